@@ -1,0 +1,169 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import compress from '@fastify/compress';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { staticDir } from './paths.js';
+import { AppError, statusByCode } from './shared/errors.js';
+import { loadAssetManifest } from './web/assets.js';
+import { LOCALE_COOKIE, resolveLocale, sendPage, type WebDeps } from './web/http.js';
+import { translator } from './web/i18n/i18n.js';
+import { themeCss } from './web/theme.js';
+import { ErrorPage } from './modules/site/views/error-page.js';
+import { loadSiteChrome } from './modules/site/load-site-chrome.js';
+import { siteRoutes } from './modules/site/routes.js';
+import { exerciseRoutes } from './modules/exercises/routes.js';
+import { callRoutes } from './modules/calls/routes.js';
+import { privacyRoutes } from './modules/privacy/routes.js';
+import { openDataRoutes } from './modules/opendata/routes.js';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const isHttps = (config: Config) => config.PUBLIC_URL?.startsWith('https://') ?? false;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const now = options.now ?? (() => new Date());
+  const app = Fastify({
+    logger: options.logger ?? { level: config.LOG_LEVEL },
+    trustProxy: config.TRUST_PROXY,
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    connectionTimeout: config.REQUEST_TIMEOUT_MS + 5000,
+    keepAliveTimeout: 5000,
+    forceCloseConnections: 'idle',
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: 'x-request-id',
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Malformed URLs fail in the router, before hooks and the error handler: answer them with the same 400 page.
+    frameworkErrors: (error, request, reply) => {
+      request.log.info({ code: error.code }, error.message);
+      const t = translator(config.DEFAULT_LOCALE);
+      void sendPage(request, reply, deps, { status: 400, title: t('error.badRequest.title'), body: <ErrorPage title={t('error.badRequest.title')} body={t('error.badRequest.body')} /> });
+    },
+  });
+
+  const deps: WebDeps & { db: Database['db']; now: () => Date } = {
+    config,
+    db: database.db,
+    now,
+    assets: loadAssetManifest(),
+    loadChrome: () => loadSiteChrome(database.db),
+  };
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        ...(isHttps(config) ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: isHttps(config) ? { maxAge: 31536000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(compress, { threshold: 1024 });
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => new AppError('rate_limited', 'rate limited', { retryAfterMs: context.ttl }),
+  });
+  await app.register(fastifyStatic, {
+    root: staticDir,
+    prefix: '/static/',
+    immutable: true,
+    maxAge: '365d',
+    index: false,
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const { locale, fromQuery } = resolveLocale(request, config.DEFAULT_LOCALE);
+    request.locale = locale;
+    request.t = translator(locale);
+    if (fromQuery) {
+      reply.setCookie(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', httpOnly: true, secure: isHttps(config), maxAge: 60 * 60 * 24 * 365 });
+    }
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    try {
+      await database.db.execute(sql`select 1`);
+      return { status: 'ready', database: database.kind };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: database.kind });
+    }
+  });
+  app.get('/theme.css', async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(themeCss(config.BRAND_COLOR)),
+  );
+
+  siteRoutes(app, deps);
+  exerciseRoutes(app, deps);
+  callRoutes(app, deps);
+  privacyRoutes(app, deps);
+  openDataRoutes(app, deps);
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const t = request.t ?? translator(config.DEFAULT_LOCALE);
+    if (request.method !== 'GET' && request.method !== 'HEAD') return reply.status(404).send({ error: 'not_found' });
+    return sendPage(request, reply, deps, { status: 404, title: t('error.notFound.title'), body: <ErrorPage title={t('error.notFound.title')} body={t('error.notFound.body')} /> });
+  });
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const t = request.t ?? translator(config.DEFAULT_LOCALE);
+    const appError = error instanceof AppError ? error : undefined;
+    const fastifyStatus = (error as { statusCode?: number }).statusCode;
+    const status = appError ? statusByCode[appError.code] : fastifyStatus && fastifyStatus >= 400 && fastifyStatus < 500 ? fastifyStatus : 500;
+    if (status >= 500) request.log.error({ err: error }, 'unexpected error');
+    else request.log.info({ code: appError?.code ?? (error as { code?: string }).code, status }, (error as Error).message);
+    if (status === 404) {
+      return sendPage(request, reply, deps, { status, title: t('error.notFound.title'), body: <ErrorPage title={t('error.notFound.title')} body={t('error.notFound.body')} /> });
+    }
+    if (status === 429) {
+      const retryAfterMs = Number(appError?.details?.retryAfterMs ?? 60000);
+      const minutes = Math.max(1, Math.ceil(retryAfterMs / 60000));
+      reply.header('retry-after', Math.ceil(retryAfterMs / 1000));
+      return sendPage(request, reply, deps, { status, title: t('error.tooMany.title'), body: <ErrorPage title={t('error.tooMany.title')} body={t('error.tooMany.body', { minutes })} /> });
+    }
+    if (status < 500) {
+      return sendPage(request, reply, deps, { status, title: t('error.badRequest.title'), body: <ErrorPage title={t('error.badRequest.title')} body={t('error.badRequest.body')} /> });
+    }
+    return sendPage(request, reply, deps, {
+      status: 500,
+      title: t('error.server.title'),
+      body: <ErrorPage title={t('error.server.title')} body={t('error.server.body', { requestId: String(request.id) })} />,
+    });
+  });
+
+  return app;
+}

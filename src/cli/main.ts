@@ -1,0 +1,90 @@
+import { resolve } from 'node:path';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { openDatabase, type Database } from '../db/client.js';
+import { DataDirLockedError } from '../db/data-dir-lock.js';
+import { migrate } from '../db/migrate.js';
+import { backupDatabase, restoreDatabase } from '../db/backup.js';
+import { seedDemo, seedDemoIfEmpty } from '../demo/seed-demo.js';
+import { runServer } from '../server.js';
+
+const usage = `Usage: cocrea <command>
+
+Commands:
+  start                 start the portal (same as npm start once built)
+  migrate               apply the database migrations
+  seed-demo [--force]   load the Durango demo (only into a database without exercises, unless --force)
+  backup FILE           write every row of the database to FILE (gzipped JSON Lines)
+  restore FILE          replace every row of the database with those of FILE
+
+The database is the one the settings name: DATABASE_URL (PostgreSQL server) or DATA_DIR (embedded).`;
+
+async function withDatabase(config: Config, work: (database: Database) => Promise<void>) {
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 2 });
+  try {
+    console.log(`Database: ${database.description}`);
+    await migrate(database);
+    await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+async function main(args: string[]): Promise<number> {
+  const [command, argument] = args;
+  if (!command || command === '--help' || command === 'help') {
+    console.log(usage);
+    return command ? 0 : 64;
+  }
+  if (command === 'start') {
+    await runServer();
+    return -1;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'migrate':
+      await withDatabase(config, async () => console.log('Migrations applied.'));
+      return 0;
+    case 'seed-demo':
+      await withDatabase(config, async ({ db }) => {
+        if (argument === '--force') await seedDemo(db);
+        else if (!(await seedDemoIfEmpty(db))) {
+          console.log('The database already has exercises: nothing loaded (use --force to add the demo anyway).');
+          return;
+        }
+        console.log('Demo loaded.');
+      });
+      return 0;
+    case 'backup':
+    case 'restore': {
+      if (!argument) {
+        console.error(`cocrea ${command}: name the file, e.g. cocrea ${command} cocrea-backup.jsonl.gz`);
+        return 64;
+      }
+      const file = resolve(argument);
+      await withDatabase(config, async ({ db }) => {
+        const counts = command === 'backup' ? await backupDatabase(db, file) : await restoreDatabase(db, file);
+        const verb = command === 'backup' ? 'Backed up' : 'Restored';
+        console.log(`${verb} ${total(counts)} rows from ${Object.keys(counts).length} tables ${command === 'backup' ? 'to' : 'from'} ${file}`);
+      });
+      return 0;
+    }
+    default:
+      console.error(`Unknown command: ${command}\n\n${usage}`);
+      return 64;
+  }
+}
+
+try {
+  const code = await main(process.argv.slice(2));
+  if (code >= 0) process.exitCode = code;
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    console.error(`cocrea: ${error.message}`);
+    process.exitCode = 78;
+  } else {
+    console.error('cocrea:', error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config.js';
+
+describe('configuration', () => {
+  it('has working defaults: port 3000, embedded database in ./data, demo on, Durango time zone', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({ PORT: 3000, DATA_DIR: './data', DEMO_DATA: true, TIME_ZONE: 'America/Monterrey', DEFAULT_LOCALE: 'es-MX' });
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it('names the wrong setting and what it expects', () => {
+    expect(() => parseConfig({ PORT: 'abc' })).toThrow(ConfigError);
+    try {
+      parseConfig({ PORT: 'abc', TIME_ZONE: 'Mars/Olympus', DATABASE_URL: 'mysql://x' });
+    } catch (error) {
+      const message = (error as ConfigError).message;
+      expect(message).toContain('PORT="abc": expected a port number');
+      expect(message).toContain('TIME_ZONE="Mars/Olympus": expected an IANA time zone');
+      expect(message).toContain('DATABASE_URL="mysql://x": expected a postgres:// URL');
+    }
+  });
+
+  it('reads booleans and treats empty values as unset', () => {
+    expect(parseConfig({ DEMO_DATA: 'false', PORT: '' })).toMatchObject({ DEMO_DATA: false, PORT: 3000 });
+    expect(() => parseConfig({ DEMO_DATA: 'maybe' })).toThrow(/DEMO_DATA="maybe": expected true or false/);
+  });
+});

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/**
+ * The only place that reads process.env. Every setting is documented in README.md and .env.example.
+ */
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const timeZone = z.string().refine(
+  (value) => {
+    try {
+      new Intl.DateTimeFormat('es-MX', { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expected an IANA time zone such as America/Monterrey' },
+);
+
+const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'expected a colour like #0b5563' });
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'expected development, production or test' }).default('development'),
+  PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('localhost'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'expected a postgres:// URL' })
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number({ message: 'expected a whole number' }).int().min(1).max(200).default(10),
+  DEMO_DATA: booleanFromEnv.default(true),
+  PUBLIC_URL: z.url({ message: 'expected an absolute URL such as https://gobiernoabierto.example.mx' }).optional(),
+  SITE_NAME: z.string().min(1).max(80).default('Cocrea'),
+  BRAND_COLOR: hexColour.default('#0b5563'),
+  TIME_ZONE: timeZone.default('America/Monterrey'),
+  DEFAULT_LOCALE: z.enum(['es-MX', 'en'], { message: 'expected es-MX or en' }).default('es-MX'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: booleanFromEnv.default(false),
+  REQUEST_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(1000).default(30000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(100).default(10000),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses a set of environment variables; throws ConfigError naming each bad setting and what it expects. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = configSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const key = issue.path.join('.');
+        return `${key}=${JSON.stringify(env[key] ?? '')}: ${issue.message}`;
+      }),
+    );
+  }
+  return result.data;
+}
+
+export function loadConfig(): Config {
+  return parseConfig(process.env);
+}

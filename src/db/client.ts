@@ -1,0 +1,74 @@
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema.js';
+import { lockDataDir } from './data-dir-lock.js';
+
+export type Schema = typeof schema;
+/** One type for both drivers; a transaction (`tx`) is also a Db. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Human-readable description for logs (never includes a password). */
+  description: string;
+  /** The server's pool (PostgreSQL only), for work that needs one dedicated connection. */
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+export const pgliteExtensions = { pg_trgm, unaccent };
+
+/** Wraps an open PGlite instance (on disk or in memory) in Drizzle. */
+export function fromPglite(client: PGlite, description: string, onClose?: () => void): Database {
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Db,
+    kind: 'pglite',
+    description,
+    async close() {
+      if (!client.closed) await client.close();
+      onClose?.();
+    },
+  };
+}
+
+export function fromPgPool(pool: pg.Pool, description: string): Database {
+  return {
+    db: drizzlePg(pool, { schema }) as unknown as Db,
+    kind: 'postgres',
+    description,
+    pool,
+    close: () => pool.end(),
+  };
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string; poolSize?: number }): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    pool.on('error', () => {
+      /* an idle client lost its connection; the pool replaces it and the next query reports real errors */
+    });
+    return fromPgPool(pool, `PostgreSQL server ${redact(options.databaseUrl)}`);
+  }
+  const dataDir = resolve(options.dataDir);
+  const unlock = lockDataDir(dataDir);
+  try {
+    const client = await PGlite.create({ dataDir: join(dataDir, 'pglite'), extensions: pgliteExtensions });
+    return fromPglite(client, `embedded PGlite in ${dataDir}`, unlock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}

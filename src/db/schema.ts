@@ -1,0 +1,5 @@
+/** Every module's tables, for Drizzle's relational queries and drizzle-kit. */
+export * from '../modules/directory/schema.js';
+export * from '../modules/exercises/schema.js';
+export * from '../modules/calls/schema.js';
+export * from '../modules/privacy/schema.js';

@@ -1,0 +1,81 @@
+import { Breadcrumbs, PageHeading } from '../../../web/components/index.js';
+import { usePage } from '../../../web/page-context.js';
+import type { PublicCall } from '../get-exercise-call.js';
+import { CallWindowNote } from './call-window-note.js';
+
+/** The call as a public document: reads top to bottom on a phone and prints as the official text. */
+export function CallPage(props: { call: PublicCall; exercise: { title: string; slug: string }; now: Date }) {
+  const { t, format } = usePage();
+  const { call } = props;
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { href: '/', label: t('nav.home') },
+          { href: `/ejercicios/${props.exercise.slug}`, label: props.exercise.title },
+          { label: t('nav.call') },
+        ]}
+      />
+      <article class="document">
+        <PageHeading title={call.title} lead={call.summary}>
+          <CallWindowNote call={call} now={props.now} />
+        </PageHeading>
+        {call.considerations.length > 0 ? (
+          <section aria-labelledby="considerations">
+            <h2 id="considerations">{t('call.considerations')}</h2>
+            {call.considerations.map((text, i) => (
+              <p key={i}>{text}</p>
+            ))}
+          </section>
+        ) : null}
+        <section aria-labelledby="general-objective">
+          <h2 id="general-objective">{t('call.generalObjective')}</h2>
+          <p>{call.generalObjective}</p>
+        </section>
+        {call.specificObjectives.length > 0 ? (
+          <section aria-labelledby="specific-objectives">
+            <h2 id="specific-objectives">{t('call.specificObjectives')}</h2>
+            <ol class="lettered">
+              {call.specificObjectives.map((text, i) => (
+                <li key={i}>{text}</li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
+        <section aria-labelledby="requirements">
+          <h2 id="requirements">{t('call.requirements')}</h2>
+          <ol>
+            {call.requirements.map((text, i) => (
+              <li key={i}>{text}</li>
+            ))}
+          </ol>
+        </section>
+        <section aria-labelledby="dates">
+          <h2 id="dates">{t('call.dates')}</h2>
+          <dl class="meta-list">
+            <div>
+              <dt>{t('call.opensAt')}</dt>
+              <dd>
+                <time dateTime={call.opensAt.toISOString()}>{format.dateTime(call.opensAt)}</time>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('call.closesAt')}</dt>
+              <dd>
+                <time dateTime={call.closesAt.toISOString()}>{format.dateTime(call.closesAt)}</time>
+              </dd>
+            </div>
+          </dl>
+        </section>
+        <section aria-labelledby="results">
+          <h2 id="results">{t('call.results')}</h2>
+          <p>{call.resultsText ?? t('call.resultsPending')}</p>
+          <p>
+            {t('call.contact')}{' '}
+            <a href={`mailto:${call.contactEmail}`}>{call.contactEmail}</a>
+          </p>
+        </section>
+      </article>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { exercisePhases, exercises, phases } from './schema.js';
+
+const isoDate = z.iso.date();
+
+export const createExerciseInput = z
+  .object({
+    slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens'),
+    edition: z.number().int().positive(),
+    title: z.string().trim().min(3).max(200),
+    summary: z.string().trim().min(3).max(2000),
+    stateCode: z.string().regex(/^\d{2}$/),
+    periodStart: isoDate,
+    periodEnd: isoDate,
+    phase: z.enum(phases),
+    convenerInstitutionId: z.uuid(),
+    isDemo: z.boolean().default(false),
+    timeline: z.array(z.object({ phase: z.enum(phases), startsOn: isoDate, endsOn: isoDate.optional() })).default([]),
+  })
+  .refine((value) => value.periodStart <= value.periodEnd, { message: 'the period must end after it starts', path: ['periodEnd'] });
+export type CreateExerciseInput = z.input<typeof createExerciseInput>;
+
+export async function createExercise(db: Db, input: CreateExerciseInput) {
+  const { timeline, ...values } = createExerciseInput.parse(input);
+  return db.transaction(async (tx) => {
+    const [exercise] = await tx.insert(exercises).values(values).returning();
+    if (timeline.length > 0) {
+      await tx.insert(exercisePhases).values(timeline.map((entry) => ({ ...entry, exerciseId: exercise!.id, endsOn: entry.endsOn ?? null })));
+    }
+    return exercise!;
+  });
+}

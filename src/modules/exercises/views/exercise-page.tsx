@@ -1,0 +1,41 @@
+import { Breadcrumbs, ButtonLink, PageHeading } from '../../../web/components/index.js';
+import { usePage } from '../../../web/page-context.js';
+import type { MessageKey } from '../../../web/i18n/i18n.js';
+import type { ExerciseDetail } from '../get-exercise.js';
+import type { PublicCall } from '../../calls/get-exercise-call.js';
+import { CallWindowNote } from '../../calls/views/call-window-note.js';
+import { ExerciseMeta } from './exercise-list.js';
+import { PhaseTimeline } from './phase-timeline.js';
+
+export function ExercisePage(props: { detail: ExerciseDetail; call: PublicCall | undefined; now: Date }) {
+  const { t } = usePage();
+  const { exercise, convener, timeline } = props.detail;
+  return (
+    <>
+      <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: '/ejercicios', label: t('nav.exercises') }, { label: exercise.title }]} />
+      <PageHeading title={exercise.title} lead={exercise.summary} />
+      <ExerciseMeta exercise={{ ...exercise, convenerName: convener.name }} />
+      <p class="phase-now">{t(`phaseNow.${exercise.phase}` as MessageKey)}</p>
+      <section aria-labelledby="call-heading">
+        <h2 id="call-heading">{t('exercise.calls')}</h2>
+        {props.call ? (
+          <>
+            <p>
+              <strong>{props.call.title}</strong>
+            </p>
+            <CallWindowNote call={props.call} now={props.now} />
+            <ButtonLink href={`/ejercicios/${exercise.slug}/convocatoria`} variant="secondary">
+              {t('home.readCall')}
+            </ButtonLink>
+          </>
+        ) : (
+          <p>{t('exercise.noCall')}</p>
+        )}
+      </section>
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t('home.timeline')}</h2>
+        <PhaseTimeline entries={timeline} headingId="timeline-heading" />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/client.js';
+import { sendPage, type WebDeps } from '../../web/http.js';
+import { listMostPopulousMunicipalities } from '../directory/list-municipalities.js';
+import { listExercises, pickCurrentExercise } from '../exercises/list-exercises.js';
+import { getExercise } from '../exercises/get-exercise.js';
+import { getExerciseCall } from '../calls/get-exercise-call.js';
+import { listCallContacts } from '../calls/list-call-contacts.js';
+import { HomePage } from './views/home.js';
+import { ContactPage } from './views/contact-page.js';
+import { ComponentsPage } from './views/components-page.js';
+
+export function siteRoutes(app: FastifyInstance, deps: WebDeps & { db: Db; now: () => Date }) {
+  const { db } = deps;
+
+  app.get('/', async (request, reply) => {
+    const all = await listExercises(db);
+    const currentSummary = pickCurrentExercise(all);
+    const current = currentSummary ? await getExercise(db, currentSummary.slug) : undefined;
+    const call = current ? await getExerciseCall(db, current.exercise.id) : undefined;
+    const others = all.filter((exercise) => exercise.id !== currentSummary?.id);
+    return sendPage(request, reply, deps, { title: deps.config.SITE_NAME, body: <HomePage current={current} call={call} others={others} now={deps.now()} /> });
+  });
+
+  app.get('/contacto', async (request, reply) =>
+    sendPage(request, reply, deps, { title: request.t('contact.title'), body: <ContactPage contacts={await listCallContacts(db)} /> }),
+  );
+
+  app.get('/componentes', async (request, reply) =>
+    sendPage(request, reply, deps, {
+      title: request.t('design.title'),
+      body: <ComponentsPage topMunicipalities={await listMostPopulousMunicipalities(db, 5)} />,
+    }),
+  );
+}

@@ -1,0 +1,88 @@
+import { ButtonLink, Card } from '../../../web/components/index.js';
+import { usePage } from '../../../web/page-context.js';
+import type { MessageKey } from '../../../web/i18n/i18n.js';
+import type { ExerciseDetail } from '../../exercises/get-exercise.js';
+import type { ExerciseSummary } from '../../exercises/list-exercises.js';
+import type { PublicCall } from '../../calls/get-exercise-call.js';
+import { callAvailability } from '../../calls/call-window.js';
+import { CallWindowNote } from '../../calls/views/call-window-note.js';
+import { ExerciseMeta } from '../../exercises/views/exercise-list.js';
+import { PhaseTimeline } from '../../exercises/views/phase-timeline.js';
+
+export interface HomeProps {
+  current: ExerciseDetail | undefined;
+  call: PublicCall | undefined;
+  others: ExerciseSummary[];
+  now: Date;
+}
+
+export function HomePage(props: HomeProps) {
+  const { t } = usePage();
+  return (
+    <>
+      <div class="hero">
+        <h1>{t('home.title')}</h1>
+        <p class="lead">{t('home.intro')}</p>
+      </div>
+      {props.current ? <CurrentExercise {...props} current={props.current} /> : <NoExercise />}
+      {props.others.length > 0 ? (
+        <section aria-labelledby="others-heading">
+          <h2 id="others-heading">{t('home.otherExercises')}</h2>
+          <div class="card-grid">
+            {props.others.map((exercise) => (
+              <Card key={exercise.id} title={exercise.title} href={`/ejercicios/${exercise.slug}`} headingLevel={3} meta={<ExerciseMeta exercise={exercise} />} />
+            ))}
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function NoExercise() {
+  const { t } = usePage();
+  return (
+    <section class="panel">
+      <h2>{t('home.noExercise')}</h2>
+      <p>{t('home.noExerciseHint')}</p>
+    </section>
+  );
+}
+
+function CurrentExercise(props: HomeProps & { current: ExerciseDetail }) {
+  const { t } = usePage();
+  const { exercise, convener, timeline } = props.current;
+  const callHref = `/ejercicios/${exercise.slug}/convocatoria`;
+  const isCallOpen = props.call ? callAvailability(props.call, props.now) === 'open' : false;
+  return (
+    <>
+      <section class="panel panel--highlight" aria-labelledby="current-heading">
+        <p class="eyebrow">{t('home.currentExercise')}</p>
+        <h2 id="current-heading">
+          <a href={`/ejercicios/${exercise.slug}`}>{exercise.title}</a>
+        </h2>
+        <ExerciseMeta exercise={{ ...exercise, convenerName: convener.name }} />
+        <h3>{t('home.whatNow')}</h3>
+        <p class="phase-now">{t(`phaseNow.${exercise.phase}` as MessageKey)}</p>
+        {props.call ? <CallWindowNote call={props.call} now={props.now} /> : null}
+        <div class="actions">
+          {props.call ? (
+            <ButtonLink href={callHref} variant={isCallOpen ? 'primary' : 'secondary'}>
+              {t('home.readCall')}
+            </ButtonLink>
+          ) : null}
+          <ButtonLink href={`/ejercicios/${exercise.slug}`} variant="secondary">
+            {t('home.seeExercise')}
+          </ButtonLink>
+        </div>
+      </section>
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t('home.timeline')}</h2>
+        <PhaseTimeline entries={timeline} headingId="timeline-heading" />
+      </section>
+      <p>
+        <a href="/datos">{t('home.openData')}</a>
+      </p>
+    </>
+  );
+}

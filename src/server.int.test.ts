@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from './paths.js';
+import { testDriver } from './testing/test-db.js';
+
+const mainJs = join(projectRoot, 'dist', 'main.js');
+
+interface Child {
+  output: () => string;
+  exit: Promise<number | null>;
+  kill: (signal: NodeJS.Signals) => void;
+  waitFor: (pattern: RegExp) => Promise<string>;
+}
+
+function startPortal(env: Record<string, string>): Child {
+  const child = spawn(process.execPath, [mainJs], { env: { PATH: process.env.PATH, LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const listeners: (() => void)[] = [];
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString();
+    listeners.forEach((listener) => listener());
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    output: () => output,
+    exit,
+    kill: (signal) => child.kill(signal),
+    waitFor: (pattern) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const match = pattern.exec(output);
+          if (match) resolve(match[0]);
+        };
+        listeners.push(check);
+        check();
+        exit.then(() => reject(new Error(`exited before ${pattern}: ${output}`)));
+      }),
+  };
+}
+
+const serverEnv = (): Record<string, string> =>
+  testDriver === 'postgres' ? { DATABASE_URL: process.env.TEST_DATABASE_URL! } : { DATA_DIR: mkdtempSync(join(tmpdir(), 'cocrea-data-')) };
+
+describe('the portal process', () => {
+  it('starts on an empty database, serves the demo, says which database it uses, and stops cleanly on SIGTERM', async () => {
+    const env = serverEnv();
+    const portal = startPortal({ ...env, PORT: '0' });
+    const line = await portal.waitFor(/listening on (http:\/\/[^"\s]+)/);
+    const url = line.replace('listening on ', '');
+    expect(portal.output()).toContain(testDriver === 'postgres' ? 'PostgreSQL server' : 'embedded PGlite');
+    const home = await fetch(url);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('Cuarto Plan de Acción Local');
+    portal.kill('SIGTERM');
+    expect(await portal.exit).toBe(0);
+    expect(portal.output()).toContain('SIGTERM received');
+    if (env.DATA_DIR) expect(existsSync(join(env.DATA_DIR, 'cocrea.lock'))).toBe(false);
+  });
+
+  it('refuses a wrong setting with a message that names it', async () => {
+    const portal = startPortal({ PORT: 'abc', DATA_DIR: mkdtempSync(join(tmpdir(), 'cocrea-data-')) });
+    expect(await portal.exit).toBe(78);
+    expect(portal.output()).toContain('PORT="abc": expected a port number');
+  });
+
+  it.skipIf(testDriver === 'postgres')('stops a second process on the same embedded data directory at once', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cocrea-data-'));
+    const first = startPortal({ DATA_DIR: dataDir, PORT: '0' });
+    await first.waitFor(/listening on/);
+    const second = startPortal({ DATA_DIR: dataDir, PORT: '0' });
+    expect(await second.exit).toBe(75);
+    expect(second.output()).toContain('already in use by another Cocrea process');
+    first.kill('SIGTERM');
+    expect(await first.exit).toBe(0);
+  });
+});

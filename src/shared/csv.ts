@@ -1,0 +1,11 @@
+/** RFC 4180 CSV (UTF-8 with BOM so spreadsheet programs read accents right, CRLF line ends). */
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = value instanceof Date ? value.toISOString() : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv<Row extends Record<string, unknown>>(columns: readonly (keyof Row & string)[], rows: readonly Row[]): string {
+  const lines = [columns.join(','), ...rows.map((row) => columns.map((column) => cell(row[column])).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

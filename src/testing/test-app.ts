@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.js';
+import { parseConfig, type Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import { TEST_NOW } from './constants.js';
+import { createTestDatabase } from './test-db.js';
+
+/** A real app (all plugins, all routes) on a fresh demo database, driven with app.inject(). */
+export async function createTestApp(options: { env?: Record<string, string>; database?: Database } = {}): Promise<{ app: FastifyInstance; database: Database; config: Config }> {
+  const database = options.database ?? (await createTestDatabase({ withDemo: true }));
+  const config = parseConfig({ LOG_LEVEL: 'silent', ...options.env });
+  const app = await buildApp({ config, database, now: () => TEST_NOW });
+  await app.ready();
+  return { app, database, config };
+}

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { afterEach } from 'vitest';
+import { fromPglite, fromPgPool, pgliteExtensions, type Database } from '../db/client.js';
+import { migrate } from '../db/migrate.js';
+import { seedDemo } from '../demo/seed-demo.js';
+import { TEMPLATE_DATABASES, TEST_NOW } from './constants.js';
+
+export type TestDriver = 'pglite' | 'postgres';
+export const testDriver: TestDriver = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+
+const pgliteTemplates = new Map<string, Promise<PGlite>>();
+
+async function pgliteTemplate(withDemo: boolean): Promise<PGlite> {
+  const key = withDemo ? 'demo' : 'migrated';
+  let template = pgliteTemplates.get(key);
+  if (!template) {
+    template = (async () => {
+      const client = await PGlite.create({ extensions: pgliteExtensions });
+      const database = fromPglite(client, 'template');
+      await migrate(database);
+      if (withDemo) await seedDemo(database.db, TEST_NOW);
+      return client;
+    })();
+    pgliteTemplates.set(key, template);
+  }
+  return template;
+}
+
+const opened: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (opened.length) await opened.pop()!();
+});
+
+/** A new database on the PostgreSQL test server, copied from a template or empty; dropped after the test. */
+async function createServerDatabase(template: string | undefined): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL');
+  const name = `cocrea_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = fromPgPool(new pg.Pool({ connectionString: target.toString(), max: 4 }), `test database ${name}`);
+  let closed = false;
+  const close = async () => {
+    if (!closed) await database.close();
+    closed = true;
+  };
+  opened.push(async () => {
+    await close();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+  return { ...database, close };
+}
+
+/**
+ * A fresh, migrated database for one test (closed and dropped after it): a PGlite clone() of a template, or a new
+ * database copied from a template on the PostgreSQL server.
+ */
+export async function createTestDatabase(options: { withDemo?: boolean } = {}): Promise<Database> {
+  const withDemo = options.withDemo ?? false;
+  if (testDriver === 'postgres') return createServerDatabase(withDemo ? TEMPLATE_DATABASES.demo : TEMPLATE_DATABASES.migrated);
+  const clone = (await (await pgliteTemplate(withDemo)).clone()) as PGlite;
+  const database = fromPglite(clone, 'test clone');
+  opened.push(() => database.close());
+  return database;
+}
+
+/** A database with nothing in it, not even migrations, for tests of migrating itself. */
+export async function createEmptyDatabase(): Promise<Database> {
+  if (testDriver === 'postgres') return createServerDatabase(undefined);
+  const database = fromPglite(await PGlite.create({ extensions: pgliteExtensions }), 'empty');
+  opened.push(() => database.close());
+  return database;
+}

@@ -1,0 +1,77 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
+import type { Config } from '../config.js';
+import { formatters, localeFromAcceptLanguage, matchLocale, translator, type Locale, type Translate } from './i18n/i18n.js';
+import type { PageContext } from './page-context.js';
+import { renderDocument } from './render.js';
+
+export const LOCALE_COOKIE = 'lang';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    locale: Locale;
+    t: Translate;
+  }
+}
+
+/** Language from the URL (?lang=), then the cookie, then Accept-Language, then the configured default. */
+export function resolveLocale(request: FastifyRequest, defaultLocale: Locale): { locale: Locale; fromQuery: boolean } {
+  const query = request.query as Record<string, unknown> | undefined;
+  const fromQuery = typeof query?.lang === 'string' ? matchLocale(query.lang) : undefined;
+  if (fromQuery) return { locale: fromQuery, fromQuery: true };
+  const fromCookie = matchLocale(request.cookies[LOCALE_COOKIE]);
+  if (fromCookie) return { locale: fromCookie, fromQuery: false };
+  return { locale: localeFromAcceptLanguage(request.headers['accept-language']) ?? defaultLocale, fromQuery: false };
+}
+
+export type SiteHeader = PageContext['header'];
+
+export interface WebDeps {
+  config: Config;
+  assets: { css: string; js: string };
+  /** The current exercise for the header and navigation; loaded once per page. */
+  loadChrome: () => Promise<{ header: SiteHeader; callHref: string | undefined }>;
+}
+
+export function pathOf(request: FastifyRequest): string {
+  const url = request.url;
+  const end = url.indexOf('?');
+  return end === -1 ? url : url.slice(0, end);
+}
+
+export async function buildPageContext(request: FastifyRequest, deps: WebDeps): Promise<PageContext> {
+  let chrome: Awaited<ReturnType<WebDeps['loadChrome']>> = { header: undefined, callHref: undefined };
+  try {
+    chrome = await deps.loadChrome();
+  } catch (error) {
+    request.log.error({ err: error }, 'could not load the site header');
+  }
+  // An error raised before the locale hook ran still gets a page in the default language.
+  const locale = request.locale ?? deps.config.DEFAULT_LOCALE;
+  return {
+    locale,
+    t: request.t ?? translator(locale),
+    format: formatters(locale, deps.config.TIME_ZONE),
+    path: pathOf(request),
+    siteName: deps.config.SITE_NAME,
+    requestId: String(request.id),
+    header: chrome.header,
+    callHref: chrome.callHref,
+    assets: deps.assets,
+  };
+}
+
+/** Sends a whole HTML page. Pages vary by language, so caches are told so. */
+export async function sendPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: WebDeps,
+  page: { title: string; body: ComponentChildren; status?: number },
+): Promise<FastifyReply> {
+  const context = await buildPageContext(request, deps);
+  return reply
+    .status(page.status ?? 200)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('vary', 'Accept-Language, Cookie')
+    .send(renderDocument(context, page.title, page.body));
+}

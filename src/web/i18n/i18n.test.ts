@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { esMX } from './es-MX.js';
+import { en } from './en.js';
+import { formatters, localeFromAcceptLanguage, translator } from './i18n.js';
+
+describe('i18n', () => {
+  it('has the same placeholders in both languages for every message', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(esMX) as (keyof typeof esMX)[]) {
+      expect(placeholders(en[key]), key).toEqual(placeholders(esMX[key]));
+    }
+  });
+
+  it('fills placeholders', () => {
+    expect(translator('es-MX')('layout.convenedBy', { name: 'IDAIP' })).toBe('Convoca: IDAIP');
+    expect(translator('en')('layout.convenedBy', { name: 'IDAIP' })).toBe('Convened by: IDAIP');
+  });
+
+  it('picks the language from Accept-Language by preference', () => {
+    expect(localeFromAcceptLanguage('en-US,en;q=0.9')).toBe('en');
+    expect(localeFromAcceptLanguage('fr-FR,en;q=0.5,es;q=0.8')).toBe('es-MX');
+    expect(localeFromAcceptLanguage('fr, de')).toBeUndefined();
+    expect(localeFromAcceptLanguage(undefined)).toBeUndefined();
+  });
+
+  it('writes dates in full, in Spanish, in the configured zone', () => {
+    const format = formatters('es-MX', 'America/Monterrey');
+    // 16 Nov 2020 05:59 UTC is still 15 November in Durango.
+    expect(format.date(new Date('2020-11-16T05:59:59Z'))).toBe('15 de noviembre de 2020');
+    expect(format.calendarDate('2020-09-29')).toBe('29 de septiembre de 2020');
+    expect(format.number(1832650)).toBe('1,832,650');
+    expect(formatters('en', 'America/Monterrey').calendarDate('2020-09-29')).toBe('29 September 2020');
+  });
+});

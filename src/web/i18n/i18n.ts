@@ -1,0 +1,77 @@
+import { esMX } from './es-MX.js';
+import { en } from './en.js';
+import type { Catalog, MessageKey } from './catalog.js';
+
+export const locales = ['es-MX', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export type { MessageKey };
+
+const catalogs: Record<Locale, Catalog> = { 'es-MX': esMX, en };
+
+export type Params = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export function translator(locale: Locale): Translate {
+  const catalog = catalogs[locale];
+  return (key, params) => {
+    const text = catalog[key];
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  };
+}
+
+/** Accepts `es`, `es-MX`, `en`, `en-US`... and returns a supported locale, or undefined. */
+export function matchLocale(tag: string | undefined): Locale | undefined {
+  if (!tag) return undefined;
+  const lower = tag.trim().toLowerCase();
+  if (lower.startsWith('es')) return 'es-MX';
+  if (lower.startsWith('en')) return 'en';
+  return undefined;
+}
+
+/** Picks the best supported locale from an Accept-Language header, honouring q-values. */
+export function localeFromAcceptLanguage(header: string | undefined): Locale | undefined {
+  if (!header) return undefined;
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag, ...rest] = part.trim().split(';');
+      const q = rest.find((p) => p.trim().startsWith('q='));
+      return { tag: tag ?? '', q: q ? Number.parseFloat(q.trim().slice(2)) || 0 : 1 };
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const entry of ranked) {
+    const locale = matchLocale(entry.tag);
+    if (locale) return locale;
+  }
+  return undefined;
+}
+
+/** Dates and numbers through Intl, in the configured time zone. Calendar dates (YYYY-MM-DD) are never shifted. */
+export function formatters(locale: Locale, timeZone: string) {
+  const intlLocale = locale === 'en' ? 'en-GB' : 'es-MX';
+  const longDate = new Intl.DateTimeFormat(intlLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+  const calendarDate = new Intl.DateTimeFormat(intlLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const dateTime = new Intl.DateTimeFormat(intlLocale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  });
+  const number = new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'es-MX');
+  return {
+    /** An instant shown as a day in the configured zone: "15 de noviembre de 2020". */
+    date: (value: Date) => longDate.format(value),
+    /** A calendar date stored as YYYY-MM-DD. */
+    calendarDate: (value: string) => calendarDate.format(new Date(`${value}T00:00:00Z`)),
+    /** An instant with hour and zone: "15 de noviembre de 2020, 23:59 CST". */
+    dateTime: (value: Date) => dateTime.format(value),
+    number: (value: number) => number.format(value),
+    isoDate: (value: Date) => value.toISOString(),
+  };
+}
+export type Formatters = ReturnType<typeof formatters>;

@@ -1,0 +1,27 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Formatters, Locale, Translate } from './i18n/i18n.js';
+
+/** What every view may read about the request it renders for. */
+export interface PageContext {
+  locale: Locale;
+  t: Translate;
+  format: Formatters;
+  /** The path of the current page, without query, used for the language switch and active navigation. */
+  path: string;
+  siteName: string;
+  requestId: string;
+  /** The header's exercise and convening body, when one is published. */
+  header?: { exerciseTitle: string; exerciseHref: string; convenerName: string; isDemo: boolean } | undefined;
+  /** Whether the current exercise has a call to link from the navigation. */
+  callHref?: string | undefined;
+  assets: { css: string; js: string };
+}
+
+export const PageContextProvider = createContext<PageContext | null>(null);
+
+export function usePage(): PageContext {
+  const value = useContext(PageContextProvider);
+  if (!value) throw new Error('usePage() outside a page render');
+  return value;
+}

@@ -1,0 +1,16 @@
+import type { ComponentChildren } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { PageContextProvider, type PageContext } from './page-context.js';
+import { Layout } from './layout.js';
+
+/** Renders a whole HTML document for a page: the layout around `body`, with the request's context. */
+export function renderDocument(context: PageContext, title: string, body: ComponentChildren): string {
+  return (
+    '<!DOCTYPE html>' +
+    renderToString(
+      <PageContextProvider.Provider value={context}>
+        <Layout title={title}>{body}</Layout>
+      </PageContextProvider.Provider>,
+    )
+  );
+}

@@ -1,0 +1,37 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** Every public page a visitor can reach in the foundation, by path. */
+export const publicPages = [
+  '/',
+  '/ejercicios',
+  '/ejercicios/cuarto-pal-demostracion',
+  '/ejercicios/cuarto-pal-demostracion/convocatoria',
+  '/ejercicios/tercer-pal-2020-2021',
+  '/ejercicios/tercer-pal-2020-2021/convocatoria',
+  '/ejercicios/segundo-pal-2017-2019',
+  '/privacidad',
+  '/contacto',
+  '/datos',
+  '/componentes',
+  '/esta-pagina-no-existe',
+];
+
+/** Runs axe with the WCAG 2.1 A and AA rules and fails with the list of violations. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Pages come from a fresh browser context (as ENGINEERING.md asks), closed after each test. */
+export const test = base.extend<{ page: Page }>({
+  page: async ({ browser }, use) => {
+    const context = await browser.newContext({ locale: 'es-MX' });
+    const page = await context.newPage();
+    await use(page);
+    await context.close();
+  },
+});
+
+export { expect };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from './paths.js';
-import { testDriver } from './testing/test-db.js';
+import { createServerDatabaseUrl, testDriver } from './testing/test-db.js';
 
 const mainJs = join(projectRoot, 'dist', 'main.js');
 
@@ -43,12 +43,13 @@ function startPortal(env: Record<string, string>): Child {
   };
 }
 
-const serverEnv = (): Record<string, string> =>
-  testDriver === 'postgres' ? { DATABASE_URL: process.env.TEST_DATABASE_URL! } : { DATA_DIR: mkdtempSync(join(tmpdir(), 'cocrea-data-')) };
+/** A fresh, empty database for the process: a new data directory, or a new database on the PostgreSQL server. */
+const serverEnv = async (): Promise<Record<string, string>> =>
+  testDriver === 'postgres' ? { DATABASE_URL: await createServerDatabaseUrl() } : { DATA_DIR: mkdtempSync(join(tmpdir(), 'cocrea-data-')) };
 
 describe('the portal process', () => {
   it('starts on an empty database, serves the demo, says which database it uses, and stops cleanly on SIGTERM', async () => {
-    const env = serverEnv();
+    const env = await serverEnv();
     const portal = startPortal({ ...env, PORT: '0' });
     const line = await portal.waitFor(/listening on (http:\/\/[^"\s]+)/);
     const url = line.replace('listening on ', '');
@@ -77,5 +78,30 @@ describe('the portal process', () => {
     expect(second.output()).toContain('already in use by another Cocrea process');
     first.kill('SIGTERM');
     expect(await first.exit).toBe(0);
+  });
+});
+
+describe('the cocrea command line', () => {
+  it('backs up and restores the database named by the settings', async () => {
+    const env = await serverEnv();
+    const file = join(mkdtempSync(join(tmpdir(), 'cocrea-cli-')), 'backup.jsonl.gz');
+    const run = (...args: string[]) =>
+      new Promise<{ code: number | null; output: string }>((resolve) => {
+        const child = spawn(process.execPath, [join(projectRoot, 'bin', 'cocrea.js'), ...args], { env: { PATH: process.env.PATH, ...env } });
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.on('exit', (code) => resolve({ code, output }));
+      });
+    expect((await run('seed-demo')).output).toContain('Demo loaded.');
+    const backup = await run('backup', file);
+    expect(backup.code).toBe(0);
+    expect(backup.output).toMatch(/Backed up \d+ rows from \d+ tables/);
+    const restore = await run('restore', file);
+    expect(restore.code).toBe(0);
+    const figures = (output: string) => /(\d+) rows from (\d+) tables/.exec(output)?.slice(1);
+    expect(figures(restore.output)).toEqual(figures(backup.output));
+    expect((await run('restore')).code).toBe(64);
+    expect((await run('frobnicate')).output).toContain('Unknown command: frobnicate');
   });
 });

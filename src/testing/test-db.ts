@@ -33,27 +33,31 @@ afterEach(async () => {
   while (opened.length) await opened.pop()!();
 });
 
-/** A new database on the PostgreSQL test server, copied from a template or empty; dropped after the test. */
-async function createServerDatabase(template: string | undefined): Promise<Database> {
+/** The URL of a new database on the PostgreSQL test server, copied from a template or empty; dropped after the test. */
+export async function createServerDatabaseUrl(template?: string): Promise<string> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL');
   const name = `cocrea_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  opened.unshift(async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const database = fromPgPool(new pg.Pool({ connectionString: target.toString(), max: 4 }), `test database ${name}`);
+  return target.toString();
+}
+
+async function createServerDatabase(template: string | undefined): Promise<Database> {
+  const database = fromPgPool(new pg.Pool({ connectionString: await createServerDatabaseUrl(template), max: 4 }), 'test database');
   let closed = false;
   const close = async () => {
     if (!closed) await database.close();
     closed = true;
   };
-  opened.push(async () => {
-    await close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  });
+  opened.push(close);
   return { ...database, close };
 }
 

@@ -32,3 +32,12 @@ describe('i18n', () => {
     expect(formatters('en', 'America/Monterrey').calendarDate('2020-09-29')).toBe('29 September 2020');
   });
 });
+
+describe('times', () => {
+  it('are written on a 24-hour clock with the zone, so nobody misreads a deadline', () => {
+    const text = formatters('es-MX', 'America/Monterrey').dateTime(new Date('2020-11-16T05:59:00Z'));
+    expect(text).toContain('15 de noviembre de 2020');
+    expect(text).toContain('23:59');
+    expect(text).toMatch(/GMT-6|CST/);
+  });
+});

@@ -57,8 +57,9 @@ export function formatters(locale: Locale, timeZone: string) {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
-    hour: 'numeric',
+    hour: '2-digit',
     minute: '2-digit',
+    hourCycle: 'h23',
     timeZone,
     timeZoneName: 'short',
   });
@@ -68,7 +69,7 @@ export function formatters(locale: Locale, timeZone: string) {
     date: (value: Date) => longDate.format(value),
     /** A calendar date stored as YYYY-MM-DD. */
     calendarDate: (value: string) => calendarDate.format(new Date(`${value}T00:00:00Z`)),
-    /** An instant with hour and zone: "15 de noviembre de 2020, 23:59 CST". */
+    /** An instant with a 24-hour time and the zone: "15 de noviembre de 2020, 23:59 GMT-6". */
     dateTime: (value: Date) => dateTime.format(value),
     number: (value: number) => number.format(value),
     isoDate: (value: Date) => value.toISOString(),

@@ -39,6 +39,9 @@ export function fromPglite(client: PGlite, description: string, onClose?: () => 
 }
 
 export function fromPgPool(pool: pg.Pool, description: string): Database {
+  // An idle connection closed by the server (restart, failover, admin) must not crash the process: the pool drops
+  // it and opens a new one for the next query, which reports any real error.
+  pool.on('error', () => undefined);
   return {
     db: drizzlePg(pool, { schema }) as unknown as Db,
     kind: 'postgres',
@@ -57,9 +60,6 @@ function redact(url: string): string {
 export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string; poolSize?: number }): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    pool.on('error', () => {
-      /* an idle client lost its connection; the pool replaces it and the next query reports real errors */
-    });
     return fromPgPool(pool, `PostgreSQL server ${redact(options.databaseUrl)}`);
   }
   const dataDir = resolve(options.dataDir);

@@ -123,6 +123,7 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
     const unknown = header.tables.filter((table) => !tables.includes(table));
     if (unknown.length) throw new Error(`The backup has tables this database does not: ${unknown.join(', ')}`);
     await tx.execute(sql`truncate ${sql.join(tables.map(ident), sql`, `)} cascade`);
+    for (const table of header.tables) restored[table] = 0;
     let expected: Record<string, number> | undefined;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       const entry = JSON.parse(next.value) as { table?: string; rows?: Row[]; counts?: Record<string, number> };

@@ -3,3 +3,6 @@ export * from '../modules/directory/schema.js';
 export * from '../modules/exercises/schema.js';
 export * from '../modules/calls/schema.js';
 export * from '../modules/privacy/schema.js';
+export * from '../modules/accounts/schema.js';
+export * from '../modules/audit/schema.js';
+export * from '../modules/notifications/schema.js';

@@ -1,12 +1,17 @@
 import { esMX } from './es-MX.js';
 import { en } from './en.js';
-import type { Catalog, MessageKey } from './catalog.js';
+import type { MessageKey } from './catalog.js';
+import { moduleMessages } from './module-messages.js';
 
 export const locales = ['es-MX', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export type { MessageKey };
 
-const catalogs: Record<Locale, Catalog> = { 'es-MX': esMX, en };
+const modules = Object.values(moduleMessages);
+const catalogs: Record<Locale, Record<MessageKey, string>> = {
+  'es-MX': Object.assign({}, esMX, ...modules.map((m) => m.es)),
+  en: Object.assign({}, en, ...modules.map((m) => m.en)),
+};
 
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;

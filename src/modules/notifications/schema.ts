@@ -1,0 +1,30 @@
+import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { id, timestamps } from '../../db/columns.js';
+
+export const emailStatuses = ['queued', 'sending', 'sent', 'failed'] as const;
+export type EmailStatus = (typeof emailStatuses)[number];
+
+/**
+ * Every e-mail the portal sends, written in the same transaction as the change that causes it and delivered by a
+ * job. Without SMTP the rows stay here as the outbox that admins read.
+ */
+export const emails = pgTable(
+  'emails',
+  {
+    id: id(),
+    toAddress: text('to_address').notNull(),
+    userId: uuid('user_id'),
+    template: text('template').notNull(),
+    locale: text('locale', { enum: ['es-MX', 'en'] }).notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    status: text('status', { enum: emailStatuses }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    messageId: text('message_id'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    ...timestamps(),
+  },
+  (t) => [index('emails_status_idx').on(t.status, t.createdAt), index('emails_to_idx').on(t.toAddress)],
+);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
+import { appendChange, type ChangeActor } from '../audit/append-change.js';
 import { callStatuses, calls } from './schema.js';
 
 export const createCallInput = z
@@ -21,8 +22,11 @@ export const createCallInput = z
   .refine((value) => value.opensAt < value.closesAt, { message: 'the call must close after it opens', path: ['closesAt'] });
 export type CreateCallInput = z.input<typeof createCallInput>;
 
-export async function createCall(db: Db, input: CreateCallInput) {
+export async function createCall(db: Db, input: CreateCallInput, actor: ChangeActor = null) {
   const values = createCallInput.parse(input);
-  const [row] = await db.insert(calls).values(values).returning();
-  return row!;
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(calls).values(values).returning();
+    await appendChange(tx, { actor, recordType: 'call', recordId: row!.id, action: 'create', after: row });
+    return row!;
+  });
 }

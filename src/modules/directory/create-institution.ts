@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
+import { appendChange, type ChangeActor } from '../audit/append-change.js';
 import { institutionKinds, institutions } from './schema.js';
 
 export const createInstitutionInput = z.object({
@@ -13,8 +14,11 @@ export const createInstitutionInput = z.object({
 });
 export type CreateInstitutionInput = z.input<typeof createInstitutionInput>;
 
-export async function createInstitution(db: Db, input: CreateInstitutionInput) {
+export async function createInstitution(db: Db, input: CreateInstitutionInput, actor: ChangeActor = null) {
   const values = createInstitutionInput.parse(input);
-  const [row] = await db.insert(institutions).values(values).returning();
-  return row!;
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(institutions).values(values).returning();
+    await appendChange(tx, { actor, recordType: 'institution', recordId: row!.id, action: 'create', after: row });
+    return row!;
+  });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
+import { appendChange, type ChangeActor } from '../audit/append-change.js';
 import { exercisePhases, exercises, phases } from './schema.js';
 
 const isoDate = z.iso.date();
@@ -21,13 +22,14 @@ export const createExerciseInput = z
   .refine((value) => value.periodStart <= value.periodEnd, { message: 'the period must end after it starts', path: ['periodEnd'] });
 export type CreateExerciseInput = z.input<typeof createExerciseInput>;
 
-export async function createExercise(db: Db, input: CreateExerciseInput) {
+/** Creates an exercise with its planned timeline; the change log records both as one record. */
+export async function createExercise(db: Db, input: CreateExerciseInput, actor: ChangeActor = null) {
   const { timeline, ...values } = createExerciseInput.parse(input);
   return db.transaction(async (tx) => {
     const [exercise] = await tx.insert(exercises).values(values).returning();
-    if (timeline.length > 0) {
-      await tx.insert(exercisePhases).values(timeline.map((entry) => ({ ...entry, exerciseId: exercise!.id, endsOn: entry.endsOn ?? null })));
-    }
+    const planned = timeline.map((entry) => ({ phase: entry.phase, startsOn: entry.startsOn, endsOn: entry.endsOn ?? null }));
+    if (planned.length > 0) await tx.insert(exercisePhases).values(planned.map((entry) => ({ ...entry, exerciseId: exercise!.id })));
+    await appendChange(tx, { actor, recordType: 'exercise', recordId: exercise!.id, action: 'create', after: { ...exercise!, timeline: planned } });
     return exercise!;
   });
 }

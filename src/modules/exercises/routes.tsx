@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { sendPage, type WebDeps } from '../../web/http.js';
 import { getExerciseCall } from '../calls/get-exercise-call.js';
+import { listRecordHistory } from '../audit/list-record-history.js';
 import { listExercises } from './list-exercises.js';
 import { getExercise } from './get-exercise.js';
 import { ExerciseListPage } from './views/exercise-list.js';
@@ -15,6 +16,10 @@ export function exerciseRoutes(app: FastifyInstance, deps: WebDeps & { db: Db; n
   app.get<{ Params: { slug: string } }>('/ejercicios/:slug', async (request, reply) => {
     const detail = await getExercise(deps.db, request.params.slug);
     const call = await getExerciseCall(deps.db, detail.exercise.id);
-    return sendPage(request, reply, deps, { title: detail.exercise.title, body: <ExercisePage detail={detail} call={call} now={deps.now()} /> });
+    const history = await listRecordHistory(deps.db, { recordType: 'exercise', recordId: detail.exercise.id });
+    return sendPage(request, reply, deps, {
+      title: detail.exercise.title,
+      body: <ExercisePage detail={detail} call={call} history={history} now={deps.now()} />,
+    });
   });
 }

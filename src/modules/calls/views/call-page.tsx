@@ -1,10 +1,12 @@
 import { Breadcrumbs, PageHeading } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
+import type { RecordHistoryData } from '../../audit/list-record-history.js';
+import { RecordHistory } from '../../audit/views/record-history.js';
 import type { PublicCall } from '../get-exercise-call.js';
 import { CallWindowNote } from './call-window-note.js';
 
 /** The call as a public document: reads top to bottom on a phone and prints as the official text. */
-export function CallPage(props: { call: PublicCall; exercise: { title: string; slug: string }; now: Date }) {
+export function CallPage(props: { call: PublicCall; exercise: { title: string; slug: string }; history: RecordHistoryData; now: Date }) {
   const { t, format } = usePage();
   const { call } = props;
   return (
@@ -76,6 +78,7 @@ export function CallPage(props: { call: PublicCall; exercise: { title: string; s
           </p>
         </section>
       </article>
+      <RecordHistory entries={props.history.entries} hasMore={props.history.hasMore} />
     </>
   );
 }

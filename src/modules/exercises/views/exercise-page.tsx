@@ -3,11 +3,13 @@ import { usePage } from '../../../web/page-context.js';
 import type { MessageKey } from '../../../web/i18n/i18n.js';
 import type { ExerciseDetail } from '../get-exercise.js';
 import type { PublicCall } from '../../calls/get-exercise-call.js';
+import type { RecordHistoryData } from '../../audit/list-record-history.js';
+import { RecordHistory } from '../../audit/views/record-history.js';
 import { CallWindowNote } from '../../calls/views/call-window-note.js';
 import { ExerciseMeta } from './exercise-list.js';
 import { PhaseTimeline } from './phase-timeline.js';
 
-export function ExercisePage(props: { detail: ExerciseDetail; call: PublicCall | undefined; now: Date }) {
+export function ExercisePage(props: { detail: ExerciseDetail; call: PublicCall | undefined; history: RecordHistoryData; now: Date }) {
   const { t } = usePage();
   const { exercise, convener, timeline } = props.detail;
   return (
@@ -36,6 +38,7 @@ export function ExercisePage(props: { detail: ExerciseDetail; call: PublicCall |
         <h2 id="timeline-heading">{t('home.timeline')}</h2>
         <PhaseTimeline entries={timeline} headingId="timeline-heading" />
       </section>
+      <RecordHistory entries={props.history.entries} hasMore={props.history.hasMore} />
     </>
   );
 }

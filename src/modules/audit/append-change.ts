@@ -1,0 +1,68 @@
+import { desc, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.js';
+import { changeHash, GENESIS_HASH, toJsonValue } from './change-hash.js';
+import { changeLog, type ChangeAction } from './schema.js';
+
+/** Who made a change, as the public will read it: a role and institution, never an e-mail. Null is the system. */
+export type ChangeActor = { id: string | null; label: string } | null;
+
+/** The label of changes made by the system (the demo seed, migrations of data, scheduled jobs). */
+export const SYSTEM_ACTOR_LABEL = 'Sistema';
+
+/** Writers of the change log take this transaction-scoped advisory lock, so that entries form one chain. */
+export const CHANGE_LOG_LOCK_KEY = 461_778_215;
+
+export interface ChangeEntry {
+  actor: ChangeActor;
+  recordType: string;
+  recordId: string;
+  action: ChangeAction;
+  before?: unknown;
+  after?: unknown;
+  occurredAt?: Date;
+}
+
+const looksLikeEmail = /[^\s@]+@[^\s@]+/;
+
+/**
+ * Appends one entry to the hash-chained change log, inside the caller's transaction (`tx`), so the entry exists if
+ * and only if the change it describes is committed. Writers are serialised by an advisory lock held until the
+ * transaction ends, so each entry points to the one committed before it, also across processes.
+ */
+export async function appendChange(tx: Db, entry: ChangeEntry) {
+  if (!(tx instanceof PgTransaction)) throw new Error('appendChange must run inside the transaction that makes the change');
+  const actorLabel = (entry.actor?.label ?? SYSTEM_ACTOR_LABEL).trim();
+  if (actorLabel === '' || looksLikeEmail.test(actorLabel)) {
+    throw new Error('The change log shows who acted to the public: give a role or a name as the actor label, never an e-mail address');
+  }
+  const actorId = entry.actor?.id?.toLowerCase() ?? null;
+  const occurredAt = entry.occurredAt ?? new Date();
+  const before = entry.before === undefined ? null : toJsonValue(entry.before);
+  const after = entry.after === undefined ? null : toJsonValue(entry.after);
+
+  const locked = await tx.execute(sql`select pg_advisory_xact_lock(${CHANGE_LOG_LOCK_KEY}), current_setting('transaction_isolation') as isolation`);
+  const isolation = (locked as unknown as { rows: { isolation: string }[] }).rows[0]?.isolation;
+  // Under repeatable read or serializable, the transaction's snapshot may predate the entry committed just before
+  // the lock was granted, and the new entry would fork the chain.
+  if (isolation !== 'read committed') throw new Error(`appendChange needs a read committed transaction, not ${isolation}`);
+
+  const [last] = await tx.select({ hash: changeLog.hash }).from(changeLog).orderBy(desc(changeLog.seq)).limit(1);
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const hash = changeHash({
+    prev_hash: prevHash,
+    occurred_at: occurredAt.toISOString(),
+    actor_id: actorId,
+    actor_label: actorLabel,
+    record_type: entry.recordType,
+    record_id: entry.recordId,
+    action: entry.action,
+    before,
+    after,
+  });
+  const [row] = await tx
+    .insert(changeLog)
+    .values({ occurredAt, actorId, actorLabel, recordType: entry.recordType, recordId: entry.recordId, action: entry.action, before, after, prevHash, hash })
+    .returning({ seq: changeLog.seq, hash: changeLog.hash });
+  return row!;
+}

@@ -1,0 +1,59 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { canonicalJson, toJsonValue, type JsonValue } from './change-hash.js';
+import { changeLog, type ChangeAction } from './schema.js';
+
+/** Bookkeeping columns every record has; the log keeps them, the history does not list them as changes. */
+const bookkeepingFields = new Set(['id', 'createdAt', 'updatedAt']);
+
+export interface FieldChange {
+  field: string;
+  before: JsonValue;
+  after: JsonValue;
+}
+
+export interface HistoryEntry {
+  seq: number;
+  occurredAt: Date;
+  actorId: string | null;
+  actorLabel: string;
+  action: ChangeAction;
+  hash: string;
+  /** The fields whose value differs between before and after, by field name. */
+  changes: FieldChange[];
+}
+
+const asObject = (value: JsonValue): { [key: string]: JsonValue } =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? value : value === null ? {} : { value };
+
+/** The fields that differ between two versions of a record (a creation lists every field; a deletion too). */
+export function changedFields(before: unknown, after: unknown): FieldChange[] {
+  const from = asObject(toJsonValue(before ?? null));
+  const to = asObject(toJsonValue(after ?? null));
+  const fields = [...new Set([...Object.keys(to), ...Object.keys(from)])].filter((field) => !bookkeepingFields.has(field)).sort();
+  return fields
+    .map((field) => ({ field, before: from[field] ?? null, after: to[field] ?? null }))
+    .filter((change) => canonicalJson(change.before) !== canonicalJson(change.after));
+}
+
+/** One record's entries in the change log, newest first (one query; `hasMore` when older entries were left out). */
+export async function listRecordHistory(db: Db, record: { recordType: string; recordId: string }, options: { limit?: number } = {}) {
+  const limit = options.limit ?? 100;
+  const rows = await db
+    .select()
+    .from(changeLog)
+    .where(and(eq(changeLog.recordType, record.recordType), eq(changeLog.recordId, record.recordId)))
+    .orderBy(desc(changeLog.seq))
+    .limit(limit + 1);
+  const entries: HistoryEntry[] = rows.slice(0, limit).map((row) => ({
+    seq: row.seq,
+    occurredAt: row.occurredAt,
+    actorId: row.actorId,
+    actorLabel: row.actorLabel,
+    action: row.action,
+    hash: row.hash,
+    changes: changedFields(row.before, row.after),
+  }));
+  return { entries, hasMore: rows.length > limit };
+}
+export type RecordHistoryData = Awaited<ReturnType<typeof listRecordHistory>>;

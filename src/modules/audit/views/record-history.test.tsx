@@ -1,0 +1,68 @@
+import { renderToString } from 'preact-render-to-string';
+import { describe, expect, it } from 'vitest';
+import { formatters, translator, type Locale } from '../../../web/i18n/i18n.js';
+import { PageContextProvider, type PageContext } from '../../../web/page-context.js';
+import type { HistoryEntry } from '../list-record-history.js';
+import { RecordHistory } from './record-history.js';
+
+const render = (props: { entries: HistoryEntry[]; hasMore?: boolean }, locale: Locale = 'es-MX') => {
+  const context: PageContext = {
+    locale,
+    t: translator(locale),
+    format: formatters(locale, 'America/Monterrey'),
+    path: '/',
+    siteName: 'Cocrea',
+    requestId: 'test',
+    assets: { css: '', js: '' },
+    csrfToken: 'test',
+  };
+  return renderToString(
+    <PageContextProvider.Provider value={context}>
+      <RecordHistory {...props} />
+    </PageContextProvider.Provider>,
+  );
+};
+
+const entry = (overrides: Partial<HistoryEntry>): HistoryEntry => ({
+  seq: 7,
+  occurredAt: new Date('2026-11-24T16:30:00Z'),
+  actorId: null,
+  actorLabel: 'Sistema',
+  action: 'update',
+  hash: 'ab'.repeat(32),
+  changes: [],
+  ...overrides,
+});
+
+describe('the change history of a record', () => {
+  it('says when nothing has been recorded yet, and still explains that the history is verifiable', () => {
+    const html = render({ entries: [] });
+    expect(html).toContain('Todavía no hay cambios registrados para este registro.');
+    expect(html).toContain('Este historial es verificable');
+    expect(render({ entries: [] }, 'en')).toContain('No changes have been recorded for this record yet.');
+  });
+
+  it('shows a deletion with the previous values, shortens long texts and names unknown fields as they are stored', () => {
+    const html = render({
+      entries: [entry({ action: 'delete', actorId: 'x', actorLabel: 'Enlace del Ayuntamiento de Tepehuanes', changes: [
+        { field: 'body', before: 'a'.repeat(400), after: null },
+        { field: 'legacyCode', before: 'L-12', after: null },
+        { field: 'isGovernment', before: true, after: null },
+      ] })],
+      hasMore: true,
+    });
+    expect(html).toContain('Eliminación: <time');
+    expect(html).toContain('<dd>Enlace del Ayuntamiento de Tepehuanes</dd>');
+    expect(html).toContain('<th scope="col">Valor anterior</th>');
+    expect(html).not.toContain('<th scope="col">Después</th>');
+    expect(html).toContain(`${'a'.repeat(300)}… <span class="hint">(texto abreviado)</span>`);
+    expect(html).toContain('<td><code>legacyCode</code></td><td>L-12</td>');
+    expect(html).toContain('<td>Institución de gobierno</td><td>Sí</td>');
+    expect(html).toContain('cambios más recientes');
+    expect(html).toContain('n.º 7, huella SHA-256 que empieza por <code>abababababab</code>');
+  });
+
+  it('says so when an entry changed no public field', () => {
+    expect(render({ entries: [entry({})] })).toContain('Esta entrada no cambió ningún campo público.');
+  });
+});

@@ -1,0 +1,102 @@
+import PgBoss from 'pg-boss';
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import { sqlExecutor, type SqlExecutor } from './sql-executor.js';
+
+/** pg-boss keeps its tables in this schema of the portal's database (created and migrated by pg-boss itself). */
+export const JOB_SCHEMA = 'pgboss';
+
+export const queues = {
+  /** One job per `emails` row; the job's id is the row's id. */
+  sendEmail: 'send-email',
+  /** pg-boss moves here the send-email jobs it gave up on (dead letter), to mark their rows failed. */
+  sendEmailFailed: 'send-email-failed',
+} as const;
+
+/** Timings of the job runner. Production values come from the configuration; tests shorten them. */
+export interface JobSettings {
+  /** How often an idle worker looks for new jobs. */
+  pollingIntervalSeconds: number;
+  /** How often pg-boss expires jobs whose process died (they are retried) and archives old ones. */
+  maintenanceIntervalSeconds: number;
+  /** An active job older than this is considered abandoned: after the next maintenance it is retried. */
+  expireInSeconds: number;
+  /** Tries after the first one. */
+  retryLimit: number;
+  retryDelaySeconds: number;
+  /** Exponential backoff with jitter: the delay doubles on each retry. */
+  retryBackoff: boolean;
+  /** SMTP connection, greeting and socket timeouts; kept well below expireInSeconds. */
+  smtpTimeoutMs: number;
+  /** How long a graceful stop waits for a send in progress before giving its job back. */
+  stopTimeoutMs: number;
+}
+
+export function jobSettingsFromConfig(config: Config): JobSettings {
+  return {
+    pollingIntervalSeconds: 2,
+    maintenanceIntervalSeconds: 60,
+    expireInSeconds: 300,
+    retryLimit: config.EMAIL_RETRY_LIMIT,
+    retryDelaySeconds: config.EMAIL_RETRY_DELAY_SECONDS,
+    retryBackoff: true,
+    smtpTimeoutMs: 60_000,
+    stopTimeoutMs: Math.max(1000, Math.floor(config.SHUTDOWN_TIMEOUT_MS / 2)),
+  };
+}
+
+/** Settings that do not depend on the configuration, for installing the queues outside the server (tests, CLI). */
+export const defaultJobSettings: JobSettings = {
+  pollingIntervalSeconds: 2,
+  maintenanceIntervalSeconds: 60,
+  expireInSeconds: 300,
+  retryLimit: 5,
+  retryDelaySeconds: 30,
+  retryBackoff: true,
+  smtpTimeoutMs: 60_000,
+  stopTimeoutMs: 5000,
+};
+
+/** A pg-boss instance on the portal's database (PGlite or the server's pool), without cron. */
+export function createBoss(executor: SqlExecutor, settings: JobSettings, options: { supervise: boolean }): PgBoss {
+  return new PgBoss({
+    db: executor,
+    schema: JOB_SCHEMA,
+    migrate: true,
+    supervise: options.supervise,
+    schedule: false,
+    maintenanceIntervalSeconds: settings.maintenanceIntervalSeconds,
+    pollingIntervalSeconds: settings.pollingIntervalSeconds,
+  });
+}
+
+/** Creates the queues, or brings their retry and expiry settings up to date (new jobs take the queue's values). */
+export async function ensureQueues(boss: PgBoss, settings: JobSettings): Promise<void> {
+  const failed = { name: queues.sendEmailFailed, retryLimit: 2, retryDelay: 5 };
+  const send = {
+    name: queues.sendEmail,
+    retryLimit: settings.retryLimit,
+    retryDelay: settings.retryDelaySeconds,
+    retryBackoff: settings.retryBackoff,
+    expireInSeconds: settings.expireInSeconds,
+    deadLetter: queues.sendEmailFailed,
+  };
+  await boss.createQueue(failed.name, failed);
+  await boss.createQueue(send.name, send);
+  await boss.updateQueue(send.name, send);
+}
+
+/**
+ * Installs (or migrates) pg-boss's schema and the queues in a database, without starting workers. The server does
+ * this at start-up; call it after `migrate()` wherever e-mail is queued without the server (tests, command line)
+ * so that jobs are inserted in the same transaction as their rows. Idempotent.
+ */
+export async function installJobs(database: Database, settings: JobSettings = defaultJobSettings): Promise<void> {
+  const boss = createBoss(sqlExecutor(database.db), settings, { supervise: false });
+  await boss.start();
+  try {
+    await ensureQueues(boss, settings);
+  } finally {
+    await boss.stop({ graceful: false, close: false });
+  }
+}

@@ -1,0 +1,29 @@
+import PgBoss from 'pg-boss';
+import type { Db } from '../db/client.js';
+import { JOB_SCHEMA } from './boss.js';
+import { sqlExecutor } from './sql-executor.js';
+
+/**
+ * A pg-boss instance that is never started: it only builds the job insert, which `send()` runs on the connection
+ * given in `options.db`. Retry, backoff and expiry come from the queue (see ensureQueues).
+ */
+let sender: PgBoss | undefined;
+function senderBoss(): PgBoss {
+  sender ??= new PgBoss({ db: { executeSql: () => Promise.reject(new Error('the job sender only runs SQL on the connection it is given')) }, schema: JOB_SCHEMA });
+  return sender;
+}
+
+/**
+ * Inserts a job inside the caller's transaction `tx`: it commits or rolls back with the caller's writes. Returns
+ * `deferred` when pg-boss is not installed in this database (a test database, or the command line on a database
+ * the server has never started on): the caller's own row is then the durable record, and the job runner enqueues
+ * its job when it starts (see startJobs).
+ */
+export async function enqueueInTransaction(tx: Db, queue: string, data: object, options: { id: string }): Promise<'queued' | 'deferred'> {
+  const executor = sqlExecutor(tx);
+  const { rows } = await executor.executeSql('SELECT to_regclass($1) IS NOT NULL AS installed', [`${JOB_SCHEMA}.queue`]);
+  if (!rows[0]?.installed) return 'deferred';
+  const id = await senderBoss().send(queue, data, { id: options.id, db: executor });
+  if (!id) throw new Error(`pg-boss refused the job ${options.id}: does the queue ${queue} exist?`);
+  return 'queued';
+}

@@ -1,0 +1,142 @@
+import type PgBoss from 'pg-boss';
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import { deliverEmail, EmailBusyError, markEmailFailed } from '../modules/notifications/deliver-email.js';
+import { createSmtpMailer, defaultSender, type Mailer } from '../modules/notifications/mailer.js';
+import { createBoss, ensureQueues, JOB_SCHEMA, jobSettingsFromConfig, queues, type JobSettings } from './boss.js';
+import { sqlExecutor, type SqlExecutor } from './sql-executor.js';
+
+/** The subset of pino (Fastify's logger) the runner writes to. */
+export interface JobLogger {
+  info(object: object, message?: string): void;
+  warn(object: object, message?: string): void;
+  error(object: object, message?: string): void;
+}
+
+export interface JobRunner {
+  /** Whether e-mail is being delivered (SMTP configured) or only kept in the outbox. */
+  readonly isDelivering: boolean;
+  /** Stops taking jobs, lets a send in progress finish (up to stopTimeoutMs), and waits for pg-boss's last writes. */
+  stop(): Promise<void>;
+}
+
+export interface StartJobsOptions {
+  database: Database;
+  config: Config;
+  logger: JobLogger;
+  /** Shorter timings for tests. */
+  settings?: Partial<JobSettings>;
+  /** Replaces the SMTP mailer built from SMTP_URL (tests). */
+  mailer?: Mailer;
+}
+
+interface SendEmailData {
+  emailId: string;
+}
+
+/** Counts the SQL pg-boss has in flight, so that stopping waits for its last writes before the database closes. */
+function tracked(executor: SqlExecutor) {
+  const inFlight = new Set<Promise<unknown>>();
+  return {
+    executor: {
+      executeSql(text: string, values?: unknown[]) {
+        const promise = executor.executeSql(text, values);
+        inFlight.add(promise);
+        void promise.finally(() => inFlight.delete(promise)).catch(() => undefined);
+        return promise;
+      },
+    } satisfies SqlExecutor,
+    drain: () => Promise.allSettled([...inFlight]),
+  };
+}
+
+/**
+ * Rows still waiting for delivery that have no job: written while pg-boss was not installed (queueEmail's
+ * `deferred`), or restored from a backup. Each gets its job, with the row's id as the job's id.
+ */
+async function enqueueOrphans(executor: SqlExecutor, boss: PgBoss): Promise<number> {
+  const { rows } = await executor.executeSql(
+    `SELECT e.id FROM emails e
+     WHERE e.status IN ('queued', 'sending')
+       AND NOT EXISTS (SELECT 1 FROM ${JOB_SCHEMA}.job j WHERE j.name = $1 AND j.id = e.id)
+     ORDER BY e.created_at`,
+    [queues.sendEmail],
+  );
+  const ids = rows.map((row) => String(row.id));
+  for (let start = 0; start < ids.length; start += 500) {
+    await boss.insert(ids.slice(start, start + 500).map((id) => ({ id, name: queues.sendEmail, data: { emailId: id } })));
+  }
+  return ids.length;
+}
+
+/**
+ * Starts pg-boss on the portal's database (installing or migrating its schema and the queues) and, when SMTP_URL
+ * is set, the e-mail workers. Without SMTP_URL nothing is delivered: e-mails stay `queued` in the outbox that admins
+ * read at /admin/correo, with their jobs waiting for the day a mail server is configured.
+ */
+export async function startJobs(options: StartJobsOptions): Promise<JobRunner> {
+  const { database, config, logger } = options;
+  const settings: JobSettings = { ...jobSettingsFromConfig(config), ...options.settings };
+  const { executor, drain } = tracked(sqlExecutor(database.db));
+  const boss = createBoss(executor, settings, { supervise: true });
+  boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
+  await boss.start();
+
+  let mailer: Mailer | undefined;
+  try {
+    await ensureQueues(boss, settings);
+    mailer =
+      options.mailer ??
+      (config.SMTP_URL
+        ? createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM ?? defaultSender(config.SITE_NAME, config.PUBLIC_URL), timeoutMs: settings.smtpTimeoutMs })
+        : undefined);
+
+    if (mailer) {
+      const activeMailer = mailer;
+      const orphans = await enqueueOrphans(executor, boss);
+      if (orphans > 0) logger.info({ count: orphans }, 'E-mail: queued delivery of e-mails written without a job');
+      const workOptions = { includeMetadata: true as const, batchSize: 1, pollingIntervalSeconds: settings.pollingIntervalSeconds };
+      await boss.work<SendEmailData>(queues.sendEmail, workOptions, async ([job]) => {
+        if (!job) return;
+        const isLastAttempt = job.retryCount >= job.retryLimit;
+        try {
+          const outcome = await deliverEmail(database.db, activeMailer, job.data.emailId, { isLastAttempt, staleAfterSeconds: settings.expireInSeconds });
+          if (outcome === 'missing') logger.warn({ emailId: job.data.emailId }, 'E-mail job for a row that no longer exists');
+          return { outcome };
+        } catch (error) {
+          const level = error instanceof EmailBusyError ? 'info' : isLastAttempt ? 'error' : 'warn';
+          logger[level]({ emailId: job.data.emailId, attempt: job.retryCount + 1, isLastAttempt, err: error }, 'E-mail delivery failed');
+          throw error;
+        }
+      });
+      // Abandoned jobs are rare and not urgent: their queue is polled less often.
+      const deadLetterOptions = { ...workOptions, pollingIntervalSeconds: settings.pollingIntervalSeconds * 4 };
+      await boss.work<SendEmailData>(queues.sendEmailFailed, deadLetterOptions, async ([job]) => {
+        if (job && (await markEmailFailed(database.db, job.data.emailId, 'delivery abandoned: the last attempt did not finish'))) {
+          logger.error({ emailId: job.data.emailId }, 'E-mail delivery abandoned after the last attempt');
+        }
+      });
+      logger.info({ smtp: mailer.description }, `E-mail: delivering through ${mailer.description}`);
+    } else {
+      logger.info({}, 'E-mail: no SMTP_URL set, so e-mails are not sent: they stay in the outbox at /admin/correo');
+    }
+  } catch (error) {
+    await boss.stop({ graceful: false }).catch(() => undefined);
+    await drain();
+    mailer?.close();
+    throw error;
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    isDelivering: mailer !== undefined,
+    stop() {
+      stopping ??= (async () => {
+        await boss.stop({ graceful: true, timeout: settings.stopTimeoutMs });
+        await drain();
+        mailer?.close();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.js';
+import { parseConfig } from '../../config.js';
+import { TEST_NOW } from '../../testing/constants.js';
+import { signInAs } from '../../testing/sign-in.js';
+import { createTestDatabase } from '../../testing/test-db.js';
+import { loadAssetManifest } from '../../web/assets.js';
+import { loadSiteChrome } from '../site/load-site-chrome.js';
+import type { Database } from '../../db/client.js';
+import { listEmails } from './list-emails.js';
+import { queueEmail } from './queue-email.js';
+import { notificationsRoutes } from './routes.js';
+import { emails } from './schema.js';
+
+/** The real app with the outbox's routes (registered here until src/app.tsx registers them itself). */
+async function outboxApp(env: Record<string, string> = {}): Promise<{ app: Awaited<ReturnType<typeof buildApp>>; database: Database }> {
+  const database = await createTestDatabase({ withDemo: true });
+  const config = parseConfig({ LOG_LEVEL: 'silent', ...env });
+  const app = await buildApp({ config, database, now: () => TEST_NOW });
+  if (!app.hasRoute({ method: 'GET', url: '/admin/correo' })) {
+    notificationsRoutes(app, { config, db: database.db, assets: loadAssetManifest(), loadChrome: () => loadSiteChrome(database.db) });
+  }
+  await app.ready();
+  return { app, database };
+}
+
+const notice = (to: string, subject: string, body = 'Texto del aviso.') => ({
+  to,
+  template: 'notice' as const,
+  locale: 'es-MX' as const,
+  params: { name: 'Ana', siteName: 'Cocrea', subject, body },
+});
+
+describe('the outbox for admins', () => {
+  it('lists every e-mail newest first, filters by status and shows one with its text and its HTML as text', async () => {
+    const { app, database } = await outboxApp();
+    const older = await queueEmail(database.db, notice('ana@example.mx', 'Primer aviso'));
+    await database.db.update(emails).set({ createdAt: new Date('2026-01-01T00:00:00Z') }).where(eq(emails.id, older.id));
+    const failed = await queueEmail(database.db, notice('luis@example.mx', 'Aviso <importante>', 'Hola <b>Luis</b>'));
+    await database.db.update(emails).set({ status: 'failed', attempts: 6, lastError: '550 mailbox unavailable' }).where(eq(emails.id, failed.id));
+    const { cookies } = await signInAs(database, { roles: [{ role: 'admin' }] });
+
+    const list = await app.inject({ url: '/admin/correo', cookies });
+    expect(list.statusCode).toBe(200);
+    expect(list.headers['cache-control']).toBe('no-store');
+    expect(list.body).toContain('No hay un servidor de correo configurado');
+    expect(list.body).not.toContain('<importante>');
+    const newer = list.body.indexOf('Aviso &lt;importante');
+    expect(newer).toBeGreaterThan(0);
+    expect(newer).toBeLessThan(list.body.indexOf('Primer aviso'));
+    expect(list.body).toContain('550 mailbox unavailable');
+    expect(list.body).toContain('No se pudo enviar');
+    expect(list.body).toContain('Todos (2)');
+
+    const onlyFailed = await app.inject({ url: '/admin/correo?estado=failed', cookies });
+    expect(onlyFailed.body).toContain('Aviso &lt;importante');
+    expect(onlyFailed.body).not.toContain('Primer aviso');
+    expect((await app.inject({ url: '/admin/correo?estado=nonsense&pagina=abc', cookies })).statusCode).toBe(200);
+
+    const detail = await app.inject({ url: `/admin/correo/${failed.id}`, cookies });
+    expect(detail.statusCode).toBe(200);
+    expect(detail.body).toContain('Hola &lt;b>Luis&lt;/b>');
+    expect(detail.body).toContain(`/admin/correo/${failed.id}/html`);
+    const html = await app.inject({ url: `/admin/correo/${failed.id}/html`, cookies });
+    expect(html.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(html.body).toContain('Hola &lt;b&gt;Luis&lt;/b&gt;');
+    expect((await app.inject({ url: '/admin/correo/not-a-uuid', cookies })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/admin/correo/00000000-0000-4000-8000-000000000000', cookies })).statusCode).toBe(404);
+
+    const english = await app.inject({ url: '/admin/correo?lang=en', cookies });
+    expect(english.body).toContain('Portal e-mail');
+    expect(english.body).toContain('Could not be sent');
+  });
+
+  it('says nothing of the outbox missing SMTP when a mail server is configured', async () => {
+    const { app, database } = await outboxApp({ SMTP_URL: 'smtp://127.0.0.1:2525' });
+    const { cookies } = await signInAs(database, { roles: [{ role: 'admin' }] });
+    const list = await app.inject({ url: '/admin/correo', cookies });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).not.toContain('No hay un servidor de correo configurado');
+    expect(list.body).toContain('No hay correos con este estado.');
+  });
+
+  it('is closed to visitors and to staff who are not admins', async () => {
+    const { app, database } = await outboxApp();
+    const { id } = await queueEmail(database.db, notice('ana@example.mx', 'Aviso'));
+    for (const url of ['/admin/correo', `/admin/correo/${id}`, `/admin/correo/${id}/html`]) {
+      const anonymous = await app.inject({ url });
+      expect(anonymous.statusCode).toBe(303);
+      expect(anonymous.headers.location).toMatch(/^\/entrar\?siguiente=/);
+    }
+    const { cookies } = await signInAs(database, { roles: [{ role: 'facilitator' }] });
+    for (const url of ['/admin/correo', `/admin/correo/${id}`, `/admin/correo/${id}/html`]) {
+      const response = await app.inject({ url, cookies });
+      expect(response.statusCode).toBe(403);
+      expect(response.body).not.toContain('Texto del aviso');
+    }
+  });
+
+  it('pages through the list and brings a page past the end back to the last one', async () => {
+    const database = await createTestDatabase();
+    for (let i = 0; i < 5; i++) await queueEmail(database.db, notice(`p${i}@example.mx`, `Aviso ${i}`));
+    const first = await listEmails(database.db, { pageSize: 2 });
+    expect(first).toMatchObject({ total: 5, pages: 3, page: 1 });
+    expect(first.rows.map((row) => row.toAddress)).toHaveLength(2);
+    const last = await listEmails(database.db, { pageSize: 2, page: 9 });
+    expect(last.page).toBe(3);
+    expect(last.rows).toHaveLength(1);
+    expect((await listEmails(database.db, { status: 'sent' })).total).toBe(0);
+  });
+});

@@ -1,0 +1,43 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { sendPage, type WebDeps } from '../../web/http.js';
+import { requireRole } from '../accounts/guards.js';
+import { getEmail } from './get-email.js';
+import { listEmails } from './list-emails.js';
+import { emailStatuses } from './schema.js';
+import { EmailPage, OutboxPage } from './views/outbox-page.js';
+
+const outboxQuery = z.object({
+  estado: z.enum(emailStatuses).optional().catch(undefined),
+  pagina: z.coerce.number().int().min(1).catch(1).default(1),
+});
+
+/** The portal's e-mail for admins: /admin/correo (the list), /admin/correo/:id (one e-mail) and its HTML as text. */
+export function notificationsRoutes(app: FastifyInstance, deps: WebDeps & { db: Db }) {
+  const onlyAdmins = {
+    // E-mails carry sign-in and confirmation links: no cache may keep a copy of these pages.
+    onRequest: async (_request: FastifyRequest, reply: FastifyReply) => void reply.header('cache-control', 'no-store'),
+    preHandler: requireRole('admin'),
+  };
+
+  app.get('/admin/correo', onlyAdmins, async (request, reply) => {
+    const query = outboxQuery.parse(request.query ?? {});
+    const list = await listEmails(deps.db, { status: query.estado, page: query.pagina });
+    return sendPage(request, reply, deps, {
+      title: request.t('notifications.outbox.title'),
+      body: <OutboxPage list={list} status={query.estado} isDelivering={Boolean(deps.config.SMTP_URL)} />,
+    });
+  });
+
+  app.get<{ Params: { id: string } }>('/admin/correo/:id', onlyAdmins, async (request, reply) => {
+    const email = await getEmail(deps.db, request.params.id);
+    return sendPage(request, reply, deps, { title: request.t('notifications.email.title', { subject: email.subject }), body: <EmailPage email={email} /> });
+  });
+
+  // The HTML exactly as sent, shown as text: rendering it here would need inline styles the CSP forbids.
+  app.get<{ Params: { id: string } }>('/admin/correo/:id/html', onlyAdmins, async (request, reply) => {
+    const email = await getEmail(deps.db, request.params.id);
+    return reply.type('text/plain; charset=utf-8').send(email.html);
+  });
+}

@@ -21,7 +21,7 @@ export default tseslint.config(
   },
   {
     files: ['src/modules/**/*.ts'],
-    ignores: ['src/modules/**/routes.tsx', 'src/modules/**/views/**'],
+    ignores: ['src/modules/**/routes.tsx', 'src/modules/**/views/**', 'src/modules/**/guards.ts', 'src/modules/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['fastify', '@fastify/*', 'preact', 'preact/*', '**/web/components/*', '**/web/http.js', '**/web/render.js', '**/web/layout.js'], message: 'A use case never imports Fastify or JSX.' }] }],
     },

@@ -10,9 +10,12 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 3217);
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'cocrea-e2e-'));
 process.env.E2E_DATA_DIR = dataDir;
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 1);
+process.env.E2E_SMTP_PORT = String(smtpPort);
 
 export default defineConfig({
   testDir: 'test/e2e',
+  globalSetup: './test/e2e/mail-server.ts',
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -29,10 +32,12 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node dist/main.js',
+    // The first administrator is made as an operator would (cocrea create-admin); the tests read its one-time link.
+    command: `node bin/cocrea.js create-admin admin@example.mx > ${join(dataDir, 'admin-link.txt')} && node dist/main.js`,
     url: `http://127.0.0.1:${port}/readyz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'test' },
+    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'test', PUBLIC_URL: `http://127.0.0.1:${port}`,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, EMAIL_RETRY_DELAY_SECONDS: '1' },
   },
 });

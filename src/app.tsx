@@ -22,6 +22,9 @@ import { exerciseRoutes } from './modules/exercises/routes.js';
 import { callRoutes } from './modules/calls/routes.js';
 import { privacyRoutes } from './modules/privacy/routes.js';
 import { openDataRoutes } from './modules/opendata/routes.js';
+import { registerSessionHooks } from './modules/accounts/guards.js';
+import { accountRoutes } from './modules/accounts/routes.js';
+import { notificationsRoutes } from './modules/notifications/routes.js';
 
 export interface AppOptions {
   config: Config;
@@ -110,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply.setCookie(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', httpOnly: true, secure: isHttps(config), maxAge: 60 * 60 * 24 * 365 });
     }
   });
+  registerSessionHooks(app, deps);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -132,6 +136,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   callRoutes(app, deps);
   privacyRoutes(app, deps);
   openDataRoutes(app, deps);
+  accountRoutes(app, deps);
+  notificationsRoutes(app, deps);
 
   app.setNotFoundHandler(async (request, reply) => {
     const t = request.t ?? translator(config.DEFAULT_LOCALE);
@@ -148,6 +154,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     else request.log.info({ code: appError?.code ?? (error as { code?: string }).code, status }, (error as Error).message);
     if (status === 404) {
       return sendPage(request, reply, deps, { status, title: t('error.notFound.title'), body: <ErrorPage title={t('error.notFound.title')} body={t('error.notFound.body')} /> });
+    }
+    if (status === 403) {
+      const kind = appError?.code === 'csrf' ? 'csrf' : 'forbidden';
+      return sendPage(request, reply, deps, { status, title: t(`error.${kind}.title`), body: <ErrorPage title={t(`error.${kind}.title`)} body={t(`error.${kind}.body`)} /> });
     }
     if (status === 429) {
       const retryAfterMs = Number(appError?.details?.retryAfterMs ?? 60000);

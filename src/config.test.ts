@@ -25,3 +25,14 @@ describe('configuration', () => {
     expect(() => parseConfig({ DEMO_DATA: 'maybe' })).toThrow(/DEMO_DATA="maybe": expected true or false/);
   });
 });
+
+describe('configuration errors', () => {
+  it('never print a password from a URL setting', () => {
+    expect(() => parseConfig({ SMTP_URL: 'smtp://ana:s3creta@mail example' })).toThrow(/SMTP_URL="smtp:\/\/ana:\*\*\*@mail example"/);
+    try {
+      parseConfig({ SMTP_URL: 'smtp://ana:s3creta@mail example' });
+    } catch (error) {
+      expect((error as Error).message).not.toContain('s3creta');
+    }
+  });
+});

@@ -40,7 +40,19 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: booleanFromEnv.default(false),
   REQUEST_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(1000).default(30000),
+  SESSION_IDLE_HOURS: z.coerce.number({ message: 'expected a number of hours' }).positive().max(24 * 30).default(8),
+  SESSION_MAX_DAYS: z.coerce.number({ message: 'expected a number of days' }).positive().max(365).default(30),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(100).default(10000),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s/?#]+(\/\S*)?$/, { message: 'expected an smtp:// or smtps:// URL such as smtp://user:password@mail.example.mx:587' })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, { message: 'expected a sender such as "Cocrea <no-reply@example.mx>" or no-reply@example.mx' })
+    .optional(),
+  EMAIL_RETRY_LIMIT: z.coerce.number({ message: 'expected a whole number' }).int().min(0).max(20).default(5),
+  EMAIL_RETRY_DELAY_SECONDS: z.coerce.number({ message: 'expected seconds' }).int().min(1).max(3600).default(30),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -52,6 +64,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** A value echoed in an error never shows a password (user:password@host in a URL). */
+const redactSecret = (value: string) => value.replace(/\/\/([^:/@\s]+):[^@\s]*@/, '//$1:***@');
+
 /** Parses a set of environment variables; throws ConfigError naming each bad setting and what it expects. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
@@ -60,7 +75,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(
       result.error.issues.map((issue) => {
         const key = issue.path.join('.');
-        return `${key}=${JSON.stringify(env[key] ?? '')}: ${issue.message}`;
+        return `${key}=${JSON.stringify(redactSecret(env[key] ?? ''))}: ${issue.message}`;
       }),
     );
   }

@@ -5,6 +5,7 @@ import { openDatabase, type Database } from './db/client.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { migrate } from './db/migrate.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
+import { startJobs, type JobRunner } from './jobs/start-jobs.js';
 import { contrastWithWhite } from './web/theme.js';
 
 export interface RunningServer {
@@ -19,29 +20,33 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const startedAt = performance.now();
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE });
   let app: FastifyInstance | undefined;
+  let jobs: JobRunner | undefined;
   try {
     await migrate(database);
     const seeded = config.DEMO_DATA ? await seedDemoIfEmpty(database.db) : false;
     app = await buildApp({ config, database });
     app.log.info({ database: database.kind }, `Database: ${database.description}`);
     if (seeded) app.log.info('Empty database: loaded the Durango demo (set DEMO_DATA=false to start empty)');
+    jobs = await startJobs({ database, config, logger: app.log });
     if (contrastWithWhite(config.BRAND_COLOR) < 4.5) {
       app.log.warn(`BRAND_COLOR ${config.BRAND_COLOR} has less than 4.5:1 contrast with white text: choose a darker colour`);
     }
     const url = await app.listen({ port: config.PORT, host: config.HOST });
     app.log.info({ startupMs: Math.round(performance.now() - startedAt) }, `Cocrea is listening on ${url}`);
     const running = app;
+    const runningJobs = jobs;
     return {
       app: running,
       database,
       url,
       async stop() {
-        await running.close();
+        await Promise.all([running.close(), runningJobs.stop()]);
         await database.close();
       },
     };
   } catch (error) {
     await app?.close().catch(() => undefined);
+    await jobs?.stop().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;
   }

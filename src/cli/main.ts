@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
+import { z } from 'zod';
+import { createAdmin } from '../modules/accounts/create-admin.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { DataDirLockedError } from '../db/data-dir-lock.js';
 import { migrate } from '../db/migrate.js';
 import { backupDatabase, restoreDatabase } from '../db/backup.js';
 import { seedDemo, seedDemoIfEmpty } from '../demo/seed-demo.js';
+import { verifyChangeLog } from '../modules/audit/verify-change-log.js';
 import { runServer } from '../server.js';
 
 const usage = `Usage: cocrea <command>
@@ -15,6 +18,8 @@ Commands:
   seed-demo [--force]   load the Durango demo (only into a database without exercises, unless --force)
   backup FILE           write every row of the database to FILE (gzipped JSON Lines)
   restore FILE          replace every row of the database with those of FILE
+  create-admin EMAIL    make EMAIL an administrator and print a one-time link to choose the password
+  verify-log            recompute the change log's hash chain and name the first entry that was altered
 
 The database is the one the settings name: DATABASE_URL (PostgreSQL server) or DATA_DIR (embedded).`;
 
@@ -69,6 +74,33 @@ async function main(args: string[]): Promise<number> {
         console.log(`${verb} ${total(counts)} rows from ${Object.keys(counts).length} tables ${command === 'backup' ? 'to' : 'from'} ${file}`);
       });
       return 0;
+    }
+    case 'create-admin': {
+      const email = z.email().safeParse(argument);
+      if (!email.success) {
+        console.error('cocrea create-admin: give the e-mail address of the new administrator, e.g. cocrea create-admin ana@example.mx');
+        return 64;
+      }
+      await withDatabase(config, async ({ db }) => {
+        const { setPasswordPath } = await createAdmin(db, { email: email.data });
+        const base = config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
+        console.log(`${email.data} is an administrator. Open this link within 7 days to choose the password (it works once):`);
+        console.log(`${base.replace(/\/$/, '')}${setPasswordPath}`);
+      });
+      return 0;
+    }
+    case 'verify-log': {
+      let code = 0;
+      await withDatabase(config, async ({ db }) => {
+        const result = await verifyChangeLog(db);
+        if (result.ok) {
+          console.log(`Change log verified: ${result.checked} entries, chain intact.`);
+        } else {
+          console.error(`Change log ALTERED: first bad entry #${result.firstBadSeq} (${result.reason})`);
+          code = 1;
+        }
+      });
+      return code;
     }
     default:
       console.error(`Unknown command: ${command}\n\n${usage}`);

@@ -1,11 +1,12 @@
 /** The single error type of use cases; the HTTP error handler maps each code to a status and a page. */
-export type AppErrorCode = 'not_found' | 'validation' | 'bad_request' | 'forbidden' | 'conflict' | 'rate_limited';
+export type AppErrorCode = 'not_found' | 'validation' | 'bad_request' | 'forbidden' | 'csrf' | 'conflict' | 'rate_limited';
 
 export const statusByCode: Record<AppErrorCode, number> = {
   not_found: 404,
   validation: 400,
   bad_request: 400,
   forbidden: 403,
+  csrf: 403,
   conflict: 409,
   rate_limited: 429,
 };

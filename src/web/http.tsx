@@ -58,6 +58,8 @@ export async function buildPageContext(request: FastifyRequest, deps: WebDeps): 
     header: chrome.header,
     callHref: chrome.callHref,
     assets: deps.assets,
+    user: request.actor ? { name: request.actor.name, isAdmin: request.actor.roles.some((r) => r.role === 'admin') } : undefined,
+    csrfToken: request.csrfToken ?? '',
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { usePage } from './page-context.js';
 import type { MessageKey } from './i18n/i18n.js';
+import { CsrfField } from './components/index.js';
 
 function NavLink(props: { href: string; label: MessageKey }) {
   const { t, path } = usePage();
@@ -11,6 +12,29 @@ function NavLink(props: { href: string; label: MessageKey }) {
         {t(props.label)}
       </a>
     </li>
+  );
+}
+
+function AccountLinks() {
+  const { t, user } = usePage();
+  if (!user) {
+    return (
+      <a class="site-header__account" href="/entrar">
+        {t('layout.signIn')}
+      </a>
+    );
+  }
+  return (
+    <nav class="site-header__account-nav" aria-label={t('layout.accountNav')}>
+      {user.isAdmin ? <a href="/admin">{t('layout.admin')}</a> : null}
+      <a href="/cuenta">{t('layout.account')}</a>
+      <form method="post" action="/salir" class="inline-form">
+        <CsrfField />
+        <button type="submit" class="link-button">
+          {t('layout.signOut')}
+        </button>
+      </form>
+    </nav>
   );
 }
 
@@ -49,9 +73,12 @@ export function Layout(props: { title: string; children: ComponentChildren }) {
                 </p>
               ) : null}
             </div>
+            <div class="site-header__tools">
+              <AccountLinks />
             <a class="site-header__lang" href={`${page.path}?lang=${otherLocale}`} hrefLang={otherLocale} lang={otherLocale} aria-label={t('layout.otherLanguageLabel')}>
               {t('layout.otherLanguage')}
             </a>
+            </div>
           </div>
           <nav class="main-nav" aria-label={t('layout.mainNav')}>
             <ul class="container">

@@ -16,6 +16,10 @@ export interface PageContext {
   /** Whether the current exercise has a call to link from the navigation. */
   callHref?: string | undefined;
   assets: { css: string; js: string };
+  /** The signed-in person, for the header's account links. */
+  user?: { name: string; isAdmin: boolean } | undefined;
+  /** Sent back by every state-changing form (see CsrfField). */
+  csrfToken: string;
 }
 
 export const PageContextProvider = createContext<PageContext | null>(null);

@@ -14,6 +14,9 @@ export const publicPages = [
   '/contacto',
   '/datos',
   '/componentes',
+  '/entrar',
+  '/registro',
+  '/recuperar',
   '/esta-pagina-no-existe',
 ];
 

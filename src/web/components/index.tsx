@@ -22,6 +22,12 @@ export function ButtonLink(props: { href: string; children: ComponentChildren; v
   );
 }
 
+/** The hidden CSRF field every state-changing form carries. */
+export function CsrfField() {
+  const { csrfToken } = usePage();
+  return <input type="hidden" name="_csrf" value={csrfToken} />;
+}
+
 export interface FieldError {
   field: string;
   message: string;
@@ -121,6 +127,69 @@ export function TextArea(props: FieldProps & { name: string; value?: string | un
         {props.value ?? ''}
       </textarea>
     </FieldFrame>
+  );
+}
+
+export function SelectField(props: FieldProps & { name: string; value?: string | undefined; options: { value: string; label: string }[] }) {
+  return (
+    <FieldFrame {...props}>
+      <select class="field__input field__select" id={props.id} name={props.name} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy(props)}>
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value} selected={option.value === props.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+/** A group of radio buttons in a fieldset whose legend is the question. */
+export function RadioGroup(props: { id: string; name: string; legend: string; hint?: string; error?: string | undefined; value?: string | undefined; options: { value: string; label: string }[] }) {
+  const { t } = usePage();
+  const described = [props.hint ? `${props.id}-hint` : null, props.error ? `${props.id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={props.error ? 'field field--error' : 'field'}>
+      <fieldset class="fieldset" aria-describedby={described}>
+        <legend class="field__label">{props.legend}</legend>
+        {props.hint ? <p class="field__hint" id={`${props.id}-hint`}>{props.hint}</p> : null}
+        {props.error ? (
+          <p class="field__error" id={`${props.id}-error`}>
+            <span class="visually-hidden">{t('status.error')}: </span>
+            {props.error}
+          </p>
+        ) : null}
+        {props.options.map((option, index) => (
+          <div class="choice" key={option.value}>
+            <input class="choice__input" type="radio" id={index === 0 ? props.id : `${props.id}-${option.value}`} name={props.name} value={option.value} checked={option.value === props.value} />
+            <label class="choice__label" for={index === 0 ? props.id : `${props.id}-${option.value}`}>
+              {option.label}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
+
+/** A single checkbox, e.g. a consent, with its error. */
+export function CheckboxField(props: { id: string; name: string; label: ComponentChildren; error?: string | undefined; isChecked?: boolean }) {
+  const { t } = usePage();
+  return (
+    <div class={props.error ? 'field field--error' : 'field'}>
+      {props.error ? (
+        <p class="field__error" id={`${props.id}-error`}>
+          <span class="visually-hidden">{t('status.error')}: </span>
+          {props.error}
+        </p>
+      ) : null}
+      <div class="choice">
+        <input class="choice__input" type="checkbox" id={props.id} name={props.name} value="yes" checked={props.isChecked} aria-describedby={props.error ? `${props.id}-error` : undefined} />
+        <label class="choice__label" for={props.id}>
+          {props.label}
+        </label>
+      </div>
+    </div>
   );
 }
 

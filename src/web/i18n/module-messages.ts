@@ -1,10 +1,12 @@
 import { accountsMessages } from '../../modules/accounts/messages.js';
 import { auditMessages } from '../../modules/audit/messages.js';
 import { notificationsMessages } from '../../modules/notifications/messages.js';
+import { privacyMessages } from '../../modules/privacy/messages.js';
 
 /** Each module's messages, merged into the catalogs by i18n.ts. Add a module's messages here. */
 export const moduleMessages = {
   accounts: accountsMessages,
   audit: auditMessages,
   notifications: notificationsMessages,
+  privacy: privacyMessages,
 };

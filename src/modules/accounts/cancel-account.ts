@@ -1,0 +1,22 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { emails } from '../notifications/schema.js';
+import { roleAssignments, sessions, userTokens, users } from './schema.js';
+
+/**
+ * Cancels an account (ARCO cancellation): personal data are removed or anonymised, public records stay intact
+ * (they never hold a person's name or e-mail: the change log shows roles and institutions). The user row stays as
+ * an anonymous placeholder so references from public records keep pointing somewhere.
+ */
+export async function cancelAccount(db: Db, userId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ name: 'Cuenta cancelada', email: `cancelada-${userId}@invalid`, passwordHash: null, status: 'deleted', emailConfirmedAt: null, lastSignInAt: null, notificationFrequency: 'none' })
+      .where(eq(users.id, userId));
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await tx.delete(userTokens).where(eq(userTokens.userId, userId));
+    await tx.delete(roleAssignments).where(eq(roleAssignments.userId, userId));
+    await tx.delete(emails).where(eq(emails.userId, userId));
+  });
+}

@@ -1,0 +1,89 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/client.js';
+import { AppError } from '../../shared/errors.js';
+import type { Actor } from './actor.js';
+import type { StaffRole } from './schema.js';
+import { loadSession } from './load-session.js';
+import { randomToken, safeEqual } from './secrets.js';
+
+export const SESSION_COOKIE = 'sid';
+export const CSRF_COOKIE = 'csrf';
+export const CSRF_FIELD = '_csrf';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in person, if any. */
+    actor: Actor | undefined;
+    /** The token every state-changing form must send back in `_csrf`. */
+    csrfToken: string;
+  }
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export const cookieOptions = (config: Config) => ({
+  path: '/',
+  httpOnly: true,
+  sameSite: 'lax' as const,
+  secure: config.PUBLIC_URL?.startsWith('https://') ?? false,
+});
+
+/**
+ * Loads the session behind the `sid` cookie into `request.actor`, gives every visitor a CSRF token (the session's
+ * once signed in, a cookie's before) and refuses any state-changing request whose form does not send it back.
+ */
+export function registerSessionHooks(app: FastifyInstance, deps: { db: Db; config: Config; now: () => Date }) {
+  const policy = { idleHours: deps.config.SESSION_IDLE_HOURS, maxDays: deps.config.SESSION_MAX_DAYS };
+  app.decorateRequest('actor', undefined);
+  app.decorateRequest('csrfToken', '');
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.startsWith('/static/') || request.url === '/healthz' || request.url === '/readyz') return;
+    const token = request.cookies[SESSION_COOKIE];
+    const session = token ? await loadSession(deps.db, token, policy, deps.now()) : undefined;
+    if (token && !session) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    request.actor = session?.actor;
+    if (session) {
+      request.csrfToken = session.csrfToken;
+      return;
+    }
+    const existing = request.cookies[CSRF_COOKIE];
+    request.csrfToken = existing && /^[A-Za-z0-9_-]{43}$/.test(existing) ? existing : randomToken();
+    if (request.csrfToken !== existing) reply.setCookie(CSRF_COOKIE, request.csrfToken, cookieOptions(deps.config));
+  });
+
+  app.addHook('preHandler', async (request) => {
+    if (!unsafeMethods.has(request.method)) return;
+    const body = request.body as Record<string, unknown> | undefined;
+    const sent = typeof body?.[CSRF_FIELD] === 'string' ? (body[CSRF_FIELD] as string) : request.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !request.csrfToken || !safeEqual(sent, request.csrfToken)) {
+      throw new AppError('csrf', 'missing or wrong CSRF token');
+    }
+  });
+}
+
+/** Signed-out visitors go to the sign-in page and come back afterwards. */
+function redirectToSignIn(request: FastifyRequest, reply: FastifyReply) {
+  return reply.redirect(`/entrar?siguiente=${encodeURIComponent(request.url)}`, 303);
+}
+
+/** A route for signed-in people only. */
+export function requireUser() {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (!request.actor) await redirectToSignIn(request, reply);
+  };
+}
+
+/** A route for people holding at least one of the roles (deny by default: 303 to sign-in, else 403). */
+export function requireRole(...roles: StaffRole[]) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (!request.actor) {
+      await redirectToSignIn(request, reply);
+      return;
+    }
+    if (!request.actor.roles.some((assignment) => roles.includes(assignment.role))) {
+      throw new AppError('forbidden', `requires one of: ${roles.join(', ')}`);
+    }
+  };
+}

@@ -25,6 +25,7 @@ import { openDataRoutes } from './modules/opendata/routes.js';
 import { registerSessionHooks } from './modules/accounts/guards.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import { notificationsRoutes } from './modules/notifications/routes.js';
+import { directoryRoutes } from './modules/directory/routes.js';
 
 export interface AppOptions {
   config: Config;
@@ -138,6 +139,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   openDataRoutes(app, deps);
   accountRoutes(app, deps);
   notificationsRoutes(app, deps);
+  directoryRoutes(app, deps);
 
   app.setNotFoundHandler(async (request, reply) => {
     const t = request.t ?? translator(config.DEFAULT_LOCALE);

@@ -4,13 +4,13 @@ import { appendChange, type ChangeActor } from '../audit/append-change.js';
 import { institutionKinds, institutions } from './schema.js';
 
 export const createInstitutionInput = z.object({
-  name: z.string().trim().min(2).max(300),
-  acronym: z.string().trim().max(40).optional(),
-  kind: z.enum(institutionKinds),
+  name: z.string().trim().min(2, 'name.required').max(300, 'name.tooLong'),
+  acronym: z.string().trim().max(40, 'acronym.tooLong').optional(),
+  kind: z.enum(institutionKinds, 'kind.required'),
   isGovernment: z.boolean(),
-  municipalityCvegeo: z.string().regex(/^\d{5}$/).optional(),
-  website: z.url().optional(),
-  contactEmail: z.email().optional(),
+  municipalityCvegeo: z.string().regex(/^\d{5}$/, 'municipality.invalid').optional(),
+  website: z.url('website.invalid').optional(),
+  contactEmail: z.email('email.invalid').optional(),
 });
 export type CreateInstitutionInput = z.input<typeof createInstitutionInput>;
 

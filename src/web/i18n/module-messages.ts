@@ -2,6 +2,7 @@ import { accountsMessages } from '../../modules/accounts/messages.js';
 import { auditMessages } from '../../modules/audit/messages.js';
 import { notificationsMessages } from '../../modules/notifications/messages.js';
 import { privacyMessages } from '../../modules/privacy/messages.js';
+import { directoryMessages } from '../../modules/directory/messages.js';
 
 /** Each module's messages, merged into the catalogs by i18n.ts. Add a module's messages here. */
 export const moduleMessages = {
@@ -9,4 +10,5 @@ export const moduleMessages = {
   audit: auditMessages,
   notifications: notificationsMessages,
   privacy: privacyMessages,
+  directory: directoryMessages,
 };

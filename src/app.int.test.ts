@@ -175,3 +175,14 @@ describe('operations', () => {
     expect(response.headers['content-encoding']).toMatch(/br|gzip/);
   });
 });
+
+describe('cookies', () => {
+  it('public pages set no cookie; a page with a form hands out its form token', async () => {
+    const { app } = await createTestApp();
+    for (const url of ['/', '/ejercicios', '/datos', '/privacidad']) {
+      expect((await app.inject({ url })).headers['set-cookie'], url).toBeUndefined();
+    }
+    const signIn = await app.inject({ url: '/entrar' });
+    expect(String(signIn.headers['set-cookie'])).toMatch(/^csrf=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax/);
+  });
+});

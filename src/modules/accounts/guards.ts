@@ -21,6 +21,8 @@ declare module 'fastify' {
 }
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Requests whose visitor had no form token yet: it is handed out with the first page that has a form. */
+const newCsrfTokens = new WeakSet<FastifyRequest>();
 
 export const cookieOptions = (config: Config) => ({
   path: '/',
@@ -50,7 +52,15 @@ export function registerSessionHooks(app: FastifyInstance, deps: { db: Db; confi
     }
     const existing = request.cookies[CSRF_COOKIE];
     request.csrfToken = existing && /^[A-Za-z0-9_-]{43}$/.test(existing) ? existing : randomToken();
-    if (request.csrfToken !== existing) reply.setCookie(CSRF_COOKIE, request.csrfToken, cookieOptions(deps.config));
+    if (request.csrfToken !== existing) newCsrfTokens.add(request);
+  });
+
+  // The cookie is only set on pages that carry a form, so public pages stay free of cookies (and cacheable).
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (newCsrfTokens.has(request) && typeof payload === 'string' && payload.includes(`name="${CSRF_FIELD}"`)) {
+      reply.setCookie(CSRF_COOKIE, request.csrfToken, cookieOptions(deps.config));
+    }
+    return payload;
   });
 
   app.addHook('preHandler', async (request) => {

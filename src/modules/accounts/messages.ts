@@ -95,6 +95,7 @@ export const accountsMessages = defineMessages(
     'accounts.admin.actions': 'Acciones',
     'accounts.admin.participant': 'Participante',
     'accounts.admin.mail': 'Correo',
+    'accounts.admin.chooseRole': 'Elige un rol',
     'accounts.account.dataLink': 'Tus datos personales: descarga, solicitudes ARCO y cancelación de la cuenta',
   },
   {
@@ -191,6 +192,7 @@ export const accountsMessages = defineMessages(
     'accounts.admin.actions': 'Actions',
     'accounts.admin.participant': 'Participant',
     'accounts.admin.mail': 'E-mail',
+    'accounts.admin.chooseRole': 'Choose a role',
     'accounts.account.dataLink': 'Your personal data: download, ARCO requests and account cancellation',
   },
 );

@@ -47,7 +47,7 @@ export function AdminUsersPage(props: { users: UserListEntry[]; institutions: { 
           <CsrfField />
           <TextField id="name" name="name" label={t('accounts.field.name')} value={values.name} error={errors.name} maxLength={200} />
           <TextField id="email" name="email" type="email" label={t('accounts.field.email')} value={values.email} error={errors.email} />
-          <SelectField id="role" name="role" label={t('accounts.admin.role')} value={values.role} error={errors.role} options={staffRoles.map((role) => ({ value: role, label: t(`accounts.role.${role}` as MessageKey) }))} />
+          <SelectField id="role" name="role" label={t('accounts.admin.role')} value={values.role} error={errors.role} options={[{ value: '', label: t('accounts.admin.chooseRole') }, ...staffRoles.map((role) => ({ value: role, label: t(`accounts.role.${role}` as MessageKey) }))]} />
           <SelectField
             id="institutionId"
             name="institutionId"

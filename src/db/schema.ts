@@ -6,3 +6,4 @@ export * from '../modules/privacy/schema.js';
 export * from '../modules/accounts/schema.js';
 export * from '../modules/audit/schema.js';
 export * from '../modules/notifications/schema.js';
+export * from '../modules/registrations/schema.js';

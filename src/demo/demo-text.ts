@@ -36,6 +36,7 @@ export const demoText = {
         'Manifestar por escrito, en el formulario en línea «Súmate», la intención de participar de manera honoraria.',
         'Inscribirse entre el 29 de septiembre y el 15 de noviembre de 2020.',
       ],
+      themes: ['Seguridad ciudadana', 'Medio ambiente y residuos', 'Movilidad y seguridad vial', 'Salud mental', 'Trámites y servicios', 'Espacios públicos', 'Transparencia y rendición de cuentas'],
       resultsText:
         'La convocatoria cerró el 15 de noviembre de 2020. Cada persona inscrita recibió por correo electrónico la invitación a la sesión de instalación del Secretariado Técnico Local.',
     },
@@ -58,6 +59,7 @@ export const demoText = {
         'Conocer cómo se integra el Secretariado Técnico Local y cómo decide.',
         'Ver cómo se da seguimiento público a los compromisos de un plan.',
       ],
+      themes: ['Seguridad ciudadana', 'Medio ambiente y residuos', 'Movilidad y seguridad vial', 'Salud mental', 'Trámites y servicios', 'Espacios públicos', 'Transparencia y rendición de cuentas'],
       requirements: [
         'Residir en el estado de Durango.',
         'Tener interés en participar de manera honoraria.',

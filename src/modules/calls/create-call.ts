@@ -12,6 +12,7 @@ export const createCallInput = z
     generalObjective: z.string().trim().min(3).max(5000),
     specificObjectives: z.array(z.string().trim().min(1).max(5000)).max(50).default([]),
     requirements: z.array(z.string().trim().min(1).max(2000)).max(50).default([]),
+    themes: z.array(z.string().trim().min(1).max(120)).max(40).default([]),
     eligibleStateCode: z.string().regex(/^\d{2}$/),
     opensAt: z.date(),
     closesAt: z.date(),

@@ -18,6 +18,8 @@ export const calls = pgTable(
     generalObjective: text('general_objective').notNull(),
     specificObjectives: jsonb('specific_objectives').$type<string[]>().notNull().default([]),
     requirements: jsonb('requirements').$type<string[]>().notNull().default([]),
+    /** Themes a registrant can pick as interests (e.g. "Seguridad ciudadana", "Medio ambiente"). */
+    themes: jsonb('themes').$type<string[]>().notNull().default([]),
     /** INEGI state code whose residents may register (the default eligibility rule). */
     eligibleStateCode: varchar('eligible_state_code', { length: 2 }).notNull(),
     opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),

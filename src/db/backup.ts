@@ -20,6 +20,21 @@ interface Header {
   createdAt: string;
   migration: string | null;
   tables: string[];
+  /** Sequences not owned by a column (e.g. reference numbers), with their last value. */
+  sequences?: Record<string, number>;
+}
+
+/** Free-standing sequences of the public schema (those owned by a column are reset from the data). */
+async function standaloneSequences(db: Db): Promise<Record<string, number>> {
+  const rows = rowsOf(
+    await db.execute(sql`
+      select s.sequencename as name, coalesce(s.last_value, 0) as value
+      from pg_sequences s
+      where s.schemaname = 'public' and not exists (
+        select 1 from pg_depend d join pg_class c on c.oid = d.objid
+        where c.relname = s.sequencename and d.deptype in ('a', 'i') and d.classid = 'pg_class'::regclass and d.refobjsubid > 0)`),
+  );
+  return Object.fromEntries(rows.map((row) => [String(row.name), Number(row.value)]));
 }
 
 type Row = Record<string, unknown>;
@@ -69,7 +84,7 @@ export async function backupDatabase(db: Db, file: string): Promise<Record<strin
   await db.transaction(
     async (tx) => {
       const tables = await tablesInDependencyOrder(tx);
-      const header: Header = { format: BACKUP_FORMAT, createdAt: new Date().toISOString(), migration: await latestMigration(tx), tables };
+      const header: Header = { format: BACKUP_FORMAT, createdAt: new Date().toISOString(), migration: await latestMigration(tx), tables, sequences: await standaloneSequences(tx) };
       await write(header);
       for (const table of tables) {
         counts[table] = 0;
@@ -143,6 +158,9 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
       if ((restored[table] ?? 0) !== n) throw new Error(`Table ${table}: the backup announces ${n} rows but holds ${restored[table] ?? 0}`);
     }
     for (const table of tables) await resetSequences(tx, table);
+    for (const [name, value] of Object.entries(header.sequences ?? {})) {
+      if (value > 0) await tx.execute(sql`select setval(${`public."${name}"`}, ${value}, true)`);
+    }
   });
   return restored;
 }

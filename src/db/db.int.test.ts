@@ -65,6 +65,17 @@ describe('database', () => {
     expect(await snapshot(database.db)).toEqual(before);
   });
 
+  it('carries free-standing sequences (reference numbers) across a backup', async () => {
+    const source = await createTestDatabase({ withDemo: true });
+    for (let i = 0; i < 3; i++) await source.db.execute(sql`select nextval('registration_number_seq')`);
+    const file = join(mkdtempSync(join(tmpdir(), 'cocrea-backup-')), 'backup.jsonl.gz');
+    await backupDatabase(source.db, file);
+    const target = await createTestDatabase();
+    await restoreDatabase(target.db, file);
+    const { rows } = (await target.db.execute(sql`select nextval('registration_number_seq') as n`)) as unknown as { rows: { n: string }[] };
+    expect(Number(rows[0]!.n)).toBe(4);
+  });
+
   it('restores into a different database and refuses a file that is not a backup', async () => {
     const source = await createTestDatabase({ withDemo: true });
     const file = join(mkdtempSync(join(tmpdir(), 'cocrea-backup-')), 'backup.jsonl.gz');

@@ -1,0 +1,732 @@
+#!/usr/bin/env node
+// Cocrea bench harness.
+//
+//   node bench/run.mjs
+//
+// 1. Builds dist/ if dist/main.js is missing (or BENCH_BUILD=1).
+// 2. Cold start: spawns `node dist/main.js` on an empty embedded (PGlite) data directory and
+//    times spawn -> first 200 response of `/` (migrations + demo seed + first render included).
+//    Warm start: SIGTERM, then the same measurement again on the same data directory.
+// 3. Load: restarts the portal on that data directory with request logging off, captures the
+//    exact bytes of each page once, then drives each page with autocannon for a fixed time and
+//    records requests/s, p50/p99 latency, bytes per response and the process memory.
+// 4. If nginx is installed, serves the very same captured bytes (same compressed body, same
+//    response headers) statically and runs the same load against it, so our throughput can be
+//    printed as a percentage of nginx's from the same run on the same machine.
+// 5. Optionally (BENCH_DATABASE_URL) repeats the load with the portal on a PostgreSQL server.
+//
+// Prints a summary table and writes bench/results/<timestamp>.json (git-ignored).
+// Every process it starts listens on 127.0.0.1 only and is killed on exit, error or Ctrl-C.
+// See bench/README.md for the knobs and what each figure means.
+
+import { Buffer } from 'node:buffer';
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+
+const require = createRequire(import.meta.url);
+const autocannon = require('autocannon');
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const mainJs = join(root, 'dist', 'main.js');
+const resultsDir = join(root, 'bench', 'results');
+const LOOPBACK = '127.0.0.1';
+
+// ---------------------------------------------------------------------------------------------
+// Settings (environment variables; documented in bench/README.md)
+// ---------------------------------------------------------------------------------------------
+
+const settings = {
+  duration: positiveNumber('BENCH_DURATION', 10), // seconds of measured load per page and target
+  warmup: nonNegativeNumber('BENCH_WARMUP', 2), // seconds of unmeasured load before each measurement
+  connections: positiveNumber('BENCH_CONNECTIONS', 64),
+  // What the load generator sends as accept-encoding. gzip is what every browser accepts; the
+  // portal then compresses each response on the fly and nginx serves the same gzip bytes.
+  encoding: process.env.BENCH_ENCODING ?? 'gzip',
+  pages: (process.env.BENCH_PAGES ?? '/,/componentes')
+    .split(',')
+    .map((page) => page.trim())
+    .filter(Boolean),
+  databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
+  nginx: process.env.BENCH_NGINX || undefined, // path to an nginx binary, or `off`; found on PATH otherwise
+  nginxWorkers: process.env.BENCH_NGINX_WORKERS || 'auto',
+  forceBuild: process.env.BENCH_BUILD === '1',
+  keepTemp: process.env.BENCH_KEEP === '1',
+  startTimeoutMs: positiveNumber('BENCH_START_TIMEOUT', 60) * 1000,
+};
+
+/** Goals from the issue: empty data directory to first page, and restart to first page. */
+const GOALS = { coldStartMs: 8000, warmStartMs: 2000 };
+
+function positiveNumber(name, fallback) {
+  const value = process.env[name] === undefined || process.env[name] === '' ? fallback : Number(process.env[name]);
+  if (!Number.isFinite(value) || value <= 0) fail(`${name} must be a positive number, got ${JSON.stringify(process.env[name])}`);
+  return value;
+}
+
+function nonNegativeNumber(name, fallback) {
+  const value = process.env[name] === undefined || process.env[name] === '' ? fallback : Number(process.env[name]);
+  if (!Number.isFinite(value) || value < 0) fail(`${name} must be zero or a positive number, got ${JSON.stringify(process.env[name])}`);
+  return value;
+}
+
+function fail(message) {
+  console.error(`bench: ${message}`);
+  process.exit(2);
+}
+
+if (settings.pages.some((page) => !page.startsWith('/'))) fail('BENCH_PAGES must be a comma-separated list of paths starting with /');
+if (settings.databaseUrl && !/^postgres(ql)?:\/\//.test(settings.databaseUrl)) fail('BENCH_DATABASE_URL must be a postgres:// URL');
+
+// ---------------------------------------------------------------------------------------------
+// Process bookkeeping: whatever we start is killed when we leave, whichever way we leave.
+// ---------------------------------------------------------------------------------------------
+
+/** Child processes still running, each started in its own process group (detached). */
+const children = new Set();
+const tempDirs = [];
+
+function killGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal); // the whole group: nginx workers and any helper
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function cleanupSync() {
+  for (const child of children) killGroup(child, 'SIGKILL');
+  children.clear();
+  if (!settings.keepTemp) for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+}
+
+process.on('exit', cleanupSync);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    console.error(`\nbench: ${signal} received, stopping everything that was started`);
+    process.exit(130);
+  });
+}
+
+/** Hard upper bound for the whole run, so a hung server can never keep the bench going. */
+function armWatchdog(loadRuns) {
+  const budgetS = 120 + loadRuns * (settings.duration + settings.warmup + 10) + (settings.startTimeoutMs / 1000) * 4;
+  const timer = setTimeout(() => {
+    console.error(`bench: gave up after ${Math.round(budgetS)} s (watchdog); stopping everything`);
+    process.exit(1);
+  }, budgetS * 1000);
+  timer.unref();
+}
+
+function makeTempDir(prefix) {
+  const dir = mkdtempSync(join(os.tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Asks the kernel for a free loopback port. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, LOOPBACK, () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP helpers (node:http, so compressed bodies come back exactly as sent)
+// ---------------------------------------------------------------------------------------------
+
+function httpGet(url, headers = {}, timeoutMs = 5000) {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { headers, agent: false, timeout: timeoutMs }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({ status: response.statusCode, headers: response.headers, rawHeaders: response.rawHeaders, body: Buffer.concat(chunks) }),
+      );
+      response.on('error', reject);
+    });
+    request.on('timeout', () => request.destroy(new Error(`timeout after ${timeoutMs} ms`)));
+    request.on('error', reject);
+  });
+}
+
+function decode(body, encoding) {
+  if (encoding === 'gzip') return gunzipSync(body);
+  if (encoding === 'br') return brotliDecompressSync(body);
+  if (encoding === 'deflate') return inflateSync(body);
+  return body;
+}
+
+/** Polls url until it answers 200; resolves with the time it happened (performance.now()). */
+async function waitFor200(url, deadline, isAlive) {
+  for (;;) {
+    if (!isAlive()) throw new Error('the server exited before answering');
+    try {
+      const response = await httpGet(url, { 'accept-encoding': settings.encoding }, 2000);
+      if (response.status === 200) return performance.now();
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() > deadline) throw new Error(`no 200 from ${url} within ${settings.startTimeoutMs} ms`);
+    await sleep(20);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The portal process
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Starts `node dist/main.js` and measures spawn -> first 200 of `/`.
+ *  - logs: true  -> LOG_LEVEL=info, PORT=0, the URL and startupMs are parsed from the log line
+ *                   (used for the cold and warm start measurements, as a user would start it);
+ *  - logs: false -> LOG_LEVEL=warn on a port picked beforehand, so the per-request info logs do
+ *                   not cost throughput during the load runs.
+ */
+async function startPortal({ dataDir, databaseUrl, logs }) {
+  const port = logs ? 0 : await freePort();
+  const env = { ...process.env, NODE_ENV: 'production', HOST: LOOPBACK, PORT: String(port), LOG_LEVEL: logs ? 'info' : 'warn', DEMO_DATA: 'true' };
+  delete env.DATABASE_URL; // never inherit one by accident: PGlite unless asked
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  if (dataDir) env.DATA_DIR = dataDir;
+
+  const spawnedAt = performance.now();
+  const child = spawn(process.execPath, [mainJs], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  let exited = false;
+  const exitPromise = new Promise((resolve) => {
+    child.on('exit', (code, signal) => {
+      exited = true;
+      children.delete(child);
+      resolve({ code, signal });
+    });
+  });
+
+  // Keep the tail of the output for error messages; look for the "listening" line.
+  let output = '';
+  let listening;
+  let onListening;
+  const listeningPromise = new Promise((resolve) => (onListening = resolve));
+  let pending = '';
+  const onData = (chunk) => {
+    const text = chunk.toString();
+    output = (output + text).slice(-8000);
+    pending += text;
+    let newline;
+    while ((newline = pending.indexOf('\n')) >= 0) {
+      const line = pending.slice(0, newline);
+      pending = pending.slice(newline + 1);
+      const match = line.match(/Cocrea is listening on (http:\/\/[^"\s]+)/);
+      if (match && !listening) {
+        let startupMs;
+        try {
+          startupMs = JSON.parse(line).startupMs;
+        } catch {
+          // not JSON: keep the URL only
+        }
+        listening = { url: match[1], at: performance.now(), startupMs };
+        onListening(listening);
+      }
+    }
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+
+  const deadline = spawnedAt + settings.startTimeoutMs;
+  const describeFailure = (error) => new Error(`${error.message}\n--- server output ---\n${output.trim()}`);
+  try {
+    let baseUrl;
+    if (logs) {
+      const timeout = sleep(settings.startTimeoutMs).then(() => {
+        throw new Error('no "Cocrea is listening" log line in time');
+      });
+      const died = exitPromise.then(({ code, signal }) => {
+        throw new Error(`the server exited (code ${code}, signal ${signal}) before listening`);
+      });
+      baseUrl = (await Promise.race([listeningPromise, timeout, died])).url;
+    } else {
+      baseUrl = `http://${LOOPBACK}:${port}`;
+    }
+    if (!new URL(baseUrl).hostname.startsWith('127.')) throw new Error(`the server is not on loopback: ${baseUrl}`);
+    const firstPageAt = await waitFor200(`${baseUrl}/`, deadline, () => !exited);
+    return {
+      child,
+      pid: child.pid,
+      url: baseUrl,
+      firstPageMs: Math.round(firstPageAt - spawnedAt),
+      listeningMs: listening ? Math.round(listening.at - spawnedAt) : undefined,
+      startupMs: listening?.startupMs,
+      exitPromise,
+      output: () => output,
+    };
+  } catch (error) {
+    killGroup(child, 'SIGKILL');
+    throw describeFailure(error);
+  }
+}
+
+/** SIGTERM (graceful shutdown), SIGKILL if it takes more than 15 s. Returns the time it took. */
+async function stopProcess(proc, signal = 'SIGTERM') {
+  if (!children.has(proc.child)) return 0;
+  const startedAt = performance.now();
+  killGroup(proc.child, signal);
+  const result = await Promise.race([proc.exitPromise, sleep(15000).then(() => null)]);
+  if (!result) {
+    console.error(`bench: pid ${proc.pid} did not stop within 15 s, killing it`);
+    killGroup(proc.child, 'SIGKILL');
+    await proc.exitPromise;
+  }
+  return Math.round(performance.now() - startedAt);
+}
+
+/** Resident memory of a process in MiB: current (VmRSS) and peak (VmHWM), from /proc. */
+function memoryOf(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (key) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'))?.[1]);
+    return { rssMiB: round1(kib('VmRSS') / 1024), peakRssMiB: round1(kib('VmHWM') / 1024) };
+  } catch {
+    // No /proc (macOS): fall back to ps, which only knows the current RSS.
+    const ps = spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' });
+    const kib = Number(ps.stdout.trim());
+    return { rssMiB: Number.isFinite(kib) && kib > 0 ? round1(kib / 1024) : undefined, peakRssMiB: undefined };
+  }
+}
+
+const round1 = (n) => Math.round(n * 10) / 10;
+
+// ---------------------------------------------------------------------------------------------
+// Capturing pages and driving load
+// ---------------------------------------------------------------------------------------------
+
+/** Fetches a page three ways and keeps the exact response the load generator will get. */
+async function capturePage(baseUrl, path) {
+  const url = `${baseUrl}${path}`;
+  const plain = await httpGet(url);
+  const gzip = await httpGet(url, { 'accept-encoding': 'gzip' });
+  const br = await httpGet(url, { 'accept-encoding': 'br' });
+  const asLoaded = await httpGet(url, { 'accept-encoding': settings.encoding });
+  const again = await httpGet(url, { 'accept-encoding': settings.encoding });
+  for (const response of [plain, gzip, br, asLoaded]) {
+    if (response.status !== 200) throw new Error(`${path} answered ${response.status}, expected 200`);
+  }
+  const encoding = asLoaded.headers['content-encoding'] ?? 'identity';
+  // The decoded body must be the page itself, or "same bytes" would be meaningless.
+  if (!decode(asLoaded.body, encoding).equals(plain.body)) throw new Error(`${path}: the ${encoding} body does not decode to the plain page`);
+  return {
+    path,
+    uncompressedBytes: plain.body.length,
+    gzipBytes: gzip.headers['content-encoding'] === 'gzip' ? gzip.body.length : undefined,
+    brBytes: br.headers['content-encoding'] === 'br' ? br.body.length : undefined,
+    loadEncoding: encoding,
+    loadBodyBytes: asLoaded.body.length,
+    // Are two consecutive responses byte-identical? (A per-request token would make them differ.)
+    stableBody: asLoaded.body.equals(again.body),
+    body: asLoaded.body,
+    rawHeaders: asLoaded.rawHeaders,
+    contentType: asLoaded.headers['content-type'] ?? 'text/html; charset=utf-8',
+  };
+}
+
+/** Runs autocannon against one URL: an unmeasured warm-up, then the measured run. */
+async function load(url) {
+  const options = {
+    url,
+    connections: settings.connections,
+    pipelining: 1,
+    timeout: 10,
+    headers: { 'accept-encoding': settings.encoding },
+  };
+  if (settings.warmup > 0) await autocannon({ ...options, duration: settings.warmup });
+  const result = await autocannon({ ...options, duration: settings.duration });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    // The slowest one-second sample: near 0 means the server stalled for a while during the run.
+    requestsPerSecondMin: result.requests.min,
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    latencyAvgMs: round1(result.latency.average),
+    latencyMaxMs: result.latency.max,
+    // Wire bytes per response: status line + headers + (compressed) body, as autocannon counted them.
+    bytesPerResponse: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
+    totalRequests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors, // socket errors, timeouts included
+    timeouts: result.timeouts, // requests without a response after 10 s
+  };
+}
+
+/** Loads each page in turn; reports it loudly (with the server's last output) if the server died under load. */
+async function loadPages(target, captures) {
+  const runs = [];
+  for (const capture of captures) {
+    process.stdout.write(`  load ${capture.path} ... `);
+    const run = await load(`${target.url}${capture.path}`);
+    if (!children.has(target.child)) {
+      // Keep what was measured so far, say so loudly, and skip the remaining pages of this target.
+      console.log(`the server (pid ${target.pid}) EXITED during this run; its last output:\n${target.output().trim() || '(none)'}`);
+      runs.push({ page: capture.path, bodyBytes: capture.loadBodyBytes, ...run, serverExited: true, serverOutput: target.output().trim() });
+      break;
+    }
+    console.log(`${run.requestsPerSecond} req/s (slowest second ${run.requestsPerSecondMin}), p50 ${run.latencyP50Ms} ms, p99 ${run.latencyP99Ms} ms, max ${run.latencyMaxMs} ms`);
+    runs.push({ page: capture.path, bodyBytes: capture.loadBodyBytes, ...run });
+  }
+  return runs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// nginx, serving the same bytes
+// ---------------------------------------------------------------------------------------------
+
+function findNginx() {
+  if (settings.nginx === 'off') return undefined;
+  if (settings.nginx) return settings.nginx;
+  const which = spawnSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' });
+  const found = which.stdout.trim();
+  if (which.status === 0 && found) return found;
+  for (const candidate of ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/local/bin/nginx', '/opt/homebrew/bin/nginx']) {
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** A string in an nginx config, double-quoted. */
+const nginxString = (value) => `"${String(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+/** Response headers nginx produces itself, or that describe the connection rather than the page. */
+const HEADERS_NGINX_SETS = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'content-type', 'server']);
+
+function nginxConfig({ dir, port, captures }) {
+  const locations = captures.map((capture, index) => {
+    const file = `page-${index}.body`;
+    writeFileSync(join(dir, 'www', file), capture.body, { mode: 0o644 });
+    const headers = [];
+    for (let i = 0; i < capture.rawHeaders.length; i += 2) {
+      const [name, value] = [capture.rawHeaders[i], capture.rawHeaders[i + 1]];
+      // `$` would be read as an nginx variable; none of our headers uses one, but stay safe.
+      if (HEADERS_NGINX_SETS.has(name.toLowerCase()) || value.includes('$')) continue;
+      headers.push(`      add_header ${nginxString(name)} ${nginxString(value)} always;`);
+    }
+    return [
+      `    location = ${capture.path} {`,
+      `      default_type ${nginxString(capture.contentType)};`,
+      ...headers,
+      `      rewrite ^ /${file} break;`,
+      '    }',
+    ].join('\n');
+  });
+  return `# Generated by bench/run.mjs: serves the portal's captured responses as static files.
+worker_processes ${settings.nginxWorkers};
+daemon off;
+master_process on;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+
+events {
+  worker_connections 4096;
+}
+
+http {
+  access_log off;
+  server_tokens off;
+  sendfile on;
+  tcp_nopush on;
+  tcp_nodelay on;
+  etag off;
+  # Node keeps a connection open for any number of requests; let nginx do the same.
+  keepalive_requests 1000000;
+  keepalive_timeout 5s;
+  types {}
+  client_body_temp_path ${dir}/tmp/client_body;
+  proxy_temp_path ${dir}/tmp/proxy;
+  fastcgi_temp_path ${dir}/tmp/fastcgi;
+  uwsgi_temp_path ${dir}/tmp/uwsgi;
+  scgi_temp_path ${dir}/tmp/scgi;
+
+  server {
+    listen ${LOOPBACK}:${port};
+    root ${dir}/www;
+${locations.join('\n')}
+    location / {
+      return 404;
+    }
+  }
+}
+`;
+}
+
+async function startNginx(nginxPath, captures) {
+  const dir = makeTempDir('cocrea-bench-nginx-');
+  // Started as root, nginx workers run as an unprivileged user: they must be able to read the files.
+  chmodSync(dir, 0o755);
+  mkdirSync(join(dir, 'www'), { mode: 0o755 });
+  mkdirSync(join(dir, 'tmp'), { mode: 0o755 });
+  const port = await freePort();
+  const confPath = join(dir, 'nginx.conf');
+  writeFileSync(confPath, nginxConfig({ dir, port, captures }));
+
+  const check = spawnSync(nginxPath, ['-t', '-q', '-p', dir, '-e', join(dir, 'error.log'), '-c', confPath], { encoding: 'utf8' });
+  if (check.error) throw new Error(`cannot run ${nginxPath}: ${check.error.message}`);
+  if (check.status !== 0) throw new Error(`nginx rejected the generated config:\n${check.stderr}`);
+
+  const child = spawn(nginxPath, ['-p', dir, '-e', join(dir, 'error.log'), '-c', confPath], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  children.add(child);
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+  let exited = false;
+  const exitPromise = new Promise((resolve) => {
+    child.on('exit', (code, signal) => {
+      exited = true;
+      children.delete(child);
+      resolve({ code, signal });
+    });
+  });
+  const url = `http://${LOOPBACK}:${port}`;
+  try {
+    await waitFor200(`${url}${captures[0].path}`, performance.now() + 10000, () => !exited);
+  } catch (error) {
+    killGroup(child, 'SIGKILL');
+    throw new Error(`nginx did not start: ${error.message}\n${stderr}`);
+  }
+  // Verify nginx really sends the same body bytes the portal sent.
+  for (const capture of captures) {
+    const response = await httpGet(`${url}${capture.path}`, { 'accept-encoding': settings.encoding });
+    if (!response.body.equals(capture.body)) throw new Error(`nginx does not serve the same bytes for ${capture.path}`);
+  }
+  const version = spawnSync(nginxPath, ['-v'], { encoding: 'utf8' }).stderr.trim().replace(/^nginx version: /, '');
+  return { child, pid: child.pid, url, exitPromise, version, output: () => stderr };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+// ---------------------------------------------------------------------------------------------
+
+function table(rows, columns) {
+  const widths = columns.map(([title, key]) => Math.max(title.length, ...rows.map((row) => String(row[key] ?? '-').length)));
+  const line = (cells) => cells.map((cell, i) => (i < 2 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
+  return [line(columns.map(([title]) => title)), line(widths.map((w) => '-'.repeat(w))), ...rows.map((row) => line(columns.map(([, key]) => row[key] ?? '-')))].join('\n');
+}
+
+const goal = (ms, limit) => (ms <= limit ? `ok, goal <= ${limit} ms` : `OVER the goal of ${limit} ms`);
+
+/** Share of the CPU left idle by everything else, sampled over one second (Linux only). */
+async function idleCpuPercent() {
+  const sample = () => {
+    try {
+      const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+      return { idle: fields[3] + fields[4], total: fields.reduce((a, b) => a + b, 0) };
+    } catch {
+      return undefined;
+    }
+  };
+  const before = sample();
+  if (!before) return undefined;
+  await sleep(1000);
+  const after = sample();
+  return Math.round((100 * (after.idle - before.idle)) / (after.total - before.total));
+}
+
+function gitCommit() {
+  const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
+  return git.status === 0 ? git.stdout.trim() : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const nginxPath = findNginx();
+  const loadRuns = settings.pages.length * (1 + (nginxPath ? 1 : 0) + (settings.databaseUrl ? 1 : 0));
+  armWatchdog(loadRuns);
+
+  if (settings.forceBuild || !existsSync(mainJs)) {
+    console.log('Building dist/ (node scripts/build.mjs) ...');
+    const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('the build failed');
+  }
+
+  const machine = {
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    cpus: os.availableParallelism?.() ?? os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    totalMemoryMiB: Math.round(os.totalmem() / 1048576),
+    loadAverageAtStart: os.loadavg().map((n) => round1(n)),
+    idleCpuPercentAtStart: await idleCpuPercent(),
+  };
+  const results = {
+    startedAt: new Date().toISOString(),
+    commit: gitCommit(),
+    machine,
+    settings: { ...settings, databaseUrl: settings.databaseUrl ? settings.databaseUrl.replace(/\/\/[^@/]*@/, '//***@') : undefined },
+    autocannon: require('autocannon/package.json').version,
+  };
+  console.log(
+    `Cocrea bench: ${machine.cpus} CPUs, Node ${machine.node}, ${settings.duration} s per run (+${settings.warmup} s warm-up), ` +
+      `${settings.connections} connections, accept-encoding: ${settings.encoding}`,
+  );
+  if (machine.idleCpuPercentAtStart !== undefined && machine.idleCpuPercentAtStart < 80) {
+    console.log(`  note: the machine is busy (only ${machine.idleCpuPercentAtStart}% of the CPU idle); figures will be lower and noisier`);
+  }
+
+  // 1. Cold and warm start on an embedded database.
+  const dataDir = makeTempDir('cocrea-bench-data-');
+  console.log(`\nEmbedded database (PGlite) in ${dataDir}`);
+  const cold = await startPortal({ dataDir, logs: true });
+  console.log(`  cold start: ${cold.firstPageMs} ms to the first page (${goal(cold.firstPageMs, GOALS.coldStartMs)})`);
+  const coldMemory = memoryOf(cold.pid);
+  const coldStopMs = await stopProcess(cold);
+  const warm = await startPortal({ dataDir, logs: true });
+  console.log(`  warm start: ${warm.firstPageMs} ms to the first page (${goal(warm.firstPageMs, GOALS.warmStartMs)})`);
+  const warmMemory = memoryOf(warm.pid);
+  await stopProcess(warm);
+  results.startup = {
+    cold: { firstPageMs: cold.firstPageMs, listeningMs: cold.listeningMs, serverStartupMs: cold.startupMs, goalMs: GOALS.coldStartMs, memoryAfterFirstPage: coldMemory, shutdownMs: coldStopMs },
+    warm: { firstPageMs: warm.firstPageMs, listeningMs: warm.listeningMs, serverStartupMs: warm.startupMs, goalMs: GOALS.warmStartMs, memoryAfterFirstPage: warmMemory },
+  };
+
+  // 2. Load against the warm embedded database, request logging off.
+  const portal = await startPortal({ dataDir, logs: false });
+  const captures = [];
+  for (const path of settings.pages) captures.push(await capturePage(portal.url, path));
+  const idleMemory = memoryOf(portal.pid);
+  console.log(`  load server: pid ${portal.pid}, ${portal.url}, ready in ${portal.firstPageMs} ms, RSS ${idleMemory.rssMiB} MiB idle`);
+  const pgliteRuns = await loadPages(portal, captures);
+  const loadedMemory = memoryOf(portal.pid);
+  await stopProcess(portal);
+  results.pages = captures.map(({ body: _body, rawHeaders: _rawHeaders, ...rest }) => rest);
+  results.pglite = { readyMs: portal.firstPageMs, memoryIdle: idleMemory, memoryAfterLoad: loadedMemory, runs: pgliteRuns };
+
+  // 3. Optionally the same load with the portal on PostgreSQL.
+  if (settings.databaseUrl) {
+    console.log('\nPostgreSQL server (BENCH_DATABASE_URL)');
+    const pg = await startPortal({ databaseUrl: settings.databaseUrl, logs: false });
+    for (const capture of captures) {
+      const again = await capturePage(pg.url, capture.path);
+      if (again.uncompressedBytes !== capture.uncompressedBytes) {
+        console.log(`  note: ${capture.path} is ${again.uncompressedBytes} bytes on PostgreSQL vs ${capture.uncompressedBytes} on PGlite (different data?)`);
+      }
+    }
+    const pgIdle = memoryOf(pg.pid);
+    console.log(`  load server: pid ${pg.pid}, ready in ${pg.firstPageMs} ms, RSS ${pgIdle.rssMiB} MiB idle`);
+    const pgRuns = await loadPages(pg, captures);
+    const pgLoaded = memoryOf(pg.pid);
+    await stopProcess(pg);
+    results.postgres = { readyMs: pg.firstPageMs, memoryIdle: pgIdle, memoryAfterLoad: pgLoaded, runs: pgRuns };
+  }
+
+  // 4. nginx serving the same bytes.
+  if (nginxPath) {
+    const nginx = await startNginx(nginxPath, captures);
+    console.log(`\nnginx ${nginx.version} (${settings.nginxWorkers} workers) serving the same bytes at ${nginx.url}`);
+    const nginxRuns = await loadPages(nginx, captures);
+    await stopProcess(nginx, 'SIGTERM');
+    results.nginx = { version: nginx.version, workers: settings.nginxWorkers, runs: nginxRuns };
+  } else {
+    results.nginx = null;
+  }
+
+  // 5. Summary.
+  const rows = [];
+  const ratioOf = (run) => {
+    const reference = results.nginx?.runs.find((r) => r.page === run.page);
+    return reference ? `${Math.round((run.requestsPerSecond / reference.requestsPerSecond) * 1000) / 10}%` : undefined;
+  };
+  const addRows = (target, runs) => {
+    for (const run of runs) {
+      rows.push({
+        target,
+        page: run.page,
+        rps: run.requestsPerSecond,
+        p50: run.latencyP50Ms,
+        p99: run.latencyP99Ms,
+        body: run.bodyBytes,
+        wire: run.bytesPerResponse,
+        non2xx: run.non2xx,
+        errors: run.timeouts > 0 ? `${run.errors} (${run.timeouts} timeouts)` : run.errors,
+        healthy: run.non2xx === 0 && run.errors === 0,
+        ratio: target === 'nginx' ? '100%' : ratioOf(run),
+      });
+      if (target !== 'nginx') run.percentOfNginx = ratioOf(run) ? Number.parseFloat(ratioOf(run)) : undefined;
+    }
+  };
+  addRows('portal (PGlite)', pgliteRuns);
+  if (results.postgres) addRows('portal (PostgreSQL)', results.postgres.runs);
+  if (results.nginx) addRows('nginx', results.nginx.runs);
+
+  console.log('\n=== Summary ===');
+  console.log(`Cold start (empty data directory -> first page): ${cold.firstPageMs} ms  [${goal(cold.firstPageMs, GOALS.coldStartMs)}]`);
+  console.log(`Warm start (existing data directory -> first page): ${warm.firstPageMs} ms  [${goal(warm.firstPageMs, GOALS.warmStartMs)}]`);
+  const mib = (value) => (value === undefined || Number.isNaN(value) ? 'n/a' : `${value} MiB`);
+  console.log(
+    `Memory at the first page: cold start RSS ${mib(coldMemory.rssMiB)} (peak ${mib(coldMemory.peakRssMiB)}, migrations and seed), ` +
+      `warm start RSS ${mib(warmMemory.rssMiB)} (peak ${mib(warmMemory.peakRssMiB)})`,
+  );
+  console.log(
+    `Memory (PGlite, includes the embedded database): RSS ${mib(idleMemory.rssMiB)} idle, ${mib(loadedMemory.rssMiB)} after load, peak ${mib(loadedMemory.peakRssMiB)}`,
+  );
+  if (results.postgres) {
+    const m = results.postgres.memoryAfterLoad;
+    console.log(`Memory (PostgreSQL, Node process only): RSS ${mib(results.postgres.memoryIdle.rssMiB)} idle, ${mib(m.rssMiB)} after load, peak ${mib(m.peakRssMiB)}`);
+  }
+  console.log(
+    `Page sizes: ${results.pages.map((p) => `${p.path} ${p.uncompressedBytes} B (gzip ${p.gzipBytes ?? '-'} B, br ${p.brBytes ?? '-'} B)`).join('; ')}`,
+  );
+  console.log(`\nLoad: ${settings.duration} s per row, ${settings.connections} connections, accept-encoding: ${settings.encoding}`);
+  console.log(
+    table(rows, [
+      ['target', 'target'],
+      ['page', 'page'],
+      ['req/s', 'rps'],
+      ['p50 ms', 'p50'],
+      ['p99 ms', 'p99'],
+      ['body B', 'body'],
+      ['B/resp', 'wire'],
+      ['non-2xx', 'non2xx'],
+      ['errors', 'errors'],
+      ['% of nginx', 'ratio'],
+    ]),
+  );
+  if (!nginxPath && settings.nginx === 'off') {
+    console.log('\nnginx skipped (BENCH_NGINX=off): no static baseline and no ratio.');
+  } else if (!nginxPath) {
+    console.log('\nnginx is not installed, so there is no static baseline and no ratio. Install it (e.g. `apt-get install -y nginx`) and run again.');
+  }
+  const crashed = [...pgliteRuns, ...(results.postgres?.runs ?? []), ...(results.nginx?.runs ?? [])].filter((run) => run.serverExited);
+  if (crashed.length > 0) console.log(`\nWarning: a server exited under load (${crashed.map((r) => r.page).join(', ')}); see its output above`);
+  const unhealthy = rows.filter((row) => !row.healthy);
+  if (unhealthy.length > 0) console.log(`\nWarning: non-2xx responses or errors in ${unhealthy.map((r) => `${r.target} ${r.page}`).join(', ')}`);
+
+  mkdirSync(resultsDir, { recursive: true });
+  results.finishedAt = new Date().toISOString();
+  const file = join(resultsDir, `${results.startedAt.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nResults written to ${file}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`bench: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  },
+);

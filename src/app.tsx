@@ -26,6 +26,7 @@ import { registerSessionHooks } from './modules/accounts/guards.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import { notificationsRoutes } from './modules/notifications/routes.js';
 import { directoryRoutes } from './modules/directory/routes.js';
+import { registrationRoutes } from './modules/registrations/routes.js';
 
 export interface AppOptions {
   config: Config;
@@ -140,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   accountRoutes(app, deps);
   notificationsRoutes(app, deps);
   directoryRoutes(app, deps);
+  registrationRoutes(app, deps);
 
   app.setNotFoundHandler(async (request, reply) => {
     const t = request.t ?? translator(config.DEFAULT_LOCALE);

@@ -42,6 +42,7 @@ export const configSchema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(1000).default(30000),
   SESSION_IDLE_HOURS: z.coerce.number({ message: 'expected a number of hours' }).positive().max(24 * 30).default(8),
   SESSION_MAX_DAYS: z.coerce.number({ message: 'expected a number of days' }).positive().max(365).default(30),
+  SIGNUP_LIMIT_PER_HOUR: z.coerce.number({ message: 'expected a whole number' }).int().min(1).default(20),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(100).default(10000),
   SMTP_URL: z
     .string()

@@ -23,7 +23,7 @@ test('the first admin chooses a password, signs in, and every account and admin 
   await expect(page.getByText('Tu contraseña quedó guardada.')).toBeVisible();
   await expectNoAxeViolations(page);
 
-  for (const path of ['/admin', '/admin/usuarios', '/admin/instituciones', '/admin/arco', '/admin/privacidad', '/admin/correo', '/cuenta/datos']) {
+  for (const path of ['/admin', '/admin/usuarios', '/admin/inscripciones', '/admin/instituciones', '/admin/arco', '/admin/privacidad', '/admin/correo', '/cuenta/datos']) {
     for (const lang of ['es', 'en']) {
       const response = await page.goto(`${path}?lang=${lang}`);
       expect(response?.status(), path).toBe(200);

@@ -14,6 +14,8 @@ export const publicPages = [
   '/contacto',
   '/datos',
   '/componentes',
+  '/ejercicios/cuarto-pal-demostracion/convocatoria/sumate',
+  '/ejercicios/cuarto-pal-demostracion/convocatoria/sumate/enviada',
   '/entrar',
   '/registro',
   '/recuperar',

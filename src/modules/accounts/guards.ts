@@ -6,6 +6,8 @@ import type { Actor } from './actor.js';
 import type { StaffRole } from './schema.js';
 import { loadSession } from './load-session.js';
 import { randomToken, safeEqual } from './secrets.js';
+import { hitRateLimit } from './hit-rate-limit.js';
+import { createSession } from './create-session.js';
 
 export const SESSION_COOKIE = 'sid';
 export const CSRF_COOKIE = 'csrf';
@@ -96,4 +98,28 @@ export function requireRole(...roles: StaffRole[]) {
       throw new AppError('forbidden', `requires one of: ${roles.join(', ')}`);
     }
   };
+}
+
+/**
+ * A rate limit counted in the database (shared by every process), by client address and, when the form has one,
+ * by e-mail: more than `max` hits in `windowMinutes` gets the 429 page saying when to try again.
+ */
+export function rateLimit(deps: { db: Db; now: () => Date }, name: string, max: number, windowMinutes: number) {
+  return async (request: FastifyRequest): Promise<void> => {
+    const keys = [`${name}:ip:${request.ip}`];
+    const body = request.body as Record<string, unknown> | undefined;
+    const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase().slice(0, 254) : '';
+    if (email) keys.push(`${name}:email:${email}`);
+    for (const key of keys) {
+      const { hits, ttlMs } = await hitRateLimit(deps.db, key, windowMinutes * 60_000, deps.now());
+      if (hits > max) throw new AppError('rate_limited', 'too many attempts', { retryAfterMs: ttlMs });
+    }
+  };
+}
+
+/** Signs a person in: a fresh session (never reusing a token from before) in the `sid` cookie. */
+export async function signIn(reply: FastifyReply, deps: { db: Db; config: Config; now: () => Date }, userId: string): Promise<void> {
+  const { token } = await createSession(deps.db, userId, { idleHours: deps.config.SESSION_IDLE_HOURS, maxDays: deps.config.SESSION_MAX_DAYS }, deps.now());
+  reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(deps.config), maxAge: deps.config.SESSION_MAX_DAYS * 86_400 });
+  reply.clearCookie(CSRF_COOKIE, { path: '/' });
 }

@@ -8,7 +8,6 @@ import { sendPage, type WebDeps } from '../../web/http.js';
 import type { MessageKey } from '../../web/i18n/i18n.js';
 import { institutions } from '../directory/schema.js';
 import { getCurrentPrivacyNotices } from '../privacy/get-current-privacy-notices.js';
-import { createSession } from './create-session.js';
 import { deleteSession } from './delete-session.js';
 import { registerParticipant, registerParticipantInput, passwordSchema } from './register-participant.js';
 import { confirmEmail } from './confirm-email.js';
@@ -23,8 +22,7 @@ import { confirmEmailChange } from './confirm-email-change.js';
 import { inviteUser, inviteUserInput } from './invite-user.js';
 import { revokeRole } from './revoke-role.js';
 import { listUsers } from './list-users.js';
-import { hitRateLimit } from './hit-rate-limit.js';
-import { CSRF_COOKIE, SESSION_COOKIE, cookieOptions, requireRole, requireUser } from './guards.js';
+import { SESSION_COOKIE, rateLimit, requireRole, requireUser, signIn } from './guards.js';
 import { users } from './schema.js';
 import { eq } from 'drizzle-orm';
 import { ChoosePasswordPage, CheckEmailPage, InvalidLinkPage, RegisterPage, ResetRequestPage, SignInPage, emptyForm, type FormState } from './views/auth-pages.js';
@@ -47,25 +45,11 @@ function failed(request: FastifyRequest, issues: z.core.$ZodIssue[], values: Rec
 
 export function accountRoutes(app: FastifyInstance, deps: Deps) {
   const { db, config } = deps;
-  const sessionPolicy = { idleHours: config.SESSION_IDLE_HOURS, maxDays: config.SESSION_MAX_DAYS };
   const linkOptions = (request: FastifyRequest) => ({ baseUrl: config.PUBLIC_URL ?? `${request.protocol}://${request.host}`, siteName: config.SITE_NAME });
 
-  /** Rate limit in the database (shared by every process): by client address and, when given, by e-mail. */
-  const limit = (name: string, max: number, windowMinutes: number) => async (request: FastifyRequest) => {
-    const keys = [`${name}:ip:${request.ip}`];
-    const email = formString(request.body, 'email').trim().toLowerCase();
-    if (email) keys.push(`${name}:email:${email}`);
-    for (const key of keys) {
-      const { hits, ttlMs } = await hitRateLimit(db, key, windowMinutes * 60_000, deps.now());
-      if (hits > max) throw new AppError('rate_limited', 'too many attempts', { retryAfterMs: ttlMs });
-    }
-  };
+  const limit = (name: string, max: number, windowMinutes: number) => rateLimit(deps, name, max, windowMinutes);
 
-  async function startSession(reply: FastifyReply, userId: string) {
-    const { token } = await createSession(db, userId, sessionPolicy, deps.now());
-    reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(config), maxAge: config.SESSION_MAX_DAYS * 86_400 });
-    reply.clearCookie(CSRF_COOKIE, { path: '/' });
-  }
+  const startSession = (reply: FastifyReply, userId: string) => signIn(reply, deps, userId);
 
   const page = (request: FastifyRequest, reply: FastifyReply, title: MessageKey, body: preact.ComponentChildren, status = 200) =>
     sendPage(request, reply, deps, { title: request.t(title), body, status });

@@ -8,6 +8,7 @@ const examples: { [T in TemplateName]: TemplateParams[T] } = {
   reset_password: { ...link, expiresInHours: undefined, expiresInMinutes: 60 },
   change_email: link,
   invitation: { ...link, expiresInHours: 7 * 24, inviterName: 'Luis Pérez', roleLabel: 'Facilitación' },
+  confirm_registration: { ...link, callTitle: 'Convocatoria del Tercer PAL', reference: 'SUM-2026-00042', isUpdate: false, closesOn: '15 de noviembre de 2020' },
   notice: { name: 'Ana López', siteName: 'Cocrea Durango', subject: 'Sesión del Secretariado', body: 'La sesión será el lunes.\n\nTrae tu identificación.' },
 };
 

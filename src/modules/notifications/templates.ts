@@ -18,12 +18,14 @@ export interface TemplateParams {
   reset_password: LinkParams;
   change_email: LinkParams;
   invitation: LinkParams & { inviterName: string; roleLabel: string };
+  /** Confirms a sign-up to a call (or the changes to an existing one) and says what happens next. */
+  confirm_registration: LinkParams & { callTitle: string; reference: string; isUpdate: boolean; closesOn: string };
   /** A message an admin writes: the subject and the body (blank lines separate paragraphs) are theirs. */
   notice: Common & { subject: string; body: string };
 }
 
 export type TemplateName = keyof TemplateParams;
-export const templateNames = ['confirm_email', 'sign_in_link', 'reset_password', 'change_email', 'invitation', 'notice'] as const satisfies readonly TemplateName[];
+export const templateNames = ['confirm_email', 'sign_in_link', 'reset_password', 'change_email', 'invitation', 'confirm_registration', 'notice'] as const satisfies readonly TemplateName[];
 
 export interface RenderedEmail {
   subject: string;
@@ -76,6 +78,19 @@ const templates: { [T in TemplateName]: Template<TemplateParams[T]> } = {
         { kind: 'action', label: t('notifications.invitation.action'), url: p.url },
         { kind: 'paragraph', text: t('notifications.email.expires', { duration: duration(t, p) }) },
         { kind: 'paragraph', text: t('notifications.invitation.ignore') },
+      ],
+    };
+  },
+  confirm_registration: (t, p) => {
+    const names = { site: p.siteName, call: p.callTitle, reference: p.reference, closesOn: p.closesOn };
+    return {
+      subject: t(p.isUpdate ? 'notifications.confirmRegistration.subjectUpdate' : 'notifications.confirmRegistration.subject', names),
+      blocks: [
+        { kind: 'paragraph', text: t(p.isUpdate ? 'notifications.confirmRegistration.introUpdate' : 'notifications.confirmRegistration.intro', names) },
+        { kind: 'action', label: t('notifications.confirmRegistration.action'), url: p.url },
+        { kind: 'paragraph', text: t('notifications.email.expires', { duration: duration(t, p) }) },
+        { kind: 'paragraph', text: t('notifications.confirmRegistration.next', names) },
+        { kind: 'paragraph', text: t('notifications.confirmRegistration.ignore') },
       ],
     };
   },

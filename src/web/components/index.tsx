@@ -91,7 +91,7 @@ function describedBy(props: FieldProps): string | undefined {
 }
 
 export function TextField(
-  props: FieldProps & { name: string; value?: string | undefined; type?: 'text' | 'email' | 'tel' | 'url' | 'password' | 'search'; autocomplete?: string; maxLength?: number },
+  props: FieldProps & { name: string; value?: string | undefined; type?: 'text' | 'email' | 'tel' | 'url' | 'password' | 'search' | 'date'; autocomplete?: string; maxLength?: number; list?: string },
 ) {
   return (
     <FieldFrame {...props}>
@@ -103,6 +103,7 @@ export function TextField(
         value={props.value ?? ''}
         autoComplete={props.autocomplete}
         maxLength={props.maxLength}
+        list={props.list}
         required={!props.isOptional}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy(props)}

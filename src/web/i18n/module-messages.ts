@@ -3,6 +3,7 @@ import { auditMessages } from '../../modules/audit/messages.js';
 import { notificationsMessages } from '../../modules/notifications/messages.js';
 import { privacyMessages } from '../../modules/privacy/messages.js';
 import { directoryMessages } from '../../modules/directory/messages.js';
+import { registrationsMessages } from '../../modules/registrations/messages.js';
 
 /** Each module's messages, merged into the catalogs by i18n.ts. Add a module's messages here. */
 export const moduleMessages = {
@@ -11,4 +12,5 @@ export const moduleMessages = {
   notifications: notificationsMessages,
   privacy: privacyMessages,
   directory: directoryMessages,
+  registrations: registrationsMessages,
 };

@@ -1,4 +1,5 @@
-import { Breadcrumbs, PageHeading } from '../../../web/components/index.js';
+import { Breadcrumbs, ButtonLink, PageHeading } from '../../../web/components/index.js';
+import { callAvailability } from '../call-window.js';
 import { usePage } from '../../../web/page-context.js';
 import type { RecordHistoryData } from '../../audit/list-record-history.js';
 import { RecordHistory } from '../../audit/views/record-history.js';
@@ -21,6 +22,9 @@ export function CallPage(props: { call: PublicCall; exercise: { title: string; s
       <article class="document">
         <PageHeading title={call.title} lead={call.summary}>
           <CallWindowNote call={call} now={props.now} />
+          {callAvailability(call, props.now) === 'open' ? (
+            <ButtonLink href={`/ejercicios/${props.exercise.slug}/convocatoria/sumate`}>{t('registrations.cta')}</ButtonLink>
+          ) : null}
         </PageHeading>
         {call.considerations.length > 0 ? (
           <section aria-labelledby="considerations">

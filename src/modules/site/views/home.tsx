@@ -66,8 +66,9 @@ function CurrentExercise(props: HomeProps & { current: ExerciseDetail }) {
         <p class="phase-now">{t(`phaseNow.${exercise.phase}` as MessageKey)}</p>
         {props.call ? <CallWindowNote call={props.call} now={props.now} /> : null}
         <div class="actions">
+          {isCallOpen ? <ButtonLink href={`/ejercicios/${exercise.slug}/convocatoria/sumate`}>{t('registrations.cta')}</ButtonLink> : null}
           {props.call ? (
-            <ButtonLink href={callHref} variant={isCallOpen ? 'primary' : 'secondary'}>
+            <ButtonLink href={callHref} variant="secondary">
               {t('home.readCall')}
             </ButtonLink>
           ) : null}

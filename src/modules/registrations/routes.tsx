@@ -1,0 +1,233 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { and, desc, eq, ne } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { AppError, notFound } from '../../shared/errors.js';
+import { fieldErrors, formString } from '../../web/forms.js';
+import { sendPage, type WebDeps } from '../../web/http.js';
+import { formatters } from '../../web/i18n/i18n.js';
+import { publicActor } from '../accounts/actor.js';
+import { rateLimit, requireRole, requireUser, signIn } from '../accounts/guards.js';
+import { emptyForm, type FormState } from '../accounts/views/auth-pages.js';
+import { callAvailability } from '../calls/call-window.js';
+import { getExerciseCall } from '../calls/get-exercise-call.js';
+import { calls } from '../calls/schema.js';
+import { listInstitutions } from '../directory/list-institutions.js';
+import { municipalities } from '../directory/schema.js';
+import { getExercise } from '../exercises/get-exercise.js';
+import { listExercises, pickCurrentExercise } from '../exercises/list-exercises.js';
+import { getCurrentPrivacyNotices } from '../privacy/get-current-privacy-notices.js';
+import { confirmRegistration } from './confirm-registration.js';
+import { decideRegistration, decisionInput } from './decide-registration.js';
+import { exportRegistrations } from './export-registrations.js';
+import { listRegistrations, registrationFilters } from './list-registrations.js';
+import { registrations } from './schema.js';
+import { registrationInput, submitRegistration } from './submit-registration.js';
+import { AdminRegistrationPage, AdminRegistrationsPage } from './views/admin-registrations.js';
+import { SignupClosedPage, SignupConfirmedPage, SignupFormPage, SignupSentPage, type SignupContext } from './views/signup-pages.js';
+
+type Deps = WebDeps & { db: Db; now: () => Date };
+
+const textFields = ['fullName', 'email', 'phone', 'municipalityCvegeo', 'sector', 'organization', 'motivation', 'acceptsHonorary', 'consent', 'privacyNoticeId'];
+
+/** The submitted form as strings (to re-render it) and as the use case's input. */
+function readForm(body: unknown, locale: 'es-MX' | 'en') {
+  const values: Record<string, string> = Object.fromEntries(textFields.map((name) => [name, formString(body, name).trim()]));
+  const rawThemes = (body as Record<string, unknown> | undefined)?.themes;
+  const themes = (Array.isArray(rawThemes) ? rawThemes : [rawThemes]).filter((v): v is string => typeof v === 'string');
+  values.themes = themes.join('\n');
+  const input = {
+    fullName: values.fullName,
+    email: values.email,
+    phone: values.phone || undefined,
+    municipalityCvegeo: values.municipalityCvegeo,
+    sector: values.sector,
+    organization: values.organization || undefined,
+    themes,
+    motivation: values.motivation,
+    acceptsHonorary: values.acceptsHonorary === 'yes',
+    privacyNoticeId: values.consent === 'yes' ? values.privacyNoticeId : '',
+    locale,
+  };
+  return { values, parsed: registrationInput.safeParse(input) };
+}
+
+export function registrationRoutes(app: FastifyInstance, deps: Deps) {
+  const { db, config } = deps;
+
+  const failed = (request: FastifyRequest, issues: z.core.$ZodIssue[], values: Record<string, string>): FormState => {
+    const { byField, summary } = fieldErrors(issues, request.t, 'registrations.error', 'error.badRequest.body');
+    return { values, errors: byField, summary };
+  };
+
+  /** The exercise, its public call and, when the call accepts sign-ups, what the form needs. */
+  async function loadContext(slug: string) {
+    const { exercise } = await getExercise(db, slug);
+    const call = await getExerciseCall(db, exercise.id);
+    if (!call) throw notFound('call');
+    return { exercise, call };
+  }
+
+  async function formContext(exercise: { slug: string; title: string; stateCode: string }, call: SignupContext['call'] & { eligibleStateCode: string }): Promise<SignupContext> {
+    const [towns, institutionRows, notices] = await Promise.all([
+      db.select({ cvegeo: municipalities.cvegeo, name: municipalities.name }).from(municipalities).where(eq(municipalities.stateCode, call.eligibleStateCode)).orderBy(municipalities.name),
+      listInstitutions(db),
+      getCurrentPrivacyNotices(db),
+    ]);
+    return {
+      exercise,
+      call,
+      municipalities: towns,
+      organizations: institutionRows.map((row) => row.institution.name),
+      privacyNoticeId: (notices.simplified ?? notices.integral)?.id,
+    };
+  }
+
+  async function closedPage(request: FastifyRequest, reply: FastifyReply, context: { exercise: { slug: string; title: string }; call: { opensAt: Date; closesAt: Date; status: 'draft' | 'published' | 'closed' | 'cancelled' } }) {
+    const format = formatters(request.locale, config.TIME_ZONE);
+    const availability = callAvailability(context.call, deps.now());
+    const message =
+      availability === 'upcoming' ? request.t('registrations.closed.upcoming', { date: format.dateTime(context.call.opensAt) }) : request.t('registrations.closed.closed', { date: format.dateTime(context.call.closesAt) });
+    return sendPage(request, reply, deps, { status: 409, title: request.t('registrations.closed.title'), body: <SignupClosedPage context={context} message={message} /> });
+  }
+
+  app.get('/sumate', async (request, reply) => {
+    const current = pickCurrentExercise(await listExercises(db));
+    const call = current ? await getExerciseCall(db, current.id) : undefined;
+    if (current && call && callAvailability(call, deps.now()) === 'open') return reply.redirect(`/ejercicios/${current.slug}/convocatoria/sumate`, 303);
+    return sendPage(request, reply, deps, { title: request.t('registrations.closed.title'), body: <SignupClosedPage message={request.t('registrations.closed.none')} /> });
+  });
+
+  app.get<{ Params: { slug: string } }>('/ejercicios/:slug/convocatoria/sumate', async (request, reply) => {
+    const { exercise, call } = await loadContext(request.params.slug);
+    if (callAvailability(call, deps.now()) !== 'open') return closedPage(request, reply, { exercise, call });
+    const context = await formContext(exercise, call);
+    return sendPage(request, reply, deps, { title: request.t('registrations.title'), body: <SignupFormPage context={context} form={emptyForm()} action={request.url.split('?')[0]!} /> });
+  });
+
+  app.post<{ Params: { slug: string } }>(
+    '/ejercicios/:slug/convocatoria/sumate',
+    { preHandler: rateLimit(deps, 'signup', config.SIGNUP_LIMIT_PER_HOUR, 60) },
+    async (request, reply) => {
+      const { exercise, call } = await loadContext(request.params.slug);
+      const sentUrl = `/ejercicios/${exercise.slug}/convocatoria/sumate/enviada`;
+      // A filled honeypot is a robot: it sees the usual answer and nothing is stored.
+      if (formString(request.body, 'website')) return reply.redirect(sentUrl, 303);
+      if (callAvailability(call, deps.now()) !== 'open') return closedPage(request, reply, { exercise, call });
+      const { values, parsed } = readForm(request.body, request.locale);
+      const rerender = async (form: FormState) =>
+        sendPage(request, reply, deps, { status: 400, title: request.t('registrations.title'), body: <SignupFormPage context={await formContext(exercise, call)} form={form} action={request.url.split('?')[0]!} /> });
+      const outOfState = { code: 'custom' as const, path: ['municipalityCvegeo'], message: 'outOfState', input: '' };
+      // Someone who lives outside the state is told kindly why they cannot sign up, before any other problem.
+      const issues = values.municipalityCvegeo === 'outside' ? [outOfState] : parsed.success ? [] : parsed.error.issues;
+      if (issues.length > 0 || !parsed.success) return rerender(failed(request, issues, values));
+      try {
+        await submitRegistration(db, call.id, parsed.data, { baseUrl: config.PUBLIC_URL ?? `${request.protocol}://${request.host}`, siteName: config.SITE_NAME, timeZone: config.TIME_ZONE, now: deps.now() });
+      } catch (error) {
+        if (error instanceof AppError && error.details?.reason === 'outOfState') return rerender(failed(request, [outOfState], values));
+        if (error instanceof AppError && error.details?.reason === 'callNotOpen') return closedPage(request, reply, { exercise, call });
+        throw error;
+      }
+      return reply.redirect(sentUrl, 303);
+    },
+  );
+
+  app.get<{ Params: { slug: string } }>('/ejercicios/:slug/convocatoria/sumate/enviada', async (request, reply) => {
+    const { exercise } = await loadContext(request.params.slug);
+    return sendPage(request, reply, deps, { title: request.t('registrations.sent.title'), body: <SignupSentPage context={{ exercise }} /> });
+  });
+
+  app.get<{ Params: { token: string } }>('/sumate/confirmar/:token', async (request, reply) => {
+    const result = await confirmRegistration(db, request.params.token, deps.now());
+    if (!result) {
+      return sendPage(request, reply, deps, { status: 400, title: request.t('accounts.link.invalidTitle'), body: <SignupClosedPage message={request.t('accounts.link.invalidBody')} /> });
+    }
+    await signIn(reply, deps, result.userId);
+    return reply.redirect(`/sumate/confirmada/${result.registration.reference}${result.wasUpdate ? '?cambios=1' : ''}`, 303);
+  });
+
+  app.get<{ Params: { reference: string }; Querystring: { cambios?: string } }>('/sumate/confirmada/:reference', { preHandler: requireUser() }, async (request, reply) => {
+    const [row] = await db
+      .select({ registration: registrations, call: calls })
+      .from(registrations)
+      .innerJoin(calls, eq(calls.id, registrations.callId))
+      .where(and(eq(registrations.reference, request.params.reference), eq(registrations.userId, request.actor!.userId)))
+      .limit(1);
+    if (!row) throw notFound('registration');
+    const { exercise } = await getExerciseById(row.call.exerciseId);
+    return sendPage(request, reply, deps, {
+      title: request.t('registrations.confirmed.title'),
+      body: <SignupConfirmedPage context={{ exercise }} reference={row.registration.reference} closesAt={row.call.closesAt} email={row.registration.email} wasUpdate={request.query.cambios === '1'} />,
+    });
+  });
+
+  async function getExerciseById(exerciseId: string) {
+    const all = await listExercises(db);
+    const exercise = all.find((e) => e.id === exerciseId);
+    if (!exercise) throw notFound('exercise');
+    return { exercise };
+  }
+
+  // Review by admins.
+  const adminCalls = () => db.select({ id: calls.id, title: calls.title }).from(calls).where(ne(calls.status, 'draft')).orderBy(desc(calls.opensAt));
+
+  app.get<{ Querystring: Record<string, string> }>('/admin/inscripciones', { preHandler: requireRole('admin') }, async (request, reply) => {
+    const options = await adminCalls();
+    const callId = options.find((c) => c.id === request.query.convocatoria)?.id ?? options[0]?.id;
+    const filters = registrationFilters.parse(request.query);
+    const [listing, towns] = await Promise.all([
+      callId ? listRegistrations(db, callId, filters) : Promise.resolve({ rows: [], total: 0, pages: 1 }),
+      db.select({ cvegeo: municipalities.cvegeo, name: municipalities.name }).from(municipalities).orderBy(municipalities.name),
+    ]);
+    return sendPage(request, reply, deps, {
+      title: request.t('registrations.admin.title'),
+      body: <AdminRegistrationsPage calls={options} callId={callId ?? ''} filters={filters} listing={listing} municipalities={towns} />,
+    });
+  });
+
+  app.get<{ Querystring: Record<string, string> }>('/admin/inscripciones/exportar.csv', { preHandler: requireRole('admin') }, async (request, reply) => {
+    const callId = z.uuid().safeParse(request.query.convocatoria);
+    if (!callId.success) throw new AppError('bad_request', 'call required');
+    const { csv, count } = await exportRegistrations(db, callId.data, registrationFilters.parse(request.query), publicActor(request.actor!), deps.now());
+    request.log.info({ callId: callId.data, rows: count, admin: request.actor!.userId }, 'registrations exported');
+    return reply
+      .header('content-disposition', `attachment; filename="inscripciones-${callId.data.slice(0, 8)}.csv"`)
+      .header('cache-control', 'no-store')
+      .type('text/csv; charset=utf-8')
+      .send(csv);
+  });
+
+  async function registrationPage(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, form: FormState, extra: { notice?: string; problem?: string } = {}, status = 200) {
+    if (!z.uuid().safeParse(request.params.id).success) throw notFound('registration');
+    const [row] = await db
+      .select({ registration: registrations, municipalityName: municipalities.name, callTitle: calls.title })
+      .from(registrations)
+      .innerJoin(municipalities, eq(municipalities.cvegeo, registrations.municipalityCvegeo))
+      .innerJoin(calls, eq(calls.id, registrations.callId))
+      .where(eq(registrations.id, request.params.id))
+      .limit(1);
+    if (!row) throw notFound('registration');
+    return sendPage(request, reply, deps, {
+      status,
+      title: row.registration.reference,
+      body: <AdminRegistrationPage registration={row.registration} municipalityName={row.municipalityName} callTitle={row.callTitle} form={form} {...extra} />,
+    });
+  }
+
+  app.get<{ Params: { id: string }; Querystring: { aviso?: string } }>('/admin/inscripciones/:id', { preHandler: requireRole('admin') }, (request, reply) =>
+    registrationPage(request, reply, emptyForm(), { notice: request.query.aviso === 'saved' ? request.t('registrations.admin.saved') : undefined }),
+  );
+  app.post<{ Params: { id: string } }>('/admin/inscripciones/:id', { preHandler: requireRole('admin') }, async (request, reply) => {
+    const values = { decision: formString(request.body, 'decision'), reason: formString(request.body, 'reason').trim() };
+    const parsed = decisionInput.safeParse({ decision: values.decision, reason: values.reason || undefined });
+    if (!parsed.success) return registrationPage(request, reply, failed(request, parsed.error.issues, values), {}, 400);
+    if (!z.uuid().safeParse(request.params.id).success) throw notFound('registration');
+    try {
+      await decideRegistration(db, request.params.id, parsed.data, publicActor(request.actor!), deps.now());
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'conflict') return registrationPage(request, reply, emptyForm(), { problem: request.t('registrations.admin.notConfirmed') }, 409);
+      throw error;
+    }
+    return reply.redirect(`/admin/inscripciones/${request.params.id}?aviso=saved`, 303);
+  });
+}

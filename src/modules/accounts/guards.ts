@@ -110,10 +110,8 @@ export function rateLimit(deps: { db: Db; now: () => Date }, name: string, max: 
     const body = request.body as Record<string, unknown> | undefined;
     const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase().slice(0, 254) : '';
     if (email) keys.push(`${name}:email:${email}`);
-    for (const key of keys) {
-      const { hits, ttlMs } = await hitRateLimit(deps.db, key, windowMinutes * 60_000, deps.now());
-      if (hits > max) throw new AppError('rate_limited', 'too many attempts', { retryAfterMs: ttlMs });
-    }
+    const { hits, ttlMs } = await hitRateLimit(deps.db, keys, windowMinutes * 60_000, deps.now());
+    if (hits > max) throw new AppError('rate_limited', 'too many attempts', { retryAfterMs: ttlMs });
   };
 }
 

@@ -10,11 +10,10 @@ import { publicActor } from '../accounts/actor.js';
 import { rateLimit, requireRole, requireUser, signIn } from '../accounts/guards.js';
 import { emptyForm, type FormState } from '../accounts/views/auth-pages.js';
 import { callAvailability } from '../calls/call-window.js';
-import { getExerciseCall } from '../calls/get-exercise-call.js';
+import { getExerciseAndCall, getExerciseCall } from '../calls/get-exercise-call.js';
 import { calls } from '../calls/schema.js';
 import { listInstitutions } from '../directory/list-institutions.js';
 import { municipalities } from '../directory/schema.js';
-import { getExercise } from '../exercises/get-exercise.js';
 import { listExercises, pickCurrentExercise } from '../exercises/list-exercises.js';
 import { getCurrentPrivacyNotices } from '../privacy/get-current-privacy-notices.js';
 import { confirmRegistration } from './confirm-registration.js';
@@ -62,10 +61,9 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
 
   /** The exercise, its public call and, when the call accepts sign-ups, what the form needs. */
   async function loadContext(slug: string) {
-    const { exercise } = await getExercise(db, slug);
-    const call = await getExerciseCall(db, exercise.id);
-    if (!call) throw notFound('call');
-    return { exercise, call };
+    const row = await getExerciseAndCall(db, slug);
+    if (!row?.call) throw notFound('call');
+    return { exercise: row.exercise, call: row.call };
   }
 
   async function formContext(exercise: { slug: string; title: string; stateCode: string }, call: SignupContext['call'] & { eligibleStateCode: string }): Promise<SignupContext> {

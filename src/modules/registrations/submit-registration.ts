@@ -3,7 +3,6 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
 import { formatters } from '../../web/i18n/i18n.js';
-import { users } from '../accounts/schema.js';
 import { issueToken } from '../accounts/consume-token.js';
 import { absoluteUrl, tokenTtlMinutes } from '../accounts/links.js';
 import { normalizeEmail } from '../accounts/secrets.js';
@@ -42,11 +41,8 @@ export interface SubmitOptions {
   now: Date;
 }
 
-/** A short reference people can quote: SUM-<year>-<number>, the number from a sequence. */
-async function nextReference(tx: Db, year: string) {
-  const { rows } = (await tx.execute(sql`select nextval('registration_number_seq') as n`)) as unknown as { rows: { n: string | number }[] };
-  return `SUM-${year}-${String(rows[0]!.n).padStart(5, '0')}`;
-}
+/** A short reference people can quote: SUM-<year>-<number>, the number from a sequence (computed in the insert). */
+const nextReference = (year: string) => sql`${`SUM-${year}-`} || lpad(nextval('registration_number_seq')::text, 5, '0')`;
 
 /**
  * Records a sign-up to an open call and e-mails the confirmation link, in one transaction (a registration never
@@ -76,9 +72,12 @@ export async function submitRegistration(db: Db, callId: string, input: Registra
       locale: input.locale,
     };
 
-    // Insert-or-read, so two simultaneous first sign-ups with one address do not fail.
-    await tx.insert(users).values({ email, name: input.fullName, locale: input.locale }).onConflictDoNothing();
-    const [user] = await tx.select().from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);
+    // Insert or read in one statement, so two simultaneous first sign-ups with one address do not fail.
+    const upserted = (await tx.execute(
+      sql`insert into users (email, name, locale) values (${email}, ${input.fullName}, ${input.locale})
+          on conflict ((lower(email))) do update set email = users.email returning id`,
+    )) as unknown as { rows: { id: string }[] };
+    const user = upserted.rows[0];
     if (!user) throw new Error('account vanished during sign-up');
 
     const [existing] = await tx
@@ -88,8 +87,7 @@ export async function submitRegistration(db: Db, callId: string, input: Registra
       .limit(1);
     let registration = existing;
     if (!registration) {
-      const reference = await nextReference(tx, String(options.now.getUTCFullYear()));
-      registration = (await tx.insert(registrations).values({ ...fields, callId, reference, userId: user.id }).returning())[0]!;
+      registration = (await tx.insert(registrations).values({ ...fields, callId, reference: nextReference(String(options.now.getUTCFullYear())), userId: user.id }).returning())[0]!;
       await tx.insert(consents).values({ userId: user.id, noticeId: input.privacyNoticeId, purpose: `registration:${callId}` });
     }
     const token = await issueToken(tx, {

@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+// Sign-up burst: many distinct people submit the Súmate form at once, against the portal on PGlite (embedded) and,
+// with BENCH_DATABASE_URL, on PostgreSQL. Afterwards it counts rows in the database: every accepted sign-up must
+// be exactly one registration with exactly one confirmation e-mail and one delivery job (none lost, none doubled).
+//
+//   node bench/signup-burst.mjs                                   # PGlite only
+//   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/cocrea_burst node bench/signup-burst.mjs
+//
+// Settings: BURST_PEOPLE (default 3000), BURST_CONCURRENCY (default 64). Loopback only; bounded in count and time.
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const mainJs = join(root, 'dist', 'main.js');
+const people = Number(process.env.BURST_PEOPLE ?? 3000);
+const concurrency = Number(process.env.BURST_CONCURRENCY ?? 64);
+const FORM = '/ejercicios/cuarto-pal-demostracion/convocatoria/sumate';
+const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+const children = new Set();
+process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
+setTimeout(() => {
+  console.error('signup-burst: took longer than 10 minutes, giving up');
+  process.exit(2);
+}, 600_000).unref();
+
+function request(port, method, path, { headers = {}, body } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path, headers, agent }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
+async function freePort() {
+  const net = await import('node:net');
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startPortal(env) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [mainJs], {
+    // Request logs off (as a production log level would keep only warnings), so they do not cost throughput.
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', SIGNUP_LIMIT_PER_HOUR: '100000000', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  let output = '';
+  let exited = false;
+  child.stdout.on('data', (c) => (output += c));
+  child.stderr.on('data', (c) => (output += c));
+  child.on('exit', () => (exited = true));
+  for (let waited = 0; waited < 60_000; waited += 200) {
+    if (exited) throw new Error(`portal exited before it was ready:\n${output}`);
+    const ready = await request(port, 'GET', '/readyz').catch(() => undefined);
+    if (ready?.status === 200) return { child, port };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`portal not ready after 60 s:\n${output}`);
+}
+
+async function stop(child) {
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+  children.delete(child);
+}
+
+async function burst(port, label) {
+  const form = await request(port, 'GET', FORM);
+  const noticeId = /name="privacyNoticeId" value="([^"]+)"/.exec(form.body)?.[1];
+  if (!noticeId) throw new Error('no sign-up form: is the demo call open?');
+  const token = randomBytes(32).toString('base64url');
+  const run = randomBytes(3).toString('hex');
+  let next = 0;
+  const statuses = new Map();
+  const latencies = [];
+  const started = performance.now();
+  async function worker() {
+    while (next < people) {
+      const i = next++;
+      const body = new URLSearchParams({
+        _csrf: token,
+        privacyNoticeId: noticeId,
+        fullName: `Persona de prueba ${i}`,
+        email: `burst-${run}-${i}@example.mx`,
+        municipalityCvegeo: i % 2 ? '10005' : '10007',
+        sector: 'individual',
+        motivation: 'Quiero participar en el ejercicio de gobierno abierto de mi estado.',
+        acceptsHonorary: 'yes',
+        consent: 'yes',
+      }).toString();
+      const t0 = performance.now();
+      const response = await request(port, 'POST', FORM, {
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), cookie: `csrf=${token}` },
+        body,
+      });
+      latencies.push(performance.now() - t0);
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(0);
+  const accepted = statuses.get(303) ?? 0;
+  console.log(`${label}: ${people} sign-ups, ${concurrency} in parallel: ${(accepted / seconds).toFixed(0)} sign-ups/s, p50 ${pct(50)} ms, p99 ${pct(99)} ms, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+  return { run, accepted, seconds };
+}
+
+async function countRows(database, run) {
+  const like = `burst-${run}-%`;
+  const [registrations, distinct, emails, jobs] = await Promise.all([
+    database.query(`select count(*)::int as n from registrations where email like $1`, [like]),
+    database.query(`select count(distinct lower(email))::int as n from registrations where email like $1`, [like]),
+    database.query(`select count(*)::int as n from emails where to_address like $1 and template = 'confirm_registration'`, [like]),
+    database.query(`select count(*)::int as n from pgboss.job j join emails e on e.id::text = j.id::text where e.to_address like $1`, [like]).catch(() => ({ rows: [{ n: -1 }] })),
+  ]);
+  return { registrations: registrations.rows[0].n, distinct: distinct.rows[0].n, emails: emails.rows[0].n, jobs: jobs.rows[0].n };
+}
+
+function verdict(label, accepted, counts) {
+  const ok = counts.registrations === accepted && counts.distinct === accepted && counts.emails === accepted && (counts.jobs === -1 || counts.jobs === accepted);
+  console.log(`${label}: rows afterwards ${JSON.stringify(counts)} for ${accepted} accepted sign-ups: ${ok ? 'none lost, none duplicated' : 'MISMATCH'}`);
+  return ok;
+}
+
+if (!existsSync(mainJs)) {
+  console.error('Build first: npm run build');
+  process.exit(1);
+}
+let allOk = true;
+
+// PGlite: the portal owns the data directory while it runs; count after it stops.
+{
+  const dataDir = mkdtempSync(join(tmpdir(), 'cocrea-burst-'));
+  const { child, port } = await startPortal({ DATA_DIR: dataDir });
+  const { run, accepted } = await burst(port, 'PGlite');
+  await stop(child);
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = await PGlite.create({ dataDir: join(dataDir, 'pglite') });
+  allOk = verdict('PGlite', accepted, await countRows(db, run)) && allOk;
+  await db.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+if (process.env.BENCH_DATABASE_URL) {
+  const { default: pg } = await import('pg');
+  const { child, port } = await startPortal({ DATABASE_URL: process.env.BENCH_DATABASE_URL, DATABASE_POOL_SIZE: '20' });
+  const { run, accepted } = await burst(port, 'PostgreSQL');
+  await stop(child);
+  const pool = new pg.Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: 4 });
+  allOk = verdict('PostgreSQL', accepted, await countRows(pool, run)) && allOk;
+  await pool.end();
+}
+agent.destroy();
+process.exit(allOk ? 0 : 1);

@@ -15,6 +15,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
+import { Buffer } from 'node:buffer';
+import { URLSearchParams } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const mainJs = join(root, 'dist', 'main.js');

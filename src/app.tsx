@@ -27,6 +27,7 @@ import { accountRoutes } from './modules/accounts/routes.js';
 import { notificationsRoutes } from './modules/notifications/routes.js';
 import { directoryRoutes } from './modules/directory/routes.js';
 import { registrationRoutes } from './modules/registrations/routes.js';
+import { registrationFiguresRoutes } from './modules/registrations/figures-routes.js';
 
 export interface AppOptions {
   config: Config;
@@ -142,6 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   notificationsRoutes(app, deps);
   directoryRoutes(app, deps);
   registrationRoutes(app, deps);
+  registrationFiguresRoutes(app, deps);
 
   app.setNotFoundHandler(async (request, reply) => {
     const t = request.t ?? translator(config.DEFAULT_LOCALE);

@@ -15,6 +15,7 @@ export const publicPages = [
   '/datos',
   '/componentes',
   '/ejercicios/cuarto-pal-demostracion/convocatoria/sumate',
+  '/ejercicios/cuarto-pal-demostracion/convocatoria/cifras',
   '/ejercicios/cuarto-pal-demostracion/convocatoria/sumate/enviada',
   '/entrar',
   '/registro',

@@ -54,6 +54,8 @@ export interface MunicipalityMapProps {
   zeroText?: string;
   /** Makes each municipality a link (the map is then a group of links instead of one image). */
   hrefFor?: (cvegeo: string) => string;
+  /** The line that cites the boundaries' source, e.g. "Límites: INEGI…". Default: the source as it is. */
+  sourceText?: (source: string) => string;
   map?: MunicipalityMapData;
 }
 
@@ -72,7 +74,7 @@ export function MunicipalityMap(props: MunicipalityMapProps) {
   const descId = `${props.id}-desc`;
   const isLinked = Boolean(props.hrefFor);
   return (
-    <figure class="municipality-map" id={props.id}>
+    <div class="municipality-map" id={props.id}>
       <svg
         class="municipality-map__svg"
         viewBox={map.viewBox}
@@ -101,7 +103,7 @@ export function MunicipalityMap(props: MunicipalityMapProps) {
           );
         })}
       </svg>
-      <figcaption class="municipality-map__legend">
+      <div class="municipality-map__legend">
         <p class="municipality-map__legend-title">{props.legendLabel}</p>
         <ul class="municipality-map__legend-list">
           {steps.map((s) => (
@@ -113,8 +115,8 @@ export function MunicipalityMap(props: MunicipalityMapProps) {
             </li>
           ))}
         </ul>
-        <p class="municipality-map__source">{map.source}</p>
-      </figcaption>
-    </figure>
+        <p class="municipality-map__source">{props.sourceText ? props.sourceText(map.source) : map.source}</p>
+      </div>
+    </div>
   );
 }

@@ -22,9 +22,14 @@ export function CallPage(props: { call: PublicCall; exercise: { title: string; s
       <article class="document">
         <PageHeading title={call.title} lead={call.summary}>
           <CallWindowNote call={call} now={props.now} />
-          {callAvailability(call, props.now) === 'open' ? (
-            <ButtonLink href={`/ejercicios/${props.exercise.slug}/convocatoria/sumate`}>{t('registrations.cta')}</ButtonLink>
-          ) : null}
+          <div class="actions">
+            {callAvailability(call, props.now) === 'open' ? (
+              <ButtonLink href={`/ejercicios/${props.exercise.slug}/convocatoria/sumate`}>{t('registrations.cta')}</ButtonLink>
+            ) : null}
+            <ButtonLink href={`/ejercicios/${props.exercise.slug}/convocatoria/cifras`} variant="secondary">
+              {t('figures.title')}
+            </ButtonLink>
+          </div>
         </PageHeading>
         {call.considerations.length > 0 ? (
           <section aria-labelledby="considerations">

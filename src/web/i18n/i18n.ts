@@ -53,8 +53,23 @@ export function localeFromAcceptLanguage(header: string | undefined): Locale | u
   return undefined;
 }
 
-/** Dates and numbers through Intl, in the configured time zone. Calendar dates (YYYY-MM-DD) are never shifted. */
+const formattersCache = new Map<string, ReturnType<typeof createFormatters>>();
+
+/**
+ * Dates and numbers through Intl, in the configured time zone. Calendar dates (YYYY-MM-DD) are never shifted.
+ * Building Intl formatters is costly, so each (language, zone) pair is built once per process.
+ */
 export function formatters(locale: Locale, timeZone: string) {
+  const key = `${locale}|${timeZone}`;
+  let cached = formattersCache.get(key);
+  if (!cached) {
+    cached = createFormatters(locale, timeZone);
+    formattersCache.set(key, cached);
+  }
+  return cached;
+}
+
+function createFormatters(locale: Locale, timeZone: string) {
   const intlLocale = locale === 'en' ? 'en-GB' : 'es-MX';
   const longDate = new Intl.DateTimeFormat(intlLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone });
   const calendarDate = new Intl.DateTimeFormat(intlLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

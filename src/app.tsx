@@ -26,6 +26,7 @@ import { registerSessionHooks } from './modules/accounts/guards.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import { notificationsRoutes } from './modules/notifications/routes.js';
 import { directoryRoutes } from './modules/directory/routes.js';
+import { callAdminRoutes } from './modules/calls/admin-routes.js';
 import { registrationRoutes } from './modules/registrations/routes.js';
 import { registrationFiguresRoutes } from './modules/registrations/figures-routes.js';
 
@@ -142,6 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   accountRoutes(app, deps);
   notificationsRoutes(app, deps);
   directoryRoutes(app, deps);
+  callAdminRoutes(app, deps);
   registrationRoutes(app, deps);
   registrationFiguresRoutes(app, deps);
 

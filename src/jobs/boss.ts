@@ -11,6 +11,8 @@ export const queues = {
   sendEmail: 'send-email',
   /** pg-boss moves here the send-email jobs it gave up on (dead letter), to mark their rows failed. */
   sendEmailFailed: 'send-email-failed',
+  /** Scheduled every minute: marks closed the published calls whose closing instant has passed. */
+  closeDueCalls: 'close-due-calls',
 } as const;
 
 /** Timings of the job runner. Production values come from the configuration; tests shorten them. */
@@ -57,14 +59,14 @@ export const defaultJobSettings: JobSettings = {
   stopTimeoutMs: 5000,
 };
 
-/** A pg-boss instance on the portal's database (PGlite or the server's pool), without cron. */
-export function createBoss(executor: SqlExecutor, settings: JobSettings, options: { supervise: boolean }): PgBoss {
+/** A pg-boss instance on the portal's database (PGlite or the server's pool); cron schedules only when asked. */
+export function createBoss(executor: SqlExecutor, settings: JobSettings, options: { supervise: boolean; schedule?: boolean }): PgBoss {
   return new PgBoss({
     db: executor,
     schema: JOB_SCHEMA,
     migrate: true,
     supervise: options.supervise,
-    schedule: false,
+    schedule: options.schedule ?? false,
     maintenanceIntervalSeconds: settings.maintenanceIntervalSeconds,
     pollingIntervalSeconds: settings.pollingIntervalSeconds,
   });
@@ -81,6 +83,7 @@ export async function ensureQueues(boss: PgBoss, settings: JobSettings): Promise
     expireInSeconds: settings.expireInSeconds,
     deadLetter: queues.sendEmailFailed,
   };
+  await boss.createQueue(queues.closeDueCalls, { name: queues.closeDueCalls, retryLimit: 1, retryDelay: 10, expireInSeconds: 120 });
   await boss.createQueue(failed.name, failed);
   await boss.createQueue(send.name, send);
   await boss.updateQueue(send.name, send);

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { deliverEmail, EmailBusyError, markEmailFailed } from '../modules/notifications/deliver-email.js';
 import { createSmtpMailer, defaultSender, type Mailer } from '../modules/notifications/mailer.js';
+import { closeDueCalls } from '../modules/calls/close-due-calls.js';
 import { createBoss, ensureQueues, JOB_SCHEMA, jobSettingsFromConfig, queues, type JobSettings } from './boss.js';
 import { sqlExecutor, type SqlExecutor } from './sql-executor.js';
 
@@ -70,6 +71,24 @@ async function enqueueOrphans(executor: SqlExecutor, boss: PgBoss): Promise<numb
 }
 
 /**
+ * Calls close by themselves at their closing instant: once at start-up, then every minute through a pg-boss cron
+ * schedule (one job a minute however many processes run). A failed run is logged and the next one tries again.
+ */
+async function startClosingCalls(boss: PgBoss, database: Database, logger: JobLogger, settings: JobSettings): Promise<void> {
+  const close = async () => {
+    const closed = await closeDueCalls(database.db, new Date());
+    if (closed.length > 0) logger.info({ callIds: closed }, `Calls: closed ${closed.length} call(s) whose closing instant has passed`);
+  };
+  try {
+    await close();
+  } catch (error) {
+    logger.error({ err: error }, 'Calls: could not close the calls whose closing instant has passed');
+  }
+  await boss.schedule(queues.closeDueCalls, '* * * * *');
+  await boss.work(queues.closeDueCalls, { pollingIntervalSeconds: settings.pollingIntervalSeconds * 5 }, close);
+}
+
+/**
  * Starts pg-boss on the portal's database (installing or migrating its schema and the queues) and, when SMTP_URL
  * is set, the e-mail workers. Without SMTP_URL nothing is delivered: e-mails stay `queued` in the outbox that admins
  * read at /admin/correo, with their jobs waiting for the day a mail server is configured.
@@ -78,13 +97,14 @@ export async function startJobs(options: StartJobsOptions): Promise<JobRunner> {
   const { database, config, logger } = options;
   const settings: JobSettings = { ...jobSettingsFromConfig(config), ...options.settings };
   const { executor, drain } = tracked(sqlExecutor(database.db));
-  const boss = createBoss(executor, settings, { supervise: true });
+  const boss = createBoss(executor, settings, { supervise: true, schedule: true });
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
   await boss.start();
 
   let mailer: Mailer | undefined;
   try {
     await ensureQueues(boss, settings);
+    await startClosingCalls(boss, database, logger, settings);
     mailer =
       options.mailer ??
       (config.SMTP_URL

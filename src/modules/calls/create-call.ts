@@ -3,31 +3,56 @@ import type { Db } from '../../db/client.js';
 import { appendChange, type ChangeActor } from '../audit/append-change.js';
 import { callStatuses, calls } from './schema.js';
 
-export const createCallInput = z
-  .object({
+/**
+ * What an admin writes in a call. Messages are key suffixes of `calls.error.*` (see web/forms.ts `fieldErrors`),
+ * so the form shows each problem next to its field.
+ */
+const listOf = (field: string, maxItems: number, maxLength: number) =>
+  z
+    .array(z.string().trim().min(1).max(maxLength, `${field}.itemTooLong`))
+    .max(maxItems, `${field}.tooMany`)
+    .default([]);
+
+export const callFields = z.object({
+  title: z.string().trim().min(1, 'title.required').min(3, 'title.tooShort').max(300, 'title.tooLong'),
+  summary: z.string().trim().min(1, 'summary.required').min(3, 'summary.tooShort').max(2000, 'summary.tooLong'),
+  considerations: listOf('considerations', 50, 5000),
+  generalObjective: z.string().trim().min(1, 'generalObjective.required').min(3, 'generalObjective.tooShort').max(5000, 'generalObjective.tooLong'),
+  specificObjectives: listOf('specificObjectives', 50, 5000),
+  requirements: listOf('requirements', 50, 2000).refine((list) => list.length > 0, 'requirements.required'),
+  themes: listOf('themes', 40, 120),
+  opensAt: z.date(),
+  closesAt: z.date(),
+  contactEmail: z.email('contactEmail.invalid').max(254, 'contactEmail.invalid'),
+  resultsText: z.string().trim().max(10000, 'resultsText.tooLong').optional(),
+});
+
+const closesAfterOpens = (value: { opensAt: Date; closesAt: Date }) => value.opensAt < value.closesAt;
+const closesAfterOpensIssue = { message: 'closesAt.beforeOpens', path: ['closesAt'] };
+
+/** The fields of a call an admin may correct (not its exercise nor its status). */
+export const callFieldsInput = callFields.refine(closesAfterOpens, closesAfterOpensIssue);
+export type CallFieldsInput = z.input<typeof callFieldsInput>;
+
+export const createCallInput = callFields
+  .extend({
     exerciseId: z.uuid(),
-    title: z.string().trim().min(3).max(300),
-    summary: z.string().trim().min(3).max(2000),
-    considerations: z.array(z.string().trim().min(1).max(5000)).max(50).default([]),
-    generalObjective: z.string().trim().min(3).max(5000),
-    specificObjectives: z.array(z.string().trim().min(1).max(5000)).max(50).default([]),
-    requirements: z.array(z.string().trim().min(1).max(2000)).max(50).default([]),
-    themes: z.array(z.string().trim().min(1).max(120)).max(40).default([]),
+    /** INEGI state code whose residents may register: the exercise's state. */
     eligibleStateCode: z.string().regex(/^\d{2}$/),
-    opensAt: z.date(),
-    closesAt: z.date(),
     status: z.enum(callStatuses).default('draft'),
-    contactEmail: z.email(),
-    resultsText: z.string().trim().max(10000).optional(),
   })
-  .refine((value) => value.opensAt < value.closesAt, { message: 'the call must close after it opens', path: ['closesAt'] });
+  .refine(closesAfterOpens, closesAfterOpensIssue);
 export type CreateCallInput = z.input<typeof createCallInput>;
 
+/**
+ * Creates a call. A draft is a private working copy, so it does not enter the public change log (which is open
+ * data): its history starts when it is published (see publishCall). A call created already public is logged now.
+ */
 export async function createCall(db: Db, input: CreateCallInput, actor: ChangeActor = null) {
   const values = createCallInput.parse(input);
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(calls).values(values).returning();
-    await appendChange(tx, { actor, recordType: 'call', recordId: row!.id, action: 'create', after: row });
+    if (row!.status !== 'draft') await appendChange(tx, { actor, recordType: 'call', recordId: row!.id, action: 'create', after: row });
     return row!;
   });
 }

@@ -4,6 +4,7 @@ import { notificationsMessages } from '../../modules/notifications/messages.js';
 import { privacyMessages } from '../../modules/privacy/messages.js';
 import { directoryMessages } from '../../modules/directory/messages.js';
 import { registrationsMessages } from '../../modules/registrations/messages.js';
+import { callsMessages } from '../../modules/calls/messages.js';
 import { registrationFiguresMessages } from '../../modules/registrations/figures-messages.js';
 
 /** Each module's messages, merged into the catalogs by i18n.ts. Add a module's messages here. */
@@ -14,5 +15,6 @@ export const moduleMessages = {
   privacy: privacyMessages,
   directory: directoryMessages,
   registrations: registrationsMessages,
+  calls: callsMessages,
   figures: registrationFiguresMessages,
 };

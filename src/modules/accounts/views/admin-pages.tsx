@@ -13,6 +13,7 @@ export function AdminHomePage() {
       <PageHeading title={t('accounts.admin.title')} lead={t('accounts.admin.lead')} />
       <div class="card-grid">
         <Card title={t('accounts.admin.users')} href="/admin/usuarios" headingLevel={2} />
+        <Card title={t('calls.admin.title')} href="/admin/convocatorias" headingLevel={2} />
         <Card title={t('registrations.admin.title')} href="/admin/inscripciones" headingLevel={2} />
         <Card title={t('directory.admin.title')} href="/admin/instituciones" headingLevel={2} />
         <Card title={t('privacy.arco.adminTitle')} href="/admin/arco" headingLevel={2} />

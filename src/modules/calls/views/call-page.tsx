@@ -10,6 +10,14 @@ import { CallWindowNote } from './call-window-note.js';
 export function CallPage(props: { call: PublicCall; exercise: { title: string; slug: string }; history: RecordHistoryData; now: Date }) {
   const { t, format } = usePage();
   const { call } = props;
+  const isCancelled = call.status === 'cancelled';
+  // Results are news once the call has closed: then they come first. A cancelled call says why instead.
+  const results = !isCancelled && callAvailability(call, props.now) === 'closed' && call.resultsText ? call.resultsText : undefined;
+  const contact = (
+    <p>
+      {t('call.contact')} <a href={`mailto:${call.contactEmail}`}>{call.contactEmail}</a>
+    </p>
+  );
   return (
     <>
       <Breadcrumbs
@@ -31,6 +39,18 @@ export function CallPage(props: { call: PublicCall; exercise: { title: string; s
             </ButtonLink>
           </div>
         </PageHeading>
+        {isCancelled ? (
+          <section class="panel panel--highlight" aria-labelledby="cancelled">
+            <h2 id="cancelled">{t('calls.public.cancelled')}</h2>
+            <Paragraphs text={call.resultsText ?? t('calls.public.cancelledNoReason')} />
+          </section>
+        ) : null}
+        {results ? (
+          <section class="panel panel--highlight" aria-labelledby="results">
+            <h2 id="results">{t('call.results')}</h2>
+            <Paragraphs text={results} />
+          </section>
+        ) : null}
         {call.considerations.length > 0 ? (
           <section aria-labelledby="considerations">
             <h2 id="considerations">{t('call.considerations')}</h2>
@@ -78,16 +98,34 @@ export function CallPage(props: { call: PublicCall; exercise: { title: string; s
             </div>
           </dl>
         </section>
-        <section aria-labelledby="results">
-          <h2 id="results">{t('call.results')}</h2>
-          <p>{call.resultsText ?? t('call.resultsPending')}</p>
-          <p>
-            {t('call.contact')}{' '}
-            <a href={`mailto:${call.contactEmail}`}>{call.contactEmail}</a>
-          </p>
-        </section>
+        {results || isCancelled ? (
+          contact
+        ) : (
+          <section aria-labelledby="results">
+            <h2 id="results">{t('call.results')}</h2>
+            <p>{t('call.resultsPending')}</p>
+            {contact}
+          </section>
+        )}
       </article>
       <RecordHistory entries={props.history.entries} hasMore={props.history.hasMore} />
+    </>
+  );
+}
+
+/** A text typed with blank lines between paragraphs, as paragraphs (single line breaks kept). */
+function Paragraphs(props: { text: string }) {
+  return (
+    <>
+      {props.text
+        .split(/\n\s*\n/)
+        .map((paragraph) => paragraph.trim())
+        .filter(Boolean)
+        .map((paragraph, i) => (
+          <p key={i} class="prewrap">
+            {paragraph}
+          </p>
+        ))}
     </>
   );
 }

@@ -228,6 +228,24 @@ export function Alert(props: { kind: AlertKind; children: ComponentChildren; tit
   );
 }
 
+/** The outcome of the last action on a page: a success notice and/or a problem, each in its own alert. */
+export function Notices(props: { notice?: string | undefined; problem?: string | undefined }) {
+  return (
+    <>
+      {props.notice ? (
+        <Alert kind="success">
+          <p>{props.notice}</p>
+        </Alert>
+      ) : null}
+      {props.problem ? (
+        <Alert kind="error">
+          <p>{props.problem}</p>
+        </Alert>
+      ) : null}
+    </>
+  );
+}
+
 export type BadgeTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
 
 /** A status shown as text in a coloured pill; colour is never the only signal. */

@@ -1,4 +1,4 @@
-import { Alert, Breadcrumbs, Button, Card, CsrfField, ErrorSummary, PageHeading, SelectField, StatusBadge, Table, TextField } from '../../../web/components/index.js';
+import { Breadcrumbs, Button, Card, CsrfField, ErrorSummary, PageHeading, SelectField, StatusBadge, Table, TextField, Notices } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import type { MessageKey } from '../../../web/i18n/i18n.js';
 import type { UserListEntry } from '../list-users.js';
@@ -31,16 +31,7 @@ export function AdminUsersPage(props: { users: UserListEntry[]; institutions: { 
     <>
       <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: '/admin', label: t('accounts.admin.title') }, { label: t('accounts.admin.users') }]} />
       <PageHeading title={t('accounts.admin.users')} />
-      {props.notice ? (
-        <Alert kind="success">
-          <p>{props.notice}</p>
-        </Alert>
-      ) : null}
-      {props.problem ? (
-        <Alert kind="error">
-          <p>{props.problem}</p>
-        </Alert>
-      ) : null}
+      <Notices notice={props.notice} problem={props.problem} />
       <section class="panel form-narrow" aria-labelledby="invite-heading">
         <h2 id="invite-heading">{t('accounts.admin.invite')}</h2>
         <p class="hint">{t('accounts.admin.inviteHint')}</p>

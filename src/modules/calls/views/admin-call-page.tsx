@@ -1,4 +1,4 @@
-import { Alert, Breadcrumbs, Button, ButtonLink, CsrfField, ErrorSummary, PageHeading, Table, TextArea, TextField } from '../../../web/components/index.js';
+import { Breadcrumbs, Button, ButtonLink, CsrfField, ErrorSummary, PageHeading, Table, TextArea, TextField, Notices } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import type { FormState } from '../../accounts/views/auth-pages.js';
 import { callAvailability } from '../call-window.js';
@@ -58,16 +58,7 @@ export function AdminCallPage(props: AdminCallPageProps) {
         ]}
       />
       <PageHeading title={call.title} lead={call.summary} />
-      {props.notice ? (
-        <Alert kind="success">
-          <p>{props.notice}</p>
-        </Alert>
-      ) : null}
-      {props.problem ? (
-        <Alert kind="error">
-          <p>{props.problem}</p>
-        </Alert>
-      ) : null}
+      <Notices notice={props.notice} problem={props.problem} />
       <dl class="meta-list">
         <div>
           <dt>{t('calls.detail.status')}</dt>

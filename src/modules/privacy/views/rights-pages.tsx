@@ -1,4 +1,4 @@
-import { Alert, Breadcrumbs, Button, ButtonLink, CsrfField, ErrorSummary, PageHeading, RadioGroup, StatusBadge, Table, TextArea, TextField, type BadgeTone } from '../../../web/components/index.js';
+import { Alert, Breadcrumbs, Button, ButtonLink, CsrfField, ErrorSummary, PageHeading, RadioGroup, StatusBadge, Table, TextArea, TextField, type BadgeTone, Notices } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import type { MessageKey } from '../../../web/i18n/i18n.js';
 import type { FormState } from '../../accounts/views/auth-pages.js';
@@ -91,16 +91,7 @@ export function AdminArcoPage(props: { rows: { request: ArcoRequestRow; requeste
     <>
       <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: '/admin', label: t('accounts.admin.title') }, { label: t('privacy.arco.adminTitle') }]} />
       <PageHeading title={t('privacy.arco.adminTitle')} lead={t('privacy.arco.deadlines')} />
-      {props.notice ? (
-        <Alert kind="success">
-          <p>{props.notice}</p>
-        </Alert>
-      ) : null}
-      {props.problem ? (
-        <Alert kind="error">
-          <p>{props.problem}</p>
-        </Alert>
-      ) : null}
+      <Notices notice={props.notice} problem={props.problem} />
       {props.rows.length === 0 ? <p>{t('privacy.arco.none')}</p> : null}
       {props.rows.map(({ request, requesterName, requesterEmail }) => {
         const isOpen = request.status === 'received' || request.status === 'extended';

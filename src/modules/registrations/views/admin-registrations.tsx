@@ -1,4 +1,4 @@
-import { Alert, Breadcrumbs, Button, CsrfField, ErrorSummary, PageHeading, Pagination, RadioGroup, SelectField, StatusBadge, Table, TextArea, TextField, type BadgeTone } from '../../../web/components/index.js';
+import { Breadcrumbs, Button, CsrfField, ErrorSummary, PageHeading, Pagination, RadioGroup, SelectField, StatusBadge, Table, TextArea, TextField, type BadgeTone, Notices } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import type { MessageKey } from '../../../web/i18n/i18n.js';
 import type { FormState } from '../../accounts/views/auth-pages.js';
@@ -128,16 +128,7 @@ export function AdminRegistrationPage(props: {
           <RegistrationStatusBadge status={r.status} />
         </p>
       </PageHeading>
-      {props.notice ? (
-        <Alert kind="success">
-          <p>{props.notice}</p>
-        </Alert>
-      ) : null}
-      {props.problem ? (
-        <Alert kind="error">
-          <p>{props.problem}</p>
-        </Alert>
-      ) : null}
+      <Notices notice={props.notice} problem={props.problem} />
       <section aria-labelledby="details-heading">
         <h2 id="details-heading">{t('registrations.admin.details')}</h2>
         <dl class="meta-list">

@@ -85,6 +85,22 @@ describe('public pages', () => {
     expect(exercises.data.map((e: { clave: string }) => e.clave)).toEqual(['cuarto-pal-demostracion', 'tercer-pal-2020-2021', 'segundo-pal-2017-2019']);
   });
 
+  it('says the portal is free software and where its source is, as the AGPL asks', async () => {
+    const { app } = await createTestApp();
+    const home = await app.inject({ url: '/' });
+    expect(home.body).toContain('<a href="/codigo-fuente">Código fuente</a>');
+    const withoutRepository = await app.inject({ url: '/codigo-fuente' });
+    expect(withoutRepository.body).toContain('AGPL-3.0-or-later');
+    expect(withoutRepository.body).toContain('Pide el código fuente');
+    const licence = await app.inject({ url: '/codigo-fuente/licencia.txt' });
+    expect(licence.headers['content-type']).toContain('text/plain');
+    expect(licence.body).toContain('GNU AFFERO GENERAL PUBLIC LICENSE');
+    const configured = await createTestApp({ env: { SOURCE_URL: 'https://git.example.mx/cocrea' } });
+    const page = await configured.app.inject({ url: '/codigo-fuente?lang=en' });
+    expect(page.body).toContain('<a href="https://git.example.mx/cocrea">https://git.example.mx/cocrea</a>');
+    expect(page.body).toContain('GNU Affero General Public License');
+  });
+
   it('serves the brand colour as a stylesheet and the built assets with long caching', async () => {
     const { app } = await createTestApp({ env: { BRAND_COLOR: '#7a1f3d' } });
     expect((await app.inject({ url: '/theme.css' })).body).toContain('--brand:#7a1f3d');

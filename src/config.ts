@@ -34,6 +34,7 @@ export const configSchema = z.object({
   DEMO_DATA: booleanFromEnv.default(true),
   PUBLIC_URL: z.url({ message: 'expected an absolute URL such as https://gobiernoabierto.example.mx' }).optional(),
   SITE_NAME: z.string().min(1).max(80).default('Cocrea'),
+  SOURCE_URL: z.url({ message: 'expected an absolute URL such as https://git.example.mx/cocrea' }).optional(),
   BRAND_COLOR: hexColour.default('#0b5563'),
   TIME_ZONE: timeZone.default('America/Monterrey'),
   DEFAULT_LOCALE: z.enum(['es-MX', 'en'], { message: 'expected es-MX or en' }).default('es-MX'),

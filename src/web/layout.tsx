@@ -114,6 +114,9 @@ export function Layout(props: { title: string; children: ComponentChildren }) {
                 <li>
                   <a href="/componentes">{t('nav.designSystem')}</a>
                 </li>
+                <li>
+                  <a href="/codigo-fuente">{t('source.title')}</a>
+                </li>
               </ul>
             </nav>
             <p class="site-footer__small">{t('layout.poweredBy')}</p>

@@ -12,6 +12,7 @@ export const publicPages = [
   '/ejercicios/segundo-pal-2017-2019',
   '/privacidad',
   '/contacto',
+  '/codigo-fuente',
   '/datos',
   '/componentes',
   '/ejercicios/cuarto-pal-demostracion/convocatoria/sumate',

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.js';
+import { projectRoot } from '../../paths.js';
 import { sendPage, type WebDeps } from '../../web/http.js';
 import { listMostPopulousMunicipalities } from '../directory/list-municipalities.js';
 import { listExercises, pickCurrentExercise } from '../exercises/list-exercises.js';
@@ -9,6 +12,7 @@ import { listCallContacts } from '../calls/list-call-contacts.js';
 import { HomePage } from './views/home.js';
 import { ContactPage } from './views/contact-page.js';
 import { ComponentsPage } from './views/components-page.js';
+import { SourcePage } from './views/source-page.js';
 
 export function siteRoutes(app: FastifyInstance, deps: WebDeps & { db: Db; now: () => Date }) {
   const { db } = deps;
@@ -31,5 +35,14 @@ export function siteRoutes(app: FastifyInstance, deps: WebDeps & { db: Db; now: 
       title: request.t('design.title'),
       body: <ComponentsPage topMunicipalities={await listMostPopulousMunicipalities(db, 5)} />,
     }),
+  );
+
+  app.get('/codigo-fuente', async (request, reply) =>
+    sendPage(request, reply, deps, { title: request.t('source.title'), body: <SourcePage sourceUrl={deps.config.SOURCE_URL} /> }),
+  );
+
+  const licence = readFileSync(join(projectRoot, 'LICENSE'), 'utf8');
+  app.get('/codigo-fuente/licencia.txt', async (_request, reply) =>
+    reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=86400').send(licence),
   );
 }

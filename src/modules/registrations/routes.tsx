@@ -21,9 +21,10 @@ import { decideRegistration, decisionInput } from './decide-registration.js';
 import { exportRegistrations } from './export-registrations.js';
 import { listRegistrations, registrationFilters } from './list-registrations.js';
 import { registrations } from './schema.js';
+import { resendRegistrationLink } from './resend-registration-link.js';
 import { registrationInput, submitRegistration } from './submit-registration.js';
 import { AdminRegistrationPage, AdminRegistrationsPage } from './views/admin-registrations.js';
-import { SignupClosedPage, SignupConfirmedPage, SignupFormPage, SignupSentPage, type SignupContext } from './views/signup-pages.js';
+import { ResendLinkPage, ResendSentPage, SignupClosedPage, SignupConfirmedPage, SignupFormPage, SignupLinkInvalidPage, SignupSentPage, type SignupContext } from './views/signup-pages.js';
 
 type Deps = WebDeps & { db: Db; now: () => Date };
 
@@ -138,11 +139,27 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
   app.get<{ Params: { token: string } }>('/sumate/confirmar/:token', async (request, reply) => {
     const result = await confirmRegistration(db, request.params.token, deps.now());
     if (!result) {
-      return sendPage(request, reply, deps, { status: 400, title: request.t('accounts.link.invalidTitle'), body: <SignupClosedPage message={request.t('accounts.link.invalidBody')} /> });
+      return sendPage(request, reply, deps, { status: 400, title: request.t('accounts.link.invalidTitle'), body: <SignupLinkInvalidPage /> });
     }
     await signIn(reply, deps, result.userId);
     return reply.redirect(`/sumate/confirmada/${result.registration.reference}${result.wasUpdate ? '?cambios=1' : ''}`, 303);
   });
+
+  // "¿No te llegó el correo?": the same answer whether or not a sign-up waits for that address (no enumeration).
+  const resendInput = z.object({ email: z.email('email.invalid').max(254, 'email.invalid') });
+  app.get('/sumate/reenviar', async (request, reply) => sendPage(request, reply, deps, { title: request.t('registrations.resend.title'), body: <ResendLinkPage /> }));
+  app.post('/sumate/reenviar', { preHandler: rateLimit(deps, 'signup_resend', 5, 15) }, async (request, reply) => {
+    const values = { email: formString(request.body, 'email').trim() };
+    const parsed = resendInput.safeParse(values);
+    if (!parsed.success) {
+      const { byField, summary } = fieldErrors(parsed.error.issues, request.t, 'registrations.error', 'error.badRequest.body', (field) => `resend-${field}`);
+      return sendPage(request, reply, deps, { status: 400, title: request.t('registrations.resend.title'), body: <ResendLinkPage form={{ values, errors: byField, summary }} /> });
+    }
+    const sent = await resendRegistrationLink(db, parsed.data.email, { baseUrl: config.PUBLIC_URL ?? `${request.protocol}://${request.host}`, siteName: config.SITE_NAME, timeZone: config.TIME_ZONE, now: deps.now() });
+    request.log.info({ links: sent }, 'sign-up links re-sent');
+    return reply.redirect('/sumate/reenviar/enviado', 303);
+  });
+  app.get('/sumate/reenviar/enviado', async (request, reply) => sendPage(request, reply, deps, { title: request.t('registrations.sent.title'), body: <ResendSentPage /> }));
 
   app.get<{ Params: { reference: string }; Querystring: { cambios?: string } }>('/sumate/confirmada/:reference', { preHandler: requireUser() }, async (request, reply) => {
     const [row] = await db

@@ -27,3 +27,23 @@ export async function enqueueInTransaction(tx: Db, queue: string, data: object, 
   if (!id) throw new Error(`pg-boss refused the job ${options.id}: does the queue ${queue} exist?`);
   return 'queued';
 }
+
+/**
+ * Inserts many jobs of one queue inside the caller's transaction `tx`, in one multi-row statement (pg-boss's
+ * `insert`), each with its own id. Same `deferred` rule as enqueueInTransaction.
+ */
+export async function enqueueManyInTransaction(tx: Db, queue: string, jobs: { id: string; data: object }[]): Promise<'queued' | 'deferred'> {
+  const executor = sqlExecutor(tx);
+  const { rows } = await executor.executeSql('SELECT to_regclass($1) IS NOT NULL AS installed', [`${JOB_SCHEMA}.queue`]);
+  if (!rows[0]?.installed) return 'deferred';
+  if (jobs.length === 0) return 'queued';
+  // pg-boss's multi-row insert skips, without a word, jobs of an unknown queue (and ids that already exist, which
+  // keeps a retried batch idempotent), so the queue is checked first.
+  const queueRow = await executor.executeSql(`SELECT 1 FROM ${JOB_SCHEMA}.queue WHERE name = $1`, [queue]);
+  if (queueRow.rows.length === 0) throw new Error(`pg-boss has no queue ${queue}`);
+  await senderBoss().insert(
+    jobs.map((job) => ({ id: job.id, name: queue, data: job.data })),
+    { db: executor },
+  );
+  return 'queued';
+}

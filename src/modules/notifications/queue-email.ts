@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { enqueueInTransaction } from '../../jobs/enqueue.js';
+import { enqueueInTransaction, enqueueManyInTransaction } from '../../jobs/enqueue.js';
 import { queues } from '../../jobs/boss.js';
 import { emails } from './schema.js';
 import { renderEmail, type TemplateName, type TemplateParams } from './templates.js';
@@ -46,5 +46,26 @@ export async function queueEmail(tx: Db, input: QueueEmailInput): Promise<Queued
       .returning({ id: emails.id });
     const job = await enqueueInTransaction(inner, queues.sendEmail, { emailId: row!.id }, { id: row!.id });
     return { id: row!.id, job };
+  });
+}
+
+/**
+ * Queues many e-mails inside the caller's transaction with two multi-row statements (the e-mail rows, then their
+ * delivery jobs) instead of two per e-mail. Returns their ids in the order given.
+ */
+export async function queueEmails(tx: Db, inputs: QueueEmailInput[]): Promise<QueuedEmail[]> {
+  if (inputs.length === 0) return [];
+  const rows = inputs.map((input) => {
+    const { to, userId, locale } = envelope.parse(input);
+    return { toAddress: to, userId: userId ?? null, template: input.template, locale, ...renderEmail(input.template, locale, input.params) };
+  });
+  return tx.transaction(async (inner) => {
+    const inserted = await inner.insert(emails).values(rows).returning({ id: emails.id });
+    const job = await enqueueManyInTransaction(
+      inner,
+      queues.sendEmail,
+      inserted.map((row) => ({ id: row.id, data: { emailId: row.id } })),
+    );
+    return inserted.map((row) => ({ id: row.id, job }));
   });
 }

@@ -6,7 +6,9 @@
 //   node bench/signup-burst.mjs                                   # PGlite only
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/cocrea_burst node bench/signup-burst.mjs
 //
-// Settings: BURST_PEOPLE (default 3000), BURST_CONCURRENCY (default 64). Loopback only; bounded in count and time.
+// Settings: BURST_PEOPLE (default 3000), BURST_CONCURRENCY (default 64), BURST_TARGETS (default `pglite,postgres`:
+// which databases to burst; postgres only with BENCH_DATABASE_URL), BURST_NODE_ARGS (extra Node flags for the portal,
+// e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`). Loopback only; bounded in count and time.
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +24,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const mainJs = join(root, 'dist', 'main.js');
 const people = Number(process.env.BURST_PEOPLE ?? 3000);
 const concurrency = Number(process.env.BURST_CONCURRENCY ?? 64);
+const targets = new Set((process.env.BURST_TARGETS ?? 'pglite,postgres').split(',').map((target) => target.trim()));
 const FORM = '/ejercicios/cuarto-pal-demostracion/convocatoria/sumate';
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 const children = new Set();
@@ -56,7 +59,8 @@ async function freePort() {
 
 async function startPortal(env) {
   const port = await freePort();
-  const child = spawn(process.execPath, [mainJs], {
+  const nodeArgs = (process.env.BURST_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, mainJs], {
     // Request logs off (as a production log level would keep only warnings), so they do not cost throughput.
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', SIGNUP_LIMIT_PER_HOUR: '100000000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -149,7 +153,7 @@ if (!existsSync(mainJs)) {
 let allOk = true;
 
 // PGlite: the portal owns the data directory while it runs; count after it stops.
-{
+if (targets.has('pglite')) {
   const dataDir = mkdtempSync(join(tmpdir(), 'cocrea-burst-'));
   const { child, port } = await startPortal({ DATA_DIR: dataDir });
   const { run, accepted } = await burst(port, 'PGlite');
@@ -161,7 +165,7 @@ let allOk = true;
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-if (process.env.BENCH_DATABASE_URL) {
+if (process.env.BENCH_DATABASE_URL && targets.has('postgres')) {
   const { default: pg } = await import('pg');
   const { child, port } = await startPortal({ DATABASE_URL: process.env.BENCH_DATABASE_URL, DATABASE_POOL_SIZE: '20' });
   const { run, accepted } = await burst(port, 'PostgreSQL');

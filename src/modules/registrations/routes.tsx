@@ -108,23 +108,29 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
     '/ejercicios/:slug/convocatoria/sumate',
     { preHandler: rateLimit(deps, 'signup', config.SIGNUP_LIMIT_PER_HOUR, 60) },
     async (request, reply) => {
-      const { exercise, call } = await loadContext(request.params.slug);
-      const sentUrl = `/ejercicios/${exercise.slug}/convocatoria/sumate/enviada`;
+      const { slug } = request.params;
+      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) throw notFound('call');
+      const sentUrl = `/ejercicios/${slug}/convocatoria/sumate/enviada`;
       // A filled honeypot is a robot: it sees the usual answer and nothing is stored.
       if (formString(request.body, 'website')) return reply.redirect(sentUrl, 303);
-      if (callAvailability(call, deps.now()) !== 'open') return closedPage(request, reply, { exercise, call });
       const { values, parsed } = readForm(request.body, request.locale);
-      const rerender = async (form: FormState) =>
-        sendPage(request, reply, deps, { status: 400, title: request.t('registrations.title'), body: <SignupFormPage context={await formContext(exercise, call)} form={form} action={request.url.split('?')[0]!} /> });
+      const rerender = async (context: Awaited<ReturnType<typeof loadContext>>, form: FormState) =>
+        sendPage(request, reply, deps, { status: 400, title: request.t('registrations.title'), body: <SignupFormPage context={await formContext(context.exercise, context.call)} form={form} action={request.url.split('?')[0]!} /> });
       const outOfState = { code: 'custom' as const, path: ['municipalityCvegeo'], message: 'outOfState', input: '' };
       // Someone who lives outside the state is told kindly why they cannot sign up, before any other problem.
       const issues = values.municipalityCvegeo === 'outside' ? [outOfState] : parsed.success ? [] : parsed.error.issues;
-      if (issues.length > 0 || !parsed.success) return rerender(failed(request, issues, values));
+      if (issues.length > 0 || !parsed.success) {
+        const context = await loadContext(slug);
+        if (callAvailability(context.call, deps.now()) !== 'open') return closedPage(request, reply, context);
+        return rerender(context, failed(request, issues, values));
+      }
+      // The happy path reads the call inside the sign-up's own transaction (one statement with the account upsert);
+      // the other paths read it here to show the form again or the closed page.
       try {
-        await submitRegistration(db, call.id, parsed.data, { baseUrl: config.PUBLIC_URL ?? `${request.protocol}://${request.host}`, siteName: config.SITE_NAME, timeZone: config.TIME_ZONE, now: deps.now() });
+        await submitRegistration(db, slug, parsed.data, { baseUrl: config.PUBLIC_URL ?? `${request.protocol}://${request.host}`, siteName: config.SITE_NAME, timeZone: config.TIME_ZONE, now: deps.now() });
       } catch (error) {
-        if (error instanceof AppError && error.details?.reason === 'outOfState') return rerender(failed(request, [outOfState], values));
-        if (error instanceof AppError && error.details?.reason === 'callNotOpen') return closedPage(request, reply, { exercise, call });
+        if (error instanceof AppError && error.details?.reason === 'outOfState') return rerender(await loadContext(slug), failed(request, [outOfState], values));
+        if (error instanceof AppError && error.details?.reason === 'callNotOpen') return closedPage(request, reply, await loadContext(slug));
         throw error;
       }
       return reply.redirect(sentUrl, 303);

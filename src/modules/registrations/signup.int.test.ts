@@ -134,6 +134,21 @@ describe('Súmate: signing up to an open call', () => {
     expect(redirect.headers.location).toBe(FORM);
   });
 
+  it('a sign-up posted to a closed call, or to no call, stores nothing', async () => {
+    const { app, database } = await createTestApp();
+    const { csrf, noticeId, cookies } = await openForm(app);
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries({ _csrf: csrf, privacyNoticeId: noticeId, ...person() })) for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
+    const body = params.toString();
+    const post = (url: string) => app.inject({ method: 'POST', url, cookies, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body });
+    const closed = await post('/ejercicios/tercer-pal-2020-2021/convocatoria/sumate');
+    expect(closed.statusCode).toBe(409);
+    expect(closed.body).toContain('La convocatoria cerró el 15 de noviembre de 2020');
+    expect((await post('/ejercicios/no-existe/convocatoria/sumate')).statusCode).toBe(404);
+    expect((await database.db.select({ n: count() }).from(registrations))[0]!.n).toBe(0);
+    expect((await database.db.select({ n: count() }).from(users).where(eq(users.email, 'mafer@example.mx')))[0]!.n).toBe(0);
+  });
+
   it('limits sign-ups per address', async () => {
     const { app } = await createTestApp({ env: { SIGNUP_LIMIT_PER_HOUR: '3' } });
     const statuses = [];

@@ -11,7 +11,7 @@
 // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`). Loopback only; bounded in count and time.
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -87,7 +87,17 @@ async function stop(child) {
   children.delete(child);
 }
 
-async function burst(port, label) {
+/** CPU time (user + system) the process has used, in ms, from /proc (Linux; undefined elsewhere). */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+async function burst(port, label, pid) {
   const form = await request(port, 'GET', FORM);
   const noticeId = /name="privacyNoticeId" value="([^"]+)"/.exec(form.body)?.[1];
   if (!noticeId) throw new Error('no sign-up form: is the demo call open?');
@@ -97,6 +107,7 @@ async function burst(port, label) {
   const statuses = new Map();
   const latencies = [];
   const started = performance.now();
+  const cpuBefore = cpuMs(pid);
   async function worker() {
     while (next < people) {
       const i = next++;
@@ -122,10 +133,14 @@ async function burst(port, label) {
   }
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = cpuMs(pid);
+  // The portal's own CPU per sign-up: less sensitive than the rate to other work on a shared machine. On PGlite it
+  // includes the database (in the process); on PostgreSQL the server's processes are not counted.
+  const cpuPerSignup = cpuBefore === undefined || cpuAfter === undefined ? 'n/a' : `${((cpuAfter - cpuBefore) / people).toFixed(1)} ms`;
   latencies.sort((a, b) => a - b);
   const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(0);
   const accepted = statuses.get(303) ?? 0;
-  console.log(`${label}: ${people} sign-ups, ${concurrency} in parallel: ${(accepted / seconds).toFixed(0)} sign-ups/s, p50 ${pct(50)} ms, p99 ${pct(99)} ms, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+  console.log(`${label}: ${people} sign-ups, ${concurrency} in parallel: ${(accepted / seconds).toFixed(0)} sign-ups/s, p50 ${pct(50)} ms, p99 ${pct(99)} ms, portal CPU ${cpuPerSignup} per sign-up, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
   return { run, accepted, seconds };
 }
 
@@ -156,7 +171,7 @@ let allOk = true;
 if (targets.has('pglite')) {
   const dataDir = mkdtempSync(join(tmpdir(), 'cocrea-burst-'));
   const { child, port } = await startPortal({ DATA_DIR: dataDir });
-  const { run, accepted } = await burst(port, 'PGlite');
+  const { run, accepted } = await burst(port, 'PGlite', child.pid);
   await stop(child);
   const { PGlite } = await import('@electric-sql/pglite');
   const db = await PGlite.create({ dataDir: join(dataDir, 'pglite') });
@@ -168,7 +183,7 @@ if (targets.has('pglite')) {
 if (process.env.BENCH_DATABASE_URL && targets.has('postgres')) {
   const { default: pg } = await import('pg');
   const { child, port } = await startPortal({ DATABASE_URL: process.env.BENCH_DATABASE_URL, DATABASE_POOL_SIZE: '20' });
-  const { run, accepted } = await burst(port, 'PostgreSQL');
+  const { run, accepted } = await burst(port, 'PostgreSQL', child.pid);
   await stop(child);
   const pool = new pg.Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: 4 });
   allOk = verdict('PostgreSQL', accepted, await countRows(pool, run)) && allOk;

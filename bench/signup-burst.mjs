@@ -6,10 +6,12 @@
 //   node bench/signup-burst.mjs                                   # PGlite only
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/cocrea_burst node bench/signup-burst.mjs
 //
-// Settings: BURST_PEOPLE (default 3000), BURST_CONCURRENCY (default 64). Loopback only; bounded in count and time.
+// Settings: BURST_PEOPLE (default 3000), BURST_CONCURRENCY (default 64), BURST_TARGETS (default `pglite,postgres`:
+// which databases to burst; postgres only with BENCH_DATABASE_URL), BURST_NODE_ARGS (extra Node flags for the portal,
+// e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`). Loopback only; bounded in count and time.
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -22,6 +24,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const mainJs = join(root, 'dist', 'main.js');
 const people = Number(process.env.BURST_PEOPLE ?? 3000);
 const concurrency = Number(process.env.BURST_CONCURRENCY ?? 64);
+const targets = new Set((process.env.BURST_TARGETS ?? 'pglite,postgres').split(',').map((target) => target.trim()));
 const FORM = '/ejercicios/cuarto-pal-demostracion/convocatoria/sumate';
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 const children = new Set();
@@ -56,7 +59,8 @@ async function freePort() {
 
 async function startPortal(env) {
   const port = await freePort();
-  const child = spawn(process.execPath, [mainJs], {
+  const nodeArgs = (process.env.BURST_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, mainJs], {
     // Request logs off (as a production log level would keep only warnings), so they do not cost throughput.
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', SIGNUP_LIMIT_PER_HOUR: '100000000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -83,7 +87,17 @@ async function stop(child) {
   children.delete(child);
 }
 
-async function burst(port, label) {
+/** CPU time (user + system) the process has used, in ms, from /proc (Linux; undefined elsewhere). */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+async function burst(port, label, pid) {
   const form = await request(port, 'GET', FORM);
   const noticeId = /name="privacyNoticeId" value="([^"]+)"/.exec(form.body)?.[1];
   if (!noticeId) throw new Error('no sign-up form: is the demo call open?');
@@ -93,6 +107,7 @@ async function burst(port, label) {
   const statuses = new Map();
   const latencies = [];
   const started = performance.now();
+  const cpuBefore = cpuMs(pid);
   async function worker() {
     while (next < people) {
       const i = next++;
@@ -118,10 +133,14 @@ async function burst(port, label) {
   }
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = cpuMs(pid);
+  // The portal's own CPU per sign-up: less sensitive than the rate to other work on a shared machine. On PGlite it
+  // includes the database (in the process); on PostgreSQL the server's processes are not counted.
+  const cpuPerSignup = cpuBefore === undefined || cpuAfter === undefined ? 'n/a' : `${((cpuAfter - cpuBefore) / people).toFixed(1)} ms`;
   latencies.sort((a, b) => a - b);
   const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(0);
   const accepted = statuses.get(303) ?? 0;
-  console.log(`${label}: ${people} sign-ups, ${concurrency} in parallel: ${(accepted / seconds).toFixed(0)} sign-ups/s, p50 ${pct(50)} ms, p99 ${pct(99)} ms, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+  console.log(`${label}: ${people} sign-ups, ${concurrency} in parallel: ${(accepted / seconds).toFixed(0)} sign-ups/s, p50 ${pct(50)} ms, p99 ${pct(99)} ms, portal CPU ${cpuPerSignup} per sign-up, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
   return { run, accepted, seconds };
 }
 
@@ -149,10 +168,10 @@ if (!existsSync(mainJs)) {
 let allOk = true;
 
 // PGlite: the portal owns the data directory while it runs; count after it stops.
-{
+if (targets.has('pglite')) {
   const dataDir = mkdtempSync(join(tmpdir(), 'cocrea-burst-'));
   const { child, port } = await startPortal({ DATA_DIR: dataDir });
-  const { run, accepted } = await burst(port, 'PGlite');
+  const { run, accepted } = await burst(port, 'PGlite', child.pid);
   await stop(child);
   const { PGlite } = await import('@electric-sql/pglite');
   const db = await PGlite.create({ dataDir: join(dataDir, 'pglite') });
@@ -161,10 +180,10 @@ let allOk = true;
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-if (process.env.BENCH_DATABASE_URL) {
+if (process.env.BENCH_DATABASE_URL && targets.has('postgres')) {
   const { default: pg } = await import('pg');
   const { child, port } = await startPortal({ DATABASE_URL: process.env.BENCH_DATABASE_URL, DATABASE_POOL_SIZE: '20' });
-  const { run, accepted } = await burst(port, 'PostgreSQL');
+  const { run, accepted } = await burst(port, 'PostgreSQL', child.pid);
   await stop(child);
   const pool = new pg.Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: 4 });
   allOk = verdict('PostgreSQL', accepted, await countRows(pool, run)) && allOk;

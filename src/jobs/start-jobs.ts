@@ -4,6 +4,7 @@ import type { Database } from '../db/client.js';
 import { deliverEmail, EmailBusyError, markEmailFailed } from '../modules/notifications/deliver-email.js';
 import { createSmtpMailer, defaultSender, type Mailer } from '../modules/notifications/mailer.js';
 import { closeDueCalls } from '../modules/calls/close-due-calls.js';
+import { resumeCallMailings } from '../modules/calls/send-call-mailing.js';
 import { createBoss, ensureQueues, JOB_SCHEMA, jobSettingsFromConfig, queues, type JobSettings } from './boss.js';
 import { sqlExecutor, type SqlExecutor } from './sql-executor.js';
 
@@ -105,6 +106,8 @@ export async function startJobs(options: StartJobsOptions): Promise<JobRunner> {
   try {
     await ensureQueues(boss, settings);
     await startClosingCalls(boss, database, logger, settings);
+    const resumed = await resumeCallMailings(database.db, { siteName: config.SITE_NAME });
+    if (resumed.length > 0) logger.info({ mailingIds: resumed }, 'Calls: finished queueing next-step mailings interrupted by a stop');
     mailer =
       options.mailer ??
       (config.SMTP_URL

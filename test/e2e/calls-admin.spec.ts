@@ -153,9 +153,13 @@ test('an admin writes a call, previews it privately and publishes it; every admi
   await page.close();
 });
 
-test('a resident signs up, the call closes by itself, and the admin publishes the results and sends the next step', async ({ page: resident }) => {
+test('a resident reads the call and signs up, the admin accepts her, the call closes by itself, and she receives the next step', async ({ page: resident }) => {
   test.setTimeout(300_000);
-  await resident.goto(`/ejercicios/${EXERCISE}/convocatoria/sumate`);
+  await resident.goto(`/ejercicios/${EXERCISE}/convocatoria`);
+  await expect(resident.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  await resident.getByRole('link', { name: 'Súmate' }).first().click();
+  await expect(resident.getByRole('heading', { level: 1 })).toHaveText('Súmate: inscríbete a la convocatoria');
+  await expectNoAxeViolations(resident);
   await resident.getByLabel('Nombre completo').fill('Mariana Soto Reyes');
   await resident.getByLabel('Correo electrónico').fill('mariana.soto@example.mx');
   await resident.getByLabel('Municipio donde vives').selectOption({ label: 'Durango' });
@@ -166,12 +170,27 @@ test('a resident signs up, the call closes by itself, and the admin publishes th
   await resident.getByLabel(/Leí el aviso de privacidad simplificado/).check();
   await resident.getByRole('button', { name: 'Enviar mi inscripción' }).click();
   await expect(resident.getByRole('heading', { level: 1 })).toHaveText('Revisa tu correo');
+  await expectNoAxeViolations(resident);
   const confirmation = await waitForMail('mariana.soto@example.mx', /Confirma tu inscripción/);
   await resident.goto(linkPath(confirmation.text, '/sumate/confirmar/'));
   await expect(resident.getByRole('heading', { level: 1 })).toHaveText('Tu inscripción quedó registrada');
+  const reference = (await resident.locator('.reference strong').textContent())!.trim();
+  await expectNoAxeViolations(resident);
+
+  // The admin accepts her sign-up, among the sign-ups of this call.
+  const page = await admin.newPage();
+  await page.goto(`/admin/inscripciones?convocatoria=${callPath.split('/').at(-1)!}`);
+  await expect(page.getByRole('link', { name: 'Ver la inscripción de Mariana Soto Reyes' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Ver la inscripción de Mariana Soto Reyes' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Mariana Soto Reyes · ${reference}`);
+  await page.getByLabel('Aceptar').check();
+  await page.getByRole('button', { name: 'Guardar decisión' }).click();
+  await expect(page.getByText('Guardamos la decisión.')).toBeVisible();
+  await expect(page.locator('.badge').first()).toHaveText('Aceptada');
+  await expectNoAxeViolations(page);
 
   // The call closes at its minute (the scheduled job marks it closed within about a minute more).
-  const page = await admin.newPage();
   await expect
     .poll(
       async () => {

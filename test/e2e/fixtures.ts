@@ -18,6 +18,8 @@ export const publicPages = [
   '/ejercicios/cuarto-pal-demostracion/convocatoria/sumate',
   '/ejercicios/cuarto-pal-demostracion/convocatoria/cifras',
   '/ejercicios/cuarto-pal-demostracion/convocatoria/sumate/enviada',
+  '/sumate/reenviar',
+  '/sumate/reenviar/enviado',
   '/entrar',
   '/registro',
   '/recuperar',

@@ -29,9 +29,28 @@ test('a resident reads the call, signs up, confirms by e-mail, and an admin acce
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Revisa tu correo');
   await expectNoAxeViolations(page);
 
-  const mail = await waitForMail('rosa.quinones@example.mx');
-  expect(mail.subject).toMatch(/^Confirma tu inscripción a la convocatoria \(folio SUM-\d{4}-\d{5}\)$/);
+  const first = await waitForMail('rosa.quinones@example.mx');
+  expect(first.subject).toMatch(/^Confirma tu inscripción a la convocatoria \(folio SUM-\d{4}-\d{5}\)$/);
+  const firstLink = linkPath(first.text, '/sumate/confirmar/');
+
+  // She thinks the e-mail did not arrive and asks for a new link, without JavaScript needed: only the new one works.
+  await page.getByLabel('Correo electrónico').fill('rosa.quinones@example.mx');
+  await page.getByRole('button', { name: 'Enviarme un enlace nuevo' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Revisa tu correo');
+  await expect(page.getByText('te enviamos un enlace nuevo')).toBeVisible();
+  await expectNoAxeViolations(page);
+  let mail = first;
+  await expect
+    .poll(async () => {
+      mail = await waitForMail('rosa.quinones@example.mx', /Confirma tu inscripción/);
+      return linkPath(mail.text, '/sumate/confirmar/');
+    })
+    .not.toBe(firstLink);
   expect(mail.text).toContain('Qué sigue');
+  await page.goto(firstLink);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('El enlace no es válido');
+  await expect(page.getByRole('heading', { name: '¿No te llegó el correo?' })).toBeVisible();
+  await expectNoAxeViolations(page);
   await page.goto(linkPath(mail.text, '/sumate/confirmar/'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tu inscripción quedó registrada');
   const reference = (await page.locator('.reference strong').textContent())!.trim();

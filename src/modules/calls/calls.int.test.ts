@@ -17,7 +17,7 @@ import { getMailingProgress } from './get-mailing-progress.js';
 import { listCallMailings } from './list-call-mailings.js';
 import { publishCall } from './publish-call.js';
 import { calls } from './schema.js';
-import { sendCallMailing } from './send-call-mailing.js';
+import { queueMailingRecipients, resumeCallMailings, sendCallMailing } from './send-call-mailing.js';
 import { updateCall } from './update-call.js';
 
 const admin = { id: '0b7e5a52-6c1f-4f0e-9a3b-2d4c6e8f0a1b', label: 'Administración del portal' };
@@ -203,7 +203,7 @@ describe('the next-step mailing', () => {
     await expect(sendCallMailing(db, cancelled.id, message, { ...options, now: afterClosing })).rejects.toMatchObject({ details: { reason: 'callNotClosed' } });
   });
 
-  it('writes hundreds of recipients in batches inside one transaction, and the progress counts follow the e-mails’ status', async () => {
+  it('writes hundreds of recipients in short batches, one transaction each, and the progress counts follow the e-mails’ status', async () => {
     const database = await createTestDatabase({ withDemo: true });
     await installJobs(database);
     const db = database.db;
@@ -240,5 +240,61 @@ describe('the next-step mailing', () => {
     const [listed] = await listCallMailings(db, call.id);
     expect(listed).toMatchObject({ id: sent.mailingId, subject: message.subjectEs, counts: progress.counts });
     await expect(getMailingProgress(db, call.id, '00000000-0000-0000-0000-000000000000')).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('an interrupted mailing resumes where its last batch ended: nobody twice, nobody skipped', async () => {
+    const database = await createTestDatabase({ withDemo: true });
+    await installJobs(database);
+    const db = database.db;
+    const call = await makeCall(db, { status: 'closed' });
+    await register(db, call.id, [
+      { status: 'confirmed', locale: 'es-MX', count: 6 },
+      { status: 'accepted', locale: 'en', count: 3 },
+    ]);
+    // The last registrant by id carries an address the e-mail envelope refuses, so the process fails on the last
+    // batch, as a crash would, after the first batches committed.
+    const [notice] = await db.select({ id: privacyNotices.id }).from(privacyNotices).limit(1);
+    const lastId = 'ffffffff-ffff-4fff-bfff-ffffffffffff';
+    await db.insert(registrations).values({
+      id: lastId,
+      callId: call.id,
+      reference: 'SUM-CALLS-LAST',
+      fullName: 'Persona Última',
+      email: 'sin-arroba',
+      municipalityCvegeo: '10005',
+      sector: 'individual',
+      motivation: 'Quiero participar.',
+      acceptsHonorary: true,
+      privacyNoticeId: notice!.id,
+      locale: 'es-MX',
+      status: 'confirmed',
+    });
+    const options = { userId: null, siteName: 'Cocrea', now: afterClosing, batchSize: 4 };
+    await expect(sendCallMailing(db, call.id, message, options)).rejects.toThrow();
+    const [mailing] = await db.select().from(callMailings);
+    expect(mailing!.isQueueing).toBe(true);
+    const partial = await getMailingProgress(db, call.id, mailing!.id);
+    expect(partial.counts.total).toBe(8);
+
+    // The same message again is the same mailing, not a second one.
+    await expect(sendCallMailing(db, call.id, message, options)).rejects.toMatchObject({ details: { reason: 'alreadySent', mailingId: mailing!.id } });
+
+    await db.update(registrations).set({ email: 'ultima@example.mx' }).where(eq(registrations.id, lastId));
+    expect(await resumeCallMailings(db, { siteName: 'Cocrea', batchSize: 4 })).toEqual([mailing!.id]);
+    // Resuming again, or twice at once, changes nothing.
+    await Promise.all([queueMailingRecipients(db, mailing!.id, { siteName: 'Cocrea' }), queueMailingRecipients(db, mailing!.id, { siteName: 'Cocrea' })]);
+    expect(await resumeCallMailings(db, { siteName: 'Cocrea' })).toEqual([]);
+
+    const recipients = await db.select().from(callMailingRecipients).where(eq(callMailingRecipients.mailingId, mailing!.id));
+    expect(recipients).toHaveLength(10);
+    expect(new Set(recipients.map((row) => row.registrationId)).size).toBe(10);
+    const mails = await db.select({ to: emails.toAddress }).from(emails).where(eq(emails.template, 'notice'));
+    expect(mails).toHaveLength(10);
+    expect(mails.map((row) => row.to)).toContain('ultima@example.mx');
+    const { rows } = await sqlExecutor(db).executeSql(`SELECT count(*)::int AS n FROM ${JOB_SCHEMA}.job WHERE name = $1`, [queues.sendEmail]);
+    expect(rows[0]!.n).toBe(10);
+    const done = await getMailingProgress(db, call.id, mailing!.id);
+    expect(done.mailing.isQueueing).toBe(false);
+    expect(done.counts).toEqual({ total: 10, sent: 0, pending: 10, failed: 0, removed: 0 });
   });
 });

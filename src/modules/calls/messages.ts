@@ -152,6 +152,7 @@ export const callsMessages = defineMessages(
 
     'calls.progress.title': 'Avance del envío',
     'calls.progress.lead': 'Enviado el {date}.',
+    'calls.progress.queueing': 'Todavía se están preparando los correos de este envío: el total crecerá hasta llegar a todas las personas. Actualiza las cifras en un momento.',
     'calls.progress.sent': 'Enviados',
     'calls.progress.pending': 'Pendientes',
     'calls.progress.failed': 'Con error',
@@ -332,6 +333,7 @@ export const callsMessages = defineMessages(
 
     'calls.progress.title': 'Mailing progress',
     'calls.progress.lead': 'Sent on {date}.',
+    'calls.progress.queueing': 'The e-mails of this mailing are still being prepared: the total will grow until it reaches everyone. Refresh the figures in a moment.',
     'calls.progress.sent': 'Sent',
     'calls.progress.pending': 'Pending',
     'calls.progress.failed': 'Failed',

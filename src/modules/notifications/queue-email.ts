@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { enqueueInTransaction } from '../../jobs/enqueue.js';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import { enqueueInTransaction, enqueueManyInTransaction, jobsInstalled } from '../../jobs/enqueue.js';
 import { queues } from '../../jobs/boss.js';
 import { emails } from './schema.js';
 import { renderEmail, type TemplateName, type TemplateParams } from './templates.js';
@@ -31,6 +32,9 @@ export interface QueuedEmail {
   job: 'queued' | 'deferred';
 }
 
+/** Whether `db` is a transaction (Drizzle's PgTransaction, on either driver) rather than the database itself. */
+const isTransaction = (db: Db): boolean => (db as unknown) instanceof PgTransaction;
+
 /**
  * Renders the template and writes the e-mail row and its delivery job together, inside the caller's transaction
  * (`tx`; given a plain `db`, they get a transaction of their own): a registration never exists without its e-mail
@@ -39,12 +43,36 @@ export interface QueuedEmail {
 export async function queueEmail(tx: Db, input: QueueEmailInput): Promise<QueuedEmail> {
   const { to, userId, locale } = envelope.parse(input);
   const rendered = renderEmail(input.template, locale, input.params);
-  return tx.transaction(async (inner) => {
+  const write = async (inner: Db): Promise<QueuedEmail> => {
     const [row] = await inner
       .insert(emails)
       .values({ toAddress: to, userId: userId ?? null, template: input.template, locale, ...rendered })
-      .returning({ id: emails.id });
-    const job = await enqueueInTransaction(inner, queues.sendEmail, { emailId: row!.id }, { id: row!.id });
+      .returning({ id: emails.id, hasJobs: jobsInstalled() });
+    const job = await enqueueInTransaction(inner, queues.sendEmail, { emailId: row!.id }, { id: row!.id, isInstalled: Boolean(row!.hasJobs) });
     return { id: row!.id, job };
+  };
+  // Inside the caller's transaction there is no need for a savepoint of our own: a failure aborts the whole.
+  return isTransaction(tx) ? write(tx) : tx.transaction(write);
+}
+
+/**
+ * Queues many e-mails inside the caller's transaction with two multi-row statements (the e-mail rows, then their
+ * delivery jobs) instead of two per e-mail. Returns their ids in the order given.
+ */
+export async function queueEmails(tx: Db, inputs: QueueEmailInput[]): Promise<QueuedEmail[]> {
+  if (inputs.length === 0) return [];
+  const rows = inputs.map((input) => {
+    const { to, userId, locale } = envelope.parse(input);
+    return { toAddress: to, userId: userId ?? null, template: input.template, locale, ...renderEmail(input.template, locale, input.params) };
   });
+  const write = async (inner: Db): Promise<QueuedEmail[]> => {
+    const inserted = await inner.insert(emails).values(rows).returning({ id: emails.id });
+    const job = await enqueueManyInTransaction(
+      inner,
+      queues.sendEmail,
+      inserted.map((row) => ({ id: row.id, data: { emailId: row.id } })),
+    );
+    return inserted.map((row) => ({ id: row.id, job }));
+  };
+  return isTransaction(tx) ? write(tx) : tx.transaction(write);
 }

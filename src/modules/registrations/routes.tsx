@@ -21,9 +21,10 @@ import { decideRegistration, decisionInput } from './decide-registration.js';
 import { exportRegistrations } from './export-registrations.js';
 import { listRegistrations, registrationFilters } from './list-registrations.js';
 import { registrations } from './schema.js';
+import { resendRegistrationLink } from './resend-registration-link.js';
 import { registrationInput, submitRegistration } from './submit-registration.js';
 import { AdminRegistrationPage, AdminRegistrationsPage } from './views/admin-registrations.js';
-import { SignupClosedPage, SignupConfirmedPage, SignupFormPage, SignupSentPage, type SignupContext } from './views/signup-pages.js';
+import { ResendLinkPage, ResendSentPage, SignupClosedPage, SignupConfirmedPage, SignupFormPage, SignupLinkInvalidPage, SignupSentPage, type SignupContext } from './views/signup-pages.js';
 
 type Deps = WebDeps & { db: Db; now: () => Date };
 
@@ -107,23 +108,29 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
     '/ejercicios/:slug/convocatoria/sumate',
     { preHandler: rateLimit(deps, 'signup', config.SIGNUP_LIMIT_PER_HOUR, 60) },
     async (request, reply) => {
-      const { exercise, call } = await loadContext(request.params.slug);
-      const sentUrl = `/ejercicios/${exercise.slug}/convocatoria/sumate/enviada`;
+      const { slug } = request.params;
+      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) throw notFound('call');
+      const sentUrl = `/ejercicios/${slug}/convocatoria/sumate/enviada`;
       // A filled honeypot is a robot: it sees the usual answer and nothing is stored.
       if (formString(request.body, 'website')) return reply.redirect(sentUrl, 303);
-      if (callAvailability(call, deps.now()) !== 'open') return closedPage(request, reply, { exercise, call });
       const { values, parsed } = readForm(request.body, request.locale);
-      const rerender = async (form: FormState) =>
-        sendPage(request, reply, deps, { status: 400, title: request.t('registrations.title'), body: <SignupFormPage context={await formContext(exercise, call)} form={form} action={request.url.split('?')[0]!} /> });
+      const rerender = async (context: Awaited<ReturnType<typeof loadContext>>, form: FormState) =>
+        sendPage(request, reply, deps, { status: 400, title: request.t('registrations.title'), body: <SignupFormPage context={await formContext(context.exercise, context.call)} form={form} action={request.url.split('?')[0]!} /> });
       const outOfState = { code: 'custom' as const, path: ['municipalityCvegeo'], message: 'outOfState', input: '' };
       // Someone who lives outside the state is told kindly why they cannot sign up, before any other problem.
       const issues = values.municipalityCvegeo === 'outside' ? [outOfState] : parsed.success ? [] : parsed.error.issues;
-      if (issues.length > 0 || !parsed.success) return rerender(failed(request, issues, values));
+      if (issues.length > 0 || !parsed.success) {
+        const context = await loadContext(slug);
+        if (callAvailability(context.call, deps.now()) !== 'open') return closedPage(request, reply, context);
+        return rerender(context, failed(request, issues, values));
+      }
+      // The happy path reads the call inside the sign-up's own transaction (one statement with the account upsert);
+      // the other paths read it here to show the form again or the closed page.
       try {
-        await submitRegistration(db, call.id, parsed.data, { baseUrl: config.PUBLIC_URL ?? `${request.protocol}://${request.host}`, siteName: config.SITE_NAME, timeZone: config.TIME_ZONE, now: deps.now() });
+        await submitRegistration(db, slug, parsed.data, { baseUrl: config.PUBLIC_URL ?? `${request.protocol}://${request.host}`, siteName: config.SITE_NAME, timeZone: config.TIME_ZONE, now: deps.now() });
       } catch (error) {
-        if (error instanceof AppError && error.details?.reason === 'outOfState') return rerender(failed(request, [outOfState], values));
-        if (error instanceof AppError && error.details?.reason === 'callNotOpen') return closedPage(request, reply, { exercise, call });
+        if (error instanceof AppError && error.details?.reason === 'outOfState') return rerender(await loadContext(slug), failed(request, [outOfState], values));
+        if (error instanceof AppError && error.details?.reason === 'callNotOpen') return closedPage(request, reply, await loadContext(slug));
         throw error;
       }
       return reply.redirect(sentUrl, 303);
@@ -138,11 +145,27 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
   app.get<{ Params: { token: string } }>('/sumate/confirmar/:token', async (request, reply) => {
     const result = await confirmRegistration(db, request.params.token, deps.now());
     if (!result) {
-      return sendPage(request, reply, deps, { status: 400, title: request.t('accounts.link.invalidTitle'), body: <SignupClosedPage message={request.t('accounts.link.invalidBody')} /> });
+      return sendPage(request, reply, deps, { status: 400, title: request.t('accounts.link.invalidTitle'), body: <SignupLinkInvalidPage /> });
     }
     await signIn(reply, deps, result.userId);
     return reply.redirect(`/sumate/confirmada/${result.registration.reference}${result.wasUpdate ? '?cambios=1' : ''}`, 303);
   });
+
+  // "¿No te llegó el correo?": the same answer whether or not a sign-up waits for that address (no enumeration).
+  const resendInput = z.object({ email: z.email('email.invalid').max(254, 'email.invalid') });
+  app.get('/sumate/reenviar', async (request, reply) => sendPage(request, reply, deps, { title: request.t('registrations.resend.title'), body: <ResendLinkPage /> }));
+  app.post('/sumate/reenviar', { preHandler: rateLimit(deps, 'signup_resend', 5, 15) }, async (request, reply) => {
+    const values = { email: formString(request.body, 'email').trim() };
+    const parsed = resendInput.safeParse(values);
+    if (!parsed.success) {
+      const { byField, summary } = fieldErrors(parsed.error.issues, request.t, 'registrations.error', 'error.badRequest.body', (field) => `resend-${field}`);
+      return sendPage(request, reply, deps, { status: 400, title: request.t('registrations.resend.title'), body: <ResendLinkPage form={{ values, errors: byField, summary }} /> });
+    }
+    const sent = await resendRegistrationLink(db, parsed.data.email, { baseUrl: config.PUBLIC_URL ?? `${request.protocol}://${request.host}`, siteName: config.SITE_NAME, timeZone: config.TIME_ZONE, now: deps.now() });
+    request.log.info({ links: sent }, 'sign-up links re-sent');
+    return reply.redirect('/sumate/reenviar/enviado', 303);
+  });
+  app.get('/sumate/reenviar/enviado', async (request, reply) => sendPage(request, reply, deps, { title: request.t('registrations.sent.title'), body: <ResendSentPage /> }));
 
   app.get<{ Params: { reference: string }; Querystring: { cambios?: string } }>('/sumate/confirmada/:reference', { preHandler: requireUser() }, async (request, reply) => {
     const [row] = await db

@@ -68,6 +68,8 @@ export const callMailings = pgTable('call_mailings', {
   subjectEn: text('subject_en').notNull(),
   bodyEn: text('body_en').notNull(),
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  /** True from the mailing's creation until every recipient has their e-mail queued (batches resume after a restart). */
+  isQueueing: boolean('is_queueing').notNull().default(false),
   ...timestamps(),
 });
 

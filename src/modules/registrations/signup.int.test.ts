@@ -6,7 +6,7 @@ import { createTestApp } from '../../testing/test-app.js';
 import { signInAs } from '../../testing/sign-in.js';
 import { changeLog } from '../audit/schema.js';
 import { emails } from '../notifications/schema.js';
-import { users } from '../accounts/schema.js';
+import { users, userTokens } from '../accounts/schema.js';
 import { registrations } from './schema.js';
 
 const FORM = '/ejercicios/cuarto-pal-demostracion/convocatoria/sumate';
@@ -134,11 +134,113 @@ describe('Súmate: signing up to an open call', () => {
     expect(redirect.headers.location).toBe(FORM);
   });
 
+  it('a sign-up posted to a closed call, or to no call, stores nothing', async () => {
+    const { app, database } = await createTestApp();
+    const { csrf, noticeId, cookies } = await openForm(app);
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries({ _csrf: csrf, privacyNoticeId: noticeId, ...person() })) for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
+    const body = params.toString();
+    const post = (url: string) => app.inject({ method: 'POST', url, cookies, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body });
+    const closed = await post('/ejercicios/tercer-pal-2020-2021/convocatoria/sumate');
+    expect(closed.statusCode).toBe(409);
+    expect(closed.body).toContain('La convocatoria cerró el 15 de noviembre de 2020');
+    expect((await post('/ejercicios/no-existe/convocatoria/sumate')).statusCode).toBe(404);
+    expect((await database.db.select({ n: count() }).from(registrations))[0]!.n).toBe(0);
+    expect((await database.db.select({ n: count() }).from(users).where(eq(users.email, 'mafer@example.mx')))[0]!.n).toBe(0);
+  });
+
   it('limits sign-ups per address', async () => {
     const { app } = await createTestApp({ env: { SIGNUP_LIMIT_PER_HOUR: '3' } });
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await submit(app, person({ email: `p${i}@example.mx` }))).statusCode);
     expect(statuses).toEqual([303, 303, 303, 429]);
+  });
+});
+
+async function askForNewLink(app: FastifyInstance, email: string, from = '/sumate/reenviar'): Promise<LightMyRequestResponse> {
+  const page = await app.inject({ url: from });
+  const csrf = /action="\/sumate\/reenviar"[\s\S]*?name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+  const cookie = page.cookies.find((c) => c.name === 'csrf')?.value;
+  const cookies: Record<string, string> = cookie ? { csrf: cookie } : {};
+  return app.inject({ method: 'POST', url: '/sumate/reenviar', cookies, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: csrf, email }).toString() });
+}
+
+describe('Súmate: asking for a new confirmation link', () => {
+  it('"Revisa tu correo" offers a new link; it reaches a pending sign-up, and only the newest link works', async () => {
+    const { app, database } = await createTestApp();
+    await submit(app, person());
+    const first = await lastEmail(database, 'mafer@example.mx');
+    const sentPage = await app.inject({ url: `${FORM}/enviada` });
+    expect(sentPage.body).toContain('¿No te llegó el correo?');
+
+    const asked = await askForNewLink(app, ' MaFer@Example.mx ', `${FORM}/enviada`);
+    expect(asked.statusCode).toBe(303);
+    expect(asked.headers.location).toBe('/sumate/reenviar/enviado');
+    const answer = await app.inject({ url: asked.headers.location! });
+    expect(answer.body).toContain('te enviamos un enlace nuevo');
+
+    const mails = await database.db.select().from(emails).where(eq(emails.toAddress, 'mafer@example.mx'));
+    expect(mails).toHaveLength(2);
+    const second = await lastEmail(database, 'mafer@example.mx');
+    expect(second!.id).not.toBe(first!.id);
+    expect(second!.template).toBe('confirm_registration');
+    expect(second!.text).toContain('María Fernanda Ríos');
+
+    const old = await app.inject({ url: linkIn(first!.text) });
+    expect(old.statusCode).toBe(400);
+    expect(old.body).toContain('¿No te llegó el correo?');
+    expect((await database.db.select().from(registrations))[0]!.status).toBe('pending_confirmation');
+    const fresh = await app.inject({ url: linkIn(second!.text) });
+    expect(fresh.statusCode).toBe(303);
+    expect((await database.db.select().from(registrations))[0]!.status).toBe('confirmed');
+    expect(await database.db.select().from(registrations)).toHaveLength(1);
+  });
+
+  it('answers an unknown or already confirmed address exactly the same way, and sends nothing', async () => {
+    const { app, database } = await createTestApp();
+    await submit(app, person());
+    await app.inject({ url: linkIn((await lastEmail(database, 'mafer@example.mx'))!.text) });
+    const before = (await database.db.select({ n: count() }).from(emails))[0]!.n;
+
+    const unknown = await askForNewLink(app, 'nadie@example.mx');
+    const confirmed = await askForNewLink(app, 'mafer@example.mx');
+    expect(unknown.statusCode).toBe(303);
+    expect(confirmed.statusCode).toBe(303);
+    expect(unknown.headers.location).toBe(confirmed.headers.location);
+    expect((await database.db.select({ n: count() }).from(emails))[0]!.n).toBe(before);
+  });
+
+  it('an expired link says so and offers a new one, which works', async () => {
+    const { app, database } = await createTestApp();
+    await submit(app, person({ email: 'tarde@example.mx' }));
+    const expiredMail = await lastEmail(database, 'tarde@example.mx');
+    await database.db.update(userTokens).set({ expiresAt: new Date('2020-01-01T00:00:00Z') });
+    const expired = await app.inject({ url: linkIn(expiredMail!.text) });
+    expect(expired.statusCode).toBe(400);
+    expect(expired.body).toContain('haya vencido');
+
+    const asked = await askForNewLink(app, 'tarde@example.mx', linkIn(expiredMail!.text));
+    expect(asked.headers.location).toBe('/sumate/reenviar/enviado');
+    const fresh = await lastEmail(database, 'tarde@example.mx');
+    expect(fresh!.id).not.toBe(expiredMail!.id);
+    const confirmed = await app.inject({ url: linkIn(fresh!.text) });
+    expect(confirmed.statusCode).toBe(303);
+    expect((await database.db.select().from(registrations))[0]!.status).toBe('confirmed');
+  });
+
+  it('keeps a mistyped address with its error, and limits how often one can ask', async () => {
+    const { app, database } = await createTestApp();
+    const bad = await askForNewLink(app, 'mafer@');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Escribe un correo electrónico válido');
+    expect(bad.body).toContain('href="#resend-email"');
+    expect(bad.body).toContain('value="mafer@"');
+    await submit(app, person({ email: 'insistente@example.mx' }));
+    const statuses = [];
+    // Five tries per 15 minutes from one address, the mistyped one included.
+    for (let i = 0; i < 5; i++) statuses.push((await askForNewLink(app, 'insistente@example.mx')).statusCode);
+    expect(statuses).toEqual([303, 303, 303, 303, 429]);
+    expect(await database.db.select().from(emails).where(eq(emails.toAddress, 'insistente@example.mx'))).toHaveLength(5);
   });
 });
 

@@ -31,6 +31,11 @@ export function MailingProgressPage(props: { call: { id: string; title: string }
           <p>{props.notice}</p>
         </Alert>
       ) : null}
+      {mailing.isQueueing ? (
+        <Alert kind="info">
+          <p>{t('calls.progress.queueing')}</p>
+        </Alert>
+      ) : null}
       <dl class="meta-list" data-mailing-counts>
         {figures.map((figure) => (
           <div key={figure.key} data-count={figure.key}>

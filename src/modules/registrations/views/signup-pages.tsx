@@ -126,7 +126,7 @@ export function SignupFormPage(props: { context: SignupContext; form: FormState;
   );
 }
 
-export function SignupSentPage(props: { context: Pick<SignupContext, 'exercise'> }) {
+export function SignupSentPage(props: { context: Pick<SignupContext, 'exercise'>; resendForm?: FormState }) {
   const { t } = usePage();
   return (
     <div class="form-narrow">
@@ -136,6 +136,62 @@ export function SignupSentPage(props: { context: Pick<SignupContext, 'exercise'>
         <p>{t('registrations.sent.body')}</p>
       </Alert>
       <p>{t('registrations.sent.again')}</p>
+      <ResendLinkForm form={props.resendForm} />
+    </div>
+  );
+}
+
+/**
+ * "¿No te llegó el correo?": asks for a new confirmation link by e-mail address (a plain form, no JavaScript). Shown
+ * on the "Revisa tu correo" page, on the page of an invalid or expired link, and on its own page after an error.
+ */
+export function ResendLinkForm(props: { form?: FormState | undefined; headingLevel?: 1 | 2 }) {
+  const { t } = usePage();
+  const form = props.form ?? { values: {}, errors: {}, summary: [] };
+  const Heading = props.headingLevel === 1 ? 'h1' : 'h2';
+  return (
+    <section class="resend-link" aria-labelledby="resend-title">
+      <Heading id="resend-title">{t('registrations.resend.heading')}</Heading>
+      <p>{t('registrations.resend.hint')}</p>
+      <form method="post" action="/sumate/reenviar" novalidate>
+        <ErrorSummary errors={form.summary} />
+        <CsrfField />
+        <TextField id="resend-email" name="email" type="email" label={t('registrations.field.email')} value={form.values.email} error={form.errors.email} autocomplete="email" maxLength={254} />
+        <Button>{t('registrations.resend.submit')}</Button>
+      </form>
+    </section>
+  );
+}
+
+/** The page of a confirmation link that is used up, expired or unknown: says so and offers a new one. */
+export function SignupLinkInvalidPage() {
+  const { t } = usePage();
+  return (
+    <div class="form-narrow">
+      <PageHeading title={t('accounts.link.invalidTitle')} lead={t('registrations.resend.invalidBody')} />
+      <ResendLinkForm />
+    </div>
+  );
+}
+
+/** The standalone form (shown again with its errors), and the answer after asking: the same whoever asks. */
+export function ResendLinkPage(props: { form?: FormState | undefined }) {
+  return (
+    <div class="form-narrow">
+      <ResendLinkForm form={props.form} headingLevel={1} />
+    </div>
+  );
+}
+
+export function ResendSentPage() {
+  const { t } = usePage();
+  return (
+    <div class="form-narrow">
+      <PageHeading title={t('registrations.sent.title')} />
+      <Alert kind="success">
+        <p>{t('registrations.resend.sentBody')}</p>
+      </Alert>
+      <p>{t('registrations.resend.sentNext')}</p>
     </div>
   );
 }

@@ -36,7 +36,7 @@ export const participationMessages = defineMessages(
     'participation.error.generic': 'Revisa este dato.',
 
     'participation.report.summary': 'Reportar este comentario',
-    'participation.report.reason': 'Qué problema tiene (opcional)',
+    'participation.report.reason': 'Qué problema tiene',
     'participation.report.submit': 'Enviar reporte',
     'participation.report.done': 'Ya reportaste este comentario.',
 
@@ -142,7 +142,7 @@ export const participationMessages = defineMessages(
     'participation.error.generic': 'Check this answer.',
 
     'participation.report.summary': 'Report this comment',
-    'participation.report.reason': 'What is wrong with it (optional)',
+    'participation.report.reason': 'What is wrong with it',
     'participation.report.submit': 'Send report',
     'participation.report.done': 'You reported this comment.',
 

@@ -169,8 +169,11 @@ describe('follows', () => {
     expect((await mailsTo(database, ana.session.user.email)).map((mail) => mail.template)).toEqual(['follow_update']);
 
     expect(await sendWeeklyDigests(database.db, { ...options, now })).toEqual({ emails: 0 });
+    // The immediate follower switches to the digest: it does not repeat what they were already told.
+    await database.db.update(users).set({ notificationFrequency: 'weekly' }).where(eq(users.id, ana.session.user.id));
+    expect(await sendWeeklyDigests(database.db, { ...options, now })).toEqual({ emails: 0 });
     await changeCall();
-    expect(await sendWeeklyDigests(database.db, { ...options, now })).toEqual({ emails: 2 });
+    expect(await sendWeeklyDigests(database.db, { ...options, now })).toEqual({ emails: 3 });
     const second = (await mailsTo(database, wendy.session.user.email))[1]!;
     expect(second.text.match(/Se actualizó/g)).toHaveLength(1);
   });

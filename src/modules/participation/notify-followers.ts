@@ -116,6 +116,12 @@ export async function notifyFollowers(db: Db, options: NotifyOptions): Promise<{
           const news = await newsFor(tx, recipient, mine, options);
           if (!news) continue;
           await queueEmail(tx, { to: recipient.email, userId: recipient.userId, template: 'follow_update', locale: recipient.locale, params: { name: recipient.name, siteName: options.siteName, ...news } });
+          // Told already: should they switch to the weekly digest, it starts after these changes.
+          const told = mine.at(-1)!.seq;
+          await tx
+            .insert(followDigests)
+            .values({ userId: recipient.userId, lastSeq: told })
+            .onConflictDoUpdate({ target: followDigests.userId, set: { lastSeq: sql`greatest(${followDigests.lastSeq}, ${told})` } });
           queued += 1;
         }
       }

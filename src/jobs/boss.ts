@@ -13,6 +13,10 @@ export const queues = {
   sendEmailFailed: 'send-email-failed',
   /** Scheduled every minute: marks closed the published calls whose closing instant has passed. */
   closeDueCalls: 'close-due-calls',
+  /** Scheduled every minute: reads the change log after its cursor and e-mails followers with 'immediate' notices. */
+  notifyFollowers: 'notify-followers',
+  /** Scheduled weekly: the digest of followed changes for followers with 'weekly' notices. */
+  weeklyDigests: 'weekly-digests',
 } as const;
 
 /** Timings of the job runner. Production values come from the configuration; tests shorten them. */
@@ -84,6 +88,8 @@ export async function ensureQueues(boss: PgBoss, settings: JobSettings): Promise
     deadLetter: queues.sendEmailFailed,
   };
   await boss.createQueue(queues.closeDueCalls, { name: queues.closeDueCalls, retryLimit: 1, retryDelay: 10, expireInSeconds: 120 });
+  await boss.createQueue(queues.notifyFollowers, { name: queues.notifyFollowers, retryLimit: 1, retryDelay: 10, expireInSeconds: 120 });
+  await boss.createQueue(queues.weeklyDigests, { name: queues.weeklyDigests, retryLimit: 3, retryDelay: 300, expireInSeconds: 1800 });
   await boss.createQueue(failed.name, failed);
   await boss.createQueue(send.name, send);
   await boss.updateQueue(send.name, send);

@@ -5,6 +5,7 @@ import { deliverEmail, EmailBusyError, markEmailFailed } from '../modules/notifi
 import { createSmtpMailer, defaultSender, type Mailer } from '../modules/notifications/mailer.js';
 import { closeDueCalls } from '../modules/calls/close-due-calls.js';
 import { resumeCallMailings } from '../modules/calls/send-call-mailing.js';
+import { notifyFollowers, sendWeeklyDigests, type NotifyOptions } from '../modules/participation/notify-followers.js';
 import { createBoss, ensureQueues, JOB_SCHEMA, jobSettingsFromConfig, queues, type JobSettings } from './boss.js';
 import { sqlExecutor, type SqlExecutor } from './sql-executor.js';
 
@@ -89,6 +90,37 @@ async function startClosingCalls(boss: PgBoss, database: Database, logger: JobLo
   await boss.work(queues.closeDueCalls, { pollingIntervalSeconds: settings.pollingIntervalSeconds * 5 }, close);
 }
 
+/** Mondays at 14:00 UTC (8:00 in Durango): when the weekly digest of followed changes goes out. */
+export const WEEKLY_DIGEST_CRON = '0 14 * * 1';
+
+/** Settings of the followers' e-mails: links to the public address (or the address the server listens on). */
+export const notifyOptionsFromConfig = (config: Config): NotifyOptions => ({
+  baseUrl: config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`,
+  siteName: config.SITE_NAME,
+  timeZone: config.TIME_ZONE,
+});
+
+/**
+ * Followers hear about changes: every minute the change log is read after its cursor and 'immediate' followers get
+ * their e-mail (see notifyFollowers), and once a week 'weekly' followers get their digest. Both are pg-boss cron
+ * schedules (one job per tick however many processes run); a failed run is logged and the next one resumes from
+ * the cursor.
+ */
+async function startFollowNotifications(boss: PgBoss, database: Database, config: Config, logger: JobLogger, settings: JobSettings): Promise<void> {
+  const options = notifyOptionsFromConfig(config);
+  const notify = async () => {
+    const { entries, emails } = await notifyFollowers(database.db, options);
+    if (emails > 0) logger.info({ entries, emails }, `Follows: queued ${emails} e-mail(s) about ${entries} change-log entries`);
+  };
+  await boss.schedule(queues.notifyFollowers, '* * * * *');
+  await boss.work(queues.notifyFollowers, { pollingIntervalSeconds: settings.pollingIntervalSeconds * 5 }, notify);
+  await boss.schedule(queues.weeklyDigests, WEEKLY_DIGEST_CRON);
+  await boss.work(queues.weeklyDigests, { pollingIntervalSeconds: settings.pollingIntervalSeconds * 5 }, async () => {
+    const { emails } = await sendWeeklyDigests(database.db, { ...options, now: new Date() });
+    logger.info({ emails }, `Follows: queued ${emails} weekly digest(s)`);
+  });
+}
+
 /**
  * Starts pg-boss on the portal's database (installing or migrating its schema and the queues) and, when SMTP_URL
  * is set, the e-mail workers. Without SMTP_URL nothing is delivered: e-mails stay `queued` in the outbox that admins
@@ -108,6 +140,7 @@ export async function startJobs(options: StartJobsOptions): Promise<JobRunner> {
     await startClosingCalls(boss, database, logger, settings);
     const resumed = await resumeCallMailings(database.db, { siteName: config.SITE_NAME });
     if (resumed.length > 0) logger.info({ mailingIds: resumed }, 'Calls: finished queueing next-step mailings interrupted by a stop');
+    await startFollowNotifications(boss, database, config, logger, settings);
     mailer =
       options.mailer ??
       (config.SMTP_URL

@@ -41,6 +41,15 @@ const protectedRoutes: { method: 'GET' | 'POST'; url: string; allowed: (StaffRol
   { method: 'POST', url: '/cuenta/cancelar', allowed: ['participant', 'admin', 'facilitator', 'secretariat_member', 'liaison', 'evaluator'] },
   { method: 'GET', url: '/cuenta', allowed: ['participant', 'admin', 'facilitator', 'secretariat_member', 'liaison', 'evaluator'] },
   { method: 'POST', url: '/cuenta', allowed: ['participant', 'admin', 'facilitator', 'secretariat_member', 'liaison', 'evaluator'] },
+  { method: 'GET', url: '/participacion/call/00000000-0000-0000-0000-000000000000/comentar', allowed: ['participant', 'admin', 'facilitator', 'secretariat_member', 'liaison', 'evaluator'] },
+  { method: 'POST', url: '/participacion/call/00000000-0000-0000-0000-000000000000/comentarios', allowed: ['participant', 'admin', 'facilitator', 'secretariat_member', 'liaison', 'evaluator'] },
+  { method: 'POST', url: '/participacion/comentarios/00000000-0000-0000-0000-000000000000/reportar', allowed: ['participant', 'admin', 'facilitator', 'secretariat_member', 'liaison', 'evaluator'] },
+  { method: 'GET', url: '/participacion/comentarios/00000000-0000-0000-0000-000000000000/ocultar', allowed: ['admin', 'facilitator'] },
+  { method: 'POST', url: '/participacion/comentarios/00000000-0000-0000-0000-000000000000/ocultar', allowed: ['admin', 'facilitator'] },
+  { method: 'GET', url: '/admin/comentarios', allowed: ['admin', 'facilitator'] },
+  { method: 'POST', url: '/participacion/call/00000000-0000-0000-0000-000000000000/seguir', allowed: ['participant', 'admin', 'facilitator', 'secretariat_member', 'liaison', 'evaluator'] },
+  { method: 'POST', url: '/participacion/call/00000000-0000-0000-0000-000000000000/dejar-de-seguir', allowed: ['participant', 'admin', 'facilitator', 'secretariat_member', 'liaison', 'evaluator'] },
+  { method: 'GET', url: '/cuenta/seguimientos', allowed: ['participant', 'admin', 'facilitator', 'secretariat_member', 'liaison', 'evaluator'] },
 ];
 
 const everyone = ['participant', 'admin', 'facilitator', 'secretariat_member', 'liaison', 'evaluator'] as const;

@@ -10,6 +10,18 @@ const examples: { [T in TemplateName]: TemplateParams[T] } = {
   invitation: { ...link, expiresInHours: 7 * 24, inviterName: 'Luis Pérez', roleLabel: 'Facilitación' },
   confirm_registration: { ...link, callTitle: 'Convocatoria del Tercer PAL', reference: 'SUM-2026-00042', isUpdate: false, closesOn: '15 de noviembre de 2020' },
   notice: { name: 'Ana López', siteName: 'Cocrea Durango', subject: 'Sesión del Secretariado', body: 'La sesión será el lunes.\n\nTrae tu identificación.' },
+  follow_update: {
+    name: 'Ana López',
+    siteName: 'Cocrea Durango',
+    followsUrl: 'https://portal.example.mx/cuenta/seguimientos',
+    targets: [{ title: 'Red de apoyo', url: 'https://portal.example.mx/confirmar/abc', unfollowUrl: 'https://portal.example.mx/seguimientos/baja/x', changes: [{ kind: 'updated', actorLabel: 'Enlace institucional', when: '1 de diciembre de 2026, 6:00' }] }],
+  },
+  follow_digest: {
+    name: 'Ana López',
+    siteName: 'Cocrea Durango',
+    followsUrl: 'https://portal.example.mx/cuenta/seguimientos',
+    targets: [{ title: 'Red de apoyo', url: 'https://portal.example.mx/confirmar/abc', unfollowUrl: 'https://portal.example.mx/seguimientos/baja/x', changes: [{ kind: 'comment', actorLabel: 'Persona participante', when: '1 de diciembre de 2026, 6:00' }] }],
+  },
 };
 
 describe('e-mail templates', () => {

@@ -22,10 +22,28 @@ export interface TemplateParams {
   confirm_registration: LinkParams & { callTitle: string; reference: string; isUpdate: boolean; closesOn: string };
   /** A message an admin writes: the subject and the body (blank lines separate paragraphs) are theirs. */
   notice: Common & { subject: string; body: string };
+  /** What changed in the records a person follows: soon after the change (immediate) or once a week (digest). */
+  follow_update: Common & FollowNewsParams;
+  follow_digest: Common & FollowNewsParams;
+}
+
+/** One change of a followed record, as the e-mail lists it (the date already formatted in the recipient's zone). */
+export interface FollowedChange {
+  kind: FollowedChangeKind;
+  actorLabel: string;
+  when: string;
+}
+export const followedChangeKinds = ['created', 'updated', 'deleted', 'comment', 'official_response', 'comment_hidden'] as const;
+export type FollowedChangeKind = (typeof followedChangeKinds)[number];
+
+export interface FollowNewsParams {
+  targets: { title: string; url: string; unfollowUrl: string; changes: FollowedChange[] }[];
+  /** The page of the person's follows (and the link to their notification settings). */
+  followsUrl: string;
 }
 
 export type TemplateName = keyof TemplateParams;
-export const templateNames = ['confirm_email', 'sign_in_link', 'reset_password', 'change_email', 'invitation', 'confirm_registration', 'notice'] as const satisfies readonly TemplateName[];
+export const templateNames = ['confirm_email', 'sign_in_link', 'reset_password', 'change_email', 'invitation', 'confirm_registration', 'notice', 'follow_update', 'follow_digest'] as const satisfies readonly TemplateName[];
 
 export interface RenderedEmail {
   subject: string;
@@ -34,7 +52,7 @@ export interface RenderedEmail {
 }
 
 /** What a template says, in order; the layout adds the greeting, the sign-off and the footer. */
-type Block = { kind: 'paragraph'; text: string } | { kind: 'action'; label: string; url: string };
+type Block = { kind: 'paragraph'; text: string } | { kind: 'action'; label: string; url: string } | { kind: 'link'; label: string; url: string };
 
 type Template<P> = (t: Translate, params: P) => { subject: string; blocks: Block[] };
 
@@ -63,6 +81,35 @@ const linkTemplate =
       { kind: 'paragraph', text: t(`notifications.${keys}.ignore`) },
     ],
   });
+
+/** The news of followed records: each record with its changes, a button to its page and a link to stop following it. */
+const followNews =
+  (which: 'update' | 'digest'): Template<Common & FollowNewsParams> =>
+  (t, p) => {
+    const first = p.targets[0]?.title ?? '';
+    const subject =
+      which === 'digest'
+        ? t('participation.email.digest.subject', { site: p.siteName })
+        : p.targets.length === 1
+          ? t('participation.email.update.subjectOne', { title: first })
+          : t('participation.email.update.subjectMany', { count: p.targets.length });
+    return {
+      subject,
+      blocks: [
+        { kind: 'paragraph', text: t(`participation.email.${which}.intro`, { site: p.siteName }) },
+        ...p.targets.flatMap((target): Block[] => [
+          {
+            kind: 'paragraph',
+            text: [`«${target.title}»`, ...target.changes.map((change) => `- ${t(`participation.email.change.${change.kind}`, { actor: change.actorLabel, when: change.when })}`)].join('\n'),
+          },
+          { kind: 'action', label: t('participation.email.view'), url: target.url },
+          { kind: 'link', label: t('participation.email.unfollow', { title: target.title }), url: target.unfollowUrl },
+        ]),
+        { kind: 'paragraph', text: t('participation.email.why') },
+        { kind: 'link', label: t('participation.email.manage'), url: p.followsUrl },
+      ],
+    };
+  };
 
 const templates: { [T in TemplateName]: Template<TemplateParams[T]> } = {
   confirm_email: linkTemplate('confirmEmail'),
@@ -94,6 +141,8 @@ const templates: { [T in TemplateName]: Template<TemplateParams[T]> } = {
       ],
     };
   },
+  follow_update: followNews('update'),
+  follow_digest: followNews('digest'),
   notice: (_t, p) => ({
     subject: p.subject,
     blocks: p.body
@@ -116,6 +165,7 @@ const paragraphStyle = 'margin:0 0 16px 0;';
 
 function htmlBlock(block: Block, t: Translate): string {
   if (block.kind === 'paragraph') return `<p style="${paragraphStyle}">${escapeHtml(block.text).replace(/\n/g, '<br>')}</p>`;
+  if (block.kind === 'link') return `<p style="${paragraphStyle}font-size:14px;"><a href="${escapeHtml(block.url)}" style="color:${colours.brand};">${escapeHtml(block.label)}</a></p>`;
   const url = escapeHtml(block.url);
   return (
     `<p style="margin:24px 0;"><a href="${url}" style="display:inline-block;padding:12px 20px;background:${colours.brand};color:#ffffff;` +
@@ -139,7 +189,7 @@ export function renderEmail<T extends TemplateName>(template: T, locale: Locale,
   const render = templates[template] as Template<TemplateParams[T]>;
   const { subject: rawSubject, blocks } = render(t, params);
   for (const block of blocks) {
-    if (block.kind === 'action' && !/^https?:\/\//i.test(block.url)) throw new Error(`E-mail links must be http(s) URLs, got ${JSON.stringify(block.url)}`);
+    if (block.kind !== 'paragraph' && !/^https?:\/\//i.test(block.url)) throw new Error(`E-mail links must be http(s) URLs, got ${JSON.stringify(block.url)}`);
   }
   const subject = oneLine(rawSubject);
   const greeting = t('notifications.email.greeting', { name: oneLine(params.name) });

@@ -5,9 +5,19 @@ import type { RecordHistoryData } from '../../audit/list-record-history.js';
 import { RecordHistory } from '../../audit/views/record-history.js';
 import type { PublicCall } from '../get-exercise-call.js';
 import { CallWindowNote } from './call-window-note.js';
+import { emptyForm } from '../../accounts/views/auth-pages.js';
+import type { ParticipationNotice, ParticipationPanel } from '../../participation/load-participation.js';
+import { CommentsSection, FollowButton } from '../../participation/views/comments-section.js';
 
 /** The call as a public document: reads top to bottom on a phone and prints as the official text. */
-export function CallPage(props: { call: PublicCall; exercise: { title: string; slug: string }; history: RecordHistoryData; now: Date }) {
+export function CallPage(props: {
+  call: PublicCall;
+  exercise: { title: string; slug: string };
+  history: RecordHistoryData;
+  now: Date;
+  /** Comments and the follow button (participation module), when loaded. */
+  participation?: (ParticipationPanel & { notice?: ParticipationNotice | undefined }) | undefined;
+}) {
   const { t, format } = usePage();
   const { call } = props;
   const isCancelled = call.status === 'cancelled';
@@ -38,6 +48,7 @@ export function CallPage(props: { call: PublicCall; exercise: { title: string; s
               {t('figures.title')}
             </ButtonLink>
           </div>
+          {props.participation ? <FollowButton target={props.participation.target} viewer={props.participation.viewer} notice={props.participation.notice} /> : null}
         </PageHeading>
         {isCancelled ? (
           <section class="panel panel--highlight" aria-labelledby="cancelled">
@@ -108,6 +119,9 @@ export function CallPage(props: { call: PublicCall; exercise: { title: string; s
           </section>
         )}
       </article>
+      {props.participation ? (
+        <CommentsSection target={props.participation.target} comments={props.participation.comments} viewer={props.participation.viewer} form={emptyForm()} notice={props.participation.notice} />
+      ) : null}
       <RecordHistory entries={props.history.entries} hasMore={props.history.hasMore} />
     </>
   );

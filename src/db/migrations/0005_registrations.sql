@@ -1,1 +1,0 @@
-ALTER TABLE "call_mailings" ADD COLUMN "is_queueing" boolean DEFAULT false NOT NULL;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { enqueueInTransaction } from '../../jobs/enqueue.js';
 import { queues } from '../../jobs/boss.js';
-import { emails } from './schema.js';
+import { emails, type EmailAttachment } from './schema.js';
 import { renderEmail, type TemplateName, type TemplateParams } from './templates.js';
 
 export type EmailLocale = 'es-MX' | 'en';
@@ -16,6 +16,8 @@ export type QueueEmailInput = {
     template: T;
     locale: EmailLocale;
     params: TemplateParams[T];
+    /** Files sent with the message (optional, e.g. a calendar file). */
+    attachments?: EmailAttachment[];
   };
 }[TemplateName];
 
@@ -42,7 +44,7 @@ export async function queueEmail(tx: Db, input: QueueEmailInput): Promise<Queued
   return tx.transaction(async (inner) => {
     const [row] = await inner
       .insert(emails)
-      .values({ toAddress: to, userId: userId ?? null, template: input.template, locale, ...rendered })
+      .values({ toAddress: to, userId: userId ?? null, template: input.template, locale, ...rendered, attachments: input.attachments?.length ? input.attachments : null })
       .returning({ id: emails.id });
     const job = await enqueueInTransaction(inner, queues.sendEmail, { emailId: row!.id }, { id: row!.id });
     return { id: row!.id, job };

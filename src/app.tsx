@@ -29,6 +29,8 @@ import { directoryRoutes } from './modules/directory/routes.js';
 import { callAdminRoutes } from './modules/calls/admin-routes.js';
 import { registrationRoutes } from './modules/registrations/routes.js';
 import { registrationFiguresRoutes } from './modules/registrations/figures-routes.js';
+import { secretariatRoutes } from './modules/secretariat/routes.js';
+import { secretariatAdminRoutes } from './modules/secretariat/admin-routes.js';
 
 export interface AppOptions {
   config: Config;
@@ -146,6 +148,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   callAdminRoutes(app, deps);
   registrationRoutes(app, deps);
   registrationFiguresRoutes(app, deps);
+  secretariatRoutes(app, deps);
+  secretariatAdminRoutes(app, deps);
 
   app.setNotFoundHandler(async (request, reply) => {
     const t = request.t ?? translator(config.DEFAULT_LOCALE);

@@ -10,6 +10,7 @@ const examples: { [T in TemplateName]: TemplateParams[T] } = {
   invitation: { ...link, expiresInHours: 7 * 24, inviterName: 'Luis Pérez', roleLabel: 'Facilitación' },
   confirm_registration: { ...link, callTitle: 'Convocatoria del Tercer PAL', reference: 'SUM-2026-00042', isUpdate: false, closesOn: '15 de noviembre de 2020' },
   notice: { name: 'Ana López', siteName: 'Cocrea Durango', subject: 'Sesión del Secretariado', body: 'La sesión será el lunes.\n\nTrae tu identificación.' },
+  session_notice: { ...link, sessionTitle: 'Sesión ordinaria 3', when: '3 de diciembre de 2020, 11:00', where: 'Sala de juntas', agenda: ['Lista y quórum'] },
 };
 
 describe('e-mail templates', () => {

@@ -22,10 +22,12 @@ export interface TemplateParams {
   confirm_registration: LinkParams & { callTitle: string; reference: string; isUpdate: boolean; closesOn: string };
   /** A message an admin writes: the subject and the body (blank lines separate paragraphs) are theirs. */
   notice: Common & { subject: string; body: string };
+  /** Convenes a member of the Technical Secretariat to a session (the .ics file goes as an attachment). */
+  session_notice: Common & { sessionTitle: string; when: string; where: string; agenda: string[]; url: string };
 }
 
 export type TemplateName = keyof TemplateParams;
-export const templateNames = ['confirm_email', 'sign_in_link', 'reset_password', 'change_email', 'invitation', 'confirm_registration', 'notice'] as const satisfies readonly TemplateName[];
+export const templateNames = ['confirm_email', 'sign_in_link', 'reset_password', 'change_email', 'invitation', 'confirm_registration', 'notice', 'session_notice'] as const satisfies readonly TemplateName[];
 
 export interface RenderedEmail {
   subject: string;
@@ -102,6 +104,15 @@ const templates: { [T in TemplateName]: Template<TemplateParams[T]> } = {
       .map((text) => text.trim())
       .filter(Boolean)
       .map((text) => ({ kind: 'paragraph' as const, text })),
+  }),
+  session_notice: (t, p) => ({
+    subject: t('secretariat.email.subject', { session: p.sessionTitle, when: p.when }),
+    blocks: [
+      { kind: 'paragraph', text: t('secretariat.email.intro', { session: p.sessionTitle, when: p.when, where: p.where }) },
+      ...(p.agenda.length > 0 ? [{ kind: 'paragraph' as const, text: [t('secretariat.email.agenda'), ...p.agenda.map((item, i) => `${i + 1}. ${item}`)].join('\n') }] : []),
+      { kind: 'action', label: t('secretariat.email.action'), url: p.url },
+      { kind: 'paragraph', text: t('secretariat.email.calendar') },
+    ],
   }),
 };
 

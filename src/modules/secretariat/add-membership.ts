@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { appendChange, type ChangeActor } from '../audit/append-change.js';
+import { users } from '../accounts/schema.js';
 import { calls } from '../calls/schema.js';
 import { registrations } from '../registrations/schema.js';
 import { membershipRoles, secretariats, secretariatMemberships, secretariatSeats } from './schema.js';
@@ -63,7 +64,7 @@ const overlaps = (a: { startsOn: string; endsOn: string | null }, b: { startsOn:
 /**
  * Names the titular or the alternate of a seat for a term. A candidate may come from an accepted registration of the
  * exercise's call (its name, e-mail and organisation fill what was left blank). A seat has one titular and one
- * alternate at a time (`roleTaken`).
+ * alternate at a time (`roleTaken`). A holder whose e-mail has an account is linked to it.
  */
 export async function addMembership(db: Db, input: AddMembershipInput, options: { actor: ChangeActor }) {
   const values = addMembershipInput.parse(input);
@@ -85,6 +86,9 @@ export async function addMembership(db: Db, input: AddMembershipInput, options: 
       if (!registration || registration.status !== 'accepted') throw new AppError('conflict', 'not an accepted registration', { reason: 'registrationNotAccepted' });
       fromRegistration = registration;
     }
+    const email = values.email ?? fromRegistration?.email;
+    // A member with an account (same e-mail) is linked to it, so that once signed in they read draft minutes.
+    const [account] = !values.userId && !fromRegistration?.userId && email ? await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`).limit(1) : [];
     const held = await tx.select().from(secretariatMemberships).where(and(eq(secretariatMemberships.seatId, seat.id), eq(secretariatMemberships.role, values.role)));
     const term = { startsOn: values.startsOn, endsOn: values.endsOn ?? null };
     if (held.some((m) => overlaps(m, term))) throw new AppError('conflict', 'role already held in that term', { reason: 'roleTaken' });
@@ -96,8 +100,8 @@ export async function addMembership(db: Db, input: AddMembershipInput, options: 
         displayName: values.displayName ?? fromRegistration!.fullName,
         organization: values.organization ?? fromRegistration?.organization ?? null,
         bio: values.bio ?? null,
-        email: values.email ?? fromRegistration?.email ?? null,
-        userId: values.userId ?? fromRegistration?.userId ?? null,
+        email: email ?? null,
+        userId: values.userId ?? fromRegistration?.userId ?? account?.id ?? null,
         registrationId: values.registrationId ?? null,
         startsOn: values.startsOn,
         endsOn: values.endsOn ?? null,

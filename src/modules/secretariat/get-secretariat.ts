@@ -46,3 +46,9 @@ export async function findExerciseSecretariat(db: Db, exerciseId: string) {
   const [row] = await db.select({ id: secretariats.id }).from(secretariats).where(eq(secretariats.exerciseId, exerciseId)).limit(1);
   return row ? getSecretariat(db, { id: row.id }) : undefined;
 }
+
+/** Whether an exercise has its Secretariat installed (for the exercise page's link). */
+export async function hasSecretariat(db: Db, exerciseId: string): Promise<boolean> {
+  const [row] = await db.select({ id: secretariats.id }).from(secretariats).where(eq(secretariats.exerciseId, exerciseId)).limit(1);
+  return Boolean(row);
+}

@@ -299,6 +299,8 @@ export const secretariatMessages = defineMessages(
     'secretariat.email.intro': 'Te convocamos a la {session} del Secretariado Técnico Local, el {when}, en {where}.',
     'secretariat.email.agenda': 'Orden del día:',
     'secretariat.email.action': 'Ver la sesión en el portal',
+    'secretariat.exerciseLink.lead': 'Conoce quiénes lo integran, sus sesiones y minutas, y cada acuerdo con su cumplimiento.',
+    'secretariat.exerciseLink.action': 'Ver el Secretariado Técnico Local',
     'secretariat.email.calendar': 'Adjuntamos un archivo de calendario (.ics) para que la agregues a tu agenda.',
   },
   {
@@ -598,6 +600,8 @@ export const secretariatMessages = defineMessages(
     'secretariat.email.intro': 'You are convened to the {session} of the Local Technical Secretariat, on {when}, at {where}.',
     'secretariat.email.agenda': 'Agenda:',
     'secretariat.email.action': 'See the session on the portal',
+    'secretariat.exerciseLink.lead': 'See who sits on it, its sessions and minutes, and every agreement with its fulfilment.',
+    'secretariat.exerciseLink.action': 'See the Local Technical Secretariat',
     'secretariat.email.calendar': 'A calendar file (.ics) is attached so you can add it to your diary.',
   },
 );

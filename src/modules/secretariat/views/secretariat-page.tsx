@@ -17,7 +17,7 @@ interface RosterRow {
   membership: SeatWithHolders['memberships'][number];
 }
 
-function Roster(props: { seats: SeatWithHolders[]; today: string; isCurrent: boolean; headingId: string }) {
+function Roster(props: { seats: SeatWithHolders[]; today: string; isCurrent: boolean }) {
   const { t } = usePage();
   const groups = sectorOrder
     .map((kind) => ({
@@ -105,9 +105,9 @@ export function SecretariatPage(props: { detail: SecretariatDetail; agreements: 
       <section aria-labelledby="members-heading">
         <h2 id="members-heading">{t('secretariat.roster.title')}</h2>
         <p>{t('secretariat.roster.lead')}</p>
-        <Roster seats={props.detail.seats} today={props.today} isCurrent headingId="members-heading" />
+        <Roster seats={props.detail.seats} today={props.today} isCurrent />
         <h3>{t('secretariat.roster.past')}</h3>
-        <Roster seats={props.detail.seats} today={props.today} isCurrent={false} headingId="members-heading" />
+        <Roster seats={props.detail.seats} today={props.today} isCurrent={false} />
       </section>
 
       <section aria-labelledby="sessions-heading">

@@ -30,7 +30,7 @@ export async function getSecretariat(db: Db, where: { id: string } | { exerciseI
         .select()
         .from(secretariatMemberships)
         .where(inArray(secretariatMemberships.seatId, seatRows.map((s) => s.seat.id)))
-        .orderBy(desc(secretariatMemberships.startsOn), asc(secretariatMemberships.role))
+        .orderBy(desc(secretariatMemberships.startsOn), desc(secretariatMemberships.role))
     : [];
   const seats: SeatWithHolders[] = seatRows.map((s) => ({ ...s.seat, institutionName: s.institutionName, memberships: memberships.filter((m) => m.seatId === s.seat.id) }));
   const [docs, sessions] = await Promise.all([

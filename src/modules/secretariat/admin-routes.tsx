@@ -17,7 +17,7 @@ import { addMembership, addMembershipInput } from './add-membership.js';
 import { addSeat, addSeatInput } from './add-seat.js';
 import { conveneSession } from './convene-session.js';
 import { followUpAgreement, followUpAgreementInput } from './follow-up-agreement.js';
-import { findExerciseSecretariat, getSecretariat } from './get-secretariat.js';
+import { getSecretariat, listSecretariatIds } from './get-secretariat.js';
 import { getSession } from './get-session.js';
 import { installSecretariat, installSecretariatInput } from './install-secretariat.js';
 import { getAgreement } from './list-agreements.js';
@@ -98,8 +98,8 @@ export function secretariatAdminRoutes(app: FastifyInstance, deps: Deps) {
 
   // ---- list and installation ----
   const listPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, options: { status?: number; problem?: string } = {}) => {
-    const exercises = await listExercises(db);
-    const entries = await Promise.all(exercises.map(async (e) => ({ exercise: { id: e.id, title: e.title, slug: e.slug }, secretariatId: (await findExerciseSecretariat(db, e.id))?.secretariat.id })));
+    const [exercises, installed] = await Promise.all([listExercises(db), listSecretariatIds(db)]);
+    const entries = exercises.map((e) => ({ exercise: { id: e.id, title: e.title, slug: e.slug }, secretariatId: installed.get(e.id) }));
     return sendPage(request, reply, deps, {
       status: options.status ?? 200,
       title: request.t('secretariat.admin.title'),

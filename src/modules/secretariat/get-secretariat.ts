@@ -52,3 +52,9 @@ export async function hasSecretariat(db: Db, exerciseId: string): Promise<boolea
   const [row] = await db.select({ id: secretariats.id }).from(secretariats).where(eq(secretariats.exerciseId, exerciseId)).limit(1);
   return Boolean(row);
 }
+
+/** The id of each installed Secretariat by its exercise id (one query, for the admin list). */
+export async function listSecretariatIds(db: Db): Promise<Map<string, string>> {
+  const rows = await db.select({ id: secretariats.id, exerciseId: secretariats.exerciseId }).from(secretariats);
+  return new Map(rows.map((r) => [r.exerciseId, r.id]));
+}

@@ -99,6 +99,7 @@ export function secretariatRoutes(app: FastifyInstance, deps: Deps) {
     const history = await listRecordHistory(db, { recordType: 'agreement', recordId: detail.agreement.id });
     const links: LinkTarget[] = detail.links.map((link) => {
       if (link.recordType === 'exercise' && link.recordId === secretariat.exercise.id) return { ...link, label: secretariat.exercise.title, href: `/ejercicios/${secretariat.exercise.slug}` };
+      if (link.recordType === 'action_plan' || link.recordType === 'commitment') return { ...link, label: request.t(`secretariat.link.${link.recordType}`), href: undefined };
       if (link.recordType === 'call') return { ...link, label: request.t('secretariat.link.call'), href: `/ejercicios/${secretariat.exercise.slug}/convocatoria` };
       return { ...link, label: request.t('secretariat.link.other', { type: link.recordType }), href: undefined };
     });

@@ -5,8 +5,11 @@ import { createTestApp } from '../../testing/test-app.js';
 import { changeLog } from '../audit/schema.js';
 import { institutions } from '../directory/schema.js';
 import { exercises } from '../exercises/schema.js';
+import { calls } from '../calls/schema.js';
 import { emails } from '../notifications/schema.js';
-import { agreements, secretariatSessions } from './schema.js';
+import { privacyNotices } from '../privacy/schema.js';
+import { registrations } from '../registrations/schema.js';
+import { agreements, secretariatMemberships, secretariatSessions } from './schema.js';
 
 /** The demo's fourth exercise has no Secretariat: the tests install one. */
 const SLUG = 'cuarto-pal-demostracion';
@@ -219,6 +222,42 @@ describe('the Technical Secretariat', () => {
     expect(scheduled.body).toContain('Escribe la hora como 17:00.');
     const ok = await post(`/admin/secretariado/${id}/sesiones`, { kind: 'extraordinary', startsDate: '2026-12-01', startsTime: '10:00', place: '', onlineUrl: 'https://meet.example.org/stl', agenda: '' });
     expect(ok.statusCode).toBe(303);
+  });
+
+  it('names a member from an accepted sign-up of the exercise’s call, and refuses one that is not accepted', async () => {
+    const context = await setUp();
+    const { id, seatIds } = await installComposition(context);
+    const [call] = await context.database.db.select({ id: calls.id }).from(calls).where(eq(calls.exerciseId, context.exerciseId));
+    const [notice] = await context.database.db.select({ id: privacyNotices.id }).from(privacyNotices).limit(1);
+    const person = (n: number, status: 'confirmed' | 'accepted') => ({
+      callId: call!.id,
+      reference: `SUM-2026-${String(90000 + n)}`,
+      fullName: `Candidata ${n}`,
+      email: `candidata${n}@example.mx`,
+      municipalityCvegeo: '10005',
+      sector: 'civil_society_org' as const,
+      organization: `Organización ${n}`,
+      motivation: 'Quiero participar.',
+      acceptsHonorary: true,
+      privacyNoticeId: notice!.id,
+      locale: 'es-MX' as const,
+      status,
+    });
+    const [accepted, confirmed] = await context.database.db.insert(registrations).values([person(1, 'accepted'), person(2, 'confirmed')]).returning();
+    const { get, post } = context.as(context.admin);
+    const page = await get(`/admin/secretariado/${id}`);
+    expect(page.body).toContain('Candidata 1 (Organización 1)');
+    expect(page.body).not.toContain('Candidata 2');
+    const named = await post(`/admin/secretariado/${id}/integrantes`, { seatId: seatIds[0]!, role: 'alternate', registrationId: accepted!.id, startsOn: '2026-11-20' });
+    expect(named.statusCode).toBe(303);
+    const [membership] = await context.database.db.select().from(secretariatMemberships).where(eq(secretariatMemberships.registrationId, accepted!.id));
+    expect(membership).toMatchObject({ displayName: 'Candidata 1', organization: 'Organización 1', email: 'candidata1@example.mx', role: 'alternate' });
+    const refused = await post(`/admin/secretariado/${id}/integrantes`, { seatId: seatIds[1]!, role: 'alternate', registrationId: confirmed!.id, startsOn: '2026-11-20' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('Esa inscripción no está aceptada');
+    const taken = await post(`/admin/secretariado/${id}/integrantes`, { seatId: seatIds[0]!, role: 'titular', displayName: 'Otra persona', startsOn: '2026-12-01' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.body).toContain('Ese lugar ya tiene quien lo ocupe con ese carácter en ese periodo.');
   });
 
   it('shows the demo Secretariat of the third exercise, with the plan-approving agreement and an overdue one', async () => {

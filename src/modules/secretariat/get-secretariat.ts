@@ -41,12 +41,6 @@ export async function getSecretariat(db: Db, where: { id: string } | { exerciseI
 }
 export type SecretariatDetail = Awaited<ReturnType<typeof getSecretariat>>;
 
-/** The Secretariat of an exercise, or undefined when it has not been installed. */
-export async function findExerciseSecretariat(db: Db, exerciseId: string) {
-  const [row] = await db.select({ id: secretariats.id }).from(secretariats).where(eq(secretariats.exerciseId, exerciseId)).limit(1);
-  return row ? getSecretariat(db, { id: row.id }) : undefined;
-}
-
 /** Whether an exercise has its Secretariat installed (for the exercise page's link). */
 export async function hasSecretariat(db: Db, exerciseId: string): Promise<boolean> {
   const [row] = await db.select({ id: secretariats.id }).from(secretariats).where(eq(secretariats.exerciseId, exerciseId)).limit(1);

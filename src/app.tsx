@@ -30,6 +30,8 @@ import { callAdminRoutes } from './modules/calls/admin-routes.js';
 import { registrationRoutes } from './modules/registrations/routes.js';
 import { registrationFiguresRoutes } from './modules/registrations/figures-routes.js';
 import { participationRoutes } from './modules/participation/routes.js';
+import { secretariatRoutes } from './modules/secretariat/routes.js';
+import { secretariatAdminRoutes } from './modules/secretariat/admin-routes.js';
 
 export interface AppOptions {
   config: Config;
@@ -148,6 +150,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registrationRoutes(app, deps);
   registrationFiguresRoutes(app, deps);
   participationRoutes(app, deps);
+  secretariatRoutes(app, deps);
+  secretariatAdminRoutes(app, deps);
 
   app.setNotFoundHandler(async (request, reply) => {
     const t = request.t ?? translator(config.DEFAULT_LOCALE);

@@ -55,6 +55,7 @@ describe('database', () => {
     await database.db.delete(calls);
     await database.db.delete(privacyNotices);
     await database.db.execute(sql`delete from exercise_phases`);
+    await database.db.execute(sql`truncate secretariats cascade`);
     await database.db.delete(exercises);
     await database.db.delete(institutions);
     await database.db.delete(municipalities);

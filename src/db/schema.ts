@@ -8,3 +8,4 @@ export * from '../modules/audit/schema.js';
 export * from '../modules/notifications/schema.js';
 export * from '../modules/registrations/schema.js';
 export * from '../modules/participation/schema.js';
+export * from '../modules/secretariat/schema.js';

@@ -10,6 +10,7 @@ import { exercises } from '../modules/exercises/schema.js';
 import { createCall } from '../modules/calls/create-call.js';
 import { publishPrivacyNotice } from '../modules/privacy/publish-privacy-notice.js';
 import { demoText } from './demo-text.js';
+import { seedSecretariat } from './seed-secretariat.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const SEED_LOCK_KEY = 461_778_214;
@@ -95,6 +96,8 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
       status: 'closed',
       contactEmail: 'gobiernoabierto@idaip.org.mx',
     });
+
+    await seedSecretariat(tx);
 
     const fourth = await createExercise(tx, {
       slug: 'cuarto-pal-demostracion',

@@ -23,6 +23,10 @@ export const publicPages = [
   '/entrar',
   '/registro',
   '/recuperar',
+  '/ejercicios/tercer-pal-2020-2021/secretariado',
+  '/ejercicios/tercer-pal-2020-2021/secretariado/sesiones/ordinaria-4',
+  '/ejercicios/tercer-pal-2020-2021/secretariado/acuerdos',
+  '/ejercicios/tercer-pal-2020-2021/secretariado/acuerdos/STL-2021-ORD-04-01',
   '/esta-pagina-no-existe',
 ];
 

@@ -6,6 +6,7 @@ interface Mail {
   to: string[];
   subject: string;
   text: string;
+  attachments?: { filename: string; contentType: string; content: string }[];
 }
 
 /** Waits for the newest e-mail to `address` that the test SMTP server received (see mail-server.ts). */

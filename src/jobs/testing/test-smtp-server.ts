@@ -80,26 +80,36 @@ function decodeBody(headers: Map<string, string>, body: string): string {
   return body;
 }
 
-/** Enough MIME for nodemailer's output: a single part or multipart/alternative with text and HTML. */
-export function parseMessage(raw: string): Omit<ReceivedMessage, 'from' | 'to' | 'raw'> {
-  const { headers, body } = splitPart(raw);
-  const parts: { type: string; content: string }[] = [];
+/** The leaf parts of a MIME entity, descending into nested multiparts (e.g. mixed > alternative). */
+function leafParts(headers: Map<string, string>, body: string): { headers: Map<string, string>; type: string; content: string }[] {
+  const type = (headers.get('content-type') ?? 'text/plain').toLowerCase();
   const boundary = /boundary="?([^";]+)"?/i.exec(headers.get('content-type') ?? '')?.[1];
-  if (boundary) {
-    for (const chunk of body.split(`--${boundary}`).slice(1)) {
-      if (chunk.startsWith('--')) break;
-      const part = splitPart(chunk.replace(/^\r?\n/, ''));
-      parts.push({ type: (part.headers.get('content-type') ?? '').toLowerCase(), content: decodeBody(part.headers, part.body.replace(/\r?\n$/, '')) });
-    }
-  } else {
-    parts.push({ type: (headers.get('content-type') ?? 'text/plain').toLowerCase(), content: decodeBody(headers, body) });
+  if (!boundary) return [{ headers, type, content: decodeBody(headers, body) }];
+  const parts: { headers: Map<string, string>; type: string; content: string }[] = [];
+  for (const chunk of body.split(`--${boundary}`).slice(1)) {
+    if (chunk.startsWith('--')) break;
+    const part = splitPart(chunk.replace(/^\r?\n/, ''));
+    parts.push(...leafParts(part.headers, part.body.replace(/\r?\n$/, '')));
   }
+  return parts;
+}
+
+/** Enough MIME for nodemailer's output: a single part, multipart/alternative with text and HTML, and attachments. */
+export function parseMessage(raw: string): Omit<ReceivedMessage, 'from' | 'to' | 'raw'> & { attachments: { filename: string; contentType: string; content: string }[] } {
+  const { headers, body } = splitPart(raw);
+  const parts = leafParts(headers, body);
+  const isAttachment = (part: { headers: Map<string, string> }) => /attachment|filename=/i.test(part.headers.get('content-disposition') ?? '');
   return {
     messageId: headers.get('message-id') ?? '',
     subject: decodeHeader(headers.get('subject') ?? ''),
     contentLanguage: headers.get('content-language') ?? '',
-    text: (parts.find((part) => part.type.startsWith('text/plain'))?.content ?? '').replace(/\r\n/g, '\n'),
-    html: parts.find((part) => part.type.startsWith('text/html'))?.content ?? '',
+    text: (parts.find((part) => part.type.startsWith('text/plain') && !isAttachment(part))?.content ?? '').replace(/\r\n/g, '\n'),
+    html: parts.find((part) => part.type.startsWith('text/html') && !isAttachment(part))?.content ?? '',
+    attachments: parts.filter(isAttachment).map((part) => ({
+      filename: /filename="?([^";]+)"?/i.exec(part.headers.get('content-disposition') ?? '')?.[1] ?? '',
+      contentType: part.type,
+      content: part.content,
+    })),
   };
 }
 

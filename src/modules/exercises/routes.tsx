@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { sendPage, type WebDeps } from '../../web/http.js';
 import { getExerciseCall } from '../calls/get-exercise-call.js';
 import { listRecordHistory } from '../audit/list-record-history.js';
+import { hasSecretariat } from '../secretariat/get-secretariat.js';
 import { listExercises } from './list-exercises.js';
 import { getExercise } from './get-exercise.js';
 import { ExerciseListPage } from './views/exercise-list.js';
@@ -17,9 +18,10 @@ export function exerciseRoutes(app: FastifyInstance, deps: WebDeps & { db: Db; n
     const detail = await getExercise(deps.db, request.params.slug);
     const call = await getExerciseCall(deps.db, detail.exercise.id);
     const history = await listRecordHistory(deps.db, { recordType: 'exercise', recordId: detail.exercise.id });
+    const secretariat = await hasSecretariat(deps.db, detail.exercise.id);
     return sendPage(request, reply, deps, {
       title: detail.exercise.title,
-      body: <ExercisePage detail={detail} call={call} history={history} now={deps.now()} />,
+      body: <ExercisePage detail={detail} call={call} history={history} now={deps.now()} hasSecretariat={secretariat} />,
     });
   });
 }

@@ -47,7 +47,7 @@ export async function deliverEmail(db: Db, mailer: Mailer, emailId: string, opti
 
   const messageId = messageIdFor(email.id, mailer.domain);
   try {
-    await mailer.send({ messageId, to: email.toAddress, subject: email.subject, text: email.text, html: email.html, locale: email.locale });
+    await mailer.send({ messageId, to: email.toAddress, subject: email.subject, text: email.text, html: email.html, locale: email.locale, attachments: email.attachments ?? undefined });
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
     await db

@@ -8,6 +8,8 @@ export interface OutgoingEmail {
   text: string;
   html: string;
   locale: 'es-MX' | 'en';
+  /** Files sent with the message, if any. */
+  attachments?: { filename: string; contentType: string; content: string }[] | undefined;
 }
 
 /** Hands a message to the mail server; resolves once the server has accepted it. */
@@ -63,6 +65,7 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
         html: email.html,
         messageId: email.messageId,
         headers: { 'Content-Language': email.locale, 'Auto-Submitted': 'auto-generated' },
+        ...(email.attachments?.length ? { attachments: email.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) } : {}),
       });
     },
     close: () => transport.close(),

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { enqueueInTransaction, enqueueManyInTransaction, jobsInstalled } from '../../jobs/enqueue.js';
 import { queues } from '../../jobs/boss.js';
-import { emails } from './schema.js';
+import { emails, type EmailAttachment } from './schema.js';
 import { renderEmail, type TemplateName, type TemplateParams } from './templates.js';
 
 export type EmailLocale = 'es-MX' | 'en';
@@ -17,6 +17,8 @@ export type QueueEmailInput = {
     template: T;
     locale: EmailLocale;
     params: TemplateParams[T];
+    /** Files sent with the message (optional, e.g. a calendar file). */
+    attachments?: EmailAttachment[];
   };
 }[TemplateName];
 
@@ -46,7 +48,7 @@ export async function queueEmail(tx: Db, input: QueueEmailInput): Promise<Queued
   const write = async (inner: Db): Promise<QueuedEmail> => {
     const [row] = await inner
       .insert(emails)
-      .values({ toAddress: to, userId: userId ?? null, template: input.template, locale, ...rendered })
+      .values({ toAddress: to, userId: userId ?? null, template: input.template, locale, ...rendered, attachments: input.attachments?.length ? input.attachments : null })
       .returning({ id: emails.id, hasJobs: jobsInstalled() });
     const job = await enqueueInTransaction(inner, queues.sendEmail, { emailId: row!.id }, { id: row!.id, isInstalled: Boolean(row!.hasJobs) });
     return { id: row!.id, job };

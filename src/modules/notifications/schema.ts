@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps } from '../../db/columns.js';
 
 export const emailStatuses = ['queued', 'sending', 'sent', 'failed'] as const;
@@ -8,6 +8,13 @@ export type EmailStatus = (typeof emailStatuses)[number];
  * Every e-mail the portal sends, written in the same transaction as the change that causes it and delivered by a
  * job. Without SMTP the rows stay here as the outbox that admins read.
  */
+/** A file sent with an e-mail (e.g. a session's .ics), kept inline in the row so a retry sends the same bytes. */
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export const emails = pgTable(
   'emails',
   {
@@ -24,6 +31,7 @@ export const emails = pgTable(
     lastError: text('last_error'),
     messageId: text('message_id'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    attachments: jsonb('attachments').$type<EmailAttachment[]>(),
     ...timestamps(),
   },
   (t) => [index('emails_status_idx').on(t.status, t.createdAt), index('emails_to_idx').on(t.toAddress)],

@@ -22,6 +22,7 @@ const examples: { [T in TemplateName]: TemplateParams[T] } = {
     followsUrl: 'https://portal.example.mx/cuenta/seguimientos',
     targets: [{ title: 'Red de apoyo', url: 'https://portal.example.mx/confirmar/abc', unfollowUrl: 'https://portal.example.mx/seguimientos/baja/x', changes: [{ kind: 'comment', actorLabel: 'Persona participante', when: '1 de diciembre de 2026, 6:00' }] }],
   },
+  session_notice: { ...link, sessionTitle: 'Sesión ordinaria 3', when: '3 de diciembre de 2020, 11:00', where: 'Sala de juntas', agenda: ['Lista y quórum'] },
 };
 
 describe('e-mail templates', () => {

@@ -25,6 +25,8 @@ export interface TemplateParams {
   /** What changed in the records a person follows: soon after the change (immediate) or once a week (digest). */
   follow_update: Common & FollowNewsParams;
   follow_digest: Common & FollowNewsParams;
+  /** Convenes a member of the Technical Secretariat to a session (the .ics file goes as an attachment). */
+  session_notice: Common & { sessionTitle: string; when: string; where: string; agenda: string[]; url: string };
 }
 
 /** One change of a followed record, as the e-mail lists it (the date already formatted in the recipient's zone). */
@@ -43,7 +45,7 @@ export interface FollowNewsParams {
 }
 
 export type TemplateName = keyof TemplateParams;
-export const templateNames = ['confirm_email', 'sign_in_link', 'reset_password', 'change_email', 'invitation', 'confirm_registration', 'notice', 'follow_update', 'follow_digest'] as const satisfies readonly TemplateName[];
+export const templateNames = ['confirm_email', 'sign_in_link', 'reset_password', 'change_email', 'invitation', 'confirm_registration', 'notice', 'follow_update', 'follow_digest', 'session_notice'] as const satisfies readonly TemplateName[];
 
 export interface RenderedEmail {
   subject: string;
@@ -151,6 +153,15 @@ const templates: { [T in TemplateName]: Template<TemplateParams[T]> } = {
       .map((text) => text.trim())
       .filter(Boolean)
       .map((text) => ({ kind: 'paragraph' as const, text })),
+  }),
+  session_notice: (t, p) => ({
+    subject: t('secretariat.email.subject', { session: p.sessionTitle, when: p.when }),
+    blocks: [
+      { kind: 'paragraph', text: t('secretariat.email.intro', { session: p.sessionTitle, when: p.when, where: p.where }) },
+      ...(p.agenda.length > 0 ? [{ kind: 'paragraph' as const, text: [t('secretariat.email.agenda'), ...p.agenda.map((item, i) => `${i + 1}. ${item}`)].join('\n') }] : []),
+      { kind: 'action', label: t('secretariat.email.action'), url: p.url },
+      { kind: 'paragraph', text: t('secretariat.email.calendar') },
+    ],
   }),
 };
 

@@ -7,6 +7,7 @@ import { registrationsMessages } from '../../modules/registrations/messages.js';
 import { callsMessages } from '../../modules/calls/messages.js';
 import { registrationFiguresMessages } from '../../modules/registrations/figures-messages.js';
 import { participationMessages } from '../../modules/participation/messages.js';
+import { secretariatMessages } from '../../modules/secretariat/messages.js';
 
 /** Each module's messages, merged into the catalogs by i18n.ts. Add a module's messages here. */
 export const moduleMessages = {
@@ -19,4 +20,5 @@ export const moduleMessages = {
   calls: callsMessages,
   figures: registrationFiguresMessages,
   participation: participationMessages,
+  secretariat: secretariatMessages,
 };

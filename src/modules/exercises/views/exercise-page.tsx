@@ -9,7 +9,7 @@ import { CallWindowNote } from '../../calls/views/call-window-note.js';
 import { ExerciseMeta } from './exercise-list.js';
 import { PhaseTimeline } from './phase-timeline.js';
 
-export function ExercisePage(props: { detail: ExerciseDetail; call: PublicCall | undefined; history: RecordHistoryData; now: Date }) {
+export function ExercisePage(props: { detail: ExerciseDetail; call: PublicCall | undefined; history: RecordHistoryData; now: Date; hasSecretariat?: boolean }) {
   const { t } = usePage();
   const { exercise, convener, timeline } = props.detail;
   return (
@@ -34,6 +34,15 @@ export function ExercisePage(props: { detail: ExerciseDetail; call: PublicCall |
           <p>{t('exercise.noCall')}</p>
         )}
       </section>
+      {props.hasSecretariat ? (
+        <section aria-labelledby="secretariat-heading">
+          <h2 id="secretariat-heading">{t('secretariat.title')}</h2>
+          <p>{t('secretariat.exerciseLink.lead')}</p>
+          <ButtonLink href={`/ejercicios/${exercise.slug}/secretariado`} variant="secondary">
+            {t('secretariat.exerciseLink.action')}
+          </ButtonLink>
+        </section>
+      ) : null}
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">{t('home.timeline')}</h2>
         <PhaseTimeline entries={timeline} headingId="timeline-heading" />

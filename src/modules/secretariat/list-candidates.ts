@@ -1,0 +1,15 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { calls } from '../calls/schema.js';
+import { registrations } from '../registrations/schema.js';
+
+/** Accepted registrations of the exercise's calls: the people who may be named to a seat. */
+export function listCandidates(db: Db, exerciseId: string) {
+  return db
+    .select({ id: registrations.id, fullName: registrations.fullName, organization: registrations.organization, sector: registrations.sector })
+    .from(registrations)
+    .innerJoin(calls, eq(calls.id, registrations.callId))
+    .where(and(eq(calls.exerciseId, exerciseId), eq(registrations.status, 'accepted')))
+    .orderBy(asc(registrations.fullName));
+}
+export type Candidate = Awaited<ReturnType<typeof listCandidates>>[number];

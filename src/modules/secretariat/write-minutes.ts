@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { AppError } from '../../shared/errors.js';
+import type { ChangeActor } from '../audit/append-change.js';
+import { changeSession, lockSession } from './sessions.js';
+
+const optionalUrl = (field: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value : undefined))
+    .pipe(z.url({ protocol: /^https?$/, error: `${field}.invalid` }).max(2000, `${field}.invalid`).optional());
+
+export const writeMinutesInput = z.object({
+  minutesText: z
+    .string()
+    .trim()
+    .max(100_000, 'minutesText.tooLong')
+    .optional()
+    .transform((value) => (value ? value : undefined)),
+  minutesUrl: optionalUrl('minutesUrl'),
+  recordingUrl: optionalUrl('recordingUrl'),
+});
+export type WriteMinutesInput = z.input<typeof writeMinutesInput>;
+
+/** Saves the draft minutes of a held session (text written here and/or a link to the signed PDF) and its recording. */
+export async function writeMinutes(db: Db, sessionId: string, input: WriteMinutesInput, options: { actor: ChangeActor }) {
+  const values = writeMinutesInput.parse(input);
+  return db.transaction(async (tx) => {
+    const before = await lockSession(tx, sessionId, ['held', 'no_quorum']);
+    return changeSession(tx, before, { minutesText: values.minutesText ?? null, minutesUrl: values.minutesUrl ?? null, recordingUrl: values.recordingUrl ?? null }, options.actor);
+  });
+}
+
+/** Approves the minutes of a held session, which publishes them (`minutesMissing` when there are none yet). */
+export async function approveMinutes(db: Db, sessionId: string, options: { actor: ChangeActor; now: Date }) {
+  return db.transaction(async (tx) => {
+    const before = await lockSession(tx, sessionId, ['held']);
+    if (!before.minutesText && !before.minutesUrl) throw new AppError('conflict', 'no minutes to approve', { reason: 'minutesMissing' });
+    return changeSession(tx, before, { status: 'minutes_approved', minutesApprovedAt: options.now }, options.actor);
+  });
+}
+
+export const cancelSessionInput = z.object({ reason: z.string().trim().min(1, 'reason.required').max(2000, 'reason.tooLong') });
+
+/** Cancels a session that has not been held, with the reason the public reads. */
+export async function cancelSession(db: Db, sessionId: string, input: z.input<typeof cancelSessionInput>, options: { actor: ChangeActor }) {
+  const values = cancelSessionInput.parse(input);
+  return db.transaction(async (tx) => {
+    const before = await lockSession(tx, sessionId, ['scheduled', 'convened']);
+    return changeSession(tx, before, { status: 'cancelled', cancellationReason: values.reason }, options.actor);
+  });
+}

@@ -29,6 +29,9 @@ import { directoryRoutes } from './modules/directory/routes.js';
 import { callAdminRoutes } from './modules/calls/admin-routes.js';
 import { registrationRoutes } from './modules/registrations/routes.js';
 import { registrationFiguresRoutes } from './modules/registrations/figures-routes.js';
+import { listenForNotifications } from './db/listen.js';
+import { PUBLIC_PAGES_CHANNEL } from './modules/audit/append-change.js';
+import { registerRenderCache, RenderCache } from './web/render-cache.js';
 
 export interface AppOptions {
   config: Config;
@@ -66,13 +69,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
 
+  // Anonymous pages and the site header, kept until a public write commits (see docs/decisions/0008-render-cache.md).
+  const renderCache = new RenderCache({ maxEntries: 2000, maxBytes: 64 * 1024 * 1024, maxAgeMs: config.RENDER_CACHE_SECONDS * 1000, compressThreshold: 1024, now: () => now().getTime() });
   const deps: WebDeps & { db: Database['db']; now: () => Date } = {
     config,
     db: database.db,
     now,
     assets: loadAssetManifest(),
-    loadChrome: () => loadSiteChrome(database.db),
+    loadChrome: () => renderCache.memo('chrome', () => loadSiteChrome(database.db)),
   };
+  if (config.RENDER_CACHE_SECONDS > 0) {
+    const listener = await listenForNotifications(database, PUBLIC_PAGES_CHANNEL, {
+      onNotify: () => renderCache.invalidate(),
+      onConnected: (connected) => renderCache.setConnected(connected),
+      onError: (error) => app.log.warn({ err: error }, 'render cache: lost the notification connection; serving uncached pages until it is back'),
+    });
+    app.addHook('onClose', () => listener.stop());
+  }
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -117,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply.setCookie(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', httpOnly: true, secure: isHttps(config), maxAge: 60 * 60 * 24 * 365 });
     }
   });
+  registerRenderCache(app, renderCache);
   registerSessionHooks(app, deps);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

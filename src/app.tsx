@@ -23,6 +23,7 @@ import { callRoutes } from './modules/calls/routes.js';
 import { privacyRoutes } from './modules/privacy/routes.js';
 import { openDataRoutes } from './modules/opendata/routes.js';
 import { registerSessionHooks } from './modules/accounts/guards.js';
+import { SessionCache, SESSIONS_CHANNEL } from './modules/accounts/session-cache.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import { notificationsRoutes } from './modules/notifications/routes.js';
 import { directoryRoutes } from './modules/directory/routes.js';
@@ -30,7 +31,7 @@ import { callAdminRoutes } from './modules/calls/admin-routes.js';
 import { registrationRoutes } from './modules/registrations/routes.js';
 import { registrationFiguresRoutes } from './modules/registrations/figures-routes.js';
 import { listenForNotifications } from './db/listen.js';
-import { PUBLIC_PAGES_CHANNEL } from './modules/audit/append-change.js';
+import { PUBLIC_PAGES_CHANNEL, publicWriteCount } from './modules/audit/append-change.js';
 import { registerRenderCache, RenderCache } from './web/render-cache.js';
 
 export interface AppOptions {
@@ -71,21 +72,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Anonymous pages and the site header, kept until a public write commits (see docs/decisions/0008-render-cache.md).
   const renderCache = new RenderCache({ maxEntries: 2000, maxBytes: 64 * 1024 * 1024, maxAgeMs: config.RENDER_CACHE_SECONDS * 1000, compressThreshold: 1024, now: () => now().getTime() });
-  const deps: WebDeps & { db: Database['db']; now: () => Date } = {
+  const sessionCache = new SessionCache();
+  const deps: WebDeps & { db: Database['db']; now: () => Date; sessionCache: SessionCache } = {
     config,
     db: database.db,
     now,
+    sessionCache,
     assets: loadAssetManifest(),
     loadChrome: () => renderCache.memo('chrome', () => loadSiteChrome(database.db)),
   };
-  if (config.RENDER_CACHE_SECONDS > 0) {
-    const listener = await listenForNotifications(database, PUBLIC_PAGES_CHANNEL, {
-      onNotify: () => renderCache.invalidate(),
-      onConnected: (connected) => renderCache.setConnected(connected),
-      onError: (error) => app.log.warn({ err: error }, 'render cache: lost the notification connection; serving uncached pages until it is back'),
-    });
-    app.addHook('onClose', () => listener.stop());
-  }
+  const listener = await listenForNotifications(database, {
+    channels: { [PUBLIC_PAGES_CHANNEL]: () => renderCache.invalidate(), [SESSIONS_CHANNEL]: () => sessionCache.invalidate() },
+    onConnected: (connected) => {
+      // RENDER_CACHE_SECONDS=0 leaves the render cache (and the header's) off for good.
+      renderCache.setConnected(connected && config.RENDER_CACHE_SECONDS > 0);
+      sessionCache.setConnected(connected);
+    },
+    onError: (error) => app.log.warn({ err: error }, 'caches: lost the notification connection; nothing is served from memory until it is back'),
+  });
+  app.addHook('onClose', () => listener.stop());
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -130,7 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply.setCookie(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', httpOnly: true, secure: isHttps(config), maxAge: 60 * 60 * 24 * 365 });
     }
   });
-  registerRenderCache(app, renderCache);
+  registerRenderCache(app, renderCache, { publicWriteCount });
   registerSessionHooks(app, deps);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -2,8 +2,8 @@ import pg from 'pg';
 import type { Database } from './client.js';
 
 export interface ListenHandlers {
-  /** A notification arrived on the channel (a write committed, in this process or another). */
-  onNotify: () => void;
+  /** Per channel: a notification arrived on it (a write committed, in this process or another). */
+  channels: Record<string, () => void>;
   /**
    * Whether notifications are being received. While false, notifications may be missed: whoever caches by them
    * must stop trusting the cache, and clear it when it becomes true again.
@@ -23,15 +23,17 @@ const RETRY_MS = [100, 500, 1000, 2000, 5000];
  * (outside the pool, which could hand a connection to anyone) listens, and reconnects after any error with a
  * growing delay; it stops for good once the pool has ended.
  */
-export async function listenForNotifications(database: Database, channel: string, handlers: ListenHandlers): Promise<Listener> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a plain channel name: ${channel}`);
+export async function listenForNotifications(database: Database, handlers: ListenHandlers): Promise<Listener> {
+  const channels = Object.keys(handlers.channels);
+  for (const channel of channels) if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a plain channel name: ${channel}`);
   if (database.pglite) {
-    const unsubscribe = await database.pglite.listen(channel, () => handlers.onNotify());
+    const unsubscribes: (() => Promise<void>)[] = [];
+    for (const channel of channels) unsubscribes.push(await database.pglite.listen(channel, () => handlers.channels[channel]!()));
     handlers.onConnected(true);
     return {
       async stop() {
         handlers.onConnected(false);
-        if (!database.pglite!.closed) await unsubscribe().catch(() => undefined);
+        if (!database.pglite!.closed) for (const unsubscribe of unsubscribes) await unsubscribe().catch(() => undefined);
       },
     };
   }
@@ -64,12 +66,10 @@ export async function listenForNotifications(database: Database, channel: string
     };
     next.on('error', fail);
     next.on('end', () => fail(new Error('the listening connection ended')));
-    next.on('notification', (message) => {
-      if (message.channel === channel) handlers.onNotify();
-    });
+    next.on('notification', (message) => handlers.channels[message.channel]?.());
     try {
       await next.connect();
-      await next.query(`LISTEN ${channel}`);
+      for (const channel of channels) await next.query(`LISTEN ${channel}`);
       if (stopped) {
         await next.end().catch(() => undefined);
         return;

@@ -211,11 +211,16 @@ function send(request: FastifyRequest, reply: FastifyReply, page: CachedPage, st
  * string that sets no cookie, is not `no-store`/`private`, and carries no CSRF form field (a per-visitor token);
  * routes can opt out with `config: { renderCache: false }`.
  */
-export function registerRenderCache(app: FastifyInstance, cache: RenderCache): void {
+export function registerRenderCache(app: FastifyInstance, cache: RenderCache, options: { publicWriteCount: () => number }): void {
   const pending = new WeakMap<FastifyRequest, Pending>();
+  const writesAtStart = new WeakMap<FastifyRequest, number>();
 
   app.addHook('onRequest', async (request, reply) => {
-    if (!cache.enabled || (request.method !== 'GET' && request.method !== 'HEAD')) return;
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      writesAtStart.set(request, options.publicWriteCount());
+      return;
+    }
+    if (!cache.enabled) return;
     if (request.cookies[SESSION_COOKIE] !== undefined) return;
     const query = request.query as Record<string, unknown> | undefined;
     if (query && 'lang' in query) return;
@@ -232,6 +237,10 @@ export function registerRenderCache(app: FastifyInstance, cache: RenderCache): v
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
+    // A form that wrote public data has committed by now: the visitor's next page must show it, even before the
+    // notification of the commit reaches this process.
+    const before = writesAtStart.get(request);
+    if (before !== undefined && before !== options.publicWriteCount()) cache.invalidate();
     const state = pending.get(request);
     if (!state || state.hit) return payload;
     pending.delete(request);

@@ -33,7 +33,15 @@ export const PUBLIC_PAGES_CHANNEL = 'cocrea_cache';
  */
 export async function invalidatePublicPages(tx: Pick<Db, 'execute'>): Promise<void> {
   await tx.execute(sql`select pg_notify(${PUBLIC_PAGES_CHANNEL}, '')`);
+  publicWrites += 1;
 }
+
+let publicWrites = 0;
+/**
+ * How many public writes this process has attempted (committed or not). A request that changed it has written
+ * by the time it answers, so this process can drop its cache at once instead of waiting for its own notification.
+ */
+export const publicWriteCount = () => publicWrites;
 
 const looksLikeEmail = /[^\s@]+@[^\s@]+/;
 

@@ -61,8 +61,11 @@ const settings = {
     .map((page) => page.trim())
     .filter(Boolean),
   seed: cli.seed ?? process.env.BENCH_SEED ?? undefined,
-  // The signed-in page: loaded with an administrator's session cookie (no render cache for them).
-  signedInPath: cli['signed-in-path'] ?? process.env.BENCH_SIGNED_IN_PATH ?? '/cuenta',
+  // Signed-in pages: loaded with an administrator's session cookie (no render cache for them).
+  signedInPaths: (cli['signed-in-path'] ?? process.env.BENCH_SIGNED_IN_PAGES ?? '/admin,/cuenta')
+    .split(',')
+    .map((page) => page.trim())
+    .filter(Boolean),
   databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
   nginx: process.env.BENCH_NGINX || undefined, // path to an nginx binary, or `off`; found on PATH otherwise
   nginxWorkers: process.env.BENCH_NGINX_WORKERS || 'auto',
@@ -101,7 +104,7 @@ function fail(message) {
   process.exit(2);
 }
 
-if (!settings.signedInPath.startsWith('/')) fail('the signed-in path must start with /');
+if (settings.signedInPaths.some((page) => !page.startsWith('/'))) fail('signed-in paths must start with /');
 if (settings.pages.some((page) => !page.startsWith('/'))) fail('BENCH_PAGES must be a comma-separated list of paths starting with /');
 if (settings.databaseUrl && !/^postgres(ql)?:\/\//.test(settings.databaseUrl)) fail('BENCH_DATABASE_URL must be a postgres:// URL');
 
@@ -671,7 +674,7 @@ function gitCommit() {
 
 async function main() {
   const nginxPath = findNginx();
-  const loadRuns = (settings.pages.length + 1) * (1 + (nginxPath ? 1 : 0) + (settings.databaseUrl ? 1 : 0));
+  const loadRuns = (settings.pages.length + settings.signedInPaths.length) * (1 + (nginxPath ? 1 : 0) + (settings.databaseUrl ? 1 : 0));
   armWatchdog(loadRuns);
 
   if (settings.forceBuild || !existsSync(mainJs)) {
@@ -728,11 +731,12 @@ async function main() {
   for (const path of settings.pages) captures.push(await capturePage(portal.url, path));
   results.firstVisit = await firstVisitWeight(portal.url, settings.pages[0]);
   const sessionCookie = await signInWithLink(portal.url, linkPath);
-  const signedInCapture = await capturePage(portal.url, settings.signedInPath, { cookie: sessionCookie });
+  const signedInCaptures = [];
+  for (const path of settings.signedInPaths) signedInCaptures.push(await capturePage(portal.url, path, { cookie: sessionCookie }));
   const idleMemory = memoryOf(portal.pid);
   console.log(`  load server: pid ${portal.pid}, ${portal.url}, ready in ${portal.firstPageMs} ms, RSS ${idleMemory.rssMiB} MiB idle`);
   const pgliteRuns = await loadPages(portal, captures);
-  const pgliteSignedIn = await loadPages(portal, [signedInCapture], { cookie: sessionCookie });
+  const pgliteSignedIn = await loadPages(portal, signedInCaptures, { cookie: sessionCookie });
   const loadedMemory = memoryOf(portal.pid);
   await stopProcess(portal);
   results.pages = captures.map(({ body: _body, rawHeaders: _rawHeaders, ...rest }) => rest);
@@ -756,7 +760,9 @@ async function main() {
     console.log(`  load server: pid ${pg.pid}, ready in ${pg.firstPageMs} ms, RSS ${pgIdle.rssMiB} MiB idle`);
     const pgRuns = await loadPages(pg, captures);
     const pgCookie = await signInWithLink(pg.url, createAdminLink({ databaseUrl: settings.databaseUrl }));
-    const pgSignedIn = await loadPages(pg, [await capturePage(pg.url, settings.signedInPath, { cookie: pgCookie })], { cookie: pgCookie });
+    const pgSignedInCaptures = [];
+    for (const path of settings.signedInPaths) pgSignedInCaptures.push(await capturePage(pg.url, path, { cookie: pgCookie }));
+    const pgSignedIn = await loadPages(pg, pgSignedInCaptures, { cookie: pgCookie });
     const pgLoaded = memoryOf(pg.pid);
     await stopProcess(pg);
     results.postgres = { readyMs: pg.firstPageMs, memoryIdle: pgIdle, memoryAfterLoad: pgLoaded, runs: pgRuns, signedIn: pgSignedIn };

@@ -55,6 +55,14 @@ describe('RenderCache', () => {
     expect(small.get('x')).toBeUndefined();
   });
 
+  it('counts the key in the byte bound, so long query strings cannot overrun it', () => {
+    const page = cacheWith().cache.build(html('k'), headers);
+    const { cache } = cacheWith({ maxBytes: page.bytes + 1000 });
+    expect(cache.put(`es /?q=${'x'.repeat(100)}`, cache.generation, cache.build(html('k'), headers))).toBe(true);
+    expect(cache.put(`es /?q=${'x'.repeat(1000)}`, cache.generation, cache.build(html('k'), headers))).toBe(false);
+    expect(cache.size.bytes).toBeLessThanOrEqual(page.bytes + 1000);
+  });
+
   it('serves and stores nothing while invalidations cannot be received, and starts empty once they can', () => {
     const { cache } = cacheWith();
     cache.put('a', cache.generation, cache.build(html('a'), headers));

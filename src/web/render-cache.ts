@@ -27,6 +27,7 @@ export interface CachedPage {
   vary: string;
   storedAt: number;
   bytes: number;
+  keyBytes: number;
 }
 
 interface Memo {
@@ -82,7 +83,11 @@ export class RenderCache {
 
   /** Stores a page rendered under `generation`; refused if an invalidation happened meanwhile. */
   put(key: string, generation: number, page: CachedPage): boolean {
-    if (!this.connected || generation !== this.generation || page.bytes > this.options.maxBytes) return false;
+    if (!this.connected || generation !== this.generation) return false;
+    // The key (a URL chosen by the visitor) counts too, so long query strings cannot overrun the bound.
+    page.bytes += key.length * 2 - page.keyBytes;
+    page.keyBytes = key.length * 2;
+    if (page.bytes > this.options.maxBytes) return false;
     const previous = this.pages.get(key);
     if (previous) {
       this.pages.delete(key);
@@ -139,7 +144,7 @@ export class RenderCache {
     }
     const etag = `W/"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
     const bytes = identity.length + (bodies.gzip?.length ?? 0) + (bodies.br?.length ?? 0) + 256;
-    return { bodies, etag, contentType: headers.contentType, vary: headers.vary, storedAt: this.options.now(), bytes };
+    return { bodies, etag, contentType: headers.contentType, vary: headers.vary, storedAt: this.options.now(), bytes, keyBytes: 0 };
   }
 }
 

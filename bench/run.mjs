@@ -26,8 +26,9 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL, URL, URLSearchParams } from 'node:url';
+import { parseArgs } from 'node:util';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 
 const require = createRequire(import.meta.url);
@@ -42,6 +43,13 @@ const LOOPBACK = '127.0.0.1';
 // Settings (environment variables; documented in bench/README.md)
 // ---------------------------------------------------------------------------------------------
 
+// Command-line options (they win over the environment): --path P (repeatable) loads these pages instead of
+// BENCH_PAGES, --seed FILE runs FILE's default export on the database before the load (see bench/README.md).
+const cli = parseArgs({
+  options: { path: { type: 'string', multiple: true }, seed: { type: 'string' }, 'signed-in-path': { type: 'string' } },
+  allowPositionals: false,
+}).values;
+
 const settings = {
   duration: positiveNumber('BENCH_DURATION', 10), // seconds of measured load per page and target
   warmup: nonNegativeNumber('BENCH_WARMUP', 2), // seconds of unmeasured load before each measurement
@@ -49,7 +57,12 @@ const settings = {
   // What the load generator sends as accept-encoding. gzip is what every browser accepts; the
   // portal then compresses each response on the fly and nginx serves the same gzip bytes.
   encoding: process.env.BENCH_ENCODING ?? 'gzip',
-  pages: (process.env.BENCH_PAGES ?? '/,/componentes')
+  pages: (cli.path?.length ? cli.path : (process.env.BENCH_PAGES ?? '/,/componentes').split(','))
+    .map((page) => page.trim())
+    .filter(Boolean),
+  seed: cli.seed ?? process.env.BENCH_SEED ?? undefined,
+  // Signed-in pages: loaded with an administrator's session cookie (no render cache for them).
+  signedInPaths: (cli['signed-in-path'] ?? process.env.BENCH_SIGNED_IN_PAGES ?? '/admin,/cuenta')
     .split(',')
     .map((page) => page.trim())
     .filter(Boolean),
@@ -62,7 +75,17 @@ const settings = {
 };
 
 /** Goals from the issue: empty data directory to first page, and restart to first page. */
-const GOALS = { coldStartMs: 8000, warmStartMs: 2000 };
+const GOALS = {
+  coldStartMs: 8000,
+  warmStartMs: 2000,
+  // Anonymous pages (render cache hits) at 64 connections, and one signed-in page.
+  anonymousPercentOfNginx: 30,
+  anonymousP99Ms: 25,
+  signedInRequestsPerSecond: 2000,
+  // The first visit of the first page: HTML, CSS and JavaScript as a browser gets them (compressed).
+  firstVisitBytes: 50 * 1024,
+  firstVisitJsBytes: 20 * 1024,
+};
 
 function positiveNumber(name, fallback) {
   const value = process.env[name] === undefined || process.env[name] === '' ? fallback : Number(process.env[name]);
@@ -81,6 +104,7 @@ function fail(message) {
   process.exit(2);
 }
 
+if (settings.signedInPaths.some((page) => !page.startsWith('/'))) fail('signed-in paths must start with /');
 if (settings.pages.some((page) => !page.startsWith('/'))) fail('BENCH_PAGES must be a comma-separated list of paths starting with /');
 if (settings.databaseUrl && !/^postgres(ql)?:\/\//.test(settings.databaseUrl)) fail('BENCH_DATABASE_URL must be a postgres:// URL');
 
@@ -318,13 +342,13 @@ const round1 = (n) => Math.round(n * 10) / 10;
 // ---------------------------------------------------------------------------------------------
 
 /** Fetches a page three ways and keeps the exact response the load generator will get. */
-async function capturePage(baseUrl, path) {
+async function capturePage(baseUrl, path, headers = {}) {
   const url = `${baseUrl}${path}`;
-  const plain = await httpGet(url);
-  const gzip = await httpGet(url, { 'accept-encoding': 'gzip' });
-  const br = await httpGet(url, { 'accept-encoding': 'br' });
-  const asLoaded = await httpGet(url, { 'accept-encoding': settings.encoding });
-  const again = await httpGet(url, { 'accept-encoding': settings.encoding });
+  const plain = await httpGet(url, headers);
+  const gzip = await httpGet(url, { ...headers, 'accept-encoding': 'gzip' });
+  const br = await httpGet(url, { ...headers, 'accept-encoding': 'br' });
+  const asLoaded = await httpGet(url, { ...headers, 'accept-encoding': settings.encoding });
+  const again = await httpGet(url, { ...headers, 'accept-encoding': settings.encoding });
   for (const response of [plain, gzip, br, asLoaded]) {
     if (response.status !== 200) throw new Error(`${path} answered ${response.status}, expected 200`);
   }
@@ -340,6 +364,8 @@ async function capturePage(baseUrl, path) {
     loadBodyBytes: asLoaded.body.length,
     // Are two consecutive responses byte-identical? (A per-request token would make them differ.)
     stableBody: asLoaded.body.equals(again.body),
+    // `hit` when the render cache answered (anonymous public pages); absent when the page was rendered.
+    renderCache: again.headers['x-render-cache'] ?? 'none',
     body: asLoaded.body,
     rawHeaders: asLoaded.rawHeaders,
     contentType: asLoaded.headers['content-type'] ?? 'text/html; charset=utf-8',
@@ -347,13 +373,13 @@ async function capturePage(baseUrl, path) {
 }
 
 /** Runs autocannon against one URL: an unmeasured warm-up, then the measured run. */
-async function load(url) {
+async function load(url, headers = {}) {
   const options = {
     url,
     connections: settings.connections,
     pipelining: 1,
     timeout: 10,
-    headers: { 'accept-encoding': settings.encoding },
+    headers: { 'accept-encoding': settings.encoding, ...headers },
   };
   if (settings.warmup > 0) await autocannon({ ...options, duration: settings.warmup });
   const result = await autocannon({ ...options, duration: settings.duration });
@@ -375,19 +401,19 @@ async function load(url) {
 }
 
 /** Loads each page in turn; reports it loudly (with the server's last output) if the server died under load. */
-async function loadPages(target, captures) {
+async function loadPages(target, captures, headers = {}) {
   const runs = [];
   for (const capture of captures) {
-    process.stdout.write(`  load ${capture.path} ... `);
-    const run = await load(`${target.url}${capture.path}`);
+    process.stdout.write(`  load ${capture.path}${headers.cookie ? ' (signed in)' : ''} ... `);
+    const run = await load(`${target.url}${capture.path}`, headers);
     if (!children.has(target.child)) {
       // Keep what was measured so far, say so loudly, and skip the remaining pages of this target.
       console.log(`the server (pid ${target.pid}) EXITED during this run; its last output:\n${target.output().trim() || '(none)'}`);
-      runs.push({ page: capture.path, bodyBytes: capture.loadBodyBytes, ...run, serverExited: true, serverOutput: target.output().trim() });
+      runs.push({ page: capture.path, bodyBytes: capture.loadBodyBytes, renderCache: capture.renderCache, ...run, serverExited: true, serverOutput: target.output().trim() });
       break;
     }
     console.log(`${run.requestsPerSecond} req/s (slowest second ${run.requestsPerSecondMin}), p50 ${run.latencyP50Ms} ms, p99 ${run.latencyP99Ms} ms, max ${run.latencyMaxMs} ms`);
-    runs.push({ page: capture.path, bodyBytes: capture.loadBodyBytes, ...run });
+    runs.push({ page: capture.path, bodyBytes: capture.loadBodyBytes, renderCache: capture.renderCache, ...run });
   }
   return runs;
 }
@@ -516,6 +542,99 @@ async function startNginx(nginxPath, captures) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Seeding hook, a signed-in session, and the weight of a first visit
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Runs the --seed module's default export on the benchmark's database before the load: with PGlite the portal is
+ * stopped (the data directory is locked while it runs), with PostgreSQL it is running and the bench clears its render
+ * cache afterwards. The module gets { dataDir, databaseUrl, root, log }.
+ */
+async function runSeed(target) {
+  if (!settings.seed) return;
+  const file = resolve(process.cwd(), settings.seed);
+  const seed = (await import(pathToFileURL(file).href)).default;
+  if (typeof seed !== 'function') throw new Error(`${settings.seed} has no default export function`);
+  const startedAt = performance.now();
+  await seed({ ...target, root, log: (message) => console.log(`  seed: ${message}`) });
+  console.log(`  seed ${settings.seed} done in ${Math.round(performance.now() - startedAt)} ms`);
+}
+
+/** Tells every portal on a PostgreSQL database to drop its render cache (as a committed write does). */
+async function notifyPortals(databaseUrl) {
+  const pg = require('pg');
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("select pg_notify('cocrea_cache', '')");
+  } finally {
+    await client.end();
+  }
+}
+
+/** `cocrea create-admin` on the database; returns the path of the one-time link it prints. */
+function createAdminLink({ dataDir, databaseUrl }) {
+  const env = { ...process.env, LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  if (dataDir) env.DATA_DIR = dataDir;
+  const email = `bench-${Date.now()}@example.mx`;
+  const run = spawnSync(process.execPath, [join(root, 'bin', 'cocrea.js'), 'create-admin', email], { cwd: root, env, encoding: 'utf8', timeout: 60000 });
+  const match = `${run.stdout}\n${run.stderr}`.match(/https?:\/\/[^\s]+(\/recuperar\/[A-Za-z0-9_-]+)/);
+  if (run.status !== 0 || !match) throw new Error(`create-admin failed:\n${run.stdout}\n${run.stderr}`);
+  return match[1];
+}
+
+function httpPostForm(url, form, headers) {
+  return new Promise((resolvePost, reject) => {
+    const body = new URLSearchParams(form).toString();
+    const request = http.request(url, { method: 'POST', agent: false, timeout: 10000, headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } }, (response) => {
+      response.resume();
+      response.on('end', () => resolvePost({ status: response.statusCode, headers: response.headers }));
+    });
+    request.on('timeout', () => request.destroy(new Error('timeout')));
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+const cookiePairs = (setCookie = []) => Object.fromEntries(setCookie.map((line) => line.split(';')[0].split('=')).map(([name, ...value]) => [name, value.join('=')]));
+
+/** Follows the link as a browser would (choose a password), and returns the session cookie header. */
+async function signInWithLink(baseUrl, linkPath) {
+  const form = await httpGet(`${baseUrl}${linkPath}`);
+  const csrf = form.body.toString().match(/name="_csrf" value="([^"]+)"/)?.[1];
+  const cookies = cookiePairs(form.headers['set-cookie']);
+  if (form.status !== 200 || !csrf || !cookies.csrf) throw new Error(`${linkPath} did not offer the password form (status ${form.status})`);
+  const posted = await httpPostForm(`${baseUrl}${linkPath}`, { _csrf: csrf, password: `Bench-${Date.now()}-contraseña-larga` }, { cookie: `csrf=${cookies.csrf}` });
+  const sid = cookiePairs(posted.headers['set-cookie']).sid;
+  if (posted.status !== 303 || !sid) throw new Error(`choosing the password did not sign in (status ${posted.status})`);
+  return `sid=${sid}`;
+}
+
+/** What a first visit of `path` downloads: the page, its style sheets and scripts, compressed as a browser asks. */
+async function firstVisitWeight(baseUrl, path) {
+  const headers = { 'accept-encoding': 'gzip, deflate, br' };
+  const page = await httpGet(`${baseUrl}${path}`, headers);
+  const html = decode(page.body, page.headers['content-encoding'] ?? 'identity').toString();
+  const assets = [
+    ...[...html.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => ({ kind: 'css', href: m[1] })),
+    ...[...html.matchAll(/<link[^>]+href="([^"]+)"[^>]*rel="stylesheet"/g)].map((m) => ({ kind: 'css', href: m[1] })),
+    ...[...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => ({ kind: 'js', href: m[1] })),
+  ];
+  const seen = new Set();
+  const files = [{ kind: 'html', href: path, bytes: page.body.length, encoding: page.headers['content-encoding'] ?? 'identity' }];
+  for (const asset of assets) {
+    if (seen.has(asset.href) || /^(https?:)?\/\//.test(asset.href)) continue;
+    seen.add(asset.href);
+    const response = await httpGet(new URL(asset.href, `${baseUrl}${path}`).toString(), headers);
+    files.push({ ...asset, bytes: response.body.length, encoding: response.headers['content-encoding'] ?? 'identity', status: response.status });
+  }
+  const sum = (kind) => files.filter((f) => !kind || f.kind === kind).reduce((total, f) => total + f.bytes, 0);
+  return { path, totalBytes: sum(), htmlBytes: sum('html'), cssBytes: sum('css'), jsBytes: sum('js'), files };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Output
 // ---------------------------------------------------------------------------------------------
 
@@ -555,7 +674,7 @@ function gitCommit() {
 
 async function main() {
   const nginxPath = findNginx();
-  const loadRuns = settings.pages.length * (1 + (nginxPath ? 1 : 0) + (settings.databaseUrl ? 1 : 0));
+  const loadRuns = (settings.pages.length + settings.signedInPaths.length) * (1 + (nginxPath ? 1 : 0) + (settings.databaseUrl ? 1 : 0));
   armWatchdog(loadRuns);
 
   if (settings.forceBuild || !existsSync(mainJs)) {
@@ -604,22 +723,33 @@ async function main() {
     warm: { firstPageMs: warm.firstPageMs, listeningMs: warm.listeningMs, serverStartupMs: warm.startupMs, goalMs: GOALS.warmStartMs, memoryAfterFirstPage: warmMemory },
   };
 
-  // 2. Load against the warm embedded database, request logging off.
+  // 2. Load against the warm embedded database, request logging off (seeded first if asked, while it is stopped).
+  await runSeed({ dataDir });
+  const linkPath = createAdminLink({ dataDir });
   const portal = await startPortal({ dataDir, logs: false });
   const captures = [];
   for (const path of settings.pages) captures.push(await capturePage(portal.url, path));
+  results.firstVisit = await firstVisitWeight(portal.url, settings.pages[0]);
+  const sessionCookie = await signInWithLink(portal.url, linkPath);
+  const signedInCaptures = [];
+  for (const path of settings.signedInPaths) signedInCaptures.push(await capturePage(portal.url, path, { cookie: sessionCookie }));
   const idleMemory = memoryOf(portal.pid);
   console.log(`  load server: pid ${portal.pid}, ${portal.url}, ready in ${portal.firstPageMs} ms, RSS ${idleMemory.rssMiB} MiB idle`);
   const pgliteRuns = await loadPages(portal, captures);
+  const pgliteSignedIn = await loadPages(portal, signedInCaptures, { cookie: sessionCookie });
   const loadedMemory = memoryOf(portal.pid);
   await stopProcess(portal);
   results.pages = captures.map(({ body: _body, rawHeaders: _rawHeaders, ...rest }) => rest);
-  results.pglite = { readyMs: portal.firstPageMs, memoryIdle: idleMemory, memoryAfterLoad: loadedMemory, runs: pgliteRuns };
+  results.pglite = { readyMs: portal.firstPageMs, memoryIdle: idleMemory, memoryAfterLoad: loadedMemory, runs: pgliteRuns, signedIn: pgliteSignedIn };
 
   // 3. Optionally the same load with the portal on PostgreSQL.
   if (settings.databaseUrl) {
     console.log('\nPostgreSQL server (BENCH_DATABASE_URL)');
     const pg = await startPortal({ databaseUrl: settings.databaseUrl, logs: false });
+    if (settings.seed) {
+      await runSeed({ databaseUrl: settings.databaseUrl });
+      await notifyPortals(settings.databaseUrl);
+    }
     for (const capture of captures) {
       const again = await capturePage(pg.url, capture.path);
       if (again.uncompressedBytes !== capture.uncompressedBytes) {
@@ -629,9 +759,13 @@ async function main() {
     const pgIdle = memoryOf(pg.pid);
     console.log(`  load server: pid ${pg.pid}, ready in ${pg.firstPageMs} ms, RSS ${pgIdle.rssMiB} MiB idle`);
     const pgRuns = await loadPages(pg, captures);
+    const pgCookie = await signInWithLink(pg.url, createAdminLink({ databaseUrl: settings.databaseUrl }));
+    const pgSignedInCaptures = [];
+    for (const path of settings.signedInPaths) pgSignedInCaptures.push(await capturePage(pg.url, path, { cookie: pgCookie }));
+    const pgSignedIn = await loadPages(pg, pgSignedInCaptures, { cookie: pgCookie });
     const pgLoaded = memoryOf(pg.pid);
     await stopProcess(pg);
-    results.postgres = { readyMs: pg.firstPageMs, memoryIdle: pgIdle, memoryAfterLoad: pgLoaded, runs: pgRuns };
+    results.postgres = { readyMs: pg.firstPageMs, memoryIdle: pgIdle, memoryAfterLoad: pgLoaded, runs: pgRuns, signedIn: pgSignedIn };
   }
 
   // 4. nginx serving the same bytes.
@@ -664,13 +798,18 @@ async function main() {
         non2xx: run.non2xx,
         errors: run.timeouts > 0 ? `${run.errors} (${run.timeouts} timeouts)` : run.errors,
         healthy: run.non2xx === 0 && run.errors === 0,
-        ratio: target === 'nginx' ? '100%' : ratioOf(run),
+        cache: target === 'nginx' ? '-' : run.renderCache,
+        ratio: target === 'nginx' ? '100%' : target.includes('signed in') ? '-' : ratioOf(run),
       });
-      if (target !== 'nginx') run.percentOfNginx = ratioOf(run) ? Number.parseFloat(ratioOf(run)) : undefined;
+      if (target !== 'nginx' && !target.includes('signed in')) run.percentOfNginx = ratioOf(run) ? Number.parseFloat(ratioOf(run)) : undefined;
     }
   };
   addRows('portal (PGlite)', pgliteRuns);
-  if (results.postgres) addRows('portal (PostgreSQL)', results.postgres.runs);
+  addRows('portal (PGlite), signed in', pgliteSignedIn);
+  if (results.postgres) {
+    addRows('portal (PostgreSQL)', results.postgres.runs);
+    addRows('portal (PostgreSQL), signed in', results.postgres.signedIn);
+  }
   if (results.nginx) addRows('nginx', results.nginx.runs);
 
   console.log('\n=== Summary ===');
@@ -703,8 +842,29 @@ async function main() {
       ['B/resp', 'wire'],
       ['non-2xx', 'non2xx'],
       ['errors', 'errors'],
+      ['cache', 'cache'],
       ['% of nginx', 'ratio'],
     ]),
+  );
+
+  // The issue's targets, checked on the figures of this run.
+  const verdict = (ok) => (ok ? 'ok' : 'NOT MET');
+  console.log('\nTargets:');
+  for (const run of [...pgliteRuns, ...(results.postgres?.runs ?? [])]) {
+    const where = results.postgres?.runs.includes(run) ? 'PostgreSQL' : 'PGlite';
+    if (run.percentOfNginx !== undefined) {
+      console.log(`  ${run.page} (${where}, cache ${run.renderCache}): ${run.percentOfNginx}% of nginx [${verdict(run.percentOfNginx >= GOALS.anonymousPercentOfNginx)}, goal >= ${GOALS.anonymousPercentOfNginx}%]`);
+    }
+    console.log(`  ${run.page} (${where}, cache ${run.renderCache}): p99 ${run.latencyP99Ms} ms [${verdict(run.latencyP99Ms <= GOALS.anonymousP99Ms)}, goal <= ${GOALS.anonymousP99Ms} ms]`);
+  }
+  for (const run of [...pgliteSignedIn, ...(results.postgres?.signedIn ?? [])]) {
+    const where = results.postgres?.signedIn.includes(run) ? 'PostgreSQL' : 'PGlite';
+    console.log(`  ${run.page} signed in (${where}): ${run.requestsPerSecond} req/s [${verdict(run.requestsPerSecond >= GOALS.signedInRequestsPerSecond)}, goal >= ${GOALS.signedInRequestsPerSecond}]`);
+  }
+  const visit = results.firstVisit;
+  console.log(
+    `  first visit of ${visit.path}: ${visit.totalBytes} B compressed (HTML ${visit.htmlBytes}, CSS ${visit.cssBytes}, JS ${visit.jsBytes}) ` +
+      `[${verdict(visit.totalBytes <= GOALS.firstVisitBytes)}, goal <= ${GOALS.firstVisitBytes} B; JS ${verdict(visit.jsBytes <= GOALS.firstVisitJsBytes)}, goal <= ${GOALS.firstVisitJsBytes} B]`,
   );
   if (!nginxPath && settings.nginx === 'off') {
     console.log('\nnginx skipped (BENCH_NGINX=off): no static baseline and no ratio.');

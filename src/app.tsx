@@ -23,6 +23,7 @@ import { callRoutes } from './modules/calls/routes.js';
 import { privacyRoutes } from './modules/privacy/routes.js';
 import { openDataRoutes } from './modules/opendata/routes.js';
 import { registerSessionHooks } from './modules/accounts/guards.js';
+import { SessionCache, SESSIONS_CHANNEL } from './modules/accounts/session-cache.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import { notificationsRoutes } from './modules/notifications/routes.js';
 import { directoryRoutes } from './modules/directory/routes.js';
@@ -32,6 +33,9 @@ import { registrationFiguresRoutes } from './modules/registrations/figures-route
 import { participationRoutes } from './modules/participation/routes.js';
 import { secretariatRoutes } from './modules/secretariat/routes.js';
 import { secretariatAdminRoutes } from './modules/secretariat/admin-routes.js';
+import { listenForNotifications } from './db/listen.js';
+import { PUBLIC_PAGES_CHANNEL, publicWriteCount } from './modules/audit/append-change.js';
+import { registerRenderCache, RenderCache } from './web/render-cache.js';
 
 export interface AppOptions {
   config: Config;
@@ -69,13 +73,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
 
-  const deps: WebDeps & { db: Database['db']; now: () => Date } = {
+  // Anonymous pages and the site header, kept until a public write commits (see docs/decisions/0008-render-cache.md).
+  const renderCache = new RenderCache({ maxEntries: 2000, maxBytes: 64 * 1024 * 1024, maxAgeMs: config.RENDER_CACHE_SECONDS * 1000, compressThreshold: 1024, now: () => now().getTime() });
+  const sessionCache = new SessionCache();
+  const deps: WebDeps & { db: Database['db']; now: () => Date; sessionCache: SessionCache } = {
     config,
     db: database.db,
     now,
+    sessionCache,
     assets: loadAssetManifest(),
-    loadChrome: () => loadSiteChrome(database.db),
+    loadChrome: () => renderCache.memo('chrome', () => loadSiteChrome(database.db)),
   };
+  const listener = await listenForNotifications(database, {
+    channels: { [PUBLIC_PAGES_CHANNEL]: () => renderCache.invalidate(), [SESSIONS_CHANNEL]: () => sessionCache.invalidate() },
+    onConnected: (connected) => {
+      // RENDER_CACHE_SECONDS=0 leaves the render cache (and the header's) off for good.
+      renderCache.setConnected(connected && config.RENDER_CACHE_SECONDS > 0);
+      sessionCache.setConnected(connected);
+    },
+    onError: (error) => app.log.warn({ err: error }, 'caches: lost the notification connection; nothing is served from memory until it is back'),
+  });
+  app.addHook('onClose', () => listener.stop());
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -120,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply.setCookie(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', httpOnly: true, secure: isHttps(config), maxAge: 60 * 60 * 24 * 365 });
     }
   });
+  registerRenderCache(app, renderCache, { publicWriteCount });
   registerSessionHooks(app, deps);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -32,6 +32,7 @@ export const configSchema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number({ message: 'expected a whole number' }).int().min(1).max(200).default(10),
   DEMO_DATA: booleanFromEnv.default(true),
+  RENDER_CACHE_SECONDS: z.coerce.number({ message: 'expected seconds' }).int().min(0).max(3600).default(60),
   PUBLIC_URL: z.url({ message: 'expected an absolute URL such as https://gobiernoabierto.example.mx' }).optional(),
   SITE_NAME: z.string().min(1).max(80).default('Cocrea'),
   SOURCE_URL: z.url({ message: 'expected an absolute URL such as https://git.example.mx/cocrea' }).optional(),

@@ -20,6 +20,8 @@ export interface Database {
   description: string;
   /** The server's pool (PostgreSQL only), for work that needs one dedicated connection. */
   pool?: pg.Pool;
+  /** The embedded client (PGlite only), for LISTEN and for counting queries in tests. */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export function fromPglite(client: PGlite, description: string, onClose?: () => 
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: 'pglite',
     description,
+    pglite: client,
     async close() {
       if (!client.closed) await client.close();
       onClose?.();

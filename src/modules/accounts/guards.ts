@@ -8,6 +8,7 @@ import { loadSession } from './load-session.js';
 import { randomToken, safeEqual } from './secrets.js';
 import { hitRateLimit } from './hit-rate-limit.js';
 import { createSession } from './create-session.js';
+import type { SessionCache } from './session-cache.js';
 
 export const SESSION_COOKIE = 'sid';
 export const CSRF_COOKIE = 'csrf';
@@ -37,7 +38,7 @@ export const cookieOptions = (config: Config) => ({
  * Loads the session behind the `sid` cookie into `request.actor`, gives every visitor a CSRF token (the session's
  * once signed in, a cookie's before) and refuses any state-changing request whose form does not send it back.
  */
-export function registerSessionHooks(app: FastifyInstance, deps: { db: Db; config: Config; now: () => Date }) {
+export function registerSessionHooks(app: FastifyInstance, deps: { db: Db; config: Config; now: () => Date; sessionCache?: SessionCache }) {
   const policy = { idleHours: deps.config.SESSION_IDLE_HOURS, maxDays: deps.config.SESSION_MAX_DAYS };
   app.decorateRequest('actor', undefined);
   app.decorateRequest('csrfToken', '');
@@ -45,7 +46,10 @@ export function registerSessionHooks(app: FastifyInstance, deps: { db: Db; confi
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/static/') || request.url === '/healthz' || request.url === '/readyz') return;
     const token = request.cookies[SESSION_COOKIE];
-    const session = token ? await loadSession(deps.db, token, policy, deps.now()) : undefined;
+    const now = deps.now();
+    // Reading pages may reuse a recent lookup (see SessionCache); anything that changes state looks the session up.
+    const cache = unsafeMethods.has(request.method) ? undefined : deps.sessionCache;
+    const session = !token ? undefined : cache ? await cache.load(token, now, () => loadSession(deps.db, token, policy, now)) : await loadSession(deps.db, token, policy, now);
     if (token && !session) reply.clearCookie(SESSION_COOKIE, { path: '/' });
     request.actor = session?.actor;
     if (session) {
@@ -59,6 +63,8 @@ export function registerSessionHooks(app: FastifyInstance, deps: { db: Db; confi
 
   // The cookie is only set on pages that carry a form, so public pages stay free of cookies (and cacheable).
   app.addHook('onSend', async (request, reply, payload) => {
+    // A form may have ended a session or changed a role: this process forgets at once, others when notified.
+    if (unsafeMethods.has(request.method)) deps.sessionCache?.invalidate();
     if (newCsrfTokens.has(request) && typeof payload === 'string' && payload.includes(`name="${CSRF_FIELD}"`)) {
       reply.setCookie(CSRF_COOKIE, request.csrfToken, cookieOptions(deps.config));
     }

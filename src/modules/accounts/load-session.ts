@@ -5,11 +5,18 @@ import { roleAssignments, sessions, users } from './schema.js';
 import { hashToken } from './secrets.js';
 import type { SessionPolicy } from './create-session.js';
 
+export interface LoadedSession {
+  actor: Actor;
+  csrfToken: string;
+  /** Epoch ms until which this result may be reused without asking the database again, unless the session changes. */
+  reuseUntil: number;
+}
+
 /**
  * The actor behind a session cookie, or undefined when the session is unknown, expired (idle too long or older
  * than the maximum age) or its account is no longer active. Sliding expiry is refreshed at most once a minute.
  */
-export async function loadSession(db: Db, token: string, policy: SessionPolicy, now = new Date()): Promise<{ actor: Actor; csrfToken: string } | undefined> {
+export async function loadSession(db: Db, token: string, policy: SessionPolicy, now = new Date()): Promise<LoadedSession | undefined> {
   const tokenHash = hashToken(token);
   const [row] = await db
     .select({ session: sessions, user: users })
@@ -23,7 +30,10 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy, 
     await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
     return undefined;
   }
+  let { lastSeenAt, expiresAt } = row.session;
   if (now.getTime() - row.session.lastSeenAt.getTime() > 60_000) {
+    lastSeenAt = now;
+    expiresAt = new Date(now.getTime() + policy.idleHours * 3600_000);
     await db
       .update(sessions)
       .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + policy.idleHours * 3600_000) })
@@ -32,6 +42,8 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy, 
   const roles = await db.select({ role: roleAssignments.role, institutionId: roleAssignments.institutionId }).from(roleAssignments).where(eq(roleAssignments.userId, row.user.id));
   return {
     csrfToken: row.session.csrfToken,
+    // Until then nothing would change in the checks above (expiry, maximum age, the once-a-minute touch).
+    reuseUntil: Math.min(lastSeenAt.getTime() + 60_000, expiresAt.getTime(), row.session.createdAt.getTime() + policy.maxDays * 86_400_000),
     actor: {
       userId: row.user.id,
       name: row.user.name,

@@ -23,6 +23,26 @@ export interface ChangeEntry {
   occurredAt?: Date;
 }
 
+/** The channel on which every committed public write is announced, so each process drops its cached public pages. */
+export const PUBLIC_PAGES_CHANNEL = 'cocrea_cache';
+
+/**
+ * Announces that public pages changed. Call it inside the write's transaction: PostgreSQL delivers the notification
+ * to every listening process when the transaction commits, and never when it rolls back. `appendChange` calls it;
+ * call it yourself only for writes that change a public page without a change-log entry.
+ */
+export async function invalidatePublicPages(tx: Pick<Db, 'execute'>): Promise<void> {
+  await tx.execute(sql`select pg_notify(${PUBLIC_PAGES_CHANNEL}, '')`);
+  publicWrites += 1;
+}
+
+let publicWrites = 0;
+/**
+ * How many public writes this process has attempted (committed or not). A request that changed it has written
+ * by the time it answers, so this process can drop its cache at once instead of waiting for its own notification.
+ */
+export const publicWriteCount = () => publicWrites;
+
 const looksLikeEmail = /[^\s@]+@[^\s@]+/;
 
 /**
@@ -64,5 +84,6 @@ export async function appendChange(tx: Db, entry: ChangeEntry) {
     .insert(changeLog)
     .values({ occurredAt, actorId, actorLabel, recordType: entry.recordType, recordId: entry.recordId, action: entry.action, before, after, prevHash, hash })
     .returning({ seq: changeLog.seq, hash: changeLog.hash });
+  await invalidatePublicPages(tx);
   return row!;
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { users } from '../accounts/schema.js';
 import { consumeToken } from '../accounts/consume-token.js';
+import { invalidatePublicPages } from '../audit/append-change.js';
 import { consents } from '../privacy/schema.js';
 import { registrations } from './schema.js';
 
@@ -29,6 +30,7 @@ export async function confirmRegistration(db: Db, token: string, now: Date) {
     }
     const [user] = await tx.select().from(users).where(eq(users.id, row.userId)).limit(1);
     if (user && !user.emailConfirmedAt) await tx.update(users).set({ emailConfirmedAt: now }).where(eq(users.id, user.id));
+    await invalidatePublicPages(tx); // the public figures count confirmed sign-ups
     return { registration: saved!, userId: row.userId, wasUpdate: Boolean(row.data?.update) };
   });
 }

@@ -7,3 +7,5 @@ export * from '../modules/accounts/schema.js';
 export * from '../modules/audit/schema.js';
 export * from '../modules/notifications/schema.js';
 export * from '../modules/registrations/schema.js';
+export * from '../modules/files/schema.js';
+export * from '../modules/plan/schema.js';

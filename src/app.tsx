@@ -29,6 +29,7 @@ import { directoryRoutes } from './modules/directory/routes.js';
 import { callAdminRoutes } from './modules/calls/admin-routes.js';
 import { registrationRoutes } from './modules/registrations/routes.js';
 import { registrationFiguresRoutes } from './modules/registrations/figures-routes.js';
+import { planDataRoutes } from './modules/plan/data-routes.js';
 
 export interface AppOptions {
   config: Config;
@@ -146,6 +147,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   callAdminRoutes(app, deps);
   registrationRoutes(app, deps);
   registrationFiguresRoutes(app, deps);
+  planDataRoutes(app, deps);
 
   app.setNotFoundHandler(async (request, reply) => {
     const t = request.t ?? translator(config.DEFAULT_LOCALE);

@@ -26,23 +26,23 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const mainJs = join(root, 'dist', 'main.js');
-const resultsDir = join(root, 'bench', 'results');
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const mainJs = join(root, 'dist', 'main.js');
+export const resultsDir = join(root, 'bench', 'results');
 const LOOPBACK = '127.0.0.1';
 
 // ---------------------------------------------------------------------------------------------
 // Settings (environment variables; documented in bench/README.md)
 // ---------------------------------------------------------------------------------------------
 
-const settings = {
+export const settings = {
   duration: positiveNumber('BENCH_DURATION', 10), // seconds of measured load per page and target
   warmup: nonNegativeNumber('BENCH_WARMUP', 2), // seconds of unmeasured load before each measurement
   connections: positiveNumber('BENCH_CONNECTIONS', 64),
@@ -119,7 +119,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 
 /** Hard upper bound for the whole run, so a hung server can never keep the bench going. */
-function armWatchdog(loadRuns) {
+export function armWatchdog(loadRuns) {
   const budgetS = 120 + loadRuns * (settings.duration + settings.warmup + 10) + (settings.startTimeoutMs / 1000) * 4;
   const timer = setTimeout(() => {
     console.error(`bench: gave up after ${Math.round(budgetS)} s (watchdog); stopping everything`);
@@ -128,7 +128,7 @@ function armWatchdog(loadRuns) {
   timer.unref();
 }
 
-function makeTempDir(prefix) {
+export function makeTempDir(prefix) {
   const dir = mkdtempSync(join(os.tmpdir(), prefix));
   tempDirs.push(dir);
   return dir;
@@ -153,7 +153,7 @@ function freePort() {
 // HTTP helpers (node:http, so compressed bodies come back exactly as sent)
 // ---------------------------------------------------------------------------------------------
 
-function httpGet(url, headers = {}, timeoutMs = 5000) {
+export function httpGet(url, headers = {}, timeoutMs = 5000) {
   return new Promise((resolve, reject) => {
     const request = http.get(url, { headers, agent: false, timeout: timeoutMs }, (response) => {
       const chunks = [];
@@ -201,7 +201,7 @@ async function waitFor200(url, deadline, isAlive) {
  *  - logs: false -> LOG_LEVEL=warn on a port picked beforehand, so the per-request info logs do
  *                   not cost throughput during the load runs.
  */
-async function startPortal({ dataDir, databaseUrl, logs }) {
+export async function startPortal({ dataDir, databaseUrl, logs }) {
   const port = logs ? 0 : await freePort();
   const env = { ...process.env, NODE_ENV: 'production', HOST: LOOPBACK, PORT: String(port), LOG_LEVEL: logs ? 'info' : 'warn', DEMO_DATA: 'true' };
   delete env.DATABASE_URL; // never inherit one by accident: PGlite unless asked
@@ -284,7 +284,7 @@ async function startPortal({ dataDir, databaseUrl, logs }) {
 }
 
 /** SIGTERM (graceful shutdown), SIGKILL if it takes more than 15 s. Returns the time it took. */
-async function stopProcess(proc, signal = 'SIGTERM') {
+export async function stopProcess(proc, signal = 'SIGTERM') {
   if (!children.has(proc.child)) return 0;
   const startedAt = performance.now();
   killGroup(proc.child, signal);
@@ -298,7 +298,7 @@ async function stopProcess(proc, signal = 'SIGTERM') {
 }
 
 /** Resident memory of a process in MiB: current (VmRSS) and peak (VmHWM), from /proc. */
-function memoryOf(pid) {
+export function memoryOf(pid) {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kib = (key) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'))?.[1]);
@@ -318,7 +318,7 @@ const round1 = (n) => Math.round(n * 10) / 10;
 // ---------------------------------------------------------------------------------------------
 
 /** Fetches a page three ways and keeps the exact response the load generator will get. */
-async function capturePage(baseUrl, path) {
+export async function capturePage(baseUrl, path) {
   const url = `${baseUrl}${path}`;
   const plain = await httpGet(url);
   const gzip = await httpGet(url, { 'accept-encoding': 'gzip' });
@@ -375,7 +375,7 @@ async function load(url) {
 }
 
 /** Loads each page in turn; reports it loudly (with the server's last output) if the server died under load. */
-async function loadPages(target, captures) {
+export async function loadPages(target, captures) {
   const runs = [];
   for (const capture of captures) {
     process.stdout.write(`  load ${capture.path} ... `);
@@ -396,7 +396,7 @@ async function loadPages(target, captures) {
 // nginx, serving the same bytes
 // ---------------------------------------------------------------------------------------------
 
-function findNginx() {
+export function findNginx() {
   if (settings.nginx === 'off') return undefined;
   if (settings.nginx) return settings.nginx;
   const which = spawnSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' });
@@ -473,7 +473,7 @@ ${locations.join('\n')}
 `;
 }
 
-async function startNginx(nginxPath, captures) {
+export async function startNginx(nginxPath, captures) {
   const dir = makeTempDir('cocrea-bench-nginx-');
   // Started as root, nginx workers run as an unprivileged user: they must be able to read the files.
   chmodSync(dir, 0o755);
@@ -519,7 +519,7 @@ async function startNginx(nginxPath, captures) {
 // Output
 // ---------------------------------------------------------------------------------------------
 
-function table(rows, columns) {
+export function table(rows, columns) {
   const widths = columns.map(([title, key]) => Math.max(title.length, ...rows.map((row) => String(row[key] ?? '-').length)));
   const line = (cells) => cells.map((cell, i) => (i < 2 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
   return [line(columns.map(([title]) => title)), line(widths.map((w) => '-'.repeat(w))), ...rows.map((row) => line(columns.map(([, key]) => row[key] ?? '-')))].join('\n');
@@ -528,7 +528,7 @@ function table(rows, columns) {
 const goal = (ms, limit) => (ms <= limit ? `ok, goal <= ${limit} ms` : `OVER the goal of ${limit} ms`);
 
 /** Share of the CPU left idle by everything else, sampled over one second (Linux only). */
-async function idleCpuPercent() {
+export async function idleCpuPercent() {
   const sample = () => {
     try {
       const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
@@ -544,7 +544,7 @@ async function idleCpuPercent() {
   return Math.round((100 * (after.idle - before.idle)) / (after.total - before.total));
 }
 
-function gitCommit() {
+export function gitCommit() {
   const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
   return git.status === 0 ? git.stdout.trim() : undefined;
 }
@@ -723,10 +723,13 @@ async function main() {
   console.log(`\nResults written to ${file}`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(`bench: ${error instanceof Error ? error.message : error}`);
-    process.exit(1);
-  },
-);
+// Run only when executed (`node bench/run.mjs`); other bench scripts import the helpers above.
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(`bench: ${error instanceof Error ? error.message : error}`);
+      process.exit(1);
+    },
+  );
+}

@@ -9,13 +9,13 @@
 // INSERT ... SELECT per table, progress and open due dates computed in SQL with the public formula. Sizes can be
 // changed with LARGE_PLAN_COMMITMENTS, LARGE_PLAN_MILESTONES (per commitment), LARGE_PLAN_ACTIVITIES (per milestone)
 // and the slug with LARGE_PLAN_SLUG. If that exercise already exists, nothing is inserted.
-// The TypeScript is bundled on the fly with esbuild (a devDependency) into bench/results/ (git-ignored).
+// The TypeScript is bundled on the fly with esbuild (a devDependency) into node_modules/.cache/cocrea-bench/.
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { resultsDir, root } from './run.mjs';
+import { root } from './run.mjs';
 
 const count = (name, fallback) => {
   const value = process.env[name] ? Number(process.env[name]) : fallback;
@@ -32,8 +32,9 @@ async function main() {
   };
   if (!process.env.DATABASE_URL && !process.env.DATA_DIR) throw new Error('set DATA_DIR (embedded PGlite) or DATABASE_URL (PostgreSQL server)');
 
-  mkdirSync(resultsDir, { recursive: true });
-  const bundle = join(resultsDir, '.seed-large-plan.bundle.mjs');
+  const cacheDir = join(root, 'node_modules', '.cache', 'cocrea-bench');
+  mkdirSync(cacheDir, { recursive: true });
+  const bundle = join(cacheDir, 'seed-large-plan.mjs');
   await build({
     stdin: {
       contents: [

@@ -29,6 +29,10 @@ import { directoryRoutes } from './modules/directory/routes.js';
 import { callAdminRoutes } from './modules/calls/admin-routes.js';
 import { registrationRoutes } from './modules/registrations/routes.js';
 import { registrationFiguresRoutes } from './modules/registrations/figures-routes.js';
+import multipart from '@fastify/multipart';
+import { fileRoutes, multipartOptions } from './modules/files/routes.js';
+import { planRoutes } from './modules/plan/routes.js';
+import { planAdminRoutes } from './modules/plan/admin-routes.js';
 import { planDataRoutes } from './modules/plan/data-routes.js';
 
 export interface AppOptions {
@@ -98,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(multipart, multipartOptions);
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => new AppError('rate_limited', 'rate limited', { retryAfterMs: context.ttl }),
@@ -147,6 +152,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   callAdminRoutes(app, deps);
   registrationRoutes(app, deps);
   registrationFiguresRoutes(app, deps);
+  fileRoutes(app, deps);
+  planRoutes(app, deps);
+  planAdminRoutes(app, deps);
   planDataRoutes(app, deps);
 
   app.setNotFoundHandler(async (request, reply) => {

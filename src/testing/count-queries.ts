@@ -1,33 +1,21 @@
-import type { Database } from '../db/client.js';
-
-interface QueryClient {
-  query: (...args: unknown[]) => Promise<unknown>;
-}
+import type { Db } from '../db/client.js';
 
 /**
- * Counts the SQL statements sent through a test database's Drizzle handle (PGlite's `query`, or the PostgreSQL
- * pool's `query`), to prove a page runs a fixed number of queries. Statements inside transactions on PostgreSQL go
- * through a checked-out client and are not counted; the read-only pages measured with this use none.
+ * Counts the SQL statements `run` sends through `db` (PGlite or node-postgres: both go through the client's `query`).
+ * A simple tool for "no N+1" tests: compare the count for small and large data.
  */
-export function countQueries(database: Database) {
-  const client = (database.db as unknown as { $client: QueryClient }).$client;
+export async function countQueries<T>(db: Db, run: () => Promise<T>): Promise<{ result: T; count: number }> {
+  const client = (db as unknown as { $client: { query: (...args: unknown[]) => unknown } }).$client;
   const original = client.query;
-  const statements: string[] = [];
+  let count = 0;
   client.query = function (this: unknown, ...args: unknown[]) {
-    const first = args[0];
-    statements.push(typeof first === 'string' ? first : String((first as { text?: string }).text ?? first));
+    count += 1;
     return original.apply(this, args);
   };
-  return {
-    statements,
-    /** Runs `work` and returns how many statements it sent. */
-    async during(work: () => Promise<unknown>): Promise<number> {
-      const before = statements.length;
-      await work();
-      return statements.length - before;
-    },
-    restore() {
-      client.query = original;
-    },
-  };
+  try {
+    const result = await run();
+    return { result, count };
+  } finally {
+    client.query = original;
+  }
 }

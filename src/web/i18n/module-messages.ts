@@ -6,6 +6,7 @@ import { directoryMessages } from '../../modules/directory/messages.js';
 import { registrationsMessages } from '../../modules/registrations/messages.js';
 import { callsMessages } from '../../modules/calls/messages.js';
 import { registrationFiguresMessages } from '../../modules/registrations/figures-messages.js';
+import { planMessages } from '../../modules/plan/messages.js';
 import { planDataMessages } from '../../modules/plan/data-messages.js';
 
 /** Each module's messages, merged into the catalogs by i18n.ts. Add a module's messages here. */
@@ -18,5 +19,6 @@ export const moduleMessages = {
   registrations: registrationsMessages,
   calls: callsMessages,
   figures: registrationFiguresMessages,
+  plan: planMessages,
   planData: planDataMessages,
 };

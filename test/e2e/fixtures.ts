@@ -20,6 +20,9 @@ export const publicPages = [
   '/entrar',
   '/registro',
   '/recuperar',
+  '/buscar',
+  '/buscar?q=senalizacion',
+  '/ejercicios/tercer-pal-2020-2021/plan/imprimir',
   '/esta-pagina-no-existe',
 ];
 

@@ -45,9 +45,9 @@ const pages = (process.env.BENCH_PLAN_PAGES ?? `${plan},${plan}/compromisos/1,/b
   .filter(Boolean);
 const oneOff = [`${plan}/imprimir`, '/datos/actividades.csv', '/datos/actividades.json', `${plan}/novedades.atom`];
 
-async function timed(url) {
+async function timed(url, timeoutMs = 120000) {
   const startedAt = performance.now();
-  const response = await httpGet(url, { 'accept-encoding': settings.encoding }, 120000);
+  const response = await httpGet(url, { 'accept-encoding': settings.encoding }, timeoutMs);
   return { status: response.status, ms: Math.round(performance.now() - startedAt), wireBytes: response.body.length };
 }
 
@@ -98,7 +98,7 @@ async function main() {
   // still rendered) before measuring the next one.
   const portalRuns = [];
   for (const capture of captures) {
-    await timed(`${portal.url}${capture.path}`);
+    await timed(`${portal.url}${capture.path}`, 600000);
     portalRuns.push(...(await loadPages(portal, [capture])));
   }
   const memoryAfterLoad = memoryOf(portal.pid);

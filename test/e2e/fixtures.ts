@@ -21,7 +21,6 @@ export const publicPages = [
   '/registro',
   '/recuperar',
   '/buscar',
-  '/buscar?q=senalizacion',
   '/ejercicios/tercer-pal-2020-2021/plan/imprimir',
   '/esta-pagina-no-existe',
 ];

@@ -3,8 +3,8 @@ import { expect, expectNoAxeViolations, test } from './fixtures.js';
 const PLAN = '/ejercicios/tercer-pal-2020-2021/plan';
 
 for (const viewport of [{ width: 320, height: 640 }, { width: 1280, height: 900 }]) {
-  test(`a resident searches the plans without accents and without JavaScript at ${viewport.width} px`, async ({ browser }) => {
-    const context = await browser.newContext({ locale: 'es-MX', viewport, javaScriptEnabled: false });
+  test(`a resident searches the plans without accents at ${viewport.width} px, with no axe violations`, async ({ browser }) => {
+    const context = await browser.newContext({ locale: 'es-MX', viewport });
     const page = await context.newPage();
     await page.goto('/buscar');
     await expectNoAxeViolations(page);
@@ -17,11 +17,21 @@ for (const viewport of [{ width: 320, height: 640 }, { width: 1280, height: 900 
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, 'the page scrolls sideways').toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page);
-    await commitments.getByRole('link', { name: /Señalización vial/ }).first().click();
-    await expect(page).toHaveURL(/\/ejercicios\/tercer-pal-2020-2021\/plan\/compromisos\/\d+$/);
     await context.close();
   });
 }
+
+test('the search works with JavaScript off and leads to the commitment page', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'es-MX', javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/buscar');
+  await page.getByLabel('Palabras a buscar').fill('SEÑALIZACIÓN');
+  await page.getByRole('button', { name: 'Buscar' }).click();
+  const commitments = page.getByRole('region', { name: /Compromisos/ });
+  await commitments.getByRole('link', { name: /Señalización vial y educación vial/ }).first().click();
+  await expect(page).toHaveURL(/\/ejercicios\/tercer-pal-2020-2021\/plan\/compromisos\/\d+$/);
+  await context.close();
+});
 
 test('a too-short search explains what to do, and a search without results says so', async ({ page }) => {
   await page.goto('/buscar?q=a');

@@ -106,13 +106,15 @@ describe('search across the plans (/buscar)', () => {
 
   it('treats SQL and wildcards as plain text', async () => {
     const { app, database } = await appWithPlan();
+    const [before] = await database.db.select({ n: count() }).from(commitments);
     for (const q of ["'; drop table commitments; --", "' or '1'='1", '%%', '__', '\\%']) {
       const page = await app.inject({ url: `/buscar?q=${encodeURIComponent(q)}` });
       expect(page.statusCode).toBe(200);
       expect(text(page.body)).toContain('No encontramos nada');
     }
-    const [row] = await database.db.select({ n: count() }).from(commitments);
-    expect(row!.n).toBe(size.commitments);
+    const [after] = await database.db.select({ n: count() }).from(commitments);
+    expect(after!.n).toBe(before!.n);
+    expect(after!.n).toBeGreaterThanOrEqual(size.commitments);
   });
 
   it('parses queries and highlights accent-insensitively (pure)', () => {
@@ -174,7 +176,7 @@ describe('the Atom feed of a plan', () => {
   it('answers 404 for an exercise without a plan', async () => {
     const { app } = await appWithPlan();
     expect((await app.inject({ url: '/ejercicios/no-existe/plan/novedades.atom' })).statusCode).toBe(404);
-    expect((await app.inject({ url: '/ejercicios/segundo-pal-2017-2019/plan/novedades.atom' })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/ejercicios/cuarto-pal-demostracion/plan/novedades.atom' })).statusCode).toBe(404);
   });
 });
 
@@ -197,6 +199,6 @@ describe('the print view of a plan', () => {
 
   it('answers 404 when the exercise has no plan', async () => {
     const { app } = await appWithPlan();
-    expect((await app.inject({ url: '/ejercicios/segundo-pal-2017-2019/plan/imprimir' })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/ejercicios/cuarto-pal-demostracion/plan/imprimir' })).statusCode).toBe(404);
   });
 });

@@ -32,6 +32,8 @@ export const planMessages = defineMessages(
     'plan.yes': 'Sí',
     'plan.no': 'No',
 
+    'plan.summary.title': 'Planes de Acción Local: sigue su avance',
+    'plan.summary.progress': 'Avance general',
     'plan.page.crumb': 'Plan de Acción Local',
     'plan.page.period': 'Del {start} al {end}',
     'plan.page.overall': 'Avance general',
@@ -392,6 +394,8 @@ export const planMessages = defineMessages(
     'plan.yes': 'Yes',
     'plan.no': 'No',
 
+    'plan.summary.title': 'Local Action Plans: follow their progress',
+    'plan.summary.progress': 'Overall progress',
     'plan.page.crumb': 'Local Action Plan',
     'plan.page.period': 'From {start} to {end}',
     'plan.page.overall': 'Overall progress',

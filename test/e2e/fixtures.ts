@@ -11,7 +11,6 @@ export const publicPages = [
   '/ejercicios/tercer-pal-2020-2021/convocatoria',
   '/ejercicios/segundo-pal-2017-2019',
   '/ejercicios/tercer-pal-2020-2021/plan',
-  '/ejercicios/tercer-pal-2020-2021/plan?orden=avance',
   '/ejercicios/tercer-pal-2020-2021/plan/compromisos/1',
   '/ejercicios/segundo-pal-2017-2019/plan',
   '/ejercicios/segundo-pal-2017-2019/plan/compromisos/1',

@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { appendChange } from '../modules/audit/append-change.js';
+import type { ChangeEntry } from '../modules/audit/append-change.js';
+import { appendChanges } from '../modules/audit/append-changes.js';
 import { createInstitution } from '../modules/directory/create-institution.js';
 import { institutions } from '../modules/directory/schema.js';
 import { exercises } from '../modules/exercises/schema.js';
@@ -558,7 +559,10 @@ export async function seedPlans(tx: Db) {
   const slugs = plans.map((p) => p.exerciseSlug);
   const found = await tx.select({ id: exercises.id, slug: exercises.slug }).from(exercises).where(inArray(exercises.slug, slugs));
   const directory = new Map((await tx.select({ id: institutions.id, name: institutions.name }).from(institutions)).map((i) => [i.name, i.id]));
-  const log = (recordType: string, after: { id: string }, day: string) => appendChange(tx, { actor: null, recordType, recordId: after.id, action: 'create', after, occurredAt: at(day) });
+  const entries: ChangeEntry[] = [];
+  const log = async (recordType: string, after: { id: string }, day: string) => {
+    entries.push({ actor: null, recordType, recordId: after.id, action: 'create', after, occurredAt: at(day) });
+  };
   let evidenceNumber = 0;
 
   for (const spec of plans) {
@@ -704,4 +708,5 @@ export async function seedPlans(tx: Db) {
     }
     await tx.insert(progressSnapshots).values(series);
   }
+  await appendChanges(tx, entries);
 }

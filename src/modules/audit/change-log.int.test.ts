@@ -131,14 +131,18 @@ describe('the change log', () => {
     const { db } = await createTestDatabase({ withDemo: true });
     const byType = await db.select({ recordType: changeLog.recordType, n: count() }).from(changeLog).groupBy(changeLog.recordType).orderBy(changeLog.recordType);
     expect(byType).toEqual([
+      { recordType: 'action_plan', n: 2 },
+      { recordType: 'activity', n: 51 },
       { recordType: 'call', n: 2 },
+      { recordType: 'commitment', n: 17 },
       { recordType: 'exercise', n: 3 },
-      { recordType: 'institution', n: 8 },
+      { recordType: 'institution', n: 16 },
+      { recordType: 'milestone', n: 27 },
       { recordType: 'privacy_notice', n: 2 },
     ]);
     const rows = await db.select().from(changeLog);
     expect(rows.every((row) => row.actorId === null && row.actorLabel === 'Sistema' && row.action === 'create')).toBe(true);
-    expect(await verifyChangeLog(db)).toEqual({ ok: true, checked: 15 });
+    expect(await verifyChangeLog(db)).toEqual({ ok: true, checked: 120 });
   });
 
   it('still verifies after a backup is restored into another database', async () => {
@@ -147,8 +151,8 @@ describe('the change log', () => {
     await backupDatabase(source.db, file);
     const target = await createTestDatabase();
     await restoreDatabase(target.db, file);
-    expect(await verifyChangeLog(target.db)).toEqual({ ok: true, checked: 15 });
+    expect(await verifyChangeLog(target.db)).toEqual({ ok: true, checked: 120 });
     await target.db.transaction((tx) => appendChange(tx, entry(1)));
-    expect(await verifyChangeLog(target.db)).toEqual({ ok: true, checked: 16 });
+    expect(await verifyChangeLog(target.db)).toEqual({ ok: true, checked: 121 });
   });
 });

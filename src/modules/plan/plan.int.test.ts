@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_NOW } from '../../testing/constants.js';
 import { countQueries } from '../../testing/count-queries.js';
 import { signInAs } from '../../testing/sign-in.js';
@@ -37,8 +37,13 @@ function multipart(fields: Record<string, string>, file?: { name: string; filena
 const institutionId = async (db: Awaited<ReturnType<typeof createTestDatabase>>['db'], name: string) =>
   (await db.select({ id: institutions.id }).from(institutions).where(eq(institutions.name, name)))[0]!.id;
 
+// The demo template (with both plans) is built once per file; on a busy machine that alone can take tens of seconds.
+beforeAll(async () => {
+  await createTestDatabase({ withDemo: true });
+}, 120_000);
+
 describe('the public plan pages', () => {
-  it('show the demo plan with its overall progress, every commitment, late items and the formula', async () => {
+  it('show the demo plan with its overall progress, every commitment, late items and the formula', { timeout: 90_000 }, async () => {
     const { app } = await createTestApp();
     const page = await app.inject({ url: '/ejercicios/tercer-pal-2020-2021/plan' });
     expect(page.statusCode).toBe(200);

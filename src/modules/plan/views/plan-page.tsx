@@ -29,10 +29,7 @@ function CommitmentTable(props: { overview: PlanOverview; sort: CommitmentSort }
       {props.sort === sort ? (
         label
       ) : (
-        <a href={`${path}?orden=${sort}#compromisos`}>
-          {label}
-          <span class="visually-hidden"> {t('plan.table.sortBy')}</span>
-        </a>
+<a href={`${path}?orden=${sort}#compromisos`}>{label}</a>
       )}
     </th>
   );
@@ -40,7 +37,7 @@ function CommitmentTable(props: { overview: PlanOverview; sort: CommitmentSort }
     <div class="table-wrap" tabIndex={0} role="region" aria-label={t('plan.table.caption')}>
       <table class="table">
         <caption>
-          {t('plan.table.caption')} <span class="hint">{t(`plan.table.sortedBy.${props.sort}` as MessageKey)}</span>
+          {t('plan.table.caption')} <span class="hint">{t(`plan.table.sortedBy.${props.sort}` as MessageKey)} {t('plan.table.sortBy')}</span>
         </caption>
         <thead>
           <tr>

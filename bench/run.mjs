@@ -34,9 +34,9 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const mainJs = join(root, 'dist', 'main.js');
-const resultsDir = join(root, 'bench', 'results');
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const mainJs = join(root, 'dist', 'main.js');
+export const resultsDir = join(root, 'bench', 'results');
 const LOOPBACK = '127.0.0.1';
 
 // ---------------------------------------------------------------------------------------------
@@ -48,9 +48,11 @@ const LOOPBACK = '127.0.0.1';
 const cli = parseArgs({
   options: { path: { type: 'string', multiple: true }, seed: { type: 'string' }, 'signed-in-path': { type: 'string' } },
   allowPositionals: false,
+  // Other scripts import this file's helpers with options of their own.
+  strict: process.argv[1] !== undefined && fileURLToPath(import.meta.url) === resolve(process.argv[1]),
 }).values;
 
-const settings = {
+export const settings = {
   duration: positiveNumber('BENCH_DURATION', 10), // seconds of measured load per page and target
   warmup: nonNegativeNumber('BENCH_WARMUP', 2), // seconds of unmeasured load before each measurement
   connections: positiveNumber('BENCH_CONNECTIONS', 64),
@@ -143,7 +145,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 
 /** Hard upper bound for the whole run, so a hung server can never keep the bench going. */
-function armWatchdog(loadRuns) {
+export function armWatchdog(loadRuns) {
   const budgetS = 120 + loadRuns * (settings.duration + settings.warmup + 10) + (settings.startTimeoutMs / 1000) * 4;
   const timer = setTimeout(() => {
     console.error(`bench: gave up after ${Math.round(budgetS)} s (watchdog); stopping everything`);
@@ -152,7 +154,7 @@ function armWatchdog(loadRuns) {
   timer.unref();
 }
 
-function makeTempDir(prefix) {
+export function makeTempDir(prefix) {
   const dir = mkdtempSync(join(os.tmpdir(), prefix));
   tempDirs.push(dir);
   return dir;
@@ -177,7 +179,7 @@ function freePort() {
 // HTTP helpers (node:http, so compressed bodies come back exactly as sent)
 // ---------------------------------------------------------------------------------------------
 
-function httpGet(url, headers = {}, timeoutMs = 5000) {
+export function httpGet(url, headers = {}, timeoutMs = 5000) {
   return new Promise((resolve, reject) => {
     const request = http.get(url, { headers, agent: false, timeout: timeoutMs }, (response) => {
       const chunks = [];
@@ -225,7 +227,7 @@ async function waitFor200(url, deadline, isAlive) {
  *  - logs: false -> LOG_LEVEL=warn on a port picked beforehand, so the per-request info logs do
  *                   not cost throughput during the load runs.
  */
-async function startPortal({ dataDir, databaseUrl, logs }) {
+export async function startPortal({ dataDir, databaseUrl, logs }) {
   const port = logs ? 0 : await freePort();
   const env = { ...process.env, NODE_ENV: 'production', HOST: LOOPBACK, PORT: String(port), LOG_LEVEL: logs ? 'info' : 'warn', DEMO_DATA: 'true' };
   delete env.DATABASE_URL; // never inherit one by accident: PGlite unless asked
@@ -308,7 +310,7 @@ async function startPortal({ dataDir, databaseUrl, logs }) {
 }
 
 /** SIGTERM (graceful shutdown), SIGKILL if it takes more than 15 s. Returns the time it took. */
-async function stopProcess(proc, signal = 'SIGTERM') {
+export async function stopProcess(proc, signal = 'SIGTERM') {
   if (!children.has(proc.child)) return 0;
   const startedAt = performance.now();
   killGroup(proc.child, signal);
@@ -322,7 +324,7 @@ async function stopProcess(proc, signal = 'SIGTERM') {
 }
 
 /** Resident memory of a process in MiB: current (VmRSS) and peak (VmHWM), from /proc. */
-function memoryOf(pid) {
+export function memoryOf(pid) {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kib = (key) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'))?.[1]);
@@ -342,7 +344,7 @@ const round1 = (n) => Math.round(n * 10) / 10;
 // ---------------------------------------------------------------------------------------------
 
 /** Fetches a page three ways and keeps the exact response the load generator will get. */
-async function capturePage(baseUrl, path, headers = {}) {
+export async function capturePage(baseUrl, path, headers = {}) {
   const url = `${baseUrl}${path}`;
   const plain = await httpGet(url, headers);
   const gzip = await httpGet(url, { ...headers, 'accept-encoding': 'gzip' });
@@ -401,7 +403,7 @@ async function load(url, headers = {}) {
 }
 
 /** Loads each page in turn; reports it loudly (with the server's last output) if the server died under load. */
-async function loadPages(target, captures, headers = {}) {
+export async function loadPages(target, captures, headers = {}) {
   const runs = [];
   for (const capture of captures) {
     process.stdout.write(`  load ${capture.path}${headers.cookie ? ' (signed in)' : ''} ... `);
@@ -422,7 +424,7 @@ async function loadPages(target, captures, headers = {}) {
 // nginx, serving the same bytes
 // ---------------------------------------------------------------------------------------------
 
-function findNginx() {
+export function findNginx() {
   if (settings.nginx === 'off') return undefined;
   if (settings.nginx) return settings.nginx;
   const which = spawnSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' });
@@ -499,7 +501,7 @@ ${locations.join('\n')}
 `;
 }
 
-async function startNginx(nginxPath, captures) {
+export async function startNginx(nginxPath, captures) {
   const dir = makeTempDir('cocrea-bench-nginx-');
   // Started as root, nginx workers run as an unprivileged user: they must be able to read the files.
   chmodSync(dir, 0o755);
@@ -638,7 +640,7 @@ async function firstVisitWeight(baseUrl, path) {
 // Output
 // ---------------------------------------------------------------------------------------------
 
-function table(rows, columns) {
+export function table(rows, columns) {
   const widths = columns.map(([title, key]) => Math.max(title.length, ...rows.map((row) => String(row[key] ?? '-').length)));
   const line = (cells) => cells.map((cell, i) => (i < 2 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
   return [line(columns.map(([title]) => title)), line(widths.map((w) => '-'.repeat(w))), ...rows.map((row) => line(columns.map(([, key]) => row[key] ?? '-')))].join('\n');
@@ -647,7 +649,7 @@ function table(rows, columns) {
 const goal = (ms, limit) => (ms <= limit ? `ok, goal <= ${limit} ms` : `OVER the goal of ${limit} ms`);
 
 /** Share of the CPU left idle by everything else, sampled over one second (Linux only). */
-async function idleCpuPercent() {
+export async function idleCpuPercent() {
   const sample = () => {
     try {
       const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
@@ -663,7 +665,7 @@ async function idleCpuPercent() {
   return Math.round((100 * (after.idle - before.idle)) / (after.total - before.total));
 }
 
-function gitCommit() {
+export function gitCommit() {
   const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
   return git.status === 0 ? git.stdout.trim() : undefined;
 }
@@ -883,10 +885,13 @@ async function main() {
   console.log(`\nResults written to ${file}`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(`bench: ${error instanceof Error ? error.message : error}`);
-    process.exit(1);
-  },
-);
+// Run only when executed (`node bench/run.mjs`); other bench scripts import the helpers above.
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(`bench: ${error instanceof Error ? error.message : error}`);
+      process.exit(1);
+    },
+  );
+}

@@ -36,6 +36,11 @@ import { secretariatAdminRoutes } from './modules/secretariat/admin-routes.js';
 import { listenForNotifications } from './db/listen.js';
 import { PUBLIC_PAGES_CHANNEL, publicWriteCount } from './modules/audit/append-change.js';
 import { registerRenderCache, RenderCache } from './web/render-cache.js';
+import multipart from '@fastify/multipart';
+import { fileRoutes, multipartOptions } from './modules/files/routes.js';
+import { planRoutes } from './modules/plan/routes.js';
+import { planAdminRoutes } from './modules/plan/admin-routes.js';
+import { planDataRoutes } from './modules/plan/data-routes.js';
 
 export interface AppOptions {
   config: Config;
@@ -118,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(multipart, multipartOptions);
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => new AppError('rate_limited', 'rate limited', { retryAfterMs: context.ttl }),
@@ -171,6 +177,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   participationRoutes(app, deps);
   secretariatRoutes(app, deps);
   secretariatAdminRoutes(app, deps);
+  fileRoutes(app, deps);
+  planRoutes(app, deps);
+  planAdminRoutes(app, deps);
+  planDataRoutes(app, deps);
 
   app.setNotFoundHandler(async (request, reply) => {
     const t = request.t ?? translator(config.DEFAULT_LOCALE);

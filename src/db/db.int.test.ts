@@ -52,6 +52,9 @@ describe('database', () => {
     const written = await backupDatabase(database.db, file);
     expect(written.municipalities).toBe(39);
 
+    // The plan's rows reference exercises and institutions: they go first.
+    await database.db.execute(sql`delete from commitments`);
+    await database.db.execute(sql`delete from action_plans`);
     await database.db.delete(calls);
     await database.db.delete(privacyNotices);
     await database.db.execute(sql`delete from exercise_phases`);

@@ -9,3 +9,5 @@ export * from '../modules/notifications/schema.js';
 export * from '../modules/registrations/schema.js';
 export * from '../modules/participation/schema.js';
 export * from '../modules/secretariat/schema.js';
+export * from '../modules/files/schema.js';
+export * from '../modules/plan/schema.js';

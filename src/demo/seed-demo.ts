@@ -11,6 +11,7 @@ import { createCall } from '../modules/calls/create-call.js';
 import { publishPrivacyNotice } from '../modules/privacy/publish-privacy-notice.js';
 import { demoText } from './demo-text.js';
 import { seedSecretariat } from './seed-secretariat.js';
+import { seedPlans } from './seed-plan.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const SEED_LOCK_KEY = 461_778_214;
@@ -134,6 +135,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
 
     await publishPrivacyNotice(tx, { kind: 'integral', responsible: demoGuarantor.name, body: demoText.privacy.integral });
     await publishPrivacyNotice(tx, { kind: 'simplified', responsible: demoGuarantor.name, body: demoText.privacy.simplified });
+    await seedPlans(tx);
   });
 }
 

@@ -5,6 +5,11 @@ function cell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** One CSV record (without its line end), for writers that stream rows. */
+export function csvLine(columns: readonly string[], row: Record<string, unknown>): string {
+  return columns.map((column) => cell(row[column])).join(',');
+}
+
 export function toCsv<Row extends Record<string, unknown>>(columns: readonly (keyof Row & string)[], rows: readonly Row[]): string {
   const lines = [columns.join(','), ...rows.map((row) => columns.map((column) => cell(row[column])).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;

@@ -10,6 +10,10 @@ export const publicPages = [
   '/ejercicios/tercer-pal-2020-2021',
   '/ejercicios/tercer-pal-2020-2021/convocatoria',
   '/ejercicios/segundo-pal-2017-2019',
+  '/ejercicios/tercer-pal-2020-2021/plan',
+  '/ejercicios/tercer-pal-2020-2021/plan/compromisos/1',
+  '/ejercicios/segundo-pal-2017-2019/plan',
+  '/ejercicios/segundo-pal-2017-2019/plan/compromisos/1',
   '/privacidad',
   '/contacto',
   '/codigo-fuente',
@@ -27,6 +31,8 @@ export const publicPages = [
   '/ejercicios/tercer-pal-2020-2021/secretariado/sesiones/ordinaria-4',
   '/ejercicios/tercer-pal-2020-2021/secretariado/acuerdos',
   '/ejercicios/tercer-pal-2020-2021/secretariado/acuerdos/STL-2021-ORD-04-01',
+  '/buscar',
+  '/ejercicios/tercer-pal-2020-2021/plan/imprimir',
   '/esta-pagina-no-existe',
 ];
 

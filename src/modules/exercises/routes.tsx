@@ -8,6 +8,7 @@ import { listExercises } from './list-exercises.js';
 import { getExercise } from './get-exercise.js';
 import { ExerciseListPage } from './views/exercise-list.js';
 import { ExercisePage } from './views/exercise-page.js';
+import { listPlanSummaries } from '../plan/list-plan-summaries.js';
 
 export function exerciseRoutes(app: FastifyInstance, deps: WebDeps & { db: Db; now: () => Date }) {
   app.get('/ejercicios', async (request, reply) =>
@@ -19,9 +20,10 @@ export function exerciseRoutes(app: FastifyInstance, deps: WebDeps & { db: Db; n
     const call = await getExerciseCall(deps.db, detail.exercise.id);
     const history = await listRecordHistory(deps.db, { recordType: 'exercise', recordId: detail.exercise.id });
     const secretariat = await hasSecretariat(deps.db, detail.exercise.id);
+    const plans = (await listPlanSummaries(deps.db)).filter((plan) => plan.exerciseId === detail.exercise.id);
     return sendPage(request, reply, deps, {
       title: detail.exercise.title,
-      body: <ExercisePage detail={detail} call={call} history={history} now={deps.now()} hasSecretariat={secretariat} />,
+      body: <ExercisePage detail={detail} call={call} history={history} plans={plans} now={deps.now()} hasSecretariat={secretariat} />,
     });
   });
 }

@@ -3,10 +3,11 @@ import type { MessageKey } from '../../web/i18n/i18n.js';
 import { listMunicipalities } from '../directory/list-municipalities.js';
 import { listExercises } from '../exercises/list-exercises.js';
 import { listChangeLog } from '../audit/list-change-log.js';
+import { planDatasets } from '../plan/data-datasets.js';
 
 export interface DatasetField {
   name: string;
-  type: 'string' | 'integer' | 'date' | 'datetime' | 'boolean' | 'json';
+  type: 'string' | 'integer' | 'number' | 'date' | 'datetime' | 'boolean' | 'json';
   description: MessageKey;
 }
 
@@ -18,6 +19,8 @@ export interface Dataset {
   source: MessageKey;
   fields: readonly DatasetField[];
   rows: (db: Db) => Promise<Record<string, unknown>[]>;
+  /** For large datasets: the same rows page by page, so the download is streamed instead of built in memory. */
+  batches?: (db: Db) => AsyncIterable<Record<string, unknown>[]>;
 }
 
 export const datasets: readonly Dataset[] = [
@@ -97,6 +100,7 @@ export const datasets: readonly Dataset[] = [
         hash: e.hash,
       })),
   },
+  ...planDatasets,
 ];
 
 export const findDataset = (id: string) => datasets.find((dataset) => dataset.id === id);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.js';
-import { toCsv } from '../../shared/csv.js';
+import { Readable } from 'node:stream';
+import { csvLine, toCsv } from '../../shared/csv.js';
 import { notFound } from '../../shared/errors.js';
 import { sendPage, type WebDeps } from '../../web/http.js';
 import { datasets, findDataset } from './datasets.js';
@@ -13,11 +14,34 @@ export function openDataRoutes(app: FastifyInstance, deps: WebDeps & { db: Db })
     const match = /^([a-z0-9-]+)\.(csv|json)$/.exec(request.params.file);
     const dataset = match ? findDataset(match[1]!) : undefined;
     if (!match || !dataset) throw notFound('dataset');
-    const rows = await dataset.rows(deps.db);
     reply.header('access-control-allow-origin', '*').header('content-disposition', `attachment; filename="${dataset.id}.${match[2]}"`);
+    if (dataset.batches) {
+      const columns = dataset.fields.map((field) => field.name);
+      const pages = dataset.batches(deps.db);
+      const body = match[2] === 'csv' ? streamCsv(columns, pages) : streamJson(dataset.id, pages);
+      return reply.type(match[2] === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8').send(Readable.from(body));
+    }
+    const rows = await dataset.rows(deps.db);
     if (match[2] === 'csv') {
       return reply.type('text/csv; charset=utf-8').send(toCsv(dataset.fields.map((field) => field.name), rows));
     }
     return reply.type('application/json; charset=utf-8').send({ dataset: dataset.id, count: rows.length, data: rows });
   });
+}
+
+/** The same CSV as toCsv (BOM, header row, CRLF), written page by page. */
+async function* streamCsv(columns: string[], pages: AsyncIterable<Record<string, unknown>[]>) {
+  yield `\uFEFF${columns.join(',')}\r\n`;
+  for await (const rows of pages) yield rows.map((row) => `${csvLine(columns, row)}\r\n`).join('');
+}
+
+/** The same JSON document as the in-memory datasets ({ dataset, count, data }), written page by page. */
+async function* streamJson(id: string, pages: AsyncIterable<Record<string, unknown>[]>) {
+  yield `{"dataset":${JSON.stringify(id)},"data":[`;
+  let count = 0;
+  for await (const rows of pages) {
+    yield rows.map((row, i) => `${count + i === 0 ? '' : ','}${JSON.stringify(row)}`).join('');
+    count += rows.length;
+  }
+  yield `],"count":${count}}`;
 }

@@ -10,6 +10,7 @@ import { getExercise } from '../exercises/get-exercise.js';
 import { getExerciseCall } from '../calls/get-exercise-call.js';
 import { listCallContacts } from '../calls/list-call-contacts.js';
 import { HomePage } from './views/home.js';
+import { listPlanSummaries } from '../plan/list-plan-summaries.js';
 import { ContactPage } from './views/contact-page.js';
 import { ComponentsPage } from './views/components-page.js';
 import { SourcePage } from './views/source-page.js';
@@ -23,7 +24,8 @@ export function siteRoutes(app: FastifyInstance, deps: WebDeps & { db: Db; now: 
     const current = currentSummary ? await getExercise(db, currentSummary.slug) : undefined;
     const call = current ? await getExerciseCall(db, current.exercise.id) : undefined;
     const others = all.filter((exercise) => exercise.id !== currentSummary?.id);
-    return sendPage(request, reply, deps, { title: deps.config.SITE_NAME, body: <HomePage current={current} call={call} others={others} now={deps.now()} /> });
+    const plans = await listPlanSummaries(db);
+    return sendPage(request, reply, deps, { title: deps.config.SITE_NAME, body: <HomePage current={current} call={call} others={others} plans={plans} now={deps.now()} /> });
   });
 
   app.get('/contacto', async (request, reply) =>

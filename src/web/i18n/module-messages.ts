@@ -8,6 +8,8 @@ import { callsMessages } from '../../modules/calls/messages.js';
 import { registrationFiguresMessages } from '../../modules/registrations/figures-messages.js';
 import { participationMessages } from '../../modules/participation/messages.js';
 import { secretariatMessages } from '../../modules/secretariat/messages.js';
+import { planMessages } from '../../modules/plan/messages.js';
+import { planDataMessages } from '../../modules/plan/data-messages.js';
 
 /** Each module's messages, merged into the catalogs by i18n.ts. Add a module's messages here. */
 export const moduleMessages = {
@@ -21,4 +23,6 @@ export const moduleMessages = {
   figures: registrationFiguresMessages,
   participation: participationMessages,
   secretariat: secretariatMessages,
+  plan: planMessages,
+  planData: planDataMessages,
 };

@@ -8,8 +8,10 @@ import { RecordHistory } from '../../audit/views/record-history.js';
 import { CallWindowNote } from '../../calls/views/call-window-note.js';
 import { ExerciseMeta } from './exercise-list.js';
 import { PhaseTimeline } from './phase-timeline.js';
+import type { PlanSummary } from '../../plan/list-plan-summaries.js';
+import { PlanSummaries } from '../../plan/views/plan-summary.js';
 
-export function ExercisePage(props: { detail: ExerciseDetail; call: PublicCall | undefined; history: RecordHistoryData; now: Date; hasSecretariat?: boolean }) {
+export function ExercisePage(props: { detail: ExerciseDetail; call: PublicCall | undefined; history: RecordHistoryData; plans?: PlanSummary[]; now: Date; hasSecretariat?: boolean }) {
   const { t } = usePage();
   const { exercise, convener, timeline } = props.detail;
   return (
@@ -34,6 +36,7 @@ export function ExercisePage(props: { detail: ExerciseDetail; call: PublicCall |
           <p>{t('exercise.noCall')}</p>
         )}
       </section>
+      <PlanSummaries plans={props.plans ?? []} />
       {props.hasSecretariat ? (
         <section aria-labelledby="secretariat-heading">
           <h2 id="secretariat-heading">{t('secretariat.title')}</h2>

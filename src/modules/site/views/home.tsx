@@ -1,4 +1,6 @@
 import { ButtonLink, Card } from '../../../web/components/index.js';
+import type { PlanSummary } from '../../plan/list-plan-summaries.js';
+import { PlanSummaries } from '../../plan/views/plan-summary.js';
 import { usePage } from '../../../web/page-context.js';
 import type { MessageKey } from '../../../web/i18n/i18n.js';
 import type { ExerciseDetail } from '../../exercises/get-exercise.js';
@@ -13,6 +15,8 @@ export interface HomeProps {
   current: ExerciseDetail | undefined;
   call: PublicCall | undefined;
   others: ExerciseSummary[];
+  /** The exercises' Local Action Plans with their progress. */
+  plans?: PlanSummary[];
   now: Date;
 }
 
@@ -25,6 +29,7 @@ export function HomePage(props: HomeProps) {
         <p class="lead">{t('home.intro')}</p>
       </div>
       {props.current ? <CurrentExercise {...props} current={props.current} /> : <NoExercise />}
+      <PlanSummaries plans={props.plans ?? []} />
       {props.others.length > 0 ? (
         <section aria-labelledby="others-heading">
           <h2 id="others-heading">{t('home.otherExercises')}</h2>

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/client.js';
+import { getFile } from './get-file.js';
+import type { FastifyMultipartAttachFieldsToBodyOptions, MultipartFile } from '@fastify/multipart';
+import { MAX_FILE_BYTES } from './sniff.js';
+
+/** An uploaded file as a route reads it from the body: its name as sent and its bytes (at most 10 MB + 1). */
+export interface UploadedFile {
+  filename: string;
+  content: Buffer;
+}
+
+export const isUploadedFile = (value: unknown): value is UploadedFile =>
+  typeof value === 'object' && value !== null && Buffer.isBuffer((value as UploadedFile).content) && typeof (value as UploadedFile).filename === 'string';
+
+/**
+ * Options of @fastify/multipart: fields land in `request.body` as strings (so the CSRF check works as for any form)
+ * and a file as an UploadedFile. A file larger than the limit is cut at the limit + 1 byte, so the use case can say
+ * "too large" in the form instead of the request failing.
+ */
+export const multipartOptions: FastifyMultipartAttachFieldsToBodyOptions = {
+  attachFieldsToBody: 'keyValues',
+  throwFileSizeLimit: false,
+  limits: { fileSize: MAX_FILE_BYTES + 1, files: 1, fields: 40, fieldSize: 64 * 1024 },
+  async onFile(part: MultipartFile) {
+    const content = await part.toBuffer();
+    part.value = { filename: part.filename, content } satisfies UploadedFile;
+  },
+};
+
+
+/**
+ * `/archivos/:id/:name`: a stored file, served with the type sniffed at upload only, `nosniff`, as an attachment
+ * (so a browser never renders it as a page of this site), and a sandboxing CSP. Files are public evidence.
+ */
+export function fileRoutes(app: FastifyInstance, deps: { db: Db }) {
+  app.get<{ Params: { id: string; name: string } }>('/archivos/:id/:name', async (request, reply) => {
+    const file = await getFile(deps.db, request.params.id);
+    return reply
+      .header('content-type', file.mimeType)
+      .header('content-length', String(file.size))
+      .header('content-disposition', `attachment; filename="${file.originalName}"`)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('etag', `"${file.sha256}"`)
+      .send(file.content);
+  });
+}

@@ -1,0 +1,14 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { exercises } from '../exercises/schema.js';
+import { actionPlans } from './schema.js';
+
+/** Every exercise's plan with its overall progress (one query), newest exercise first: for the home and exercise pages. */
+export function listPlanSummaries(db: Db) {
+  return db
+    .select({ exerciseId: exercises.id, slug: exercises.slug, title: actionPlans.title, status: actionPlans.status, progress: actionPlans.progress })
+    .from(actionPlans)
+    .innerJoin(exercises, eq(exercises.id, actionPlans.exerciseId))
+    .orderBy(desc(exercises.edition));
+}
+export type PlanSummary = Awaited<ReturnType<typeof listPlanSummaries>>[number];

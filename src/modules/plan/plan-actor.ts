@@ -1,0 +1,29 @@
+import { AppError } from '../../shared/errors.js';
+import { publicActor, type Actor } from '../accounts/actor.js';
+import type { ChangeActor } from '../audit/append-change.js';
+
+/** Who runs a plan use case: a signed-in person, or null for the system (the demo seed, scripts). */
+export type PlanActor = Actor | null;
+
+/** Options every write takes: who acts and when (tests and the demo pass a clock). */
+export interface WriteOptions {
+  actor: PlanActor;
+  now?: Date;
+  /** The portal's IANA zone, for calendar dates such as an activity's actual start (default America/Monterrey). */
+  timeZone?: string;
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant on the clocks of a zone. */
+export const localDate = (instant: Date, timeZone = 'America/Monterrey') =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+
+export const todayOf = (options: WriteOptions) => localDate(options.now ?? new Date(), options.timeZone);
+
+export const logActor = (actor: PlanActor): ChangeActor => (actor ? publicActor(actor) : null);
+
+/** Refuses unless the system acts or the rule allows the person. */
+export function ensure(actor: PlanActor, isAllowed: (actor: Actor) => boolean, what: string) {
+  if (actor && !isAllowed(actor)) throw new AppError('forbidden', `not allowed to ${what}`);
+}
+
+export const conflict = (reason: string) => new AppError('conflict', reason, { reason });

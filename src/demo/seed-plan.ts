@@ -1,4 +1,5 @@
 import { inArray } from 'drizzle-orm';
+import { agreements } from '../modules/secretariat/schema.js';
 import type { Db } from '../db/client.js';
 import type { ChangeEntry } from '../modules/audit/append-change.js';
 import { appendChanges } from '../modules/audit/append-changes.js';
@@ -467,6 +468,8 @@ const secondPlan: { title: string; lead: string; status: CommitmentStatus }[] = 
 
 interface PlanSpec {
   exerciseSlug: string;
+  /** Code of the Secretariat agreement that approved the plan and its commitments, when the demo has it. */
+  approvalAgreementCode?: string;
   title: string;
   periodStart: string;
   periodEnd: string;
@@ -512,6 +515,7 @@ const secondPlanCommitments: DemoCommitment[] = secondPlan.map((c) => ({
 const plans: PlanSpec[] = [
   {
     exerciseSlug: 'tercer-pal-2020-2021',
+    approvalAgreementCode: 'STL-2021-ORD-04-01',
     title: 'Tercer Plan de Acción Local de Gobierno Abierto de Durango 2020-2021',
     periodStart: '2021-05-03',
     periodEnd: '2021-12-31',
@@ -552,8 +556,8 @@ const eventDays = (c: DemoCommitment) => [...new Set(c.milestones.flatMap((m) =>
  * several states, some late, evidence as links) and the second exercise's concluded plan (eight commitments of the
  * executive, legislative and judicial branches). Rows are written in bulk (the demo loads at every first start and
  * for every test file), with the figures and the progress history computed by the same public formula, and a
- * change-log entry for every record. The approval agreement is left empty: the Secretariat module links it
- * (STL-2021-ORD-04-01).
+ * change-log entry for every record. The third plan and its commitments refer to the Secretariat agreement that
+ * approved them (STL-2021-ORD-04-01, seeded by seed-secretariat.ts before this runs).
  */
 export async function seedPlans(tx: Db) {
   const slugs = plans.map((p) => p.exerciseSlug);
@@ -564,6 +568,7 @@ export async function seedPlans(tx: Db) {
     entries.push({ actor: null, recordType, recordId: after.id, action: 'create', after, occurredAt: at(day) });
   };
   let evidenceNumber = 0;
+  const approvals = new Map((await tx.select({ id: agreements.id, code: agreements.code }).from(agreements)).map((a) => [a.code, a.id]));
 
   for (const spec of plans) {
     const exercise = found.find((e) => e.slug === spec.exerciseSlug);
@@ -585,6 +590,7 @@ export async function seedPlans(tx: Db) {
         periodEnd: spec.periodEnd,
         strategicVision: spec.vision,
         status: spec.status,
+        approvalAgreementId: spec.approvalAgreementCode ? (approvals.get(spec.approvalAgreementCode) ?? null) : null,
         progress: planProgress(spec.commitments.map((_, i) => ({ status: statuses[i]!, progress: finalProgress[i]! }))),
       })
       .returning();
@@ -598,6 +604,7 @@ export async function seedPlans(tx: Db) {
           const leadInstitutionId = directory.get(c.lead)!;
           return {
             planId: plan!.id,
+            approvalAgreementId: plan!.approvalAgreementId,
             number: i + 1,
             title: c.title,
             theme: c.theme,

@@ -134,14 +134,18 @@ describe('the change log', () => {
       .from(changeLog)
       .groupBy(changeLog.recordType, changeLog.action)
       .orderBy(changeLog.recordType, changeLog.action);
-    // The Secretariat's sessions and agreements carry their lifecycle (convened, held, minutes approved; follow-up).
+    // The demo's plans are created as they stand; the Secretariat's sessions and agreements carry their lifecycle (convened, held, minutes approved; follow-up).
     expect(byType).toEqual([
+      { recordType: 'action_plan', action: 'create', n: 2 },
+      { recordType: 'activity', action: 'create', n: 51 },
       { recordType: 'agreement', action: 'create', n: 7 },
       { recordType: 'agreement', action: 'update', n: 7 },
       { recordType: 'call', action: 'create', n: 2 },
+      { recordType: 'commitment', action: 'create', n: 17 },
       { recordType: 'document', action: 'create', n: 2 },
       { recordType: 'exercise', action: 'create', n: 3 },
-      { recordType: 'institution', action: 'create', n: 8 },
+      { recordType: 'institution', action: 'create', n: 16 },
+      { recordType: 'milestone', action: 'create', n: 27 },
       { recordType: 'privacy_notice', action: 'create', n: 2 },
       { recordType: 'secretariat', action: 'create', n: 1 },
       { recordType: 'secretariat_attendance', action: 'update', n: 5 },
@@ -152,7 +156,7 @@ describe('the change log', () => {
     ]);
     const rows = await db.select().from(changeLog);
     expect(rows.every((row) => row.actorId === null && row.actorLabel === 'Sistema')).toBe(true);
-    expect(await verifyChangeLog(db)).toEqual({ ok: true, checked: 86 });
+    expect(await verifyChangeLog(db)).toEqual({ ok: true, checked: 191 });
   });
 
   it('still verifies after a backup is restored into another database', async () => {
@@ -161,8 +165,8 @@ describe('the change log', () => {
     await backupDatabase(source.db, file);
     const target = await createTestDatabase();
     await restoreDatabase(target.db, file);
-    expect(await verifyChangeLog(target.db)).toEqual({ ok: true, checked: 86 });
+    expect(await verifyChangeLog(target.db)).toEqual({ ok: true, checked: 191 });
     await target.db.transaction((tx) => appendChange(tx, entry(1)));
-    expect(await verifyChangeLog(target.db)).toEqual({ ok: true, checked: 87 });
+    expect(await verifyChangeLog(target.db)).toEqual({ ok: true, checked: 192 });
   });
 });

@@ -2,6 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { calls } from '../calls/schema.js';
 import { exercises } from '../exercises/schema.js';
+import { actionPlans, activities, commitments, milestones } from '../plan/schema.js';
 import { comments } from './schema.js';
 
 /** A record people can comment on or follow: its type in the change log (`commitment`, `problem`…) and its id. */
@@ -70,6 +71,27 @@ export const targetDefinitions: Record<string, TargetDefinition> = {
       return { recordType: 'call', recordId: row.id, title: row.title, path: `/ejercicios/${row.slug}/convocatoria`, answeringInstitutionIds: [row.convenerInstitutionId] };
     },
   },
+  /** A commitment of a Local Action Plan: its lead institution answers officially. */
+  commitment: {
+    isFollowable: true,
+    async resolve(db, recordId) {
+      if (!isUuid(recordId)) return undefined;
+      const [row] = await db
+        .select({ id: commitments.id, number: commitments.number, title: commitments.title, leadInstitutionId: commitments.leadInstitutionId, slug: exercises.slug })
+        .from(commitments)
+        .innerJoin(actionPlans, eq(actionPlans.id, commitments.planId))
+        .innerJoin(exercises, eq(exercises.id, actionPlans.exerciseId))
+        .where(eq(commitments.id, recordId));
+      if (!row) return undefined;
+      return {
+        recordType: 'commitment',
+        recordId: row.id,
+        title: row.title,
+        path: `/ejercicios/${row.slug}/plan/compromisos/${row.number}`,
+        answeringInstitutionIds: [row.leadInstitutionId],
+      };
+    },
+  },
 };
 
 type ChangeOwner = (db: Db, entry: ChangeLogEntryView) => Promise<TargetRef | undefined>;
@@ -84,6 +106,30 @@ export const changeOwners: Record<string, ChangeOwner> = {
     return comment ? { recordType: comment.targetType, recordId: comment.targetId } : undefined;
   },
 };
+
+/** The commitment a milestone, an activity, or an activity's note or evidence belongs to (ids read from the logged row). */
+const commitmentOfMilestone = async (db: Db, milestoneId: unknown): Promise<TargetRef | undefined> => {
+  if (typeof milestoneId !== 'string' || !isUuid(milestoneId)) return undefined;
+  const [row] = await db.select({ commitmentId: milestones.commitmentId }).from(milestones).where(eq(milestones.id, milestoneId));
+  return row ? { recordType: 'commitment', recordId: row.commitmentId } : undefined;
+};
+const commitmentOfActivity = async (db: Db, activityId: unknown): Promise<TargetRef | undefined> => {
+  if (typeof activityId !== 'string' || !isUuid(activityId)) return undefined;
+  const [row] = await db.select({ milestoneId: activities.milestoneId }).from(activities).where(eq(activities.id, activityId));
+  return row ? commitmentOfMilestone(db, row.milestoneId) : undefined;
+};
+const loggedRow = (entry: ChangeLogEntryView) => (entry.after ?? entry.before ?? {}) as Record<string, unknown>;
+
+Object.assign(changeOwners, {
+  milestone: async (db: Db, entry: ChangeLogEntryView) => {
+    const commitmentId = loggedRow(entry).commitmentId;
+    if (typeof commitmentId === 'string') return { recordType: 'commitment', recordId: commitmentId };
+    return commitmentOfMilestone(db, entry.recordId);
+  },
+  activity: async (db: Db, entry: ChangeLogEntryView) => (await commitmentOfMilestone(db, loggedRow(entry).milestoneId)) ?? commitmentOfActivity(db, entry.recordId),
+  activity_note: async (db: Db, entry: ChangeLogEntryView) => commitmentOfActivity(db, loggedRow(entry).activityId),
+  evidence: async (db: Db, entry: ChangeLogEntryView) => commitmentOfActivity(db, loggedRow(entry).activityId),
+} satisfies Record<string, ChangeOwner>);
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string) => uuidPattern.test(value);

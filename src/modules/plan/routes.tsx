@@ -21,6 +21,7 @@ import { rejectEvidence, rejectInput } from './reject-evidence.js';
 import { startActivity } from './start-activity.js';
 import { verifyActivity } from './verify-activity.js';
 import { CommitmentPage } from './views/commitment-page.js';
+import { loadParticipation, participationNoticeOf } from '../participation/load-participation.js';
 import { commitmentSorts, PlanPage, type CommitmentSort } from './views/plan-page.js';
 import { ActivityWorkPage, MyActivitiesPage, type ActivityForms } from './views/work-pages.js';
 
@@ -76,7 +77,12 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get<{ Params: { slug: string; number: string } }>('/ejercicios/:slug/plan/compromisos/:number', async (request, reply) => {
     const detail = await getCommitmentDetail(db, request.params.slug, Number(request.params.number), today());
-    return sendPage(request, reply, deps, { title: request.t('plan.commitment.title', { number: detail.commitment.number, title: detail.commitment.title }), body: <CommitmentPage detail={detail} /> });
+    const participation = await loadParticipation(db, { recordType: 'commitment', recordId: detail.commitment.id }, request.actor);
+    const participationView = participation ? { ...participation, notice: participationNoticeOf(request.query) } : undefined;
+    return sendPage(request, reply, deps, {
+      title: request.t('plan.commitment.title', { number: detail.commitment.number, title: detail.commitment.title }),
+      body: <CommitmentPage detail={detail} participation={participationView} />,
+    });
   });
 
   app.get('/mis-actividades', { preHandler: requireRole(...staff) }, async (request, reply) => {

@@ -1,3 +1,6 @@
+import type { ParticipationNotice, ParticipationPanel } from '../../participation/load-participation.js';
+import { CommentsSection, FollowButton } from '../../participation/views/comments-section.js';
+import { emptyForm } from '../../accounts/views/auth-pages.js';
 import type { ComponentChildren } from 'preact';
 import { Breadcrumbs, PageHeading, ProgressBar, Table } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
@@ -117,7 +120,7 @@ function ActivityItem(props: { activity: Activity }) {
   );
 }
 
-export function CommitmentPage(props: { detail: CommitmentDetail }) {
+export function CommitmentPage(props: { detail: CommitmentDetail; participation?: (ParticipationPanel & { notice?: ParticipationNotice | undefined }) | undefined }) {
   const { t, format } = usePage();
   const { exercise, plan, commitment: c, lead, partners, municipalities, milestones, series, history } = props.detail;
   const planHref = `/ejercicios/${exercise.slug}/plan`;
@@ -244,6 +247,13 @@ export function CommitmentPage(props: { detail: CommitmentDetail }) {
       </section>
 
       <RecordHistory entries={history} hasMore={props.detail.hasMoreHistory} />
+
+      {props.participation ? (
+        <>
+          <FollowButton target={props.participation.target} viewer={props.participation.viewer} notice={props.participation.notice} />
+          <CommentsSection target={props.participation.target} comments={props.participation.comments} viewer={props.participation.viewer} form={emptyForm()} notice={props.participation.notice} />
+        </>
+      ) : null}
     </>
   );
 }

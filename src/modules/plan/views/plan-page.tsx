@@ -86,6 +86,19 @@ export function PlanPage(props: { overview: PlanOverview; sort: CommitmentSort }
         <p>
           <PlanStatusBadge status={plan.status} />
         </p>
+        <ul class="inline-list">
+          <li>
+            <a href={`/ejercicios/${slug}/plan/imprimir`}>{t('planData.print.title')}</a>
+          </li>
+          <li>
+            <a href={`/ejercicios/${slug}/plan/novedades.atom`} type="application/atom+xml">
+              {t('planData.feed.linkTitle')}
+            </a>
+          </li>
+          <li>
+            <a href="/datos">{t('nav.openData')}</a>
+          </li>
+        </ul>
       </PageHeading>
 
       <section aria-labelledby="overall-heading" class="panel panel--highlight">

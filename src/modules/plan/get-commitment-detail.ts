@@ -6,6 +6,7 @@ import { changedFields, type HistoryEntry } from '../audit/list-record-history.j
 import { changeLog } from '../audit/schema.js';
 import { institutions, municipalities } from '../directory/schema.js';
 import { exercises } from '../exercises/schema.js';
+import { agreements } from '../secretariat/schema.js';
 import { storedFiles } from '../files/schema.js';
 import { isActivityDelayed, isDelayed, normalisedWeights } from './progress.js';
 import { actionPlans, activities, activityNotes, commitmentMunicipalities, commitmentPartners, commitments, evidence, milestones, progressSnapshots } from './schema.js';
@@ -16,11 +17,12 @@ const HISTORY_LIMIT = 100;
 export async function getCommitmentDetail(db: Db, slug: string, number: number, today: string) {
   if (!Number.isInteger(number) || number < 1 || number > 100000) throw notFound('commitment');
   const [head] = await db
-    .select({ exercise: exercises, plan: actionPlans, commitment: commitments, lead: institutions })
+    .select({ exercise: exercises, plan: actionPlans, commitment: commitments, lead: institutions, approvalAgreementCode: agreements.code })
     .from(commitments)
     .innerJoin(actionPlans, eq(actionPlans.id, commitments.planId))
     .innerJoin(exercises, eq(exercises.id, actionPlans.exerciseId))
     .innerJoin(institutions, eq(institutions.id, commitments.leadInstitutionId))
+    .leftJoin(agreements, eq(agreements.id, commitments.approvalAgreementId))
     .where(and(eq(exercises.slug, slug), eq(commitments.number, number)))
     .limit(1);
   if (!head) throw notFound('commitment');

@@ -171,7 +171,13 @@ export function CommitmentPage(props: { detail: CommitmentDetail; participation?
           <Field label={t('plan.field.alignmentStatePlan')}>{c.alignmentStatePlan}</Field>
           <Field label={t('plan.field.alignmentSdgs')}>{c.alignmentSdgs.map((n) => t('plan.field.sdg', { n })).join(', ')}</Field>
           <Field label={t('plan.field.alignmentGender')}>{c.alignmentGender}</Field>
-          <Field label={t('plan.field.approval')}>{c.approvalAgreementId ? t('plan.field.agreement', { id: c.approvalAgreementId }) : ''}</Field>
+          <Field label={t('plan.field.approval')}>
+            {props.detail.approvalAgreementCode ? (
+              <a href={`/ejercicios/${exercise.slug}/secretariado/acuerdos/${props.detail.approvalAgreementCode}`}>{t('plan.field.agreement', { id: props.detail.approvalAgreementCode })}</a>
+            ) : (
+              ''
+            )}
+          </Field>
           {c.modificationAgreementId ? <Field label={t('plan.field.modification')}>{t('plan.field.agreement', { id: c.modificationAgreementId })}</Field> : null}
           {c.statusNote ? <Field label={t('plan.field.statusNote')}>{c.statusNote}</Field> : null}
         </dl>

@@ -6,9 +6,12 @@ import { createTestApp } from '../../testing/test-app.js';
 
 const today = TEST_NOW.toISOString().slice(0, 10);
 
-/** How many SQL statements each page runs on a plan of the given size (pages fetched once before, to warm up). */
+/**
+ * How many SQL statements each page runs to render on a plan of the given size (pages fetched once before, to warm
+ * up). The render cache is off: with it, the counted request would be a hit and run none.
+ */
 async function statementsPerPage(size: SyntheticPlanSize, paths: string[]) {
-  const { app, database } = await createTestApp();
+  const { app, database } = await createTestApp({ env: { RENDER_CACHE_SECONDS: '0' } });
   await seedSyntheticPlan(database.db, { slug: 'plan-medido', size, today });
   const counts: Record<string, number> = {};
   for (const path of paths) {
@@ -31,7 +34,8 @@ describe('no N+1 queries on the public plan pages', () => {
     expect(large).toEqual(small);
     for (const path of paths) {
       expect(small[path], path).toBeGreaterThan(0);
-      expect(small[path], path).toBeLessThanOrEqual(12);
+      // A small fixed budget per page (the commitment page also loads its comments and the follow button's target).
+      expect(small[path], path).toBeLessThanOrEqual(14);
     }
   });
 });

@@ -121,7 +121,8 @@ describe('role matrix: each protected route refuses every role that must not use
         expect(response.statusCode, label).toBeLessThan(500);
       }
     }
-  });
+    // About 90 routes x 7 visitors, each with a fresh account and session: several hundred requests.
+  }, 240_000);
 
   it('refuses a state-changing form without the CSRF token, even from an admin', async () => {
     const { app, database } = await createTestApp();

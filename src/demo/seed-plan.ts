@@ -2,7 +2,7 @@ import { inArray } from 'drizzle-orm';
 import { agreements } from '../modules/secretariat/schema.js';
 import type { Db } from '../db/client.js';
 import type { ChangeEntry } from '../modules/audit/append-change.js';
-import { appendChanges } from '../modules/audit/append-changes.js';
+import { appendChanges } from '../modules/audit/append-change.js';
 import { createInstitution } from '../modules/directory/create-institution.js';
 import { institutions } from '../modules/directory/schema.js';
 import { exercises } from '../modules/exercises/schema.js';

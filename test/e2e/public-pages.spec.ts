@@ -4,7 +4,7 @@ for (const locale of ['es', 'en'] as const) {
   test.describe(`every public page in ${locale}`, () => {
     for (const path of publicPages) {
       test(`${path} passes axe, has one h1, a skip link and the right lang`, async ({ page }) => {
-        const response = await page.goto(`${path}?lang=${locale}`);
+        const response = await page.goto(`${path}${path.includes('?') ? '&' : '?'}lang=${locale}`);
         expect(response?.status()).toBe(path === '/esta-pagina-no-existe' ? 404 : 200);
         await expect(page.locator('html')).toHaveAttribute('lang', locale === 'es' ? 'es-MX' : 'en');
         await expect(page.locator('h1')).toHaveCount(1);

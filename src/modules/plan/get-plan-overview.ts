@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, lt } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../shared/errors.js';
@@ -7,10 +7,15 @@ import { exercises } from '../exercises/schema.js';
 import { isDelayed } from './progress.js';
 import { actionPlans, activities, commitmentMunicipalities, commitments, milestones } from './schema.js';
 
+/** How many late items and upcoming milestones the plan page lists; the rest are on the late-items and calendar pages. */
+export const OVERVIEW_LIST_LIMIT = 10;
+
 /**
- * Everything the public plan page shows, in a fixed number of queries whatever the number of commitments (seven):
- * exercise, plan, commitments with their lead institution, their municipalities, milestones, late activities and
- * activity counts by status. Progress figures are the stored, derived ones.
+ * Everything the public plan page shows, in a fixed number of queries whatever the size of the plan (nine):
+ * exercise, plan, commitments with their lead institution, their municipalities, milestone counts, the first late
+ * milestones and activities (with their totals, by a window count), the next milestones due, and activity counts by
+ * status. Progress figures are the stored, derived ones. The page stays small on a plan of thousands of milestones:
+ * the whole calendar and every late item have their own paginated pages (`list-plan-milestones.ts`).
  */
 export async function getPlanOverview(db: Db, slug: string, today: string) {
   const [exercise] = await db.select().from(exercises).where(eq(exercises.slug, slug)).limit(1);
@@ -29,22 +34,36 @@ export async function getPlanOverview(db: Db, slug: string, today: string) {
     .innerJoin(commitments, eq(commitments.id, commitmentMunicipalities.commitmentId))
     .innerJoin(municipalities, eq(municipalities.cvegeo, commitmentMunicipalities.cvegeo))
     .where(eq(commitments.planId, plan.id));
+  const [milestoneCounts] = await db
+    .select({ total: count(), late: sql<number>`count(*) filter (where ${milestones.openDueOn} < ${today})`.mapWith(Number) })
+    .from(milestones)
+    .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
+    .where(eq(commitments.planId, plan.id));
   const responsible = alias(institutions, 'responsible');
-  const stones = await db
-    .select({ milestone: milestones, commitmentNumber: commitments.number, responsibleName: responsible.name })
+  const lateStones = await db
+    .select({ id: milestones.id, title: milestones.title, plannedEnd: milestones.plannedEnd, commitmentNumber: commitments.number, responsibleName: responsible.name })
     .from(milestones)
     .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
     .innerJoin(responsible, eq(responsible.id, milestones.responsibleInstitutionId))
-    .where(eq(commitments.planId, plan.id))
-    .orderBy(asc(milestones.plannedEnd), asc(commitments.number), asc(milestones.position));
-  const lateActivities = await db
-    .select({ id: activities.id, title: activities.title, plannedEnd: activities.plannedEnd, status: activities.status, commitmentNumber: commitments.number, institution: institutions.name })
+    .where(and(eq(commitments.planId, plan.id), lt(milestones.openDueOn, today)))
+    .orderBy(asc(milestones.openDueOn), asc(commitments.number), asc(milestones.position))
+    .limit(OVERVIEW_LIST_LIMIT);
+  const upcoming = await db
+    .select({ id: milestones.id, title: milestones.title, plannedEnd: milestones.plannedEnd, progress: milestones.progress, commitmentNumber: commitments.number })
+    .from(milestones)
+    .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
+    .where(and(eq(commitments.planId, plan.id), gte(milestones.plannedEnd, today), isNull(milestones.cancelledAt), lt(milestones.progress, 100)))
+    .orderBy(asc(milestones.plannedEnd), asc(commitments.number), asc(milestones.position))
+    .limit(OVERVIEW_LIST_LIMIT);
+  const lateSteps = await db
+    .select({ id: activities.id, title: activities.title, plannedEnd: activities.plannedEnd, status: activities.status, commitmentNumber: commitments.number, institution: institutions.name, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(activities)
     .innerJoin(milestones, eq(milestones.id, activities.milestoneId))
     .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
     .innerJoin(institutions, eq(institutions.id, activities.responsibleInstitutionId))
     .where(and(eq(commitments.planId, plan.id), inArray(activities.status, ['not_started', 'in_progress']), lt(activities.plannedEnd, today)))
-    .orderBy(asc(activities.plannedEnd));
+    .orderBy(asc(activities.plannedEnd), asc(commitments.number), asc(activities.id))
+    .limit(OVERVIEW_LIST_LIMIT);
   const activityCounts = await db
     .select({ status: activities.status, n: count() })
     .from(activities)
@@ -53,14 +72,27 @@ export async function getPlanOverview(db: Db, slug: string, today: string) {
     .where(eq(commitments.planId, plan.id))
     .groupBy(activities.status);
 
+  const placesByCommitment = new Map<string, { cvegeo: string; name: string }[]>();
+  for (const p of places) placesByCommitment.set(p.commitmentId, [...(placesByCommitment.get(p.commitmentId) ?? []), { cvegeo: p.cvegeo, name: p.name }]);
   const list = rows.map(({ commitment, lead }) => ({
     ...commitment,
     lead,
-    municipalities: places.filter((p) => p.commitmentId === commitment.id).map((p) => ({ cvegeo: p.cvegeo, name: p.name })),
+    municipalities: placesByCommitment.get(commitment.id) ?? [],
     isDelayed: isDelayed(commitment.openDueOn, today),
   }));
-  const milestoneList = stones.map(({ milestone, commitmentNumber, responsibleName }) => ({ ...milestone, commitmentNumber, responsibleName, isDelayed: isDelayed(milestone.openDueOn, today) }));
-  return { exercise, plan, commitments: list, milestones: milestoneList, lateActivities, activityCounts: Object.fromEntries(activityCounts.map((r) => [r.status, r.n])) as Record<string, number> };
+  const withoutTotal = <T extends { total: number }>(items: T[]) => items.map(({ total: _total, ...item }) => item);
+  return {
+    exercise,
+    plan,
+    commitments: list,
+    milestoneCount: milestoneCounts?.total ?? 0,
+    lateMilestones: lateStones,
+    lateMilestoneCount: milestoneCounts?.late ?? 0,
+    upcomingMilestones: upcoming,
+    lateActivities: withoutTotal(lateSteps),
+    lateActivityCount: lateSteps[0]?.total ?? 0,
+    activityCounts: Object.fromEntries(activityCounts.map((r) => [r.status, r.n])) as Record<string, number>,
+  };
 }
 export type PlanOverview = Awaited<ReturnType<typeof getPlanOverview>>;
 

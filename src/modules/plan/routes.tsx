@@ -13,6 +13,7 @@ import { attachEvidence, evidenceInput } from './attach-evidence.js';
 import { getActivityWork } from './get-activity-work.js';
 import { getCommitmentDetail } from './get-commitment-detail.js';
 import { getPlanOverview } from './get-plan-overview.js';
+import { lateKinds, listLateItems, listPlanMilestones, type LateKind } from './list-plan-milestones.js';
 import { listActivitiesToVerify, listMyActivities } from './list-work-activities.js';
 import { doneInput, markActivityDone } from './mark-activity-done.js';
 import { localDate } from './plan-actor.js';
@@ -23,6 +24,13 @@ import { verifyActivity } from './verify-activity.js';
 import { CommitmentPage } from './views/commitment-page.js';
 import { loadParticipation, participationNoticeOf } from '../participation/load-participation.js';
 import { commitmentSorts, PlanPage, type CommitmentSort } from './views/plan-page.js';
+import { PlanCalendarPage, PlanLatePage } from './views/plan-lists-pages.js';
+
+/** A `?pagina=` value as a page number (1 for anything that is not a positive whole number, capped). */
+const pageNumber = (value: string | undefined) => {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
+};
 import { ActivityWorkPage, MyActivitiesPage, type ActivityForms } from './views/work-pages.js';
 
 type Deps = WebDeps & { db: Db; now: () => Date };
@@ -69,10 +77,21 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
   const today = () => localDate(deps.now(), config.TIME_ZONE);
   const options = (request: FastifyRequest) => ({ actor: request.actor!, now: deps.now(), timeZone: config.TIME_ZONE });
 
-  app.get<{ Params: { slug: string }; Querystring: { orden?: string } }>('/ejercicios/:slug/plan', async (request, reply) => {
+  app.get<{ Params: { slug: string }; Querystring: { orden?: string; pagina?: string } }>('/ejercicios/:slug/plan', async (request, reply) => {
     const overview = await getPlanOverview(db, request.params.slug, today());
     const sort = (commitmentSorts as readonly string[]).includes(request.query.orden ?? '') ? (request.query.orden as CommitmentSort) : 'numero';
-    return sendPage(request, reply, deps, { title: overview.plan.title, body: <PlanPage overview={overview} sort={sort} /> });
+    return sendPage(request, reply, deps, { title: overview.plan.title, body: <PlanPage overview={overview} sort={sort} page={pageNumber(request.query.pagina)} /> });
+  });
+
+  app.get<{ Params: { slug: string }; Querystring: { pagina?: string } }>('/ejercicios/:slug/plan/calendario', async (request, reply) => {
+    const calendar = await listPlanMilestones(db, request.params.slug, { page: pageNumber(request.query.pagina), today: today() });
+    return sendPage(request, reply, deps, { title: `${request.t('plan.calendar.title')}: ${calendar.plan.title}`, body: <PlanCalendarPage calendar={calendar} /> });
+  });
+
+  app.get<{ Params: { slug: string }; Querystring: { tipo?: string; pagina?: string } }>('/ejercicios/:slug/plan/atrasos', async (request, reply) => {
+    const kind = (lateKinds as readonly string[]).includes(request.query.tipo ?? '') ? (request.query.tipo as LateKind) : 'hitos';
+    const late = await listLateItems(db, request.params.slug, { kind, page: pageNumber(request.query.pagina), today: today() });
+    return sendPage(request, reply, deps, { title: `${request.t('plan.late.title')}: ${late.plan.title}`, body: <PlanLatePage late={late} /> });
   });
 
   app.get<{ Params: { slug: string; number: string } }>('/ejercicios/:slug/plan/compromisos/:number', async (request, reply) => {

@@ -1,4 +1,4 @@
-import { Breadcrumbs, PageHeading, ProgressBar, Table } from '../../../web/components/index.js';
+import { Breadcrumbs, PageHeading, Pagination, ProgressBar, Table } from '../../../web/components/index.js';
 import { MunicipalityMap } from '../../../web/components/municipality-map.js';
 import { usePage } from '../../../web/page-context.js';
 import type { MessageKey } from '../../../web/i18n/i18n.js';
@@ -20,9 +20,15 @@ const comparators: Record<CommitmentSort, (a: Row, b: Row) => number> = {
 
 export const commitmentHref = (slug: string, number: number) => `/ejercicios/${slug}/plan/compromisos/${number}`;
 
-function CommitmentTable(props: { overview: PlanOverview; sort: CommitmentSort }) {
+/** Rows of the commitment table per page: a plan of hundreds of commitments stays a page people (and phones) can load. */
+export const COMMITMENTS_PER_PAGE = 50;
+
+function CommitmentTable(props: { overview: PlanOverview; sort: CommitmentSort; page: number }) {
   const { t, path } = usePage();
-  const rows = [...props.overview.commitments].sort(comparators[props.sort]);
+  const sorted = [...props.overview.commitments].sort(comparators[props.sort]);
+  const pages = Math.max(1, Math.ceil(sorted.length / COMMITMENTS_PER_PAGE));
+  const page = Math.min(Math.max(1, props.page), pages);
+  const rows = sorted.slice((page - 1) * COMMITMENTS_PER_PAGE, page * COMMITMENTS_PER_PAGE);
   const slug = props.overview.exercise.slug;
   const header = (sort: CommitmentSort, label: string, isNumeric = false) => (
     <th scope="col" class={isNumeric ? 'numeric' : undefined} aria-sort={props.sort === sort ? (sort === 'avance' ? 'descending' : 'ascending') : undefined}>
@@ -37,7 +43,11 @@ function CommitmentTable(props: { overview: PlanOverview; sort: CommitmentSort }
     <div class="table-wrap" tabIndex={0} role="region" aria-label={t('plan.table.caption')}>
       <table class="table">
         <caption>
-          {t('plan.table.caption')} <span class="hint">{t(`plan.table.sortedBy.${props.sort}` as MessageKey)} {t('plan.table.sortBy')}</span>
+          {t('plan.table.caption')}{' '}
+          <span class="hint">
+            {pages > 1 ? `${t('plan.table.range', { from: (page - 1) * COMMITMENTS_PER_PAGE + 1, to: (page - 1) * COMMITMENTS_PER_PAGE + rows.length, total: sorted.length })} ` : null}
+            {t(`plan.table.sortedBy.${props.sort}` as MessageKey)} {t('plan.table.sortBy')}
+          </span>
         </caption>
         <thead>
           <tr>
@@ -66,18 +76,18 @@ function CommitmentTable(props: { overview: PlanOverview; sort: CommitmentSort }
           ))}
         </tbody>
       </table>
+      <Pagination page={page} pages={pages} hrefFor={(n) => `${path}?orden=${props.sort}&pagina=${n}#compromisos`} />
     </div>
   );
 }
 
-export function PlanPage(props: { overview: PlanOverview; sort: CommitmentSort }) {
+export function PlanPage(props: { overview: PlanOverview; sort: CommitmentSort; page: number }) {
   const { t, format } = usePage();
-  const { exercise, plan, commitments, milestones, lateActivities, activityCounts } = props.overview;
+  const { exercise, plan, commitments, lateMilestones, lateMilestoneCount, lateActivities, lateActivityCount, upcomingMilestones, milestoneCount, activityCounts } = props.overview;
   const slug = exercise.slug;
   const institutionsRows = byInstitution(commitments);
   const municipalityRows = byMunicipality(commitments);
   const lateCommitments = commitments.filter((c) => c.isDelayed);
-  const lateMilestones = milestones.filter((m) => m.isDelayed);
   const statusCounts = commitmentStatuses.map((status) => ({ status, n: commitments.filter((c) => c.status === status).length })).filter((s) => s.n > 0);
   return (
     <>
@@ -145,7 +155,7 @@ export function PlanPage(props: { overview: PlanOverview; sort: CommitmentSort }
                 </li>
               ))}
               <li>
-                {t('plan.page.lateActivities')}: {format.number(lateActivities.length)}
+                {t('plan.page.lateActivities')}: {format.number(lateActivityCount)}
               </li>
             </ul>
           </div>
@@ -154,7 +164,7 @@ export function PlanPage(props: { overview: PlanOverview; sort: CommitmentSort }
 
       <section aria-labelledby="compromisos">
         <h2 id="compromisos">{t('plan.page.commitments')}</h2>
-        {commitments.length === 0 ? <p>{t('plan.page.noCommitments')}</p> : <CommitmentTable overview={props.overview} sort={props.sort} />}
+        {commitments.length === 0 ? <p>{t('plan.page.noCommitments')}</p> : <CommitmentTable overview={props.overview} sort={props.sort} page={props.page} />}
       </section>
 
       <section aria-labelledby="institutions-heading">
@@ -198,39 +208,59 @@ export function PlanPage(props: { overview: PlanOverview; sort: CommitmentSort }
 
       <section aria-labelledby="late-heading">
         <h2 id="late-heading">{t('plan.page.late')}</h2>
-        {lateCommitments.length + lateMilestones.length + lateActivities.length === 0 ? (
+        {lateCommitments.length + lateMilestoneCount + lateActivityCount === 0 ? (
           <p>{t('plan.page.noLate')}</p>
         ) : (
-          <ul>
-            {lateMilestones.map((m) => (
-              <li key={m.id}>
-                <DelayedBadge isDelayed /> <a href={commitmentHref(slug, m.commitmentNumber)}>{t('plan.page.lateMilestone', { number: m.commitmentNumber, title: m.title })}</a>{' '}
-                {m.plannedEnd ? t('plan.page.dueOn', { date: format.calendarDate(m.plannedEnd) }) : null} ({m.responsibleName})
-              </li>
-            ))}
-            {lateActivities.map((a) => (
-              <li key={a.id}>
-                <DelayedBadge isDelayed /> <a href={commitmentHref(slug, a.commitmentNumber)}>{t('plan.page.lateActivity', { number: a.commitmentNumber, title: a.title })}</a>{' '}
-                {a.plannedEnd ? t('plan.page.dueOn', { date: format.calendarDate(a.plannedEnd) }) : null} ({a.institution})
-              </li>
-            ))}
-          </ul>
+          <>
+            <p>{t('plan.page.lateSummary', { commitments: lateCommitments.length, milestones: lateMilestoneCount, activities: lateActivityCount })}</p>
+            <ul>
+              {lateMilestones.map((m) => (
+                <li key={m.id}>
+                  <DelayedBadge isDelayed /> <a href={commitmentHref(slug, m.commitmentNumber)}>{t('plan.page.lateMilestone', { number: m.commitmentNumber, title: m.title })}</a>{' '}
+                  {m.plannedEnd ? t('plan.page.dueOn', { date: format.calendarDate(m.plannedEnd) }) : null} ({m.responsibleName})
+                </li>
+              ))}
+              {lateActivities.map((a) => (
+                <li key={a.id}>
+                  <DelayedBadge isDelayed /> <a href={commitmentHref(slug, a.commitmentNumber)}>{t('plan.page.lateActivity', { number: a.commitmentNumber, title: a.title })}</a>{' '}
+                  {a.plannedEnd ? t('plan.page.dueOn', { date: format.calendarDate(a.plannedEnd) }) : null} ({a.institution})
+                </li>
+              ))}
+            </ul>
+            {lateMilestoneCount > lateMilestones.length || lateActivityCount > lateActivities.length ? (
+              <ul class="inline-list">
+                {lateMilestoneCount > 0 ? (
+                  <li>
+                    <a href={`/ejercicios/${slug}/plan/atrasos?tipo=hitos`}>{t('plan.page.allLateMilestones', { count: lateMilestoneCount })}</a>
+                  </li>
+                ) : null}
+                {lateActivityCount > 0 ? (
+                  <li>
+                    <a href={`/ejercicios/${slug}/plan/atrasos?tipo=actividades`}>{t('plan.page.allLateActivities', { count: lateActivityCount })}</a>
+                  </li>
+                ) : null}
+              </ul>
+            ) : null}
+          </>
         )}
       </section>
 
       <section aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">{t('plan.page.timeline')}</h2>
-        <p>{t('plan.page.timelineLead')}</p>
-        <ol class="plain-list">
-          {milestones
-            .filter((m) => m.plannedEnd)
-            .map((m) => (
+        <h2 id="timeline-heading">{t('plan.page.upcoming')}</h2>
+        {upcomingMilestones.length === 0 ? (
+          <p>{t('plan.page.noUpcoming')}</p>
+        ) : (
+          <ol class="plain-list">
+            {upcomingMilestones.map((m) => (
               <li key={m.id}>
-                <strong>{format.calendarDate(m.plannedEnd!)}</strong>: <a href={commitmentHref(slug, m.commitmentNumber)}>{t('plan.page.lateMilestone', { number: m.commitmentNumber, title: m.title })}</a> —{' '}
-                {m.cancelledAt ? t('plan.milestone.cancelled') : <Percent value={m.progress} />} <DelayedBadge isDelayed={m.isDelayed} />
+                <strong>{format.calendarDate(m.plannedEnd!)}</strong>: <a href={commitmentHref(slug, m.commitmentNumber)}>{t('plan.page.lateMilestone', { number: m.commitmentNumber, title: m.title })}</a> — <Percent value={m.progress} />
               </li>
             ))}
-        </ol>
+          </ol>
+        )}
+        <p>
+          <a href={`/ejercicios/${slug}/plan/calendario`}>{t('plan.page.fullCalendar', { count: milestoneCount })}</a>
+        </p>
       </section>
 
       <FormulaExplained />

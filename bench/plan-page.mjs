@@ -39,7 +39,7 @@ import {
 
 const slug = process.env.LARGE_PLAN_SLUG || 'plan-grande';
 const plan = `/ejercicios/${slug}/plan`;
-const pages = (process.env.BENCH_PLAN_PAGES ?? `${plan},${plan}/compromisos/1,/buscar?q=senalizacion`)
+const pages = (process.env.BENCH_PLAN_PAGES ?? `${plan},${plan}/compromisos/1,${plan}/calendario,${plan}/atrasos,/buscar?q=senalizacion`)
   .split(',')
   .map((p) => p.trim())
   .filter(Boolean);

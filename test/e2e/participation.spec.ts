@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures.js';
-import { linkPath, waitForMail } from './mailbox.js';
+import { linkPath, waitForFollowMail, waitForMail } from './mailbox.js';
 
 /** The demo's third exercise: its call is closed and public, so an admin can correct its results (a public change). */
 const CALL = '/ejercicios/tercer-pal-2020-2021/convocatoria';
@@ -11,30 +11,6 @@ const COMMENT = 'Me gustaría saber cuántas personas de Gómez Palacio se inscr
 const RESULTS = 'Se inscribieron 214 personas de 12 municipios. Esta versión corrige la cifra de Gómez Palacio.';
 
 test.describe.configure({ mode: 'serial' });
-
-interface Mail {
-  to: string[];
-  subject: string;
-  text: string;
-}
-
-/** The follow notice arrives within about a minute (the job runs every minute): wait longer than waitForMail does. */
-async function waitForFollowMail(address: string): Promise<Mail> {
-  const file = join(process.env.E2E_DATA_DIR!, 'mail.jsonl');
-  let found: Mail | undefined;
-  await expect
-    .poll(
-      () => {
-        if (!existsSync(file)) return undefined;
-        const mails = readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Mail);
-        found = mails.find((mail) => mail.to.includes(address) && /Hay novedades en/.test(mail.subject));
-        return found?.subject;
-      },
-      { timeout: 150_000, intervals: [2000], message: `a follow notice to ${address}` },
-    )
-    .toBeTruthy();
-  return found!;
-}
 
 async function adminPage(page: Page) {
   const link = new URL(/http\S+\/recuperar\/\S+/.exec(readFileSync(join(process.env.E2E_DATA_DIR!, 'participation-admin-link.txt'), 'utf8'))![0]).pathname;

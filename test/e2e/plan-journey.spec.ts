@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures.js';
-import { linkPath, waitForMail } from './mailbox.js';
+import { linkPath, waitForFollowMail, waitForMail } from './mailbox.js';
 
 const PASSWORD = 'una contraseña del plan de acción';
 const COMMITMENT = '/ejercicios/tercer-pal-2020-2021/plan/compromisos/1';
 const ACTIVITY = 'Talleres en seis escuelas primarias';
+const FOLLOWER = 'maria.sigue.compromisos@example.mx';
 /** A 1 x 1 PNG: the evidence file the liaison uploads. */
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2213c9b0000000049454e44ae426082', 'hex');
 
@@ -26,8 +27,8 @@ async function newPage(browser: Browser) {
   return { context, page: await context.newPage() };
 }
 
-test('a liaison records progress with a file, a secretariat member verifies it, and the public sees the new progress and its history', async ({ browser }) => {
-  test.setTimeout(180_000);
+test('a liaison records progress with a file, a secretariat member verifies it, the public sees the new progress and its history, and the follower is e-mailed', async ({ browser }) => {
+  test.setTimeout(360_000);
   const admin = await newPage(browser);
   await choosePassword(admin.page, recoveryLink('plan-admin-link.txt'));
 
@@ -57,6 +58,27 @@ test('a liaison records progress with a file, a secretariat member verifies it, 
     await expect(admin.page.getByText(`Enviamos la invitación a ${person.email}.`)).toBeVisible();
   }
   await admin.context.close();
+
+  // A resident opens an account and follows the commitment from the top of its page.
+  const follower = await newPage(browser);
+  await follower.page.goto(COMMITMENT);
+  const follow = follower.page.locator('#seguir');
+  expect(await follow.evaluate((el) => el.closest('.page-heading') !== null), 'the follow button sits in the page heading').toBe(true);
+  await follow.getByRole('link', { name: 'Entra para seguirlo' }).click();
+  await follower.page.getByRole('link', { name: 'Crea una cuenta' }).click();
+  await follower.page.getByLabel('Nombre completo').fill('María Sánchez');
+  await follower.page.getByLabel('Correo electrónico').fill(FOLLOWER);
+  await follower.page.getByLabel('Contraseña').fill('mi frase para seguir el plan');
+  await follower.page.getByLabel('Leí el aviso de privacidad').check();
+  await follower.page.getByRole('button', { name: 'Crear cuenta' }).click();
+  await follower.page.goto(linkPath((await waitForMail(FOLLOWER, /onfirma/)).text, '/confirmar/'));
+  await expect(follower.page.getByText('Tu correo quedó confirmado.')).toBeVisible();
+  await follower.page.goto(COMMITMENT);
+  await follower.page.getByRole('button', { name: 'Seguir', exact: true }).click();
+  await expect(follower.page.getByText(/Ahora sigues «.+»/)).toBeVisible();
+  await expect(follower.page.getByRole('button', { name: 'Dejar de seguir' })).toBeVisible();
+  await expectNoAxeViolations(follower.page);
+  await follower.context.close();
 
   // An anonymous visitor notes the progress before.
   const visitor = await newPage(browser);
@@ -120,4 +142,10 @@ test('a liaison records progress with a file, a secretariat member verifies it, 
   await visitor.page.goto('/ejercicios/tercer-pal-2020-2021/plan');
   await expectNoAxeViolations(visitor.page);
   await visitor.context.close();
+
+  // The follower's e-mail arrives on the real SMTP server: the commitment changed, by whom, with its link.
+  const news = await waitForFollowMail(FOLLOWER);
+  expect(news.subject).toContain('Señalización vial y educación vial en la cabecera de Tepehuanes');
+  expect(news.text).toContain('Enlace institucional');
+  expect(news.text).toContain(COMMITMENT);
 });

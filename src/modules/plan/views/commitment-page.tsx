@@ -142,6 +142,7 @@ export function CommitmentPage(props: { detail: CommitmentDetail; participation?
         <p>
           <CommitmentStatusBadge status={c.status} /> <DelayedBadge isDelayed={props.detail.isDelayed} />
         </p>
+        {props.participation ? <FollowButton target={props.participation.target} viewer={props.participation.viewer} notice={props.participation.notice} /> : null}
       </PageHeading>
       <section aria-labelledby="progress-heading" class="panel panel--highlight">
         <h2 id="progress-heading">{t('plan.commitment.progress')}</h2>
@@ -255,10 +256,7 @@ export function CommitmentPage(props: { detail: CommitmentDetail; participation?
       <RecordHistory entries={history} hasMore={props.detail.hasMoreHistory} />
 
       {props.participation ? (
-        <>
-          <FollowButton target={props.participation.target} viewer={props.participation.viewer} notice={props.participation.notice} />
-          <CommentsSection target={props.participation.target} comments={props.participation.comments} viewer={props.participation.viewer} form={emptyForm()} notice={props.participation.notice} />
-        </>
+        <CommentsSection target={props.participation.target} comments={props.participation.comments} viewer={props.participation.viewer} form={emptyForm()} notice={props.participation.notice} />
       ) : null}
     </>
   );

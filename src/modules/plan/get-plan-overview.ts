@@ -46,7 +46,7 @@ export async function getPlanOverview(db: Db, slug: string, today: string) {
     .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
     .innerJoin(responsible, eq(responsible.id, milestones.responsibleInstitutionId))
     .where(and(eq(commitments.planId, plan.id), lt(milestones.openDueOn, today)))
-    .orderBy(asc(milestones.openDueOn), asc(commitments.number), asc(milestones.position))
+    .orderBy(asc(milestones.plannedEnd), asc(commitments.number), asc(milestones.position))
     .limit(OVERVIEW_LIST_LIMIT);
   const upcoming = await db
     .select({ id: milestones.id, title: milestones.title, plannedEnd: milestones.plannedEnd, progress: milestones.progress, commitmentNumber: commitments.number })

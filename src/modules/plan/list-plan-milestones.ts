@@ -83,7 +83,7 @@ export async function listLateItems(db: Db, slug: string, options: { kind: LateK
           .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
           .innerJoin(responsible, eq(responsible.id, milestones.responsibleInstitutionId))
           .where(lateStone)
-          .orderBy(asc(milestones.openDueOn), asc(commitments.number), asc(milestones.position))
+          .orderBy(asc(milestones.plannedEnd), asc(commitments.number), asc(milestones.position))
           .limit(PLAN_LIST_PAGE_SIZE)
           .offset(offset)
       : await db

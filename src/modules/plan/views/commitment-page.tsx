@@ -59,6 +59,50 @@ export function ActivityDates(props: { activity: Pick<Activity, 'plannedStart' |
   );
 }
 
+/** The facts of an activity (who, when, how it closed), on the public commitment page and on the work page. */
+export function ActivityFacts(props: {
+  activity: Pick<Activity, 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd' | 'responsiblePerson' | 'closingNote' | 'cancellationReason' | 'verifiedAt'>;
+  responsible: string;
+}) {
+  const { t, format } = usePage();
+  const a = props.activity;
+  return (
+    <dl class="meta-list">
+      <div>
+        <dt>{t('plan.activity.responsible')}</dt>
+        <dd>
+          {props.responsible}
+          {a.responsiblePerson ? ` (${a.responsiblePerson})` : ''}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('plan.activity.dates')}</dt>
+        <dd>
+          <ActivityDates activity={a} />
+        </dd>
+      </div>
+      {a.closingNote ? (
+        <div>
+          <dt>{t('plan.activity.closingNote')}</dt>
+          <dd class="prewrap">{a.closingNote}</dd>
+        </div>
+      ) : null}
+      {a.cancellationReason ? (
+        <div>
+          <dt>{t('plan.activity.cancellationReason')}</dt>
+          <dd>{a.cancellationReason}</dd>
+        </div>
+      ) : null}
+      {a.verifiedAt ? (
+        <div>
+          <dt>{t('plan.activity.verifiedAt')}</dt>
+          <dd>{format.dateTime(a.verifiedAt)}</dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
+
 function ActivityItem(props: { activity: Activity }) {
   const { t, format } = usePage();
   const a = props.activity;
@@ -68,39 +112,7 @@ function ActivityItem(props: { activity: Activity }) {
       <p>
         <ActivityStatusBadge status={a.status} /> <DelayedBadge isDelayed={a.isDelayed} />
       </p>
-      <dl class="meta-list">
-        <div>
-          <dt>{t('plan.activity.responsible')}</dt>
-          <dd>
-            {a.responsibleName}
-            {a.responsiblePerson ? ` (${a.responsiblePerson})` : ''}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('plan.activity.dates')}</dt>
-          <dd>
-            <ActivityDates activity={a} />
-          </dd>
-        </div>
-        {a.closingNote ? (
-          <div>
-            <dt>{t('plan.activity.closingNote')}</dt>
-            <dd class="prewrap">{a.closingNote}</dd>
-          </div>
-        ) : null}
-        {a.cancellationReason ? (
-          <div>
-            <dt>{t('plan.activity.cancellationReason')}</dt>
-            <dd>{a.cancellationReason}</dd>
-          </div>
-        ) : null}
-        {a.verifiedAt ? (
-          <div>
-            <dt>{t('plan.activity.verifiedAt')}</dt>
-            <dd>{format.dateTime(a.verifiedAt)}</dd>
-          </div>
-        ) : null}
-      </dl>
+      <ActivityFacts activity={a} responsible={a.responsibleName} />
       {a.description ? <p class="prewrap">{a.description}</p> : null}
       <h5>{t('plan.evidence.title')}</h5>
       <EvidenceList items={a.evidence} />

@@ -66,7 +66,7 @@ function MilestoneSection(props: { commitment: Commitment; milestone: Milestone 
             },
             { header: t('planData.print.responsible'), cell: (a) => a.responsible },
             { header: t('planData.print.plannedDates'), cell: (a) => range(a.plannedStart, a.plannedEnd) },
-            { header: t('planData.print.activityStatus'), cell: (a) => `${t(`planData.activityStatus.${a.status}`)}${a.isDelayed ? ` · ${t('planData.print.delayed')}` : ''}` },
+            { header: t('planData.print.activityStatus'), cell: (a) => `${t(`plan.activityStatus.${a.status}`)}${a.isDelayed ? ` · ${t('planData.print.delayed')}` : ''}` },
           ]}
         />
       ) : (
@@ -93,7 +93,7 @@ function CommitmentSection(props: { commitment: Commitment }) {
         <Row label={t('planData.print.municipalities')}>{list(c.municipalities.map((m) => m.name))}</Row>
         <Row label={t('planData.print.dates')}>{range(c.startsOn, c.endsOn)}</Row>
         <Row label={t('planData.print.theme')}>{c.theme ?? t('planData.print.empty')}</Row>
-        <Row label={t('planData.print.commitmentStatus')}>{t(`planData.status.${c.status}`)}</Row>
+        <Row label={t('planData.print.commitmentStatus')}>{t(`plan.commitmentStatus.${c.status}`)}</Row>
         {c.statusNote ? <Row label={t('planData.print.statusNote')}>{c.statusNote}</Row> : null}
         <Row label={t('planData.print.commitmentProgress')}>
           {percent(c.progress)}
@@ -194,7 +194,7 @@ export function PlanPrintPage(props: { document: PlanDocument; issuedAt: Date })
           <p class="lead">{exercise.title}</p>
           <p>{t('planData.print.period', { start: format.calendarDate(plan.periodStart), end: format.calendarDate(plan.periodEnd) })}</p>
           <dl class="plan-document__facts">
-            <Row label={t('planData.print.status')}>{t(`planData.planStatus.${plan.status}`)}</Row>
+            <Row label={t('planData.print.status')}>{t(`plan.planStatus.${plan.status}`)}</Row>
             <Row label={t('planData.print.progress')}>{percent(plan.progress)}</Row>
           </dl>
           <p class="hint">{t('planData.print.issued', { date: format.date(props.issuedAt) })}</p>

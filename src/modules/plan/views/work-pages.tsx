@@ -4,7 +4,7 @@ import type { FormState } from '../../accounts/views/auth-pages.js';
 import type { ActivityWork } from '../get-activity-work.js';
 import type { WorkActivity } from '../list-work-activities.js';
 import { isActivityDelayed } from '../progress.js';
-import { ActivityDates, EvidenceList } from './commitment-page.js';
+import { ActivityFacts, EvidenceList } from './commitment-page.js';
 import { commitmentHref } from './plan-page.js';
 import { ActivityStatusBadge, DelayedBadge } from './plan-badges.js';
 
@@ -72,24 +72,7 @@ export function ActivityWorkPage(props: { work: ActivityWork; canReport: boolean
         </p>
       </PageHeading>
       <Notices notice={props.notice} problem={props.problem} />
-      <dl class="meta-list">
-        <div>
-          <dt>{t('plan.activity.responsible')}</dt>
-          <dd>{institution}</dd>
-        </div>
-        <div>
-          <dt>{t('plan.activity.dates')}</dt>
-          <dd>
-            <ActivityDates activity={a} />
-          </dd>
-        </div>
-        {a.closingNote ? (
-          <div>
-            <dt>{t('plan.activity.closingNote')}</dt>
-            <dd class="prewrap">{a.closingNote}</dd>
-          </div>
-        ) : null}
-      </dl>
+      <ActivityFacts activity={a} responsible={institution} />
       <p>
         <a href={`${commitmentHref(exerciseSlug, commitment.number)}#actividad-${a.id}`}>{t('plan.work.publicPage')}</a>
       </p>

@@ -21,6 +21,10 @@ export interface HistoryEntry {
   hash: string;
   /** The fields whose value differs between before and after, by field name. */
   changes: FieldChange[];
+  /** The kind of record (`commitment`, `activity`...): it names the record on pages that gather several kinds' entries. */
+  recordType?: string;
+  /** The record's title, when the page gathers the histories of several records. */
+  recordTitle?: string | undefined;
 }
 
 const asObject = (value: JsonValue): { [key: string]: JsonValue } =>
@@ -53,6 +57,7 @@ export async function listRecordHistory(db: Db, record: { recordType: string; re
     action: row.action,
     hash: row.hash,
     changes: changedFields(row.before, row.after),
+    recordType: row.recordType,
   }));
   return { entries, hasMore: rows.length > limit };
 }

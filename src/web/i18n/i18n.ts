@@ -16,6 +16,9 @@ const catalogs: Record<Locale, Record<MessageKey, string>> = {
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
+/** Whether a key built at run time (e.g. from a stored status) names a message. */
+export const hasMessage = (key: string): key is MessageKey => key in catalogs['es-MX'];
+
 export function translator(locale: Locale): Translate {
   const catalog = catalogs[locale];
   return (key, params) => {

@@ -62,6 +62,31 @@ describe('the change history of a record', () => {
     expect(html).toContain('n.º 7, huella SHA-256 que empieza por <code>abababababab</code>');
   });
 
+  it('names the record an entry belongs to, and its statuses and technical fields in words, in both languages', () => {
+    const activity = entry({
+      recordType: 'activity',
+      recordTitle: 'Talleres en seis escuelas primarias',
+      changes: [
+        { field: 'status', before: 'done', after: 'verified' },
+        { field: 'milestoneId', before: null, after: '39518dfe-8b40-4abe-a107-6229d0a1ed90' },
+        { field: 'position', before: 1, after: 2 },
+      ],
+    });
+    const html = render({ entries: [activity] });
+    expect(html).toContain('<dt>Registro</dt><dd>Actividad «Talleres en seis escuelas primarias»</dd>');
+    expect(html).toContain('<td>Estado</td><td>Terminada, por verificar</td><td>Verificada</td>');
+    expect(html).toContain('<td>Hito (identificador)</td>');
+    expect(html).toContain('<td>Orden</td><td>1</td><td>2</td>');
+    expect(html).not.toContain('<code>milestoneId</code>');
+    const english = render({ entries: [activity] }, 'en');
+    expect(english).toContain('<dd>Activity “Talleres en seis escuelas primarias”</dd>');
+    expect(english).toContain('<td>Status</td><td>Done, to be verified</td><td>Verified</td>');
+    // A commitment's status has its own words; an unknown status stays as stored.
+    const commitment = render({ entries: [entry({ recordType: 'commitment', changes: [{ field: 'status', before: 'approved', after: 'in_implementation' }] })] });
+    expect(commitment).toContain('<td>Estado</td><td>Aprobado</td><td>En implementación</td>');
+    expect(render({ entries: [entry({ recordType: 'commitment', changes: [{ field: 'status', before: null, after: 'rare_state' }] })] })).toContain('rare_state');
+  });
+
   it('says so when an entry changed no public field', () => {
     expect(render({ entries: [entry({})] })).toContain('Esta entrada no cambió ningún campo público.');
   });

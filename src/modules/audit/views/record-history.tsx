@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { Table } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { MessageKey } from '../../../web/i18n/i18n.js';
+import { hasMessage, type MessageKey } from '../../../web/i18n/i18n.js';
 import { callStatuses } from '../../calls/schema.js';
 import { phases } from '../../exercises/schema.js';
 import { SYSTEM_ACTOR_LABEL } from '../append-change.js';
@@ -29,8 +29,19 @@ function FieldName(props: { field: string }) {
   return key in auditMessages.es ? <>{t(key as MessageKey)}</> : <code>{props.field}</code>;
 }
 
+/** Where each kind of record keeps the names of its statuses. */
+const statusLabelPrefix: Record<string, string> = {
+  call: 'call.status.',
+  action_plan: 'plan.planStatus.',
+  commitment: 'plan.commitmentStatus.',
+  activity: 'plan.activityStatus.',
+  evidence: 'plan.evidenceStatus.',
+  secretariat_session: 'secretariat.sessionStatus.',
+  agreement: 'secretariat.agreementStatus.',
+};
+
 /** A stored value in words: dates in full, phases and statuses by name, long texts shortened. */
-function FieldValue(props: { field: string; value: JsonValue }): ComponentChildren {
+function FieldValue(props: { field: string; value: JsonValue; recordType?: string | undefined }): ComponentChildren {
   const { t, format } = usePage();
   const { field, value } = props;
   if (value === null) return <span class="hint">{t('audit.history.emptyValue')}</span>;
@@ -38,7 +49,11 @@ function FieldValue(props: { field: string; value: JsonValue }): ComponentChildr
   if (typeof value === 'number') return format.number(value);
   if (typeof value === 'string') {
     if (field === 'phase' && isOneOf(phases, value)) return t(`phase.${value}` as MessageKey);
-    if (field === 'status' && isOneOf(callStatuses, value)) return t(`call.status.${value}` as MessageKey);
+    if (field === 'status') {
+      const key = `${statusLabelPrefix[props.recordType ?? ''] ?? ''}${value}`;
+      if (props.recordType && hasMessage(key)) return t(key);
+      if (!props.recordType && isOneOf(callStatuses, value)) return t(`call.status.${value}` as MessageKey);
+    }
     if (calendarDate.test(value)) return format.calendarDate(value);
     if (instant.test(value)) return <time dateTime={value}>{format.dateTime(new Date(value))}</time>;
     if (value.length <= MAX_TEXT) return value;
@@ -91,8 +106,8 @@ function ChangesTable(props: { entry: HistoryEntry }) {
   if (entry.changes.length === 0) return <p>{t('audit.history.noFieldChanges')}</p>;
   const rows = [...entry.changes].sort((a, b) => rank(a.field) - rank(b.field) || a.field.localeCompare(b.field));
   const fieldColumn = { header: t('audit.history.field'), cell: (change: FieldChange) => <FieldName field={change.field} /> };
-  const before = (header: string) => ({ header, cell: (change: FieldChange) => <FieldValue field={change.field} value={change.before} /> });
-  const after = (header: string) => ({ header, cell: (change: FieldChange) => <FieldValue field={change.field} value={change.after} /> });
+  const before = (header: string) => ({ header, cell: (change: FieldChange) => <FieldValue field={change.field} value={change.before} recordType={entry.recordType} /> });
+  const after = (header: string) => ({ header, cell: (change: FieldChange) => <FieldValue field={change.field} value={change.after} recordType={entry.recordType} /> });
   const columns =
     entry.action === 'create'
       ? [fieldColumn, after(t('audit.history.value'))]
@@ -120,6 +135,12 @@ export function RecordHistory(props: { entries: HistoryEntry[]; hasMore?: boolea
             {t(`audit.action.${entry.action}`)}: <time dateTime={entry.occurredAt.toISOString()}>{format.dateTime(entry.occurredAt)}</time>
           </h3>
           <dl class="meta-list">
+            {entry.recordTitle && entry.recordType && hasMessage(`audit.recordType.${entry.recordType}`) ? (
+              <div>
+                <dt>{t('audit.history.record')}</dt>
+                <dd>{t('audit.history.recordNamed', { kind: t(`audit.recordType.${entry.recordType}` as MessageKey), title: entry.recordTitle })}</dd>
+              </div>
+            ) : null}
             <div>
               <dt>{t('audit.history.who')}</dt>
               <dd>{entry.actorId === null && entry.actorLabel === SYSTEM_ACTOR_LABEL ? t('audit.history.system') : entry.actorLabel}</dd>

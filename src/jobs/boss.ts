@@ -17,6 +17,8 @@ export const queues = {
   notifyFollowers: 'notify-followers',
   /** Scheduled weekly: the digest of followed changes for followers with 'weekly' notices. */
   weeklyDigests: 'weekly-digests',
+  /** Scheduled daily: deletes expired sessions, long-expired e-mailed links and ended rate-limit windows. */
+  purgeExpired: 'purge-expired',
 } as const;
 
 /** Timings of the job runner. Production values come from the configuration; tests shorten them. */
@@ -90,6 +92,7 @@ export async function ensureQueues(boss: PgBoss, settings: JobSettings): Promise
   await boss.createQueue(queues.closeDueCalls, { name: queues.closeDueCalls, retryLimit: 1, retryDelay: 10, expireInSeconds: 120 });
   await boss.createQueue(queues.notifyFollowers, { name: queues.notifyFollowers, retryLimit: 1, retryDelay: 10, expireInSeconds: 120 });
   await boss.createQueue(queues.weeklyDigests, { name: queues.weeklyDigests, retryLimit: 3, retryDelay: 300, expireInSeconds: 1800 });
+  await boss.createQueue(queues.purgeExpired, { name: queues.purgeExpired, retryLimit: 2, retryDelay: 600, expireInSeconds: 600 });
   await boss.createQueue(failed.name, failed);
   await boss.createQueue(send.name, send);
   await boss.updateQueue(send.name, send);

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { deliverEmail, EmailBusyError, markEmailFailed } from '../modules/notifications/deliver-email.js';
 import { createSmtpMailer, defaultSender, type Mailer } from '../modules/notifications/mailer.js';
+import { purgeExpired } from '../modules/accounts/purge-expired.js';
 import { closeDueCalls } from '../modules/calls/close-due-calls.js';
 import { resumeCallMailings } from '../modules/calls/send-call-mailing.js';
 import { notifyFollowers, sendWeeklyDigests, type NotifyOptions } from '../modules/participation/notify-followers.js';
@@ -121,6 +122,18 @@ async function startFollowNotifications(boss: PgBoss, database: Database, config
   });
 }
 
+/** Every day at 09:17 UTC (03:17 in Durango), a quiet hour: when expired sessions, links and counters are deleted. */
+export const PURGE_EXPIRED_CRON = '17 9 * * *';
+
+/** Expired sessions, long-expired e-mailed links and ended rate-limit windows are deleted daily (see purgeExpired). */
+async function startPurgingExpired(boss: PgBoss, database: Database, config: Config, logger: JobLogger, settings: JobSettings): Promise<void> {
+  await boss.schedule(queues.purgeExpired, PURGE_EXPIRED_CRON);
+  await boss.work(queues.purgeExpired, { pollingIntervalSeconds: settings.pollingIntervalSeconds * 5 }, async () => {
+    const deleted = await purgeExpired(database.db, { now: new Date(), sessionMaxDays: config.SESSION_MAX_DAYS });
+    logger.info(deleted, `Accounts: deleted ${deleted.sessions} expired session(s), ${deleted.tokens} expired link(s) and ${deleted.rateLimits} ended rate-limit counter(s)`);
+  });
+}
+
 /**
  * Starts pg-boss on the portal's database (installing or migrating its schema and the queues) and, when SMTP_URL
  * is set, the e-mail workers. Without SMTP_URL nothing is delivered: e-mails stay `queued` in the outbox that admins
@@ -141,6 +154,7 @@ export async function startJobs(options: StartJobsOptions): Promise<JobRunner> {
     const resumed = await resumeCallMailings(database.db, { siteName: config.SITE_NAME });
     if (resumed.length > 0) logger.info({ mailingIds: resumed }, 'Calls: finished queueing next-step mailings interrupted by a stop');
     await startFollowNotifications(boss, database, config, logger, settings);
+    await startPurgingExpired(boss, database, config, logger, settings);
     mailer =
       options.mailer ??
       (config.SMTP_URL

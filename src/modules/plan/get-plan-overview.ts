@@ -6,36 +6,38 @@ import { institutions, municipalities } from '../directory/schema.js';
 import { exercises } from '../exercises/schema.js';
 import { isDelayed } from './progress.js';
 import { actionPlans, activities, commitmentMunicipalities, commitments, milestones } from './schema.js';
+import { commitmentStatusIsPublic, planIsPublic } from './visibility.js';
 
 /**
  * Everything the public plan page shows, in a fixed number of queries whatever the number of commitments (seven):
  * exercise, plan, commitments with their lead institution, their municipalities, milestones, late activities and
- * activity counts by status. Progress figures are the stored, derived ones.
+ * activity counts by status. Progress figures are the stored, derived ones. Only what is public (visibility.ts): a
+ * draft plan is not found, and draft or co-creation commitments, with their milestones and activities, are left out.
  */
 export async function getPlanOverview(db: Db, slug: string, today: string) {
   const [exercise] = await db.select().from(exercises).where(eq(exercises.slug, slug)).limit(1);
   if (!exercise) throw notFound('exercise');
-  const [plan] = await db.select().from(actionPlans).where(eq(actionPlans.exerciseId, exercise.id)).limit(1);
+  const [plan] = await db.select().from(actionPlans).where(and(eq(actionPlans.exerciseId, exercise.id), planIsPublic(actionPlans.status))).limit(1);
   if (!plan) throw notFound('plan');
   const rows = await db
     .select({ commitment: commitments, lead: { id: institutions.id, name: institutions.name, acronym: institutions.acronym } })
     .from(commitments)
     .innerJoin(institutions, eq(institutions.id, commitments.leadInstitutionId))
-    .where(eq(commitments.planId, plan.id))
+    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)))
     .orderBy(asc(commitments.number));
   const places = await db
     .select({ commitmentId: commitmentMunicipalities.commitmentId, cvegeo: municipalities.cvegeo, name: municipalities.name })
     .from(commitmentMunicipalities)
     .innerJoin(commitments, eq(commitments.id, commitmentMunicipalities.commitmentId))
     .innerJoin(municipalities, eq(municipalities.cvegeo, commitmentMunicipalities.cvegeo))
-    .where(eq(commitments.planId, plan.id));
+    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)));
   const responsible = alias(institutions, 'responsible');
   const stones = await db
     .select({ milestone: milestones, commitmentNumber: commitments.number, responsibleName: responsible.name })
     .from(milestones)
     .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
     .innerJoin(responsible, eq(responsible.id, milestones.responsibleInstitutionId))
-    .where(eq(commitments.planId, plan.id))
+    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)))
     .orderBy(asc(milestones.plannedEnd), asc(commitments.number), asc(milestones.position));
   const lateActivities = await db
     .select({ id: activities.id, title: activities.title, plannedEnd: activities.plannedEnd, status: activities.status, commitmentNumber: commitments.number, institution: institutions.name })
@@ -43,14 +45,14 @@ export async function getPlanOverview(db: Db, slug: string, today: string) {
     .innerJoin(milestones, eq(milestones.id, activities.milestoneId))
     .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
     .innerJoin(institutions, eq(institutions.id, activities.responsibleInstitutionId))
-    .where(and(eq(commitments.planId, plan.id), inArray(activities.status, ['not_started', 'in_progress']), lt(activities.plannedEnd, today)))
+    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status), inArray(activities.status, ['not_started', 'in_progress']), lt(activities.plannedEnd, today)))
     .orderBy(asc(activities.plannedEnd));
   const activityCounts = await db
     .select({ status: activities.status, n: count() })
     .from(activities)
     .innerJoin(milestones, eq(milestones.id, activities.milestoneId))
     .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
-    .where(eq(commitments.planId, plan.id))
+    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)))
     .groupBy(activities.status);
 
   const list = rows.map(({ commitment, lead }) => ({

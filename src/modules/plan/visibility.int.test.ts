@@ -70,7 +70,7 @@ async function setUp() {
   });
   const draftPlan = await createActionPlan(db, { exerciseId: exercise.id, title: 'Plan en borrador de prueba', periodStart: '2027-01-01', periodEnd: '2028-12-31', strategicVision: 'Visión' }, at('2026-01-04'));
   await addCommitment(db, draftPlan.id, lead!.id, DRAFT_PLAN, 'approved');
-  return { app, database, db, plan, approved, cocreation, draft };
+  return { app, database, db, plan, draftPlan, approved, cocreation, draft };
 }
 
 const get = (app: FastifyInstance, url: string) => app.inject({ url, headers: { 'accept-language': 'es-MX' } });
@@ -184,6 +184,25 @@ describe('drafts stay off the public portal', () => {
     }
     const allowed = await setup.app.inject({ method: 'POST', url: `/participacion/commitment/${setup.approved.id}/seguir`, cookies: resident.cookies, payload: { _csrf: resident.csrf } });
     expect(allowed.statusCode).toBe(303);
+  });
+});
+
+describe('the admin pages', () => {
+  it('say what is not public instead of linking to a public page that is not found', async () => {
+    const { app, database, plan, draftPlan, approved, cocreation } = await setUp();
+    const admin = await signInAs(database, { roles: [{ role: 'admin' }] });
+    const page = (url: string) => app.inject({ url, cookies: admin.cookies });
+    const draftPlanPage = await page(`/admin/plan/${draftPlan.id}`);
+    expect(draftPlanPage.statusCode).toBe(200);
+    expect(draftPlanPage.body).toContain('Borrador: no es público.');
+    expect(draftPlanPage.body).not.toContain(`href="/ejercicios/${DRAFT_SLUG}/plan"`);
+    const publishedPlanPage = await page(`/admin/plan/${plan.id}`);
+    expect(publishedPlanPage.body).not.toContain('Borrador: no es público.');
+    expect(publishedPlanPage.body).toContain(`href="/ejercicios/${SLUG}/plan"`);
+    const inCocreation = await page(`/admin/compromisos/${cocreation.id}`);
+    expect(inCocreation.body).toContain('Borrador: no es público.');
+    expect(inCocreation.body).toContain('Aparecerá cuando lo propongas.');
+    expect((await page(`/admin/compromisos/${approved.id}`)).body).not.toContain('Borrador: no es público.');
   });
 });
 

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { calls } from '../calls/schema.js';
 import { exercises } from '../exercises/schema.js';
 import { actionPlans, activities, commitments, milestones } from '../plan/schema.js';
+import { commitmentIsPublic } from '../plan/visibility.js';
 import { comments } from './schema.js';
 
 /** A record people can comment on or follow: its type in the change log (`commitment`, `problem`…) and its id. */
@@ -71,7 +72,7 @@ export const targetDefinitions: Record<string, TargetDefinition> = {
       return { recordType: 'call', recordId: row.id, title: row.title, path: `/ejercicios/${row.slug}/convocatoria`, answeringInstitutionIds: [row.convenerInstitutionId] };
     },
   },
-  /** A commitment of a Local Action Plan: its lead institution answers officially. */
+  /** A public commitment of a Local Action Plan (not a draft nor in co-creation, of a plan that is not a draft): its lead institution answers officially. */
   commitment: {
     isFollowable: true,
     async resolve(db, recordId) {
@@ -81,7 +82,7 @@ export const targetDefinitions: Record<string, TargetDefinition> = {
         .from(commitments)
         .innerJoin(actionPlans, eq(actionPlans.id, commitments.planId))
         .innerJoin(exercises, eq(exercises.id, actionPlans.exerciseId))
-        .where(eq(commitments.id, recordId));
+        .where(and(eq(commitments.id, recordId), commitmentIsPublic(commitments.status, actionPlans.status)));
       if (!row) return undefined;
       return {
         recordType: 'commitment',

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { commitmentIsPublic, planIsPublic } from './visibility.js';
 
 /*
  * The plan's open data: action plans, commitments, milestones, activities and evidence metadata of every exercise,
@@ -10,6 +11,9 @@ import type { Db } from '../../db/client.js';
  * of an activity, no uploader or reviewer of evidence, no uploaded file's original name (it may carry a person's
  * name), and co-responsible partners only when they are directory institutions. Dates are ISO 8601 (YYYY-MM-DD),
  * instants ISO 8601 in UTC, municipalities by their INEGI code (cvegeo).
+ *
+ * Only what is public (visibility.ts): no draft plan, no draft commitment nor one in co-creation, and none of their
+ * milestones, activities or evidence; a plan's commitment count counts its public commitments.
  */
 
 export const EXPORT_PAGE_SIZE = 1000;
@@ -36,16 +40,22 @@ async function* keyset(db: Db, page: (after: Row | undefined) => SQL): AsyncGene
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
+/** The rows of `p` (action_plans) and `c` (commitments) the public may see. */
+const publicPlan = planIsPublic(sql`p.status`);
+const publicCommitment = commitmentIsPublic(sql`c.status`, sql`p.status`);
+/** The keyset condition after the previous page, if any, joined to the visibility condition. */
+const where = (visible: SQL, after: SQL | undefined) => (after ? sql`where ${visible} and ${after}` : sql`where ${visible}`);
+
 export async function* exportActionPlans(db: Db): AsyncGenerator<Row[]> {
   yield* keyset(
     db,
     (after) => sql`
       select e.slug as ejercicio, p.id::text as id, p.title as titulo, ${day(sql`p.period_start`)} as inicio, ${day(sql`p.period_end`)} as fin,
         p.strategic_vision as vision, p.status as estado, p.progress as avance,
-        (select count(*)::int from commitments c where c.plan_id = p.id) as compromisos,
+        (select count(*)::int from commitments c where c.plan_id = p.id and ${publicCommitment}) as compromisos,
         ${instant(sql`p.created_at`)} as creado, ${instant(sql`p.updated_at`)} as actualizado
       from action_plans p join exercises e on e.id = p.exercise_id
-      ${after ? sql`where e.slug > ${after.ejercicio}` : sql``}
+      ${where(publicPlan, after && sql`e.slug > ${after.ejercicio}`)}
       order by e.slug`,
   );
 }
@@ -67,7 +77,7 @@ export async function* exportCommitments(db: Db, now: Date = new Date()): AsyncG
         c.progress as avance, ${day(sql`c.open_due_on`)} as vence_pendiente, coalesce(c.open_due_on < ${today(now)}::date, false) as retrasado,
         ${instant(sql`c.created_at`)} as creado, ${instant(sql`c.updated_at`)} as actualizado
       from commitments c join action_plans p on p.id = c.plan_id join exercises e on e.id = p.exercise_id join institutions i on i.id = c.lead_institution_id
-      ${after ? sql`where (e.slug, c.number) > (${after.ejercicio}, ${after.numero}::int)` : sql``}
+      ${where(publicCommitment, after && sql`(e.slug, c.number) > (${after.ejercicio}, ${after.numero}::int)`)}
       order by e.slug, c.number`,
   );
 }
@@ -85,7 +95,7 @@ export async function* exportMilestones(db: Db, now: Date = new Date()): AsyncGe
         ${instant(sql`m.created_at`)} as creado, ${instant(sql`m.updated_at`)} as actualizado
       from milestones m join commitments c on c.id = m.commitment_id join action_plans p on p.id = c.plan_id
       join exercises e on e.id = p.exercise_id join institutions i on i.id = m.responsible_institution_id
-      ${after ? sql`where (e.slug, c.number, m.position, m.id) > (${after.ejercicio}, ${after.compromiso_numero}::int, ${after.posicion}::int, ${after.id}::uuid)` : sql``}
+      ${where(publicCommitment, after && sql`(e.slug, c.number, m.position, m.id) > (${after.ejercicio}, ${after.compromiso_numero}::int, ${after.posicion}::int, ${after.id}::uuid)`)}
       order by e.slug, c.number, m.position, m.id`,
   );
 }
@@ -103,11 +113,10 @@ export async function* exportActivities(db: Db, now: Date = new Date()): AsyncGe
         ${instant(sql`a.created_at`)} as creado, ${instant(sql`a.updated_at`)} as actualizado
       from activities a join milestones m on m.id = a.milestone_id join commitments c on c.id = m.commitment_id
       join action_plans p on p.id = c.plan_id join exercises e on e.id = p.exercise_id join institutions i on i.id = a.responsible_institution_id
-      ${
-        after
-          ? sql`where (e.slug, c.number, m.position, m.id, a.position, a.id) > (${after.ejercicio}, ${after.compromiso_numero}::int, ${after.hito_posicion}::int, ${after.hito_id}::uuid, ${after.posicion}::int, ${after.id}::uuid)`
-          : sql``
-      }
+      ${where(
+        publicCommitment,
+        after && sql`(e.slug, c.number, m.position, m.id, a.position, a.id) > (${after.ejercicio}, ${after.compromiso_numero}::int, ${after.hito_posicion}::int, ${after.hito_id}::uuid, ${after.posicion}::int, ${after.id}::uuid)`,
+      )}
       order by e.slug, c.number, m.position, m.id, a.position, a.id`,
   );
 }
@@ -124,7 +133,7 @@ export async function* exportEvidence(db: Db): AsyncGenerator<Row[]> {
       from evidence ev join activities a on a.id = ev.activity_id join milestones m on m.id = a.milestone_id
       join commitments c on c.id = m.commitment_id join action_plans p on p.id = c.plan_id join exercises e on e.id = p.exercise_id
       left join stored_files f on f.id = ev.file_id
-      ${after ? sql`where (e.slug, c.number, a.id, ev.id) > (${after.ejercicio}, ${after.compromiso_numero}::int, ${after.actividad_id}::uuid, ${after.id}::uuid)` : sql``}
+      ${where(publicCommitment, after && sql`(e.slug, c.number, a.id, ev.id) > (${after.ejercicio}, ${after.compromiso_numero}::int, ${after.actividad_id}::uuid, ${after.id}::uuid)`)}
       order by e.slug, c.number, a.id, ev.id`,
   );
 }

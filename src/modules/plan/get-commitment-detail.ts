@@ -10,10 +10,14 @@ import { agreements } from '../secretariat/schema.js';
 import { storedFiles } from '../files/schema.js';
 import { isActivityDelayed, isDelayed, normalisedWeights } from './progress.js';
 import { actionPlans, activities, activityNotes, commitmentMunicipalities, commitmentPartners, commitments, evidence, milestones, progressSnapshots } from './schema.js';
+import { commitmentIsPublic } from './visibility.js';
 
 const HISTORY_LIMIT = 100;
 
-/** A commitment's public page: every template field, milestones, activities with evidence and notes, progress over time, history. */
+/**
+ * A commitment's public page: every template field, milestones, activities with evidence and notes, progress over time,
+ * history. Not found unless the commitment is public (visibility.ts): a draft or one in co-creation, or any of a draft plan.
+ */
 export async function getCommitmentDetail(db: Db, slug: string, number: number, today: string) {
   if (!Number.isInteger(number) || number < 1 || number > 100000) throw notFound('commitment');
   const [head] = await db
@@ -23,7 +27,7 @@ export async function getCommitmentDetail(db: Db, slug: string, number: number, 
     .innerJoin(exercises, eq(exercises.id, actionPlans.exerciseId))
     .innerJoin(institutions, eq(institutions.id, commitments.leadInstitutionId))
     .leftJoin(agreements, eq(agreements.id, commitments.approvalAgreementId))
-    .where(and(eq(exercises.slug, slug), eq(commitments.number, number)))
+    .where(and(eq(exercises.slug, slug), eq(commitments.number, number), commitmentIsPublic(commitments.status, actionPlans.status)))
     .limit(1);
   if (!head) throw notFound('commitment');
   const id = head.commitment.id;

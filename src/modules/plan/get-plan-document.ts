@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../shared/errors.js';
@@ -6,18 +6,20 @@ import { institutions, municipalities } from '../directory/schema.js';
 import { exercises } from '../exercises/schema.js';
 import { isActivityDelayed, isDelayed } from './progress.js';
 import { actionPlans, activities, commitmentMunicipalities, commitmentPartners, commitments, milestones } from './schema.js';
+import { commitmentStatusIsPublic, planIsPublic } from './visibility.js';
 
 /**
  * The whole plan as one document, for the print view: every commitment with every template field, its
  * institutions, municipalities and partners, every milestone and every activity, in the plan's order. Seven
- * statements whatever the size of the plan (no query per commitment or milestone).
+ * statements whatever the size of the plan (no query per commitment or milestone). Only what is public (visibility.ts):
+ * a draft plan is not found, and draft or co-creation commitments are left out with their milestones and activities.
  */
 export async function getPlanDocument(db: Db, slug: string, today: string) {
   const [found] = await db
     .select({ exercise: exercises, plan: actionPlans })
     .from(exercises)
     .innerJoin(actionPlans, eq(actionPlans.exerciseId, exercises.id))
-    .where(eq(exercises.slug, slug))
+    .where(and(eq(exercises.slug, slug), planIsPublic(actionPlans.status)))
     .limit(1);
   if (!found) throw notFound('plan');
   const { plan } = found;
@@ -28,14 +30,14 @@ export async function getPlanDocument(db: Db, slug: string, today: string) {
     .select({ commitment: commitments, lead: { name: institutions.name, acronym: institutions.acronym } })
     .from(commitments)
     .innerJoin(institutions, eq(institutions.id, commitments.leadInstitutionId))
-    .where(eq(commitments.planId, plan.id))
+    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)))
     .orderBy(asc(commitments.number));
   const places = await db
     .select({ commitmentId: commitmentMunicipalities.commitmentId, cvegeo: municipalities.cvegeo, name: municipalities.name })
     .from(commitmentMunicipalities)
     .innerJoin(commitments, eq(commitments.id, commitmentMunicipalities.commitmentId))
     .innerJoin(municipalities, eq(municipalities.cvegeo, commitmentMunicipalities.cvegeo))
-    .where(eq(commitments.planId, plan.id))
+    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)))
     .orderBy(asc(municipalities.name));
   const partnerInstitution = alias(institutions, 'partner_institution');
   const partners = await db
@@ -43,14 +45,14 @@ export async function getPlanDocument(db: Db, slug: string, today: string) {
     .from(commitmentPartners)
     .innerJoin(commitments, eq(commitments.id, commitmentPartners.commitmentId))
     .leftJoin(partnerInstitution, eq(partnerInstitution.id, commitmentPartners.institutionId))
-    .where(eq(commitments.planId, plan.id))
+    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)))
     .orderBy(asc(commitmentPartners.position));
   const milestoneRows = await db
     .select({ milestone: milestones, responsible: institutions.name })
     .from(milestones)
     .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
     .innerJoin(institutions, eq(institutions.id, milestones.responsibleInstitutionId))
-    .where(eq(commitments.planId, plan.id))
+    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)))
     .orderBy(asc(commitments.number), asc(milestones.position), asc(milestones.id));
   const activityRows = await db
     .select({
@@ -68,7 +70,7 @@ export async function getPlanDocument(db: Db, slug: string, today: string) {
     .innerJoin(milestones, eq(milestones.id, activities.milestoneId))
     .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
     .innerJoin(institutions, eq(institutions.id, activities.responsibleInstitutionId))
-    .where(eq(commitments.planId, plan.id))
+    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)))
     .orderBy(asc(activities.position), asc(activities.id));
 
   const group = <T, K>(rows: T[], key: (row: T) => K) => {

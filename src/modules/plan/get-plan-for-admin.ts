@@ -32,7 +32,7 @@ export async function getPlanForAdmin(db: Db, planId: string) {
 export async function getCommitmentForAdmin(db: Db, commitmentId: string) {
   checkId(commitmentId, 'commitment');
   const [row] = await db
-    .select({ commitment: commitments, plan: { id: actionPlans.id, title: actionPlans.title }, exerciseSlug: exercises.slug })
+    .select({ commitment: commitments, plan: { id: actionPlans.id, title: actionPlans.title, status: actionPlans.status }, exerciseSlug: exercises.slug })
     .from(commitments)
     .innerJoin(actionPlans, eq(actionPlans.id, commitments.planId))
     .innerJoin(exercises, eq(exercises.id, actionPlans.exerciseId))

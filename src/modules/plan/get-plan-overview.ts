@@ -6,6 +6,7 @@ import { institutions, municipalities } from '../directory/schema.js';
 import { exercises } from '../exercises/schema.js';
 import { isDelayed } from './progress.js';
 import { actionPlans, activities, commitmentMunicipalities, commitments, milestones } from './schema.js';
+import { commitmentStatusIsPublic, planIsPublic } from './visibility.js';
 
 /** How many late items and upcoming milestones the plan page lists; the rest are on the late-items and calendar pages. */
 export const OVERVIEW_LIST_LIMIT = 10;
@@ -15,44 +16,46 @@ export const OVERVIEW_LIST_LIMIT = 10;
  * exercise, plan, commitments with their lead institution, their municipalities, milestone counts, the first late
  * milestones and activities (with their totals, by a window count), the next milestones due, and activity counts by
  * status. Progress figures are the stored, derived ones. The page stays small on a plan of thousands of milestones:
- * the whole calendar and every late item have their own paginated pages (`list-plan-milestones.ts`).
+ * the whole calendar and every late item have their own paginated pages (`list-plan-milestones.ts`). Only what is
+ * public (visibility.ts): a draft plan is not found, and draft or co-creation commitments, with their milestones and
+ * activities, are left out.
  */
 export async function getPlanOverview(db: Db, slug: string, today: string) {
   const [exercise] = await db.select().from(exercises).where(eq(exercises.slug, slug)).limit(1);
   if (!exercise) throw notFound('exercise');
-  const [plan] = await db.select().from(actionPlans).where(eq(actionPlans.exerciseId, exercise.id)).limit(1);
+  const [plan] = await db.select().from(actionPlans).where(and(eq(actionPlans.exerciseId, exercise.id), planIsPublic(actionPlans.status))).limit(1);
   if (!plan) throw notFound('plan');
   const rows = await db
     .select({ commitment: commitments, lead: { id: institutions.id, name: institutions.name, acronym: institutions.acronym } })
     .from(commitments)
     .innerJoin(institutions, eq(institutions.id, commitments.leadInstitutionId))
-    .where(eq(commitments.planId, plan.id))
+    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)))
     .orderBy(asc(commitments.number));
   const places = await db
     .select({ commitmentId: commitmentMunicipalities.commitmentId, cvegeo: municipalities.cvegeo, name: municipalities.name })
     .from(commitmentMunicipalities)
     .innerJoin(commitments, eq(commitments.id, commitmentMunicipalities.commitmentId))
     .innerJoin(municipalities, eq(municipalities.cvegeo, commitmentMunicipalities.cvegeo))
-    .where(eq(commitments.planId, plan.id));
+    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)));
   const [milestoneCounts] = await db
     .select({ total: count(), late: sql<number>`count(*) filter (where ${milestones.openDueOn} < ${today})`.mapWith(Number) })
     .from(milestones)
     .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
-    .where(eq(commitments.planId, plan.id));
+    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)));
   const responsible = alias(institutions, 'responsible');
   const lateStones = await db
     .select({ id: milestones.id, title: milestones.title, plannedEnd: milestones.plannedEnd, commitmentNumber: commitments.number, responsibleName: responsible.name })
     .from(milestones)
     .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
     .innerJoin(responsible, eq(responsible.id, milestones.responsibleInstitutionId))
-    .where(and(eq(commitments.planId, plan.id), lt(milestones.openDueOn, today)))
+    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status), lt(milestones.openDueOn, today)))
     .orderBy(asc(milestones.plannedEnd), asc(commitments.number), asc(milestones.position))
     .limit(OVERVIEW_LIST_LIMIT);
   const upcoming = await db
     .select({ id: milestones.id, title: milestones.title, plannedEnd: milestones.plannedEnd, progress: milestones.progress, commitmentNumber: commitments.number })
     .from(milestones)
     .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
-    .where(and(eq(commitments.planId, plan.id), gte(milestones.plannedEnd, today), isNull(milestones.cancelledAt), lt(milestones.progress, 100)))
+    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status), gte(milestones.plannedEnd, today), isNull(milestones.cancelledAt), lt(milestones.progress, 100)))
     .orderBy(asc(milestones.plannedEnd), asc(commitments.number), asc(milestones.position))
     .limit(OVERVIEW_LIST_LIMIT);
   const lateSteps = await db
@@ -61,7 +64,7 @@ export async function getPlanOverview(db: Db, slug: string, today: string) {
     .innerJoin(milestones, eq(milestones.id, activities.milestoneId))
     .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
     .innerJoin(institutions, eq(institutions.id, activities.responsibleInstitutionId))
-    .where(and(eq(commitments.planId, plan.id), inArray(activities.status, ['not_started', 'in_progress']), lt(activities.plannedEnd, today)))
+    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status), inArray(activities.status, ['not_started', 'in_progress']), lt(activities.plannedEnd, today)))
     .orderBy(asc(activities.plannedEnd), asc(commitments.number), asc(activities.id))
     .limit(OVERVIEW_LIST_LIMIT);
   const activityCounts = await db
@@ -69,7 +72,7 @@ export async function getPlanOverview(db: Db, slug: string, today: string) {
     .from(activities)
     .innerJoin(milestones, eq(milestones.id, activities.milestoneId))
     .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
-    .where(eq(commitments.planId, plan.id))
+    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)))
     .groupBy(activities.status);
 
   const placesByCommitment = new Map<string, { cvegeo: string; name: string }[]>();

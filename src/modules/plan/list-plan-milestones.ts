@@ -6,6 +6,7 @@ import { institutions } from '../directory/schema.js';
 import { exercises } from '../exercises/schema.js';
 import { isDelayed } from './progress.js';
 import { actionPlans, activities, commitments, milestones } from './schema.js';
+import { commitmentStatusIsPublic, planIsPublic } from './visibility.js';
 
 /** Rows per page of the plan's calendar and late-items pages. */
 export const PLAN_LIST_PAGE_SIZE = 100;
@@ -18,7 +19,7 @@ async function findPlan(db: Db, slug: string) {
     .select({ exercise: exercises, plan: actionPlans })
     .from(exercises)
     .innerJoin(actionPlans, eq(actionPlans.exerciseId, exercises.id))
-    .where(eq(exercises.slug, slug))
+    .where(and(eq(exercises.slug, slug), planIsPublic(actionPlans.status)))
     .limit(1);
   if (!row) throw notFound('plan');
   return row;
@@ -28,7 +29,7 @@ const pageOf = (page: number) => Math.max(1, Math.floor(page) || 1);
 const pagesFor = (total: number) => Math.max(1, Math.ceil(total / PLAN_LIST_PAGE_SIZE));
 
 /**
- * One page of the plan's milestone calendar: every milestone by the date it is due (undated ones last), with its
+ * One page of the plan's milestone calendar (public commitments of a public plan only: visibility.ts): every milestone by the date it is due (undated ones last), with its
  * commitment, responsible institution, progress and the delayed flag. Two queries: the plan, then the page with its
  * total (a window count), whatever the plan's size.
  */
@@ -41,7 +42,7 @@ export async function listPlanMilestones(db: Db, slug: string, options: { page: 
     .from(milestones)
     .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
     .innerJoin(responsible, eq(responsible.id, milestones.responsibleInstitutionId))
-    .where(eq(commitments.planId, plan.id))
+    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)))
     .orderBy(sql`${milestones.plannedEnd} asc nulls last`, asc(commitments.number), asc(milestones.position))
     .limit(PLAN_LIST_PAGE_SIZE)
     .offset((page - 1) * PLAN_LIST_PAGE_SIZE);
@@ -66,8 +67,8 @@ export async function listLateItems(db: Db, slug: string, options: { kind: LateK
   const page = pageOf(options.page);
   const offset = (page - 1) * PLAN_LIST_PAGE_SIZE;
   const responsible = alias(institutions, 'responsible');
-  const lateStone = and(eq(commitments.planId, plan.id), lt(milestones.openDueOn, options.today));
-  const lateStep = and(eq(commitments.planId, plan.id), inArray(activities.status, ['not_started', 'in_progress']), lt(activities.plannedEnd, options.today));
+  const lateStone = and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status), lt(milestones.openDueOn, options.today));
+  const lateStep = and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status), inArray(activities.status, ['not_started', 'in_progress']), lt(activities.plannedEnd, options.today));
   const [stoneCount] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(milestones).innerJoin(commitments, eq(commitments.id, milestones.commitmentId)).where(lateStone);
   const [stepCount] = await db
     .select({ n: sql<number>`count(*)`.mapWith(Number) })

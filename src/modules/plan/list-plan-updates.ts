@@ -1,8 +1,9 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../shared/errors.js';
 import { exercises } from '../exercises/schema.js';
 import { actionPlans, activities, commitments, milestones } from './schema.js';
+import { commitmentStatusIsPublic, planIsPublic } from './visibility.js';
 
 export const PLAN_RECORD_TYPES = ['action_plan', 'commitment', 'milestone', 'activity', 'activity_note', 'evidence'] as const;
 export type PlanRecordType = (typeof PLAN_RECORD_TYPES)[number];
@@ -32,29 +33,31 @@ interface UpdateRow extends Omit<PlanUpdate, 'commitmentNumber'> {
 /**
  * The latest entries of the public change log about one exercise's plan: the plan itself, its commitments,
  * milestones, activities, their progress notes and evidence, newest first. Records deleted since are still found
- * through the ids their logged rows name (planId, commitmentId, milestoneId, activityId). Five statements whatever
- * the size of the plan or of the log.
+ * through the ids their logged rows name (commitmentId, milestoneId, activityId). Five statements whatever the size
+ * of the plan or of the log. Only what is public now (visibility.ts): a draft plan has no feed, and the entries of a
+ * draft commitment or of one in co-creation (and of its milestones, activities, notes and evidence) are left out until
+ * it is proposed; then its whole history appears, as on its page.
  */
 export async function listPlanUpdates(db: Db, slug: string, limit = FEED_LIMIT) {
   const [found] = await db
     .select({ exercise: exercises, plan: actionPlans })
     .from(exercises)
     .innerJoin(actionPlans, eq(actionPlans.exerciseId, exercises.id))
-    .where(eq(exercises.slug, slug))
+    .where(and(eq(exercises.slug, slug), planIsPublic(actionPlans.status)))
     .limit(1);
   if (!found) throw notFound('plan');
   const planId = found.plan.id;
   const logged = (type: PlanRecordType, key: string, within: string) =>
     sql.raw(`select record_id as id from change_log where record_type = '${type}' and coalesce(after, before)->>'${key}' in (select id from ${within})`);
+  const isPublic = commitmentStatusIsPublic(sql`c.status`);
   const result = await db.execute(sql`
     with c_ids as (
-      select id::text as id from commitments where plan_id = ${planId}
-      union select record_id from change_log where record_type = 'commitment' and coalesce(after, before)->>'planId' = ${planId}::text
+      select c.id::text as id from commitments c where c.plan_id = ${planId} and ${isPublic}
     ), m_ids as (
-      select m.id::text as id from milestones m join commitments c on c.id = m.commitment_id where c.plan_id = ${planId}
+      select m.id::text as id from milestones m join commitments c on c.id = m.commitment_id where c.plan_id = ${planId} and ${isPublic}
       union ${logged('milestone', 'commitmentId', 'c_ids')}
     ), a_ids as (
-      select a.id::text as id from activities a join milestones m on m.id = a.milestone_id join commitments c on c.id = m.commitment_id where c.plan_id = ${planId}
+      select a.id::text as id from activities a join milestones m on m.id = a.milestone_id join commitments c on c.id = m.commitment_id where c.plan_id = ${planId} and ${isPublic}
       union ${logged('activity', 'milestoneId', 'm_ids')}
     ), e_ids as (
       select ev.id::text as id from evidence ev where ev.activity_id::text in (select id from a_ids)

@@ -10,6 +10,7 @@ import { createActivity } from './create-activity.js';
 import { createCommitment } from './create-commitment.js';
 import { createMilestone } from './create-milestone.js';
 import { listLateItems, listPlanMilestones } from './list-plan-milestones.js';
+import { updateActionPlan } from './update-action-plan.js';
 import { actionPlans, commitments } from './schema.js';
 
 const slug = 'cuarto-pal-demostracion';
@@ -31,7 +32,11 @@ async function bigPlan(n: number) {
   // Public statuses, set directly: the lists under test are about size, not about the approval workflow.
   await db.update(actionPlans).set({ status: 'in_implementation' }).where(eq(actionPlans.id, plan.id));
   await db.update(commitments).set({ status: 'in_implementation' }).where(inArray(commitments.planId, [plan.id]));
-  return { app, database };
+  // One more commitment stays a draft: it is not public, so none of its milestones or activities are listed.
+  const draft = await createCommitment(db, { planId: plan.id, title: 'Compromiso en borrador', leadInstitutionId: lead!.id, municipalities: ['10005'], endsOn: '2027-12-31' }, { actor: null });
+  const draftStone = await createMilestone(db, draft.id, { title: 'Hito del borrador', deliverable: 'Entregable', responsibleInstitutionId: lead!.id, plannedEnd: '2026-01-10' }, { actor: null });
+  await createActivity(db, draftStone.id, { title: 'Actividad del borrador', responsibleInstitutionId: lead!.id, plannedEnd: '2026-01-10' }, { actor: null });
+  return { app, database, planId: plan.id };
 }
 
 describe('a plan with many commitments and milestones', () => {
@@ -63,7 +68,7 @@ describe('a plan with many commitments and milestones', () => {
   });
 
   it('lists every milestone on the calendar pages and every late item on the late pages, in fixed queries', { timeout: 180_000 }, async () => {
-    const { app, database } = await bigPlan(55);
+    const { app, database, planId } = await bigPlan(55);
     const db = database.db;
     const calendar = await app.inject({ url: `/ejercicios/${slug}/plan/calendario` });
     expect(calendar.statusCode).toBe(200);
@@ -93,5 +98,12 @@ describe('a plan with many commitments and milestones', () => {
     expect(smallLate.count).toBe(4);
     const missing = await app.inject({ url: '/ejercicios/no-existe/plan/calendario' });
     expect(missing.statusCode).toBe(404);
+    for (const body of [calendar.body, calendarTwo.body, late.body, lateStones.body]) {
+      expect(body).not.toContain('del borrador');
+    }
+    // A plan turned back into a draft (through the use case, which also drops the cached pages) has neither page.
+    await updateActionPlan(db, planId, { title: 'Plan de muchos compromisos', periodStart: '2026-01-01', periodEnd: '2027-12-31', strategicVision: 'Visión', status: 'draft' }, { actor: null });
+    expect((await app.inject({ url: `/ejercicios/${slug}/plan/calendario` })).statusCode).toBe(404);
+    expect((await app.inject({ url: `/ejercicios/${slug}/plan/atrasos` })).statusCode).toBe(404);
   });
 });

@@ -160,7 +160,8 @@ describe('plan rules', () => {
     const lead = await institutionId(db, 'Ayuntamiento de Durango');
     const at = (d: string) => ({ actor: null, now: new Date(d) });
     const plan = await createActionPlan(db, { exerciseId: fourth!.id, title: 'Plan de prueba', periodStart: '2027-01-01', periodEnd: '2027-12-31', strategicVision: 'Visión' }, at('2027-01-01T00:00:00Z'));
-    const c = await createCommitment(db, { planId: plan.id, title: 'Compromiso', leadInstitutionId: lead }, at('2027-01-02T00:00:00Z'));
+    // In implementation: only public commitments count in the plan's mean (a draft would leave it at 0).
+    const c = await createCommitment(db, { planId: plan.id, title: 'Compromiso', leadInstitutionId: lead, status: 'in_implementation' }, at('2027-01-02T00:00:00Z'));
     const heavy = await createMilestone(db, c.id, { title: 'Hito pesado', deliverable: 'Entregable', responsibleInstitutionId: lead, weight: 300 }, at('2027-01-03T00:00:00Z'));
     const light = await createMilestone(db, c.id, { title: 'Hito ligero', deliverable: 'Entregable', responsibleInstitutionId: lead, weight: 100 }, at('2027-01-03T00:00:00Z'));
     const a1 = await createActivity(db, heavy.id, { title: 'Actividad uno', responsibleInstitutionId: lead }, at('2027-01-04T00:00:00Z'));
@@ -190,10 +191,11 @@ describe('plan rules', () => {
     const db = database.db;
     const [fourth] = await db.select().from(exercises).where(eq(exercises.slug, 'cuarto-pal-demostracion'));
     const lead = await institutionId(db, 'Ayuntamiento de Durango');
-    const plan = await createActionPlan(db, { exerciseId: fourth!.id, title: 'Plan grande', periodStart: '2027-01-01', periodEnd: '2027-12-31', strategicVision: 'Visión' }, { actor: null });
+    // Published, with approved commitments: a draft plan or draft commitments are not on the public page.
+    const plan = await createActionPlan(db, { exerciseId: fourth!.id, title: 'Plan grande', periodStart: '2027-01-01', periodEnd: '2027-12-31', strategicVision: 'Visión', status: 'published' }, { actor: null });
     const add = async (n: number) => {
       for (let i = 0; i < n; i += 1) {
-        const c = await createCommitment(db, { planId: plan.id, title: `Compromiso ${i}`, leadInstitutionId: lead, municipalities: ['10005', '10007'], endsOn: '2026-01-31' }, { actor: null });
+        const c = await createCommitment(db, { planId: plan.id, title: `Compromiso ${i}`, leadInstitutionId: lead, status: 'approved', municipalities: ['10005', '10007'], endsOn: '2026-01-31' }, { actor: null });
         const m = await createMilestone(db, c.id, { title: 'Hito', deliverable: 'Entregable', responsibleInstitutionId: lead, plannedEnd: '2026-01-31' }, { actor: null });
         await createActivity(db, m.id, { title: 'Actividad', responsibleInstitutionId: lead, plannedEnd: '2026-01-31' }, { actor: null });
       }

@@ -67,6 +67,12 @@ describe('plan progress', () => {
     expect(planProgress([])).toBe(0);
     expect(planProgress([{ status: 'cancelled', progress: 30 }])).toBe(0);
   });
+
+  it('leaves out the commitments that are not public yet (draft, co-creation): they do not drag the figure down', () => {
+    expect(planProgress([{ status: 'in_implementation', progress: 60 }, { status: 'draft', progress: 0 }, { status: 'cocreation', progress: 0 }])).toBe(60);
+    expect(planProgress([{ status: 'proposed', progress: 0 }, { status: 'approved', progress: 50 }])).toBe(25);
+    expect(planProgress([{ status: 'draft', progress: 80 }])).toBe(0);
+  });
 });
 
 describe('delayed', () => {

@@ -1,4 +1,5 @@
 import type { ActivityStatus, CommitmentStatus } from './schema.js';
+import { isPublicCommitmentStatus } from './visibility.js';
 
 /*
  * Progress is derived, never typed (DOMAIN.md), and this file is the whole formula; the public plan page explains it
@@ -9,7 +10,8 @@ import type { ActivityStatus, CommitmentStatus } from './schema.js';
  * - commitment: sum(weight x milestone) / sum(weight) over its milestones that are not cancelled. Weights are
  *   normalised, never capped: only their proportions matter. If every weight is 0, all milestones weigh the same.
  *   With no milestone, 0.
- * - plan: mean of its commitments that are not cancelled; with none, 0.
+ * - plan: mean of its public commitments (not a draft nor in co-creation, see visibility.ts) that are not cancelled;
+ *   with none, 0. Unfinished work does not drag down the figure of the plan people follow.
  * Figures are kept with two decimals; pages show them rounded to a whole percentage.
  */
 
@@ -51,7 +53,7 @@ export function commitmentProgress(milestones: readonly WeightedMilestone[]): nu
 }
 
 export function planProgress(commitments: readonly { status: CommitmentStatus; progress: number }[]): number {
-  return round2(mean(commitments.filter((c) => c.status !== 'cancelled').map((c) => c.progress)));
+  return round2(mean(commitments.filter((c) => c.status !== 'cancelled' && isPublicCommitmentStatus(c.status)).map((c) => c.progress)));
 }
 
 /** Statuses after which a commitment is no longer due (it cannot be late). */

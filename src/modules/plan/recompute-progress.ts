@@ -38,7 +38,7 @@ async function hasSnapshot(tx: Db, scope: 'commitment' | 'plan', scopeId: string
   return rows.length > 0;
 }
 
-/** Recomputes a plan's progress from its commitments' stored figures; a point in the series when it changed. */
+/** Recomputes a plan's progress from its commitments' stored figures (public, non-cancelled ones count); a point in the series when it changed. */
 export async function recomputePlan(tx: Db, planId: string, now: Date = new Date()) {
   const [plan] = await tx.select({ progress: actionPlans.progress }).from(actionPlans).where(eq(actionPlans.id, planId));
   if (!plan) return;

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { commitmentIsPublic } from './visibility.js';
 
 export const SEARCH_MIN_LENGTH = 2;
 export const SEARCH_MAX_LENGTH = 100;
@@ -53,25 +54,27 @@ async function hits(db: Db, query: SQL): Promise<SearchHit[]> {
 }
 
 /**
- * Accent- and case-insensitive search across the commitments, milestones and activities of every exercise's plan.
+ * Accent- and case-insensitive search across the public commitments, milestones and activities of every exercise's
+ * plan (visibility.ts: nothing of a draft plan, of a draft commitment or of one in co-creation).
  * Three statements whatever the data; each group ordered by the newest exercise, then the plan's own order, and
  * capped at SEARCH_GROUP_LIMIT (one more row is read to tell whether the group was cut).
  */
 export async function searchPlan(db: Db, terms: string[]) {
   const columns = sql`e.slug as "exerciseSlug", e.title as "exerciseTitle", c.number as "commitmentNumber", c.title as "commitmentTitle"`;
   const limit = SEARCH_GROUP_LIMIT + 1;
+  const isPublic = commitmentIsPublic(sql`c.status`, sql`p.status`);
   const commitments = await hits(
     db,
     sql`select ${columns}, c.title as title, c.description as detail
         from commitments c join action_plans p on p.id = c.plan_id join exercises e on e.id = p.exercise_id
-        where ${matchesAll(commitmentText, terms)}
+        where ${isPublic} and ${matchesAll(commitmentText, terms)}
         order by e.period_start desc, e.slug, c.number limit ${limit}`,
   );
   const milestones = await hits(
     db,
     sql`select ${columns}, m.title as title, m.deliverable as detail
         from milestones m join commitments c on c.id = m.commitment_id join action_plans p on p.id = c.plan_id join exercises e on e.id = p.exercise_id
-        where ${matchesAll(milestoneText, terms)}
+        where ${isPublic} and ${matchesAll(milestoneText, terms)}
         order by e.period_start desc, e.slug, c.number, m.position, m.id limit ${limit}`,
   );
   const activities = await hits(
@@ -79,7 +82,7 @@ export async function searchPlan(db: Db, terms: string[]) {
     sql`select ${columns}, a.title as title, a.description as detail
         from activities a join milestones m on m.id = a.milestone_id join commitments c on c.id = m.commitment_id
         join action_plans p on p.id = c.plan_id join exercises e on e.id = p.exercise_id
-        where ${matchesAll(activityText, terms)}
+        where ${isPublic} and ${matchesAll(activityText, terms)}
         order by e.period_start desc, e.slug, c.number, m.position, a.position, a.id limit ${limit}`,
   );
   const group = (rows: SearchHit[]) => ({ hits: rows.slice(0, SEARCH_GROUP_LIMIT), isTruncated: rows.length > SEARCH_GROUP_LIMIT });

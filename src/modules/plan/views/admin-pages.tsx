@@ -8,6 +8,7 @@ import { ogpValues, planStatuses, smartCriteria } from '../schema.js';
 import { nextStatuses } from '../transition-commitment.js';
 import { editableStatuses } from '../update-commitment.js';
 import { commitmentHref } from './plan-page.js';
+import { isPublicCommitment, isPublicPlanStatus } from '../visibility.js';
 import { ActivityStatusBadge, CommitmentStatusBadge, Percent, PlanStatusBadge } from './plan-badges.js';
 
 type Option = { value: string; label: string };
@@ -63,6 +64,16 @@ export function AdminPlansPage(props: { rows: Awaited<ReturnType<typeof listPlan
   );
 }
 
+/** Says, on an admin page, that what it edits is not on the public portal yet (visibility.ts) and when it will be. */
+function NotPublic(props: { hint: string }) {
+  const { t } = usePage();
+  return (
+    <p class="panel">
+      <strong>{t('plan.admin.notPublic')}</strong> {props.hint}
+    </p>
+  );
+}
+
 export function AdminPlanPage(props: { data: AdminPlan; form: FormState; notice?: string | undefined }) {
   const { t } = usePage();
   const { plan, exercise, commitments } = props.data;
@@ -70,9 +81,13 @@ export function AdminPlanPage(props: { data: AdminPlan; form: FormState; notice?
     <>
       <Breadcrumbs items={[{ href: '/admin/plan', label: t('plan.admin.plans') }, { label: plan.title }]} />
       <PageHeading title={plan.title} lead={exercise.title}>
-        <p>
-          <a href={`/ejercicios/${exercise.slug}/plan`}>{t('plan.admin.publicPage')}</a>
-        </p>
+        {isPublicPlanStatus(plan.status) ? (
+          <p>
+            <a href={`/ejercicios/${exercise.slug}/plan`}>{t('plan.admin.publicPage')}</a>
+          </p>
+        ) : (
+          <NotPublic hint={t('plan.admin.notPublic.plan')} />
+        )}
       </PageHeading>
       <Notices notice={props.notice} />
       <section aria-labelledby="commitments-heading">
@@ -230,8 +245,10 @@ export function AdminCommitmentPage(props: { data: AdminCommitment; forms: Commi
       <Breadcrumbs items={[{ href: '/admin/plan', label: t('plan.admin.plans') }, { href: `/admin/plan/${plan.id}`, label: plan.title }, { label: t('plan.commitment.crumb', { number: c.number }) }]} />
       <PageHeading title={t('plan.commitment.title', { number: c.number, title: c.title })}>
         <p>
-          <CommitmentStatusBadge status={c.status} /> <a href={commitmentHref(exerciseSlug, c.number)}>{t('plan.admin.publicPage')}</a>
+          <CommitmentStatusBadge status={c.status} />{' '}
+          {isPublicCommitment(c, plan) ? <a href={commitmentHref(exerciseSlug, c.number)}>{t('plan.admin.publicPage')}</a> : null}
         </p>
+        {isPublicCommitment(c, plan) ? null : <NotPublic hint={t(isPublicPlanStatus(plan.status) ? 'plan.admin.notPublic.commitment' : 'plan.admin.notPublic.planOfCommitment')} />}
       </PageHeading>
       <Notices notice={props.notice} problem={props.problem} />
 

@@ -52,6 +52,9 @@ export function Term(props: { startsOn: string; endsOn: string | null }) {
   return <>{props.endsOn ? t('secretariat.term.between', { start: format.calendarDate(props.startsOn), end: format.calendarDate(props.endsOn) }) : t('secretariat.term.since', { start: format.calendarDate(props.startsOn) })}</>;
 }
 
+/** What the file picker offers: the types the file store accepts (it checks the content itself). */
+export const ACCEPTED_FILES = [...Object.values(acceptedTypes), 'jpeg'].map((extension) => `.${extension}`).join(',');
+
 /** A stored file's type and size as people read them, e.g. "PDF, 240 KB". */
 export function FileFacts(props: { file: FileSummary }) {
   const { t, format } = usePage();

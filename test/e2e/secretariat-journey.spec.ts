@@ -46,6 +46,9 @@ test('an admin installs a Secretariat, convenes and holds a session with quorum,
   await page.getByLabel('Ejercicio', { exact: true }).selectOption({ label: EXERCISE_TITLE });
   await page.getByLabel('Fecha de instalación').fill(dayFromNow(-1));
   await page.getByLabel('Enlace al acta de instalación').fill('https://example.org/acta-de-instalacion.pdf');
+  // The operating rules as an uploaded PDF (the portal recognises it by its content).
+  const rules = Buffer.concat([Buffer.from('%PDF-1.7\n% Reglas de operación de prueba\n'), Buffer.alloc(2048, 0x20)]);
+  await page.getByLabel('Archivo de las reglas de operación').setInputFiles({ name: 'Reglas de operación.pdf', mimeType: 'application/pdf', buffer: rules });
   await page.getByRole('button', { name: 'Instalar el Secretariado' }).click();
   await expect(page.getByText('Quedó instalado el Secretariado.')).toBeVisible();
   await expectNoAxeViolations(page);
@@ -126,6 +129,12 @@ test('an admin installs a Secretariat, convenes and holds a session with quorum,
   await expect(pub.getByRole('heading', { level: 1 })).toHaveText('Secretariado Técnico Local');
   await expect(pub.getByRole('main')).toContainText('Rosa Vecinal');
   await expect(pub.getByRole('main')).not.toContainText('rosa.vecinal@example.mx');
+  await expect(pub.getByRole('main')).toContainText('Reglas de operación (PDF, 2 KB)');
+  const rulesLink = await pub.getByRole('link', { name: 'Reglas de operación' }).getAttribute('href');
+  expect(rulesLink).toMatch(/^\/archivos\/[0-9a-f-]{36}\/Reglas-de-operacion\.pdf$/);
+  const download = await pub.request.get(rulesLink!);
+  expect(download.headers()['content-type']).toBe('application/pdf');
+  expect((await download.body()).equals(rules)).toBe(true);
   await expectNoAxeViolations(pub);
   await pub.getByRole('link', { name: 'Sesión ordinaria 1' }).first().click();
   await expect(pub.locator('.minutes')).toContainText('Se aprobó el plan de trabajo por mayoría.');

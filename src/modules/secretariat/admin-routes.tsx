@@ -13,20 +13,22 @@ import { zonedTimeToUtc } from '../calls/local-time.js';
 import { linesOf } from '../calls/call-form.js';
 import { listInstitutions } from '../directory/list-institutions.js';
 import { listExercises } from '../exercises/list-exercises.js';
+import { isUploadedFile } from '../files/routes.js';
 import { addMembership, addMembershipInput } from './add-membership.js';
 import { addSeat, addSeatInput } from './add-seat.js';
 import { conveneSession } from './convene-session.js';
 import { followUpAgreement, followUpAgreementInput } from './follow-up-agreement.js';
 import { getSecretariat, listSecretariatIds } from './get-secretariat.js';
 import { getSession } from './get-session.js';
-import { installSecretariat, installSecretariatInput } from './install-secretariat.js';
+import type { FileUpload } from './document-files.js';
+import { installDocumentProblems, installSecretariat, installSecretariatInput } from './install-secretariat.js';
 import { getAgreement } from './list-agreements.js';
 import { listCandidates } from './list-candidates.js';
 import { computeQuorum } from './quorum.js';
 import { recordAgreement, recordAgreementInput } from './record-agreement.js';
 import { recordAttendance } from './record-attendance.js';
 import { scheduleSession, scheduleSessionInput } from './schedule-session.js';
-import { approveMinutes, cancelSession, cancelSessionInput, writeMinutes, writeMinutesInput } from './write-minutes.js';
+import { approveMinutes, cancelSession, cancelSessionInput, minutesProblem, writeMinutes, writeMinutesInput } from './write-minutes.js';
 import { AdminSecretariatPage, type AdminSecretariatForms } from './views/admin-secretariat.js';
 import { AdminSecretariatsPage } from './views/admin-secretariats.js';
 import { AdminSessionPage, type AdminSessionForms } from './views/admin-session.js';
@@ -74,6 +76,28 @@ const problemOf = (error: unknown): MessageKey | undefined => {
   return typeof reason === 'string' ? problems[reason] : undefined;
 };
 
+/** An uploaded file of a multipart form by its field name (an empty file input arrives with no name and no bytes). */
+const uploadOf = (body: unknown, name: string): FileUpload | undefined => {
+  const value = (body as Record<string, unknown> | undefined)?.[name];
+  return isUploadedFile(value) ? { filename: value.filename, content: value.content } : undefined;
+};
+/** Route options for a form with two file fields (the multipart default takes one). */
+const twoFiles = { multipartOptions: { limits: { files: 2 } } };
+
+/** A refused document file (files/store-file.ts reasons), or a document with neither or both of file and link. */
+const fileReasons: Record<string, MessageKey> = { fileType: 'secretariat.error.file.type', fileEmpty: 'secretariat.error.file.empty', fileSize: 'secretariat.error.file.size' };
+const documentFailure = (request: FastifyRequest, error: unknown, values: Record<string, string>): FormState | undefined => {
+  if (!(error instanceof AppError) || error.code !== 'validation') return undefined;
+  const { reason, field } = error.details ?? {};
+  if (typeof reason !== 'string' || typeof field !== 'string') return undefined;
+  const key = fileReasons[reason] ?? (reason === 'missing' || reason === 'both' ? (`secretariat.error.${field}.${reason}` as MessageKey) : undefined);
+  if (!key) return undefined;
+  const message = request.t(key);
+  return { values, errors: { [field]: message }, summary: [{ field, message }] };
+};
+const documentIssues = (problems: { field: string; reason: string }[]): Issue[] => problems.map((p) => ({ code: 'custom', path: [p.field], message: `${p.field}.${p.reason}`, input: undefined }));
+const trimmed = (value: string | undefined) => value?.trim() || undefined;
+
 const formOf = (body: unknown, names: readonly string[]) => Object.fromEntries(names.map((name) => [name, formString(body, name)]));
 const prefixed = (body: unknown, prefix: string) =>
   Object.fromEntries(Object.entries((body ?? {}) as Record<string, unknown>).filter(([key, value]) => key.startsWith(prefix) && typeof value === 'string') as [string, string][]);
@@ -109,12 +133,14 @@ export function secretariatAdminRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/admin/secretariado', runners, (request, reply) => listPage(request, reply, emptyForm({ quorumRule: 'more_than_half' })));
 
-  app.post('/admin/secretariado', admin, async (request, reply) => {
+  app.post('/admin/secretariado', { ...admin, config: twoFiles }, async (request, reply) => {
     const values = formOf(request.body, ['exerciseId', 'installedOn', 'quorumRule', 'installationActUrl', 'operatingRulesUrl']);
+    const files = { installationActFile: uploadOf(request.body, 'installationActFile'), operatingRulesFile: uploadOf(request.body, 'operatingRulesFile') };
     const parsed = installSecretariatInput.safeParse(values);
-    if (!parsed.success) return listPage(request, reply, failed(request, parsed.error.issues, values), { status: 400 });
+    const issues = [...(parsed.success ? [] : parsed.error.issues), ...documentIssues(installDocumentProblems({ installationActUrl: trimmed(values.installationActUrl), operatingRulesUrl: trimmed(values.operatingRulesUrl) }, files))];
+    if (!parsed.success || issues.length) return listPage(request, reply, failed(request, issues, values), { status: 400 });
     try {
-      const row = await installSecretariat(db, parsed.data, {
+      const row = await installSecretariat(db, { ...parsed.data, ...files }, {
         actor: publicActor(request.actor!),
         documentTitles: { installationAct: request.t('secretariat.document.installationAct'), operatingRules: request.t('secretariat.document.operatingRules') },
       });
@@ -122,6 +148,8 @@ export function secretariatAdminRoutes(app: FastifyInstance, deps: Deps) {
     } catch (error) {
       const problem = problemOf(error);
       if (problem) return listPage(request, reply, emptyForm(values), { status: 409, problem: request.t(problem) });
+      const refused = documentFailure(request, error, values);
+      if (refused) return listPage(request, reply, refused, { status: 400 });
       throw error;
     }
   });
@@ -269,9 +297,21 @@ export function secretariatAdminRoutes(app: FastifyInstance, deps: Deps) {
   app.post<{ Params: { id: string } }>('/admin/secretariado/sesiones/:id/minuta', runners, async (request, reply) => {
     const id = uuidParam(request.params.id);
     const values = formOf(request.body, ['minutesText', 'minutesUrl', 'recordingUrl']);
+    const minutesFile = uploadOf(request.body, 'minutesFile');
     const parsed = writeMinutesInput.safeParse(values);
-    if (!parsed.success) return sessionPage(request, reply, id, { forms: { minutes: failed(request, parsed.error.issues, values) }, status: 400 });
-    return attempt(request, reply, id, () => writeMinutes(db, id, parsed.data, { actor: publicActor(request.actor!) }), 'minuta', { minutes: emptyForm(values) });
+    const both = minutesProblem({ minutesUrl: trimmed(values.minutesUrl) }, minutesFile);
+    const issues = [...(parsed.success ? [] : parsed.error.issues), ...documentIssues(both ? [{ field: 'minutesUrl', reason: both }] : [])];
+    if (!parsed.success || issues.length) return sessionPage(request, reply, id, { forms: { minutes: failed(request, issues, values) }, status: 400 });
+    try {
+      await writeMinutes(db, id, { ...parsed.data, minutesFile }, { actor: publicActor(request.actor!) });
+    } catch (error) {
+      const refused = documentFailure(request, error, values);
+      if (refused) return sessionPage(request, reply, id, { forms: { minutes: refused }, status: 400 });
+      const problem = problemOf(error);
+      if (problem) return sessionPage(request, reply, id, { problem: request.t(problem), status: 409, forms: { minutes: emptyForm(values) } });
+      throw error;
+    }
+    return reply.redirect(`/admin/secretariado/sesiones/${id}?aviso=minuta`, 303);
   });
 
   app.post<{ Params: { id: string } }>('/admin/secretariado/sesiones/:id/aprobar-minuta', runners, async (request, reply) => {

@@ -3,6 +3,8 @@ import type { Db } from '../../db/client.js';
 import { notFound } from '../../shared/errors.js';
 import { institutions } from '../directory/schema.js';
 import { exercises } from '../exercises/schema.js';
+import { storedFiles } from '../files/schema.js';
+import { fileColumns, type FileSummary } from './document-files.js';
 import { documents, secretariatMemberships, secretariats, secretariatSeats, secretariatSessions } from './schema.js';
 
 export type SeatWithHolders = typeof secretariatSeats.$inferSelect & {
@@ -10,7 +12,10 @@ export type SeatWithHolders = typeof secretariatSeats.$inferSelect & {
   memberships: (typeof secretariatMemberships.$inferSelect)[];
 };
 
-/** A Secretariat with its exercise, seats (each with its institution and every membership, past and current), documents and sessions. */
+/**
+ * A Secretariat with its exercise, seats (each with its institution and every membership, past and current),
+ * documents (each with its stored file, if it is one) and sessions.
+ */
 export async function getSecretariat(db: Db, where: { id: string } | { exerciseId: string }) {
   const [row] = await db
     .select({ secretariat: secretariats, exercise: exercises })
@@ -33,10 +38,16 @@ export async function getSecretariat(db: Db, where: { id: string } | { exerciseI
         .orderBy(desc(secretariatMemberships.startsOn), desc(secretariatMemberships.role))
     : [];
   const seats: SeatWithHolders[] = seatRows.map((s) => ({ ...s.seat, institutionName: s.institutionName, memberships: memberships.filter((m) => m.seatId === s.seat.id) }));
-  const [docs, sessions] = await Promise.all([
-    db.select().from(documents).where(and(eq(documents.recordType, 'secretariat'), eq(documents.recordId, row.secretariat.id))).orderBy(asc(documents.kind)),
+  const [docRows, sessions] = await Promise.all([
+    db
+      .select({ document: documents, file: fileColumns })
+      .from(documents)
+      .leftJoin(storedFiles, eq(storedFiles.id, documents.fileId))
+      .where(and(eq(documents.recordType, 'secretariat'), eq(documents.recordId, row.secretariat.id)))
+      .orderBy(asc(documents.kind)),
     db.select().from(secretariatSessions).where(eq(secretariatSessions.secretariatId, row.secretariat.id)).orderBy(asc(secretariatSessions.startsAt)),
   ]);
+  const docs = docRows.map((d) => ({ ...d.document, file: d.file as FileSummary | null }));
   return { ...row, seats, documents: docs, sessions };
 }
 export type SecretariatDetail = Awaited<ReturnType<typeof getSecretariat>>;

@@ -1,7 +1,9 @@
-import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps } from '../../db/columns.js';
 import { institutions } from '../directory/schema.js';
 import { exercises } from '../exercises/schema.js';
+import { storedFiles } from '../files/schema.js';
 import { registrations } from '../registrations/schema.js';
 import { users } from '../accounts/schema.js';
 
@@ -21,8 +23,8 @@ export const documentKinds = [
 export type DocumentKind = (typeof documentKinds)[number];
 
 /**
- * A public document linked to any record (record_type + record_id). It carries a public URL for now; the file
- * store with uploads adds the file later.
+ * A public document linked to any record (record_type + record_id): an uploaded file (in stored_files) or a public
+ * URL, exactly one of them.
  */
 export const documents = pgTable(
   'documents',
@@ -33,10 +35,11 @@ export const documents = pgTable(
     issuedOn: date('issued_on'),
     recordType: text('record_type').notNull(),
     recordId: uuid('record_id').notNull(),
-    url: text('url').notNull(),
+    fileId: uuid('file_id').references(() => storedFiles.id),
+    url: text('url'),
     ...timestamps(),
   },
-  (t) => [index('documents_record_idx').on(t.recordType, t.recordId)],
+  (t) => [index('documents_record_idx').on(t.recordType, t.recordId), check('documents_file_or_url', sql`(${t.fileId} is null) <> (${t.url} is null)`)],
 );
 
 /** How many voting seats must be present (see quorum.ts). */
@@ -129,14 +132,19 @@ export const secretariatSessions = pgTable(
     /** Computed when attendance is recorded (quorum.ts), kept so the page shows what was decided then. */
     quorumReached: boolean('quorum_reached'),
     minutesText: text('minutes_text'),
-    /** Link to the signed minutes (PDF). */
+    /** The signed minutes (PDF): a link or an uploaded file, not both. */
     minutesUrl: text('minutes_url'),
+    minutesFileId: uuid('minutes_file_id').references(() => storedFiles.id),
     minutesApprovedAt: timestamp('minutes_approved_at', { withTimezone: true }),
     recordingUrl: text('recording_url'),
     cancellationReason: text('cancellation_reason'),
     ...timestamps(),
   },
-  (t) => [unique('secretariat_sessions_number_unique').on(t.secretariatId, t.kind, t.number), index('secretariat_sessions_starts_idx').on(t.secretariatId, t.startsAt)],
+  (t) => [
+    unique('secretariat_sessions_number_unique').on(t.secretariatId, t.kind, t.number),
+    index('secretariat_sessions_starts_idx').on(t.secretariatId, t.startsAt),
+    check('secretariat_sessions_minutes_file_or_url', sql`${t.minutesFileId} is null or ${t.minutesUrl} is null`),
+  ],
 );
 
 export const secretariatAgendaItems = pgTable(

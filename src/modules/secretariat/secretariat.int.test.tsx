@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signInAs } from '../../testing/sign-in.js';
@@ -9,7 +10,30 @@ import { calls } from '../calls/schema.js';
 import { emails } from '../notifications/schema.js';
 import { privacyNotices } from '../privacy/schema.js';
 import { registrations } from '../registrations/schema.js';
-import { agreements, secretariatMemberships, secretariatSessions } from './schema.js';
+import { agreements, documents, secretariatMemberships, secretariats, secretariatSessions } from './schema.js';
+
+interface TestFile {
+  name: string;
+  filename: string;
+  type: string;
+  content: Buffer;
+}
+
+/** A multipart/form-data body as a browser sends it: the fields, then each file field. */
+function multipart(fields: Record<string, string>, files: TestFile[] = []) {
+  const boundary = '----cocrea-test-boundary';
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  for (const file of files) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.content, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** A PDF of exactly 240 KB (the store recognises PDFs by their first bytes). */
+const pdf = (marker: string) => Buffer.concat([Buffer.from(`%PDF-1.7\n% ${marker}\n`), Buffer.alloc(240 * 1024 - 12 - marker.length, 0x20)]);
+const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
 /** The demo's fourth exercise has no Secretariat: the tests install one. */
 const SLUG = 'cuarto-pal-demostracion';
@@ -35,7 +59,7 @@ const idFrom = (location: unknown, prefix: string) => {
 /** Installs a Secretariat with 2 civil-society seats, 1 authority, the guarantor and a facilitator, each with a titular. */
 async function installComposition(context: Awaited<ReturnType<typeof setUp>>, memberUserEmail?: string) {
   const { post, get } = context.as(context.admin);
-  const installed = await post('/admin/secretariado', { exerciseId: context.exerciseId, installedOn: '2026-11-20', quorumRule: 'more_than_half', installationActUrl: 'https://example.org/acta.pdf', operatingRulesUrl: '' });
+  const installed = await post('/admin/secretariado', { exerciseId: context.exerciseId, installedOn: '2026-11-20', quorumRule: 'more_than_half', installationActUrl: 'https://example.org/acta.pdf', operatingRulesUrl: 'https://example.org/reglas.pdf' });
   expect(installed.statusCode).toBe(303);
   const id = idFrom(installed.headers.location, '/admin/secretariado/');
   const seat = async (fields: Record<string, string>) => {
@@ -84,7 +108,7 @@ describe('the Technical Secretariat', () => {
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('Elige el tipo.');
     expect(missing.body).toContain('value="Algo"');
-    const again = await post('/admin/secretariado', { exerciseId: context.exerciseId, installedOn: '2026-11-21', quorumRule: 'more_than_half' });
+    const again = await post('/admin/secretariado', { exerciseId: context.exerciseId, installedOn: '2026-11-21', quorumRule: 'more_than_half', installationActUrl: 'https://example.org/otra-acta.pdf', operatingRulesUrl: 'https://example.org/otras-reglas.pdf' });
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain('Ese ejercicio ya tiene su Secretariado instalado.');
   });
@@ -274,5 +298,143 @@ describe('the Technical Secretariat', () => {
     const exercise = await app.inject({ url: '/ejercicios/tercer-pal-2020-2021' });
     expect(exercise.body).toContain('/ejercicios/tercer-pal-2020-2021/secretariado');
     expect((await app.inject({ url: '/ejercicios/cuarto-pal-demostracion/secretariado' })).statusCode).toBe(404);
+  });
+});
+
+describe('the Secretariat’s documents and signed minutes as uploaded files', () => {
+  const installFields = (context: Awaited<ReturnType<typeof setUp>>, fields: Record<string, string> = {}) => ({
+    _csrf: context.admin.csrf,
+    exerciseId: context.exerciseId,
+    installedOn: '2026-11-20',
+    quorumRule: 'more_than_half',
+    installationActUrl: '',
+    operatingRulesUrl: 'https://example.org/reglas.pdf',
+    ...fields,
+  });
+  const upload = (context: Awaited<ReturnType<typeof setUp>>, url: string, body: ReturnType<typeof multipart>) => context.app.inject({ method: 'POST', url, cookies: context.admin.cookies, ...body });
+
+  it('installs a Secretariat with an uploaded installation act: the public page links the file with its type and size, and the change log proves which file it was', async () => {
+    const context = await setUp();
+    const act = pdf('acta de instalacion');
+    const installed = await upload(context, '/admin/secretariado', multipart(installFields(context), [{ name: 'installationActFile', filename: 'Acta de instalación.pdf', type: 'application/pdf', content: act }]));
+    expect(installed.statusCode, installed.body.slice(0, 500)).toBe(303);
+    const secretariatId = idFrom(installed.headers.location, '/admin/secretariado/');
+
+    const docs = await context.database.db.select().from(documents).where(eq(documents.recordId, secretariatId));
+    const actDoc = docs.find((d) => d.kind === 'installation_act')!;
+    const rulesDoc = docs.find((d) => d.kind === 'operating_rules')!;
+    expect(actDoc).toMatchObject({ url: null, title: 'Acta de instalación' });
+    expect(actDoc.fileId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(rulesDoc).toMatchObject({ url: 'https://example.org/reglas.pdf', fileId: null });
+
+    const page = await context.app.inject({ url: `/ejercicios/${SLUG}/secretariado` });
+    const href = `/archivos/${actDoc.fileId}/Acta-de-instalacion.pdf`;
+    expect(page.body).toContain(`<a href="${href}">Acta de instalación</a> (PDF, 240 KB)`);
+    expect(page.body).toContain('<a href="https://example.org/reglas.pdf">Reglas de operación</a>');
+    expect((await context.app.inject({ url: `/ejercicios/${SLUG}/secretariado?lang=en` })).body).toContain('(PDF, 240 KB)');
+
+    const download = await context.app.inject({ url: href });
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.rawPayload.equals(act)).toBe(true);
+
+    const [logged] = await context.database.db.select().from(changeLog).where(and(eq(changeLog.recordType, 'document'), eq(changeLog.recordId, actDoc.id)));
+    expect(logged!.after).toMatchObject({ fileId: actDoc.fileId, url: null, file: { name: 'Acta-de-instalacion.pdf', type: 'application/pdf', size: act.length, sha256: sha256(act) } });
+    expect(JSON.stringify(logged!.after)).not.toContain('acta de instalacion');
+  });
+
+  it('refuses a file that is not an accepted type, a document with both a file and a link, and one with neither, keeping what was typed', async () => {
+    const context = await setUp();
+    const text = await upload(
+      context,
+      '/admin/secretariado',
+      multipart(installFields(context, { installedOn: '2026-11-23' }), [{ name: 'installationActFile', filename: 'acta.pdf', type: 'application/pdf', content: Buffer.from('Esto es texto, no un PDF.') }]),
+    );
+    expect(text.statusCode).toBe(400);
+    expect(text.body).toContain('Ese archivo no es PDF, imagen PNG, JPEG o WebP ni documento de oficina. Revisa su contenido.');
+    expect(text.body).toContain('id="installationActFile-error"');
+    expect(text.body).toContain('value="2026-11-23"');
+    expect(text.body).toContain('value="https://example.org/reglas.pdf"');
+    const exe = await upload(context, '/admin/secretariado', multipart(installFields(context, { installationActUrl: 'https://example.org/acta.pdf', operatingRulesUrl: '' }), [{ name: 'operatingRulesFile', filename: 'reglas.exe', type: 'application/octet-stream', content: Buffer.from('MZ\x90\x00\x03\x00\x00\x00') }]));
+    expect(exe.statusCode).toBe(400);
+    expect(exe.body).toContain('Ese archivo no es PDF');
+    expect(exe.body).toContain('id="operatingRulesFile-error"');
+
+    const both = await upload(
+      context,
+      '/admin/secretariado',
+      multipart(installFields(context, { installationActUrl: 'https://example.org/acta.pdf' }), [{ name: 'installationActFile', filename: 'acta.pdf', type: 'application/pdf', content: pdf('acta') }]),
+    );
+    expect(both.statusCode).toBe(400);
+    expect(both.body).toContain('Sube el archivo del acta o escribe su enlace, no los dos.');
+    expect(both.body).toContain('id="installationActUrl-error"');
+    expect(both.body).toContain('value="https://example.org/acta.pdf"');
+
+    // Empty file inputs arrive as parts with no name and no bytes: neither a file nor a link.
+    const empty = { filename: '', type: 'application/octet-stream', content: Buffer.alloc(0) };
+    const neither = await upload(context, '/admin/secretariado', multipart(installFields(context, { operatingRulesUrl: '' }), [{ name: 'installationActFile', ...empty }, { name: 'operatingRulesFile', ...empty }]));
+    expect(neither.statusCode).toBe(400);
+    expect(neither.body).toContain('Sube el acta de instalación o escribe su enlace.');
+    expect(neither.body).toContain('Sube las reglas de operación o escribe su enlace.');
+    const english = await upload(context, '/admin/secretariado?lang=en', multipart(installFields(context, { operatingRulesUrl: '' }), []));
+    expect(english.body).toContain('Upload the installation act or type its link.');
+    const emptyFile = await upload(context, '/admin/secretariado', multipart(installFields(context), [{ name: 'installationActFile', ...empty, filename: 'acta.pdf' }]));
+    expect(emptyFile.statusCode).toBe(400);
+    expect(emptyFile.body).toContain('El archivo está vacío.');
+
+    const tooLarge = await upload(context, '/admin/secretariado', multipart(installFields(context), [{ name: 'installationActFile', filename: 'acta.pdf', type: 'application/pdf', content: Buffer.concat([pdf('grande'), Buffer.alloc(10 * 1024 * 1024)]) }]));
+    expect(tooLarge.statusCode).toBe(400);
+    expect(tooLarge.body).toContain('El archivo pesa más de 10 MB.');
+
+    // Nothing was installed nor stored by the refused forms.
+    expect(await context.database.db.select().from(secretariats).where(eq(secretariats.exerciseId, context.exerciseId))).toHaveLength(0);
+  });
+
+  it('publishes signed minutes uploaded as a file once they are approved, with the file’s SHA-256 in the change log', async () => {
+    const context = await setUp();
+    const { id, seatIds } = await installComposition(context);
+    const sessionId = await scheduleAndConvene(context, id);
+    const { post } = context.as(context.admin);
+    const present = await post(`/admin/secretariado/sesiones/${sessionId}/asistencia`, {
+      [`seat-${seatIds[0]}`]: 'titular_present',
+      [`seat-${seatIds[1]}`]: 'titular_present',
+      [`seat-${seatIds[2]}`]: 'titular_present',
+      [`seat-${seatIds[3]}`]: 'titular_present',
+      [`seat-${seatIds[4]}`]: 'titular_present',
+    });
+    expect(present.statusCode).toBe(303);
+    const minutesPath = `/admin/secretariado/sesiones/${sessionId}/minuta`;
+    const signed = pdf('minuta firmada');
+    const file = { name: 'minutesFile', filename: 'minuta firmada.pdf', type: 'application/pdf', content: signed };
+
+    const both = await upload(context, minutesPath, multipart({ _csrf: context.admin.csrf, minutesText: 'Texto', minutesUrl: 'https://example.org/minuta.pdf', recordingUrl: '' }, [file]));
+    expect(both.statusCode).toBe(400);
+    expect(both.body).toContain('Sube el archivo de la minuta firmada o escribe su enlace, no los dos.');
+    expect(both.body).toContain('Texto');
+
+    const saved = await upload(context, minutesPath, multipart({ _csrf: context.admin.csrf, minutesText: '', minutesUrl: '', recordingUrl: '' }, [file]));
+    expect(saved.statusCode, saved.body.slice(0, 500)).toBe(303);
+    const [session] = await context.database.db.select().from(secretariatSessions).where(eq(secretariatSessions.id, sessionId));
+    expect(session!.minutesFileId).toMatch(/^[0-9a-f-]{36}$/);
+    const href = `/archivos/${session!.minutesFileId}/minuta-firmada.pdf`;
+    const publicPath = `/ejercicios/${SLUG}/secretariado/sesiones/ordinaria-1`;
+    expect((await context.app.inject({ url: publicPath })).body).not.toContain(href);
+    const adminView = await context.as(context.admin).get(`/admin/secretariado/sesiones/${sessionId}`);
+    expect(adminView.body).toContain('Ya guardaste la minuta firmada minuta-firmada.pdf.');
+
+    // Saving the draft again without a new file keeps the uploaded one.
+    const again = await upload(context, minutesPath, multipart({ _csrf: context.admin.csrf, minutesText: 'Se aprobó el plan de trabajo.', minutesUrl: '', recordingUrl: '' }, [{ name: 'minutesFile', filename: '', type: 'application/octet-stream', content: Buffer.alloc(0) }]));
+    expect(again.statusCode).toBe(303);
+    expect((await context.database.db.select().from(secretariatSessions).where(eq(secretariatSessions.id, sessionId)))[0]!.minutesFileId).toBe(session!.minutesFileId);
+    const draftLog = await context.database.db.select().from(changeLog).where(and(eq(changeLog.recordType, 'secretariat_session'), eq(changeLog.recordId, sessionId)));
+    expect(JSON.stringify(draftLog)).not.toContain(session!.minutesFileId!);
+
+    expect((await post(`/admin/secretariado/sesiones/${sessionId}/aprobar-minuta`, {})).statusCode).toBe(303);
+    const published = await context.app.inject({ url: publicPath });
+    expect(published.body).toContain(`<a href="${href}">Minuta firmada</a> (PDF, 240 KB)`);
+    const download = await context.app.inject({ url: href });
+    expect(download.rawPayload.equals(signed)).toBe(true);
+    const log = await context.database.db.select().from(changeLog).where(and(eq(changeLog.recordType, 'secretariat_session'), eq(changeLog.recordId, sessionId))).orderBy(changeLog.seq);
+    expect(log.at(-1)!.after).toMatchObject({ status: 'minutes_approved', minutesFileId: session!.minutesFileId, minutesFile: { name: 'minuta-firmada.pdf', type: 'application/pdf', size: signed.length, sha256: sha256(signed) } });
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
 import type { ChangeActor } from '../audit/append-change.js';
+import { isChosen, sourceProblem, storeDocumentFile, type FileUpload } from './document-files.js';
 import { changeSession, lockSession } from './sessions.js';
 
 const optionalUrl = (field: string) =>
@@ -24,12 +25,24 @@ export const writeMinutesInput = z.object({
 });
 export type WriteMinutesInput = z.input<typeof writeMinutesInput>;
 
-/** Saves the draft minutes of a held session (text written here and/or a link to the signed PDF) and its recording. */
-export async function writeMinutes(db: Db, sessionId: string, input: WriteMinutesInput, options: { actor: ChangeActor }) {
+/** Whether the signed minutes sent with a minutes form have both a file and a link (`both`), else undefined. */
+export const minutesProblem = (urls: { minutesUrl?: string | undefined }, file: FileUpload | undefined) => sourceProblem({ file, url: urls.minutesUrl }, false);
+
+/**
+ * Saves the draft minutes of a held session (text written here and/or the signed minutes, as an uploaded file or a
+ * link, not both) and its recording. A new file or a link replaces the signed minutes saved before; with neither,
+ * an uploaded file saved before stays. Refused with `validation`: details.reason 'both' (field `minutesUrl`), or
+ * 'fileType', 'fileEmpty', 'fileSize' (field `minutesFile`).
+ */
+export async function writeMinutes(db: Db, sessionId: string, input: WriteMinutesInput & { minutesFile?: FileUpload | undefined }, options: { actor: ChangeActor }) {
   const values = writeMinutesInput.parse(input);
+  if (minutesProblem(values, input.minutesFile)) throw new AppError('validation', 'signed minutes: a file or a link, not both', { reason: 'both', field: 'minutesUrl' });
+  const file = isChosen(input.minutesFile) ? input.minutesFile : undefined;
   return db.transaction(async (tx) => {
     const before = await lockSession(tx, sessionId, ['held', 'no_quorum']);
-    return changeSession(tx, before, { minutesText: values.minutesText ?? null, minutesUrl: values.minutesUrl ?? null, recordingUrl: values.recordingUrl ?? null }, options.actor);
+    const stored = file ? await storeDocumentFile(tx, file, { field: 'minutesFile', uploadedBy: options.actor?.id ?? null }) : undefined;
+    const minutesFileId = stored ? stored.id : values.minutesUrl ? null : before.minutesFileId;
+    return changeSession(tx, before, { minutesText: values.minutesText ?? null, minutesUrl: values.minutesUrl ?? null, minutesFileId, recordingUrl: values.recordingUrl ?? null }, options.actor);
   });
 }
 
@@ -37,7 +50,7 @@ export async function writeMinutes(db: Db, sessionId: string, input: WriteMinute
 export async function approveMinutes(db: Db, sessionId: string, options: { actor: ChangeActor; now: Date }) {
   return db.transaction(async (tx) => {
     const before = await lockSession(tx, sessionId, ['held']);
-    if (!before.minutesText && !before.minutesUrl) throw new AppError('conflict', 'no minutes to approve', { reason: 'minutesMissing' });
+    if (!before.minutesText && !before.minutesUrl && !before.minutesFileId) throw new AppError('conflict', 'no minutes to approve', { reason: 'minutesMissing' });
     return changeSession(tx, before, { status: 'minutes_approved', minutesApprovedAt: options.now }, options.actor);
   });
 }

@@ -131,6 +131,23 @@ export function TextArea(props: FieldProps & { name: string; value?: string | un
   );
 }
 
+/** An upload field (the form needs enctype="multipart/form-data"); `accept` only helps the picker, the server checks the content. */
+export function FileField(props: FieldProps & { name: string; accept?: string }) {
+  return (
+    <FieldFrame {...props}>
+      <input
+        class="field__input"
+        id={props.id}
+        name={props.name}
+        type="file"
+        accept={props.accept}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+      />
+    </FieldFrame>
+  );
+}
+
 export function SelectField(props: FieldProps & { name: string; value?: string | undefined; options: { value: string; label: string }[] }) {
   return (
     <FieldFrame {...props}>

@@ -1,7 +1,8 @@
-import { Breadcrumbs, Button, CsrfField, ErrorSummary, Notices, PageHeading, SelectField, Table, TextField } from '../../../web/components/index.js';
+import { Breadcrumbs, Button, CsrfField, ErrorSummary, FileField, Notices, PageHeading, SelectField, Table, TextField } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import type { FormState } from '../../accounts/views/auth-pages.js';
 import { quorumRules } from '../schema.js';
+import { ACCEPTED_FILES } from './labels.js';
 
 export interface SecretariatListEntry {
   exercise: { id: string; title: string; slug: string };
@@ -34,8 +35,9 @@ export function AdminSecretariatsPage(props: { entries: SecretariatListEntry[]; 
         <section class="panel" aria-labelledby="install-heading">
           <h2 id="install-heading">{t('secretariat.install.title')}</h2>
           <p>{t('secretariat.install.lead')}</p>
-          <form method="post" action="/admin/secretariado" novalidate>
+          <form method="post" action="/admin/secretariado" enctype="multipart/form-data" novalidate>
             <ErrorSummary errors={summary} />
+            {summary.length > 0 ? <p>{t('secretariat.install.fileAgain')}</p> : null}
             <CsrfField />
             <SelectField
               id="exerciseId"
@@ -54,8 +56,16 @@ export function AdminSecretariatsPage(props: { entries: SecretariatListEntry[]; 
               error={errors.quorumRule}
               options={quorumRules.map((rule) => ({ value: rule, label: t(`secretariat.quorum.${rule}`) }))}
             />
-            <TextField id="installationActUrl" name="installationActUrl" type="url" label={t('secretariat.install.actUrl')} hint={t('secretariat.install.urlHint')} value={values.installationActUrl} error={errors.installationActUrl} isOptional />
-            <TextField id="operatingRulesUrl" name="operatingRulesUrl" type="url" label={t('secretariat.install.rulesUrl')} hint={t('secretariat.install.urlHint')} value={values.operatingRulesUrl} error={errors.operatingRulesUrl} isOptional />
+            <fieldset class="form-section">
+              <legend class="form-section__legend">{t('secretariat.document.installationAct')}</legend>
+              <FileField id="installationActFile" name="installationActFile" accept={ACCEPTED_FILES} label={t('secretariat.install.actFile')} hint={t('secretariat.install.fileHint')} error={errors.installationActFile} isOptional />
+              <TextField id="installationActUrl" name="installationActUrl" type="url" label={t('secretariat.install.actUrl')} hint={t('secretariat.install.urlHint')} value={values.installationActUrl} error={errors.installationActUrl} isOptional />
+            </fieldset>
+            <fieldset class="form-section">
+              <legend class="form-section__legend">{t('secretariat.document.operatingRules')}</legend>
+              <FileField id="operatingRulesFile" name="operatingRulesFile" accept={ACCEPTED_FILES} label={t('secretariat.install.rulesFile')} hint={t('secretariat.install.fileHint')} error={errors.operatingRulesFile} isOptional />
+              <TextField id="operatingRulesUrl" name="operatingRulesUrl" type="url" label={t('secretariat.install.rulesUrl')} hint={t('secretariat.install.urlHint')} value={values.operatingRulesUrl} error={errors.operatingRulesUrl} isOptional />
+            </fieldset>
             <Button>{t('secretariat.install.submit')}</Button>
           </form>
         </section>

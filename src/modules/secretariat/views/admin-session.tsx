@@ -1,4 +1,4 @@
-import { Breadcrumbs, Button, ButtonLink, CsrfField, ErrorSummary, Notices, PageHeading, RadioGroup, SelectField, TextArea, TextField } from '../../../web/components/index.js';
+import { Breadcrumbs, Button, ButtonLink, CsrfField, ErrorSummary, FileField, Notices, PageHeading, RadioGroup, SelectField, TextArea, TextField } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import type { FormState } from '../../accounts/views/auth-pages.js';
 import { nextStatuses } from '../agreement-code.js';
@@ -7,7 +7,7 @@ import type { SessionDetail } from '../get-session.js';
 import type { QuorumResult } from '../quorum.js';
 import { attendanceStatuses, voteChoices } from '../schema.js';
 import { sessionPath, sessionTitle } from '../session-calendar.js';
-import { AgreementStatusBadges, SessionStatusBadge, seatName } from './labels.js';
+import { ACCEPTED_FILES, AgreementStatusBadges, FileFacts, SessionStatusBadge, seatName } from './labels.js';
 import { QuorumStatement } from './session-page.js';
 
 export interface AdminSessionForms {
@@ -30,7 +30,7 @@ export function AdminSessionPage(props: {
 }) {
   const { t } = usePage();
   const { exercise, seats, secretariat } = props.secretariat;
-  const { session, attendance } = props.detail;
+  const { session, attendance, minutesFile } = props.detail;
   const { forms } = props;
   const id = session.id;
   const title = sessionTitle(t, session);
@@ -171,10 +171,16 @@ export function AdminSessionPage(props: {
       {session.status === 'held' || session.status === 'no_quorum' ? (
         <section class="panel" aria-labelledby="minutes-form-heading">
           <h2 id="minutes-form-heading">{t('secretariat.minutes.title')}</h2>
-          <form method="post" action={`/admin/secretariado/sesiones/${id}/minuta`} novalidate>
+          <form method="post" action={`/admin/secretariado/sesiones/${id}/minuta`} enctype="multipart/form-data" novalidate>
             <ErrorSummary errors={forms.minutes.summary} />
             <CsrfField />
             <TextArea id="minutesText" name="minutesText" label={t('secretariat.minutesForm.text')} hint={t('secretariat.minutesForm.textHint')} value={forms.minutes.values.minutesText ?? session.minutesText ?? ''} error={forms.minutes.errors.minutesText} isOptional rows={10} />
+            {minutesFile ? (
+              <p>
+                {t('secretariat.minutesForm.currentFile', { name: minutesFile.originalName })} (<FileFacts file={minutesFile} />)
+              </p>
+            ) : null}
+            <FileField id="minutesFile" name="minutesFile" accept={ACCEPTED_FILES} label={t('secretariat.minutesForm.file')} hint={t('secretariat.minutesForm.fileHint')} error={forms.minutes.errors.minutesFile} isOptional />
             <TextField id="minutesUrl" name="minutesUrl" type="url" label={t('secretariat.minutesForm.url')} value={forms.minutes.values.minutesUrl ?? session.minutesUrl ?? ''} error={forms.minutes.errors.minutesUrl} isOptional />
             <TextField id="recordingUrl" name="recordingUrl" type="url" label={t('secretariat.minutesForm.recording')} value={forms.minutes.values.recordingUrl ?? session.recordingUrl ?? ''} error={forms.minutes.errors.recordingUrl} isOptional />
             <Button variant="secondary">{t('secretariat.minutesForm.submit')}</Button>

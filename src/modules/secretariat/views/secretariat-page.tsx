@@ -7,7 +7,7 @@ import type { AgreementListEntry } from '../list-agreements.js';
 import type { SeatKind } from '../schema.js';
 import { sessionPath, sessionTitle } from '../session-calendar.js';
 import { isCurrentOn } from '../sessions.js';
-import { AgreementStatusBadges, SessionStatusBadge, Term, seatName } from './labels.js';
+import { AgreementStatusBadges, DocumentLink, SessionStatusBadge, Term, seatName } from './labels.js';
 
 const sectorOrder: SeatKind[] = ['civil_society', 'authority', 'guarantor', 'facilitator'];
 
@@ -81,7 +81,7 @@ export function SecretariatPage(props: { detail: SecretariatDetail; agreements: 
         <ul>
           {documents.map((d) => (
             <li key={d.id}>
-              <a href={d.url}>{d.title}</a>
+              <DocumentLink label={d.title} url={d.url} file={d.file} />
             </li>
           ))}
         </ul>

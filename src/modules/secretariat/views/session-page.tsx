@@ -7,7 +7,7 @@ import type { SecretariatDetail } from '../get-secretariat.js';
 import type { SessionDetail } from '../get-session.js';
 import type { QuorumResult } from '../quorum.js';
 import { sessionPath, sessionTitle } from '../session-calendar.js';
-import { AgreementStatusBadges, SessionStatusBadge, seatName } from './labels.js';
+import { AgreementStatusBadges, DocumentLink, SessionStatusBadge, seatName } from './labels.js';
 
 export interface SessionPageProps {
   secretariat: SecretariatDetail;
@@ -45,11 +45,11 @@ export function QuorumStatement(props: { quorum: QuorumResult; recorded: boolean
 export function SessionPage(props: SessionPageProps) {
   const { t, format } = usePage();
   const { exercise } = props.secretariat;
-  const { session, agenda, attendance } = props.detail;
+  const { session, agenda, attendance, minutesFile } = props.detail;
   const base = `/ejercicios/${exercise.slug}/secretariado`;
   const title = sessionTitle(t, session);
   const isApproved = session.status === 'minutes_approved';
-  const hasMinutes = Boolean(session.minutesText || session.minutesUrl);
+  const hasMinutes = Boolean(session.minutesText || session.minutesUrl || minutesFile);
   const showMinutes = hasMinutes && (isApproved || props.canSeeDraft);
   return (
     <>
@@ -139,9 +139,9 @@ export function SessionPage(props: SessionPageProps) {
               <p>{t('secretariat.minutes.approvedOn', { date: format.dateTime(session.minutesApprovedAt!) })}</p>
             )}
             {session.minutesText ? <MinutesText text={session.minutesText} /> : null}
-            {session.minutesUrl ? (
+            {session.minutesUrl || minutesFile ? (
               <p>
-                <a href={session.minutesUrl}>{t('secretariat.minutes.signed')}</a>
+                <DocumentLink label={t('secretariat.minutes.signed')} url={session.minutesUrl} file={minutesFile} />
               </p>
             ) : null}
           </>

@@ -144,6 +144,26 @@ describe('participant accounts', () => {
     expect((await database.db.select().from(users).where(eq(users.id, session.user.id)))[0]!.email).toBe('nuevo@example.mx');
   });
 
+  it('sends signed-in pages compressed, private and not to be stored, and leaves public ones cacheable', async () => {
+    const { app, database } = await createTestApp();
+    const session = await signInAs(database, { roles: [{ role: 'admin' }] });
+    for (const [url, encoding] of [
+      ['/cuenta', 'gzip'],
+      ['/cuenta', 'br'],
+      ['/admin', 'gzip'],
+      ['/admin', 'br'],
+    ] as const) {
+      const response = await app.inject({ url, cookies: session.cookies, headers: { 'accept-encoding': encoding } });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers['content-encoding'], `${url} ${encoding}`).toBe(encoding);
+      expect(response.headers['cache-control'], url).toBe('private, no-store');
+      expect(String(response.headers.vary), url).toMatch(/cookie/i);
+    }
+    const anonymous = await app.inject({ url: '/', headers: { 'accept-encoding': 'gzip' } });
+    expect(anonymous.headers['content-encoding']).toBe('gzip');
+    expect(String(anonymous.headers['cache-control'] ?? '')).not.toMatch(/no-store|private/);
+  });
+
   it('limits sign-in attempts and says when to try again', async () => {
     const { app } = await createTestApp();
     let last: LightMyRequestResponse | undefined;

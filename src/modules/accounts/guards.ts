@@ -69,6 +69,8 @@ export function registerSessionHooks(app: FastifyInstance, deps: { db: Db; confi
   app.addHook('onSend', async (request, reply, payload) => {
     // A form may have ended a session or changed a role: this process forgets at once, others when notified.
     if (unsafeMethods.has(request.method)) deps.sessionCache?.invalidate();
+    // What a signed-in person sees is theirs: no shared cache may keep it, nor the browser once they leave the page.
+    if (request.actor && !reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-store');
     if (newCsrfTokens.has(request) && typeof payload === 'string' && payload.includes(`name="${CSRF_FIELD}"`)) {
       reply.setCookie(CSRF_COOKIE, request.csrfToken, cookieOptions(deps.config));
     }

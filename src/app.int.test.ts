@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from './testing/test-app.js';
+import { signInAs } from './testing/sign-in.js';
 import { createTestDatabase } from './testing/test-db.js';
 
 describe('public pages', () => {
@@ -176,6 +177,19 @@ describe('operations', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(response.body).not.toMatch(/<script>(?!<\/script>)|<script(?![^>]*\bsrc=)[^>]*>/);
+  });
+
+  it('sends the same security headers on every kind of response: a page, a signed-in page, a 404, a static file', async () => {
+    const { app, database } = await createTestApp();
+    const { cookies } = await signInAs(database, { roles: [{ role: 'admin' }] });
+    const home = await app.inject({ url: '/' });
+    const names = ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy', 'cross-origin-opener-policy', 'cross-origin-resource-policy'];
+    for (const name of names) expect(home.headers[name], name).toBeTruthy();
+    const css = /href="(\/static\/[^"]+\.css)"/.exec(home.body)?.[1];
+    expect(css).toBeTruthy();
+    for (const response of [await app.inject({ url: '/admin', cookies }), await app.inject({ url: '/no-existe' }), await app.inject({ url: css! })]) {
+      for (const name of names) expect(response.headers[name], `${response.statusCode} ${name}`).toBe(home.headers[name]);
+    }
   });
 
   it('adds HSTS only behind HTTPS', async () => {

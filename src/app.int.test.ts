@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from './testing/test-app.js';
 import { signInAs } from './testing/sign-in.js';
@@ -203,6 +204,21 @@ describe('operations', () => {
     const { app } = await createTestApp();
     const response = await app.inject({ url: '/', headers: { 'accept-encoding': 'br, gzip' } });
     expect(response.headers['content-encoding']).toMatch(/br|gzip/);
+  });
+
+  it('gzips a page rendered for one request, keeps brotli for cached pages and other bodies', async () => {
+    const { app } = await createTestApp();
+    const headers = { 'accept-encoding': 'gzip, deflate, br' };
+    // A form page is rendered for each visitor: gzipped, and still hands out its form token.
+    const signIn = await app.inject({ url: '/entrar', headers });
+    expect(signIn.headers['content-encoding']).toBe('gzip');
+    expect(String(signIn.headers['set-cookie'])).toMatch(/^csrf=/);
+    expect(gunzipSync(signIn.rawPayload).toString()).toContain('name="_csrf"');
+    await app.inject({ url: '/', headers });
+    expect((await app.inject({ url: '/', headers })).headers['content-encoding']).toBe('br');
+    const csv = await app.inject({ url: '/datos/municipios.csv', headers });
+    expect(csv.headers['content-encoding']).toBe('br');
+    expect((await app.inject({ url: '/entrar', headers: { 'accept-encoding': 'identity' } })).headers['content-encoding']).toBeUndefined();
   });
 });
 

@@ -36,6 +36,7 @@ import { listenForNotifications } from './db/listen.js';
 import { PUBLIC_PAGES_CHANNEL, publicWriteCount } from './modules/audit/append-change.js';
 import { registerRenderCache, RenderCache } from './web/render-cache.js';
 import { registerSecurityHeaders } from './web/security-headers.js';
+import { registerPageCompression } from './web/page-compression.js';
 import multipart from '@fastify/multipart';
 import { fileRoutes, multipartOptions } from './modules/files/routes.js';
 import { planRoutes } from './modules/plan/routes.js';
@@ -149,6 +150,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Last of the onSend hooks: they read the page as a string (the form-token cookie, the render cache).
+  registerPageCompression(app, { threshold: 1024, maxBytes: 256 * 1024 });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

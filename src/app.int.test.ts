@@ -1,5 +1,7 @@
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from './testing/test-app.js';
+import { signInAs } from './testing/sign-in.js';
 import { createTestDatabase } from './testing/test-db.js';
 
 describe('public pages', () => {
@@ -178,6 +180,19 @@ describe('operations', () => {
     expect(response.body).not.toMatch(/<script>(?!<\/script>)|<script(?![^>]*\bsrc=)[^>]*>/);
   });
 
+  it('sends the same security headers on every kind of response: a page, a signed-in page, a 404, a static file', async () => {
+    const { app, database } = await createTestApp();
+    const { cookies } = await signInAs(database, { roles: [{ role: 'admin' }] });
+    const home = await app.inject({ url: '/' });
+    const names = ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy', 'cross-origin-opener-policy', 'cross-origin-resource-policy'];
+    for (const name of names) expect(home.headers[name], name).toBeTruthy();
+    const css = /href="(\/static\/[^"]+\.css)"/.exec(home.body)?.[1];
+    expect(css).toBeTruthy();
+    for (const response of [await app.inject({ url: '/admin', cookies }), await app.inject({ url: '/no-existe' }), await app.inject({ url: css! })]) {
+      for (const name of names) expect(response.headers[name], `${response.statusCode} ${name}`).toBe(home.headers[name]);
+    }
+  });
+
   it('adds HSTS only behind HTTPS', async () => {
     const { app } = await createTestApp({ env: { PUBLIC_URL: 'https://gobiernoabierto.example.mx' } });
     expect((await app.inject({ url: '/' })).headers['strict-transport-security']).toContain('max-age=31536000');
@@ -189,6 +204,21 @@ describe('operations', () => {
     const { app } = await createTestApp();
     const response = await app.inject({ url: '/', headers: { 'accept-encoding': 'br, gzip' } });
     expect(response.headers['content-encoding']).toMatch(/br|gzip/);
+  });
+
+  it('gzips a page rendered for one request, keeps brotli for cached pages and other bodies', async () => {
+    const { app } = await createTestApp();
+    const headers = { 'accept-encoding': 'gzip, deflate, br' };
+    // A form page is rendered for each visitor: gzipped, and still hands out its form token.
+    const signIn = await app.inject({ url: '/entrar', headers });
+    expect(signIn.headers['content-encoding']).toBe('gzip');
+    expect(String(signIn.headers['set-cookie'])).toMatch(/^csrf=/);
+    expect(gunzipSync(signIn.rawPayload).toString()).toContain('name="_csrf"');
+    await app.inject({ url: '/', headers });
+    expect((await app.inject({ url: '/', headers })).headers['content-encoding']).toBe('br');
+    const csv = await app.inject({ url: '/datos/municipios.csv', headers });
+    expect(csv.headers['content-encoding']).toBe('br');
+    expect((await app.inject({ url: '/entrar', headers: { 'accept-encoding': 'identity' } })).headers['content-encoding']).toBeUndefined();
   });
 });
 

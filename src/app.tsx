@@ -1,7 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -36,6 +35,8 @@ import { secretariatAdminRoutes } from './modules/secretariat/admin-routes.js';
 import { listenForNotifications } from './db/listen.js';
 import { PUBLIC_PAGES_CHANNEL, publicWriteCount } from './modules/audit/append-change.js';
 import { registerRenderCache, RenderCache } from './web/render-cache.js';
+import { registerSecurityHeaders } from './web/security-headers.js';
+import { registerPageCompression } from './web/page-compression.js';
 import multipart from '@fastify/multipart';
 import { fileRoutes, multipartOptions } from './modules/files/routes.js';
 import { planRoutes } from './modules/plan/routes.js';
@@ -100,7 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook('onClose', () => listener.stop());
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -149,6 +150,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Last of the onSend hooks: they read the page as a string (the form-token cookie, the render cache).
+  registerPageCompression(app, { threshold: 1024, maxBytes: 256 * 1024 });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

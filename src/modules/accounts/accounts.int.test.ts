@@ -144,6 +144,30 @@ describe('participant accounts', () => {
     expect((await database.db.select().from(users).where(eq(users.id, session.user.id)))[0]!.email).toBe('nuevo@example.mx');
   });
 
+  it('sends signed-in pages compressed, private and not to be stored, and leaves public ones cacheable', async () => {
+    const { app, database } = await createTestApp();
+    const session = await signInAs(database, { roles: [{ role: 'admin' }] });
+    // Rendered for one request, they are gzipped whenever the client takes gzip (cheaper than brotli on a small page).
+    for (const [url, accept, encoding] of [
+      ['/cuenta', 'gzip', 'gzip'],
+      ['/cuenta', 'gzip, deflate, br', 'gzip'],
+      ['/cuenta', 'br', 'br'],
+      ['/admin', 'gzip, deflate, br, zstd', 'gzip'],
+      ['/admin', 'br;q=1, gzip;q=0.5', 'br'],
+    ] as const) {
+      const response = await app.inject({ url, cookies: session.cookies, headers: { 'accept-encoding': accept } });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers['content-encoding'], `${url} ${accept}`).toBe(encoding);
+      expect(Number(response.headers['content-length']), url).toBe(response.rawPayload.length);
+      expect(String(response.headers.vary), url).toMatch(/accept-encoding/i);
+      expect(response.headers['cache-control'], url).toBe('private, no-store');
+      expect(String(response.headers.vary), url).toMatch(/cookie/i);
+    }
+    const anonymous = await app.inject({ url: '/', headers: { 'accept-encoding': 'gzip' } });
+    expect(anonymous.headers['content-encoding']).toBe('gzip');
+    expect(String(anonymous.headers['cache-control'] ?? '')).not.toMatch(/no-store|private/);
+  });
+
   it('limits sign-in attempts and says when to try again', async () => {
     const { app } = await createTestApp();
     let last: LightMyRequestResponse | undefined;

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
 import type { Actor } from './actor.js';
 import type { StaffRole } from './schema.js';
-import { loadSession } from './load-session.js';
+import { loadSession, type LoadedSession } from './load-session.js';
 import { randomToken, safeEqual } from './secrets.js';
 import { hitRateLimit } from './hit-rate-limit.js';
 import { createSession } from './create-session.js';
@@ -18,6 +18,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in person, if any. */
     actor: Actor | undefined;
+    /** The signed-in person's own settings (loaded with the session), if any. */
+    accountSettings: LoadedSession['settings'] | undefined;
     /** The token every state-changing form must send back in `_csrf`. */
     csrfToken: string;
   }
@@ -41,6 +43,7 @@ export const cookieOptions = (config: Config) => ({
 export function registerSessionHooks(app: FastifyInstance, deps: { db: Db; config: Config; now: () => Date; sessionCache?: SessionCache }) {
   const policy = { idleHours: deps.config.SESSION_IDLE_HOURS, maxDays: deps.config.SESSION_MAX_DAYS };
   app.decorateRequest('actor', undefined);
+  app.decorateRequest('accountSettings', undefined);
   app.decorateRequest('csrfToken', '');
 
   app.addHook('onRequest', async (request, reply) => {
@@ -52,6 +55,7 @@ export function registerSessionHooks(app: FastifyInstance, deps: { db: Db; confi
     const session = !token ? undefined : cache ? await cache.load(token, now, () => loadSession(deps.db, token, policy, now)) : await loadSession(deps.db, token, policy, now);
     if (token && !session) reply.clearCookie(SESSION_COOKIE, { path: '/' });
     request.actor = session?.actor;
+    request.accountSettings = session?.settings;
     if (session) {
       request.csrfToken = session.csrfToken;
       return;
@@ -65,6 +69,8 @@ export function registerSessionHooks(app: FastifyInstance, deps: { db: Db; confi
   app.addHook('onSend', async (request, reply, payload) => {
     // A form may have ended a session or changed a role: this process forgets at once, others when notified.
     if (unsafeMethods.has(request.method)) deps.sessionCache?.invalidate();
+    // What a signed-in person sees is theirs: no shared cache may keep it, nor the browser once they leave the page.
+    if (request.actor && !reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-store');
     if (newCsrfTokens.has(request) && typeof payload === 'string' && payload.includes(`name="${CSRF_FIELD}"`)) {
       reply.setCookie(CSRF_COOKIE, request.csrfToken, cookieOptions(deps.config));
     }

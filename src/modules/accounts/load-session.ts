@@ -1,13 +1,18 @@
 import { and, eq, gt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Actor } from './actor.js';
-import { roleAssignments, sessions, users } from './schema.js';
+import { roleAssignments, sessions, users, type NotificationFrequency } from './schema.js';
 import { hashToken } from './secrets.js';
 import type { SessionPolicy } from './create-session.js';
 
 export interface LoadedSession {
   actor: Actor;
   csrfToken: string;
+  /**
+   * The person's own settings that their pages show, loaded with the session so that such a page needs no query of
+   * its own. Only ever handed to a request carrying this very session.
+   */
+  settings: { notificationFrequency: NotificationFrequency };
   /** Epoch ms until which this result may be reused without asking the database again, unless the session changes. */
   reuseUntil: number;
 }
@@ -42,6 +47,7 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy, 
   const roles = await db.select({ role: roleAssignments.role, institutionId: roleAssignments.institutionId }).from(roleAssignments).where(eq(roleAssignments.userId, row.user.id));
   return {
     csrfToken: row.session.csrfToken,
+    settings: { notificationFrequency: row.user.notificationFrequency },
     // Until then nothing would change in the checks above (expiry, maximum age, the once-a-minute touch).
     reuseUntil: Math.min(lastSeenAt.getTime() + 60_000, expiresAt.getTime(), row.session.createdAt.getTime() + policy.maxDays * 86_400_000),
     actor: {

@@ -23,8 +23,6 @@ import { inviteUser, inviteUserInput } from './invite-user.js';
 import { revokeRole } from './revoke-role.js';
 import { listUsers } from './list-users.js';
 import { SESSION_COOKIE, rateLimit, requireRole, requireUser, signIn } from './guards.js';
-import { users } from './schema.js';
-import { eq } from 'drizzle-orm';
 import { ChoosePasswordPage, CheckEmailPage, InvalidLinkPage, RegisterPage, ResetRequestPage, SignInPage, emptyForm, type FormState } from './views/auth-pages.js';
 import { AccountPage } from './views/account-page.js';
 import { AdminHomePage, AdminUsersPage } from './views/admin-pages.js';
@@ -143,9 +141,10 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
   const notices = { confirmed: 'accounts.account.confirmed', signedIn: 'accounts.account.signedIn', saved: 'accounts.account.saved', emailChanged: 'accounts.account.emailChanged', passwordSet: 'accounts.account.passwordSet' } as const;
   const accountPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, emailForm: FormState, status = 200) => {
     const actor = request.actor!;
-    const [user] = await db.select({ frequency: users.notificationFrequency }).from(users).where(eq(users.id, actor.userId)).limit(1);
+    // The frequency comes with the session (no query per view); a change to it announces itself like the name's.
+    const frequency = request.accountSettings?.notificationFrequency ?? 'immediate';
     const notice = notices[(request.query as { aviso?: string }).aviso as keyof typeof notices];
-    return page(request, reply, 'accounts.account.title', <AccountPage actor={actor} frequency={user?.frequency ?? 'immediate'} form={form} emailForm={emailForm} notice={notice} />, status);
+    return page(request, reply, 'accounts.account.title', <AccountPage actor={actor} frequency={frequency} form={form} emailForm={emailForm} notice={notice} />, status);
   };
   app.get('/cuenta', { preHandler: requireUser() }, (request, reply) => accountPage(request, reply, emptyForm(), emptyForm()));
   app.post('/cuenta', { preHandler: requireUser() }, async (request, reply) => {

@@ -13,8 +13,12 @@ import { createServerDatabaseUrl, createTestDatabase, testDriver } from '../../t
 import { deleteSession } from './delete-session.js';
 import { revokeRole } from './revoke-role.js';
 import { roleAssignments, users } from './schema.js';
+import { updateAccount } from './update-account.js';
 
 const page = (app: FastifyInstance, cookies: Record<string, string>, url = '/admin') => app.inject({ method: 'GET', url, cookies, headers: { 'accept-language': 'es-MX' } });
+
+/** The e-mail frequency a page's form shows as chosen. */
+const chosenFrequency = (html: string) => /<input[^>]*name="notificationFrequency"[^>]*value="(\w+)"[^>]*checked/.exec(html)?.[1];
 
 /** Retries for up to two seconds until `done` holds (a PostgreSQL notification arrives a moment after the commit). */
 async function eventually<T>(fetch: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
@@ -36,6 +40,31 @@ describe('signed-in people between requests', () => {
     const second = await countQueries(database, () => page(app, cookies));
     expect(second.result.statusCode).toBe(200);
     expect(second.count).toBe(0);
+  });
+
+  it('the account page viewed again runs no query: the e-mail frequency comes with the session', async () => {
+    const { app, database } = await createTestApp();
+    const { cookies } = await signInAs(database, {});
+    expect((await page(app, cookies, '/cuenta')).statusCode).toBe(200);
+    const again = await countQueries(database, () => page(app, cookies, '/cuenta'));
+    expect(again.result.statusCode).toBe(200);
+    expect(again.count).toBe(0);
+    expect(chosenFrequency(again.result.body)).toBe('immediate');
+  });
+
+  it('a changed e-mail frequency shows on the next view of the account page, saved by the form or in the database', async () => {
+    const { app, database } = await createTestApp();
+    const person = await signInAs(database, {});
+    expect(chosenFrequency((await page(app, person.cookies, '/cuenta')).body)).toBe('immediate');
+    const saved = await app.inject({ method: 'POST', url: '/cuenta', cookies: person.cookies, payload: { _csrf: person.csrf, name: person.user.name, locale: 'es-MX', notificationFrequency: 'weekly' } });
+    expect(saved.statusCode).toBe(303);
+    expect(chosenFrequency((await page(app, person.cookies, '/cuenta')).body)).toBe('weekly');
+    expect((await page(app, person.cookies, '/cuenta/seguimientos')).body).toContain('Ahora recibes un resumen semanal, los lunes.');
+
+    // Another process saving the form (updateAccount sets the name and language with it) is announced too.
+    await updateAccount(database.db, person.user.id, { name: person.user.name, locale: 'es-MX', notificationFrequency: 'none' });
+    const after = await eventually(() => page(app, person.cookies, '/cuenta'), (r) => chosenFrequency(r.body) === 'none');
+    expect(chosenFrequency(after.body)).toBe('none');
   });
 
   it('a role taken away, even straight in the database, is refused on the next page', async () => {

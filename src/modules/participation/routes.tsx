@@ -6,7 +6,6 @@ import { fieldErrors, formString } from '../../web/forms.js';
 import { sendPage, type WebDeps } from '../../web/http.js';
 import { hitRateLimit } from '../accounts/hit-rate-limit.js';
 import { requireRole, requireUser } from '../accounts/guards.js';
-import { users } from '../accounts/schema.js';
 import { emptyForm, type FormState } from '../accounts/views/auth-pages.js';
 import { followTarget, getFollowByToken, listFollows, unfollowByToken, unfollowTarget } from './follows.js';
 import { hideComment, hideCommentInput } from './hide-comment.js';
@@ -130,9 +129,10 @@ export function participationRoutes(app: FastifyInstance, deps: Deps) {
   });
 
   app.get<{ Querystring: { aviso?: string } }>('/cuenta/seguimientos', { preHandler: requireUser() }, async (request, reply) => {
-    const [followed, [user]] = await Promise.all([listFollows(db, request.actor!.userId), db.select({ frequency: users.notificationFrequency }).from(users).where(eq(users.id, request.actor!.userId))]);
+    const followed = await listFollows(db, request.actor!.userId);
+    const frequency = request.accountSettings?.notificationFrequency ?? 'immediate';
     const notice = request.query.aviso === 'sin-seguir' ? request.t('participation.unfollowLink.done') : undefined;
-    return sendPage(request, reply, deps, { title: request.t('participation.follows.title'), body: <FollowsPage follows={followed} frequency={user?.frequency ?? 'immediate'} notice={notice} /> });
+    return sendPage(request, reply, deps, { title: request.t('participation.follows.title'), body: <FollowsPage follows={followed} frequency={frequency} notice={notice} /> });
   });
 
   // The one-click link of the e-mails: works without signing in; the page asks before stopping the follow.

@@ -13,6 +13,7 @@ import { TEMPLATE_DATABASES, TEST_NOW } from '../testing/constants.js';
 import { signInAs } from '../testing/sign-in.js';
 import { createTestApp } from '../testing/test-app.js';
 import { createServerDatabaseUrl, testDriver } from '../testing/test-db.js';
+import { eventually } from '../testing/eventually.js';
 
 let serial = 0;
 /** A new, closed exercise: the home page lists it among the other exercises. */
@@ -34,16 +35,6 @@ async function addExercise(db: Db, title: string) {
 
 const get = (app: FastifyInstance, url: string, headers: Record<string, string> = {}) =>
   app.inject({ method: 'GET', url, headers: { 'accept-language': 'es-MX', ...headers } });
-
-/** Retries `fetch` for up to two seconds until `done` holds; returns the last response. */
-async function eventually<T>(fetch: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  let value = await fetch();
-  for (let i = 0; i < 100 && !done(value); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    value = await fetch();
-  }
-  return value;
-}
 
 /** Fetches a page and reports how many SQL statements it took. */
 async function fetchCounting(app: FastifyInstance, database: Database, url: string, headers: Record<string, string> = {}) {

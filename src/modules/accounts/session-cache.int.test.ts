@@ -14,21 +14,12 @@ import { deleteSession } from './delete-session.js';
 import { revokeRole } from './revoke-role.js';
 import { roleAssignments, users } from './schema.js';
 import { updateAccount } from './update-account.js';
+import { eventually } from '../../testing/eventually.js';
 
 const page = (app: FastifyInstance, cookies: Record<string, string>, url = '/admin') => app.inject({ method: 'GET', url, cookies, headers: { 'accept-language': 'es-MX' } });
 
 /** The e-mail frequency a page's form shows as chosen. */
 const chosenFrequency = (html: string) => /<input[^>]*name="notificationFrequency"[^>]*value="(\w+)"[^>]*checked/.exec(html)?.[1];
-
-/** Retries for up to two seconds until `done` holds (a PostgreSQL notification arrives a moment after the commit). */
-async function eventually<T>(fetch: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  let value = await fetch();
-  for (let i = 0; i < 100 && !done(value); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    value = await fetch();
-  }
-  return value;
-}
 
 describe('signed-in people between requests', () => {
   it('a signed-in page viewed again does not look the session up again', async () => {

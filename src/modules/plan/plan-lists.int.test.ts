@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { TEST_NOW } from '../../testing/constants.js';
 import { countQueries } from '../../testing/count-queries.js';
+import { eventually } from '../../testing/eventually.js';
 import { createTestApp } from '../../testing/test-app.js';
 import { institutions } from '../directory/schema.js';
 import { exercises } from '../exercises/schema.js';
@@ -103,7 +104,9 @@ describe('a plan with many commitments and milestones', () => {
     }
     // A plan turned back into a draft (through the use case, which also drops the cached pages) has neither page.
     await updateActionPlan(db, planId, { title: 'Plan de muchos compromisos', periodStart: '2026-01-01', periodEnd: '2027-12-31', strategicVision: 'Visión', status: 'draft' }, { actor: null });
-    expect((await app.inject({ url: `/ejercicios/${slug}/plan/calendario` })).statusCode).toBe(404);
-    expect((await app.inject({ url: `/ejercicios/${slug}/plan/atrasos` })).statusCode).toBe(404);
+    for (const page of ['calendario', 'atrasos']) {
+      const gone = await eventually(() => app.inject({ url: `/ejercicios/${slug}/plan/${page}` }), (response) => response.statusCode === 404);
+      expect(gone.statusCode).toBe(404);
+    }
   });
 });

@@ -16,6 +16,7 @@ import { createMilestone } from './create-milestone.js';
 import { proposeCommitment } from './propose-commitment.js';
 import { actionPlans } from './schema.js';
 import { startActivity } from './start-activity.js';
+import { eventually } from '../../testing/eventually.js';
 
 const SLUG = 'cuarto-pal-demostracion';
 const DRAFT_SLUG = 'quinto-pal-borrador';
@@ -77,16 +78,6 @@ const get = (app: FastifyInstance, url: string) => app.inject({ url, headers: { 
 const expectHidden = (body: string, what: string) => {
   for (const word of hidden) expect(body, `${what}: ${word}`).not.toContain(word);
 };
-
-/** Retries `fetch` for up to two seconds until `done` holds (a PostgreSQL server notifies a moment after the commit). */
-async function eventually<T>(fetch: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  let value = await fetch();
-  for (let i = 0; i < 100 && !done(value); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    value = await fetch();
-  }
-  return value;
-}
 
 beforeAll(async () => {
   await createTestDatabase({ withDemo: true });

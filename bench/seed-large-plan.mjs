@@ -10,6 +10,7 @@
 // changed with LARGE_PLAN_COMMITMENTS, LARGE_PLAN_MILESTONES (per commitment), LARGE_PLAN_ACTIVITIES (per milestone)
 // and the slug with LARGE_PLAN_SLUG. If that exercise already exists, nothing is inserted.
 // The TypeScript is bundled on the fly with esbuild (a devDependency) into node_modules/.cache/cocrea-bench/.
+// It is also a `--seed` module for bench/run.mjs (its default export takes { dataDir, databaseUrl, log }).
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,14 +24,15 @@ const count = (name, fallback) => {
   return value;
 };
 
-async function main() {
+/** Seeds the large plan into the given database (PGlite data directory or PostgreSQL URL). */
+export default async function seedLargePlan({ dataDir, databaseUrl, log = console.log } = {}) {
   const slug = process.env.LARGE_PLAN_SLUG || 'plan-grande';
   const size = {
     commitments: count('LARGE_PLAN_COMMITMENTS', 500),
     milestonesPerCommitment: count('LARGE_PLAN_MILESTONES', 10),
     activitiesPerMilestone: count('LARGE_PLAN_ACTIVITIES', 5),
   };
-  if (!process.env.DATABASE_URL && !process.env.DATA_DIR) throw new Error('set DATA_DIR (embedded PGlite) or DATABASE_URL (PostgreSQL server)');
+  if (!databaseUrl && !dataDir) throw new Error('set DATA_DIR (embedded PGlite) or DATABASE_URL (PostgreSQL server)');
 
   const cacheDir = join(root, 'node_modules', '.cache', 'cocrea-bench');
   mkdirSync(cacheDir, { recursive: true });
@@ -59,13 +61,13 @@ async function main() {
   const { openDatabase, migrate, seedDemoIfEmpty, seedSyntheticPlan } = await import(pathToFileURL(bundle).href);
 
   const startedAt = performance.now();
-  const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? join(root, 'data'), poolSize: 2 });
+  const database = await openDatabase({ databaseUrl: databaseUrl || undefined, dataDir: dataDir ?? join(root, 'data'), poolSize: 2 });
   try {
     await migrate(database);
     await seedDemoIfEmpty(database.db);
     const existing = await database.db.execute(`select 1 from exercises where slug = '${slug.replace(/'/g, "''")}'`);
     if (existing.rows.length > 0) {
-      console.log(`seed-large-plan: the exercise ${slug} already exists; nothing inserted`);
+      log(`seed-large-plan: the exercise ${slug} already exists; nothing inserted`);
       return;
     }
     await seedSyntheticPlan(database.db, { slug, title: 'Plan de Acción Local grande (sintético)', size });
@@ -75,7 +77,7 @@ async function main() {
              (select count(*)::int from activities a join milestones m on m.id = a.milestone_id join commitments c on c.id = m.commitment_id join action_plans p on p.id = c.plan_id join exercises e on e.id = p.exercise_id where e.slug = '${slug}') as activities,
              (select progress from action_plans p join exercises e on e.id = p.exercise_id where e.slug = '${slug}') as progress`);
     const row = counts.rows[0];
-    console.log(
+    log(
       `seed-large-plan: ${slug}: ${row.commitments} commitments, ${row.milestones} milestones, ${row.activities} activities, ` +
         `plan progress ${row.progress} %, in ${Math.round(performance.now() - startedAt)} ms (${database.description})`,
     );
@@ -84,10 +86,12 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(`seed-large-plan: ${error instanceof Error ? error.message : error}`);
-    process.exit(1);
-  },
-);
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  seedLargePlan({ dataDir: process.env.DATA_DIR, databaseUrl: process.env.DATABASE_URL }).then(
+    () => process.exit(0),
+    (error) => {
+      console.error(`seed-large-plan: ${error instanceof Error ? error.message : error}`);
+      process.exit(1);
+    },
+  );
+}

@@ -56,6 +56,11 @@ describe('signed-in people between requests', () => {
     await updateAccount(database.db, person.user.id, { name: person.user.name, locale: 'es-MX', notificationFrequency: 'none' });
     const after = await eventually(() => page(app, person.cookies, '/cuenta'), (r) => chosenFrequency(r.body) === 'none');
     expect(chosenFrequency(after.body)).toBe('none');
+
+    // The frequency alone, written straight in the database, is announced by the users trigger (migration 0009).
+    await database.db.update(users).set({ notificationFrequency: 'weekly' }).where(eq(users.id, person.user.id));
+    const alone = await eventually(() => page(app, person.cookies, '/cuenta'), (r) => chosenFrequency(r.body) === 'weekly');
+    expect(chosenFrequency(alone.body)).toBe('weekly');
   });
 
   it('a role taken away, even straight in the database, is refused on the next page', async () => {

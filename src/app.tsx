@@ -39,6 +39,8 @@ import { registerSecurityHeaders } from './web/security-headers.js';
 import { registerPageCompression } from './web/page-compression.js';
 import multipart from '@fastify/multipart';
 import { fileRoutes, multipartOptions } from './modules/files/routes.js';
+import { isEvidenceFileHidden } from './modules/plan/is-evidence-file-hidden.js';
+import { isDraftMinutesFile } from './modules/secretariat/is-draft-minutes-file.js';
 import { planRoutes } from './modules/plan/routes.js';
 import { planAdminRoutes } from './modules/plan/admin-routes.js';
 import { planDataRoutes } from './modules/plan/data-routes.js';
@@ -180,7 +182,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   participationRoutes(app, deps);
   secretariatRoutes(app, deps);
   secretariatAdminRoutes(app, deps);
-  fileRoutes(app, deps);
+  fileRoutes(app, { ...deps, hiddenFileChecks: [isEvidenceFileHidden, isDraftMinutesFile] });
   planRoutes(app, deps);
   planAdminRoutes(app, deps);
   planDataRoutes(app, deps);

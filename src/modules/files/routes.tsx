@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.js';
+import { notFound } from '../../shared/errors.js';
 import { getFile } from './get-file.js';
 import type { FastifyMultipartAttachFieldsToBodyOptions, MultipartFile } from '@fastify/multipart';
 import { MAX_FILE_BYTES } from './sniff.js';
@@ -29,20 +30,28 @@ export const multipartOptions: FastifyMultipartAttachFieldsToBodyOptions = {
 };
 
 
+/** Tells whether a stored file belongs to a record that is not public yet; each module that stores files gives one. */
+export type HiddenFileCheck = (db: Db, fileId: string) => Promise<boolean>;
+
 /**
  * `/archivos/:id/:name`: a stored file, served with the type sniffed at upload only, `nosniff`, as an attachment
- * (so a browser never renders it as a page of this site), and a sandboxing CSP. Files are public evidence.
+ * (so a browser never renders it as a page of this site), and a sandboxing CSP. Files are public evidence and
+ * documents, except those of a record not public yet (a draft commitment's evidence, unapproved minutes: the
+ * `hiddenFileChecks`), which only signed-in staff get, never cached by others; anyone else gets the not-found page.
  */
-export function fileRoutes(app: FastifyInstance, deps: { db: Db }) {
+export function fileRoutes(app: FastifyInstance, deps: { db: Db; hiddenFileChecks?: HiddenFileCheck[] }) {
   app.get<{ Params: { id: string; name: string } }>('/archivos/:id/:name', async (request, reply) => {
     const file = await getFile(deps.db, request.params.id);
+    let isHidden = false;
+    for (const check of deps.hiddenFileChecks ?? []) if (!isHidden) isHidden = await check(deps.db, file.id);
+    if (isHidden && !(request.actor?.roles.length)) throw notFound('file');
     return reply
       .header('content-type', file.mimeType)
       .header('content-length', String(file.size))
       .header('content-disposition', `attachment; filename="${file.originalName}"`)
       .header('x-content-type-options', 'nosniff')
       .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('cache-control', isHidden ? 'private, no-store' : 'public, max-age=31536000, immutable')
       .header('etag', `"${file.sha256}"`)
       .send(file.content);
   });

@@ -14,7 +14,7 @@ import { createActivity } from './create-activity.js';
 import { createCommitment } from './create-commitment.js';
 import { createMilestone } from './create-milestone.js';
 import { proposeCommitment } from './propose-commitment.js';
-import { actionPlans } from './schema.js';
+import { actionPlans, activities, milestones } from './schema.js';
 import { startActivity } from './start-activity.js';
 import { eventually } from '../../testing/eventually.js';
 
@@ -219,6 +219,28 @@ describe('a commitment proposed after co-creation', () => {
     // mean(50 %, 25 %): the proposed commitment now counts; the draft still does not.
     expect((await db.select().from(actionPlans).where(eq(actionPlans.id, plan.id)))[0]!.progress).toBe(37.5);
     expect((await get(app, `/ejercicios/${SLUG}/plan/compromisos/${draft.number}`)).statusCode).toBe(404);
+  });
+});
+
+describe('an evidence file of a commitment not public yet', () => {
+  it('is not found for the public, is served to staff uncached, and is public once the commitment is proposed', async () => {
+    const { app, database, db, cocreation } = await setUp();
+    const [stone] = await db.select().from(milestones).where(eq(milestones.commitmentId, cocreation.id));
+    const [step] = await db.select().from(activities).where(eq(activities.milestoneId, stone!.id));
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2213c9b0000000049454e44ae426082', 'hex');
+    const attached = await attachEvidence(db, step!.id, { description: 'Foto del taller', file: { content: png, filename: 'taller.png' } }, at('2026-01-06'));
+    const href = `/archivos/${attached.fileId}/taller.png`;
+    expect((await get(app, href)).statusCode).toBe(404);
+    const admin = await signInAs(database, { roles: [{ role: 'admin' }] });
+    const staff = await app.inject({ url: href, cookies: admin.cookies });
+    expect(staff.statusCode).toBe(200);
+    expect(staff.rawPayload.equals(png)).toBe(true);
+    expect(staff.headers['cache-control']).toBe('private, no-store');
+
+    await proposeCommitment(db, cocreation.id, at('2026-01-07'));
+    const open = await get(app, href);
+    expect(open.statusCode).toBe(200);
+    expect(open.headers['cache-control']).toContain('public');
   });
 });
 

@@ -421,6 +421,11 @@ describe('the Secretariat’s documents and signed minutes as uploaded files', (
     expect((await context.app.inject({ url: publicPath })).body).not.toContain(href);
     const adminView = await context.as(context.admin).get(`/admin/secretariado/sesiones/${sessionId}`);
     expect(adminView.body).toContain('Ya guardaste la minuta firmada minuta-firmada.pdf.');
+    // The draft's file itself: not found for the public, served to staff but never cached by others.
+    expect((await context.app.inject({ url: href })).statusCode).toBe(404);
+    const staffDownload = await context.as(context.admin).get(href);
+    expect(staffDownload.statusCode).toBe(200);
+    expect(staffDownload.headers['cache-control']).toBe('private, no-store');
 
     // Saving the draft again without a new file keeps the uploaded one.
     const again = await upload(context, minutesPath, multipart({ _csrf: context.admin.csrf, minutesText: 'Se aprobó el plan de trabajo.', minutesUrl: '', recordingUrl: '' }, [{ name: 'minutesFile', filename: '', type: 'application/octet-stream', content: Buffer.alloc(0) }]));
@@ -434,6 +439,7 @@ describe('the Secretariat’s documents and signed minutes as uploaded files', (
     expect(published.body).toContain(`<a href="${href}">Minuta firmada</a> (PDF, 240 KB)`);
     const download = await context.app.inject({ url: href });
     expect(download.rawPayload.equals(signed)).toBe(true);
+    expect(download.headers['cache-control']).toContain('public');
     const log = await context.database.db.select().from(changeLog).where(and(eq(changeLog.recordType, 'secretariat_session'), eq(changeLog.recordId, sessionId))).orderBy(changeLog.seq);
     expect(log.at(-1)!.after).toMatchObject({ status: 'minutes_approved', minutesFileId: session!.minutesFileId, minutesFile: { name: 'minuta-firmada.pdf', type: 'application/pdf', size: signed.length, sha256: sha256(signed) } });
   });

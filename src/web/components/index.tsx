@@ -90,6 +90,9 @@ function describedBy(props: FieldProps): string | undefined {
   return ids.length ? ids.join(' ') : undefined;
 }
 
+/** What every control of a field carries: its id, and the links to its hint and error for assistive technology. */
+const controlAttributes = (props: FieldProps) => ({ id: props.id, 'aria-invalid': props.error ? ('true' as const) : undefined, 'aria-describedby': describedBy(props) });
+
 export function TextField(
   props: FieldProps & { name: string; value?: string | undefined; type?: 'text' | 'email' | 'tel' | 'url' | 'password' | 'search' | 'date'; autocomplete?: string; maxLength?: number; list?: string },
 ) {
@@ -97,7 +100,7 @@ export function TextField(
     <FieldFrame {...props}>
       <input
         class="field__input"
-        id={props.id}
+        {...controlAttributes(props)}
         name={props.name}
         type={props.type ?? 'text'}
         value={props.value ?? ''}
@@ -105,8 +108,6 @@ export function TextField(
         maxLength={props.maxLength}
         list={props.list}
         required={!props.isOptional}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(props)}
       />
     </FieldFrame>
   );
@@ -117,13 +118,11 @@ export function TextArea(props: FieldProps & { name: string; value?: string | un
     <FieldFrame {...props}>
       <textarea
         class="field__input field__textarea"
-        id={props.id}
+        {...controlAttributes(props)}
         name={props.name}
         rows={props.rows ?? 5}
         maxLength={props.maxLength}
         required={!props.isOptional}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(props)}
       >
         {props.value ?? ''}
       </textarea>
@@ -135,15 +134,7 @@ export function TextArea(props: FieldProps & { name: string; value?: string | un
 export function FileField(props: FieldProps & { name: string; accept?: string }) {
   return (
     <FieldFrame {...props}>
-      <input
-        class="field__input"
-        id={props.id}
-        name={props.name}
-        type="file"
-        accept={props.accept}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(props)}
-      />
+      <input class="field__input" {...controlAttributes(props)} name={props.name} type="file" accept={props.accept} />
     </FieldFrame>
   );
 }
@@ -151,7 +142,7 @@ export function FileField(props: FieldProps & { name: string; accept?: string })
 export function SelectField(props: FieldProps & { name: string; value?: string | undefined; options: { value: string; label: string }[] }) {
   return (
     <FieldFrame {...props}>
-      <select class="field__input field__select" id={props.id} name={props.name} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy(props)}>
+      <select class="field__input field__select" {...controlAttributes(props)} name={props.name}>
         {props.options.map((option) => (
           <option key={option.value} value={option.value} selected={option.value === props.value}>
             {option.label}

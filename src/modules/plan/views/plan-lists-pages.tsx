@@ -93,7 +93,7 @@ export function PlanLatePage(props: { late: PlanLateItems }) {
             caption={t(kind === 'hitos' ? 'plan.late.captionMilestones' : 'plan.late.captionActivities')}
             columns={[
               { header: t('plan.calendar.due'), cell: (r: Row) => (r.plannedEnd ? format.calendarDate(r.plannedEnd) : t('plan.calendar.noDate')) },
-              { header: t('plan.late.item'), cell: (r) => (r.status ? `${r.title} (${t(`plan.activityStatus.${r.status}` as MessageKey)})` : r.title) },
+              { header: t(kind === 'hitos' ? 'plan.calendar.milestone' : 'plan.late.activity'), cell: (r) => (r.status ? `${r.title} (${t(`plan.activityStatus.${r.status}` as MessageKey)})` : r.title) },
               { header: t('plan.calendar.commitment'), cell: (r) => <a href={commitmentHref(slug, r.commitmentNumber)}>{t('plan.page.lateMilestone', { number: r.commitmentNumber, title: r.commitmentTitle })}</a> },
               { header: t('plan.calendar.responsible'), cell: (r) => r.responsibleName },
             ]}

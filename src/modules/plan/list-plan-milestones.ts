@@ -30,28 +30,31 @@ const pagesFor = (total: number) => Math.max(1, Math.ceil(total / PLAN_LIST_PAGE
 
 /**
  * One page of the plan's milestone calendar (public commitments of a public plan only: visibility.ts): every milestone by the date it is due (undated ones last), with its
- * commitment, responsible institution, progress and the delayed flag. Two queries: the plan, then the page with its
- * total (a window count), whatever the plan's size.
+ * commitment, responsible institution, progress and the delayed flag. A page past the last shows the last. Three
+ * queries whatever the plan's size: the plan, the count, the page.
  */
 export async function listPlanMilestones(db: Db, slug: string, options: { page: number; today: string }) {
   const { exercise, plan } = await findPlan(db, slug);
-  const page = pageOf(options.page);
+  const inPlan = and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status));
+  const [counted] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(milestones).innerJoin(commitments, eq(commitments.id, milestones.commitmentId)).where(inPlan);
+  const total = counted?.n ?? 0;
+  const pages = pagesFor(total);
+  const page = Math.min(pageOf(options.page), pages);
   const responsible = alias(institutions, 'responsible');
   const rows = await db
-    .select({ milestone: milestones, commitmentNumber: commitments.number, commitmentTitle: commitments.title, responsibleName: responsible.name, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({ milestone: milestones, commitmentNumber: commitments.number, commitmentTitle: commitments.title, responsibleName: responsible.name })
     .from(milestones)
     .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
     .innerJoin(responsible, eq(responsible.id, milestones.responsibleInstitutionId))
-    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)))
+    .where(inPlan)
     .orderBy(sql`${milestones.plannedEnd} asc nulls last`, asc(commitments.number), asc(milestones.position))
     .limit(PLAN_LIST_PAGE_SIZE)
     .offset((page - 1) * PLAN_LIST_PAGE_SIZE);
-  const total = rows[0]?.total ?? 0;
   return {
     exercise,
     plan,
     page,
-    pages: pagesFor(total),
+    pages,
     total,
     milestones: rows.map(({ milestone, commitmentNumber, commitmentTitle, responsibleName }) => ({ ...milestone, commitmentNumber, commitmentTitle, responsibleName, isDelayed: isDelayed(milestone.openDueOn, options.today) })),
   };
@@ -60,12 +63,11 @@ export type PlanCalendar = Awaited<ReturnType<typeof listPlanMilestones>>;
 
 /**
  * One page of the plan's late milestones or late activities (past their planned end and not done), the most overdue
- * first, with the totals of both kinds for the page's tabs. Four queries whatever the plan's size.
+ * first, with the totals of both kinds for the page's tabs. A page past the last shows the last. Four queries
+ * whatever the plan's size.
  */
 export async function listLateItems(db: Db, slug: string, options: { kind: LateKind; page: number; today: string }) {
   const { exercise, plan } = await findPlan(db, slug);
-  const page = pageOf(options.page);
-  const offset = (page - 1) * PLAN_LIST_PAGE_SIZE;
   const responsible = alias(institutions, 'responsible');
   const lateStone = and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status), lt(milestones.openDueOn, options.today));
   const lateStep = and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status), inArray(activities.status, ['not_started', 'in_progress']), lt(activities.plannedEnd, options.today));
@@ -76,6 +78,10 @@ export async function listLateItems(db: Db, slug: string, options: { kind: LateK
     .innerJoin(milestones, eq(milestones.id, activities.milestoneId))
     .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
     .where(lateStep);
+  const counts = { hitos: stoneCount?.n ?? 0, actividades: stepCount?.n ?? 0 };
+  const pages = pagesFor(counts[options.kind]);
+  const page = Math.min(pageOf(options.page), pages);
+  const offset = (page - 1) * PLAN_LIST_PAGE_SIZE;
   const items =
     options.kind === 'hitos'
       ? await db
@@ -97,7 +103,6 @@ export async function listLateItems(db: Db, slug: string, options: { kind: LateK
           .orderBy(asc(activities.plannedEnd), asc(commitments.number), asc(activities.id))
           .limit(PLAN_LIST_PAGE_SIZE)
           .offset(offset);
-  const counts = { hitos: stoneCount?.n ?? 0, actividades: stepCount?.n ?? 0 };
-  return { exercise, plan, kind: options.kind, page, pages: pagesFor(counts[options.kind]), counts, items };
+  return { exercise, plan, kind: options.kind, page, pages, counts, items };
 }
 export type PlanLateItems = Awaited<ReturnType<typeof listLateItems>>;

@@ -95,8 +95,16 @@ describe('a plan with many commitments and milestones', () => {
 
     const small = await countQueries(database, () => listPlanMilestones(db, slug, { page: 1, today }));
     const smallLate = await countQueries(database, () => listLateItems(db, slug, { kind: 'actividades', page: 1, today }));
-    expect(small.count).toBe(2);
+    expect(small.count).toBe(3);
     expect(smallLate.count).toBe(4);
+    // Bad input gets a page, never an error: an unknown kind shows the milestones, a nonsense page number the first.
+    const odd = await app.inject({ url: `/ejercicios/${slug}/plan/atrasos?tipo=%3Cscript%3E&pagina=abc` });
+    expect(odd.statusCode).toBe(200);
+    expect(odd.body).toContain('Hito vencido');
+    expect(odd.body).not.toContain('<script>');
+    const far = await app.inject({ url: `/ejercicios/${slug}/plan/calendario?pagina=99999` });
+    expect(far.statusCode).toBe(200);
+    expect(far.body).toContain('Hitos del 101 al 110 de 110.');
     const missing = await app.inject({ url: '/ejercicios/no-existe/plan/calendario' });
     expect(missing.statusCode).toBe(404);
     for (const body of [calendar.body, calendarTwo.body, late.body, lateStones.body]) {

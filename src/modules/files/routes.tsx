@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../shared/errors.js';
+import { decideFileAccess, type FileAccessCheck } from './file-access.js';
 import { getFile } from './get-file.js';
 import type { FastifyMultipartAttachFieldsToBodyOptions, MultipartFile } from '@fastify/multipart';
 import { MAX_FILE_BYTES } from './sniff.js';
@@ -30,28 +31,25 @@ export const multipartOptions: FastifyMultipartAttachFieldsToBodyOptions = {
 };
 
 
-/** Tells whether a stored file belongs to a record that is not public yet; each module that stores files gives one. */
-export type HiddenFileCheck = (db: Db, fileId: string) => Promise<boolean>;
-
 /**
  * `/archivos/:id/:name`: a stored file, served with the type sniffed at upload only, `nosniff`, as an attachment
- * (so a browser never renders it as a page of this site), and a sandboxing CSP. Files are public evidence and
- * documents, except those of a record not public yet (a draft commitment's evidence, unapproved minutes: the
- * `hiddenFileChecks`), which only signed-in staff get, never cached by others; anyone else gets the not-found page.
+ * (so a browser never renders it as a page of this site), and a sandboxing CSP. Each module that stores files says
+ * what it references (`fileAccessChecks`, wired in app.tsx; see file-access.ts): a file is public only while a public
+ * record points to it (cached briefly, since a record can stop being public); a file of a record not public yet goes
+ * only to those who may see that record, never stored by a shared cache; anyone else gets the not-found page.
  */
-export function fileRoutes(app: FastifyInstance, deps: { db: Db; hiddenFileChecks?: HiddenFileCheck[] }) {
+export function fileRoutes(app: FastifyInstance, deps: { db: Db; fileAccessChecks: FileAccessCheck[] }) {
   app.get<{ Params: { id: string; name: string } }>('/archivos/:id/:name', async (request, reply) => {
     const file = await getFile(deps.db, request.params.id);
-    let isHidden = false;
-    for (const check of deps.hiddenFileChecks ?? []) if (!isHidden) isHidden = await check(deps.db, file.id);
-    if (isHidden && !(request.actor?.roles.length)) throw notFound('file');
+    const access = await decideFileAccess(deps.db, file.id, request.actor, deps.fileAccessChecks);
+    if (access === 'none') throw notFound('file');
     return reply
       .header('content-type', file.mimeType)
       .header('content-length', String(file.size))
       .header('content-disposition', `attachment; filename="${file.originalName}"`)
       .header('x-content-type-options', 'nosniff')
       .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('cache-control', isHidden ? 'private, no-store' : 'public, max-age=31536000, immutable')
+      .header('cache-control', access === 'private' ? 'private, no-store' : 'public, max-age=300')
       .header('etag', `"${file.sha256}"`)
       .send(file.content);
   });

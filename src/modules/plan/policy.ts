@@ -19,6 +19,12 @@ export const canReportActivity = (actor: Actor | undefined, activity: { responsi
 /** Roles that may verify work done by others. */
 export const verifierRoles = ['admin', 'secretariat_member', 'facilitator', 'evaluator'] as const;
 
+/** The staff who use the plan's work pages (`/mis-actividades`, `/actividades/:id`): liaisons and the verifiers. */
+export const planStaffRoles = ['admin', 'liaison', ...verifierRoles] as const;
+
+/** Seeing work not public yet (a draft commitment's activities and their evidence files): the plan's staff. */
+export const canSeePlanWork = (actor: Actor | undefined) => (actor?.roles ?? []).some((r) => (planStaffRoles as readonly string[]).includes(r.role));
+
 /**
  * Verifying an activity (and accepting or rejecting its evidence): someone outside the responsible institution, i.e.
  * a secretariat member, facilitator, evaluator or admin who holds no role bound to that institution.

@@ -17,7 +17,7 @@ import { lateKinds, listLateItems, listPlanMilestones, type LateKind } from './l
 import { listActivitiesToVerify, listMyActivities } from './list-work-activities.js';
 import { doneInput, markActivityDone } from './mark-activity-done.js';
 import { localDate } from './plan-actor.js';
-import { canManagePlan, canReportActivity, canVerifyActivity, liaisonInstitutions, verifierRoles } from './policy.js';
+import { canManagePlan, canReportActivity, canVerifyActivity, liaisonInstitutions, planStaffRoles, verifierRoles } from './policy.js';
 import { rejectEvidence, rejectInput } from './reject-evidence.js';
 import { startActivity } from './start-activity.js';
 import { verifyActivity } from './verify-activity.js';
@@ -66,7 +66,7 @@ const fieldProblems: Record<string, { field: string; key: MessageKey }> = {
   evidenceRequired: { field: 'closingNote', key: 'plan.error.done.evidenceRequired' },
 };
 
-const staff = ['admin', 'liaison', ...verifierRoles] as const;
+const staff = planStaffRoles;
 
 /**
  * The public plan pages (/ejercicios/:slug/plan, /ejercicios/:slug/plan/compromisos/:number) and the work pages where

@@ -13,6 +13,7 @@ import { createActionPlan } from './create-action-plan.js';
 import { createActivity } from './create-activity.js';
 import { createCommitment } from './create-commitment.js';
 import { createMilestone } from './create-milestone.js';
+import { deleteActivity } from './delete-activity.js';
 import { proposeCommitment } from './propose-commitment.js';
 import { actionPlans, activities, milestones } from './schema.js';
 import { startActivity } from './start-activity.js';
@@ -236,11 +237,19 @@ describe('an evidence file of a commitment not public yet', () => {
     expect(staff.statusCode).toBe(200);
     expect(staff.rawPayload.equals(png)).toBe(true);
     expect(staff.headers['cache-control']).toBe('private, no-store');
+    const resident = await signInAs(database, {});
+    expect((await app.inject({ url: href, cookies: resident.cookies })).statusCode).toBe(404);
 
     await proposeCommitment(db, cocreation.id, at('2026-01-07'));
     const open = await get(app, href);
     expect(open.statusCode).toBe(200);
-    expect(open.headers['cache-control']).toContain('public');
+    // Cached briefly only: a commitment can go back to co-creation.
+    expect(open.headers['cache-control']).toBe('public, max-age=300');
+
+    // A file no record points to any more (its activity deleted) is served to nobody.
+    await deleteActivity(db, step!.id, at('2026-01-08'));
+    expect((await get(app, href)).statusCode).toBe(404);
+    expect((await app.inject({ url: href, cookies: admin.cookies })).statusCode).toBe(404);
   });
 });
 

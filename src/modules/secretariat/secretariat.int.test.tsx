@@ -421,18 +421,25 @@ describe('the Secretariat’s documents and signed minutes as uploaded files', (
     expect((await context.app.inject({ url: publicPath })).body).not.toContain(href);
     const adminView = await context.as(context.admin).get(`/admin/secretariado/sesiones/${sessionId}`);
     expect(adminView.body).toContain('Ya guardaste la minuta firmada minuta-firmada.pdf.');
-    // The draft's file itself: not found for the public, served to staff but never cached by others.
+    // The draft's file itself: only for those who may read draft minutes (the admin, a member signed in with no
+    // role), never stored by a shared cache; not found for the public nor for staff from elsewhere (a liaison).
     expect((await context.app.inject({ url: href })).statusCode).toBe(404);
     const staffDownload = await context.as(context.admin).get(href);
     expect(staffDownload.statusCode).toBe(200);
     expect(staffDownload.headers['cache-control']).toBe('private, no-store');
+    const member = await signInAs(context.database, { email: 'persona1@example.mx' });
+    expect((await context.as(member).get(href)).statusCode).toBe(200);
+    const liaison = await signInAs(context.database, { roles: [{ role: 'liaison', institutionId: await context.byName('Ayuntamiento de Durango') }] });
+    expect((await context.as(liaison).get(href)).statusCode).toBe(404);
 
     // Saving the draft again without a new file keeps the uploaded one.
+    const replacedLater = session!.minutesFileId!;
     const again = await upload(context, minutesPath, multipart({ _csrf: context.admin.csrf, minutesText: 'Se aprobó el plan de trabajo.', minutesUrl: '', recordingUrl: '' }, [{ name: 'minutesFile', filename: '', type: 'application/octet-stream', content: Buffer.alloc(0) }]));
     expect(again.statusCode).toBe(303);
     expect((await context.database.db.select().from(secretariatSessions).where(eq(secretariatSessions.id, sessionId)))[0]!.minutesFileId).toBe(session!.minutesFileId);
     const draftLog = await context.database.db.select().from(changeLog).where(and(eq(changeLog.recordType, 'secretariat_session'), eq(changeLog.recordId, sessionId)));
     expect(JSON.stringify(draftLog)).not.toContain(session!.minutesFileId!);
+    expect(replacedLater).toBe(session!.minutesFileId);
 
     expect((await post(`/admin/secretariado/sesiones/${sessionId}/aprobar-minuta`, {})).statusCode).toBe(303);
     const published = await context.app.inject({ url: publicPath });

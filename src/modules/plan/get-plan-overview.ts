@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../shared/errors.js';
@@ -14,7 +14,8 @@ export const OVERVIEW_LIST_LIMIT = 10;
 /**
  * Everything the public plan page shows, in a fixed number of queries whatever the size of the plan (nine):
  * exercise, plan, commitments with their lead institution, their municipalities, milestone counts, the first late
- * milestones and activities (with their totals, by a window count), the next milestones due, and activity counts by
+ * milestones (by the date they fell behind: their earliest unfinished due date) and activities (with their totals, by a
+ * window count), the next milestones due that are not behind, and activity counts by
  * status. Progress figures are the stored, derived ones. The page stays small on a plan of thousands of milestones:
  * the whole calendar and every late item have their own paginated pages (`list-plan-milestones.ts`). Only what is
  * public (visibility.ts): a draft plan is not found, and draft or co-creation commitments, with their milestones and
@@ -44,18 +45,18 @@ export async function getPlanOverview(db: Db, slug: string, today: string) {
     .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)));
   const responsible = alias(institutions, 'responsible');
   const lateStones = await db
-    .select({ id: milestones.id, title: milestones.title, plannedEnd: milestones.plannedEnd, commitmentNumber: commitments.number, responsibleName: responsible.name })
+    .select({ id: milestones.id, title: milestones.title, overdueSince: milestones.openDueOn, commitmentNumber: commitments.number, responsibleName: responsible.name })
     .from(milestones)
     .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
     .innerJoin(responsible, eq(responsible.id, milestones.responsibleInstitutionId))
     .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status), lt(milestones.openDueOn, today)))
-    .orderBy(asc(milestones.plannedEnd), asc(commitments.number), asc(milestones.position))
+    .orderBy(asc(milestones.openDueOn), asc(commitments.number), asc(milestones.position))
     .limit(OVERVIEW_LIST_LIMIT);
   const upcoming = await db
     .select({ id: milestones.id, title: milestones.title, plannedEnd: milestones.plannedEnd, progress: milestones.progress, commitmentNumber: commitments.number })
     .from(milestones)
     .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
-    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status), gte(milestones.plannedEnd, today), isNull(milestones.cancelledAt), lt(milestones.progress, 100)))
+    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status), gte(milestones.plannedEnd, today), isNull(milestones.cancelledAt), lt(milestones.progress, 100), or(isNull(milestones.openDueOn), gte(milestones.openDueOn, today))))
     .orderBy(asc(milestones.plannedEnd), asc(commitments.number), asc(milestones.position))
     .limit(OVERVIEW_LIST_LIMIT);
   const lateSteps = await db

@@ -62,8 +62,8 @@ export async function listPlanMilestones(db: Db, slug: string, options: { page: 
 export type PlanCalendar = Awaited<ReturnType<typeof listPlanMilestones>>;
 
 /**
- * One page of the plan's late milestones or late activities (past their planned end and not done), the most overdue
- * first, with the totals of both kinds for the page's tabs. A page past the last shows the last. Four queries
+ * One page of the plan's late milestones (by the date they fell behind: their earliest unfinished due date) or late
+ * activities (past their planned end and not done), the most overdue first, with the totals of both kinds for the page's tabs. A page past the last shows the last. Four queries
  * whatever the plan's size.
  */
 export async function listLateItems(db: Db, slug: string, options: { kind: LateKind; page: number; today: string }) {
@@ -85,16 +85,16 @@ export async function listLateItems(db: Db, slug: string, options: { kind: LateK
   const items =
     options.kind === 'hitos'
       ? await db
-          .select({ id: milestones.id, title: milestones.title, plannedEnd: milestones.plannedEnd, commitmentNumber: commitments.number, commitmentTitle: commitments.title, responsibleName: responsible.name, status: sql<string | null>`null` })
+          .select({ id: milestones.id, title: milestones.title, due: milestones.openDueOn, commitmentNumber: commitments.number, commitmentTitle: commitments.title, responsibleName: responsible.name, status: sql<string | null>`null` })
           .from(milestones)
           .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
           .innerJoin(responsible, eq(responsible.id, milestones.responsibleInstitutionId))
           .where(lateStone)
-          .orderBy(asc(milestones.plannedEnd), asc(commitments.number), asc(milestones.position))
+          .orderBy(asc(milestones.openDueOn), asc(commitments.number), asc(milestones.position))
           .limit(PLAN_LIST_PAGE_SIZE)
           .offset(offset)
       : await db
-          .select({ id: activities.id, title: activities.title, plannedEnd: activities.plannedEnd, commitmentNumber: commitments.number, commitmentTitle: commitments.title, responsibleName: responsible.name, status: sql<string | null>`${activities.status}` })
+          .select({ id: activities.id, title: activities.title, due: activities.plannedEnd, commitmentNumber: commitments.number, commitmentTitle: commitments.title, responsibleName: responsible.name, status: sql<string | null>`${activities.status}` })
           .from(activities)
           .innerJoin(milestones, eq(milestones.id, activities.milestoneId))
           .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))

@@ -117,4 +117,26 @@ describe('a plan with many commitments and milestones', () => {
       expect(gone.statusCode).toBe(404);
     }
   });
+
+  it('lists a milestone due next year but with an overdue activity as late since that activity’s date, not as upcoming', { timeout: 120_000 }, async () => {
+    const { app, database } = await createTestApp();
+    const db = database.db;
+    const [fourth] = await db.select().from(exercises).where(eq(exercises.slug, slug));
+    const [lead] = await db.select({ id: institutions.id }).from(institutions).where(eq(institutions.name, 'Ayuntamiento de Durango'));
+    const plan = await createActionPlan(db, { exerciseId: fourth!.id, title: 'Plan pequeño', periodStart: '2026-01-01', periodEnd: '2027-12-31', strategicVision: 'Visión', status: 'in_implementation' }, { actor: null });
+    const c = await createCommitment(db, { planId: plan.id, title: 'Compromiso único', leadInstitutionId: lead!.id, status: 'in_implementation', endsOn: '2027-12-31' }, { actor: null });
+    const behind = await createMilestone(db, c.id, { title: 'Hito atrasado por dentro', deliverable: 'Entregable', responsibleInstitutionId: lead!.id, plannedEnd: '2027-06-30' }, { actor: null });
+    await createActivity(db, behind.id, { title: 'Actividad vencida', responsibleInstitutionId: lead!.id, plannedEnd: '2026-02-01' }, { actor: null });
+    await createMilestone(db, c.id, { title: 'Hito al día', deliverable: 'Entregable', responsibleInstitutionId: lead!.id, plannedEnd: '2027-03-31' }, { actor: null });
+    const body = (await app.inject({ url: `/ejercicios/${slug}/plan` })).body;
+    const late = body.slice(body.indexOf('id="late-heading"'), body.indexOf('id="timeline-heading"'));
+    const upcoming = body.slice(body.indexOf('id="timeline-heading"'), body.indexOf('id="formula"'));
+    expect(late).toContain('Compromiso 1: Hito atrasado por dentro');
+    expect(late).toContain('con pendientes desde el 1 de febrero de 2026');
+    expect(upcoming).not.toContain('Hito atrasado por dentro');
+    expect(upcoming).toContain('Hito al día');
+    const latePage = (await app.inject({ url: `/ejercicios/${slug}/plan/atrasos` })).body;
+    expect(latePage).toContain('Pendiente desde');
+    expect(latePage).toContain('1 de febrero de 2026');
+  });
 });

@@ -132,7 +132,7 @@ export const secretariatSessions = pgTable(
     /** Computed when attendance is recorded (quorum.ts), kept so the page shows what was decided then. */
     quorumReached: boolean('quorum_reached'),
     minutesText: text('minutes_text'),
-    /** The signed minutes (PDF): a link or an uploaded file, not both. */
+    /** The signed minutes: a link or an uploaded file, not both. */
     minutesUrl: text('minutes_url'),
     minutesFileId: uuid('minutes_file_id').references(() => storedFiles.id),
     minutesApprovedAt: timestamp('minutes_approved_at', { withTimezone: true }),

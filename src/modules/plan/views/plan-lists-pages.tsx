@@ -15,7 +15,10 @@ function planCrumbs(t: ReturnType<typeof usePage>['t'], exercise: { slug: string
   ];
 }
 
-const range = (page: number, shown: number) => ({ from: (page - 1) * PLAN_LIST_PAGE_SIZE + (shown > 0 ? 1 : 0), to: (page - 1) * PLAN_LIST_PAGE_SIZE + shown });
+const range = (format: ReturnType<typeof usePage>['format'], page: number, shown: number) => ({
+  from: format.number((page - 1) * PLAN_LIST_PAGE_SIZE + (shown > 0 ? 1 : 0)),
+  to: format.number((page - 1) * PLAN_LIST_PAGE_SIZE + shown),
+});
 
 /** `/ejercicios/:slug/plan/calendario`: every milestone of the plan by its planned end, a hundred per page. */
 export function PlanCalendarPage(props: { calendar: PlanCalendar }) {
@@ -30,10 +33,10 @@ export function PlanCalendarPage(props: { calendar: PlanCalendar }) {
         <p>{t('plan.page.timelineLead')}</p>
       </PageHeading>
       {total === 0 ? (
-        <p>{t('plan.page.noUpcoming')}</p>
+        <p>{t('plan.calendar.none')}</p>
       ) : (
         <>
-          <p>{t('plan.calendar.range', { ...range(page, milestones.length), total: format.number(total) })}</p>
+          <p>{t('plan.calendar.range', { ...range(format, page, milestones.length), total: format.number(total) })}</p>
           <Table
             caption={t('plan.calendar.caption')}
             columns={[
@@ -92,7 +95,7 @@ export function PlanLatePage(props: { late: PlanLateItems }) {
           <Table
             caption={t(kind === 'hitos' ? 'plan.late.captionMilestones' : 'plan.late.captionActivities')}
             columns={[
-              { header: t('plan.calendar.due'), cell: (r: Row) => (r.plannedEnd ? format.calendarDate(r.plannedEnd) : t('plan.calendar.noDate')) },
+              { header: t(kind === 'hitos' ? 'plan.late.overdueSince' : 'plan.calendar.due'), cell: (r: Row) => (r.due ? format.calendarDate(r.due) : t('plan.calendar.noDate')) },
               { header: t(kind === 'hitos' ? 'plan.calendar.milestone' : 'plan.late.activity'), cell: (r) => (r.status ? `${r.title} (${t(`plan.activityStatus.${r.status}` as MessageKey)})` : r.title) },
               { header: t('plan.calendar.commitment'), cell: (r) => <a href={commitmentHref(slug, r.commitmentNumber)}>{t('plan.page.lateMilestone', { number: r.commitmentNumber, title: r.commitmentTitle })}</a> },
               { header: t('plan.calendar.responsible'), cell: (r) => r.responsibleName },

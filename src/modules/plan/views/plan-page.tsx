@@ -24,7 +24,7 @@ export const commitmentHref = (slug: string, number: number) => `/ejercicios/${s
 export const COMMITMENTS_PER_PAGE = 50;
 
 function CommitmentTable(props: { overview: PlanOverview; sort: CommitmentSort; page: number }) {
-  const { t, path } = usePage();
+  const { t, path, format } = usePage();
   const sorted = [...props.overview.commitments].sort(comparators[props.sort]);
   const pages = Math.max(1, Math.ceil(sorted.length / COMMITMENTS_PER_PAGE));
   const page = Math.min(Math.max(1, props.page), pages);
@@ -45,7 +45,7 @@ function CommitmentTable(props: { overview: PlanOverview; sort: CommitmentSort; 
         <caption>
           {t('plan.table.caption')}{' '}
           <span class="hint">
-            {pages > 1 ? `${t('plan.table.range', { from: (page - 1) * COMMITMENTS_PER_PAGE + 1, to: (page - 1) * COMMITMENTS_PER_PAGE + rows.length, total: sorted.length })} ` : null}
+            {pages > 1 ? `${t('plan.table.range', { from: format.number((page - 1) * COMMITMENTS_PER_PAGE + 1), to: format.number((page - 1) * COMMITMENTS_PER_PAGE + rows.length), total: format.number(sorted.length) })} ` : null}
             {t(`plan.table.sortedBy.${props.sort}` as MessageKey)} {t('plan.table.sortBy')}
           </span>
         </caption>
@@ -212,12 +212,12 @@ export function PlanPage(props: { overview: PlanOverview; sort: CommitmentSort; 
           <p>{t('plan.page.noLate')}</p>
         ) : (
           <>
-            <p>{t('plan.page.lateSummary', { commitments: lateCommitments.length, milestones: lateMilestoneCount, activities: lateActivityCount })}</p>
+            <p>{t('plan.page.lateSummary', { commitments: format.number(lateCommitments.length), milestones: format.number(lateMilestoneCount), activities: format.number(lateActivityCount) })}</p>
             <ul>
               {lateMilestones.map((m) => (
                 <li key={m.id}>
                   <DelayedBadge isDelayed /> <a href={commitmentHref(slug, m.commitmentNumber)}>{t('plan.page.lateMilestone', { number: m.commitmentNumber, title: m.title })}</a>{' '}
-                  {m.plannedEnd ? t('plan.page.dueOn', { date: format.calendarDate(m.plannedEnd) }) : null} ({m.responsibleName})
+                  {m.overdueSince ? t('plan.page.overdueSince', { date: format.calendarDate(m.overdueSince) }) : null} ({m.responsibleName})
                 </li>
               ))}
               {lateActivities.map((a) => (
@@ -231,12 +231,12 @@ export function PlanPage(props: { overview: PlanOverview; sort: CommitmentSort; 
               <ul class="inline-list">
                 {lateMilestoneCount > 0 ? (
                   <li>
-                    <a href={`/ejercicios/${slug}/plan/atrasos?tipo=hitos`}>{t('plan.page.allLateMilestones', { count: lateMilestoneCount })}</a>
+                    <a href={`/ejercicios/${slug}/plan/atrasos?tipo=hitos`}>{t('plan.page.allLateMilestones', { count: format.number(lateMilestoneCount) })}</a>
                   </li>
                 ) : null}
                 {lateActivityCount > 0 ? (
                   <li>
-                    <a href={`/ejercicios/${slug}/plan/atrasos?tipo=actividades`}>{t('plan.page.allLateActivities', { count: lateActivityCount })}</a>
+                    <a href={`/ejercicios/${slug}/plan/atrasos?tipo=actividades`}>{t('plan.page.allLateActivities', { count: format.number(lateActivityCount) })}</a>
                   </li>
                 ) : null}
               </ul>
@@ -258,9 +258,11 @@ export function PlanPage(props: { overview: PlanOverview; sort: CommitmentSort; 
             ))}
           </ol>
         )}
-        <p>
-          <a href={`/ejercicios/${slug}/plan/calendario`}>{t('plan.page.fullCalendar', { count: milestoneCount })}</a>
-        </p>
+        {milestoneCount > 0 ? (
+          <p>
+            <a href={`/ejercicios/${slug}/plan/calendario`}>{t('plan.page.fullCalendar', { count: format.number(milestoneCount) })}</a>
+          </p>
+        ) : null}
       </section>
 
       <FormulaExplained />

@@ -40,6 +40,19 @@ export function changedFields(before: unknown, after: unknown): FieldChange[] {
     .filter((change) => canonicalJson(change.before) !== canonicalJson(change.after));
 }
 
+/** A change-log row as the history shows it: who, when, what and the fields that changed (with the record's title, when given). */
+export const historyEntry = (row: typeof changeLog.$inferSelect, recordTitle?: string): HistoryEntry => ({
+  seq: row.seq,
+  occurredAt: row.occurredAt,
+  actorId: row.actorId,
+  actorLabel: row.actorLabel,
+  action: row.action,
+  hash: row.hash,
+  changes: changedFields(row.before, row.after),
+  recordType: row.recordType,
+  recordTitle,
+});
+
 /** One record's entries in the change log, newest first (one query; `hasMore` when older entries were left out). */
 export async function listRecordHistory(db: Db, record: { recordType: string; recordId: string }, options: { limit?: number } = {}) {
   const limit = options.limit ?? 100;
@@ -49,16 +62,7 @@ export async function listRecordHistory(db: Db, record: { recordType: string; re
     .where(and(eq(changeLog.recordType, record.recordType), eq(changeLog.recordId, record.recordId)))
     .orderBy(desc(changeLog.seq))
     .limit(limit + 1);
-  const entries: HistoryEntry[] = rows.slice(0, limit).map((row) => ({
-    seq: row.seq,
-    occurredAt: row.occurredAt,
-    actorId: row.actorId,
-    actorLabel: row.actorLabel,
-    action: row.action,
-    hash: row.hash,
-    changes: changedFields(row.before, row.after),
-    recordType: row.recordType,
-  }));
+  const entries = rows.slice(0, limit).map((row) => historyEntry(row));
   return { entries, hasMore: rows.length > limit };
 }
 export type RecordHistoryData = Awaited<ReturnType<typeof listRecordHistory>>;

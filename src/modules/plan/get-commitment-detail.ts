@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../shared/errors.js';
-import { changedFields, type HistoryEntry } from '../audit/list-record-history.js';
+import { historyEntry } from '../audit/list-record-history.js';
 import { changeLog } from '../audit/schema.js';
 import { institutions, municipalities } from '../directory/schema.js';
 import { exercises } from '../exercises/schema.js';
@@ -102,19 +102,7 @@ export async function getCommitmentDetail(db: Db, slug: string, number: number, 
         })),
     })),
     series,
-    history: logRows.slice(0, HISTORY_LIMIT).map(
-      (row): HistoryEntry & { recordType: string; recordTitle: string | undefined } => ({
-        seq: row.seq,
-        occurredAt: row.occurredAt,
-        actorId: row.actorId,
-        actorLabel: row.actorLabel,
-        action: row.action,
-        hash: row.hash,
-        changes: changedFields(row.before, row.after),
-        recordType: row.recordType,
-        recordTitle: titles.get(row.recordId),
-      }),
-    ),
+    history: logRows.slice(0, HISTORY_LIMIT).map((row) => historyEntry(row, titles.get(row.recordId))),
     hasMoreHistory: logRows.length > HISTORY_LIMIT,
   };
 }

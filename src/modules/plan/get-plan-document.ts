@@ -2,11 +2,12 @@ import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../shared/errors.js';
-import { institutions, municipalities } from '../directory/schema.js';
+import { institutions } from '../directory/schema.js';
 import { exercises } from '../exercises/schema.js';
 import { isActivityDelayed, isDelayed } from './progress.js';
-import { actionPlans, activities, commitmentMunicipalities, commitmentPartners, commitments, milestones } from './schema.js';
+import { actionPlans, activities, commitmentPartners, commitments, milestones } from './schema.js';
 import { commitmentStatusIsPublic, planIsPublic } from './visibility.js';
+import { listCommitmentPlaces } from './list-commitment-places.js';
 
 /**
  * The whole plan as one document, for the print view: every commitment with every template field, its
@@ -32,13 +33,7 @@ export async function getPlanDocument(db: Db, slug: string, today: string) {
     .innerJoin(institutions, eq(institutions.id, commitments.leadInstitutionId))
     .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)))
     .orderBy(asc(commitments.number));
-  const places = await db
-    .select({ commitmentId: commitmentMunicipalities.commitmentId, cvegeo: municipalities.cvegeo, name: municipalities.name })
-    .from(commitmentMunicipalities)
-    .innerJoin(commitments, eq(commitments.id, commitmentMunicipalities.commitmentId))
-    .innerJoin(municipalities, eq(municipalities.cvegeo, commitmentMunicipalities.cvegeo))
-    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)))
-    .orderBy(asc(municipalities.name));
+  const places = await listCommitmentPlaces(db, plan.id);
   const partnerInstitution = alias(institutions, 'partner_institution');
   const partners = await db
     .select({ commitmentId: commitmentPartners.commitmentId, role: commitmentPartners.role, name: commitmentPartners.name, institution: partnerInstitution.name })

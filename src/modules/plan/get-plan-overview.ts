@@ -2,11 +2,12 @@ import { and, asc, count, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../shared/errors.js';
-import { institutions, municipalities } from '../directory/schema.js';
+import { institutions } from '../directory/schema.js';
 import { exercises } from '../exercises/schema.js';
 import { isDelayed } from './progress.js';
-import { actionPlans, activities, commitmentMunicipalities, commitments, milestones } from './schema.js';
+import { actionPlans, activities, commitments, milestones } from './schema.js';
 import { commitmentStatusIsPublic, planIsPublic } from './visibility.js';
+import { listCommitmentPlaces } from './list-commitment-places.js';
 
 /** How many late items and upcoming milestones the plan page lists; the rest are on the late-items and calendar pages. */
 export const OVERVIEW_LIST_LIMIT = 10;
@@ -32,12 +33,7 @@ export async function getPlanOverview(db: Db, slug: string, today: string) {
     .innerJoin(institutions, eq(institutions.id, commitments.leadInstitutionId))
     .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)))
     .orderBy(asc(commitments.number));
-  const places = await db
-    .select({ commitmentId: commitmentMunicipalities.commitmentId, cvegeo: municipalities.cvegeo, name: municipalities.name })
-    .from(commitmentMunicipalities)
-    .innerJoin(commitments, eq(commitments.id, commitmentMunicipalities.commitmentId))
-    .innerJoin(municipalities, eq(municipalities.cvegeo, commitmentMunicipalities.cvegeo))
-    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)));
+  const places = await listCommitmentPlaces(db, plan.id);
   const [milestoneCounts] = await db
     .select({ total: count(), late: sql<number>`count(*) filter (where ${milestones.openDueOn} < ${today})`.mapWith(Number) })
     .from(milestones)

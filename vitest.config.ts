@@ -12,6 +12,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     globalSetup: ['src/testing/global-setup.ts'],
+    setupFiles: ['src/testing/setup-registry.ts'],
     projects: [
       { extends: true as const, test: { name: 'pglite', include: ['src/**/*.test.{ts,tsx}'], env: { TEST_DB: 'pglite' } } },
       ...(onPostgres

@@ -11,39 +11,24 @@ import type { Database } from './db/client.js';
 import { staticDir } from './paths.js';
 import { AppError, statusByCode } from './shared/errors.js';
 import { loadAssetManifest } from './web/assets.js';
-import { LOCALE_COOKIE, resolveLocale, sendPage, type WebDeps } from './web/http.js';
+import { LOCALE_COOKIE, resolveLocale, sendPage } from './web/http.js';
 import { translator } from './web/i18n/i18n.js';
 import { themeCss } from './web/theme.js';
 import { ErrorPage } from './modules/site/views/error-page.js';
 import { loadSiteChrome } from './modules/site/load-site-chrome.js';
-import { siteRoutes } from './modules/site/routes.js';
-import { exerciseRoutes } from './modules/exercises/routes.js';
-import { callRoutes } from './modules/calls/routes.js';
-import { privacyRoutes } from './modules/privacy/routes.js';
-import { openDataRoutes } from './modules/opendata/routes.js';
 import { registerSessionHooks } from './modules/accounts/guards.js';
 import { SessionCache, SESSIONS_CHANNEL } from './modules/accounts/session-cache.js';
-import { accountRoutes } from './modules/accounts/routes.js';
-import { notificationsRoutes } from './modules/notifications/routes.js';
-import { directoryRoutes } from './modules/directory/routes.js';
-import { callAdminRoutes } from './modules/calls/admin-routes.js';
-import { registrationRoutes } from './modules/registrations/routes.js';
-import { registrationFiguresRoutes } from './modules/registrations/figures-routes.js';
-import { participationRoutes } from './modules/participation/routes.js';
-import { secretariatRoutes } from './modules/secretariat/routes.js';
-import { secretariatAdminRoutes } from './modules/secretariat/admin-routes.js';
 import { listenForNotifications } from './db/listen.js';
 import { PUBLIC_PAGES_CHANNEL, publicWriteCount } from './modules/audit/append-change.js';
 import { registerRenderCache, RenderCache } from './web/render-cache.js';
 import { registerSecurityHeaders } from './web/security-headers.js';
 import { registerPageCompression } from './web/page-compression.js';
 import multipart from '@fastify/multipart';
-import { fileRoutes, multipartOptions } from './modules/files/routes.js';
-import { evidenceFileAccess } from './modules/plan/evidence-file-access.js';
-import { secretariatFileAccess } from './modules/secretariat/secretariat-file-access.js';
-import { planRoutes } from './modules/plan/routes.js';
-import { planAdminRoutes } from './modules/plan/admin-routes.js';
-import { planDataRoutes } from './modules/plan/data-routes.js';
+import { multipartOptions } from './modules/files/routes.js';
+import { access, checkRouteAccess, requireDeclaredAccess } from './kernel/access.js';
+import type { ModuleDeps } from './kernel/manifest.js';
+import type { Registry } from './kernel/registry.js';
+import { registry as portalRegistry } from './registry.js';
 
 export interface AppOptions {
   config: Config;
@@ -51,6 +36,8 @@ export interface AppOptions {
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
+  /** The modules to serve; the portal's own registry unless a test brings another. */
+  registry?: Registry;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -58,6 +45,7 @@ const isHttps = (config: Config) => config.PUBLIC_URL?.startsWith('https://') ??
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
+  const registry = options.registry ?? portalRegistry;
   const now = options.now ?? (() => new Date());
   const app = Fastify({
     logger: options.logger ?? { level: config.LOG_LEVEL },
@@ -84,13 +72,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Anonymous pages and the site header, kept until a public write commits (see docs/decisions/0008-render-cache.md).
   const renderCache = new RenderCache({ maxEntries: 2000, maxBytes: 64 * 1024 * 1024, maxAgeMs: config.RENDER_CACHE_SECONDS * 1000, compressThreshold: 1024, now: () => now().getTime() });
   const sessionCache = new SessionCache();
-  const deps: WebDeps & { db: Database['db']; now: () => Date; sessionCache: SessionCache } = {
+  const deps: ModuleDeps & { sessionCache: SessionCache } = {
     config,
     db: database.db,
     now,
     sessionCache,
     assets: loadAssetManifest(),
     loadChrome: () => renderCache.memo('chrome', () => loadSiteChrome(database.db)),
+    valueLabel: registry.records.valueLabel,
+    records: registry.records,
+    datasets: registry.datasets,
+    fileAccessChecks: registry.fileAccessChecks,
   };
   const listener = await listenForNotifications(database, {
     channels: { [PUBLIC_PAGES_CHANNEL]: () => renderCache.invalidate(), [SESSIONS_CHANNEL]: () => sessionCache.invalidate() },
@@ -103,6 +95,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook('onClose', () => listener.stop());
 
+  // Before any route (plugins' included): a route that does not declare who may use it stops the start.
+  requireDeclaredAccess(app);
   registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -149,14 +143,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerRenderCache(app, renderCache, { publicWriteCount });
   registerSessionHooks(app, deps);
+  app.addHook('preHandler', checkRouteAccess);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
   // Last of the onSend hooks: they read the page as a string (the form-token cookie, the render cache).
   registerPageCompression(app, { threshold: 1024, maxBytes: 256 * 1024 });
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_request, reply) => {
+  app.get('/healthz', access.public, async () => ({ status: 'ok' }));
+  app.get('/readyz', access.public, async (_request, reply) => {
     try {
       await database.db.execute(sql`select 1`);
       return { status: 'ready', database: database.kind };
@@ -164,28 +159,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return reply.status(503).send({ status: 'unavailable', database: database.kind });
     }
   });
-  app.get('/theme.css', async (_request, reply) =>
+  app.get('/theme.css', access.public, async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(themeCss(config.BRAND_COLOR)),
   );
 
-  siteRoutes(app, deps);
-  exerciseRoutes(app, deps);
-  callRoutes(app, deps);
-  privacyRoutes(app, deps);
-  openDataRoutes(app, deps);
-  accountRoutes(app, deps);
-  notificationsRoutes(app, deps);
-  directoryRoutes(app, deps);
-  callAdminRoutes(app, deps);
-  registrationRoutes(app, deps);
-  registrationFiguresRoutes(app, deps);
-  participationRoutes(app, deps);
-  secretariatRoutes(app, deps);
-  secretariatAdminRoutes(app, deps);
-  fileRoutes(app, { ...deps, fileAccessChecks: [evidenceFileAccess, secretariatFileAccess] });
-  planRoutes(app, deps);
-  planAdminRoutes(app, deps);
-  planDataRoutes(app, deps);
+  for (const module of registry.modules) module.routes?.(app, deps);
 
   app.setNotFoundHandler(async (request, reply) => {
     const t = request.t ?? translator(config.DEFAULT_LOCALE);

@@ -6,6 +6,7 @@ import { DataDirLockedError } from './db/data-dir-lock.js';
 import { migrate } from './db/migrate.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import { startJobs, type JobRunner } from './jobs/start-jobs.js';
+import { registry } from './registry.js';
 import { contrastWithWhite } from './web/theme.js';
 
 export interface RunningServer {
@@ -27,7 +28,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     app = await buildApp({ config, database });
     app.log.info({ database: database.kind }, `Database: ${database.description}`);
     if (seeded) app.log.info('Empty database: loaded the Durango demo (set DEMO_DATA=false to start empty)');
-    jobs = await startJobs({ database, config, logger: app.log });
+    jobs = await startJobs({ database, config, logger: app.log, registry });
     if (contrastWithWhite(config.BRAND_COLOR) < 4.5) {
       app.log.warn(`BRAND_COLOR ${config.BRAND_COLOR} has less than 4.5:1 contrast with white text: choose a darker colour`);
     }

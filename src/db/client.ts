@@ -6,12 +6,13 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import * as schema from './schema.js';
 import { lockDataDir } from './data-dir-lock.js';
 
-export type Schema = typeof schema;
-/** One type for both drivers; a transaction (`tx`) is also a Db. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * One type for both drivers; a transaction (`tx`) is also a Db. Queries name their tables (each module's schema.ts),
+ * so the client is built without a schema: the database layer imports no module.
+ */
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 
 export interface Database {
   db: Db;
@@ -30,7 +31,7 @@ export const pgliteExtensions = { pg_trgm, unaccent };
 /** Wraps an open PGlite instance (on disk or in memory) in Drizzle. */
 export function fromPglite(client: PGlite, description: string, onClose?: () => void): Database {
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Db,
+    db: drizzlePglite(client) as unknown as Db,
     kind: 'pglite',
     description,
     pglite: client,
@@ -46,7 +47,7 @@ export function fromPgPool(pool: pg.Pool, description: string): Database {
   // it and opens a new one for the next query, which reports any real error.
   pool.on('error', () => undefined);
   return {
-    db: drizzlePg(pool, { schema }) as unknown as Db,
+    db: drizzlePg(pool) as unknown as Db,
     kind: 'postgres',
     description,
     pool,

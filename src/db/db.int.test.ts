@@ -8,7 +8,10 @@ import { TEST_NOW } from '../testing/constants.js';
 import { migrate } from './migrate.js';
 import { backupDatabase, restoreDatabase } from './backup.js';
 import { seedDemoIfEmpty } from '../demo/seed-demo.js';
-import { calls, exercises, institutions, municipalities, privacyNotices } from './schema.js';
+import { calls } from '../modules/calls/schema.js';
+import { exercises } from '../modules/exercises/schema.js';
+import { institutions, municipalities } from '../modules/directory/schema.js';
+import { privacyNotices } from '../modules/privacy/schema.js';
 import type { Db } from './client.js';
 
 async function snapshot(db: Db) {

@@ -11,15 +11,15 @@ export const queues = {
   sendEmail: 'send-email',
   /** pg-boss moves here the send-email jobs it gave up on (dead letter), to mark their rows failed. */
   sendEmailFailed: 'send-email-failed',
-  /** Scheduled every minute: marks closed the published calls whose closing instant has passed. */
-  closeDueCalls: 'close-due-calls',
-  /** Scheduled every minute: reads the change log after its cursor and e-mails followers with 'immediate' notices. */
-  notifyFollowers: 'notify-followers',
-  /** Scheduled weekly: the digest of followed changes for followers with 'weekly' notices. */
-  weeklyDigests: 'weekly-digests',
-  /** Scheduled daily: deletes expired sessions, long-expired e-mailed links and ended rate-limit windows. */
-  purgeExpired: 'purge-expired',
 } as const;
+
+/** A queue of scheduled work a module declares (see ScheduledJob in src/kernel/manifest.ts). */
+export interface ScheduledQueue {
+  queue: string;
+  retryLimit: number;
+  retryDelaySeconds: number;
+  expireInSeconds: number;
+}
 
 /** Timings of the job runner. Production values come from the configuration; tests shorten them. */
 export interface JobSettings {
@@ -79,7 +79,7 @@ export function createBoss(executor: SqlExecutor, settings: JobSettings, options
 }
 
 /** Creates the queues, or brings their retry and expiry settings up to date (new jobs take the queue's values). */
-export async function ensureQueues(boss: PgBoss, settings: JobSettings): Promise<void> {
+export async function ensureQueues(boss: PgBoss, settings: JobSettings, scheduled: readonly ScheduledQueue[] = []): Promise<void> {
   const failed = { name: queues.sendEmailFailed, retryLimit: 2, retryDelay: 5 };
   const send = {
     name: queues.sendEmail,
@@ -89,10 +89,9 @@ export async function ensureQueues(boss: PgBoss, settings: JobSettings): Promise
     expireInSeconds: settings.expireInSeconds,
     deadLetter: queues.sendEmailFailed,
   };
-  await boss.createQueue(queues.closeDueCalls, { name: queues.closeDueCalls, retryLimit: 1, retryDelay: 10, expireInSeconds: 120 });
-  await boss.createQueue(queues.notifyFollowers, { name: queues.notifyFollowers, retryLimit: 1, retryDelay: 10, expireInSeconds: 120 });
-  await boss.createQueue(queues.weeklyDigests, { name: queues.weeklyDigests, retryLimit: 3, retryDelay: 300, expireInSeconds: 1800 });
-  await boss.createQueue(queues.purgeExpired, { name: queues.purgeExpired, retryLimit: 2, retryDelay: 600, expireInSeconds: 600 });
+  for (const job of scheduled) {
+    await boss.createQueue(job.queue, { name: job.queue, retryLimit: job.retryLimit, retryDelay: job.retryDelaySeconds, expireInSeconds: job.expireInSeconds });
+  }
   await boss.createQueue(failed.name, failed);
   await boss.createQueue(send.name, send);
   await boss.updateQueue(send.name, send);
@@ -103,11 +102,11 @@ export async function ensureQueues(boss: PgBoss, settings: JobSettings): Promise
  * this at start-up; call it after `migrate()` wherever e-mail is queued without the server (tests, command line)
  * so that jobs are inserted in the same transaction as their rows. Idempotent.
  */
-export async function installJobs(database: Database, settings: JobSettings = defaultJobSettings): Promise<void> {
+export async function installJobs(database: Database, settings: JobSettings = defaultJobSettings, scheduled: readonly ScheduledQueue[] = []): Promise<void> {
   const boss = createBoss(sqlExecutor(database.db), settings, { supervise: false });
   await boss.start();
   try {
-    await ensureQueues(boss, settings);
+    await ensureQueues(boss, settings, scheduled);
   } finally {
     await boss.stop({ graceful: false, close: false });
   }

@@ -7,11 +7,13 @@ import { createCall } from '../modules/calls/create-call.js';
 import { calls } from '../modules/calls/schema.js';
 import { exercises } from '../modules/exercises/schema.js';
 import { createTestDatabase } from '../testing/test-db.js';
-import { JOB_SCHEMA, queues } from './boss.js';
+import { JOB_SCHEMA } from './boss.js';
 import { enqueueInTransaction } from './enqueue.js';
 import { sqlExecutor } from './sql-executor.js';
 import { startJobs } from './start-jobs.js';
 import { eventually, fastJobSettings, memoryLogger } from './testing/job-test-kit.js';
+import { registry } from '../registry.js';
+import { CLOSE_DUE_CALLS_QUEUE } from '../modules/calls/module.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -43,17 +45,17 @@ describe('calls close by themselves', () => {
     const database = await createTestDatabase({ withDemo: true });
     const overdue = await dueCall(database);
     const logger = memoryLogger();
-    const jobs = await startJobs({ database, config: parseConfig({ LOG_LEVEL: 'silent' }), logger, settings: fastJobSettings });
+    const jobs = await startJobs({ database, config: parseConfig({ LOG_LEVEL: 'silent' }), logger, settings: fastJobSettings, registry });
     cleanups.push(() => jobs.stop());
 
     expect(await statusOf(database, overdue.id)).toBe('closed');
     expect(logger.lines.some((line) => line.message.includes('closed 1 call(s)'))).toBe(true);
-    const { rows } = await sqlExecutor(database.db).executeSql(`SELECT cron FROM ${JOB_SCHEMA}.schedule WHERE name = $1`, [queues.closeDueCalls]);
+    const { rows } = await sqlExecutor(database.db).executeSql(`SELECT cron FROM ${JOB_SCHEMA}.schedule WHERE name = $1`, [CLOSE_DUE_CALLS_QUEUE]);
     expect(rows).toEqual([{ cron: '* * * * *' }]);
 
     // What the schedule produces each minute: a job on the queue, which closes the calls due by then.
     const later = await dueCall(database);
-    await database.db.transaction((tx) => enqueueInTransaction(tx, queues.closeDueCalls, {}, { id: randomUUID() }));
+    await database.db.transaction((tx) => enqueueInTransaction(tx, CLOSE_DUE_CALLS_QUEUE, {}, { id: randomUUID() }));
     await eventually(async () => ((await statusOf(database, later.id)) === 'closed' ? true : undefined));
     expect(logger.lines.filter((line) => line.level === 'error')).toEqual([]);
   });

@@ -12,6 +12,7 @@ import { sqlExecutor } from './sql-executor.js';
 import { startJobs, type JobRunner } from './start-jobs.js';
 import { eventually, fastJobSettings, memoryLogger } from './testing/job-test-kit.js';
 import { startTestSmtpServer, type TestSmtpServer } from './testing/test-smtp-server.js';
+import { registry } from '../registry.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -26,7 +27,7 @@ async function smtpServer(behaviour?: Parameters<typeof startTestSmtpServer>[0])
 
 async function runner(database: Database, env: Record<string, string>, settings = fastJobSettings): Promise<JobRunner> {
   const config = parseConfig({ LOG_LEVEL: 'silent', SITE_NAME: 'Cocrea Durango', MAIL_FROM: 'Cocrea Durango <no-reply@cocrea.test>', ...env });
-  const jobs = await startJobs({ database, config, logger: memoryLogger(), settings });
+  const jobs = await startJobs({ database, config, logger: memoryLogger(), settings, registry });
   // This file's afterEach runs before test-db's (Vitest runs hooks as a stack): the runner stops before the database closes.
   cleanups.push(() => jobs.stop());
   return jobs;
@@ -144,7 +145,7 @@ describe('e-mail delivery through pg-boss and SMTP', () => {
     const database = await createTestDatabase();
     const hanging: Mailer = { description: 'a server that never answers', domain: 'cocrea.test', send: () => new Promise(() => undefined), close: () => undefined };
     const config = parseConfig({ LOG_LEVEL: 'silent' });
-    const jobs = await startJobs({ database, config, logger: memoryLogger(), mailer: hanging, settings: { ...fastJobSettings, retryLimit: 0, expireInSeconds: 1 } });
+    const jobs = await startJobs({ database, config, logger: memoryLogger(), mailer: hanging, registry, settings: { ...fastJobSettings, retryLimit: 0, expireInSeconds: 1 } });
     cleanups.push(() => jobs.stop());
     const { id } = await database.db.transaction((tx) => queueEmail(tx, confirmation('ana@example.mx', 'es-MX')));
     const row = await eventually(async () => {

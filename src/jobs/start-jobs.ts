@@ -3,19 +3,12 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { deliverEmail, EmailBusyError, markEmailFailed } from '../modules/notifications/deliver-email.js';
 import { createSmtpMailer, defaultSender, type Mailer } from '../modules/notifications/mailer.js';
-import { purgeExpired } from '../modules/accounts/purge-expired.js';
-import { closeDueCalls } from '../modules/calls/close-due-calls.js';
-import { resumeCallMailings } from '../modules/calls/send-call-mailing.js';
-import { notifyFollowers, sendWeeklyDigests, type NotifyOptions } from '../modules/participation/notify-followers.js';
+import type { JobContext, JobLogger } from '../kernel/manifest.js';
+import type { Registry } from '../kernel/registry.js';
 import { createBoss, ensureQueues, JOB_SCHEMA, jobSettingsFromConfig, queues, type JobSettings } from './boss.js';
 import { sqlExecutor, type SqlExecutor } from './sql-executor.js';
 
-/** The subset of pino (Fastify's logger) the runner writes to. */
-export interface JobLogger {
-  info(object: object, message?: string): void;
-  warn(object: object, message?: string): void;
-  error(object: object, message?: string): void;
-}
+export type { JobLogger };
 
 export interface JobRunner {
   /** Whether e-mail is being delivered (SMTP configured) or only kept in the outbox. */
@@ -28,6 +21,8 @@ export interface StartJobsOptions {
   database: Database;
   config: Config;
   logger: JobLogger;
+  /** The modules whose scheduled jobs run (src/registry.ts). */
+  registry: Registry;
   /** Shorter timings for tests. */
   settings?: Partial<JobSettings>;
   /** Replaces the SMTP mailer built from SMTP_URL (tests). */
@@ -74,64 +69,24 @@ async function enqueueOrphans(executor: SqlExecutor, boss: PgBoss): Promise<numb
 }
 
 /**
- * Calls close by themselves at their closing instant: once at start-up, then every minute through a pg-boss cron
- * schedule (one job a minute however many processes run). A failed run is logged and the next one tries again.
+ * Each module's scheduled work: a pg-boss cron schedule per job (one job per tick however many processes run), run
+ * once at start-up first where the module asks for it. A failed run is logged and the next one tries again.
  */
-async function startClosingCalls(boss: PgBoss, database: Database, logger: JobLogger, settings: JobSettings): Promise<void> {
-  const close = async () => {
-    const closed = await closeDueCalls(database.db, new Date());
-    if (closed.length > 0) logger.info({ callIds: closed }, `Calls: closed ${closed.length} call(s) whose closing instant has passed`);
-  };
-  try {
-    await close();
-  } catch (error) {
-    logger.error({ err: error }, 'Calls: could not close the calls whose closing instant has passed');
+async function startScheduledJobs(boss: PgBoss, registry: Registry, context: JobContext, settings: JobSettings): Promise<void> {
+  for (const module of registry.modules) {
+    if (module.onStart) await module.onStart(context);
   }
-  await boss.schedule(queues.closeDueCalls, '* * * * *');
-  await boss.work(queues.closeDueCalls, { pollingIntervalSeconds: settings.pollingIntervalSeconds * 5 }, close);
-}
-
-/** Mondays at 14:00 UTC (8:00 in Durango): when the weekly digest of followed changes goes out. */
-export const WEEKLY_DIGEST_CRON = '0 14 * * 1';
-
-/** Settings of the followers' e-mails: links to the public address (or the address the server listens on). */
-export const notifyOptionsFromConfig = (config: Config): NotifyOptions => ({
-  baseUrl: config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`,
-  siteName: config.SITE_NAME,
-  timeZone: config.TIME_ZONE,
-});
-
-/**
- * Followers hear about changes: every minute the change log is read after its cursor and 'immediate' followers get
- * their e-mail (see notifyFollowers), and once a week 'weekly' followers get their digest. Both are pg-boss cron
- * schedules (one job per tick however many processes run); a failed run is logged and the next one resumes from
- * the cursor.
- */
-async function startFollowNotifications(boss: PgBoss, database: Database, config: Config, logger: JobLogger, settings: JobSettings): Promise<void> {
-  const options = notifyOptionsFromConfig(config);
-  const notify = async () => {
-    const { entries, emails } = await notifyFollowers(database.db, options);
-    if (emails > 0) logger.info({ entries, emails }, `Follows: queued ${emails} e-mail(s) about ${entries} change-log entries`);
-  };
-  await boss.schedule(queues.notifyFollowers, '* * * * *');
-  await boss.work(queues.notifyFollowers, { pollingIntervalSeconds: settings.pollingIntervalSeconds * 5 }, notify);
-  await boss.schedule(queues.weeklyDigests, WEEKLY_DIGEST_CRON);
-  await boss.work(queues.weeklyDigests, { pollingIntervalSeconds: settings.pollingIntervalSeconds * 5 }, async () => {
-    const { emails } = await sendWeeklyDigests(database.db, { ...options, now: new Date() });
-    logger.info({ emails }, `Follows: queued ${emails} weekly digest(s)`);
-  });
-}
-
-/** Every day at 09:17 UTC (03:17 in Durango), a quiet hour: when expired sessions, links and counters are deleted. */
-export const PURGE_EXPIRED_CRON = '17 9 * * *';
-
-/** Expired sessions, long-expired e-mailed links and ended rate-limit windows are deleted daily (see purgeExpired). */
-async function startPurgingExpired(boss: PgBoss, database: Database, config: Config, logger: JobLogger, settings: JobSettings): Promise<void> {
-  await boss.schedule(queues.purgeExpired, PURGE_EXPIRED_CRON);
-  await boss.work(queues.purgeExpired, { pollingIntervalSeconds: settings.pollingIntervalSeconds * 5 }, async () => {
-    const deleted = await purgeExpired(database.db, { now: new Date(), sessionMaxDays: config.SESSION_MAX_DAYS });
-    logger.info(deleted, `Accounts: deleted ${deleted.sessions} expired session(s), ${deleted.tokens} expired link(s) and ${deleted.rateLimits} ended rate-limit counter(s)`);
-  });
+  for (const job of registry.jobs) {
+    if (job.runAtStart) {
+      try {
+        await job.run(context);
+      } catch (error) {
+        context.logger.error({ err: error, queue: job.queue }, `Jobs: the start-up run of ${job.queue} failed`);
+      }
+    }
+    await boss.schedule(job.queue, job.cron);
+    await boss.work(job.queue, { pollingIntervalSeconds: settings.pollingIntervalSeconds * 5 }, () => job.run(context));
+  }
 }
 
 /**
@@ -149,12 +104,8 @@ export async function startJobs(options: StartJobsOptions): Promise<JobRunner> {
 
   let mailer: Mailer | undefined;
   try {
-    await ensureQueues(boss, settings);
-    await startClosingCalls(boss, database, logger, settings);
-    const resumed = await resumeCallMailings(database.db, { siteName: config.SITE_NAME });
-    if (resumed.length > 0) logger.info({ mailingIds: resumed }, 'Calls: finished queueing next-step mailings interrupted by a stop');
-    await startFollowNotifications(boss, database, config, logger, settings);
-    await startPurgingExpired(boss, database, config, logger, settings);
+    await ensureQueues(boss, settings, options.registry.jobs);
+    await startScheduledJobs(boss, options.registry, { db: database.db, config, logger, records: options.registry.records }, settings);
     mailer =
       options.mailer ??
       (config.SMTP_URL

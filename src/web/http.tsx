@@ -31,6 +31,8 @@ export interface WebDeps {
   assets: { css: string; js: string };
   /** The current exercise for the header and navigation; loaded once per page. */
   loadChrome: () => Promise<{ header: SiteHeader; callHref: string | undefined }>;
+  /** Stored values in words for the public history (the registry's record catalogue). */
+  valueLabel?: PageContext['valueLabel'];
 }
 
 export function pathOf(request: FastifyRequest): string {
@@ -60,6 +62,7 @@ export async function buildPageContext(request: FastifyRequest, deps: WebDeps): 
     assets: deps.assets,
     user: request.actor ? { name: request.actor.name, isAdmin: request.actor.roles.some((r) => r.role === 'admin') } : undefined,
     csrfToken: request.csrfToken ?? '',
+    valueLabel: deps.valueLabel,
   };
 }
 

@@ -8,6 +8,7 @@ import { openDatabase } from '../../db/client.js';
 import { migrate } from '../../db/migrate.js';
 import type { JobSettings } from '../boss.js';
 import { startJobs, type JobLogger } from '../start-jobs.js';
+import { registry } from '../../registry.js';
 
 const print = (level: string) => (object: object, message?: string) => {
   const { err, ...rest } = object as { err?: unknown };
@@ -19,7 +20,7 @@ const config = loadConfig();
 const settings = JSON.parse(process.argv[2] ?? '{}') as Partial<JobSettings>;
 const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 2 });
 await migrate(database);
-const jobs = await startJobs({ database, config, logger, settings });
+const jobs = await startJobs({ database, config, logger, settings, registry });
 console.log('job runner ready');
 
 process.on('SIGTERM', () => {

@@ -2,8 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
-import type { Actor } from './actor.js';
-import type { StaffRole } from './schema.js';
 import { loadSession, type LoadedSession } from './load-session.js';
 import { randomToken, safeEqual } from './secrets.js';
 import { hitRateLimit } from './hit-rate-limit.js';
@@ -16,8 +14,6 @@ export const CSRF_FIELD = '_csrf';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The signed-in person, if any. */
-    actor: Actor | undefined;
     /** The signed-in person's own settings (loaded with the session), if any. */
     accountSettings: LoadedSession['settings'] | undefined;
     /** The token every state-changing form must send back in `_csrf`. */
@@ -85,31 +81,6 @@ export function registerSessionHooks(app: FastifyInstance, deps: { db: Db; confi
       throw new AppError('csrf', 'missing or wrong CSRF token');
     }
   });
-}
-
-/** Signed-out visitors go to the sign-in page and come back afterwards. */
-function redirectToSignIn(request: FastifyRequest, reply: FastifyReply) {
-  return reply.redirect(`/entrar?siguiente=${encodeURIComponent(request.url)}`, 303);
-}
-
-/** A route for signed-in people only. */
-export function requireUser() {
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (!request.actor) await redirectToSignIn(request, reply);
-  };
-}
-
-/** A route for people holding at least one of the roles (deny by default: 303 to sign-in, else 403). */
-export function requireRole(...roles: StaffRole[]) {
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (!request.actor) {
-      await redirectToSignIn(request, reply);
-      return;
-    }
-    if (!request.actor.roles.some((assignment) => roles.includes(assignment.role))) {
-      throw new AppError('forbidden', `requires one of: ${roles.join(', ')}`);
-    }
-  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { defineMessages } from '../../web/i18n/define-messages.js';
+import type { KeysOf } from '../../web/i18n/catalog.js';
 
 export const accountsMessages = defineMessages(
   {
@@ -196,3 +197,7 @@ export const accountsMessages = defineMessages(
     'accounts.account.dataLink': 'Your personal data: download, ARCO requests and account cancellation',
   },
 );
+
+declare module '../../web/i18n/catalog.js' {
+  interface ModuleMessageKeys extends KeysOf<typeof accountsMessages> {}
+}

@@ -2,6 +2,7 @@ import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } fr
 import { sql } from 'drizzle-orm';
 import { id, timestamps } from '../../db/columns.js';
 import { institutions } from '../directory/schema.js';
+import { staffRoles } from '../../kernel/actor.js';
 
 export const userStatuses = ['active', 'disabled', 'deleted'] as const;
 export const notificationFrequencies = ['immediate', 'weekly', 'none'] as const;
@@ -63,8 +64,7 @@ export const userTokens = pgTable(
   (t) => [index('user_tokens_user_idx').on(t.userId, t.purpose)],
 );
 
-export const staffRoles = ['admin', 'facilitator', 'secretariat_member', 'liaison', 'evaluator'] as const;
-export type StaffRole = (typeof staffRoles)[number];
+export { staffRoles, type StaffRole } from '../../kernel/actor.js';
 
 /** Staff roles, given only by an admin. A liaison is bound to one institution. */
 export const roleAssignments = pgTable(

@@ -1,4 +1,5 @@
 import { defineMessages } from '../../web/i18n/define-messages.js';
+import type { KeysOf } from '../../web/i18n/catalog.js';
 
 /** The change history's texts; `audit.field.*` name the fields of public records, in the order the history lists them. */
 export const auditMessages = defineMessages(
@@ -333,3 +334,7 @@ export const auditMessages = defineMessages(
     'audit.recordType.evidence': 'Evidence',
   },
 );
+
+declare module '../../web/i18n/catalog.js' {
+  interface ModuleMessageKeys extends KeysOf<typeof auditMessages> {}
+}

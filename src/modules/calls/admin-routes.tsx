@@ -1,12 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { fieldErrors, formString } from '../../web/forms.js';
-import { sendPage, type WebDeps } from '../../web/http.js';
+import { sendPage } from '../../web/http.js';
 import { formatters, translator, type MessageKey } from '../../web/i18n/i18n.js';
 import { publicActor } from '../accounts/actor.js';
-import { requireRole } from '../accounts/guards.js';
 import { emptyForm, type FormState } from '../accounts/views/auth-pages.js';
 import { listRecordHistory } from '../audit/list-record-history.js';
 import { listExercises } from '../exercises/list-exercises.js';
@@ -27,8 +25,10 @@ import { CallFormPage } from './views/admin-call-form.js';
 import { CallPreviewPage } from './views/admin-call-preview.js';
 import { AdminCallsPage } from './views/admin-calls.js';
 import { MailingProgressPage } from './views/admin-mailing-progress.js';
+import { access } from '../../kernel/access.js';
+import type { ModuleDeps } from '../../kernel/manifest.js';
 
-type Deps = WebDeps & { db: Db; now: () => Date };
+type Deps = ModuleDeps;
 type Issue = z.core.$ZodIssue | { code: 'custom'; path: PropertyKey[]; message: string; input: unknown };
 
 /** Notices after a redirect (`?aviso=`), by their name in the URL. */
@@ -61,7 +61,7 @@ const formOf = (body: unknown, names: readonly string[]) => Object.fromEntries(n
  */
 export function callAdminRoutes(app: FastifyInstance, deps: Deps) {
   const { db, config } = deps;
-  const admin = { preHandler: requireRole('admin') };
+  const admin = access.roles('admin');
   const zone = config.TIME_ZONE;
 
   const failed = (request: FastifyRequest, issues: Issue[], values: Record<string, string>): FormState => {

@@ -1,4 +1,5 @@
 import { defineMessages } from '../../web/i18n/define-messages.js';
+import type { KeysOf } from '../../web/i18n/catalog.js';
 
 /** Texts of the calls' admin pages, their next-step mailings and the public call page's closing and cancellation. */
 export const callsMessages = defineMessages(
@@ -365,3 +366,7 @@ export const callsMessages = defineMessages(
     'calls.public.cancelledNoReason': 'The call was cancelled and no longer accepts sign-ups.',
   },
 );
+
+declare module '../../web/i18n/catalog.js' {
+  interface ModuleMessageKeys extends KeysOf<typeof callsMessages> {}
+}

@@ -1,21 +1,22 @@
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../../db/client.js';
 import { notFound } from '../../shared/errors.js';
-import { sendPage, type WebDeps } from '../../web/http.js';
+import { sendPage } from '../../web/http.js';
 import { getExercise } from '../exercises/get-exercise.js';
 import { listRecordHistory } from '../audit/list-record-history.js';
 import { getExerciseCall } from './get-exercise-call.js';
 import { CallPage } from './views/call-page.js';
 import { loadParticipation, participationNoticeOf } from '../participation/load-participation.js';
+import { access } from '../../kernel/access.js';
+import type { ModuleDeps } from '../../kernel/manifest.js';
 
-export function callRoutes(app: FastifyInstance, deps: WebDeps & { db: Db; now: () => Date }) {
-  app.get<{ Params: { slug: string } }>('/ejercicios/:slug/convocatoria', async (request, reply) => {
+export function callRoutes(app: FastifyInstance, deps: ModuleDeps) {
+  app.get<{ Params: { slug: string } }>('/ejercicios/:slug/convocatoria', access.public, async (request, reply) => {
     const { exercise } = await getExercise(deps.db, request.params.slug);
     const call = await getExerciseCall(deps.db, exercise.id);
     if (!call) throw notFound('call');
     const [history, participation] = await Promise.all([
       listRecordHistory(deps.db, { recordType: 'call', recordId: call.id }),
-      loadParticipation(deps.db, { recordType: 'call', recordId: call.id }, request.actor),
+      loadParticipation(deps.db, deps.records, { recordType: 'call', recordId: call.id }, request.actor),
     ]);
     const participationView = participation ? { ...participation, notice: participationNoticeOf(request.query) } : undefined;
     return sendPage(request, reply, deps, { title: call.title, body: <CallPage call={call} exercise={exercise} history={history} now={deps.now()} participation={participationView} /> });

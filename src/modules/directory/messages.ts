@@ -1,4 +1,5 @@
 import { defineMessages } from '../../web/i18n/define-messages.js';
+import type { KeysOf } from '../../web/i18n/catalog.js';
 
 export const directoryMessages = defineMessages(
   {
@@ -74,3 +75,7 @@ export const directoryMessages = defineMessages(
     'directory.error.email.invalid': 'Enter a valid e-mail address, like contact@example.mx.',
   },
 );
+
+declare module '../../web/i18n/catalog.js' {
+  interface ModuleMessageKeys extends KeysOf<typeof directoryMessages> {}
+}

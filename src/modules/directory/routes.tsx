@@ -1,10 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
 import { fieldErrors, formString } from '../../web/forms.js';
-import { sendPage, type WebDeps } from '../../web/http.js';
-import { requireRole } from '../accounts/guards.js';
+import { sendPage } from '../../web/http.js';
 import { publicActor } from '../accounts/actor.js';
 import { emptyForm, type FormState } from '../accounts/views/auth-pages.js';
 import { createInstitution, createInstitutionInput } from './create-institution.js';
@@ -13,6 +11,8 @@ import { getInstitution, listInstitutions } from './list-institutions.js';
 import { listMunicipalities } from './list-municipalities.js';
 import type { InstitutionKind } from './schema.js';
 import { InstitutionEditPage, InstitutionsAdminPage } from './views/institutions-admin.js';
+import { access } from '../../kernel/access.js';
+import type { ModuleDeps } from '../../kernel/manifest.js';
 
 const governmentKinds = new Set<InstitutionKind>(['guarantor', 'state_executive', 'state_legislative', 'state_judicial', 'municipal_government', 'autonomous_body']);
 const fields = ['name', 'acronym', 'kind', 'municipalityCvegeo', 'website', 'contactEmail'];
@@ -32,7 +32,7 @@ function parseForm(body: unknown) {
   return { values: values as Record<string, string>, parsed: createInstitutionInput.safeParse(input) };
 }
 
-export function directoryRoutes(app: FastifyInstance, deps: WebDeps & { db: Db }) {
+export function directoryRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { db } = deps;
   const failed = (request: FastifyRequest, issues: z.core.$ZodIssue[], values: Record<string, string>): FormState => {
     const { byField, summary } = fieldErrors(issues, request.t, 'directory.error', 'error.badRequest.body');
@@ -47,16 +47,16 @@ export function directoryRoutes(app: FastifyInstance, deps: WebDeps & { db: Db }
     return id;
   };
 
-  app.get<{ Querystring: { aviso?: string } }>('/admin/instituciones', { preHandler: requireRole('admin') }, (request, reply) =>
+  app.get<{ Querystring: { aviso?: string } }>('/admin/instituciones', access.roles('admin'), (request, reply) =>
     listPage(request, reply, emptyForm(), request.query.aviso === 'saved' ? request.t('directory.admin.saved') : undefined),
   );
-  app.post('/admin/instituciones', { preHandler: requireRole('admin') }, async (request, reply) => {
+  app.post('/admin/instituciones', access.roles('admin'), async (request, reply) => {
     const { values, parsed } = parseForm(request.body);
     if (!parsed.success) return listPage(request, reply, failed(request, parsed.error.issues, values), undefined, 400);
     await createInstitution(db, parsed.data, publicActor(request.actor!));
     return reply.redirect('/admin/instituciones?aviso=saved', 303);
   });
-  app.get<{ Params: { id: string } }>('/admin/instituciones/:id', { preHandler: requireRole('admin') }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/admin/instituciones/:id', access.roles('admin'), async (request, reply) => {
     const institution = await getInstitution(db, uuid(request.params.id));
     const values = Object.fromEntries(fields.map((name) => [name, String((institution as Record<string, unknown>)[name] ?? '')]));
     return sendPage(request, reply, deps, {
@@ -64,7 +64,7 @@ export function directoryRoutes(app: FastifyInstance, deps: WebDeps & { db: Db }
       body: <InstitutionEditPage id={institution.id} name={institution.name} form={emptyForm(values)} municipalities={await listMunicipalities(db)} />,
     });
   });
-  app.post<{ Params: { id: string } }>('/admin/instituciones/:id', { preHandler: requireRole('admin') }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/admin/instituciones/:id', access.roles('admin'), async (request, reply) => {
     const institution = await getInstitution(db, uuid(request.params.id));
     const { values, parsed } = parseForm(request.body);
     if (!parsed.success) {

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../shared/errors.js';
-import { decideFileAccess, type FileAccessCheck } from './file-access.js';
+import type { FileAccessCheck } from '../../kernel/file-access.js';
+import { decideFileAccess } from './file-access.js';
 import { getFile } from './get-file.js';
 import type { FastifyMultipartAttachFieldsToBodyOptions, MultipartFile } from '@fastify/multipart';
 import { MAX_FILE_BYTES } from './sniff.js';
+import { access } from '../../kernel/access.js';
 
 /** An uploaded file as a route reads it from the body: its name as sent and its bytes (at most 10 MB + 1). */
 export interface UploadedFile {
@@ -38,8 +40,8 @@ export const multipartOptions: FastifyMultipartAttachFieldsToBodyOptions = {
  * record points to it (cached briefly, since a record can stop being public); a file of a record not public yet goes
  * only to those who may see that record, never stored by a shared cache; anyone else gets the not-found page.
  */
-export function fileRoutes(app: FastifyInstance, deps: { db: Db; fileAccessChecks: FileAccessCheck[] }) {
-  app.get<{ Params: { id: string; name: string } }>('/archivos/:id/:name', async (request, reply) => {
+export function fileRoutes(app: FastifyInstance, deps: { db: Db; fileAccessChecks: readonly FileAccessCheck[] }) {
+  app.get<{ Params: { id: string; name: string } }>('/archivos/:id/:name', access.public, async (request, reply) => {
     const file = await getFile(deps.db, request.params.id);
     const access = await decideFileAccess(deps.db, file.id, request.actor, deps.fileAccessChecks);
     if (access === 'none') throw notFound('file');

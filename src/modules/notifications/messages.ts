@@ -1,4 +1,5 @@
 import { defineMessages } from '../../web/i18n/define-messages.js';
+import type { KeysOf } from '../../web/i18n/catalog.js';
 
 export const notificationsMessages = defineMessages(
   {
@@ -152,3 +153,7 @@ export const notificationsMessages = defineMessages(
     'notifications.email.back': 'Back to portal e-mail',
   },
 );
+
+declare module '../../web/i18n/catalog.js' {
+  interface ModuleMessageKeys extends KeysOf<typeof notificationsMessages> {}
+}

@@ -5,22 +5,16 @@ import { parseConfig } from '../../config.js';
 import { TEST_NOW } from '../../testing/constants.js';
 import { signInAs } from '../../testing/sign-in.js';
 import { createTestDatabase } from '../../testing/test-db.js';
-import { loadAssetManifest } from '../../web/assets.js';
-import { loadSiteChrome } from '../site/load-site-chrome.js';
 import type { Database } from '../../db/client.js';
 import { listEmails } from './list-emails.js';
 import { queueEmail } from './queue-email.js';
-import { notificationsRoutes } from './routes.js';
 import { emails } from './schema.js';
 
-/** The real app with the outbox's routes (registered here until src/app.tsx registers them itself). */
+/** The real app (its outbox routes come from the notifications module's manifest). */
 async function outboxApp(env: Record<string, string> = {}): Promise<{ app: Awaited<ReturnType<typeof buildApp>>; database: Database }> {
   const database = await createTestDatabase({ withDemo: true });
   const config = parseConfig({ LOG_LEVEL: 'silent', ...env });
   const app = await buildApp({ config, database, now: () => TEST_NOW });
-  if (!app.hasRoute({ method: 'GET', url: '/admin/correo' })) {
-    notificationsRoutes(app, { config, db: database.db, assets: loadAssetManifest(), loadChrome: () => loadSiteChrome(database.db) });
-  }
   await app.ready();
   return { app, database };
 }

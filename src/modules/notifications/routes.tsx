@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
-import { sendPage, type WebDeps } from '../../web/http.js';
-import { requireRole } from '../accounts/guards.js';
+import { sendPage } from '../../web/http.js';
 import { getEmail } from './get-email.js';
 import { listEmails } from './list-emails.js';
 import { emailStatuses } from './schema.js';
 import { EmailPage, OutboxPage } from './views/outbox-page.js';
+import { access } from '../../kernel/access.js';
+import type { ModuleDeps } from '../../kernel/manifest.js';
 
 const outboxQuery = z.object({
   estado: z.enum(emailStatuses).optional().catch(undefined),
@@ -14,11 +14,11 @@ const outboxQuery = z.object({
 });
 
 /** The portal's e-mail for admins: /admin/correo (the list), /admin/correo/:id (one e-mail) and its HTML as text. */
-export function notificationsRoutes(app: FastifyInstance, deps: WebDeps & { db: Db }) {
+export function notificationsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const onlyAdmins = {
     // E-mails carry sign-in and confirmation links: no cache may keep a copy of these pages.
     onRequest: async (_request: FastifyRequest, reply: FastifyReply) => void reply.header('cache-control', 'no-store'),
-    preHandler: requireRole('admin'),
+    ...access.roles('admin'),
   };
 
   app.get('/admin/correo', onlyAdmins, async (request, reply) => {

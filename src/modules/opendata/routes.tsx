@@ -1,16 +1,19 @@
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../../db/client.js';
 import { Readable } from 'node:stream';
 import { csvLine, toCsv } from '../../shared/csv.js';
 import { notFound } from '../../shared/errors.js';
-import { sendPage, type WebDeps } from '../../web/http.js';
-import { datasets, findDataset } from './datasets.js';
+import type { ModuleDeps } from '../../kernel/manifest.js';
+import { sendPage } from '../../web/http.js';
 import { OpenDataPage } from './views/open-data-page.js';
+import { access } from '../../kernel/access.js';
 
-export function openDataRoutes(app: FastifyInstance, deps: WebDeps & { db: Db }) {
-  app.get('/datos', (request, reply) => sendPage(request, reply, deps, { title: request.t('openData.title'), body: <OpenDataPage datasets={datasets} /> }));
+/** The open-data catalogue: every module's datasets (declared in their manifests), with their dictionaries. */
+export function openDataRoutes(app: FastifyInstance, deps: ModuleDeps) {
+  const { datasets } = deps;
+  const findDataset = (id: string) => datasets.find((dataset) => dataset.id === id);
+  app.get('/datos', access.public, (request, reply) => sendPage(request, reply, deps, { title: request.t('openData.title'), body: <OpenDataPage datasets={datasets} /> }));
 
-  app.get<{ Params: { file: string } }>('/datos/:file', async (request, reply) => {
+  app.get<{ Params: { file: string } }>('/datos/:file', access.public, async (request, reply) => {
     const match = /^([a-z0-9-]+)\.(csv|json)$/.exec(request.params.file);
     const dataset = match ? findDataset(match[1]!) : undefined;
     if (!match || !dataset) throw notFound('dataset');

@@ -6,8 +6,9 @@ import { institutions } from '../directory/schema.js';
 import { emails } from '../notifications/schema.js';
 import { activities, commitments } from '../plan/schema.js';
 import { notifyFollowers } from './notify-followers.js';
+import { registry } from '../../registry.js';
 
-const options = { baseUrl: 'https://portal.example.mx', siteName: 'Cocrea Durango', timeZone: 'America/Monterrey' };
+const options = { baseUrl: 'https://portal.example.mx', siteName: 'Cocrea Durango', timeZone: 'America/Monterrey', records: registry.records };
 const COMMITMENT = 'Señalización vial y educación vial en la cabecera de Tepehuanes';
 
 describe('commitments as participation targets', () => {

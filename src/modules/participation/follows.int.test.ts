@@ -3,14 +3,14 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../config.js';
 import type { Database } from '../../db/client.js';
-import { queues } from '../../jobs/boss.js';
 import { enqueueInTransaction } from '../../jobs/enqueue.js';
 import { startJobs } from '../../jobs/start-jobs.js';
 import { eventually, fastJobSettings, memoryLogger } from '../../jobs/testing/job-test-kit.js';
 import { signInAs } from '../../testing/sign-in.js';
 import { createTestApp } from '../../testing/test-app.js';
 import { users } from '../accounts/schema.js';
-import { publicActor, type Actor } from '../accounts/actor.js';
+import type { Actor } from '../../kernel/actor.js';
+import { publicActor } from '../accounts/actor.js';
 import { setCallResults } from '../calls/set-call-results.js';
 import { calls } from '../calls/schema.js';
 import { exercises } from '../exercises/schema.js';
@@ -18,10 +18,12 @@ import { emails } from '../notifications/schema.js';
 import { notifyFollowers, sendWeeklyDigests } from './notify-followers.js';
 import { postComment } from './post-comment.js';
 import { changeCursors, follows } from './schema.js';
+import { registry } from '../../registry.js';
+import { NOTIFY_FOLLOWERS_QUEUE } from './module.js';
 
 const PAGE = '/ejercicios/tercer-pal-2020-2021/convocatoria';
 const TITLE_PATTERN = /Hay novedades en «.+»/;
-const options = { baseUrl: 'https://portal.example.mx', siteName: 'Cocrea Durango', timeZone: 'America/Monterrey' };
+const options = { baseUrl: 'https://portal.example.mx', siteName: 'Cocrea Durango', timeZone: 'America/Monterrey', records: registry.records };
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -138,7 +140,7 @@ describe('follows', () => {
     const { database, call } = context;
     const ana = await follower(context, 'immediate', 'Ana Comentarios');
     const author = await signInAs(database, { name: 'Otra Persona' });
-    await postComment(database.db, { recordType: 'call', recordId: call.id }, { body: 'Una pregunta sobre los resultados.' }, { actor: { userId: author.user.id, name: author.user.name, email: author.user.email, locale: 'es-MX', isEmailConfirmed: true, roles: [] } });
+    await postComment(database.db, { recordType: 'call', recordId: call.id }, { body: 'Una pregunta sobre los resultados.' }, { actor: { userId: author.user.id, name: author.user.name, email: author.user.email, locale: 'es-MX', isEmailConfirmed: true, roles: [] }, records: registry.records });
     await notifyFollowers(database.db, options);
     const [mail] = await mailsTo(database, ana.session.user.email);
     expect(mail!.text).toContain('Nuevo comentario (Persona participante,');
@@ -204,10 +206,10 @@ describe('follows', () => {
     const context = await setUp();
     const { database, changeCall } = context;
     const ana = await follower(context, 'immediate', 'Ana Trabajo');
-    const jobs = await startJobs({ database, config: parseConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'https://portal.example.mx' }), logger: memoryLogger(), settings: fastJobSettings });
+    const jobs = await startJobs({ database, config: parseConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'https://portal.example.mx' }), logger: memoryLogger(), settings: fastJobSettings, registry });
     cleanups.push(() => jobs.stop());
     await changeCall();
-    await database.db.transaction((tx) => enqueueInTransaction(tx, queues.notifyFollowers, {}, { id: randomUUID() }));
+    await database.db.transaction((tx) => enqueueInTransaction(tx, NOTIFY_FOLLOWERS_QUEUE, {}, { id: randomUUID() }));
     const [mail] = await eventually(async () => {
       const found = await mailsTo(database, ana.session.user.email);
       return found.length ? found : undefined;

@@ -2,12 +2,13 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../shared/errors.js';
-import { publicActor, type Actor } from '../accounts/actor.js';
+import type { Actor } from '../../kernel/actor.js';
+import { publicActor } from '../accounts/actor.js';
 import { appendChange } from '../audit/append-change.js';
 import { canModerate } from './policy.js';
 import { commentLogView } from './post-comment.js';
 import { comments } from './schema.js';
-import { resolveTarget } from './targets.js';
+import type { RecordCatalog } from '../../kernel/records.js';
 
 export const hideCommentInput = z.object({
   reason: z.string().trim().min(3, 'reason.required').max(300, 'reason.tooLong'),
@@ -17,7 +18,7 @@ export const hideCommentInput = z.object({
  * A moderator (admin or facilitator) hides a comment with a public reason. The comment is kept, never deleted: the
  * public sees that it was hidden and why, and the moderation goes to the change log. Hiding it again changes nothing.
  */
-export async function hideComment(db: Db, commentId: string, input: z.input<typeof hideCommentInput>, options: { actor: Actor; now: Date }) {
+export async function hideComment(db: Db, commentId: string, input: z.input<typeof hideCommentInput>, options: { actor: Actor; now: Date; records: RecordCatalog }) {
   if (!canModerate(options.actor)) throw new AppError('forbidden', 'only admins and facilitators moderate comments');
   const { reason } = hideCommentInput.parse(input);
   const result = await db.transaction(async (tx) => {
@@ -32,5 +33,5 @@ export async function hideComment(db: Db, commentId: string, input: z.input<type
     await appendChange(tx, { actor: publicActor(options.actor), recordType: 'comment', recordId: commentId, action: 'update', before: commentLogView(before), after: commentLogView(after!) });
     return after!;
   });
-  return { comment: result, target: await resolveTarget(db, result.targetType, result.targetId) };
+  return { comment: result, target: await options.records.resolveTarget(db, result.targetType, result.targetId) };
 }

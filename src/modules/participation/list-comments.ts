@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { users } from '../accounts/schema.js';
 import { institutions } from '../directory/schema.js';
 import { commentReports, comments, type CommentKind } from './schema.js';
-import type { TargetRef } from './targets.js';
+import type { TargetRef } from '../../kernel/records.js';
 
 export interface CommentView {
   id: string;

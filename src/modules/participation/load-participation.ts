@@ -1,11 +1,11 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { Actor } from '../accounts/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { institutions } from '../directory/schema.js';
 import { isFollowing } from './follows.js';
 import { listComments, type CommentView } from './list-comments.js';
 import { canModerate, officialInstitutionIds } from './policy.js';
-import { isFollowableType, resolveTarget, type ResolvedTarget, type TargetRef } from './targets.js';
+import type { RecordCatalog, ResolvedTarget, TargetRef } from '../../kernel/records.js';
 
 /** What the viewer may do on a target's comments and follow button. */
 export interface ParticipationViewer {
@@ -27,14 +27,14 @@ export interface ParticipationPanel {
  * Everything a public page needs to show a target's comments and follow button (<CommentsSection>, <FollowButton>),
  * in a few queries. Undefined when the record is not a participation target or not public.
  */
-export async function loadParticipation(db: Db, ref: TargetRef, actor: Actor | undefined): Promise<ParticipationPanel | undefined> {
-  const target = await resolveTarget(db, ref.recordType, ref.recordId);
+export async function loadParticipation(db: Db, records: RecordCatalog, ref: TargetRef, actor: Actor | undefined): Promise<ParticipationPanel | undefined> {
+  const target = await records.resolveTarget(db, ref.recordType, ref.recordId);
   if (!target) return undefined;
   const officialIds = officialInstitutionIds(actor, target);
   const [comments, official, following] = await Promise.all([
     listComments(db, target, { viewerId: actor?.userId }),
     officialIds.length ? db.select({ id: institutions.id, name: institutions.name }).from(institutions).where(inArray(institutions.id, officialIds)) : Promise.resolve([]),
-    actor && isFollowableType(target.recordType) ? isFollowing(db, actor.userId, target) : Promise.resolve(isFollowableType(target.recordType) ? false : undefined),
+    actor && records.isFollowableType(target.recordType) ? isFollowing(db, actor.userId, target) : Promise.resolve(records.isFollowableType(target.recordType) ? false : undefined),
   ]);
   return { target, comments, viewer: { isSignedIn: actor !== undefined, canModerate: canModerate(actor), officialInstitutions: official, isFollowing: following } };
 }

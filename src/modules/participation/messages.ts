@@ -1,4 +1,5 @@
 import { defineMessages } from '../../web/i18n/define-messages.js';
+import type { KeysOf } from '../../web/i18n/catalog.js';
 
 /** Texts of comments, official responses, moderation, follows and the followers' e-mails. */
 export const participationMessages = defineMessages(
@@ -215,3 +216,7 @@ export const participationMessages = defineMessages(
     'participation.email.manage': 'See what you follow and how often you are told',
   },
 );
+
+declare module '../../web/i18n/catalog.js' {
+  interface ModuleMessageKeys extends KeysOf<typeof participationMessages> {}
+}

@@ -7,7 +7,7 @@ import { changeLog } from '../audit/schema.js';
 import { queueEmail } from '../notifications/queue-email.js';
 import type { FollowedChangeKind, FollowNewsParams } from '../notifications/templates.js';
 import { changeCursors, followableChanges, followDigests, follows } from './schema.js';
-import { followableTargetOf, resolveTarget } from './targets.js';
+import type { RecordCatalog } from '../../kernel/records.js';
 
 /** The cursor row of the reader that turns change-log entries into followers' news. */
 export const FOLLOWS_CURSOR = 'follows';
@@ -18,6 +18,8 @@ export interface NotifyOptions {
   siteName: string;
   /** The IANA zone in which the e-mails give dates. */
   timeZone: string;
+  /** Which record a change belongs to, and the public targets (the registry's record catalogue). */
+  records: RecordCatalog;
   /** Entries read per transaction. */
   batchSize?: number;
 }
@@ -53,7 +55,7 @@ async function newsFor(db: Db, recipient: Recipient, changes: (ChangeRow & { unf
   }
   const targets: FollowNewsParams['targets'] = [];
   for (const group of byTarget.values()) {
-    const target = await resolveTarget(db, group.type, group.id);
+    const target = await options.records.resolveTarget(db, group.type, group.id);
     if (!target) continue;
     targets.push({
       title: target.title,
@@ -89,7 +91,7 @@ export async function notifyFollowers(db: Db, options: NotifyOptions): Promise<{
 
       const changes: ChangeRow[] = [];
       for (const row of rows) {
-        const target = await followableTargetOf(tx, row);
+        const target = await options.records.followableTargetOf(tx, row);
         if (!target) continue;
         changes.push({ seq: row.seq, targetType: target.recordType, targetId: target.recordId, kind: kindOf(row), actorId: row.actorId, actorLabel: row.actorLabel, occurredAt: row.occurredAt });
       }

@@ -1,4 +1,4 @@
-import type { TargetRef } from './targets.js';
+import type { TargetRef } from '../../kernel/records.js';
 
 /** Addresses of the participation forms (the POST routes in routes.tsx). */
 export const participationPaths = {

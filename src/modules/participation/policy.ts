@@ -1,5 +1,5 @@
-import type { Actor } from '../accounts/actor.js';
-import type { ResolvedTarget } from './targets.js';
+import type { Actor } from '../../kernel/actor.js';
+import type { ResolvedTarget } from '../../kernel/records.js';
 
 /** Admins and facilitators moderate comments (hide them with a reason; nobody deletes them). */
 export const canModerate = (actor: Actor | undefined) => actor?.roles.some((r) => r.role === 'admin' || r.role === 'facilitator') ?? false;

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../shared/errors.js';
-import { publicActor, type Actor } from '../accounts/actor.js';
+import type { Actor } from '../../kernel/actor.js';
+import { publicActor } from '../accounts/actor.js';
 import { appendChange } from '../audit/append-change.js';
 import { officialInstitutionIds } from './policy.js';
 import { comments } from './schema.js';
-import { resolveTarget, type TargetRef } from './targets.js';
+import type { RecordCatalog, TargetRef } from '../../kernel/records.js';
 
 export const COMMENT_MAX_LENGTH = 2000;
 
@@ -37,9 +38,9 @@ export const commentLogView = (row: typeof comments.$inferSelect) => ({
  * it (anyone else asking to answer officially is refused: forbidden). The comment and its change-log entry are
  * written together.
  */
-export async function postComment(db: Db, target: TargetRef, input: CommentInput, options: { actor: Actor }) {
+export async function postComment(db: Db, target: TargetRef, input: CommentInput, options: { actor: Actor; records: RecordCatalog }) {
   const values = commentInput.parse(input);
-  const resolved = await resolveTarget(db, target.recordType, target.recordId);
+  const resolved = await options.records.resolveTarget(db, target.recordType, target.recordId);
   if (!resolved) throw notFound('comment target');
   if (values.officialInstitutionId && !officialInstitutionIds(options.actor, resolved).includes(values.officialInstitutionId)) {
     throw new AppError('forbidden', 'only a liaison of an answering institution may post an official response');

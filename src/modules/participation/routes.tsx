@@ -1,11 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { fieldErrors, formString } from '../../web/forms.js';
-import { sendPage, type WebDeps } from '../../web/http.js';
+import { sendPage } from '../../web/http.js';
 import { hitRateLimit } from '../accounts/hit-rate-limit.js';
-import { requireRole, requireUser } from '../accounts/guards.js';
 import { emptyForm, type FormState } from '../accounts/views/auth-pages.js';
 import { followTarget, getFollowByToken, listFollows, unfollowByToken, unfollowTarget } from './follows.js';
 import { hideComment, hideCommentInput } from './hide-comment.js';
@@ -15,10 +13,11 @@ import { participationPaths } from './paths.js';
 import { commentInput, postComment } from './post-comment.js';
 import { reportComment, reportCommentInput } from './report-comment.js';
 import { comments } from './schema.js';
-import { isUuid, resolveTarget, type ResolvedTarget } from './targets.js';
+import { isUuid, type ResolvedTarget } from '../../kernel/records.js';
+import { access, actorOf } from '../../kernel/access.js';
+import type { ModuleDeps } from '../../kernel/manifest.js';
 import { CommentPage, FollowsPage, HideCommentPage, ReportedCommentsPage, UnfollowLinkPage } from './views/pages.js';
 
-type Deps = WebDeps & { db: Db; now: () => Date };
 type TargetParams = { Params: { type: string; id: string } };
 
 /** Comments a person may post in a window, and reports they may send (counted in the database, per person and address). */
@@ -29,13 +28,13 @@ const REPORT_LIMIT = { max: 20, windowMinutes: 60 };
 const backTo = (target: ResolvedTarget, notice: string, anchor: 'comentarios' | 'seguir') => `${target.path}?participacion=${notice}#${anchor}`;
 
 /**
- * Comments, official responses, moderation and follows of any participation target (see targets.ts). The forms
+ * Comments, official responses, moderation and follows of any participation target (declared by each module's manifest: `records`). The forms
  * live on the targets' own pages (<CommentsSection>, <FollowButton>); these routes take their posts and redirect
  * back (303) with a notice, or show the form on a page of its own when something must be corrected.
  */
-export function participationRoutes(app: FastifyInstance, deps: Deps) {
-  const { db } = deps;
-  const moderators = requireRole('admin', 'facilitator');
+export function participationRoutes(app: FastifyInstance, deps: ModuleDeps) {
+  const { db, records } = deps;
+  const moderators = access.roles('admin', 'facilitator');
 
   const limit = (name: string, rule: { max: number; windowMinutes: number }) => async (request: FastifyRequest) => {
     if (!request.actor) return;
@@ -44,20 +43,20 @@ export function participationRoutes(app: FastifyInstance, deps: Deps) {
   };
 
   const targetOf = async (request: FastifyRequest<TargetParams>) => {
-    const target = await resolveTarget(db, request.params.type, request.params.id);
+    const target = await records.resolveTarget(db, request.params.type, request.params.id);
     if (!target) throw notFound('participation target');
     return target;
   };
 
   const commentPage = async (request: FastifyRequest<TargetParams>, reply: FastifyReply, target: ResolvedTarget, form: FormState, status = 200) => {
-    const panel = await loadParticipation(db, target, request.actor);
+    const panel = await loadParticipation(db, records, target, request.actor);
     if (!panel) throw notFound('participation target');
     return sendPage(request, reply, deps, { status, title: request.t('participation.form.pageTitle', { title: target.title }), body: <CommentPage target={target} viewer={panel.viewer} form={form} /> });
   };
 
-  app.get<TargetParams>('/participacion/:type/:id/comentar', { preHandler: requireUser() }, async (request, reply) => commentPage(request, reply, await targetOf(request), emptyForm()));
+  app.get<TargetParams>('/participacion/:type/:id/comentar', access.signedIn, async (request, reply) => commentPage(request, reply, await targetOf(request), emptyForm()));
 
-  app.post<TargetParams>('/participacion/:type/:id/comentarios', { preHandler: [requireUser(), limit('comment', COMMENT_LIMIT)] }, async (request, reply) => {
+  app.post<TargetParams>('/participacion/:type/:id/comentarios', { ...access.signedIn, preHandler: limit('comment', COMMENT_LIMIT) }, async (request, reply) => {
     const target = await targetOf(request);
     const values = { body: formString(request.body, 'body'), as: formString(request.body, 'as') };
     const official = values.as && values.as !== 'person' ? values.as : undefined;
@@ -67,15 +66,15 @@ export function participationRoutes(app: FastifyInstance, deps: Deps) {
       const { byField, summary } = fieldErrors(parsed.error.issues, request.t, 'participation.error', 'participation.error.generic', (field) => (field === 'body' ? 'comment-body' : field));
       return commentPage(request, reply, target, { values, errors: byField, summary }, 400);
     }
-    await postComment(db, target, parsed.data, { actor: request.actor! });
+    await postComment(db, target, parsed.data, { actor: actorOf(request), records });
     return reply.redirect(backTo(target, official ? 'respondido' : 'comentado', 'comentarios'), 303);
   });
 
-  app.post<{ Params: { id: string } }>('/participacion/comentarios/:id/reportar', { preHandler: [requireUser(), limit('report', REPORT_LIMIT)] }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/participacion/comentarios/:id/reportar', { ...access.signedIn, preHandler: limit('report', REPORT_LIMIT) }, async (request, reply) => {
     if (!isUuid(request.params.id)) throw notFound('comment');
     const parsed = reportCommentInput.safeParse({ reason: formString(request.body, 'reason') });
     // The reason is optional and only for the moderators: an over-long one is cut rather than refused.
-    const { target } = await reportComment(db, request.params.id, parsed.success ? parsed.data : { reason: formString(request.body, 'reason').slice(0, 500) }, { actor: request.actor! });
+    const { target } = await reportComment(db, request.params.id, parsed.success ? parsed.data : { reason: formString(request.body, 'reason').slice(0, 500) }, { actor: actorOf(request), records });
     if (!target) throw notFound('participation target');
     return reply.redirect(backTo(target, 'reportado', 'comentarios'), 303);
   });
@@ -84,13 +83,13 @@ export function participationRoutes(app: FastifyInstance, deps: Deps) {
     if (!isUuid(request.params.id)) throw notFound('comment');
     const [comment] = await db.select().from(comments).where(eq(comments.id, request.params.id));
     if (!comment) throw notFound('comment');
-    const target = await resolveTarget(db, comment.targetType, comment.targetId);
+    const target = await records.resolveTarget(db, comment.targetType, comment.targetId);
     return sendPage(request, reply, deps, { status, title: request.t('participation.moderate.pageTitle'), body: <HideCommentPage commentId={comment.id} body={comment.body} target={target} form={form} /> });
   };
 
-  app.get<{ Params: { id: string } }>('/participacion/comentarios/:id/ocultar', { preHandler: moderators }, (request, reply) => hidePage(request, reply, emptyForm()));
+  app.get<{ Params: { id: string } }>('/participacion/comentarios/:id/ocultar', moderators, (request, reply) => hidePage(request, reply, emptyForm()));
 
-  app.post<{ Params: { id: string } }>('/participacion/comentarios/:id/ocultar', { preHandler: moderators }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/participacion/comentarios/:id/ocultar', moderators, async (request, reply) => {
     if (!isUuid(request.params.id)) throw notFound('comment');
     const values = { reason: formString(request.body, 'reason') };
     const parsed = hideCommentInput.safeParse(values);
@@ -98,16 +97,16 @@ export function participationRoutes(app: FastifyInstance, deps: Deps) {
       const { byField, summary } = fieldErrors(parsed.error.issues, request.t, 'participation.error', 'participation.error.generic');
       return hidePage(request, reply, { values, errors: byField, summary }, 400);
     }
-    const { target } = await hideComment(db, request.params.id, parsed.data, { actor: request.actor!, now: deps.now() });
+    const { target } = await hideComment(db, request.params.id, parsed.data, { actor: actorOf(request), now: deps.now(), records });
     if (!target) return reply.redirect('/admin/comentarios', 303);
     return reply.redirect(backTo(target, 'oculto', 'comentarios'), 303);
   });
 
-  app.get('/admin/comentarios', { preHandler: moderators }, async (request, reply) => {
+  app.get('/admin/comentarios', moderators, async (request, reply) => {
     const reported = await listReportedComments(db);
     const rows = await Promise.all(
       reported.map(async (row) => {
-        const target = await resolveTarget(db, row.targetType, row.targetId);
+        const target = await records.resolveTarget(db, row.targetType, row.targetId);
         return { id: row.id, body: row.body, authorName: row.authorName, reports: Number(row.reports), href: target ? `${target.path}#comentario-${row.id}` : undefined };
       }),
     );
@@ -115,29 +114,29 @@ export function participationRoutes(app: FastifyInstance, deps: Deps) {
   });
 
   // Follows.
-  app.post<TargetParams>('/participacion/:type/:id/seguir', { preHandler: requireUser() }, async (request, reply) => {
-    const target = await followTarget(db, request.actor!.userId, { recordType: request.params.type, recordId: request.params.id });
+  app.post<TargetParams>('/participacion/:type/:id/seguir', access.signedIn, async (request, reply) => {
+    const target = await followTarget(db, records, actorOf(request).userId, { recordType: request.params.type, recordId: request.params.id });
     return reply.redirect(backTo(target, 'siguiendo', 'seguir'), 303);
   });
 
-  app.post<TargetParams>('/participacion/:type/:id/dejar-de-seguir', { preHandler: requireUser() }, async (request, reply) => {
+  app.post<TargetParams>('/participacion/:type/:id/dejar-de-seguir', access.signedIn, async (request, reply) => {
     const ref = { recordType: request.params.type, recordId: request.params.id };
-    await unfollowTarget(db, request.actor!.userId, ref);
-    const target = await resolveTarget(db, ref.recordType, ref.recordId);
+    await unfollowTarget(db, actorOf(request).userId, ref);
+    const target = await records.resolveTarget(db, ref.recordType, ref.recordId);
     if (formString(request.body, 'volver') === participationPaths.follows || !target) return reply.redirect(`${participationPaths.follows}?aviso=sin-seguir`, 303);
     return reply.redirect(backTo(target, 'sin-seguir', 'seguir'), 303);
   });
 
-  app.get<{ Querystring: { aviso?: string } }>('/cuenta/seguimientos', { preHandler: requireUser() }, async (request, reply) => {
-    const followed = await listFollows(db, request.actor!.userId);
+  app.get<{ Querystring: { aviso?: string } }>('/cuenta/seguimientos', access.signedIn, async (request, reply) => {
+    const followed = await listFollows(db, records, actorOf(request).userId);
     const frequency = request.accountSettings?.notificationFrequency ?? 'immediate';
     const notice = request.query.aviso === 'sin-seguir' ? request.t('participation.unfollowLink.done') : undefined;
     return sendPage(request, reply, deps, { title: request.t('participation.follows.title'), body: <FollowsPage follows={followed} frequency={frequency} notice={notice} /> });
   });
 
   // The one-click link of the e-mails: works without signing in; the page asks before stopping the follow.
-  app.get<{ Params: { token: string } }>('/seguimientos/baja/:token', async (request, reply) => {
-    const found = await getFollowByToken(db, request.params.token);
+  app.get<{ Params: { token: string } }>('/seguimientos/baja/:token', access.public, async (request, reply) => {
+    const found = await getFollowByToken(db, records, request.params.token);
     const state = found ? { kind: 'ask' as const, token: request.params.token, title: found.target?.title ?? '' } : { kind: 'invalid' as const };
     return sendPage(request, reply, deps, {
       status: found ? 200 : 404,
@@ -146,7 +145,7 @@ export function participationRoutes(app: FastifyInstance, deps: Deps) {
     });
   });
 
-  app.post<{ Params: { token: string } }>('/seguimientos/baja/:token', async (request, reply) => {
+  app.post<{ Params: { token: string } }>('/seguimientos/baja/:token', access.public, async (request, reply) => {
     const stopped = await unfollowByToken(db, request.params.token);
     return sendPage(request, reply, deps, {
       status: stopped ? 200 : 404,

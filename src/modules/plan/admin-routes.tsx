@@ -1,11 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
 import { fieldErrors, formString } from '../../web/forms.js';
-import { sendPage, type WebDeps } from '../../web/http.js';
+import { sendPage } from '../../web/http.js';
 import type { MessageKey } from '../../web/i18n/i18n.js';
-import { requireRole } from '../accounts/guards.js';
 import { emptyForm, type FormState } from '../accounts/views/auth-pages.js';
 import { listInstitutions } from '../directory/list-institutions.js';
 import { listMunicipalities } from '../directory/list-municipalities.js';
@@ -29,8 +27,10 @@ import { updateActionPlan, updateActionPlanInput } from './update-action-plan.js
 import { updateCommitment } from './update-commitment.js';
 import { cancelInput, cancelMilestone, updateMilestone } from './update-milestone.js';
 import { AdminCommitmentPage, AdminMilestonePage, AdminPlanPage, AdminPlansPage, NewCommitmentPage, type CommitmentAdminForms, type MilestoneAdminForms } from './views/admin-pages.js';
+import { access } from '../../kernel/access.js';
+import type { ModuleDeps } from '../../kernel/manifest.js';
 
-type Deps = WebDeps & { db: Db; now: () => Date };
+type Deps = ModuleDeps;
 
 const notices: Record<string, MessageKey> = {
   creado: 'plan.admin.notice.created',
@@ -60,7 +60,7 @@ const planFormFields = ['exerciseId', 'title', 'periodStart', 'periodEnd', 'stra
 /** Admin pages of the Local Action Plan under /admin/plan, /admin/compromisos, /admin/hitos and /admin/actividades. */
 export function planAdminRoutes(app: FastifyInstance, deps: Deps) {
   const { db, config } = deps;
-  const admin = { preHandler: requireRole('admin') };
+  const admin = access.roles('admin');
   const options = (request: FastifyRequest) => ({ actor: request.actor!, now: deps.now(), timeZone: config.TIME_ZONE });
   const notice = (request: FastifyRequest) => {
     const key = notices[((request.query as Record<string, string> | undefined) ?? {}).aviso ?? ''];

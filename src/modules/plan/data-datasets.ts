@@ -1,4 +1,4 @@
-import type { Dataset, DatasetField } from '../opendata/datasets.js';
+import type { Dataset, DatasetField } from '../../kernel/dataset.js';
 import { collect, exportActionPlans, exportActivities, exportCommitments, exportEvidence, exportMilestones } from './export-plan-data.js';
 
 const field = (name: string, type: DatasetField['type'], key: string): DatasetField => ({ name, type, description: `planData.field.${key}` as DatasetField['description'] });

@@ -3,8 +3,10 @@ import { seedSyntheticPlan } from '../../demo/synthetic-plan.js';
 import { createTestApp } from '../../testing/test-app.js';
 import { TEST_NOW } from '../../testing/constants.js';
 import { translator } from '../../web/i18n/i18n.js';
-import { findDataset } from '../opendata/datasets.js';
+import { registry } from '../../registry.js';
 import { EXPORT_PAGE_SIZE } from './export-plan-data.js';
+
+const findDataset = (id: string) => registry.datasets.find((dataset) => dataset.id === id);
 
 const size = { commitments: 3, milestonesPerCommitment: 2, activitiesPerMilestone: 4 };
 

@@ -1,4 +1,5 @@
 import { defineMessages } from '../../web/i18n/define-messages.js';
+import type { KeysOf } from '../../web/i18n/catalog.js';
 
 /** The plan's open data, search, feed of updates and print view (data-routes.tsx). */
 export const planDataMessages = defineMessages(
@@ -381,3 +382,7 @@ export const planDataMessages = defineMessages(
     'planData.print.smart.transformative': 'Transformative',
   },
 );
+
+declare module '../../web/i18n/catalog.js' {
+  interface ModuleMessageKeys extends KeysOf<typeof planDataMessages> {}
+}

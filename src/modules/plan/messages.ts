@@ -1,4 +1,5 @@
 import { defineMessages } from '../../web/i18n/define-messages.js';
+import type { KeysOf } from '../../web/i18n/catalog.js';
 
 /** Texts of the Local Action Plan: public pages, the work pages of liaisons and verifiers, and the admin pages. */
 export const planMessages = defineMessages(
@@ -793,3 +794,7 @@ export const planMessages = defineMessages(
     'plan.error.theme.tooLong': 'The theme is too long.',
   },
 );
+
+declare module '../../web/i18n/catalog.js' {
+  interface ModuleMessageKeys extends KeysOf<typeof planMessages> {}
+}

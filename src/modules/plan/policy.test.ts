@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../accounts/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import type { StaffRole } from '../accounts/schema.js';
 import { canManagePlan, canReportActivity, canVerifyActivity } from './policy.js';
 

@@ -1,4 +1,4 @@
-import type { Actor } from '../accounts/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 
 /*
  * Who may do what with the plan, per object. Deny by default: each function answers true only for the cases it names.

@@ -1,11 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { Db } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
 import { fieldErrors, formString } from '../../web/forms.js';
-import { sendPage, type WebDeps } from '../../web/http.js';
+import { sendPage } from '../../web/http.js';
 import type { MessageKey } from '../../web/i18n/i18n.js';
-import { requireRole } from '../accounts/guards.js';
 import { emptyForm, type FormState } from '../accounts/views/auth-pages.js';
 import { isUploadedFile } from '../files/routes.js';
 import { addActivityNote, noteInput } from './add-activity-note.js';
@@ -32,8 +30,10 @@ const pageNumber = (value: string | undefined) => {
   return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
 };
 import { ActivityWorkPage, MyActivitiesPage, type ActivityForms } from './views/work-pages.js';
+import { access } from '../../kernel/access.js';
+import type { ModuleDeps } from '../../kernel/manifest.js';
 
-type Deps = WebDeps & { db: Db; now: () => Date };
+type Deps = ModuleDeps;
 
 const notices: Record<string, MessageKey> = {
   iniciada: 'plan.notice.started',
@@ -77,26 +77,26 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
   const today = () => localDate(deps.now(), config.TIME_ZONE);
   const options = (request: FastifyRequest) => ({ actor: request.actor!, now: deps.now(), timeZone: config.TIME_ZONE });
 
-  app.get<{ Params: { slug: string }; Querystring: { orden?: string; pagina?: string } }>('/ejercicios/:slug/plan', async (request, reply) => {
+  app.get<{ Params: { slug: string }; Querystring: { orden?: string; pagina?: string } }>('/ejercicios/:slug/plan', access.public, async (request, reply) => {
     const overview = await getPlanOverview(db, request.params.slug, today());
     const sort = (commitmentSorts as readonly string[]).includes(request.query.orden ?? '') ? (request.query.orden as CommitmentSort) : 'numero';
     return sendPage(request, reply, deps, { title: overview.plan.title, body: <PlanPage overview={overview} sort={sort} page={pageNumber(request.query.pagina)} /> });
   });
 
-  app.get<{ Params: { slug: string }; Querystring: { pagina?: string } }>('/ejercicios/:slug/plan/calendario', async (request, reply) => {
+  app.get<{ Params: { slug: string }; Querystring: { pagina?: string } }>('/ejercicios/:slug/plan/calendario', access.public, async (request, reply) => {
     const calendar = await listPlanMilestones(db, request.params.slug, { page: pageNumber(request.query.pagina), today: today() });
     return sendPage(request, reply, deps, { title: `${request.t('plan.calendar.title')}: ${calendar.plan.title}`, body: <PlanCalendarPage calendar={calendar} /> });
   });
 
-  app.get<{ Params: { slug: string }; Querystring: { tipo?: string; pagina?: string } }>('/ejercicios/:slug/plan/atrasos', async (request, reply) => {
+  app.get<{ Params: { slug: string }; Querystring: { tipo?: string; pagina?: string } }>('/ejercicios/:slug/plan/atrasos', access.public, async (request, reply) => {
     const kind = (lateKinds as readonly string[]).includes(request.query.tipo ?? '') ? (request.query.tipo as LateKind) : 'hitos';
     const late = await listLateItems(db, request.params.slug, { kind, page: pageNumber(request.query.pagina), today: today() });
     return sendPage(request, reply, deps, { title: `${request.t('plan.late.title')}: ${late.plan.title}`, body: <PlanLatePage late={late} /> });
   });
 
-  app.get<{ Params: { slug: string; number: string } }>('/ejercicios/:slug/plan/compromisos/:number', async (request, reply) => {
+  app.get<{ Params: { slug: string; number: string } }>('/ejercicios/:slug/plan/compromisos/:number', access.public, async (request, reply) => {
     const detail = await getCommitmentDetail(db, request.params.slug, Number(request.params.number), today());
-    const participation = await loadParticipation(db, { recordType: 'commitment', recordId: detail.commitment.id }, request.actor);
+    const participation = await loadParticipation(db, deps.records, { recordType: 'commitment', recordId: detail.commitment.id }, request.actor);
     const participationView = participation ? { ...participation, notice: participationNoticeOf(request.query) } : undefined;
     return sendPage(request, reply, deps, {
       title: request.t('plan.commitment.title', { number: detail.commitment.number, title: detail.commitment.title }),
@@ -104,7 +104,7 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
     });
   });
 
-  app.get('/mis-actividades', { preHandler: requireRole(...staff) }, async (request, reply) => {
+  app.get('/mis-actividades', access.roles(...staff), async (request, reply) => {
     const actor = request.actor!;
     const mine = await listMyActivities(db, canManagePlan(actor) ? null : liaisonInstitutions(actor));
     const isVerifier = actor.roles.some((r) => (verifierRoles as readonly string[]).includes(r.role));
@@ -162,7 +162,7 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
     return reply.redirect(`/actividades/${id}?aviso=${notice}`, 303);
   };
 
-  const guard = { preHandler: requireRole(...staff) };
+  const guard = access.roles(...staff);
 
   app.get<{ Params: { id: string }; Querystring: { aviso?: string } }>('/actividades/:id', guard, (request, reply) => {
     const notice = notices[request.query.aviso ?? ''];

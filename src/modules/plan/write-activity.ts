@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { Actor } from '../accounts/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { appendChange } from '../audit/append-change.js';
 import { loadActivity } from './load-activity.js';
 import { ensure, logActor, type WriteOptions } from './plan-actor.js';

@@ -1,4 +1,5 @@
 import { defineMessages } from '../../web/i18n/define-messages.js';
+import type { KeysOf } from '../../web/i18n/catalog.js';
 
 export const privacyMessages = defineMessages(
   {
@@ -124,3 +125,7 @@ export const privacyMessages = defineMessages(
     'privacy.error.body': 'Write the text of the notice (at least 20 characters).',
   },
 );
+
+declare module '../../web/i18n/catalog.js' {
+  interface ModuleMessageKeys extends KeysOf<typeof privacyMessages> {}
+}

@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
 import { fieldErrors, formString } from '../../web/forms.js';
-import { sendPage, type WebDeps } from '../../web/http.js';
+import { sendPage } from '../../web/http.js';
 import { formatters } from '../../web/i18n/i18n.js';
-import { requireRole, requireUser, SESSION_COOKIE } from '../accounts/guards.js';
+import { SESSION_COOKIE } from '../accounts/guards.js';
 import { cancelAccount } from '../accounts/cancel-account.js';
 import { emptyForm, type FormState } from '../accounts/views/auth-pages.js';
 import { getCurrentPrivacyNotices } from './get-current-privacy-notices.js';
@@ -18,8 +17,10 @@ import { localDate } from './business-days.js';
 import { privacyNoticeKinds } from './schema.js';
 import { PrivacyPage } from './views/privacy-page.js';
 import { AdminArcoPage, AdminNoticesPage, RightsPage } from './views/rights-pages.js';
+import { access } from '../../kernel/access.js';
+import type { ModuleDeps } from '../../kernel/manifest.js';
 
-type Deps = WebDeps & { db: Db; now: () => Date };
+type Deps = ModuleDeps;
 
 const noticeInput = z.object({
   kind: z.enum(privacyNoticeKinds),
@@ -38,7 +39,7 @@ export function privacyRoutes(app: FastifyInstance, deps: Deps) {
   const { db, config } = deps;
   const today = () => localDate(deps.now(), config.TIME_ZONE);
 
-  app.get('/privacidad', async (request, reply) =>
+  app.get('/privacidad', access.public, async (request, reply) =>
     sendPage(request, reply, deps, { title: request.t('privacy.title'), body: <PrivacyPage notices={await getCurrentPrivacyNotices(db)} /> }),
   );
 
@@ -49,13 +50,13 @@ export function privacyRoutes(app: FastifyInstance, deps: Deps) {
       title: request.t('privacy.rights.title'),
       body: <RightsPage requests={await listOwnArcoRequests(db, request.actor!.userId)} form={form} notice={notice} today={today()} />,
     });
-  app.get<{ Querystring: { folio?: string; vence?: string } }>('/cuenta/datos', { preHandler: requireUser() }, (request, reply) => {
+  app.get<{ Querystring: { folio?: string; vence?: string } }>('/cuenta/datos', access.signedIn, (request, reply) => {
     const { folio, vence } = request.query;
     const isValid = folio && /^ARCO-\d{4}-\d{4,}$/.test(folio) && vence && /^\d{4}-\d{2}-\d{2}$/.test(vence);
     const notice = isValid ? request.t('privacy.arco.filed', { folio, date: formatters(request.locale, config.TIME_ZONE).calendarDate(vence) }) : undefined;
     return rightsPage(request, reply, emptyForm(), notice);
   });
-  app.get('/cuenta/datos/descarga', { preHandler: requireUser() }, async (request, reply) => {
+  app.get('/cuenta/datos/descarga', access.signedIn, async (request, reply) => {
     const data = await exportPersonalData(db, request.actor!.userId, deps.now());
     return reply
       .header('content-disposition', `attachment; filename="mis-datos-${today()}.json"`)
@@ -63,29 +64,29 @@ export function privacyRoutes(app: FastifyInstance, deps: Deps) {
       .type('application/json; charset=utf-8')
       .send(JSON.stringify(data, null, 2));
   });
-  app.post('/cuenta/datos/arco', { preHandler: requireUser() }, async (request, reply) => {
+  app.post('/cuenta/datos/arco', access.signedIn, async (request, reply) => {
     const values = formOf(request.body, ['kind', 'description']);
     const parsed = fileArcoRequestInput.safeParse(values);
     if (!parsed.success) return rightsPage(request, reply, failed(request, parsed.error.issues, values), undefined, 400);
     const filed = await fileArcoRequest(db, request.actor!.userId, parsed.data, { now: deps.now(), timeZone: config.TIME_ZONE });
     return reply.redirect(`/cuenta/datos?folio=${filed.folio}&vence=${filed.dueOn}`, 303);
   });
-  app.post('/cuenta/cancelar', { preHandler: requireUser() }, async (request, reply) => {
+  app.post('/cuenta/cancelar', access.signedIn, async (request, reply) => {
     await cancelAccount(db, request.actor!.userId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/cuenta/cancelada', 303);
   });
-  app.get('/cuenta/cancelada', (request, reply) =>
+  app.get('/cuenta/cancelada', access.public, (request, reply) =>
     sendPage(request, reply, deps, { title: request.t('privacy.cancel.title'), body: <PageDone text={request.t('privacy.cancel.done')} title={request.t('privacy.cancel.title')} /> }),
   );
 
   // Administration: ARCO requests and notices.
   const arcoPage = async (request: FastifyRequest, reply: FastifyReply, extra: Partial<Parameters<typeof AdminArcoPage>[0]> = {}, status = 200) =>
     sendPage(request, reply, deps, { status, title: request.t('privacy.arco.adminTitle'), body: <AdminArcoPage rows={await listAllArcoRequests(db)} today={today()} {...extra} /> });
-  app.get<{ Querystring: { aviso?: string } }>('/admin/arco', { preHandler: requireRole('admin') }, (request, reply) =>
+  app.get<{ Querystring: { aviso?: string } }>('/admin/arco', access.roles('admin'), (request, reply) =>
     arcoPage(request, reply, { notice: request.query.aviso === 'saved' ? request.t('privacy.arco.saved') : undefined }),
   );
-  app.post<{ Params: { id: string } }>('/admin/arco/:id', { preHandler: requireRole('admin') }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/admin/arco/:id', access.roles('admin'), async (request, reply) => {
     if (!z.uuid().safeParse(request.params.id).success) throw new AppError('not_found', 'ARCO request');
     const values = formOf(request.body, ['decision', 'answer']);
     const parsed = answerArcoRequestInput.safeParse(values);
@@ -105,10 +106,10 @@ export function privacyRoutes(app: FastifyInstance, deps: Deps) {
     const current = await getCurrentPrivacyNotices(db);
     return sendPage(request, reply, deps, { status, title: request.t('privacy.admin.title'), body: <AdminNoticesPage current={current} form={form} notice={notice} /> });
   };
-  app.get<{ Querystring: { aviso?: string; aviso_tipo?: string } }>('/admin/privacidad', { preHandler: requireRole('admin') }, (request, reply) =>
+  app.get<{ Querystring: { aviso?: string; aviso_tipo?: string } }>('/admin/privacidad', access.roles('admin'), (request, reply) =>
     noticesPage(request, reply, emptyForm({ kind: request.query.aviso_tipo === 'simplified' ? 'simplified' : 'integral' }), request.query.aviso === 'published' ? request.t('privacy.admin.published') : undefined),
   );
-  app.post('/admin/privacidad', { preHandler: requireRole('admin') }, async (request, reply) => {
+  app.post('/admin/privacidad', access.roles('admin'), async (request, reply) => {
     const values = formOf(request.body, ['kind', 'responsible', 'body']);
     const parsed = noticeInput.safeParse(values);
     if (!parsed.success) return noticesPage(request, reply, failed(request, parsed.error.issues, values), undefined, 400);

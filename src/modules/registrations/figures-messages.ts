@@ -1,4 +1,5 @@
 import { defineMessages } from '../../web/i18n/define-messages.js';
+import type { KeysOf } from '../../web/i18n/catalog.js';
 
 /** The public figures of a call's registrations (/ejercicios/:slug/convocatoria/cifras). */
 export const registrationFiguresMessages = defineMessages(
@@ -81,3 +82,7 @@ export const registrationFiguresMessages = defineMessages(
     'figures.sector.individual': 'Individual',
   },
 );
+
+declare module '../../web/i18n/catalog.js' {
+  interface ModuleMessageKeys extends KeysOf<typeof registrationFiguresMessages> {}
+}

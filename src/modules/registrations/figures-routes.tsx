@@ -1,15 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../../db/client.js';
 import { notFound } from '../../shared/errors.js';
-import { sendPage, type WebDeps } from '../../web/http.js';
+import { sendPage } from '../../web/http.js';
 import { getExerciseCall } from '../calls/get-exercise-call.js';
 import { getExercise } from '../exercises/get-exercise.js';
 import { countRegistrations } from './count-registrations.js';
 import { FiguresPage } from './views/figures-page.js';
+import { access } from '../../kernel/access.js';
+import type { ModuleDeps } from '../../kernel/manifest.js';
 
 /** The public figures of a call's registrations: open to everyone, during and after the call; counts only. */
-export function registrationFiguresRoutes(app: FastifyInstance, deps: WebDeps & { db: Db; now: () => Date }) {
-  app.get<{ Params: { slug: string } }>('/ejercicios/:slug/convocatoria/cifras', async (request, reply) => {
+export function registrationFiguresRoutes(app: FastifyInstance, deps: ModuleDeps) {
+  app.get<{ Params: { slug: string } }>('/ejercicios/:slug/convocatoria/cifras', access.public, async (request, reply) => {
     const { exercise } = await getExercise(deps.db, request.params.slug);
     const call = await getExerciseCall(deps.db, exercise.id);
     if (!call) throw notFound('call');

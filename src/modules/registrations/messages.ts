@@ -1,4 +1,5 @@
 import { defineMessages } from '../../web/i18n/define-messages.js';
+import type { KeysOf } from '../../web/i18n/catalog.js';
 
 export const registrationsMessages = defineMessages(
   {
@@ -204,3 +205,7 @@ export const registrationsMessages = defineMessages(
     'registrations.status.withdrawn': 'Withdrawn',
   },
 );
+
+declare module '../../web/i18n/catalog.js' {
+  interface ModuleMessageKeys extends KeysOf<typeof registrationsMessages> {}
+}

@@ -1,13 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { and, desc, eq, ne } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { fieldErrors, formString } from '../../web/forms.js';
-import { sendPage, type WebDeps } from '../../web/http.js';
+import { sendPage } from '../../web/http.js';
 import { formatters } from '../../web/i18n/i18n.js';
 import { publicActor } from '../accounts/actor.js';
-import { rateLimit, requireRole, requireUser, signIn } from '../accounts/guards.js';
+import { rateLimit, signIn } from '../accounts/guards.js';
 import { emptyForm, type FormState } from '../accounts/views/auth-pages.js';
 import { callAvailability } from '../calls/call-window.js';
 import { getExerciseAndCall, getExerciseCall } from '../calls/get-exercise-call.js';
@@ -25,8 +24,10 @@ import { resendRegistrationLink } from './resend-registration-link.js';
 import { registrationInput, submitRegistration } from './submit-registration.js';
 import { AdminRegistrationPage, AdminRegistrationsPage } from './views/admin-registrations.js';
 import { ResendLinkPage, ResendSentPage, SignupClosedPage, SignupConfirmedPage, SignupFormPage, SignupLinkInvalidPage, SignupSentPage, type SignupContext } from './views/signup-pages.js';
+import { access } from '../../kernel/access.js';
+import type { ModuleDeps } from '../../kernel/manifest.js';
 
-type Deps = WebDeps & { db: Db; now: () => Date };
+type Deps = ModuleDeps;
 
 const textFields = ['fullName', 'email', 'phone', 'municipalityCvegeo', 'sector', 'organization', 'motivation', 'acceptsHonorary', 'consent', 'privacyNoticeId'];
 
@@ -90,14 +91,14 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
     return sendPage(request, reply, deps, { status: 409, title: request.t('registrations.closed.title'), body: <SignupClosedPage context={context} message={message} /> });
   }
 
-  app.get('/sumate', async (request, reply) => {
+  app.get('/sumate', access.public, async (request, reply) => {
     const current = pickCurrentExercise(await listExercises(db));
     const call = current ? await getExerciseCall(db, current.id) : undefined;
     if (current && call && callAvailability(call, deps.now()) === 'open') return reply.redirect(`/ejercicios/${current.slug}/convocatoria/sumate`, 303);
     return sendPage(request, reply, deps, { title: request.t('registrations.closed.title'), body: <SignupClosedPage message={request.t('registrations.closed.none')} /> });
   });
 
-  app.get<{ Params: { slug: string } }>('/ejercicios/:slug/convocatoria/sumate', async (request, reply) => {
+  app.get<{ Params: { slug: string } }>('/ejercicios/:slug/convocatoria/sumate', access.public, async (request, reply) => {
     const { exercise, call } = await loadContext(request.params.slug);
     if (callAvailability(call, deps.now()) !== 'open') return closedPage(request, reply, { exercise, call });
     const context = await formContext(exercise, call);
@@ -106,7 +107,7 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post<{ Params: { slug: string } }>(
     '/ejercicios/:slug/convocatoria/sumate',
-    { preHandler: rateLimit(deps, 'signup', config.SIGNUP_LIMIT_PER_HOUR, 60) },
+    { ...access.public, preHandler: rateLimit(deps, 'signup', config.SIGNUP_LIMIT_PER_HOUR, 60) },
     async (request, reply) => {
       const { slug } = request.params;
       if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) throw notFound('call');
@@ -137,12 +138,12 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
     },
   );
 
-  app.get<{ Params: { slug: string } }>('/ejercicios/:slug/convocatoria/sumate/enviada', async (request, reply) => {
+  app.get<{ Params: { slug: string } }>('/ejercicios/:slug/convocatoria/sumate/enviada', access.public, async (request, reply) => {
     const { exercise } = await loadContext(request.params.slug);
     return sendPage(request, reply, deps, { title: request.t('registrations.sent.title'), body: <SignupSentPage context={{ exercise }} /> });
   });
 
-  app.get<{ Params: { token: string } }>('/sumate/confirmar/:token', async (request, reply) => {
+  app.get<{ Params: { token: string } }>('/sumate/confirmar/:token', access.public, async (request, reply) => {
     const result = await confirmRegistration(db, request.params.token, deps.now());
     if (!result) {
       return sendPage(request, reply, deps, { status: 400, title: request.t('accounts.link.invalidTitle'), body: <SignupLinkInvalidPage /> });
@@ -153,8 +154,8 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
 
   // "¿No te llegó el correo?": the same answer whether or not a sign-up waits for that address (no enumeration).
   const resendInput = z.object({ email: z.email('email.invalid').max(254, 'email.invalid') });
-  app.get('/sumate/reenviar', async (request, reply) => sendPage(request, reply, deps, { title: request.t('registrations.resend.title'), body: <ResendLinkPage /> }));
-  app.post('/sumate/reenviar', { preHandler: rateLimit(deps, 'signup_resend', 5, 15) }, async (request, reply) => {
+  app.get('/sumate/reenviar', access.public, async (request, reply) => sendPage(request, reply, deps, { title: request.t('registrations.resend.title'), body: <ResendLinkPage /> }));
+  app.post('/sumate/reenviar', { ...access.public, preHandler: rateLimit(deps, 'signup_resend', 5, 15) }, async (request, reply) => {
     const values = { email: formString(request.body, 'email').trim() };
     const parsed = resendInput.safeParse(values);
     if (!parsed.success) {
@@ -165,9 +166,9 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
     request.log.info({ links: sent }, 'sign-up links re-sent');
     return reply.redirect('/sumate/reenviar/enviado', 303);
   });
-  app.get('/sumate/reenviar/enviado', async (request, reply) => sendPage(request, reply, deps, { title: request.t('registrations.sent.title'), body: <ResendSentPage /> }));
+  app.get('/sumate/reenviar/enviado', access.public, async (request, reply) => sendPage(request, reply, deps, { title: request.t('registrations.sent.title'), body: <ResendSentPage /> }));
 
-  app.get<{ Params: { reference: string }; Querystring: { cambios?: string } }>('/sumate/confirmada/:reference', { preHandler: requireUser() }, async (request, reply) => {
+  app.get<{ Params: { reference: string }; Querystring: { cambios?: string } }>('/sumate/confirmada/:reference', access.signedIn, async (request, reply) => {
     const [row] = await db
       .select({ registration: registrations, call: calls })
       .from(registrations)
@@ -192,7 +193,7 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
   // Review by admins.
   const adminCalls = () => db.select({ id: calls.id, title: calls.title }).from(calls).where(ne(calls.status, 'draft')).orderBy(desc(calls.opensAt));
 
-  app.get<{ Querystring: Record<string, string> }>('/admin/inscripciones', { preHandler: requireRole('admin') }, async (request, reply) => {
+  app.get<{ Querystring: Record<string, string> }>('/admin/inscripciones', access.roles('admin'), async (request, reply) => {
     const options = await adminCalls();
     const callId = options.find((c) => c.id === request.query.convocatoria)?.id ?? options[0]?.id;
     const filters = registrationFilters.parse(request.query);
@@ -206,7 +207,7 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
     });
   });
 
-  app.get<{ Querystring: Record<string, string> }>('/admin/inscripciones/exportar.csv', { preHandler: requireRole('admin') }, async (request, reply) => {
+  app.get<{ Querystring: Record<string, string> }>('/admin/inscripciones/exportar.csv', access.roles('admin'), async (request, reply) => {
     const callId = z.uuid().safeParse(request.query.convocatoria);
     if (!callId.success) throw new AppError('bad_request', 'call required');
     const { csv, count } = await exportRegistrations(db, callId.data, registrationFilters.parse(request.query), publicActor(request.actor!), deps.now());
@@ -235,10 +236,10 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
     });
   }
 
-  app.get<{ Params: { id: string }; Querystring: { aviso?: string } }>('/admin/inscripciones/:id', { preHandler: requireRole('admin') }, (request, reply) =>
+  app.get<{ Params: { id: string }; Querystring: { aviso?: string } }>('/admin/inscripciones/:id', access.roles('admin'), (request, reply) =>
     registrationPage(request, reply, emptyForm(), { notice: request.query.aviso === 'saved' ? request.t('registrations.admin.saved') : undefined }),
   );
-  app.post<{ Params: { id: string } }>('/admin/inscripciones/:id', { preHandler: requireRole('admin') }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/admin/inscripciones/:id', access.roles('admin'), async (request, reply) => {
     const values = { decision: formString(request.body, 'decision'), reason: formString(request.body, 'reason').trim() };
     const parsed = decisionInput.safeParse({ decision: values.decision, reason: values.reason || undefined });
     if (!parsed.success) return registrationPage(request, reply, failed(request, parsed.error.issues, values), {}, 400);

@@ -1,12 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
 import { fieldErrors, formString } from '../../web/forms.js';
-import { sendPage, type WebDeps } from '../../web/http.js';
+import { sendPage } from '../../web/http.js';
 import type { MessageKey } from '../../web/i18n/i18n.js';
-import { hasRole, publicActor } from '../accounts/actor.js';
-import { requireRole } from '../accounts/guards.js';
+import { hasRole } from '../../kernel/actor.js';
+import { publicActor } from '../accounts/actor.js';
 import { emptyForm, type FormState } from '../accounts/views/auth-pages.js';
 import { getExerciseCall } from '../calls/get-exercise-call.js';
 import { zonedTimeToUtc } from '../calls/local-time.js';
@@ -33,8 +32,10 @@ import { AdminSecretariatPage, type AdminSecretariatForms } from './views/admin-
 import { AdminSecretariatsPage } from './views/admin-secretariats.js';
 import { AdminSessionPage, type AdminSessionForms } from './views/admin-session.js';
 import { sessionTitle } from './session-calendar.js';
+import { access } from '../../kernel/access.js';
+import type { ModuleDeps } from '../../kernel/manifest.js';
 
-type Deps = WebDeps & { db: Db; now: () => Date };
+type Deps = ModuleDeps;
 type Issue = z.core.$ZodIssue;
 
 const notices: Record<string, MessageKey> = {
@@ -108,8 +109,8 @@ const prefixed = (body: unknown, prefix: string) =>
  */
 export function secretariatAdminRoutes(app: FastifyInstance, deps: Deps) {
   const { db, config } = deps;
-  const admin = { preHandler: requireRole('admin') };
-  const runners = { preHandler: requireRole('admin', 'facilitator') };
+  const admin = access.roles('admin');
+  const runners = access.roles('admin', 'facilitator');
   const zone = config.TIME_ZONE;
   const noticeOf = (request: FastifyRequest) => {
     const key = notices[(request.query as { aviso?: string }).aviso ?? ''];
@@ -133,7 +134,7 @@ export function secretariatAdminRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/admin/secretariado', runners, (request, reply) => listPage(request, reply, emptyForm({ quorumRule: 'more_than_half' })));
 
-  app.post('/admin/secretariado', { ...admin, config: twoFiles }, async (request, reply) => {
+  app.post('/admin/secretariado', { config: { ...admin.config, ...twoFiles } }, async (request, reply) => {
     const values = formOf(request.body, ['exerciseId', 'installedOn', 'quorumRule', 'installationActUrl', 'operatingRulesUrl']);
     const files = { installationActFile: uploadOf(request.body, 'installationActFile'), operatingRulesFile: uploadOf(request.body, 'operatingRulesFile') };
     const parsed = installSecretariatInput.safeParse(values);

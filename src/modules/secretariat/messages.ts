@@ -1,4 +1,5 @@
 import { defineMessages } from '../../web/i18n/define-messages.js';
+import type { KeysOf } from '../../web/i18n/catalog.js';
 
 /** Texts of the Technical Secretariat: its public pages, its admin pages and the convening e-mail. */
 export const secretariatMessages = defineMessages(
@@ -647,3 +648,7 @@ export const secretariatMessages = defineMessages(
     'secretariat.email.calendar': 'A calendar file (.ics) is attached so you can add it to your diary.',
   },
 );
+
+declare module '../../web/i18n/catalog.js' {
+  interface ModuleMessageKeys extends KeysOf<typeof secretariatMessages> {}
+}

@@ -1,6 +1,6 @@
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { hasRole, type Actor } from '../accounts/actor.js';
+import { hasRole, type Actor } from '../../kernel/actor.js';
 import { secretariatMemberships, secretariatSeats } from './schema.js';
 
 /** Who runs sessions and records agreements: admins and the facilitator. */

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../../db/client.js';
 import { notFound } from '../../shared/errors.js';
-import { sendPage, type WebDeps } from '../../web/http.js';
+import { sendPage } from '../../web/http.js';
 import { listRecordHistory } from '../audit/list-record-history.js';
 import { getExercise } from '../exercises/get-exercise.js';
 import { getSecretariat } from './get-secretariat.js';
@@ -16,8 +15,10 @@ import { AgreementsPage } from './views/agreements-page.js';
 import { SecretariatPage } from './views/secretariat-page.js';
 import { SessionPage } from './views/session-page.js';
 import { getSessionAgendaTitles } from './get-session-agenda.js';
+import { access } from '../../kernel/access.js';
+import type { ModuleDeps } from '../../kernel/manifest.js';
 
-type Deps = WebDeps & { db: Db; now: () => Date };
+type Deps = ModuleDeps;
 
 /** Public pages of an exercise's Technical Secretariat: the body, its sessions, its agreements, and a calendar feed. */
 export function secretariatRoutes(app: FastifyInstance, deps: Deps) {
@@ -30,7 +31,7 @@ export function secretariatRoutes(app: FastifyInstance, deps: Deps) {
     return getSecretariat(db, { exerciseId: exercise.id });
   };
 
-  app.get<{ Params: { slug: string } }>('/ejercicios/:slug/secretariado', async (request, reply) => {
+  app.get<{ Params: { slug: string } }>('/ejercicios/:slug/secretariado', access.public, async (request, reply) => {
     const detail = await load(request.params.slug);
     const [agreementRows, history] = await Promise.all([
       listAgreements(db, detail.secretariat.id, {}, today()),
@@ -42,7 +43,7 @@ export function secretariatRoutes(app: FastifyInstance, deps: Deps) {
     });
   });
 
-  app.get<{ Params: { slug: string } }>('/ejercicios/:slug/secretariado/sesiones.ics', async (request, reply) => {
+  app.get<{ Params: { slug: string } }>('/ejercicios/:slug/secretariado/sesiones.ics', access.public, async (request, reply) => {
     const detail = await load(request.params.slug);
     const bodyName = request.t('secretariat.bodyName');
     const agendas = await getSessionAgendaTitles(db, detail.sessions.map((s) => s.id));
@@ -61,7 +62,7 @@ export function secretariatRoutes(app: FastifyInstance, deps: Deps) {
     return { secretariat, detail };
   };
 
-  app.get<{ Params: { slug: string; key: string } }>('/ejercicios/:slug/secretariado/sesiones/:key', async (request, reply) => {
+  app.get<{ Params: { slug: string; key: string } }>('/ejercicios/:slug/secretariado/sesiones/:key', access.public, async (request, reply) => {
     const { secretariat, detail } = await loadSession(request.params.slug, request.params.key);
     const [canSeeDraft, history] = await Promise.all([
       canSeeDraftMinutes(db, request.actor, secretariat.secretariat.id),
@@ -74,7 +75,7 @@ export function secretariatRoutes(app: FastifyInstance, deps: Deps) {
     });
   });
 
-  app.get<{ Params: { slug: string; key: string } }>('/ejercicios/:slug/secretariado/sesiones/:key/calendario.ics', async (request, reply) => {
+  app.get<{ Params: { slug: string; key: string } }>('/ejercicios/:slug/secretariado/sesiones/:key/calendario.ics', access.public, async (request, reply) => {
     const { secretariat, detail } = await loadSession(request.params.slug, request.params.key);
     const bodyName = request.t('secretariat.bodyName');
     const event = sessionEvent(detail.session, detail.agenda.map((a) => a.title), { t: request.t, baseUrl: baseUrl(request), exerciseSlug: secretariat.exercise.slug, bodyName });
@@ -84,14 +85,14 @@ export function secretariatRoutes(app: FastifyInstance, deps: Deps) {
       .send(sessionsCalendar([event], { name: bodyName, now: deps.now() }));
   });
 
-  app.get<{ Params: { slug: string }; Querystring: Record<string, string | undefined> }>('/ejercicios/:slug/secretariado/acuerdos', async (request, reply) => {
+  app.get<{ Params: { slug: string }; Querystring: Record<string, string | undefined> }>('/ejercicios/:slug/secretariado/acuerdos', access.public, async (request, reply) => {
     const detail = await load(request.params.slug);
     const filters = agreementFilters.parse({ sessionId: request.query.sesion || undefined, status: request.query.estado || undefined, responsible: request.query.responsable || undefined });
     const rows = await listAgreements(db, detail.secretariat.id, filters, today());
     return sendPage(request, reply, deps, { title: `${request.t('secretariat.agreements.title')} · ${request.t('secretariat.title')}`, body: <AgreementsPage secretariat={detail} agreements={rows} filters={filters} /> });
   });
 
-  app.get<{ Params: { slug: string; code: string } }>('/ejercicios/:slug/secretariado/acuerdos/:code', async (request, reply) => {
+  app.get<{ Params: { slug: string; code: string } }>('/ejercicios/:slug/secretariado/acuerdos/:code', access.public, async (request, reply) => {
     if (!/^STL-\d{4}-(INS|ORD|EXT)-\d{2,}-\d{2,}$/.test(request.params.code)) throw notFound('agreement');
     const secretariat = await load(request.params.slug);
     const detail = await getAgreement(db, { code: request.params.code });

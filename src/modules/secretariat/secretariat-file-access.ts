@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { Actor } from '../accounts/actor.js';
-import type { FileAccess } from '../files/file-access.js';
+import type { Actor } from '../../kernel/actor.js';
+import type { FileAccess } from '../../kernel/file-access.js';
 import { canSeeDraftMinutes } from './policy.js';
 import { documents, secretariatSessions } from './schema.js';
 

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../../db/client.js';
 import { projectRoot } from '../../paths.js';
-import { sendPage, type WebDeps } from '../../web/http.js';
+import type { ModuleDeps } from '../../kernel/manifest.js';
+import { sendPage } from '../../web/http.js';
+import { listRecordHistory } from '../audit/list-record-history.js';
+import { hasSecretariat } from '../secretariat/get-secretariat.js';
+import { ExercisePage } from './views/exercise-page.js';
 import { listMostPopulousMunicipalities } from '../directory/list-municipalities.js';
 import { listExercises, pickCurrentExercise } from '../exercises/list-exercises.js';
 import { getExercise } from '../exercises/get-exercise.js';
@@ -14,11 +17,16 @@ import { listPlanSummaries } from '../plan/list-plan-summaries.js';
 import { ContactPage } from './views/contact-page.js';
 import { ComponentsPage } from './views/components-page.js';
 import { SourcePage } from './views/source-page.js';
+import { access } from '../../kernel/access.js';
 
-export function siteRoutes(app: FastifyInstance, deps: WebDeps & { db: Db; now: () => Date }) {
+/**
+ * The pages that gather many stages: the home page and an exercise's page (its call, Secretariat and plans). `site`
+ * is the only module that may read every stage; the others never import it.
+ */
+export function siteRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { db } = deps;
 
-  app.get('/', async (request, reply) => {
+  app.get('/', access.public, async (request, reply) => {
     const all = await listExercises(db);
     const currentSummary = pickCurrentExercise(all);
     const current = currentSummary ? await getExercise(db, currentSummary.slug) : undefined;
@@ -28,23 +36,35 @@ export function siteRoutes(app: FastifyInstance, deps: WebDeps & { db: Db; now: 
     return sendPage(request, reply, deps, { title: deps.config.SITE_NAME, body: <HomePage current={current} call={call} others={others} plans={plans} now={deps.now()} /> });
   });
 
-  app.get('/contacto', async (request, reply) =>
+  app.get<{ Params: { slug: string } }>('/ejercicios/:slug', access.public, async (request, reply) => {
+    const detail = await getExercise(db, request.params.slug);
+    const call = await getExerciseCall(db, detail.exercise.id);
+    const history = await listRecordHistory(db, { recordType: 'exercise', recordId: detail.exercise.id });
+    const secretariat = await hasSecretariat(db, detail.exercise.id);
+    const plans = (await listPlanSummaries(db)).filter((plan) => plan.exerciseId === detail.exercise.id);
+    return sendPage(request, reply, deps, {
+      title: detail.exercise.title,
+      body: <ExercisePage detail={detail} call={call} history={history} plans={plans} now={deps.now()} hasSecretariat={secretariat} />,
+    });
+  });
+
+  app.get('/contacto', access.public, async (request, reply) =>
     sendPage(request, reply, deps, { title: request.t('contact.title'), body: <ContactPage contacts={await listCallContacts(db)} /> }),
   );
 
-  app.get('/componentes', async (request, reply) =>
+  app.get('/componentes', access.public, async (request, reply) =>
     sendPage(request, reply, deps, {
       title: request.t('design.title'),
       body: <ComponentsPage topMunicipalities={await listMostPopulousMunicipalities(db, 5)} />,
     }),
   );
 
-  app.get('/codigo-fuente', async (request, reply) =>
+  app.get('/codigo-fuente', access.public, async (request, reply) =>
     sendPage(request, reply, deps, { title: request.t('source.title'), body: <SourcePage sourceUrl={deps.config.SOURCE_URL} /> }),
   );
 
   const licence = readFileSync(join(projectRoot, 'LICENSE'), 'utf8');
-  app.get('/codigo-fuente/licencia.txt', async (_request, reply) =>
+  app.get('/codigo-fuente/licencia.txt', access.public, async (_request, reply) =>
     reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=86400').send(licence),
   );
 }

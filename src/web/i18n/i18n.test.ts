@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { esMX } from './es-MX.js';
 import { en } from './en.js';
 import { formatters, localeFromAcceptLanguage, translator } from './i18n.js';
-import { moduleMessages } from './module-messages.js';
+import { registry } from '../../registry.js';
 
 describe('i18n', () => {
   it('has the same placeholders in both languages for every message', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    const pairs: [Record<string, string>, Record<string, string>][] = [[esMX, en], ...Object.values(moduleMessages).map((m) => [m.es, m.en] as [Record<string, string>, Record<string, string>])];
+    const pairs: [Record<string, string>, Record<string, string>][] = [[esMX, en], ...registry.modules.flatMap((module) => module.messages ?? []).map((m) => [m.es, m.en] as [Record<string, string>, Record<string, string>])];
     for (const [es, english] of pairs) {
       for (const key of Object.keys(es)) expect(placeholders(english[key] ?? ''), key).toEqual(placeholders(es[key] ?? ''));
     }

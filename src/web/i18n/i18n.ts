@@ -1,17 +1,21 @@
 import { esMX } from './es-MX.js';
 import { en } from './en.js';
 import type { MessageKey } from './catalog.js';
-import { moduleMessages } from './module-messages.js';
 
 export const locales = ['es-MX', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export type { MessageKey };
 
-const modules = Object.values(moduleMessages);
-const catalogs: Record<Locale, Record<MessageKey, string>> = {
-  'es-MX': Object.assign({}, esMX, ...modules.map((m) => m.es)),
-  en: Object.assign({}, en, ...modules.map((m) => m.en)),
-};
+/** The shared web messages, then each module's, installed by the registry (src/kernel/registry.ts) at start-up. */
+const catalogs = { 'es-MX': { ...esMX }, en: { ...en } } as Record<Locale, Record<MessageKey, string>>;
+
+/** Adds modules' texts to both catalogs (the registry calls it once with every module's messages). */
+export function installMessages(messages: readonly { es: Readonly<Record<string, string>>; en: Readonly<Record<string, string>> }[]): void {
+  for (const { es, en: english } of messages) {
+    Object.assign(catalogs['es-MX'], es);
+    Object.assign(catalogs.en, english);
+  }
+}
 
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;

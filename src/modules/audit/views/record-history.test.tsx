@@ -4,6 +4,7 @@ import { formatters, translator, type Locale } from '../../../web/i18n/i18n.js';
 import { PageContextProvider, type PageContext } from '../../../web/page-context.js';
 import type { HistoryEntry } from '../list-record-history.js';
 import { RecordHistory } from './record-history.js';
+import { registry } from '../../../registry.js';
 
 const render = (props: { entries: HistoryEntry[]; hasMore?: boolean }, locale: Locale = 'es-MX') => {
   const context: PageContext = {
@@ -15,6 +16,7 @@ const render = (props: { entries: HistoryEntry[]; hasMore?: boolean }, locale: L
     requestId: 'test',
     assets: { css: '', js: '' },
     csrfToken: 'test',
+    valueLabel: registry.records.valueLabel,
   };
   return renderToString(
     <PageContextProvider.Provider value={context}>

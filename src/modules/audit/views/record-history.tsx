@@ -2,8 +2,6 @@ import type { ComponentChildren } from 'preact';
 import { Table } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import { hasMessage, type MessageKey } from '../../../web/i18n/i18n.js';
-import { callStatuses } from '../../calls/schema.js';
-import { phases } from '../../exercises/schema.js';
 import { SYSTEM_ACTOR_LABEL } from '../append-change.js';
 import type { JsonValue } from '../change-hash.js';
 import type { FieldChange, HistoryEntry } from '../list-record-history.js';
@@ -21,7 +19,6 @@ const rank = (field: string) => {
 const MAX_TEXT = 300;
 const calendarDate = /^\d{4}-\d{2}-\d{2}$/;
 const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-const isOneOf = <T extends string>(list: readonly T[], value: JsonValue): value is T => typeof value === 'string' && (list as readonly string[]).includes(value);
 
 function FieldName(props: { field: string }) {
   const { t } = usePage();
@@ -29,31 +26,17 @@ function FieldName(props: { field: string }) {
   return key in auditMessages.es ? <>{t(key as MessageKey)}</> : <code>{props.field}</code>;
 }
 
-/** Where each kind of record keeps the names of its statuses. */
-const statusLabelPrefix: Record<string, string> = {
-  call: 'call.status.',
-  action_plan: 'plan.planStatus.',
-  commitment: 'plan.commitmentStatus.',
-  activity: 'plan.activityStatus.',
-  evidence: 'plan.evidenceStatus.',
-  secretariat_session: 'secretariat.sessionStatus.',
-  agreement: 'secretariat.agreementStatus.',
-};
-
 /** A stored value in words: dates in full, phases and statuses by name, long texts shortened. */
 function FieldValue(props: { field: string; value: JsonValue; recordType?: string | undefined }): ComponentChildren {
-  const { t, format } = usePage();
+  const { t, format, valueLabel } = usePage();
   const { field, value } = props;
   if (value === null) return <span class="hint">{t('audit.history.emptyValue')}</span>;
   if (typeof value === 'boolean') return t(value ? 'audit.history.yes' : 'audit.history.no');
   if (typeof value === 'number') return format.number(value);
   if (typeof value === 'string') {
-    if (field === 'phase' && isOneOf(phases, value)) return t(`phase.${value}` as MessageKey);
-    if (field === 'status') {
-      const key = `${statusLabelPrefix[props.recordType ?? ''] ?? ''}${value}`;
-      if (props.recordType && hasMessage(key)) return t(key);
-      if (!props.recordType && isOneOf(callStatuses, value)) return t(`call.status.${value}` as MessageKey);
-    }
+    // Statuses and phases in words, as each module declares them (its manifest's `records` and `fieldLabels`).
+    const label = valueLabel?.(props.recordType, field, value);
+    if (label) return t(label);
     if (calendarDate.test(value)) return format.calendarDate(value);
     if (instant.test(value)) return <time dateTime={value}>{format.dateTime(new Date(value))}</time>;
     if (value.length <= MAX_TEXT) return value;
@@ -86,16 +69,17 @@ function FieldValue(props: { field: string; value: JsonValue; recordType?: strin
 
 /** One planned phase of an exercise's timeline: "Convocatoria: del 29 de septiembre de 2020 al 15 de noviembre de 2020". */
 function PlannedPhase(props: { item: JsonValue }) {
-  const { t, format } = usePage();
+  const { t, format, valueLabel } = usePage();
   const item = props.item;
-  if (item === null || typeof item !== 'object' || Array.isArray(item) || !isOneOf(phases, item.phase ?? null) || typeof item.startsOn !== 'string') {
+  const phase = item !== null && typeof item === 'object' && !Array.isArray(item) && typeof item.phase === 'string' ? valueLabel?.('exercise', 'phase', item.phase) : undefined;
+  if (!phase || item === null || typeof item !== 'object' || Array.isArray(item) || typeof item.startsOn !== 'string') {
     return <FieldValue field="" value={item} />;
   }
   const start = format.calendarDate(item.startsOn);
   const dates = typeof item.endsOn === 'string' ? t('audit.history.dates', { start, end: format.calendarDate(item.endsOn) }) : t('audit.history.from', { start });
   return (
     <>
-      {t(`phase.${item.phase}` as MessageKey)}: {dates}
+      {t(phase)}: {dates}
     </>
   );
 }

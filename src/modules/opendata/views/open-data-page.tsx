@@ -1,6 +1,6 @@
 import { Breadcrumbs, PageHeading, Table } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { Dataset, DatasetField } from '../datasets.js';
+import type { Dataset, DatasetField } from '../../../kernel/dataset.js';
 
 export function OpenDataPage(props: { datasets: readonly Dataset[] }) {
   const { t } = usePage();

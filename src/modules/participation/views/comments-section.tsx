@@ -5,7 +5,7 @@ import type { CommentView } from '../list-comments.js';
 import { participationNotices, type ParticipationNotice, type ParticipationViewer } from '../load-participation.js';
 import { participationPaths } from '../paths.js';
 import { COMMENT_MAX_LENGTH } from '../post-comment.js';
-import type { ResolvedTarget } from '../targets.js';
+import type { ResolvedTarget } from '../../../kernel/records.js';
 
 const commentNotices: ParticipationNotice[] = ['comentado', 'respondido', 'reportado', 'oculto'];
 

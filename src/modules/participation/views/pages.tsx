@@ -4,7 +4,7 @@ import type { NotificationFrequency } from '../../accounts/schema.js';
 import type { FormState } from '../../accounts/views/auth-pages.js';
 import type { ParticipationViewer } from '../load-participation.js';
 import { participationPaths } from '../paths.js';
-import type { ResolvedTarget } from '../targets.js';
+import type { ResolvedTarget } from '../../../kernel/records.js';
 import { CommentForm } from './comments-section.js';
 
 /** The comment form on a page of its own: where signing in comes back to, and where a refused comment is corrected. */

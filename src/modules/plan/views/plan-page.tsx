@@ -1,5 +1,5 @@
 import { Breadcrumbs, PageHeading, Pagination, ProgressBar, Table } from '../../../web/components/index.js';
-import { MunicipalityMap } from '../../../web/components/municipality-map.js';
+import { MunicipalityMap } from '../../directory/views/municipality-map.js';
 import { usePage } from '../../../web/page-context.js';
 import type { MessageKey } from '../../../web/i18n/i18n.js';
 import { byInstitution, byMunicipality, type PlanOverview } from '../get-plan-overview.js';

@@ -1,5 +1,5 @@
 import { Breadcrumbs, PageHeading, Table } from '../../../web/components/index.js';
-import { MunicipalityMap } from '../../../web/components/municipality-map.js';
+import { MunicipalityMap } from '../../directory/views/municipality-map.js';
 import type { MessageKey } from '../../../web/i18n/i18n.js';
 import { usePage } from '../../../web/page-context.js';
 import type { PublicCall } from '../../calls/get-exercise-call.js';

@@ -1,7 +1,7 @@
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { formatters, translator, type Locale } from '../i18n/i18n.js';
-import { PageContextProvider, type PageContext } from '../page-context.js';
+import { formatters, translator, type Locale } from '../../../web/i18n/i18n.js';
+import { PageContextProvider, type PageContext } from '../../../web/page-context.js';
 import { defaultMunicipalityMap, mapSteps, MunicipalityMap, stepOf, type MunicipalityMapProps } from './municipality-map.js';
 
 const render = (props: Partial<MunicipalityMapProps> = {}, locale: Locale = 'es-MX') => {

@@ -1,13 +1,13 @@
 import { Breadcrumbs, ButtonLink, PageHeading } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import type { MessageKey } from '../../../web/i18n/i18n.js';
-import type { ExerciseDetail } from '../get-exercise.js';
+import type { ExerciseDetail } from '../../exercises/get-exercise.js';
 import type { PublicCall } from '../../calls/get-exercise-call.js';
 import type { RecordHistoryData } from '../../audit/list-record-history.js';
 import { RecordHistory } from '../../audit/views/record-history.js';
 import { CallWindowNote } from '../../calls/views/call-window-note.js';
-import { ExerciseMeta } from './exercise-list.js';
-import { PhaseTimeline } from './phase-timeline.js';
+import { ExerciseMeta } from '../../exercises/views/exercise-list.js';
+import { PhaseTimeline } from '../../exercises/views/phase-timeline.js';
 import type { PlanSummary } from '../../plan/list-plan-summaries.js';
 import { PlanSummaries } from '../../plan/views/plan-summary.js';
 

@@ -1,5 +1,5 @@
-import durangoMap from '../../modules/directory/data/durango-map.json' with { type: 'json' };
-import { usePage } from '../page-context.js';
+import durangoMap from '../data/durango-map.json' with { type: 'json' };
+import { usePage } from '../../../web/page-context.js';
 
 /** The municipalities of a state as SVG paths, built by `scripts/build-map.mjs` from INEGI's boundaries. */
 export interface MunicipalityMapData {

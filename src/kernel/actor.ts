@@ -1,0 +1,28 @@
+/** The staff roles an admin can give (a plain participant holds none). */
+export const staffRoles = ['admin', 'facilitator', 'secretariat_member', 'liaison', 'evaluator'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+/** Who is acting: a signed-in person with their staff roles (none for a plain participant). */
+export interface Actor {
+  userId: string;
+  name: string;
+  email: string;
+  locale: 'es-MX' | 'en';
+  isEmailConfirmed: boolean;
+  roles: { role: StaffRole; institutionId: string | null }[];
+}
+
+/**
+ * The portal itself acting (a scheduled job, the demo seed, a command-line tool), named by a label that the public
+ * change log shows. A write is always done by a person or by an explicit system actor, never by nobody.
+ */
+export interface SystemActor {
+  kind: 'system';
+  label: string;
+}
+
+export const systemActor = (label: string): SystemActor => ({ kind: 'system', label });
+export const isSystemActor = (actor: Actor | SystemActor): actor is SystemActor => 'kind' in actor && actor.kind === 'system';
+
+export const hasRole = (actor: Actor | undefined, role: StaffRole) => actor?.roles.some((r) => r.role === role) ?? false;
+export const isAdmin = (actor: Actor | undefined) => hasRole(actor, 'admin');

@@ -1,0 +1,78 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import type { WebDeps } from '../web/http.js';
+import type { Dataset } from './dataset.js';
+import type { FileAccessCheck } from './file-access.js';
+import type { FieldValueLabel, RecordCatalog, RecordTypeDeclaration } from './records.js';
+
+/** A module's texts: Spanish (es-MX) and English with the same keys (see web/i18n/define-messages.ts). */
+export interface ModuleMessages {
+  es: Readonly<Record<string, string>>;
+  en: Readonly<Record<string, string>>;
+}
+
+/** What the routes of every module receive: the web's needs, the database, the clock and the registry's catalogues. */
+export interface ModuleDeps extends WebDeps {
+  db: Db;
+  now: () => Date;
+  /** Comment and follow targets, owners of changes and value labels declared by every module. */
+  records: RecordCatalog;
+  /** The open-data catalogue: every module's datasets. */
+  datasets: readonly Dataset[];
+  /** Every module's say on who may download a stored file. */
+  fileAccessChecks: readonly FileAccessCheck[];
+}
+
+/** The subset of pino (Fastify's logger) that jobs write to. */
+export interface JobLogger {
+  info(object: object, message?: string): void;
+  warn(object: object, message?: string): void;
+  error(object: object, message?: string): void;
+}
+
+export interface JobContext {
+  db: Db;
+  config: Config;
+  logger: JobLogger;
+  records: RecordCatalog;
+}
+
+/** Work a module runs on a schedule through pg-boss (one job per tick, however many processes run). */
+export interface ScheduledJob {
+  /** The pg-boss queue, unique across modules. */
+  queue: string;
+  /** Cron expression, in UTC. */
+  cron: string;
+  retryLimit: number;
+  retryDelaySeconds: number;
+  expireInSeconds: number;
+  /** Also run once when the process starts (a failure is logged, the schedule still starts). */
+  runAtStart?: boolean;
+  run(context: JobContext): Promise<void>;
+}
+
+/**
+ * What a module contributes to the portal. The registry (src/registry.ts) lists every module's manifest; the
+ * application, the jobs, the open-data catalogue, the participation and audit modules and the tests read it, so
+ * that adding a module is its folder, its migration and one line of the registry.
+ */
+export interface ModuleManifest {
+  name: string;
+  /** Its texts, merged into the catalogs of both languages. */
+  messages?: readonly ModuleMessages[];
+  /** Registers its HTTP routes; each route declares its access (src/kernel/access.ts). */
+  routes?: (app: FastifyInstance, deps: ModuleDeps) => void;
+  /** Its record types as the change log names them: status labels, comment/follow targets, owners of changes. */
+  records?: Readonly<Record<string, RecordTypeDeclaration>>;
+  /** Labels of values stored under a field name any record may use (e.g. an exercise's `phase`). */
+  fieldLabels?: Readonly<Record<string, FieldValueLabel>>;
+  /** Its open-data datasets, listed at /datos. */
+  datasets?: readonly Dataset[];
+  /** Its say on who may download a stored file it references. */
+  fileAccess?: FileAccessCheck;
+  /** Its scheduled jobs. */
+  jobs?: readonly ScheduledJob[];
+  /** Work to finish when a process starts (e.g. mailings interrupted by a stop). */
+  onStart?: (context: JobContext) => Promise<void>;
+}

@@ -1,0 +1,44 @@
+import type { ModuleManifest } from '../../kernel/manifest.js';
+import { labelsWithPrefix } from '../../kernel/records.js';
+import { callAdminRoutes } from './admin-routes.js';
+import { callTarget } from './call-target.js';
+import { closeDueCalls } from './close-due-calls.js';
+import { callsMessages } from './messages.js';
+import { callRoutes } from './routes.js';
+import { resumeCallMailings } from './send-call-mailing.js';
+
+/** Scheduled every minute: marks closed the published calls whose closing instant has passed. */
+export const CLOSE_DUE_CALLS_QUEUE = 'close-due-calls';
+
+/** Calls (convocatorias): writing, publication, automatic closing, results and next-step mailings. */
+export const callsModule: ModuleManifest = {
+  name: 'calls',
+  messages: [callsMessages],
+  routes: (app, deps) => {
+    callRoutes(app, deps);
+    callAdminRoutes(app, deps);
+  },
+  records: {
+    call: { statusLabel: labelsWithPrefix('call.status.'), target: callTarget },
+  },
+  jobs: [
+    {
+      // Calls close by themselves at their closing instant: once at start-up, then every minute. A failed run is
+      // logged and the next one tries again.
+      queue: CLOSE_DUE_CALLS_QUEUE,
+      cron: '* * * * *',
+      retryLimit: 1,
+      retryDelaySeconds: 10,
+      expireInSeconds: 120,
+      runAtStart: true,
+      async run({ db, logger }) {
+        const closed = await closeDueCalls(db, new Date());
+        if (closed.length > 0) logger.info({ callIds: closed }, `Calls: closed ${closed.length} call(s) whose closing instant has passed`);
+      },
+    },
+  ],
+  async onStart({ db, config, logger }) {
+    const resumed = await resumeCallMailings(db, { siteName: config.SITE_NAME });
+    if (resumed.length > 0) logger.info({ mailingIds: resumed }, 'Calls: finished queueing next-step mailings interrupted by a stop');
+  },
+};

@@ -1,0 +1,12 @@
+import type { ModuleManifest } from '../../kernel/manifest.js';
+import { municipalitiesDataset } from './datasets.js';
+import { directoryMessages } from './messages.js';
+import { directoryRoutes } from './routes.js';
+
+/** Reference data: municipalities (INEGI) and institutions. */
+export const directoryModule: ModuleManifest = {
+  name: 'directory',
+  messages: [directoryMessages],
+  routes: directoryRoutes,
+  datasets: [municipalitiesDataset],
+};

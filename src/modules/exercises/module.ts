@@ -1,0 +1,18 @@
+import type { ModuleManifest } from '../../kernel/manifest.js';
+import { hasMessage } from '../../web/i18n/i18n.js';
+import { exercisesDataset } from './datasets.js';
+import { exerciseRoutes } from './routes.js';
+import { phases } from './schema.js';
+
+/** Reference data: the exercises and their phases. */
+export const exercisesModule: ModuleManifest = {
+  name: 'exercises',
+  routes: exerciseRoutes,
+  datasets: [exercisesDataset],
+  fieldLabels: {
+    phase: (value) => {
+      const key = `phase.${value}`;
+      return (phases as readonly string[]).includes(value) && hasMessage(key) ? key : undefined;
+    },
+  },
+};

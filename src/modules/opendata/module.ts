@@ -1,0 +1,8 @@
+import type { ModuleManifest } from '../../kernel/manifest.js';
+import { openDataRoutes } from './routes.js';
+
+/** The open-data catalogue at /datos, listing the datasets every module declares. */
+export const openDataModule: ModuleManifest = {
+  name: 'opendata',
+  routes: openDataRoutes,
+};

@@ -1,0 +1,58 @@
+import type { Config } from '../../config.js';
+import type { ModuleManifest } from '../../kernel/manifest.js';
+import type { RecordCatalog } from '../../kernel/records.js';
+import { commentOwner } from './comment-owner.js';
+import { participationMessages } from './messages.js';
+import { notifyFollowers, sendWeeklyDigests, type NotifyOptions } from './notify-followers.js';
+import { participationRoutes } from './routes.js';
+
+/** Scheduled every minute: reads the change log after its cursor and e-mails followers with 'immediate' notices. */
+export const NOTIFY_FOLLOWERS_QUEUE = 'notify-followers';
+/** Mondays at 14:00 UTC (8:00 in Durango): when the weekly digest of followed changes goes out. */
+export const WEEKLY_DIGEST_CRON = '0 14 * * 1';
+
+/** Settings of the followers' e-mails: links to the public address (or the address the server listens on). */
+export const notifyOptionsFromConfig = (config: Config, records: RecordCatalog): NotifyOptions => ({
+  baseUrl: config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`,
+  siteName: config.SITE_NAME,
+  timeZone: config.TIME_ZONE,
+  records,
+});
+
+/**
+ * Comments, official responses, moderation and follows of any record another module declares as a target. Followers
+ * hear about changes every minute ('immediate') or once a week ('weekly'); a failed run is logged and the next one
+ * resumes from the cursor.
+ */
+export const participationModule: ModuleManifest = {
+  name: 'participation',
+  messages: [participationMessages],
+  routes: participationRoutes,
+  records: {
+    comment: { owner: commentOwner },
+  },
+  jobs: [
+    {
+      queue: NOTIFY_FOLLOWERS_QUEUE,
+      cron: '* * * * *',
+      retryLimit: 1,
+      retryDelaySeconds: 10,
+      expireInSeconds: 120,
+      async run({ db, config, logger, records }) {
+        const { entries, emails } = await notifyFollowers(db, notifyOptionsFromConfig(config, records));
+        if (emails > 0) logger.info({ entries, emails }, `Follows: queued ${emails} e-mail(s) about ${entries} change-log entries`);
+      },
+    },
+    {
+      queue: 'weekly-digests',
+      cron: WEEKLY_DIGEST_CRON,
+      retryLimit: 3,
+      retryDelaySeconds: 300,
+      expireInSeconds: 1800,
+      async run({ db, config, logger, records }) {
+        const { emails } = await sendWeeklyDigests(db, { ...notifyOptionsFromConfig(config, records), now: new Date() });
+        logger.info({ emails }, `Follows: queued ${emails} weekly digest(s)`);
+      },
+    },
+  ],
+};

@@ -18,6 +18,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
+  {
     files: ['src/config.ts', 'src/cli/**', 'src/testing/**', '**/*.test.ts', '**/*.test.tsx', 'scripts/**', 'bench/**', 'test/**', '*.config.ts', 'bin/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },

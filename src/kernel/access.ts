@@ -67,6 +67,8 @@ export function requireDeclaredAccess(app: FastifyInstance): void {
  * a protected route go to the sign-in page and come back; the wrong role gets the 403 page.
  */
 export async function checkRouteAccess(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+  // The not-found page answers any URL that matched no route: it has nothing to protect.
+  if (request.is404) return undefined;
   const routeAccess = request.routeOptions.config.access;
   if (routeAccess === 'public') return undefined;
   if (!request.actor) return redirectToSignIn(request, reply);

@@ -1,6 +1,6 @@
 import { and, eq, gt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { roleAssignments, sessions, users, type NotificationFrequency } from './schema.js';
 import { hashToken } from './secrets.js';
 import type { SessionPolicy } from './create-session.js';

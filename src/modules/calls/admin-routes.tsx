@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../shared/errors.js';
 import { fieldErrors, formString } from '../../web/forms.js';
 import { sendPage } from '../../web/http.js';
 import { formatters, translator, type MessageKey } from '../../web/i18n/i18n.js';
-import { publicActor } from '../accounts/actor.js';
+import { publicActor } from '../../kernel/actor.js';
 import { emptyForm, type FormState } from '../accounts/views/auth-pages.js';
 import { listRecordHistory } from '../audit/list-record-history.js';
 import { listExercises } from '../exercises/list-exercises.js';

@@ -1,6 +1,6 @@
 import { count, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { emails } from '../notifications/schema.js';
+import { emails } from '../notifications/read-models.js';
 import { callMailingRecipients, callMailings } from '../registrations/schema.js';
 import { countsOf, type MailingCounts } from './get-mailing-progress.js';
 

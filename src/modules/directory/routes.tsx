@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import { fieldErrors, formString } from '../../web/forms.js';
 import { sendPage } from '../../web/http.js';
-import { publicActor } from '../accounts/actor.js';
+import { publicActor } from '../../kernel/actor.js';
 import { emptyForm, type FormState } from '../accounts/views/auth-pages.js';
 import { createInstitution, createInstitutionInput } from './create-institution.js';
 import { updateInstitution } from './update-institution.js';

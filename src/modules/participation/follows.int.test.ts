@@ -10,7 +10,7 @@ import { signInAs } from '../../testing/sign-in.js';
 import { createTestApp } from '../../testing/test-app.js';
 import { users } from '../accounts/schema.js';
 import type { Actor } from '../../kernel/actor.js';
-import { publicActor } from '../accounts/actor.js';
+import { publicActor } from '../../kernel/actor.js';
 import { setCallResults } from '../calls/set-call-results.js';
 import { calls } from '../calls/schema.js';
 import { exercises } from '../exercises/schema.js';

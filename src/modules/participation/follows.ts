@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, desc, eq, max } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../shared/errors.js';
-import { changeLog } from '../audit/schema.js';
+import { changeLog } from '../audit/read-models.js';
 import { follows } from './schema.js';
 import type { RecordCatalog, ResolvedTarget, TargetRef } from '../../kernel/records.js';
 

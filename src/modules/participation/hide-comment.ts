@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import type { Actor } from '../../kernel/actor.js';
-import { publicActor } from '../accounts/actor.js';
+import { publicActor } from '../../kernel/actor.js';
 import { appendChange } from '../audit/append-change.js';
 import { canModerate } from './policy.js';
 import { commentLogView } from './post-comment.js';

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { users } from '../accounts/schema.js';
+import { users } from '../accounts/read-models.js';
 import { institutions } from '../directory/schema.js';
 import { commentReports, comments, type CommentKind } from './schema.js';
 import type { TargetRef } from '../../kernel/records.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import type { Actor } from '../../kernel/actor.js';
-import { publicActor } from '../accounts/actor.js';
+import { publicActor } from '../../kernel/actor.js';
 import { appendChange } from '../audit/append-change.js';
 import { officialInstitutionIds } from './policy.js';
 import { comments } from './schema.js';

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { institutions } from '../directory/schema.js';
 import { exercises } from '../exercises/schema.js';
-import { storedFiles } from '../files/schema.js';
+import { storedFiles } from '../files/read-models.js';
 import { loadActivity } from './load-activity.js';
 import { actionPlans, activityNotes, commitments, evidence, milestones } from './schema.js';
 

@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors.js';
 import type { Actor } from '../../kernel/actor.js';
-import { publicActor } from '../accounts/actor.js';
+import { publicActor } from '../../kernel/actor.js';
 import type { ChangeActor } from '../audit/append-change.js';
 
 /** Who runs a plan use case: a signed-in person, or null for the system (the demo seed, scripts). */

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
-import { roleAssignments, sessions, users } from '../accounts/schema.js';
-import { emails } from '../notifications/schema.js';
+import { roleAssignments, sessions, users } from '../accounts/read-models.js';
+import { emails } from '../notifications/read-models.js';
 import { arcoRequests, consents, privacyNotices } from './schema.js';
 
 /** Everything the portal holds about a person (ARCO access right), as one JSON document. */

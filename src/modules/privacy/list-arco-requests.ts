@@ -1,6 +1,6 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { users } from '../accounts/schema.js';
+import { users } from '../accounts/read-models.js';
 import { arcoRequests } from './schema.js';
 
 /** A person's own requests, newest first. */

@@ -6,7 +6,7 @@ import { absoluteUrl, tokenTtlMinutes } from '../accounts/links.js';
 import { userTokens } from '../accounts/schema.js';
 import { normalizeEmail } from '../accounts/secrets.js';
 import { callAvailability } from '../calls/call-window.js';
-import { calls } from '../calls/schema.js';
+import { calls } from '../calls/read-models.js';
 import { queueEmail } from '../notifications/queue-email.js';
 import { registrations } from './schema.js';
 import type { SubmitOptions } from './submit-registration.js';

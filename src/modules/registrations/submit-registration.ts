@@ -7,7 +7,7 @@ import { absoluteUrl, tokenTtlMinutes } from '../accounts/links.js';
 import { userTokens } from '../accounts/schema.js';
 import { hashToken, normalizeEmail, randomToken } from '../accounts/secrets.js';
 import { callAvailability } from '../calls/call-window.js';
-import type { CallStatus } from '../calls/schema.js';
+import type { CallStatus } from '../calls/read-models.js';
 import { queueEmail } from '../notifications/queue-email.js';
 import { registrations, sectors } from './schema.js';
 

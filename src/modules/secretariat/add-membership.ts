@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { appendChange, type ChangeActor } from '../audit/append-change.js';
-import { users } from '../accounts/schema.js';
-import { calls } from '../calls/schema.js';
-import { registrations } from '../registrations/schema.js';
+import { users } from '../accounts/read-models.js';
+import { calls } from '../calls/read-models.js';
+import { registrations } from '../registrations/read-models.js';
 import { membershipRoles, secretariats, secretariatMemberships, secretariatSeats } from './schema.js';
 
 const optionalText = (max: number, key: string) =>

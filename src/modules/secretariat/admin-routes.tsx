@@ -5,7 +5,7 @@ import { fieldErrors, formString } from '../../web/forms.js';
 import { sendPage } from '../../web/http.js';
 import type { MessageKey } from '../../web/i18n/i18n.js';
 import { hasRole } from '../../kernel/actor.js';
-import { publicActor } from '../accounts/actor.js';
+import { publicActor } from '../../kernel/actor.js';
 import { emptyForm, type FormState } from '../accounts/views/auth-pages.js';
 import { getExerciseCall } from '../calls/get-exercise-call.js';
 import { zonedTimeToUtc } from '../calls/local-time.js';

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { formatters, translator } from '../../web/i18n/i18n.js';
 import type { ChangeActor } from '../audit/append-change.js';
 import { absoluteUrl } from '../accounts/links.js';
-import { users } from '../accounts/schema.js';
+import { users } from '../accounts/read-models.js';
 import { exercises } from '../exercises/schema.js';
 import { queueEmail } from '../notifications/queue-email.js';
 import { secretariatAgendaItems, secretariatMemberships, secretariats, secretariatSeats } from './schema.js';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
-import { storedFiles } from '../files/schema.js';
+import { storedFiles } from '../files/read-models.js';
 import { storeFile } from '../files/store-file.js';
 
 /** A file as a form sent it: the name the browser gave and its bytes. An empty file input sends neither. */

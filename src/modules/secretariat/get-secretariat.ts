@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { notFound } from '../../shared/errors.js';
 import { institutions } from '../directory/schema.js';
 import { exercises } from '../exercises/schema.js';
-import { storedFiles } from '../files/schema.js';
+import { storedFiles } from '../files/read-models.js';
 import { fileColumns, type FileSummary } from './document-files.js';
 import { documents, secretariatMemberships, secretariats, secretariatSeats, secretariatSessions } from './schema.js';
 

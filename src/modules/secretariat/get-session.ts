@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../shared/errors.js';
-import { storedFiles } from '../files/schema.js';
+import { storedFiles } from '../files/read-models.js';
 import { fileColumns, type FileSummary } from './document-files.js';
 import { agreements, agreementVotes, secretariatAgendaItems, secretariatAttendance, secretariatSessions, type SessionKind } from './schema.js';
 

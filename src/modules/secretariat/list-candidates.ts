@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { calls } from '../calls/schema.js';
-import { registrations } from '../registrations/schema.js';
+import { calls } from '../calls/read-models.js';
+import { registrations } from '../registrations/read-models.js';
 
 /** Accepted registrations of the exercise's calls: the people who may be named to a seat. */
 export function listCandidates(db: Db, exerciseId: string) {

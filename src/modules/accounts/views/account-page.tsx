@@ -1,7 +1,7 @@
 import { Alert, Breadcrumbs, Button, CsrfField, ErrorSummary, PageHeading, RadioGroup, SelectField, TextField } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import type { MessageKey } from '../../../web/i18n/i18n.js';
-import type { Actor } from '../actor.js';
+import type { Actor } from '../../../kernel/actor.js';
 import { notificationFrequencies } from '../schema.js';
 import type { FormState } from './auth-pages.js';
 

@@ -1,6 +1,6 @@
 import { Breadcrumbs, Button, ButtonLink, CsrfField, ErrorSummary, Notices, PageHeading, Table, TextArea } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { NotificationFrequency } from '../../accounts/schema.js';
+import type { NotificationFrequency } from '../../accounts/read-models.js';
 import type { FormState } from '../../accounts/views/auth-pages.js';
 import type { ParticipationViewer } from '../load-participation.js';
 import { participationPaths } from '../paths.js';

@@ -1,3 +1,5 @@
+import { AppError } from '../shared/errors.js';
+
 /** The staff roles an admin can give (a plain participant holds none). */
 export const staffRoles = ['admin', 'facilitator', 'secretariat_member', 'liaison', 'evaluator'] as const;
 export type StaffRole = (typeof staffRoles)[number];
@@ -42,4 +44,21 @@ const roleLabels: Record<StaffRole, string> = {
 export function publicActor(actor: Actor): { id: string; label: string } {
   const role = (['admin', 'facilitator', 'secretariat_member', 'liaison', 'evaluator'] as const).find((r) => hasRole(actor, r));
   return { id: actor.userId, label: role ? roleLabels[role] : 'Persona participante' };
+}
+
+/** Whoever does a write: a signed-in person, or the portal itself under a label. Never nobody. */
+export type ActingParty = Actor | SystemActor;
+
+/** How the acting party appears in the public change log. */
+export function changeActorOf(actor: ActingParty): { id: string | null; label: string } {
+  return isSystemActor(actor) ? { id: null, label: actor.label } : publicActor(actor);
+}
+
+/**
+ * A use case's own policy check: the portal itself may act; a person must hold one of the roles, else `forbidden`.
+ * Routes declare the same roles (src/kernel/access.ts): this check keeps the use case safe when called from elsewhere.
+ */
+export function assertHoldsRole(actor: ActingParty, ...roles: StaffRole[]): void {
+  if (isSystemActor(actor)) return;
+  if (!actor.roles.some((assignment) => roles.includes(assignment.role))) throw new AppError('forbidden', `requires one of: ${roles.join(', ')}`);
 }

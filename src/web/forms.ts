@@ -51,9 +51,12 @@ export function failedForm(t: Translate, messages: FormMessages, issues: readonl
 /** The form with one message on one field (a refusal worded by the route rather than by a schema). */
 export const formWithMessage = (values: Record<string, string>, field: string, message: string): FormState => ({ values, errors: { [field]: message }, summary: [{ field, message }] });
 
+/** A submitted field as it was parsed (a string, a list of strings, or an uploaded file), unchecked. */
+export const formField = (body: unknown, name: string): unknown => (body as Record<string, unknown> | undefined)?.[name];
+
 /** A form field's submitted value as a string (forms only send strings; anything else is ignored). */
 export const formString = (body: unknown, name: string): string => {
-  const value = (body as Record<string, unknown> | undefined)?.[name];
+  const value = formField(body, name);
   return typeof value === 'string' ? value : '';
 };
 
@@ -63,7 +66,7 @@ export const formValues = <Name extends string>(body: unknown, names: readonly N
 
 /** A field sent zero, one or many times (checkboxes of one name, a multiple select), as its strings. */
 export const formList = (body: unknown, name: string): string[] => {
-  const value = (body as Record<string, unknown> | undefined)?.[name];
+  const value = formField(body, name);
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : [];
 };
 

@@ -28,6 +28,12 @@ export function parseParams<S extends z.ZodType>(request: FastifyRequest, schema
   return parsed.data;
 }
 
+/** One id taken from the route's parameters, or the not-found page. */
+export function requireId(id: string, what = 'page'): string {
+  if (!uuidParam.safeParse(id).success) throw notFound(what);
+  return id;
+}
+
 /** The query string; schemas with `.catch()` never fail, anything else that does not parse is a bad request. */
 export function parseQuery<S extends z.ZodType>(request: FastifyRequest, schema: S): z.output<S> {
   const parsed = schema.safeParse(request.query ?? {});

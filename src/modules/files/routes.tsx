@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../shared/errors.js';
+import { formField } from '../../web/forms.js';
 import { decideFileAccess, type FileAccessCheck } from './file-access.js';
 import { getFile } from './get-file.js';
 import type { FastifyMultipartAttachFieldsToBodyOptions, MultipartFile } from '@fastify/multipart';
@@ -14,6 +15,12 @@ export interface UploadedFile {
 
 export const isUploadedFile = (value: unknown): value is UploadedFile =>
   typeof value === 'object' && value !== null && Buffer.isBuffer((value as UploadedFile).content) && typeof (value as UploadedFile).filename === 'string';
+
+/** A multipart form's file by its field name (an empty file input arrives with no name and no bytes). */
+export const uploadedFile = (body: unknown, name: string): UploadedFile | undefined => {
+  const value = formField(body, name);
+  return isUploadedFile(value) ? { filename: value.filename, content: value.content } : undefined;
+};
 
 /**
  * Options of @fastify/multipart: fields land in `request.body` as strings (so the CSRF check works as for any form)

@@ -11,6 +11,8 @@ export const uuidParam = z.uuid();
 export const slugParam = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 /** `{ id }`, the most common parameters. */
 export const idParams = z.object({ id: uuidParam });
+/** `{ slug }`, an exercise's pages. */
+export const slugParams = z.object({ slug: slugParam });
 
 /** A query value sent once (a repeated `?a=1&a=2` arrives as a list and counts as absent). */
 export const queryString = z.string().optional().catch(undefined);

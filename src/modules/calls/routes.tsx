@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../shared/errors.js';
 import { sendPage, type WebDeps } from '../../web/http.js';
+import { parseParams, slugParams } from '../../web/params.js';
 import { getExercise } from '../exercises/get-exercise.js';
 import { listRecordHistory } from '../audit/list-record-history.js';
 import { getExerciseCall } from './get-exercise-call.js';
@@ -10,7 +11,7 @@ import { loadParticipation, participationNoticeOf } from '../participation/load-
 
 export function callRoutes(app: FastifyInstance, deps: WebDeps & { db: Db; now: () => Date }) {
   app.get<{ Params: { slug: string } }>('/ejercicios/:slug/convocatoria', async (request, reply) => {
-    const { exercise } = await getExercise(deps.db, request.params.slug);
+    const { exercise } = await getExercise(deps.db, parseParams(request, slugParams, 'exercise').slug);
     const call = await getExerciseCall(deps.db, exercise.id);
     if (!call) throw notFound('call');
     const [history, participation] = await Promise.all([

@@ -57,7 +57,8 @@ export function directoryRoutes(app: FastifyInstance, deps: WebDeps & { db: Db }
   });
   app.get<{ Params: { id: string } }>('/admin/instituciones/:id', { preHandler: requireRole('admin') }, async (request, reply) => {
     const institution = await getInstitution(db, parseParams(request, idParams, 'institution').id);
-    const values = Object.fromEntries(fields.map((name) => [name, String((institution as Record<string, unknown>)[name] ?? '')]));
+    const { name, acronym, kind, municipalityCvegeo, website, contactEmail } = institution;
+    const values = { name, acronym: acronym ?? '', kind, municipalityCvegeo: municipalityCvegeo ?? '', website: website ?? '', contactEmail: contactEmail ?? '' };
     return sendPage(request, reply, deps, {
       title: request.t('directory.admin.edit', { name: institution.name }),
       body: <InstitutionEditPage id={institution.id} name={institution.name} form={emptyForm(values)} municipalities={await listMunicipalities(db)} />,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../shared/errors.js';
 import { formField } from '../../web/forms.js';
+import { idParams, parseParams } from '../../web/params.js';
 import { decideFileAccess, type FileAccessCheck } from './file-access.js';
 import { getFile } from './get-file.js';
 import type { FastifyMultipartAttachFieldsToBodyOptions, MultipartFile } from '@fastify/multipart';
@@ -47,7 +48,7 @@ export const multipartOptions: FastifyMultipartAttachFieldsToBodyOptions = {
  */
 export function fileRoutes(app: FastifyInstance, deps: { db: Db; fileAccessChecks: FileAccessCheck[] }) {
   app.get<{ Params: { id: string; name: string } }>('/archivos/:id/:name', async (request, reply) => {
-    const file = await getFile(deps.db, request.params.id);
+    const file = await getFile(deps.db, parseParams(request, idParams, 'file').id);
     const access = await decideFileAccess(deps.db, file.id, request.actor, deps.fileAccessChecks);
     if (access === 'none') throw notFound('file');
     return reply

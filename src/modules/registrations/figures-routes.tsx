@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../shared/errors.js';
 import { sendPage, type WebDeps } from '../../web/http.js';
+import { parseParams, slugParams } from '../../web/params.js';
 import { getExerciseCall } from '../calls/get-exercise-call.js';
 import { getExercise } from '../exercises/get-exercise.js';
 import { countRegistrations } from './count-registrations.js';
@@ -10,7 +11,7 @@ import { FiguresPage } from './views/figures-page.js';
 /** The public figures of a call's registrations: open to everyone, during and after the call; counts only. */
 export function registrationFiguresRoutes(app: FastifyInstance, deps: WebDeps & { db: Db; now: () => Date }) {
   app.get<{ Params: { slug: string } }>('/ejercicios/:slug/convocatoria/cifras', async (request, reply) => {
-    const { exercise } = await getExercise(deps.db, request.params.slug);
+    const { exercise } = await getExercise(deps.db, parseParams(request, slugParams, 'exercise').slug);
     const call = await getExerciseCall(deps.db, exercise.id);
     if (!call) throw notFound('call');
     const countedAt = deps.now();

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../shared/errors.js';
-import { emptyForm, failedForm, formList, formValues, submitForm, withIssues, type FormMessages, type FormState } from './forms.js';
+import { emptyForm, failedForm, formList, formValues, formWithMessage, submitForm, withIssues, type FormMessages, type FormState } from './forms.js';
 import { translator } from './i18n/i18n.js';
 
 const t = translator('en');
@@ -38,6 +38,10 @@ describe('form helpers', () => {
     expect(form.values).toEqual({ email: 'nope' });
     expect(form.errors).toEqual({ email: t('accounts.error.email.invalid'), name: t('error.badRequest.body') });
     expect(form.summary.map((s) => s.field)).toEqual(['x-email', 'x-name']);
+  });
+
+  it('puts a ready message on one field and in the summary', () => {
+    expect(formWithMessage({ a: '1' }, 'file', 'Too large')).toEqual({ values: { a: '1' }, errors: { file: 'Too large' }, summary: [{ field: 'file', message: 'Too large' }] });
   });
 
   it('lists the route’s own issues before and after the schema’s', () => {

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../shared/errors.js';
-import { idParams, noticeKey, oneOfQuery, pageQuery, parseParams, parseQuery, slugParam } from './params.js';
+import { idParams, noticeKey, oneOfQuery, pageQuery, parseParams, parseQuery, requireId, slugParam } from './params.js';
 
 const request = (params: unknown, query: unknown = {}) => ({ params, query }) as FastifyRequest;
 const codeOf = (run: () => unknown) => {
@@ -21,6 +21,11 @@ describe('route parameters', () => {
     expect(codeOf(() => parseParams(request({ id: 'not-a-uuid' }), idParams))).toBe('not_found');
     expect(codeOf(() => parseParams(request({ slug: 'a--b' }), z.object({ slug: slugParam })))).toBe('not_found');
     expect(parseParams(request({ slug: 'ejercicio-2026' }), z.object({ slug: slugParam }))).toEqual({ slug: 'ejercicio-2026' });
+  });
+
+  it('checks one id on its own the same way', () => {
+    expect(requireId('3f0c1d2e-4b5a-4c6d-8e7f-90a1b2c3d4e5')).toBe('3f0c1d2e-4b5a-4c6d-8e7f-90a1b2c3d4e5');
+    expect(codeOf(() => requireId('3f0c1d2e-4b5a-4c6d-8e7f-90a1b2c3d4e5x'))).toBe('not_found');
   });
 });
 

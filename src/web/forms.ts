@@ -74,7 +74,7 @@ export const formList = (body: unknown, name: string): string[] => {
 export type FormResult<T> = { success: true; data: T } | { success: false; issues: readonly FormIssue[] };
 type ParseOutcome<T> = z.ZodSafeParseResult<T> | FormResult<T>;
 
-export const issuesOf = <T>(parsed: ParseOutcome<T>): readonly FormIssue[] => (parsed.success ? [] : 'issues' in parsed ? parsed.issues : parsed.error.issues);
+const issuesOf = <T>(parsed: ParseOutcome<T>): readonly FormIssue[] => (parsed.success ? [] : 'issues' in parsed ? parsed.issues : parsed.error.issues);
 
 /** A parse with the issues of the route's own checks listed before and after the schema's (the summary keeps that order). */
 export function withIssues<T>(parsed: ParseOutcome<T>, extra: { before?: readonly FormIssue[]; after?: readonly FormIssue[] }): FormResult<T> {
@@ -83,7 +83,7 @@ export function withIssues<T>(parsed: ParseOutcome<T>, extra: { before?: readonl
 }
 
 /** The status of a form sent back to be corrected. */
-export const INVALID_FORM_STATUS = 400;
+const INVALID_FORM_STATUS = 400;
 
 export interface FormRoundTrip<T> {
   /** Where the module's form messages live (and, per form, the id of each field's input). */

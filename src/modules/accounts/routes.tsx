@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { asc } from 'drizzle-orm';
 import { AppError } from '../../shared/errors.js';
-import { fieldErrors, formString } from '../../web/forms.js';
+import { formString, formValues, submitForm, withIssues, type FormMessages } from '../../web/forms.js';
 import { sendPage } from '../../web/http.js';
 import type { MessageKey } from '../../web/i18n/i18n.js';
+import { idParams, noticeKey, parseParams, parseQuery, queryString } from '../../web/params.js';
 import { institutions } from '../directory/schema.js';
 import { getCurrentPrivacyNotices } from '../privacy/get-current-privacy-notices.js';
 import { deleteSession } from './delete-session.js';
@@ -35,12 +36,9 @@ const emailOnly = z.object({ email: z.email('email.invalid').max(254, 'email.inv
 /** Only local paths, so a crafted link cannot send people to another site after signing in. */
 const safeNext = (value: string) => (/^\/(?!\/)[^\s]*$/.test(value) ? value : '/cuenta');
 
-const formOf = (body: unknown, names: string[]) => Object.fromEntries(names.map((name) => [name, formString(body, name)]));
-
-function failed(request: FastifyRequest, issues: z.core.$ZodIssue[], values: Record<string, string>): FormState {
-  const { byField, summary } = fieldErrors(issues, request.t, 'accounts.error', 'error.badRequest.body');
-  return { values, errors: byField, summary };
-}
+const forms: FormMessages = { prefix: 'accounts.error', fallback: 'error.badRequest.body' };
+const signInQuery = z.object({ siguiente: queryString });
+const usersQuery = z.object({ invitado: queryString, aviso: queryString });
 
 export function accountRoutes(app: FastifyInstance, deps: Deps) {
   const { db, config } = deps;
@@ -55,24 +53,29 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
 
   // Sign in with a password.
   app.get<{ Querystring: { siguiente?: string } }>('/entrar', access.public, (request, reply) =>
-    page(request, reply, 'accounts.signIn.title', <SignInPage form={emptyForm()} next={safeNext(request.query.siguiente ?? '/cuenta')} />),
+    page(request, reply, 'accounts.signIn.title', <SignInPage form={emptyForm()} next={safeNext(parseQuery(request, signInQuery).siguiente ?? '/cuenta')} />),
   );
   app.post('/entrar', { ...access.public, preHandler: limit('sign-in', 10, 15) }, async (request, reply) => {
-    const values = formOf(request.body, ['email', 'next']);
-    const userId = await signInWithPassword(db, { email: values.email!, password: formString(request.body, 'password') });
-    if (!userId) return page(request, reply, 'accounts.signIn.title', <SignInPage form={emptyForm({ email: values.email! })} next={safeNext(values.next!)} hasFailed />, 400);
+    const values = formValues(request.body, ['email', 'next']);
+    const userId = await signInWithPassword(db, { email: values.email, password: formString(request.body, 'password') });
+    if (!userId) return page(request, reply, 'accounts.signIn.title', <SignInPage form={emptyForm({ email: values.email })} next={safeNext(values.next)} hasFailed />, 400);
     await startSession(reply, userId);
-    return reply.redirect(safeNext(values.next!), 303);
+    return reply.redirect(safeNext(values.next), 303);
   });
 
   // Sign in with a one-time link.
   app.post('/entrar/enlace', { ...access.public, preHandler: limit('sign-in-link', 5, 15) }, async (request, reply) => {
-    const parsed = emailOnly.safeParse(formOf(request.body, ['email']));
-    if (!parsed.success) {
-      return page(request, reply, 'accounts.signIn.title', <SignInPage form={failed(request, parsed.error.issues, formOf(request.body, ['email']))} next="/cuenta" />, 400);
-    }
-    await requestEmailLink(db, { email: parsed.data.email, purpose: 'sign_in' }, linkOptions(request));
-    return page(request, reply, 'accounts.checkEmail.title', <CheckEmailPage message={request.t('accounts.checkEmail.link', { email: parsed.data.email })} />);
+    const values = formValues(request.body, ['email']);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: emailOnly.safeParse(values),
+      invalid: (form, status) => page(request, reply, 'accounts.signIn.title', <SignInPage form={form} next="/cuenta" />, status),
+      submit: async ({ email }) => {
+        await requestEmailLink(db, { email, purpose: 'sign_in' }, linkOptions(request));
+        return page(request, reply, 'accounts.checkEmail.title', <CheckEmailPage message={request.t('accounts.checkEmail.link', { email })} />);
+      },
+    });
   });
   app.get<{ Params: { token: string } }>('/entrar/enlace/:token', access.public, async (request, reply) => {
     const userId = await signInWithLink(db, request.params.token, deps.now());
@@ -94,16 +97,21 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
     return page(request, reply, 'accounts.register.title', <RegisterPage form={emptyForm()} privacyNoticeId={integral?.id} />);
   });
   app.post('/registro', { ...access.public, preHandler: limit('register', 10, 60) }, async (request, reply) => {
-    const values = formOf(request.body, ['name', 'email', 'privacyNoticeId', 'consent']);
+    const values = formValues(request.body, ['name', 'email', 'privacyNoticeId', 'consent']);
     const parsed = registerParticipantInput.safeParse({ ...values, password: formString(request.body, 'password'), locale: request.locale });
-    const issues = parsed.success ? [] : [...parsed.error.issues];
-    if (values.consent !== 'yes') issues.push({ code: 'custom', path: ['consent'], message: 'consent.required', input: values.consent });
-    if (!parsed.success || issues.length > 0) {
-      const { integral } = await getCurrentPrivacyNotices(db);
-      return page(request, reply, 'accounts.register.title', <RegisterPage form={failed(request, issues, values)} privacyNoticeId={integral?.id} />, 400);
-    }
-    await registerParticipant(db, parsed.data, linkOptions(request));
-    return page(request, reply, 'accounts.checkEmail.title', <CheckEmailPage message={request.t('accounts.checkEmail.register', { email: parsed.data.email })} />);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: withIssues(parsed, { after: values.consent === 'yes' ? [] : [{ path: ['consent'], message: 'consent.required' }] }),
+      invalid: async (form, status) => {
+        const { integral } = await getCurrentPrivacyNotices(db);
+        return page(request, reply, 'accounts.register.title', <RegisterPage form={form} privacyNoticeId={integral?.id} />, status);
+      },
+      submit: async (data) => {
+        await registerParticipant(db, data, linkOptions(request));
+        return page(request, reply, 'accounts.checkEmail.title', <CheckEmailPage message={request.t('accounts.checkEmail.register', { email: data.email })} />);
+      },
+    });
   });
   app.get<{ Params: { token: string } }>('/confirmar/:token', access.public, async (request, reply) => {
     const userId = await confirmEmail(db, request.params.token, deps.now());
@@ -115,10 +123,17 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
   // Password reset and invitations (both choose a password through /recuperar/:token).
   app.get('/recuperar', access.public, (request, reply) => page(request, reply, 'accounts.reset.title', <ResetRequestPage form={emptyForm()} />));
   app.post('/recuperar', { ...access.public, preHandler: limit('reset', 5, 15) }, async (request, reply) => {
-    const parsed = emailOnly.safeParse(formOf(request.body, ['email']));
-    if (!parsed.success) return page(request, reply, 'accounts.reset.title', <ResetRequestPage form={failed(request, parsed.error.issues, formOf(request.body, ['email']))} />, 400);
-    await requestEmailLink(db, { email: parsed.data.email, purpose: 'reset_password' }, linkOptions(request));
-    return page(request, reply, 'accounts.checkEmail.title', <CheckEmailPage message={request.t('accounts.checkEmail.reset', { email: parsed.data.email })} />);
+    const values = formValues(request.body, ['email']);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: emailOnly.safeParse(values),
+      invalid: (form, status) => page(request, reply, 'accounts.reset.title', <ResetRequestPage form={form} />, status),
+      submit: async ({ email }) => {
+        await requestEmailLink(db, { email, purpose: 'reset_password' }, linkOptions(request));
+        return page(request, reply, 'accounts.checkEmail.title', <CheckEmailPage message={request.t('accounts.checkEmail.reset', { email })} />);
+      },
+    });
   });
   app.get<{ Params: { token: string } }>('/recuperar/:token', access.public, async (request, reply) => {
     if (!(await isTokenUsable(db, request.params.token, ['reset_password', 'invitation'], deps.now()))) {
@@ -127,15 +142,19 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
     return page(request, reply, 'accounts.reset.chooseTitle', <ChoosePasswordPage form={emptyForm()} token={request.params.token} />);
   });
   app.post<{ Params: { token: string } }>('/recuperar/:token', { ...access.public, preHandler: limit('reset-choose', 10, 15) }, async (request, reply) => {
-    const parsed = passwordSchema.safeParse(formString(request.body, 'password'));
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((issue) => ({ ...issue, path: ['password'] }));
-      return page(request, reply, 'accounts.reset.chooseTitle', <ChoosePasswordPage form={failed(request, issues, {})} token={request.params.token} />, 400);
-    }
-    const userId = await resetPassword(db, { token: request.params.token, password: parsed.data }, deps.now());
-    if (!userId) return page(request, reply, 'accounts.link.invalidTitle', <InvalidLinkPage />, 400);
-    await startSession(reply, userId);
-    return reply.redirect('/cuenta?aviso=passwordSet', 303);
+    const { token } = request.params;
+    return submitForm(request, reply, {
+      messages: forms,
+      values: {},
+      parsed: z.object({ password: passwordSchema }).safeParse({ password: formString(request.body, 'password') }),
+      invalid: (form, status) => page(request, reply, 'accounts.reset.chooseTitle', <ChoosePasswordPage form={form} token={token} />, status),
+      submit: async ({ password }) => {
+        const userId = await resetPassword(db, { token, password }, deps.now());
+        if (!userId) return page(request, reply, 'accounts.link.invalidTitle', <InvalidLinkPage />, 400);
+        await startSession(reply, userId);
+        return '/cuenta?aviso=passwordSet';
+      },
+    });
   });
 
   // The account page.
@@ -144,23 +163,35 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
     const actor = request.actor!;
     // The frequency comes with the session (no query per view); a change to it announces itself like the name's.
     const frequency = request.accountSettings?.notificationFrequency ?? 'immediate';
-    const notice = notices[(request.query as { aviso?: string }).aviso as keyof typeof notices];
+    const notice = noticeKey(request, notices);
     return page(request, reply, 'accounts.account.title', <AccountPage actor={actor} frequency={frequency} form={form} emailForm={emailForm} notice={notice} />, status);
   };
   app.get('/cuenta', access.signedIn, (request, reply) => accountPage(request, reply, emptyForm(), emptyForm()));
   app.post('/cuenta', access.signedIn, async (request, reply) => {
-    const values = formOf(request.body, ['name', 'locale', 'notificationFrequency']);
-    const parsed = updateAccountInput.safeParse(values);
-    if (!parsed.success) return accountPage(request, reply, failed(request, parsed.error.issues, values), emptyForm(), 400);
-    await updateAccount(db, request.actor!.userId, parsed.data);
-    return reply.redirect(`/cuenta?aviso=saved&lang=${parsed.data.locale === 'en' ? 'en' : 'es'}`, 303);
+    const values = formValues(request.body, ['name', 'locale', 'notificationFrequency']);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: updateAccountInput.safeParse(values),
+      invalid: (form, status) => accountPage(request, reply, form, emptyForm(), status),
+      submit: async (data) => {
+        await updateAccount(db, request.actor!.userId, data);
+        return `/cuenta?aviso=saved&lang=${data.locale === 'en' ? 'en' : 'es'}`;
+      },
+    });
   });
   app.post('/cuenta/correo', { ...access.signedIn, preHandler: limit('change-email', 5, 60) }, async (request, reply) => {
-    const values = formOf(request.body, ['email']);
-    const parsed = emailOnly.safeParse(values);
-    if (!parsed.success) return accountPage(request, reply, emptyForm(), failed(request, parsed.error.issues, values), 400);
-    await requestEmailChange(db, request.actor!.userId, parsed.data.email, linkOptions(request));
-    return page(request, reply, 'accounts.checkEmail.title', <CheckEmailPage message={request.t('accounts.checkEmail.change', { email: parsed.data.email })} />);
+    const values = formValues(request.body, ['email']);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: emailOnly.safeParse(values),
+      invalid: (form, status) => accountPage(request, reply, emptyForm(), form, status),
+      submit: async ({ email }) => {
+        await requestEmailChange(db, request.actor!.userId, email, linkOptions(request));
+        return page(request, reply, 'accounts.checkEmail.title', <CheckEmailPage message={request.t('accounts.checkEmail.change', { email })} />);
+      },
+    });
   });
   app.get<{ Params: { token: string } }>('/cuenta/correo/:token', access.public, async (request, reply) => {
     if (!(await confirmEmailChange(db, request.params.token, deps.now()))) return page(request, reply, 'accounts.link.invalidTitle', <InvalidLinkPage />, 400);
@@ -174,23 +205,31 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
     const [people, options] = await Promise.all([listUsers(db), db.select({ id: institutions.id, name: institutions.name }).from(institutions).orderBy(asc(institutions.name))]);
     return page(request, reply, 'accounts.admin.users', <AdminUsersPage users={people} institutions={options} form={form} {...extra} />, status);
   };
+  const usersNotice = (request: FastifyRequest) => {
+    const { invitado, aviso } = parseQuery(request, usersQuery);
+    return invitado ? request.t('accounts.admin.invited', { email: invitado }) : aviso === 'revoked' ? request.t('accounts.admin.revoked') : undefined;
+  };
   app.get<{ Querystring: { invitado?: string; aviso?: string } }>('/admin/usuarios', access.roles('admin'), (request, reply) =>
-    usersPage(request, reply, emptyForm(), {
-      notice: request.query.invitado ? request.t('accounts.admin.invited', { email: request.query.invitado }) : request.query.aviso === 'revoked' ? request.t('accounts.admin.revoked') : undefined,
-    }),
+    usersPage(request, reply, emptyForm(), { notice: usersNotice(request) }),
   );
   app.post('/admin/usuarios', access.roles('admin'), async (request, reply) => {
-    const values = formOf(request.body, ['name', 'email', 'role', 'institutionId']);
-    const parsed = inviteUserInput.safeParse({ ...values, institutionId: values.institutionId || undefined });
-    if (!parsed.success) return usersPage(request, reply, failed(request, parsed.error.issues, values), {}, 400);
-    const actor = request.actor!;
-    const user = await inviteUser(db, { userId: actor.userId, name: actor.name }, parsed.data, linkOptions(request));
-    return reply.redirect(`/admin/usuarios?invitado=${encodeURIComponent(user.email)}`, 303);
+    const values = formValues(request.body, ['name', 'email', 'role', 'institutionId']);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: inviteUserInput.safeParse({ ...values, institutionId: values.institutionId || undefined }),
+      invalid: (form, status) => usersPage(request, reply, form, {}, status),
+      submit: async (data) => {
+        const actor = request.actor!;
+        const user = await inviteUser(db, { userId: actor.userId, name: actor.name }, data, linkOptions(request));
+        return `/admin/usuarios?invitado=${encodeURIComponent(user.email)}`;
+      },
+    });
   });
   app.post<{ Params: { id: string } }>('/admin/usuarios/roles/:id/quitar', access.roles('admin'), async (request, reply) => {
-    if (!z.uuid().safeParse(request.params.id).success) throw new AppError('not_found', 'role assignment');
+    const { id } = parseParams(request, idParams, 'role assignment');
     try {
-      await revokeRole(db, request.params.id);
+      await revokeRole(db, id);
     } catch (error) {
       if (error instanceof AppError && error.code === 'conflict') return usersPage(request, reply, emptyForm(), { problem: request.t('accounts.error.lastAdmin') }, 409);
       throw error;

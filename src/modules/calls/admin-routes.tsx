@@ -1,14 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
-import { AppError, notFound } from '../../shared/errors.js';
-import { fieldErrors, formString } from '../../web/forms.js';
-import { sendPage } from '../../web/http.js';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { AppError } from '../../shared/errors.js';
+import { formValues, submitForm, withIssues, type FormMessages } from '../../web/forms.js';
+import { sendPage, type WebDeps } from '../../web/http.js';
 import { formatters, translator, type MessageKey } from '../../web/i18n/i18n.js';
+import { idParams, noticeKey, parseParams, parseQuery, queryString, uuidParam } from '../../web/params.js';
 import { publicActor } from '../../kernel/actor.js';
 import { emptyForm, type FormState } from '../accounts/views/auth-pages.js';
 import { listRecordHistory } from '../audit/list-record-history.js';
 import { listExercises } from '../exercises/list-exercises.js';
-import { blankCallForm, callFormFields, callFormValuesOf, parseCallForm, type CallFormValues } from './call-form.js';
+import { blankCallForm, callFormFields, callFormValuesOf, parseCallForm } from './call-form.js';
 import { cancelCall, cancelCallInput } from './cancel-call.js';
 import { countMailingRecipients } from './count-mailing-recipients.js';
 import { createCall } from './create-call.js';
@@ -26,10 +28,8 @@ import { CallPreviewPage } from './views/admin-call-preview.js';
 import { AdminCallsPage } from './views/admin-calls.js';
 import { MailingProgressPage } from './views/admin-mailing-progress.js';
 import { access } from '../../kernel/access.js';
-import type { ModuleDeps } from '../../kernel/manifest.js';
 
-type Deps = ModuleDeps;
-type Issue = z.core.$ZodIssue | { code: 'custom'; path: PropertyKey[]; message: string; input: unknown };
+type Deps = WebDeps & { db: Db; now: () => Date };
 
 /** Notices after a redirect (`?aviso=`), by their name in the URL. */
 const notices: Record<string, MessageKey> = {
@@ -53,7 +53,10 @@ const problems: Record<string, MessageKey> = {
 const problemOf = (error: unknown): MessageKey | undefined =>
   error instanceof AppError && error.code === 'conflict' && typeof error.details?.reason === 'string' ? problems[error.details.reason] : undefined;
 
-const formOf = (body: unknown, names: readonly string[]) => Object.fromEntries(names.map((name) => [name, formString(body, name)]));
+const forms: FormMessages = { prefix: 'calls.error', fallback: 'error.badRequest.body' };
+const mailingParams = z.object({ id: z.string(), mailingId: uuidParam });
+/** `?aviso=enviado&n=12` after a mailing is sent (or `?aviso=repetido`). */
+const mailingQuery = z.object({ aviso: queryString, n: z.coerce.number().int().positive().optional().catch(undefined) });
 
 /**
  * Admin pages of calls under /admin/convocatorias: list, new (a draft), edit, preview, publish, cancel, results,
@@ -64,9 +67,11 @@ export function callAdminRoutes(app: FastifyInstance, deps: Deps) {
   const admin = access.roles('admin');
   const zone = config.TIME_ZONE;
 
-  const failed = (request: FastifyRequest, issues: Issue[], values: Record<string, string>): FormState => {
-    const { byField, summary } = fieldErrors(issues as z.core.$ZodIssue[], request.t, 'calls.error', 'error.badRequest.body');
-    return { values, errors: byField, summary };
+  const callId = (request: FastifyRequest) => parseParams(request, idParams, 'call').id;
+  /** A known conflict of a call's use case: the call's page with what went wrong (409). */
+  const problemPage = (request: FastifyRequest, reply: FastifyReply, id: string, error: unknown, forms?: Partial<AdminCallPageProps['forms']>) => {
+    const problem = problemOf(error);
+    return problem ? callPage(request, reply, id, { forms, problem: request.t(problem), status: 409 }) : undefined;
   };
 
   /** The next-step message prefilled in both languages, to be completed by the admin. */
@@ -114,7 +119,7 @@ export function callAdminRoutes(app: FastifyInstance, deps: Deps) {
     });
 
   app.get<{ Querystring: { aviso?: string } }>('/admin/convocatorias', admin, async (request, reply) => {
-    const notice = notices[request.query.aviso ?? ''];
+    const notice = noticeKey(request, notices);
     return sendPage(request, reply, deps, {
       title: request.t('calls.admin.title'),
       body: <AdminCallsPage calls={await listCalls(db)} zone={zone} now={deps.now()} notice={notice ? request.t(notice) : undefined} />,
@@ -124,121 +129,126 @@ export function callAdminRoutes(app: FastifyInstance, deps: Deps) {
   app.get<{ Querystring: { ejercicio?: string } }>('/admin/convocatorias/nueva', admin, (request, reply) => newCallPage(request, reply, emptyForm(blankCallForm(request.query.ejercicio ?? ''))));
 
   app.post('/admin/convocatorias/nueva', admin, async (request, reply) => {
-    const values = formOf(request.body, callFormFields) as CallFormValues;
+    const values = formValues(request.body, callFormFields);
     const exercise = (await listExercises(db)).find((e) => e.id === values.exerciseId);
-    const parsed = parseCallForm(values, zone);
-    const issues: Issue[] = [...(exercise ? [] : [{ code: 'custom' as const, path: ['exerciseId'], message: 'exerciseId.required', input: undefined }]), ...(parsed.success ? [] : parsed.issues)];
-    if (!parsed.success || !exercise) return newCallPage(request, reply, failed(request, issues, values), 400);
-    const call = await createCall(db, { ...parsed.data, exerciseId: exercise.id, eligibleStateCode: exercise.stateCode, status: 'draft' }, publicActor(request.actor!));
-    return reply.redirect(`/admin/convocatorias/${call.id}?aviso=creada`, 303);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: withIssues(parseCallForm(values, zone), { before: exercise ? [] : [{ path: ['exerciseId'], message: 'exerciseId.required' }] }),
+      invalid: (form, status) => newCallPage(request, reply, form, status),
+      submit: async (data) => {
+        const call = await createCall(db, { ...data, exerciseId: exercise!.id, eligibleStateCode: exercise!.stateCode, status: 'draft' }, publicActor(request.actor!));
+        return `/admin/convocatorias/${call.id}?aviso=creada`;
+      },
+    });
   });
 
   app.get<{ Params: { id: string }; Querystring: { aviso?: string } }>('/admin/convocatorias/:id', admin, (request, reply) => {
-    const notice = notices[request.query.aviso ?? ''];
-    return callPage(request, reply, request.params.id, { notice: notice ? request.t(notice) : undefined });
+    const notice = noticeKey(request, notices);
+    return callPage(request, reply, callId(request), { notice: notice ? request.t(notice) : undefined });
   });
 
   app.get<{ Params: { id: string } }>('/admin/convocatorias/:id/editar', admin, async (request, reply) => {
-    const found = await getCall(db, request.params.id);
+    const found = await getCall(db, callId(request));
     if (found.call.status !== 'draft' && found.call.status !== 'published') return callPage(request, reply, found.call.id, { problem: request.t('calls.problem.notEditable'), status: 409 });
     return editPage(request, reply, found, emptyForm(callFormValuesOf(found.call, zone)));
   });
 
   app.post<{ Params: { id: string } }>('/admin/convocatorias/:id/editar', admin, async (request, reply) => {
-    const found = await getCall(db, request.params.id);
-    const values = { ...(formOf(request.body, callFormFields) as CallFormValues), exerciseId: found.call.exerciseId };
-    const parsed = parseCallForm(values, zone);
-    if (!parsed.success) return editPage(request, reply, found, failed(request, parsed.issues, values), 400);
-    try {
-      await updateCall(db, found.call.id, parsed.data, { actor: publicActor(request.actor!), now: deps.now() });
-    } catch (error) {
-      if (error instanceof AppError && error.details?.reason === 'closesInPast') {
-        return editPage(request, reply, found, failed(request, [{ code: 'custom', path: ['closesDate'], message: 'closesDate.inPast', input: undefined }], values), 400);
-      }
-      const problem = problemOf(error);
-      if (problem) return callPage(request, reply, found.call.id, { problem: request.t(problem), status: 409 });
-      throw error;
-    }
-    return reply.redirect(`/admin/convocatorias/${found.call.id}?aviso=guardada`, 303);
+    const found = await getCall(db, callId(request));
+    const values = { ...formValues(request.body, callFormFields), exerciseId: found.call.exerciseId };
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: parseCallForm(values, zone),
+      invalid: (form, status) => editPage(request, reply, found, form, status),
+      submit: async (data) => {
+        await updateCall(db, found.call.id, data, { actor: publicActor(request.actor!), now: deps.now() });
+        return `/admin/convocatorias/${found.call.id}?aviso=guardada`;
+      },
+      rejected: (error) => (error instanceof AppError && error.details?.reason === 'closesInPast' ? [{ path: ['closesDate'], message: 'closesDate.inPast' }] : undefined),
+      refused: (error) => problemPage(request, reply, found.call.id, error),
+    });
   });
 
   app.get<{ Params: { id: string } }>('/admin/convocatorias/:id/vista-previa', admin, async (request, reply) => {
-    const { call, exercise } = await getCall(db, request.params.id);
+    const { call, exercise } = await getCall(db, callId(request));
     const history = await listRecordHistory(db, { recordType: 'call', recordId: call.id });
     return sendPage(request, reply, deps, { title: call.title, body: <CallPreviewPage call={call} exercise={exercise} history={history} now={deps.now()} /> });
   });
 
   app.post<{ Params: { id: string } }>('/admin/convocatorias/:id/publicar', admin, async (request, reply) => {
-    const { call } = await getCall(db, request.params.id);
+    const { call } = await getCall(db, callId(request));
     try {
       await publishCall(db, call.id, { actor: publicActor(request.actor!), now: deps.now() });
     } catch (error) {
-      const problem = problemOf(error);
-      if (problem) return callPage(request, reply, call.id, { problem: request.t(problem), status: 409 });
+      const answered = problemPage(request, reply, call.id, error);
+      if (answered) return answered;
       throw error;
     }
     return reply.redirect(`/admin/convocatorias/${call.id}?aviso=publicada`, 303);
   });
 
   app.post<{ Params: { id: string } }>('/admin/convocatorias/:id/cancelar', admin, async (request, reply) => {
-    const { call } = await getCall(db, request.params.id);
-    const values = formOf(request.body, ['reason']);
-    const parsed = cancelCallInput.safeParse(values);
-    if (!parsed.success) return callPage(request, reply, call.id, { forms: { cancel: failed(request, parsed.error.issues, values) }, status: 400 });
-    try {
-      await cancelCall(db, call.id, parsed.data, { actor: publicActor(request.actor!) });
-    } catch (error) {
-      const problem = problemOf(error);
-      if (problem) return callPage(request, reply, call.id, { problem: request.t(problem), status: 409 });
-      throw error;
-    }
-    return reply.redirect(`/admin/convocatorias/${call.id}?aviso=cancelada`, 303);
+    const { call } = await getCall(db, callId(request));
+    const values = formValues(request.body, ['reason']);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: cancelCallInput.safeParse(values),
+      invalid: (form, status) => callPage(request, reply, call.id, { forms: { cancel: form }, status }),
+      submit: async (data) => {
+        await cancelCall(db, call.id, data, { actor: publicActor(request.actor!) });
+        return `/admin/convocatorias/${call.id}?aviso=cancelada`;
+      },
+      refused: (error) => problemPage(request, reply, call.id, error),
+    });
   });
 
   app.post<{ Params: { id: string } }>('/admin/convocatorias/:id/resultados', admin, async (request, reply) => {
-    const { call } = await getCall(db, request.params.id);
-    const values = formOf(request.body, ['resultsText']);
-    const parsed = callResultsInput.safeParse(values);
-    if (!parsed.success) return callPage(request, reply, call.id, { forms: { results: failed(request, parsed.error.issues, values) }, status: 400 });
-    try {
-      await setCallResults(db, call.id, parsed.data, { actor: publicActor(request.actor!) });
-    } catch (error) {
-      const problem = problemOf(error);
-      if (problem) return callPage(request, reply, call.id, { problem: request.t(problem), status: 409 });
-      throw error;
-    }
-    return reply.redirect(`/admin/convocatorias/${call.id}?aviso=resultados`, 303);
+    const { call } = await getCall(db, callId(request));
+    const values = formValues(request.body, ['resultsText']);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: callResultsInput.safeParse(values),
+      invalid: (form, status) => callPage(request, reply, call.id, { forms: { results: form }, status }),
+      submit: async (data) => {
+        await setCallResults(db, call.id, data, { actor: publicActor(request.actor!) });
+        return `/admin/convocatorias/${call.id}?aviso=resultados`;
+      },
+      refused: (error) => problemPage(request, reply, call.id, error),
+    });
   });
 
   app.post<{ Params: { id: string } }>('/admin/convocatorias/:id/envios', admin, async (request, reply) => {
-    const { call } = await getCall(db, request.params.id);
-    const values = formOf(request.body, ['subjectEs', 'bodyEs', 'subjectEn', 'bodyEn']);
-    const parsed = callMailingInput.safeParse(values);
-    if (!parsed.success) return callPage(request, reply, call.id, { forms: { mailing: failed(request, parsed.error.issues, values) }, status: 400 });
-    let sent: Awaited<ReturnType<typeof sendCallMailing>>;
-    try {
-      sent = await sendCallMailing(db, call.id, parsed.data, { userId: request.actor!.userId, siteName: config.SITE_NAME, now: deps.now() });
-    } catch (error) {
-      if (error instanceof AppError && error.details?.reason === 'alreadySent') {
-        return reply.redirect(`/admin/convocatorias/${call.id}/envios/${String(error.details.mailingId)}?aviso=repetido`, 303);
-      }
-      const problem = problemOf(error);
-      if (problem) return callPage(request, reply, call.id, { forms: { mailing: emptyForm(values) }, problem: request.t(problem), status: 409 });
-      throw error;
-    }
-    return reply.redirect(`/admin/convocatorias/${call.id}/envios/${sent.mailingId}?aviso=enviado&n=${sent.recipients}`, 303);
+    const { call } = await getCall(db, callId(request));
+    const values = formValues(request.body, ['subjectEs', 'bodyEs', 'subjectEn', 'bodyEn']);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: callMailingInput.safeParse(values),
+      invalid: (form, status) => callPage(request, reply, call.id, { forms: { mailing: form }, status }),
+      submit: async (data) => {
+        const sent = await sendCallMailing(db, call.id, data, { userId: request.actor!.userId, siteName: config.SITE_NAME, now: deps.now() });
+        return `/admin/convocatorias/${call.id}/envios/${sent.mailingId}?aviso=enviado&n=${sent.recipients}`;
+      },
+      refused: (error) =>
+        error instanceof AppError && error.details?.reason === 'alreadySent'
+          ? reply.redirect(`/admin/convocatorias/${call.id}/envios/${String(error.details.mailingId)}?aviso=repetido`, 303)
+          : problemPage(request, reply, call.id, error, { mailing: emptyForm(values) }),
+    });
   });
 
   app.get<{ Params: { id: string; mailingId: string }; Querystring: { aviso?: string; n?: string } }>('/admin/convocatorias/:id/envios/:mailingId', admin, async (request, reply) => {
-    const { call } = await getCall(db, request.params.id);
-    if (!/^[0-9a-f-]{36}$/i.test(request.params.mailingId)) throw notFound('mailing');
-    const progress = await getMailingProgress(db, call.id, request.params.mailingId);
-    const { aviso, n } = request.query;
-    const count = Number(n);
+    const { call } = await getCall(db, callId(request));
+    const { mailingId } = parseParams(request, mailingParams, 'mailing');
+    const progress = await getMailingProgress(db, call.id, mailingId);
+    const { aviso, n: count } = parseQuery(request, mailingQuery);
     const notice =
       aviso === 'repetido'
         ? request.t('calls.notice.alreadySent')
-        : aviso === 'enviado' && Number.isInteger(count) && count > 0
+        : aviso === 'enviado' && count !== undefined
           ? count === 1
             ? request.t('calls.notice.mailingOne')
             : request.t('calls.notice.mailing', { count: formatters(request.locale, zone).number(count) })

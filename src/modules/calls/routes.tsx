@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../shared/errors.js';
 import { sendPage } from '../../web/http.js';
+import { parseParams, slugParams } from '../../web/params.js';
 import { getExercise } from '../exercises/get-exercise.js';
 import { listRecordHistory } from '../audit/list-record-history.js';
 import { getExerciseCall } from './get-exercise-call.js';
@@ -11,7 +12,7 @@ import type { ModuleDeps } from '../../kernel/manifest.js';
 
 export function callRoutes(app: FastifyInstance, deps: ModuleDeps) {
   app.get<{ Params: { slug: string } }>('/ejercicios/:slug/convocatoria', access.public, async (request, reply) => {
-    const { exercise } = await getExercise(deps.db, request.params.slug);
+    const { exercise } = await getExercise(deps.db, parseParams(request, slugParams, 'exercise').slug);
     const call = await getExerciseCall(deps.db, exercise.id);
     if (!call) throw notFound('call');
     const [history, participation] = await Promise.all([

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../shared/errors.js';
-import type { FileAccessCheck } from '../../kernel/file-access.js';
+import { formField } from '../../web/forms.js';
+import { idParams, parseParams } from '../../web/params.js';
 import { decideFileAccess } from './file-access.js';
+import type { FileAccessCheck } from '../../kernel/file-access.js';
 import { getFile } from './get-file.js';
 import type { FastifyMultipartAttachFieldsToBodyOptions, MultipartFile } from '@fastify/multipart';
 import { MAX_FILE_BYTES } from './sniff.js';
@@ -16,6 +18,12 @@ export interface UploadedFile {
 
 export const isUploadedFile = (value: unknown): value is UploadedFile =>
   typeof value === 'object' && value !== null && Buffer.isBuffer((value as UploadedFile).content) && typeof (value as UploadedFile).filename === 'string';
+
+/** A multipart form's file by its field name (an empty file input arrives with no name and no bytes). */
+export const uploadedFile = (body: unknown, name: string): UploadedFile | undefined => {
+  const value = formField(body, name);
+  return isUploadedFile(value) ? { filename: value.filename, content: value.content } : undefined;
+};
 
 /**
  * Options of @fastify/multipart: fields land in `request.body` as strings (so the CSRF check works as for any form)
@@ -42,7 +50,7 @@ export const multipartOptions: FastifyMultipartAttachFieldsToBodyOptions = {
  */
 export function fileRoutes(app: FastifyInstance, deps: { db: Db; fileAccessChecks: readonly FileAccessCheck[] }) {
   app.get<{ Params: { id: string; name: string } }>('/archivos/:id/:name', access.public, async (request, reply) => {
-    const file = await getFile(deps.db, request.params.id);
+    const file = await getFile(deps.db, parseParams(request, idParams, 'file').id);
     const access = await decideFileAccess(deps.db, file.id, request.actor, deps.fileAccessChecks);
     if (access === 'none') throw notFound('file');
     return reply

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { sendPage } from '../../web/http.js';
+import { idParams, parseParams, parseQuery } from '../../web/params.js';
 import { getEmail } from './get-email.js';
 import { listEmails } from './list-emails.js';
 import { emailStatuses } from './schema.js';
@@ -22,7 +23,7 @@ export function notificationsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   };
 
   app.get('/admin/correo', onlyAdmins, async (request, reply) => {
-    const query = outboxQuery.parse(request.query ?? {});
+    const query = parseQuery(request, outboxQuery);
     const list = await listEmails(deps.db, { status: query.estado, page: query.pagina });
     return sendPage(request, reply, deps, {
       title: request.t('notifications.outbox.title'),
@@ -31,13 +32,13 @@ export function notificationsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   });
 
   app.get<{ Params: { id: string } }>('/admin/correo/:id', onlyAdmins, async (request, reply) => {
-    const email = await getEmail(deps.db, request.params.id);
+    const email = await getEmail(deps.db, parseParams(request, idParams, 'e-mail').id);
     return sendPage(request, reply, deps, { title: request.t('notifications.email.title', { subject: email.subject }), body: <EmailPage email={email} /> });
   });
 
   // The HTML exactly as sent, shown as text: rendering it here would need inline styles the CSP forbids.
   app.get<{ Params: { id: string } }>('/admin/correo/:id/html', onlyAdmins, async (request, reply) => {
-    const email = await getEmail(deps.db, request.params.id);
+    const email = await getEmail(deps.db, parseParams(request, idParams, 'e-mail').id);
     return reply.type('text/plain; charset=utf-8').send(email.html);
   });
 }

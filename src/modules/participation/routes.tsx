@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../../shared/errors.js';
-import { fieldErrors, formString } from '../../web/forms.js';
+import { formString, submitForm, type FormMessages } from '../../web/forms.js';
 import { sendPage } from '../../web/http.js';
+import { idParams, noticeQuery, parseParams, parseQuery } from '../../web/params.js';
 import { hitRateLimit } from '../accounts/hit-rate-limit.js';
 import { emptyForm, type FormState } from '../accounts/views/auth-pages.js';
 import { followTarget, getFollowByToken, listFollows, unfollowByToken, unfollowTarget } from './follows.js';
@@ -26,6 +27,8 @@ const REPORT_LIMIT = { max: 20, windowMinutes: 60 };
 
 /** Where a form goes back to: the target's page with a notice, at the comments or at the follow button. */
 const backTo = (target: ResolvedTarget, notice: string, anchor: 'comentarios' | 'seguir') => `${target.path}?participacion=${notice}#${anchor}`;
+
+const forms: FormMessages = { prefix: 'participation.error', fallback: 'participation.error.generic' };
 
 /**
  * Comments, official responses, moderation and follows of any participation target (declared by each module's manifest: `records`). The forms
@@ -61,27 +64,30 @@ export function participationRoutes(app: FastifyInstance, deps: ModuleDeps) {
     const values = { body: formString(request.body, 'body'), as: formString(request.body, 'as') };
     const official = values.as && values.as !== 'person' ? values.as : undefined;
     if (official && !isUuid(official)) throw new AppError('forbidden', 'not an institution this person may answer for');
-    const parsed = commentInput.safeParse({ body: values.body, officialInstitutionId: official });
-    if (!parsed.success) {
-      const { byField, summary } = fieldErrors(parsed.error.issues, request.t, 'participation.error', 'participation.error.generic', (field) => (field === 'body' ? 'comment-body' : field));
-      return commentPage(request, reply, target, { values, errors: byField, summary }, 400);
-    }
-    await postComment(db, target, parsed.data, { actor: actorOf(request), records });
-    return reply.redirect(backTo(target, official ? 'respondido' : 'comentado', 'comentarios'), 303);
+    return submitForm(request, reply, {
+      messages: { ...forms, idFor: (field) => (field === 'body' ? 'comment-body' : field) },
+      values,
+      parsed: commentInput.safeParse({ body: values.body, officialInstitutionId: official }),
+      invalid: (form, status) => commentPage(request, reply, target, form, status),
+      submit: async (data) => {
+        await postComment(db, target, data, { actor: actorOf(request), records });
+        return backTo(target, official ? 'respondido' : 'comentado', 'comentarios');
+      },
+    });
   });
 
   app.post<{ Params: { id: string } }>('/participacion/comentarios/:id/reportar', { ...access.signedIn, preHandler: limit('report', REPORT_LIMIT) }, async (request, reply) => {
-    if (!isUuid(request.params.id)) throw notFound('comment');
+    const { id } = parseParams(request, idParams, 'comment');
     const parsed = reportCommentInput.safeParse({ reason: formString(request.body, 'reason') });
     // The reason is optional and only for the moderators: an over-long one is cut rather than refused.
-    const { target } = await reportComment(db, request.params.id, parsed.success ? parsed.data : { reason: formString(request.body, 'reason').slice(0, 500) }, { actor: actorOf(request), records });
+    const { target } = await reportComment(db, id, parsed.success ? parsed.data : { reason: formString(request.body, 'reason').slice(0, 500) }, { actor: actorOf(request), records });
     if (!target) throw notFound('participation target');
     return reply.redirect(backTo(target, 'reportado', 'comentarios'), 303);
   });
 
-  const hidePage = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, form: FormState, status = 200) => {
-    if (!isUuid(request.params.id)) throw notFound('comment');
-    const [comment] = await db.select().from(comments).where(eq(comments.id, request.params.id));
+  const hidePage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+    const { id } = parseParams(request, idParams, 'comment');
+    const [comment] = await db.select().from(comments).where(eq(comments.id, id));
     if (!comment) throw notFound('comment');
     const target = await records.resolveTarget(db, comment.targetType, comment.targetId);
     return sendPage(request, reply, deps, { status, title: request.t('participation.moderate.pageTitle'), body: <HideCommentPage commentId={comment.id} body={comment.body} target={target} form={form} /> });
@@ -90,16 +96,18 @@ export function participationRoutes(app: FastifyInstance, deps: ModuleDeps) {
   app.get<{ Params: { id: string } }>('/participacion/comentarios/:id/ocultar', moderators, (request, reply) => hidePage(request, reply, emptyForm()));
 
   app.post<{ Params: { id: string } }>('/participacion/comentarios/:id/ocultar', moderators, async (request, reply) => {
-    if (!isUuid(request.params.id)) throw notFound('comment');
+    const { id } = parseParams(request, idParams, 'comment');
     const values = { reason: formString(request.body, 'reason') };
-    const parsed = hideCommentInput.safeParse(values);
-    if (!parsed.success) {
-      const { byField, summary } = fieldErrors(parsed.error.issues, request.t, 'participation.error', 'participation.error.generic');
-      return hidePage(request, reply, { values, errors: byField, summary }, 400);
-    }
-    const { target } = await hideComment(db, request.params.id, parsed.data, { actor: actorOf(request), now: deps.now(), records });
-    if (!target) return reply.redirect('/admin/comentarios', 303);
-    return reply.redirect(backTo(target, 'oculto', 'comentarios'), 303);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: hideCommentInput.safeParse(values),
+      invalid: (form, status) => hidePage(request, reply, form, status),
+      submit: async (data) => {
+        const { target } = await hideComment(db, id, data, { actor: actorOf(request), now: deps.now(), records });
+        return target ? backTo(target, 'oculto', 'comentarios') : '/admin/comentarios';
+      },
+    });
   });
 
   app.get('/admin/comentarios', moderators, async (request, reply) => {
@@ -130,7 +138,7 @@ export function participationRoutes(app: FastifyInstance, deps: ModuleDeps) {
   app.get<{ Querystring: { aviso?: string } }>('/cuenta/seguimientos', access.signedIn, async (request, reply) => {
     const followed = await listFollows(db, records, actorOf(request).userId);
     const frequency = request.accountSettings?.notificationFrequency ?? 'immediate';
-    const notice = request.query.aviso === 'sin-seguir' ? request.t('participation.unfollowLink.done') : undefined;
+    const notice = parseQuery(request, noticeQuery).aviso === 'sin-seguir' ? request.t('participation.unfollowLink.done') : undefined;
     return sendPage(request, reply, deps, { title: request.t('participation.follows.title'), body: <FollowsPage follows={followed} frequency={frequency} notice={notice} /> });
   });
 

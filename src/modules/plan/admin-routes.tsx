@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
-import { fieldErrors, formString } from '../../web/forms.js';
+import { formList, formValues, submitForm, type FormMessages, type FormResult } from '../../web/forms.js';
 import { sendPage } from '../../web/http.js';
 import type { MessageKey } from '../../web/i18n/i18n.js';
+import { idParams, noticeKey, parseParams } from '../../web/params.js';
 import { emptyForm, type FormState } from '../accounts/views/auth-pages.js';
 import { listInstitutions } from '../directory/list-institutions.js';
 import { listMunicipalities } from '../directory/list-municipalities.js';
-import { activityFormFields, activityInputOf, commitmentFormFields, commitmentInputOf, commitmentValuesOf, milestoneFormFields, milestoneInputOf, milestoneValuesOf, type FormValues } from './admin-forms.js';
+import { activityFormFields, activityInputOf, commitmentFormFields, commitmentInputOf, commitmentValuesOf, milestoneFormFields, milestoneInputOf, milestoneValuesOf } from './admin-forms.js';
 import { approveCommitment } from './approve-commitment.js';
 import { cancelActivity } from './cancel-activity.js';
 import { changeCommitmentStatus, changeCommitmentStatusInput } from './change-commitment-status.js';
@@ -24,6 +25,7 @@ import { activityFields, milestoneFields } from './milestone-fields.js';
 import { modifyCommitment } from './modify-commitment.js';
 import { proposeCommitment } from './propose-commitment.js';
 import { updateActionPlan, updateActionPlanInput } from './update-action-plan.js';
+import { smartCriteria, type SmartCriterion } from './schema.js';
 import { updateCommitment } from './update-commitment.js';
 import { cancelInput, cancelMilestone, updateMilestone } from './update-milestone.js';
 import { AdminCommitmentPage, AdminMilestonePage, AdminPlanPage, AdminPlansPage, NewCommitmentPage, type CommitmentAdminForms, type MilestoneAdminForms } from './views/admin-pages.js';
@@ -50,11 +52,10 @@ const problems: Record<string, MessageKey> = {
 const problemOf = (error: unknown): MessageKey | undefined =>
   error instanceof AppError && error.code === 'conflict' && typeof error.details?.reason === 'string' ? problems[error.details.reason] : undefined;
 
-const formOf = (body: unknown, names: readonly string[]): FormValues => Object.fromEntries(names.map((name) => [name, formString(body, name)]));
-const listOf = (body: unknown, name: string): string[] => {
-  const value = (body as Record<string, unknown> | undefined)?.[name];
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : [];
-};
+const forms: FormMessages = { prefix: 'plan.error', fallback: 'plan.admin.error.generic' };
+const isSmartCriterion = (value: unknown): value is SmartCriterion => (smartCriteria as readonly unknown[]).includes(value);
+/** The SMART criteria a commitment still lacks (AppError details.missing of 'smartIncomplete'). */
+const missingCriteria = (details: Record<string, unknown>) => (Array.isArray(details.missing) ? details.missing.filter(isSmartCriterion) : []);
 const planFormFields = ['exerciseId', 'title', 'periodStart', 'periodEnd', 'strategicVision', 'status', 'approvalAgreementId'] as const;
 
 /** Admin pages of the Local Action Plan under /admin/plan, /admin/compromisos, /admin/hitos and /admin/actividades. */
@@ -63,13 +64,10 @@ export function planAdminRoutes(app: FastifyInstance, deps: Deps) {
   const admin = access.roles('admin');
   const options = (request: FastifyRequest) => ({ actor: request.actor!, now: deps.now(), timeZone: config.TIME_ZONE });
   const notice = (request: FastifyRequest) => {
-    const key = notices[((request.query as Record<string, string> | undefined) ?? {}).aviso ?? ''];
+    const key = noticeKey(request, notices);
     return key ? request.t(key) : undefined;
   };
-  const failed = (request: FastifyRequest, issues: z.core.$ZodIssue[], values: FormValues): FormState => {
-    const { byField, summary } = fieldErrors(issues, request.t, 'plan.error', 'plan.admin.error.generic');
-    return { values, errors: byField, summary };
-  };
+  const idOf = (request: FastifyRequest, what: string) => parseParams(request, idParams, what).id;
   const choices = async () => {
     const [institutions, municipalities] = await Promise.all([listInstitutions(db), listMunicipalities(db)]);
     return { institutions: institutions.map(({ institution: i }) => ({ value: i.id, label: i.name })), municipalities: municipalities.map((m) => ({ value: m.cvegeo, label: m.name })) };
@@ -80,17 +78,21 @@ export function planAdminRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/admin/plan', admin, (request, reply) => plansPage(request, reply));
   app.post('/admin/plan', admin, async (request, reply) => {
-    const values = formOf(request.body, planFormFields);
-    const parsed = createActionPlanInput.safeParse({ ...values, status: 'draft' });
-    if (!parsed.success) return plansPage(request, reply, failed(request, parsed.error.issues, values), 400);
-    try {
-      const plan = await createActionPlan(db, parsed.data, options(request));
-      return reply.redirect(`/admin/plan/${plan.id}?aviso=creado`, 303);
-    } catch (error) {
-      const problem = problemOf(error);
-      if (problem) return plansPage(request, reply, { values, errors: {}, summary: [{ field: 'exerciseId', message: request.t(problem) }] }, 409);
-      throw error;
-    }
+    const values = formValues(request.body, planFormFields);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: createActionPlanInput.safeParse({ ...values, status: 'draft' }),
+      invalid: (form, status) => plansPage(request, reply, form, status),
+      submit: async (data) => {
+        const plan = await createActionPlan(db, data, options(request));
+        return `/admin/plan/${plan.id}?aviso=creado`;
+      },
+      refused: (error) => {
+        const problem = problemOf(error);
+        return problem ? plansPage(request, reply, { values, errors: {}, summary: [{ field: 'exerciseId', message: request.t(problem) }] }, 409) : undefined;
+      },
+    });
   });
 
   const planPage = async (request: FastifyRequest, reply: FastifyReply, id: string, form?: FormState, status = 200) => {
@@ -101,12 +103,19 @@ export function planAdminRoutes(app: FastifyInstance, deps: Deps) {
   };
   app.get<{ Params: { id: string } }>('/admin/plan/:id', admin, (request, reply) => planPage(request, reply, request.params.id));
   app.post<{ Params: { id: string } }>('/admin/plan/:id', admin, async (request, reply) => {
-    const values = formOf(request.body, planFormFields);
-    const parsed = updateActionPlanInput.safeParse({ ...values, approvalAgreementId: values.approvalAgreementId?.trim() || null });
-    if (!parsed.success) return planPage(request, reply, request.params.id, failed(request, parsed.error.issues, values), 400);
-    await getPlanForAdmin(db, request.params.id);
-    await updateActionPlan(db, request.params.id, parsed.data, options(request));
-    return reply.redirect(`/admin/plan/${request.params.id}?aviso=guardado`, 303);
+    const id = idOf(request, 'plan');
+    const values = formValues(request.body, planFormFields);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: updateActionPlanInput.safeParse({ ...values, approvalAgreementId: values.approvalAgreementId.trim() || null }),
+      invalid: (form, status) => planPage(request, reply, id, form, status),
+      submit: async (data) => {
+        await getPlanForAdmin(db, id);
+        await updateActionPlan(db, id, data, options(request));
+        return `/admin/plan/${id}?aviso=guardado`;
+      },
+    });
   });
 
   const newCommitmentPage = async (request: FastifyRequest, reply: FastifyReply, planId: string, form: FormState, selected: string[], status = 200) => {
@@ -120,13 +129,20 @@ export function planAdminRoutes(app: FastifyInstance, deps: Deps) {
   };
   app.get<{ Params: { id: string } }>('/admin/plan/:id/compromisos/nuevo', admin, (request, reply) => newCommitmentPage(request, reply, request.params.id, emptyForm(), []));
   app.post<{ Params: { id: string } }>('/admin/plan/:id/compromisos/nuevo', admin, async (request, reply) => {
-    const values = formOf(request.body, commitmentFormFields);
-    const selected = listOf(request.body, 'municipalities');
-    const parsed = commitmentFields.safeParse(commitmentInputOf(values, selected));
-    if (!parsed.success) return newCommitmentPage(request, reply, request.params.id, failed(request, parsed.error.issues, values), selected, 400);
-    const { plan } = await getPlanForAdmin(db, request.params.id);
-    const created = await createCommitment(db, { ...parsed.data, planId: plan.id }, options(request));
-    return reply.redirect(`/admin/compromisos/${created.id}?aviso=creado`, 303);
+    const id = idOf(request, 'plan');
+    const values = formValues(request.body, commitmentFormFields);
+    const selected = formList(request.body, 'municipalities');
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: commitmentFields.safeParse(commitmentInputOf(values, selected)),
+      invalid: (form, status) => newCommitmentPage(request, reply, id, form, selected, status),
+      submit: async (data) => {
+        const { plan } = await getPlanForAdmin(db, id);
+        const created = await createCommitment(db, { ...data, planId: plan.id }, options(request));
+        return `/admin/compromisos/${created.id}?aviso=creado`;
+      },
+    });
   });
 
   const commitmentPage = async (request: FastifyRequest, reply: FastifyReply, id: string, extra: { forms?: Partial<CommitmentAdminForms>; selected?: string[]; problem?: string; status?: number } = {}) => {
@@ -139,60 +155,78 @@ export function planAdminRoutes(app: FastifyInstance, deps: Deps) {
       body: <AdminCommitmentPage data={data} forms={forms} institutions={institutions} municipalities={municipalities} selected={extra.selected ?? data.municipalities} notice={notice(request)} problem={extra.problem} />,
     });
   };
-  const onProblem = async (request: FastifyRequest, reply: FastifyReply, id: string, error: unknown) => {
+  /** A known conflict of a commitment's use case: its page with what went wrong (409). */
+  const commitmentProblem = (request: FastifyRequest, reply: FastifyReply, id: string, error: unknown) => {
     const problem = problemOf(error);
-    if (problem) return commitmentPage(request, reply, id, { problem: request.t(problem), status: 409 });
-    throw error;
+    return problem ? commitmentPage(request, reply, id, { problem: request.t(problem), status: 409 }) : undefined;
   };
 
   app.get<{ Params: { id: string } }>('/admin/compromisos/:id', admin, (request, reply) => commitmentPage(request, reply, request.params.id));
   app.post<{ Params: { id: string } }>('/admin/compromisos/:id', admin, async (request, reply) => {
-    const values = formOf(request.body, commitmentFormFields);
-    const selected = listOf(request.body, 'municipalities');
-    const parsed = commitmentFields.safeParse(commitmentInputOf(values, selected));
-    if (!parsed.success) return commitmentPage(request, reply, request.params.id, { forms: { fields: failed(request, parsed.error.issues, values) }, selected, status: 400 });
-    await getCommitmentForAdmin(db, request.params.id);
-    try {
-      await updateCommitment(db, request.params.id, parsed.data, options(request));
-    } catch (error) {
-      return onProblem(request, reply, request.params.id, error);
-    }
-    return reply.redirect(`/admin/compromisos/${request.params.id}?aviso=guardado`, 303);
+    const id = idOf(request, 'commitment');
+    const values = formValues(request.body, commitmentFormFields);
+    const selected = formList(request.body, 'municipalities');
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: commitmentFields.safeParse(commitmentInputOf(values, selected)),
+      invalid: (form, status) => commitmentPage(request, reply, id, { forms: { fields: form }, selected, status }),
+      submit: async (data) => {
+        await getCommitmentForAdmin(db, id);
+        await updateCommitment(db, id, data, options(request));
+        return `/admin/compromisos/${id}?aviso=guardado`;
+      },
+      refused: (error) => commitmentProblem(request, reply, id, error),
+    });
   });
 
   app.post<{ Params: { id: string } }>('/admin/compromisos/:id/estado', admin, async (request, reply) => {
-    const id = request.params.id;
-    const values = formOf(request.body, ['action', 'agreementId', 'status', 'note']);
+    const id = idOf(request, 'commitment');
+    const values = formValues(request.body, ['action', 'agreementId', 'status', 'note']);
     await getCommitmentForAdmin(db, id);
-    try {
-      if (values.action === 'propose') await proposeCommitment(db, id, options(request));
-      else if (values.action === 'approve' || values.action === 'modify') {
-        const parsed = z.object({ agreementId: z.uuid('agreementId.invalid') }).safeParse({ agreementId: values.agreementId?.trim() });
-        if (!parsed.success) return commitmentPage(request, reply, id, { forms: { status: failed(request, parsed.error.issues, values) }, status: 400 });
-        await (values.action === 'approve' ? approveCommitment : modifyCommitment)(db, id, parsed.data, options(request));
-      } else {
-        const parsed = changeCommitmentStatusInput.safeParse({ status: values.status, note: values.note?.trim() || undefined });
-        if (!parsed.success) return commitmentPage(request, reply, id, { forms: { status: failed(request, parsed.error.issues, values) }, status: 400 });
-        await changeCommitmentStatus(db, id, parsed.data, options(request));
+    /** The move the form asks for, as a write to run once its fields parse. */
+    const move = ((): FormResult<() => Promise<unknown>> => {
+      if (values.action === 'propose') return { success: true, data: () => proposeCommitment(db, id, options(request)) };
+      if (values.action === 'approve' || values.action === 'modify') {
+        const parsed = z.object({ agreementId: z.uuid('agreementId.invalid') }).safeParse({ agreementId: values.agreementId.trim() });
+        return parsed.success ? { success: true, data: () => (values.action === 'approve' ? approveCommitment : modifyCommitment)(db, id, parsed.data, options(request)) } : { success: false, issues: parsed.error.issues };
       }
-    } catch (error) {
-      if (error instanceof AppError && error.details?.reason === 'smartIncomplete') {
-        const missing = (error.details.missing as string[]).map((c) => request.t(`plan.smart.${c}` as MessageKey)).join(', ');
-        const message = request.t('plan.admin.problem.smartIncomplete', { missing });
-        return commitmentPage(request, reply, id, { forms: { status: { values, errors: {}, summary: [{ field: `smart_${(error.details.missing as string[])[0]}_why`, message }] } }, status: 400 });
-      }
-      return onProblem(request, reply, id, error);
-    }
-    return reply.redirect(`/admin/compromisos/${id}?aviso=estado`, 303);
+      const parsed = changeCommitmentStatusInput.safeParse({ status: values.status, note: values.note.trim() || undefined });
+      return parsed.success ? { success: true, data: () => changeCommitmentStatus(db, id, parsed.data, options(request)) } : { success: false, issues: parsed.error.issues };
+    })();
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: move,
+      invalid: (form, status) => commitmentPage(request, reply, id, { forms: { status: form }, status }),
+      submit: async (write) => {
+        await write();
+        return `/admin/compromisos/${id}?aviso=estado`;
+      },
+      rejected: (error) => {
+        if (!(error instanceof AppError) || error.details?.reason !== 'smartIncomplete') return undefined;
+        const missing = missingCriteria(error.details);
+        const message = request.t('plan.admin.problem.smartIncomplete', { missing: missing.map((c) => request.t(`plan.smart.${c}`)).join(', ') });
+        return { values, errors: {}, summary: [{ field: `smart_${missing[0]}_why`, message }] };
+      },
+      refused: (error) => commitmentProblem(request, reply, id, error),
+    });
   });
 
   app.post<{ Params: { id: string } }>('/admin/compromisos/:id/hitos', admin, async (request, reply) => {
-    const values = formOf(request.body, milestoneFormFields);
-    const parsed = milestoneFields.safeParse(milestoneInputOf(values));
-    if (!parsed.success) return commitmentPage(request, reply, request.params.id, { forms: { milestone: failed(request, parsed.error.issues, values) }, status: 400 });
-    await getCommitmentForAdmin(db, request.params.id);
-    await createMilestone(db, request.params.id, parsed.data, options(request));
-    return reply.redirect(`/admin/compromisos/${request.params.id}?aviso=hito`, 303);
+    const id = idOf(request, 'commitment');
+    const values = formValues(request.body, milestoneFormFields);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: milestoneFields.safeParse(milestoneInputOf(values)),
+      invalid: (form, status) => commitmentPage(request, reply, id, { forms: { milestone: form }, status }),
+      submit: async (data) => {
+        await getCommitmentForAdmin(db, id);
+        await createMilestone(db, id, data, options(request));
+        return `/admin/compromisos/${id}?aviso=hito`;
+      },
+    });
   });
 
   const milestonePage = async (request: FastifyRequest, reply: FastifyReply, id: string, extra: { forms?: Partial<MilestoneAdminForms>; problem?: string; status?: number } = {}) => {
@@ -203,50 +237,77 @@ export function planAdminRoutes(app: FastifyInstance, deps: Deps) {
   };
   app.get<{ Params: { id: string } }>('/admin/hitos/:id', admin, (request, reply) => milestonePage(request, reply, request.params.id));
   app.post<{ Params: { id: string } }>('/admin/hitos/:id', admin, async (request, reply) => {
-    const values = formOf(request.body, milestoneFormFields);
-    const parsed = milestoneFields.safeParse(milestoneInputOf(values));
-    if (!parsed.success) return milestonePage(request, reply, request.params.id, { forms: { fields: failed(request, parsed.error.issues, values) }, status: 400 });
-    await getMilestoneForAdmin(db, request.params.id);
-    await updateMilestone(db, request.params.id, parsed.data, options(request));
-    return reply.redirect(`/admin/hitos/${request.params.id}?aviso=guardado`, 303);
+    const id = idOf(request, 'milestone');
+    const values = formValues(request.body, milestoneFormFields);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: milestoneFields.safeParse(milestoneInputOf(values)),
+      invalid: (form, status) => milestonePage(request, reply, id, { forms: { fields: form }, status }),
+      submit: async (data) => {
+        await getMilestoneForAdmin(db, id);
+        await updateMilestone(db, id, data, options(request));
+        return `/admin/hitos/${id}?aviso=guardado`;
+      },
+    });
   });
   app.post<{ Params: { id: string } }>('/admin/hitos/:id/cancelar', admin, async (request, reply) => {
-    const values = formOf(request.body, ['reason']);
-    const parsed = cancelInput.safeParse(values);
-    if (!parsed.success) return milestonePage(request, reply, request.params.id, { forms: { cancel: failed(request, parsed.error.issues, values) }, status: 400 });
-    await getMilestoneForAdmin(db, request.params.id);
-    await cancelMilestone(db, request.params.id, parsed.data, options(request));
-    return reply.redirect(`/admin/hitos/${request.params.id}?aviso=cancelada`, 303);
+    const id = idOf(request, 'milestone');
+    const values = formValues(request.body, ['reason']);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: cancelInput.safeParse(values),
+      invalid: (form, status) => milestonePage(request, reply, id, { forms: { cancel: form }, status }),
+      submit: async (data) => {
+        await getMilestoneForAdmin(db, id);
+        await cancelMilestone(db, id, data, options(request));
+        return `/admin/hitos/${id}?aviso=cancelada`;
+      },
+    });
   });
   app.post<{ Params: { id: string } }>('/admin/hitos/:id/borrar', admin, async (request, reply) => {
-    const { milestone } = await getMilestoneForAdmin(db, request.params.id);
+    const { milestone } = await getMilestoneForAdmin(db, idOf(request, 'milestone'));
     await deleteMilestone(db, milestone.id, options(request));
     return reply.redirect(`/admin/compromisos/${milestone.commitmentId}?aviso=borrada`, 303);
   });
   app.post<{ Params: { id: string } }>('/admin/hitos/:id/actividades', admin, async (request, reply) => {
-    const values = formOf(request.body, activityFormFields);
-    const parsed = activityFields.safeParse(activityInputOf(values));
-    if (!parsed.success) return milestonePage(request, reply, request.params.id, { forms: { activity: failed(request, parsed.error.issues, values) }, status: 400 });
-    await getMilestoneForAdmin(db, request.params.id);
-    await createActivity(db, request.params.id, parsed.data, options(request));
-    return reply.redirect(`/admin/hitos/${request.params.id}?aviso=actividad`, 303);
+    const id = idOf(request, 'milestone');
+    const values = formValues(request.body, activityFormFields);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: activityFields.safeParse(activityInputOf(values)),
+      invalid: (form, status) => milestonePage(request, reply, id, { forms: { activity: form }, status }),
+      submit: async (data) => {
+        await getMilestoneForAdmin(db, id);
+        await createActivity(db, id, data, options(request));
+        return `/admin/hitos/${id}?aviso=actividad`;
+      },
+    });
   });
 
   app.post<{ Params: { id: string } }>('/admin/actividades/:id/cancelar', admin, async (request, reply) => {
-    const { activity } = await loadActivity(db, request.params.id);
-    const parsed = cancelInput.safeParse(formOf(request.body, ['reason']));
-    if (!parsed.success) return milestonePage(request, reply, activity.milestoneId, { problem: request.t('plan.admin.problem.cancelReason'), status: 400 });
-    try {
-      await cancelActivity(db, activity.id, parsed.data, options(request));
-    } catch (error) {
-      const problem = problemOf(error);
-      if (problem) return milestonePage(request, reply, activity.milestoneId, { problem: request.t(problem), status: 409 });
-      throw error;
-    }
-    return reply.redirect(`/admin/hitos/${activity.milestoneId}?aviso=cancelada`, 303);
+    const { activity } = await loadActivity(db, idOf(request, 'activity'));
+    const values = formValues(request.body, ['reason']);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: cancelInput.safeParse(values),
+      // The reason is asked for in a small form on the milestone's page: a missing one is said at the top.
+      invalid: (_form, status) => milestonePage(request, reply, activity.milestoneId, { problem: request.t('plan.admin.problem.cancelReason'), status }),
+      submit: async (data) => {
+        await cancelActivity(db, activity.id, data, options(request));
+        return `/admin/hitos/${activity.milestoneId}?aviso=cancelada`;
+      },
+      refused: (error) => {
+        const problem = problemOf(error);
+        return problem ? milestonePage(request, reply, activity.milestoneId, { problem: request.t(problem), status: 409 }) : undefined;
+      },
+    });
   });
   app.post<{ Params: { id: string } }>('/admin/actividades/:id/borrar', admin, async (request, reply) => {
-    const { activity } = await loadActivity(db, request.params.id);
+    const { activity } = await loadActivity(db, idOf(request, 'activity'));
     await deleteActivity(db, activity.id, options(request));
     return reply.redirect(`/admin/hitos/${activity.milestoneId}?aviso=borrada`, 303);
   });

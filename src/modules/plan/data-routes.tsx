@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { sendPage } from '../../web/http.js';
+import { parseParams, slugParams } from '../../web/params.js';
 import { utcToZonedTime } from '../calls/local-time.js';
 import { getPlanDocument } from './get-plan-document.js';
 import { listPlanUpdates } from './list-plan-updates.js';
@@ -31,14 +32,15 @@ export function planDataRoutes(app: FastifyInstance, deps: ModuleDeps) {
   });
 
   app.get<{ Params: { slug: string } }>('/ejercicios/:slug/plan/novedades.atom', access.public, async (request, reply) => {
-    const { plan, updates } = await listPlanUpdates(db, request.params.slug);
+    const { slug } = parseParams(request, slugParams, 'plan');
+    const { plan, updates } = await listPlanUpdates(db, slug);
     const baseUrl = (config.PUBLIC_URL ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
-    const xml = planFeedXml({ baseUrl, locale: request.locale, t: request.t, siteName: config.SITE_NAME, slug: request.params.slug, plan, updates });
+    const xml = planFeedXml({ baseUrl, locale: request.locale, t: request.t, siteName: config.SITE_NAME, slug, plan, updates });
     return reply.type('application/atom+xml; charset=utf-8').header('vary', 'Accept-Language, Cookie').header('cache-control', 'public, max-age=300').send(xml);
   });
 
   app.get<{ Params: { slug: string } }>('/ejercicios/:slug/plan/imprimir', access.public, async (request, reply) => {
-    const document = await getPlanDocument(db, request.params.slug, today());
+    const document = await getPlanDocument(db, parseParams(request, slugParams, 'plan').slug, today());
     return sendPage(request, reply, deps, {
       title: `${document.plan.title} · ${request.t('planData.print.title')}`,
       body: <PlanPrintPage document={document} issuedAt={deps.now()} />,

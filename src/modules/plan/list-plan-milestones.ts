@@ -5,7 +5,7 @@ import { notFound } from '../../shared/errors.js';
 import { institutions } from '../directory/schema.js';
 import { exercises } from '../exercises/schema.js';
 import { isDelayed } from './progress.js';
-import { actionPlans, activities, commitments, milestones } from './schema.js';
+import { actionPlans, activities, commitments, milestones, type ActivityStatus } from './schema.js';
 import { commitmentStatusIsPublic, planIsPublic } from './visibility.js';
 
 /** Rows per page of the plan's calendar and late-items pages. */
@@ -85,7 +85,7 @@ export async function listLateItems(db: Db, slug: string, options: { kind: LateK
   const items =
     options.kind === 'hitos'
       ? await db
-          .select({ id: milestones.id, title: milestones.title, due: milestones.openDueOn, commitmentNumber: commitments.number, commitmentTitle: commitments.title, responsibleName: responsible.name, status: sql<string | null>`null` })
+          .select({ id: milestones.id, title: milestones.title, due: milestones.openDueOn, commitmentNumber: commitments.number, commitmentTitle: commitments.title, responsibleName: responsible.name, status: sql<ActivityStatus | null>`null` })
           .from(milestones)
           .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
           .innerJoin(responsible, eq(responsible.id, milestones.responsibleInstitutionId))
@@ -94,7 +94,7 @@ export async function listLateItems(db: Db, slug: string, options: { kind: LateK
           .limit(PLAN_LIST_PAGE_SIZE)
           .offset(offset)
       : await db
-          .select({ id: activities.id, title: activities.title, due: activities.plannedEnd, commitmentNumber: commitments.number, commitmentTitle: commitments.title, responsibleName: responsible.name, status: sql<string | null>`${activities.status}` })
+          .select({ id: activities.id, title: activities.title, due: activities.plannedEnd, commitmentNumber: commitments.number, commitmentTitle: commitments.title, responsibleName: responsible.name, status: sql<ActivityStatus | null>`${activities.status}` })
           .from(activities)
           .innerJoin(milestones, eq(milestones.id, activities.milestoneId))
           .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))

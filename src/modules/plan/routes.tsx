@@ -1,17 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
-import { fieldErrors, formString } from '../../web/forms.js';
+import { formString, formWithMessage, submitForm, type FormMessages } from '../../web/forms.js';
 import { sendPage } from '../../web/http.js';
 import type { MessageKey } from '../../web/i18n/i18n.js';
+import { idParams, noticeKey, oneOfQuery, pageQuery, parseParams, parseQuery, slugParam, slugParams, uuidParam } from '../../web/params.js';
 import { emptyForm, type FormState } from '../accounts/views/auth-pages.js';
-import { isUploadedFile } from '../files/routes.js';
+import { uploadedFile } from '../files/routes.js';
 import { addActivityNote, noteInput } from './add-activity-note.js';
 import { attachEvidence, evidenceInput } from './attach-evidence.js';
 import { getActivityWork } from './get-activity-work.js';
 import { getCommitmentDetail } from './get-commitment-detail.js';
 import { getPlanOverview } from './get-plan-overview.js';
-import { lateKinds, listLateItems, listPlanMilestones, type LateKind } from './list-plan-milestones.js';
+import { lateKinds, listLateItems, listPlanMilestones } from './list-plan-milestones.js';
 import { listActivitiesToVerify, listMyActivities } from './list-work-activities.js';
 import { doneInput, markActivityDone } from './mark-activity-done.js';
 import { localDate } from './plan-actor.js';
@@ -21,19 +22,20 @@ import { startActivity } from './start-activity.js';
 import { verifyActivity } from './verify-activity.js';
 import { CommitmentPage } from './views/commitment-page.js';
 import { loadParticipation, participationNoticeOf } from '../participation/load-participation.js';
-import { commitmentSorts, PlanPage, type CommitmentSort } from './views/plan-page.js';
+import { commitmentSorts, PlanPage } from './views/plan-page.js';
 import { PlanCalendarPage, PlanLatePage } from './views/plan-lists-pages.js';
-
-/** A `?pagina=` value as a page number (1 for anything that is not a positive whole number, capped). */
-const pageNumber = (value: string | undefined) => {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
-};
 import { ActivityWorkPage, MyActivitiesPage, type ActivityForms } from './views/work-pages.js';
 import { access } from '../../kernel/access.js';
 import type { ModuleDeps } from '../../kernel/manifest.js';
 
 type Deps = ModuleDeps;
+
+const commitmentParams = z.object({ slug: slugParam, number: z.coerce.number().int().min(1).max(100_000) });
+const evidenceParams = z.object({ id: uuidParam, evidenceId: uuidParam });
+const planQuery = z.object({ orden: oneOfQuery(commitmentSorts, 'numero'), pagina: pageQuery });
+const calendarQuery = z.object({ pagina: pageQuery });
+const lateQuery = z.object({ tipo: oneOfQuery(lateKinds, 'hitos'), pagina: pageQuery });
+const forms: FormMessages = { prefix: 'plan.error', fallback: 'error.badRequest.body' };
 
 const notices: Record<string, MessageKey> = {
   iniciada: 'plan.notice.started',
@@ -78,24 +80,25 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
   const options = (request: FastifyRequest) => ({ actor: request.actor!, now: deps.now(), timeZone: config.TIME_ZONE });
 
   app.get<{ Params: { slug: string }; Querystring: { orden?: string; pagina?: string } }>('/ejercicios/:slug/plan', access.public, async (request, reply) => {
-    const overview = await getPlanOverview(db, request.params.slug, today());
-    const sort = (commitmentSorts as readonly string[]).includes(request.query.orden ?? '') ? (request.query.orden as CommitmentSort) : 'numero';
-    return sendPage(request, reply, deps, { title: overview.plan.title, body: <PlanPage overview={overview} sort={sort} page={pageNumber(request.query.pagina)} /> });
+    const overview = await getPlanOverview(db, parseParams(request, slugParams, 'plan').slug, today());
+    const { orden: sort, pagina } = parseQuery(request, planQuery);
+    return sendPage(request, reply, deps, { title: overview.plan.title, body: <PlanPage overview={overview} sort={sort} page={pagina} /> });
   });
 
   app.get<{ Params: { slug: string }; Querystring: { pagina?: string } }>('/ejercicios/:slug/plan/calendario', access.public, async (request, reply) => {
-    const calendar = await listPlanMilestones(db, request.params.slug, { page: pageNumber(request.query.pagina), today: today() });
+    const calendar = await listPlanMilestones(db, parseParams(request, slugParams, 'plan').slug, { page: parseQuery(request, calendarQuery).pagina, today: today() });
     return sendPage(request, reply, deps, { title: `${request.t('plan.calendar.title')}: ${calendar.plan.title}`, body: <PlanCalendarPage calendar={calendar} /> });
   });
 
   app.get<{ Params: { slug: string }; Querystring: { tipo?: string; pagina?: string } }>('/ejercicios/:slug/plan/atrasos', access.public, async (request, reply) => {
-    const kind = (lateKinds as readonly string[]).includes(request.query.tipo ?? '') ? (request.query.tipo as LateKind) : 'hitos';
-    const late = await listLateItems(db, request.params.slug, { kind, page: pageNumber(request.query.pagina), today: today() });
+    const { tipo: kind, pagina } = parseQuery(request, lateQuery);
+    const late = await listLateItems(db, parseParams(request, slugParams, 'plan').slug, { kind, page: pagina, today: today() });
     return sendPage(request, reply, deps, { title: `${request.t('plan.late.title')}: ${late.plan.title}`, body: <PlanLatePage late={late} /> });
   });
 
   app.get<{ Params: { slug: string; number: string } }>('/ejercicios/:slug/plan/compromisos/:number', access.public, async (request, reply) => {
-    const detail = await getCommitmentDetail(db, request.params.slug, Number(request.params.number), today());
+    const { slug, number } = parseParams(request, commitmentParams, 'commitment');
+    const detail = await getCommitmentDetail(db, slug, number, today());
     const participation = await loadParticipation(db, deps.records, { recordType: 'commitment', recordId: detail.commitment.id }, request.actor);
     const participationView = participation ? { ...participation, notice: participationNoticeOf(request.query) } : undefined;
     return sendPage(request, reply, deps, {
@@ -127,15 +130,17 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
     });
   };
 
-  const failed = (request: FastifyRequest, issues: z.core.$ZodIssue[], values: Record<string, string>, idFor?: (field: string) => string): FormState => {
-    const { byField, summary } = fieldErrors(issues, request.t, 'plan.error', 'error.badRequest.body', idFor);
-    return { values, errors: byField, summary };
+  const activityId = (request: FastifyRequest) => parseParams(request, idParams, 'activity').id;
+  /** A refusal of a work page's write: the page again with the problem (409). */
+  const workProblem = (request: FastifyRequest, reply: FastifyReply, id: string, error: unknown) => {
+    const problem = problemOf(error);
+    return problem ? workPage(request, reply, id, { problem: request.t(problem), status: 409 }) : undefined;
   };
-  const fieldFailure = (request: FastifyRequest, reason: string, values: Record<string, string>): FormState | undefined => {
-    const found = fieldProblems[reason];
-    if (!found) return undefined;
-    const message = request.t(found.key);
-    return { values, errors: { [found.field]: message }, summary: [{ field: found.field, message }] };
+  /** A form problem the use case found (validation with a known reason): the message on its field. */
+  const fieldFailure = (request: FastifyRequest, error: unknown, values: Record<string, string>): FormState | undefined => {
+    if (!(error instanceof AppError) || error.code !== 'validation' || typeof error.details?.reason !== 'string') return undefined;
+    const found = fieldProblems[error.details.reason];
+    return found ? formWithMessage(values, found.field, request.t(found.key)) : undefined;
   };
 
   /** Runs a write of the work page; on a refusal, the page again with the problem (and what was typed). */
@@ -147,16 +152,14 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
     values: Record<string, string>,
     write: () => Promise<unknown>,
   ) => {
-    const id = request.params.id;
+    const id = activityId(request);
     try {
       await write();
     } catch (error) {
-      const problem = problemOf(error);
-      if (problem) return workPage(request, reply, id, { problem: request.t(problem), status: 409 });
-      if (form && error instanceof AppError && error.code === 'validation' && typeof error.details?.reason === 'string') {
-        const state = fieldFailure(request, error.details.reason, values);
-        if (state) return workPage(request, reply, id, { forms: { [form]: state }, status: 400 });
-      }
+      const answered = workProblem(request, reply, id, error);
+      if (answered) return answered;
+      const state = form && fieldFailure(request, error, values);
+      if (state) return workPage(request, reply, id, { forms: { [form]: state }, status: 400 });
       throw error;
     }
     return reply.redirect(`/actividades/${id}?aviso=${notice}`, 303);
@@ -165,43 +168,79 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
   const guard = access.roles(...staff);
 
   app.get<{ Params: { id: string }; Querystring: { aviso?: string } }>('/actividades/:id', guard, (request, reply) => {
-    const notice = notices[request.query.aviso ?? ''];
-    return workPage(request, reply, request.params.id, { notice: notice ? request.t(notice) : undefined });
+    const notice = noticeKey(request, notices);
+    return workPage(request, reply, activityId(request), { notice: notice ? request.t(notice) : undefined });
   });
 
   app.post<{ Params: { id: string } }>('/actividades/:id/iniciar', guard, (request, reply) => act(request, reply, 'iniciada', undefined, {}, () => startActivity(db, request.params.id, options(request))));
 
   app.post<{ Params: { id: string } }>('/actividades/:id/notas', guard, async (request, reply) => {
+    const id = activityId(request);
     const values = { body: formString(request.body, 'body') };
-    const parsed = noteInput.safeParse(values);
-    if (!parsed.success) return workPage(request, reply, request.params.id, { forms: { note: failed(request, parsed.error.issues, values) }, status: 400 });
-    return act(request, reply, 'nota', 'note', values, () => addActivityNote(db, request.params.id, parsed.data, options(request)));
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: noteInput.safeParse(values),
+      invalid: (form, status) => workPage(request, reply, id, { forms: { note: form }, status }),
+      submit: async (data) => {
+        await addActivityNote(db, id, data, options(request));
+        return `/actividades/${id}?aviso=nota`;
+      },
+      rejected: (error) => fieldFailure(request, error, values),
+      refused: (error) => workProblem(request, reply, id, error),
+    });
   });
 
   app.post<{ Params: { id: string } }>('/actividades/:id/evidencias', guard, async (request, reply) => {
-    const body = request.body as Record<string, unknown> | undefined;
-    const values = { description: formString(body, 'description'), url: formString(body, 'url').trim() };
-    const parsed = evidenceInput.safeParse({ description: values.description, url: values.url || undefined });
-    if (!parsed.success) return workPage(request, reply, request.params.id, { forms: { evidence: failed(request, parsed.error.issues, values) }, status: 400 });
-    const upload = isUploadedFile(body?.file) ? body.file : undefined;
-    return act(request, reply, 'evidencia', 'evidence', values, () =>
-      attachEvidence(db, request.params.id, { ...parsed.data, file: upload ? { content: upload.content, filename: upload.filename } : undefined }, options(request)),
-    );
+    const id = activityId(request);
+    const values = { description: formString(request.body, 'description'), url: formString(request.body, 'url').trim() };
+    const upload = uploadedFile(request.body, 'file');
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: evidenceInput.safeParse({ description: values.description, url: values.url || undefined }),
+      invalid: (form, status) => workPage(request, reply, id, { forms: { evidence: form }, status }),
+      submit: async (data) => {
+        await attachEvidence(db, id, { ...data, file: upload ? { content: upload.content, filename: upload.filename } : undefined }, options(request));
+        return `/actividades/${id}?aviso=evidencia`;
+      },
+      rejected: (error) => fieldFailure(request, error, values),
+      refused: (error) => workProblem(request, reply, id, error),
+    });
   });
 
   app.post<{ Params: { id: string } }>('/actividades/:id/terminar', guard, async (request, reply) => {
+    const id = activityId(request);
     const values = { closingNote: formString(request.body, 'closingNote') };
-    const parsed = doneInput.safeParse(values);
-    if (!parsed.success) return workPage(request, reply, request.params.id, { forms: { done: failed(request, parsed.error.issues, values) }, status: 400 });
-    return act(request, reply, 'terminada', 'done', values, () => markActivityDone(db, request.params.id, parsed.data, options(request)));
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: doneInput.safeParse(values),
+      invalid: (form, status) => workPage(request, reply, id, { forms: { done: form }, status }),
+      submit: async (data) => {
+        await markActivityDone(db, id, data, options(request));
+        return `/actividades/${id}?aviso=terminada`;
+      },
+      rejected: (error) => fieldFailure(request, error, values),
+      refused: (error) => workProblem(request, reply, id, error),
+    });
   });
 
   app.post<{ Params: { id: string } }>('/actividades/:id/verificar', guard, (request, reply) => act(request, reply, 'verificada', undefined, {}, () => verifyActivity(db, request.params.id, options(request))));
 
   app.post<{ Params: { id: string; evidenceId: string } }>('/actividades/:id/evidencias/:evidenceId/rechazar', guard, async (request, reply) => {
+    const { id, evidenceId } = parseParams(request, evidenceParams, 'evidence');
     const values = { reason: formString(request.body, 'reason') };
-    const parsed = rejectInput.safeParse(values);
-    if (!parsed.success) return workPage(request, reply, request.params.id, { forms: { reject: { ...failed(request, parsed.error.issues, values, (field) => `${field}-${request.params.evidenceId}`), evidenceId: request.params.evidenceId } }, status: 400 });
-    return act(request, reply, 'rechazada', undefined, values, () => rejectEvidence(db, request.params.evidenceId, parsed.data, options(request)));
+    return submitForm(request, reply, {
+      messages: { ...forms, idFor: (field) => `${field}-${evidenceId}` },
+      values,
+      parsed: rejectInput.safeParse(values),
+      invalid: (form, status) => workPage(request, reply, id, { forms: { reject: { ...form, evidenceId } }, status }),
+      submit: async (data) => {
+        await rejectEvidence(db, evidenceId, data, options(request));
+        return `/actividades/${id}?aviso=rechazada`;
+      },
+      refused: (error) => workProblem(request, reply, id, error),
+    });
   });
 }

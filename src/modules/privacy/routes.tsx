@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
-import { fieldErrors, formString } from '../../web/forms.js';
+import { formValues, submitForm, type FormMessages } from '../../web/forms.js';
 import { sendPage } from '../../web/http.js';
+import { idParams, parseParams, parseQuery, queryString } from '../../web/params.js';
 import { formatters } from '../../web/i18n/i18n.js';
 import { SESSION_COOKIE } from '../accounts/guards.js';
 import { cancelAccount } from '../accounts/cancel-account.js';
@@ -28,12 +29,12 @@ const noticeInput = z.object({
   body: z.string().trim().min(20, 'body').max(50000, 'body'),
 });
 
-const formOf = (body: unknown, names: string[]) => Object.fromEntries(names.map((name) => [name, formString(body, name)]));
+const forms: FormMessages = { prefix: 'privacy.error', fallback: 'error.badRequest.body' };
 
-function failed(request: FastifyRequest, issues: z.core.$ZodIssue[], values: Record<string, string>): FormState {
-  const { byField, summary } = fieldErrors(issues, request.t, 'privacy.error', 'error.badRequest.body');
-  return { values, errors: byField, summary };
-}
+/** `?folio=&vence=` after filing an ARCO request: the notice shows only for a well-formed pair. */
+const filedQuery = z.object({ folio: z.string().regex(/^ARCO-\d{4}-\d{4,}$/).optional().catch(undefined), vence: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined) });
+const arcoAdminQuery = z.object({ aviso: queryString });
+const noticesAdminQuery = z.object({ aviso: queryString, aviso_tipo: queryString });
 
 export function privacyRoutes(app: FastifyInstance, deps: Deps) {
   const { db, config } = deps;
@@ -51,9 +52,8 @@ export function privacyRoutes(app: FastifyInstance, deps: Deps) {
       body: <RightsPage requests={await listOwnArcoRequests(db, request.actor!.userId)} form={form} notice={notice} today={today()} />,
     });
   app.get<{ Querystring: { folio?: string; vence?: string } }>('/cuenta/datos', access.signedIn, (request, reply) => {
-    const { folio, vence } = request.query;
-    const isValid = folio && /^ARCO-\d{4}-\d{4,}$/.test(folio) && vence && /^\d{4}-\d{2}-\d{2}$/.test(vence);
-    const notice = isValid ? request.t('privacy.arco.filed', { folio, date: formatters(request.locale, config.TIME_ZONE).calendarDate(vence) }) : undefined;
+    const { folio, vence } = parseQuery(request, filedQuery);
+    const notice = folio && vence ? request.t('privacy.arco.filed', { folio, date: formatters(request.locale, config.TIME_ZONE).calendarDate(vence) }) : undefined;
     return rightsPage(request, reply, emptyForm(), notice);
   });
   app.get('/cuenta/datos/descarga', access.signedIn, async (request, reply) => {
@@ -65,11 +65,17 @@ export function privacyRoutes(app: FastifyInstance, deps: Deps) {
       .send(JSON.stringify(data, null, 2));
   });
   app.post('/cuenta/datos/arco', access.signedIn, async (request, reply) => {
-    const values = formOf(request.body, ['kind', 'description']);
-    const parsed = fileArcoRequestInput.safeParse(values);
-    if (!parsed.success) return rightsPage(request, reply, failed(request, parsed.error.issues, values), undefined, 400);
-    const filed = await fileArcoRequest(db, request.actor!.userId, parsed.data, { now: deps.now(), timeZone: config.TIME_ZONE });
-    return reply.redirect(`/cuenta/datos?folio=${filed.folio}&vence=${filed.dueOn}`, 303);
+    const values = formValues(request.body, ['kind', 'description']);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: fileArcoRequestInput.safeParse(values),
+      invalid: (form, status) => rightsPage(request, reply, form, undefined, status),
+      submit: async (data) => {
+        const filed = await fileArcoRequest(db, request.actor!.userId, data, { now: deps.now(), timeZone: config.TIME_ZONE });
+        return `/cuenta/datos?folio=${filed.folio}&vence=${filed.dueOn}`;
+      },
+    });
   });
   app.post('/cuenta/cancelar', access.signedIn, async (request, reply) => {
     await cancelAccount(db, request.actor!.userId);
@@ -84,22 +90,25 @@ export function privacyRoutes(app: FastifyInstance, deps: Deps) {
   const arcoPage = async (request: FastifyRequest, reply: FastifyReply, extra: Partial<Parameters<typeof AdminArcoPage>[0]> = {}, status = 200) =>
     sendPage(request, reply, deps, { status, title: request.t('privacy.arco.adminTitle'), body: <AdminArcoPage rows={await listAllArcoRequests(db)} today={today()} {...extra} /> });
   app.get<{ Querystring: { aviso?: string } }>('/admin/arco', access.roles('admin'), (request, reply) =>
-    arcoPage(request, reply, { notice: request.query.aviso === 'saved' ? request.t('privacy.arco.saved') : undefined }),
+    arcoPage(request, reply, { notice: parseQuery(request, arcoAdminQuery).aviso === 'saved' ? request.t('privacy.arco.saved') : undefined }),
   );
   app.post<{ Params: { id: string } }>('/admin/arco/:id', access.roles('admin'), async (request, reply) => {
-    if (!z.uuid().safeParse(request.params.id).success) throw new AppError('not_found', 'ARCO request');
-    const values = formOf(request.body, ['decision', 'answer']);
-    const parsed = answerArcoRequestInput.safeParse(values);
-    if (!parsed.success) return arcoPage(request, reply, { errorsFor: { id: request.params.id, form: failed(request, parsed.error.issues, values) } }, 400);
-    try {
-      await answerArcoRequest(db, request.actor!.userId, request.params.id, parsed.data, deps.now());
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'conflict') {
-        return arcoPage(request, reply, { problem: request.t(error.details?.reason === 'alreadyExtended' ? 'privacy.arco.alreadyExtended' : 'privacy.arco.closed') }, 409);
-      }
-      throw error;
-    }
-    return reply.redirect('/admin/arco?aviso=saved', 303);
+    const { id } = parseParams(request, idParams, 'ARCO request');
+    const values = formValues(request.body, ['decision', 'answer']);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: answerArcoRequestInput.safeParse(values),
+      invalid: (form, status) => arcoPage(request, reply, { errorsFor: { id, form } }, status),
+      submit: async (data) => {
+        await answerArcoRequest(db, request.actor!.userId, id, data, deps.now());
+        return '/admin/arco?aviso=saved';
+      },
+      refused: (error) =>
+        error instanceof AppError && error.code === 'conflict'
+          ? arcoPage(request, reply, { problem: request.t(error.details?.reason === 'alreadyExtended' ? 'privacy.arco.alreadyExtended' : 'privacy.arco.closed') }, 409)
+          : undefined,
+    });
   });
 
   const noticesPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, notice?: string, status = 200) => {
@@ -107,14 +116,20 @@ export function privacyRoutes(app: FastifyInstance, deps: Deps) {
     return sendPage(request, reply, deps, { status, title: request.t('privacy.admin.title'), body: <AdminNoticesPage current={current} form={form} notice={notice} /> });
   };
   app.get<{ Querystring: { aviso?: string; aviso_tipo?: string } }>('/admin/privacidad', access.roles('admin'), (request, reply) =>
-    noticesPage(request, reply, emptyForm({ kind: request.query.aviso_tipo === 'simplified' ? 'simplified' : 'integral' }), request.query.aviso === 'published' ? request.t('privacy.admin.published') : undefined),
+    noticesPage(request, reply, emptyForm({ kind: parseQuery(request, noticesAdminQuery).aviso_tipo === 'simplified' ? 'simplified' : 'integral' }), parseQuery(request, noticesAdminQuery).aviso === 'published' ? request.t('privacy.admin.published') : undefined),
   );
   app.post('/admin/privacidad', access.roles('admin'), async (request, reply) => {
-    const values = formOf(request.body, ['kind', 'responsible', 'body']);
-    const parsed = noticeInput.safeParse(values);
-    if (!parsed.success) return noticesPage(request, reply, failed(request, parsed.error.issues, values), undefined, 400);
-    await publishPrivacyNotice(db, parsed.data);
-    return reply.redirect(`/admin/privacidad?aviso=published&aviso_tipo=${parsed.data.kind}`, 303);
+    const values = formValues(request.body, ['kind', 'responsible', 'body']);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: noticeInput.safeParse(values),
+      invalid: (form, status) => noticesPage(request, reply, form, undefined, status),
+      submit: async (data) => {
+        await publishPrivacyNotice(db, data);
+        return `/admin/privacidad?aviso=published&aviso_tipo=${data.kind}`;
+      },
+    });
   });
 }
 

@@ -2,8 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { and, desc, eq, ne } from 'drizzle-orm';
 import { AppError, notFound } from '../../shared/errors.js';
-import { fieldErrors, formString } from '../../web/forms.js';
+import { failedForm, formList, formString, submitForm, type FormMessages } from '../../web/forms.js';
 import { sendPage } from '../../web/http.js';
+import { idParams, noticeQuery, parseParams, parseQuery, queryString, slugParams } from '../../web/params.js';
 import { formatters } from '../../web/i18n/i18n.js';
 import { publicActor } from '../../kernel/actor.js';
 import { rateLimit, signIn } from '../accounts/guards.js';
@@ -29,13 +30,14 @@ import type { ModuleDeps } from '../../kernel/manifest.js';
 
 type Deps = ModuleDeps;
 
+const forms: FormMessages = { prefix: 'registrations.error', fallback: 'error.badRequest.body' };
+
 const textFields = ['fullName', 'email', 'phone', 'municipalityCvegeo', 'sector', 'organization', 'motivation', 'acceptsHonorary', 'consent', 'privacyNoticeId'];
 
 /** The submitted form as strings (to re-render it) and as the use case's input. */
 function readForm(body: unknown, locale: 'es-MX' | 'en') {
   const values: Record<string, string> = Object.fromEntries(textFields.map((name) => [name, formString(body, name).trim()]));
-  const rawThemes = (body as Record<string, unknown> | undefined)?.themes;
-  const themes = (Array.isArray(rawThemes) ? rawThemes : [rawThemes]).filter((v): v is string => typeof v === 'string');
+  const themes = formList(body, 'themes');
   values.themes = themes.join('\n');
   const input = {
     fullName: values.fullName,
@@ -55,11 +57,6 @@ function readForm(body: unknown, locale: 'es-MX' | 'en') {
 
 export function registrationRoutes(app: FastifyInstance, deps: Deps) {
   const { db, config } = deps;
-
-  const failed = (request: FastifyRequest, issues: z.core.$ZodIssue[], values: Record<string, string>): FormState => {
-    const { byField, summary } = fieldErrors(issues, request.t, 'registrations.error', 'error.badRequest.body');
-    return { values, errors: byField, summary };
-  };
 
   /** The exercise, its public call and, when the call accepts sign-ups, what the form needs. */
   async function loadContext(slug: string) {
@@ -99,7 +96,7 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
   });
 
   app.get<{ Params: { slug: string } }>('/ejercicios/:slug/convocatoria/sumate', access.public, async (request, reply) => {
-    const { exercise, call } = await loadContext(request.params.slug);
+    const { exercise, call } = await loadContext(parseParams(request, slugParams, 'call').slug);
     if (callAvailability(call, deps.now()) !== 'open') return closedPage(request, reply, { exercise, call });
     const context = await formContext(exercise, call);
     return sendPage(request, reply, deps, { title: request.t('registrations.title'), body: <SignupFormPage context={context} form={emptyForm()} action={request.url.split('?')[0]!} /> });
@@ -109,37 +106,42 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
     '/ejercicios/:slug/convocatoria/sumate',
     { ...access.public, preHandler: rateLimit(deps, 'signup', config.SIGNUP_LIMIT_PER_HOUR, 60) },
     async (request, reply) => {
-      const { slug } = request.params;
-      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) throw notFound('call');
+      const { slug } = parseParams(request, slugParams, 'call');
       const sentUrl = `/ejercicios/${slug}/convocatoria/sumate/enviada`;
       // A filled honeypot is a robot: it sees the usual answer and nothing is stored.
       if (formString(request.body, 'website')) return reply.redirect(sentUrl, 303);
       const { values, parsed } = readForm(request.body, request.locale);
       const rerender = async (context: Awaited<ReturnType<typeof loadContext>>, form: FormState) =>
         sendPage(request, reply, deps, { status: 400, title: request.t('registrations.title'), body: <SignupFormPage context={await formContext(context.exercise, context.call)} form={form} action={request.url.split('?')[0]!} /> });
-      const outOfState = { code: 'custom' as const, path: ['municipalityCvegeo'], message: 'outOfState', input: '' };
-      // Someone who lives outside the state is told kindly why they cannot sign up, before any other problem.
-      const issues = values.municipalityCvegeo === 'outside' ? [outOfState] : parsed.success ? [] : parsed.error.issues;
-      if (issues.length > 0 || !parsed.success) {
-        const context = await loadContext(slug);
-        if (callAvailability(context.call, deps.now()) !== 'open') return closedPage(request, reply, context);
-        return rerender(context, failed(request, issues, values));
-      }
+      const outOfState = { path: ['municipalityCvegeo'], message: 'outOfState' };
       // The happy path reads the call inside the sign-up's own transaction (one statement with the account upsert);
       // the other paths read it here to show the form again or the closed page.
-      try {
-        await submitRegistration(db, slug, parsed.data, { baseUrl: config.PUBLIC_URL ?? `${request.protocol}://${request.host}`, siteName: config.SITE_NAME, timeZone: config.TIME_ZONE, now: deps.now() });
-      } catch (error) {
-        if (error instanceof AppError && error.details?.reason === 'outOfState') return rerender(await loadContext(slug), failed(request, [outOfState], values));
-        if (error instanceof AppError && error.details?.reason === 'callNotOpen') return closedPage(request, reply, await loadContext(slug));
-        throw error;
-      }
-      return reply.redirect(sentUrl, 303);
+      return submitForm(request, reply, {
+        messages: forms,
+        values,
+        // Someone who lives outside the state is told kindly why they cannot sign up, before any other problem.
+        parsed: values.municipalityCvegeo === 'outside' ? { success: false, issues: [outOfState] } : parsed,
+        invalid: async (form) => {
+          const context = await loadContext(slug);
+          if (callAvailability(context.call, deps.now()) !== 'open') return closedPage(request, reply, context);
+          return rerender(context, form);
+        },
+        submit: async (data) => {
+          await submitRegistration(db, slug, data, { baseUrl: config.PUBLIC_URL ?? `${request.protocol}://${request.host}`, siteName: config.SITE_NAME, timeZone: config.TIME_ZONE, now: deps.now() });
+          return sentUrl;
+        },
+        refused: (error) => {
+          const reason = error instanceof AppError ? error.details?.reason : undefined;
+          if (reason === 'outOfState') return loadContext(slug).then((context) => rerender(context, failedForm(request.t, forms, [outOfState], values)));
+          if (reason === 'callNotOpen') return loadContext(slug).then((context) => closedPage(request, reply, context));
+          return undefined;
+        },
+      });
     },
   );
 
   app.get<{ Params: { slug: string } }>('/ejercicios/:slug/convocatoria/sumate/enviada', access.public, async (request, reply) => {
-    const { exercise } = await loadContext(request.params.slug);
+    const { exercise } = await loadContext(parseParams(request, slugParams, 'call').slug);
     return sendPage(request, reply, deps, { title: request.t('registrations.sent.title'), body: <SignupSentPage context={{ exercise }} /> });
   });
 
@@ -157,14 +159,17 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
   app.get('/sumate/reenviar', access.public, async (request, reply) => sendPage(request, reply, deps, { title: request.t('registrations.resend.title'), body: <ResendLinkPage /> }));
   app.post('/sumate/reenviar', { ...access.public, preHandler: rateLimit(deps, 'signup_resend', 5, 15) }, async (request, reply) => {
     const values = { email: formString(request.body, 'email').trim() };
-    const parsed = resendInput.safeParse(values);
-    if (!parsed.success) {
-      const { byField, summary } = fieldErrors(parsed.error.issues, request.t, 'registrations.error', 'error.badRequest.body', (field) => `resend-${field}`);
-      return sendPage(request, reply, deps, { status: 400, title: request.t('registrations.resend.title'), body: <ResendLinkPage form={{ values, errors: byField, summary }} /> });
-    }
-    const sent = await resendRegistrationLink(db, parsed.data.email, { baseUrl: config.PUBLIC_URL ?? `${request.protocol}://${request.host}`, siteName: config.SITE_NAME, timeZone: config.TIME_ZONE, now: deps.now() });
-    request.log.info({ links: sent }, 'sign-up links re-sent');
-    return reply.redirect('/sumate/reenviar/enviado', 303);
+    return submitForm(request, reply, {
+      messages: { ...forms, idFor: (field) => `resend-${field}` },
+      values,
+      parsed: resendInput.safeParse(values),
+      invalid: (form, status) => sendPage(request, reply, deps, { status, title: request.t('registrations.resend.title'), body: <ResendLinkPage form={form} /> }),
+      submit: async ({ email }) => {
+        const sent = await resendRegistrationLink(db, email, { baseUrl: config.PUBLIC_URL ?? `${request.protocol}://${request.host}`, siteName: config.SITE_NAME, timeZone: config.TIME_ZONE, now: deps.now() });
+        request.log.info({ links: sent }, 'sign-up links re-sent');
+        return '/sumate/reenviar/enviado';
+      },
+    });
   });
   app.get('/sumate/reenviar/enviado', access.public, async (request, reply) => sendPage(request, reply, deps, { title: request.t('registrations.sent.title'), body: <ResendSentPage /> }));
 
@@ -179,7 +184,7 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
     const { exercise } = await getExerciseById(row.call.exerciseId);
     return sendPage(request, reply, deps, {
       title: request.t('registrations.confirmed.title'),
-      body: <SignupConfirmedPage context={{ exercise }} reference={row.registration.reference} closesAt={row.call.closesAt} email={row.registration.email} wasUpdate={request.query.cambios === '1'} />,
+      body: <SignupConfirmedPage context={{ exercise }} reference={row.registration.reference} closesAt={row.call.closesAt} email={row.registration.email} wasUpdate={parseQuery(request, z.object({ cambios: queryString })).cambios === '1'} />,
     });
   });
 
@@ -219,14 +224,14 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
       .send(csv);
   });
 
-  async function registrationPage(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, form: FormState, extra: { notice?: string; problem?: string } = {}, status = 200) {
-    if (!z.uuid().safeParse(request.params.id).success) throw notFound('registration');
+  async function registrationPage(request: FastifyRequest, reply: FastifyReply, form: FormState, extra: { notice?: string; problem?: string } = {}, status = 200) {
+    const { id } = parseParams(request, idParams, 'registration');
     const [row] = await db
       .select({ registration: registrations, municipalityName: municipalities.name, callTitle: calls.title })
       .from(registrations)
       .innerJoin(municipalities, eq(municipalities.cvegeo, registrations.municipalityCvegeo))
       .innerJoin(calls, eq(calls.id, registrations.callId))
-      .where(eq(registrations.id, request.params.id))
+      .where(eq(registrations.id, id))
       .limit(1);
     if (!row) throw notFound('registration');
     return sendPage(request, reply, deps, {
@@ -237,19 +242,21 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
   }
 
   app.get<{ Params: { id: string }; Querystring: { aviso?: string } }>('/admin/inscripciones/:id', access.roles('admin'), (request, reply) =>
-    registrationPage(request, reply, emptyForm(), { notice: request.query.aviso === 'saved' ? request.t('registrations.admin.saved') : undefined }),
+    registrationPage(request, reply, emptyForm(), { notice: parseQuery(request, noticeQuery).aviso === 'saved' ? request.t('registrations.admin.saved') : undefined }),
   );
   app.post<{ Params: { id: string } }>('/admin/inscripciones/:id', access.roles('admin'), async (request, reply) => {
+    const { id } = parseParams(request, idParams, 'registration');
     const values = { decision: formString(request.body, 'decision'), reason: formString(request.body, 'reason').trim() };
-    const parsed = decisionInput.safeParse({ decision: values.decision, reason: values.reason || undefined });
-    if (!parsed.success) return registrationPage(request, reply, failed(request, parsed.error.issues, values), {}, 400);
-    if (!z.uuid().safeParse(request.params.id).success) throw notFound('registration');
-    try {
-      await decideRegistration(db, request.params.id, parsed.data, publicActor(request.actor!), deps.now());
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'conflict') return registrationPage(request, reply, emptyForm(), { problem: request.t('registrations.admin.notConfirmed') }, 409);
-      throw error;
-    }
-    return reply.redirect(`/admin/inscripciones/${request.params.id}?aviso=saved`, 303);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: decisionInput.safeParse({ decision: values.decision, reason: values.reason || undefined }),
+      invalid: (form, status) => registrationPage(request, reply, form, {}, status),
+      submit: async (data) => {
+        await decideRegistration(db, id, data, publicActor(request.actor!), deps.now());
+        return `/admin/inscripciones/${id}?aviso=saved`;
+      },
+      refused: (error) => (error instanceof AppError && error.code === 'conflict' ? registrationPage(request, reply, emptyForm(), { problem: request.t('registrations.admin.notConfirmed') }, 409) : undefined),
+    });
   });
 }

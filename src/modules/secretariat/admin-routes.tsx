@@ -1,25 +1,24 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { Db } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
-import { fieldErrors, formString } from '../../web/forms.js';
-import { sendPage } from '../../web/http.js';
+import { formValues, formWithMessage, submitForm, withIssues, type FormIssue, type FormMessages } from '../../web/forms.js';
+import { sendPage, type WebDeps } from '../../web/http.js';
 import type { MessageKey } from '../../web/i18n/i18n.js';
-import { hasRole } from '../../kernel/actor.js';
-import { publicActor } from '../../kernel/actor.js';
+import { noticeKey, requireId } from '../../web/params.js';
+import { hasRole, publicActor } from '../../kernel/actor.js';
 import { emptyForm, type FormState } from '../accounts/views/auth-pages.js';
 import { getExerciseCall } from '../calls/get-exercise-call.js';
 import { zonedTimeToUtc } from '../calls/local-time.js';
 import { linesOf } from '../calls/call-form.js';
 import { listInstitutions } from '../directory/list-institutions.js';
 import { listExercises } from '../exercises/list-exercises.js';
-import { isUploadedFile } from '../files/routes.js';
+import { uploadedFile } from '../files/routes.js';
 import { addMembership, addMembershipInput } from './add-membership.js';
 import { addSeat, addSeatInput } from './add-seat.js';
 import { conveneSession } from './convene-session.js';
 import { followUpAgreement, followUpAgreementInput } from './follow-up-agreement.js';
 import { getSecretariat, listSecretariatIds } from './get-secretariat.js';
 import { getSession } from './get-session.js';
-import type { FileUpload } from './document-files.js';
 import { installDocumentProblems, installSecretariat, installSecretariatInput } from './install-secretariat.js';
 import { getAgreement } from './list-agreements.js';
 import { listCandidates } from './list-candidates.js';
@@ -32,11 +31,10 @@ import { AdminSecretariatPage, type AdminSecretariatForms } from './views/admin-
 import { AdminSecretariatsPage } from './views/admin-secretariats.js';
 import { AdminSessionPage, type AdminSessionForms } from './views/admin-session.js';
 import { sessionTitle } from './session-calendar.js';
+import { attendanceStatuses, type AttendanceStatus } from './schema.js';
 import { access } from '../../kernel/access.js';
-import type { ModuleDeps } from '../../kernel/manifest.js';
 
-type Deps = ModuleDeps;
-type Issue = z.core.$ZodIssue;
+type Deps = WebDeps & { db: Db; now: () => Date };
 
 const notices: Record<string, MessageKey> = {
   instalado: 'secretariat.notice.installed',
@@ -77,31 +75,26 @@ const problemOf = (error: unknown): MessageKey | undefined => {
   return typeof reason === 'string' ? problems[reason] : undefined;
 };
 
-/** An uploaded file of a multipart form by its field name (an empty file input arrives with no name and no bytes). */
-const uploadOf = (body: unknown, name: string): FileUpload | undefined => {
-  const value = (body as Record<string, unknown> | undefined)?.[name];
-  return isUploadedFile(value) ? { filename: value.filename, content: value.content } : undefined;
-};
 /** Route options for a form with two file fields (the multipart default takes one). */
 const twoFiles = { multipartOptions: { limits: { files: 2 } } };
 
 /** A refused document file (files/store-file.ts reasons), or a document with neither or both of file and link. */
 const fileReasons: Record<string, MessageKey> = { fileType: 'secretariat.error.file.type', fileEmpty: 'secretariat.error.file.empty', fileSize: 'secretariat.error.file.size' };
-const documentFailure = (request: FastifyRequest, error: unknown, values: Record<string, string>): FormState | undefined => {
+const documentIssues = (problems: { field: string; reason: string }[]): FormIssue[] => problems.map((p) => ({ path: [p.field], message: `${p.field}.${p.reason}` }));
+const documentFailure = (request: FastifyRequest, error: unknown, values: Record<string, string>): FormState | FormIssue[] | undefined => {
   if (!(error instanceof AppError) || error.code !== 'validation') return undefined;
   const { reason, field } = error.details ?? {};
   if (typeof reason !== 'string' || typeof field !== 'string') return undefined;
-  const key = fileReasons[reason] ?? (reason === 'missing' || reason === 'both' ? (`secretariat.error.${field}.${reason}` as MessageKey) : undefined);
-  if (!key) return undefined;
-  const message = request.t(key);
-  return { values, errors: { [field]: message }, summary: [{ field, message }] };
+  const key = fileReasons[reason];
+  if (key) return formWithMessage(values, field, request.t(key));
+  return reason === 'missing' || reason === 'both' ? documentIssues([{ field, reason }]) : undefined;
 };
-const documentIssues = (problems: { field: string; reason: string }[]): Issue[] => problems.map((p) => ({ code: 'custom', path: [p.field], message: `${p.field}.${p.reason}`, input: undefined }));
 const trimmed = (value: string | undefined) => value?.trim() || undefined;
 
-const formOf = (body: unknown, names: readonly string[]) => Object.fromEntries(names.map((name) => [name, formString(body, name)]));
-const prefixed = (body: unknown, prefix: string) =>
-  Object.fromEntries(Object.entries((body ?? {}) as Record<string, unknown>).filter(([key, value]) => key.startsWith(prefix) && typeof value === 'string') as [string, string][]);
+const prefixed = (body: unknown, prefix: string): Record<string, string> =>
+  Object.fromEntries(Object.entries(body ?? {}).flatMap(([key, value]) => (key.startsWith(prefix) && typeof value === 'string' ? [[key, value]] : [])));
+const isAttendanceStatus = (value: string | undefined): value is AttendanceStatus => (attendanceStatuses as readonly (string | undefined)[]).includes(value);
+const forms: FormMessages = { prefix: 'secretariat.error', fallback: 'error.badRequest.body' };
 
 /**
  * Admin pages of the Technical Secretariat under /admin/secretariado. Admins install it and manage its composition;
@@ -113,12 +106,8 @@ export function secretariatAdminRoutes(app: FastifyInstance, deps: Deps) {
   const runners = access.roles('admin', 'facilitator');
   const zone = config.TIME_ZONE;
   const noticeOf = (request: FastifyRequest) => {
-    const key = notices[(request.query as { aviso?: string }).aviso ?? ''];
+    const key = noticeKey(request, notices);
     return key ? request.t(key) : undefined;
-  };
-  const failed = (request: FastifyRequest, issues: Issue[], values: Record<string, string>, idFor?: (field: string) => string): FormState => {
-    const { byField, summary } = fieldErrors(issues, request.t, 'secretariat.error', 'error.badRequest.body', idFor);
-    return { values, errors: byField, summary };
   };
 
   // ---- list and installation ----
@@ -135,24 +124,27 @@ export function secretariatAdminRoutes(app: FastifyInstance, deps: Deps) {
   app.get('/admin/secretariado', runners, (request, reply) => listPage(request, reply, emptyForm({ quorumRule: 'more_than_half' })));
 
   app.post('/admin/secretariado', { config: { ...admin.config, ...twoFiles } }, async (request, reply) => {
-    const values = formOf(request.body, ['exerciseId', 'installedOn', 'quorumRule', 'installationActUrl', 'operatingRulesUrl']);
-    const files = { installationActFile: uploadOf(request.body, 'installationActFile'), operatingRulesFile: uploadOf(request.body, 'operatingRulesFile') };
-    const parsed = installSecretariatInput.safeParse(values);
-    const issues = [...(parsed.success ? [] : parsed.error.issues), ...documentIssues(installDocumentProblems({ installationActUrl: trimmed(values.installationActUrl), operatingRulesUrl: trimmed(values.operatingRulesUrl) }, files))];
-    if (!parsed.success || issues.length) return listPage(request, reply, failed(request, issues, values), { status: 400 });
-    try {
-      const row = await installSecretariat(db, { ...parsed.data, ...files }, {
-        actor: publicActor(request.actor!),
-        documentTitles: { installationAct: request.t('secretariat.document.installationAct'), operatingRules: request.t('secretariat.document.operatingRules') },
-      });
-      return reply.redirect(`/admin/secretariado/${row.id}?aviso=instalado`, 303);
-    } catch (error) {
-      const problem = problemOf(error);
-      if (problem) return listPage(request, reply, emptyForm(values), { status: 409, problem: request.t(problem) });
-      const refused = documentFailure(request, error, values);
-      if (refused) return listPage(request, reply, refused, { status: 400 });
-      throw error;
-    }
+    const values = formValues(request.body, ['exerciseId', 'installedOn', 'quorumRule', 'installationActUrl', 'operatingRulesUrl']);
+    const files = { installationActFile: uploadedFile(request.body, 'installationActFile'), operatingRulesFile: uploadedFile(request.body, 'operatingRulesFile') };
+    const documents = installDocumentProblems({ installationActUrl: trimmed(values.installationActUrl), operatingRulesUrl: trimmed(values.operatingRulesUrl) }, files);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: withIssues(installSecretariatInput.safeParse(values), { after: documentIssues(documents) }),
+      invalid: (form, status) => listPage(request, reply, form, { status }),
+      submit: async (data) => {
+        const row = await installSecretariat(db, { ...data, ...files }, {
+          actor: publicActor(request.actor!),
+          documentTitles: { installationAct: request.t('secretariat.document.installationAct'), operatingRules: request.t('secretariat.document.operatingRules') },
+        });
+        return `/admin/secretariado/${row.id}?aviso=instalado`;
+      },
+      rejected: (error) => documentFailure(request, error, values),
+      refused: (error) => {
+        const problem = problemOf(error);
+        return problem ? listPage(request, reply, emptyForm(values), { status: 409, problem: request.t(problem) }) : undefined;
+      },
+    });
   });
 
   // ---- one Secretariat: composition and sessions ----
@@ -177,60 +169,64 @@ export function secretariatAdminRoutes(app: FastifyInstance, deps: Deps) {
       ),
     });
   };
-  const uuidParam = (id: string) => {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new AppError('not_found', 'not found');
-    return id;
+  const uuidParam = (id: string) => requireId(id, 'secretariat record');
+  /** A known refusal of the composition's use cases: the Secretariat's page with the message on the form's field (409). */
+  const compositionProblem = (request: FastifyRequest, reply: FastifyReply, id: string, error: unknown, form: 'seat' | 'member', field: string, values: Record<string, string>) => {
+    const problem = problemOf(error);
+    return problem ? secretariatPage(request, reply, id, { forms: { [form]: formWithMessage(values, field, request.t(problem)) }, status: 409 }) : undefined;
   };
 
   app.get<{ Params: { id: string } }>('/admin/secretariado/:id', runners, (request, reply) => secretariatPage(request, reply, uuidParam(request.params.id)));
 
   app.post<{ Params: { id: string } }>('/admin/secretariado/:id/lugares', admin, async (request, reply) => {
     const id = uuidParam(request.params.id);
-    const values = formOf(request.body, ['kind', 'institutionId', 'label']);
-    const parsed = addSeatInput.safeParse(values);
-    if (!parsed.success) return secretariatPage(request, reply, id, { forms: { seat: failed(request, parsed.error.issues, values) }, status: 400 });
-    try {
-      await addSeat(db, id, parsed.data, { actor: publicActor(request.actor!) });
-    } catch (error) {
-      const problem = problemOf(error);
-      if (problem) {
-        const message = request.t(problem);
-        return secretariatPage(request, reply, id, { forms: { seat: { values, errors: { kind: message }, summary: [{ field: 'kind', message }] } }, status: 409 });
-      }
-      throw error;
-    }
-    return reply.redirect(`/admin/secretariado/${id}?aviso=lugar`, 303);
+    const values = formValues(request.body, ['kind', 'institutionId', 'label']);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: addSeatInput.safeParse(values),
+      invalid: (form, status) => secretariatPage(request, reply, id, { forms: { seat: form }, status }),
+      submit: async (data) => {
+        await addSeat(db, id, data, { actor: publicActor(request.actor!) });
+        return `/admin/secretariado/${id}?aviso=lugar`;
+      },
+      refused: (error) => compositionProblem(request, reply, id, error, 'seat', 'kind', values),
+    });
   });
 
   app.post<{ Params: { id: string } }>('/admin/secretariado/:id/integrantes', admin, async (request, reply) => {
     const id = uuidParam(request.params.id);
-    const values = formOf(request.body, ['seatId', 'role', 'registrationId', 'displayName', 'organization', 'email', 'bio', 'startsOn', 'endsOn']);
-    const parsed = addMembershipInput.safeParse(values);
-    if (!parsed.success) return secretariatPage(request, reply, id, { forms: { member: failed(request, parsed.error.issues, values) }, status: 400 });
-    try {
-      await addMembership(db, parsed.data, { actor: publicActor(request.actor!) });
-    } catch (error) {
-      const problem = problemOf(error);
-      if (problem) {
-        const message = request.t(problem);
-        return secretariatPage(request, reply, id, { forms: { member: { values, errors: { seatId: message }, summary: [{ field: 'seatId', message }] } }, status: 409 });
-      }
-      throw error;
-    }
-    return reply.redirect(`/admin/secretariado/${id}?aviso=integrante`, 303);
+    const values = formValues(request.body, ['seatId', 'role', 'registrationId', 'displayName', 'organization', 'email', 'bio', 'startsOn', 'endsOn']);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: addMembershipInput.safeParse(values),
+      invalid: (form, status) => secretariatPage(request, reply, id, { forms: { member: form }, status }),
+      submit: async (data) => {
+        await addMembership(db, data, { actor: publicActor(request.actor!) });
+        return `/admin/secretariado/${id}?aviso=integrante`;
+      },
+      refused: (error) => compositionProblem(request, reply, id, error, 'member', 'seatId', values),
+    });
   });
 
   app.post<{ Params: { id: string } }>('/admin/secretariado/:id/sesiones', runners, async (request, reply) => {
     const id = uuidParam(request.params.id);
-    const values = formOf(request.body, ['kind', 'startsDate', 'startsTime', 'place', 'onlineUrl', 'agenda']);
-    const idFor = (field: string) => (field === 'kind' ? 'sessionKind' : field);
-    const startsAt = /^\d{4}-\d{2}-\d{2}$/.test(values.startsDate!) && /^\d{2}:\d{2}$/.test(values.startsTime!) ? zonedTimeToUtc(values.startsDate!, values.startsTime!, zone) : undefined;
-    const dateIssues: Issue[] = startsAt ? [] : [{ code: 'custom', path: [/^\d{4}-\d{2}-\d{2}$/.test(values.startsDate!) ? 'startsTime' : 'startsDate'], message: /^\d{4}-\d{2}-\d{2}$/.test(values.startsDate!) ? 'startsTime.invalid' : 'startsDate.invalid', input: undefined }];
-    const parsed = scheduleSessionInput.safeParse({ kind: values.kind, startsAt: startsAt ?? new Date(0), place: values.place, onlineUrl: values.onlineUrl, agenda: linesOf(values.agenda ?? '') });
-    const issues = [...dateIssues, ...(parsed.success ? [] : parsed.error.issues)];
-    if (!parsed.success || issues.length) return secretariatPage(request, reply, id, { forms: { session: failed(request, issues, values, idFor) }, status: 400 });
-    const session = await scheduleSession(db, id, parsed.data, { actor: publicActor(request.actor!) });
-    return reply.redirect(`/admin/secretariado/sesiones/${session.id}?aviso=sesion`, 303);
+    const values = formValues(request.body, ['kind', 'startsDate', 'startsTime', 'place', 'onlineUrl', 'agenda']);
+    const isDate = /^\d{4}-\d{2}-\d{2}$/.test(values.startsDate);
+    const startsAt = isDate && /^\d{2}:\d{2}$/.test(values.startsTime) ? zonedTimeToUtc(values.startsDate, values.startsTime, zone) : undefined;
+    const dateIssues: FormIssue[] = startsAt ? [] : [isDate ? { path: ['startsTime'], message: 'startsTime.invalid' } : { path: ['startsDate'], message: 'startsDate.invalid' }];
+    const parsed = scheduleSessionInput.safeParse({ kind: values.kind, startsAt: startsAt ?? new Date(0), place: values.place, onlineUrl: values.onlineUrl, agenda: linesOf(values.agenda) });
+    return submitForm(request, reply, {
+      messages: { ...forms, idFor: (field) => (field === 'kind' ? 'sessionKind' : field) },
+      values,
+      parsed: withIssues(parsed, { before: dateIssues }),
+      invalid: (form, status) => secretariatPage(request, reply, id, { forms: { session: form }, status }),
+      submit: async (data) => {
+        const session = await scheduleSession(db, id, data, { actor: publicActor(request.actor!) });
+        return `/admin/secretariado/sesiones/${session.id}?aviso=sesion`;
+      },
+    });
   });
 
   // ---- one session ----
@@ -250,13 +246,18 @@ export function secretariatAdminRoutes(app: FastifyInstance, deps: Deps) {
       body: <AdminSessionPage secretariat={secretariat} detail={detail} quorum={quorum} forms={forms} linkOptions={linkOptions} notice={noticeOf(request)} problem={options.problem} />,
     });
   };
-  /** Runs a session action: a known conflict re-renders the page with what went wrong (409). */
+  /** A known conflict of a session action: the page again with what went wrong (409). */
+  const sessionProblem = (request: FastifyRequest, reply: FastifyReply, sessionId: string, error: unknown, forms?: Partial<AdminSessionForms>) => {
+    const problem = problemOf(error);
+    return problem ? sessionPage(request, reply, sessionId, { problem: request.t(problem), status: 409, forms }) : undefined;
+  };
+  /** Runs a session action without a form of its own; then back to the session with its notice. */
   const attempt = async (request: FastifyRequest, reply: FastifyReply, sessionId: string, action: () => Promise<unknown>, notice: string, forms?: Partial<AdminSessionForms>) => {
     try {
       await action();
     } catch (error) {
-      const problem = problemOf(error);
-      if (problem) return sessionPage(request, reply, sessionId, { problem: request.t(problem), status: 409, forms });
+      const answered = sessionProblem(request, reply, sessionId, error, forms);
+      if (answered) return answered;
       throw error;
     }
     return reply.redirect(`/admin/secretariado/sesiones/${sessionId}?aviso=${notice}`, 303);
@@ -274,45 +275,58 @@ export function secretariatAdminRoutes(app: FastifyInstance, deps: Deps) {
     const values = prefixed(request.body, 'seat-');
     const detail = await getSession(db, { id });
     const secretariat = await getSecretariat(db, { id: detail.session.secretariatId });
-    const missing = secretariat.seats.filter((s) => !['titular_present', 'alternate_present', 'absent'].includes(values[`seat-${s.id}`] ?? ''));
+    const missing = secretariat.seats.filter((s) => !isAttendanceStatus(values[`seat-${s.id}`]));
     if (missing.length) {
       const message = request.t('secretariat.error.attendance.required');
       const form: FormState = { values, errors: Object.fromEntries(missing.map((s) => [`seat-${s.id}`, message])), summary: missing.map((s) => ({ field: `seat-${s.id}`, message })) };
       return sessionPage(request, reply, id, { forms: { attendance: form }, status: 400 });
     }
-    const attendance = Object.fromEntries(secretariat.seats.map((s) => [s.id, values[`seat-${s.id}`] as 'absent']));
+    const attendance = Object.fromEntries(
+      secretariat.seats.flatMap((s) => {
+        const status = values[`seat-${s.id}`];
+        return isAttendanceStatus(status) ? [[s.id, status]] : [];
+      }),
+    );
     return attempt(request, reply, id, () => recordAttendance(db, id, attendance, { actor: publicActor(request.actor!) }), 'asistencia', { attendance: emptyForm(values) });
   });
 
   app.post<{ Params: { id: string } }>('/admin/secretariado/sesiones/:id/acuerdos', runners, async (request, reply) => {
     const id = uuidParam(request.params.id);
-    const values = { ...formOf(request.body, ['text', 'decisionMethod', 'responsible', 'dueOn', 'link']), ...prefixed(request.body, 'vote-') };
+    const fields = formValues(request.body, ['text', 'decisionMethod', 'responsible', 'dueOn', 'link']);
+    const values = { ...fields, ...prefixed(request.body, 'vote-') };
     const votes = Object.fromEntries(Object.entries(prefixed(request.body, 'vote-')).map(([key, vote]) => [key.slice('vote-'.length), vote]));
-    const [linkType, linkId] = (values.link ?? '').split(':');
+    const [linkType, linkId] = fields.link.split(':');
     const links = linkType && linkId ? [{ recordType: linkType, recordId: linkId }] : [];
-    const parsed = recordAgreementInput.safeParse({ text: values.text, decisionMethod: values.decisionMethod, votes: values.decisionMethod === 'vote' ? votes : {}, responsible: values.responsible, dueOn: values.dueOn, links });
-    if (!parsed.success) return sessionPage(request, reply, id, { forms: { agreement: failed(request, parsed.error.issues, values) }, status: 400 });
-    return attempt(request, reply, id, () => recordAgreement(db, id, parsed.data, { actor: publicActor(request.actor!), timeZone: zone }), 'acuerdo', { agreement: emptyForm(values) });
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: recordAgreementInput.safeParse({ text: fields.text, decisionMethod: fields.decisionMethod, votes: fields.decisionMethod === 'vote' ? votes : {}, responsible: fields.responsible, dueOn: fields.dueOn, links }),
+      invalid: (form, status) => sessionPage(request, reply, id, { forms: { agreement: form }, status }),
+      submit: async (data) => {
+        await recordAgreement(db, id, data, { actor: publicActor(request.actor!), timeZone: zone });
+        return `/admin/secretariado/sesiones/${id}?aviso=acuerdo`;
+      },
+      refused: (error) => sessionProblem(request, reply, id, error, { agreement: emptyForm(values) }),
+    });
   });
 
   app.post<{ Params: { id: string } }>('/admin/secretariado/sesiones/:id/minuta', runners, async (request, reply) => {
     const id = uuidParam(request.params.id);
-    const values = formOf(request.body, ['minutesText', 'minutesUrl', 'recordingUrl']);
-    const minutesFile = uploadOf(request.body, 'minutesFile');
-    const parsed = writeMinutesInput.safeParse(values);
+    const values = formValues(request.body, ['minutesText', 'minutesUrl', 'recordingUrl']);
+    const minutesFile = uploadedFile(request.body, 'minutesFile');
     const both = minutesProblem({ minutesUrl: trimmed(values.minutesUrl) }, minutesFile);
-    const issues = [...(parsed.success ? [] : parsed.error.issues), ...documentIssues(both ? [{ field: 'minutesUrl', reason: both }] : [])];
-    if (!parsed.success || issues.length) return sessionPage(request, reply, id, { forms: { minutes: failed(request, issues, values) }, status: 400 });
-    try {
-      await writeMinutes(db, id, { ...parsed.data, minutesFile }, { actor: publicActor(request.actor!) });
-    } catch (error) {
-      const refused = documentFailure(request, error, values);
-      if (refused) return sessionPage(request, reply, id, { forms: { minutes: refused }, status: 400 });
-      const problem = problemOf(error);
-      if (problem) return sessionPage(request, reply, id, { problem: request.t(problem), status: 409, forms: { minutes: emptyForm(values) } });
-      throw error;
-    }
-    return reply.redirect(`/admin/secretariado/sesiones/${id}?aviso=minuta`, 303);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: withIssues(writeMinutesInput.safeParse(values), { after: documentIssues(both ? [{ field: 'minutesUrl', reason: both }] : []) }),
+      invalid: (form, status) => sessionPage(request, reply, id, { forms: { minutes: form }, status }),
+      submit: async (data) => {
+        await writeMinutes(db, id, { ...data, minutesFile }, { actor: publicActor(request.actor!) });
+        return `/admin/secretariado/sesiones/${id}?aviso=minuta`;
+      },
+      rejected: (error) => documentFailure(request, error, values),
+      refused: (error) => sessionProblem(request, reply, id, error, { minutes: emptyForm(values) }),
+    });
   });
 
   app.post<{ Params: { id: string } }>('/admin/secretariado/sesiones/:id/aprobar-minuta', runners, async (request, reply) => {
@@ -322,19 +336,34 @@ export function secretariatAdminRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post<{ Params: { id: string } }>('/admin/secretariado/sesiones/:id/cancelar', runners, async (request, reply) => {
     const id = uuidParam(request.params.id);
-    const values = formOf(request.body, ['reason']);
-    const parsed = cancelSessionInput.safeParse(values);
-    if (!parsed.success) return sessionPage(request, reply, id, { forms: { cancel: failed(request, parsed.error.issues, values) }, status: 400 });
-    return attempt(request, reply, id, () => cancelSession(db, id, parsed.data, { actor: publicActor(request.actor!) }), 'cancelada');
+    const values = formValues(request.body, ['reason']);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: cancelSessionInput.safeParse(values),
+      invalid: (form, status) => sessionPage(request, reply, id, { forms: { cancel: form }, status }),
+      submit: async (data) => {
+        await cancelSession(db, id, data, { actor: publicActor(request.actor!) });
+        return `/admin/secretariado/sesiones/${id}?aviso=cancelada`;
+      },
+      refused: (error) => sessionProblem(request, reply, id, error),
+    });
   });
 
   app.post<{ Params: { id: string } }>('/admin/secretariado/acuerdos/:id/seguimiento', runners, async (request, reply) => {
     const id = uuidParam(request.params.id);
     const { agreement } = await getAgreement(db, { id });
-    const values = formOf(request.body, ['status', 'note']);
-    const parsed = followUpAgreementInput.safeParse(values);
-    const idFor = (field: string) => `${field}-${id}`;
-    if (!parsed.success) return sessionPage(request, reply, agreement.sessionId, { forms: { followUp: { ...failed(request, parsed.error.issues, values, idFor), agreementId: id } }, status: 400 });
-    return attempt(request, reply, agreement.sessionId, () => followUpAgreement(db, id, parsed.data, { actor: publicActor(request.actor!) }), 'seguimiento');
+    const values = formValues(request.body, ['status', 'note']);
+    return submitForm(request, reply, {
+      messages: { ...forms, idFor: (field) => `${field}-${id}` },
+      values,
+      parsed: followUpAgreementInput.safeParse(values),
+      invalid: (form, status) => sessionPage(request, reply, agreement.sessionId, { forms: { followUp: { ...form, agreementId: id } }, status }),
+      submit: async (data) => {
+        await followUpAgreement(db, id, data, { actor: publicActor(request.actor!) });
+        return `/admin/secretariado/sesiones/${agreement.sessionId}?aviso=seguimiento`;
+      },
+      refused: (error) => sessionProblem(request, reply, agreement.sessionId, error),
+    });
   });
 }

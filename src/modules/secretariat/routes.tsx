@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { notFound } from '../../shared/errors.js';
 import { sendPage } from '../../web/http.js';
+import { parseParams } from '../../web/params.js';
 import { listRecordHistory } from '../audit/list-record-history.js';
 import { getExercise } from '../exercises/get-exercise.js';
 import { getSecretariat } from './get-secretariat.js';
@@ -19,6 +21,9 @@ import { access } from '../../kernel/access.js';
 import type { ModuleDeps } from '../../kernel/manifest.js';
 
 type Deps = ModuleDeps;
+
+/** An agreement's page: its exercise and its code, e.g. STL-2026-ORD-01-03. */
+const agreementParams = z.object({ slug: z.string(), code: z.string().regex(/^STL-\d{4}-(INS|ORD|EXT)-\d{2,}-\d{2,}$/) });
 
 /** Public pages of an exercise's Technical Secretariat: the body, its sessions, its agreements, and a calendar feed. */
 export function secretariatRoutes(app: FastifyInstance, deps: Deps) {
@@ -93,9 +98,9 @@ export function secretariatRoutes(app: FastifyInstance, deps: Deps) {
   });
 
   app.get<{ Params: { slug: string; code: string } }>('/ejercicios/:slug/secretariado/acuerdos/:code', access.public, async (request, reply) => {
-    if (!/^STL-\d{4}-(INS|ORD|EXT)-\d{2,}-\d{2,}$/.test(request.params.code)) throw notFound('agreement');
-    const secretariat = await load(request.params.slug);
-    const detail = await getAgreement(db, { code: request.params.code });
+    const { slug, code } = parseParams(request, agreementParams, 'agreement');
+    const secretariat = await load(slug);
+    const detail = await getAgreement(db, { code });
     if (detail.session.secretariatId !== secretariat.secretariat.id) throw notFound('agreement');
     const history = await listRecordHistory(db, { recordType: 'agreement', recordId: detail.agreement.id });
     const links: LinkTarget[] = detail.links.map((link) => {

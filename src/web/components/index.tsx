@@ -1,6 +1,5 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { usePage } from '../page-context.js';
-import type { MessageKey } from '../i18n/i18n.js';
 
 /* The design system: small, server-rendered components (GOV.UK patterns). Pages compose only these and HTML. */
 
@@ -229,7 +228,7 @@ export function Alert(props: { kind: AlertKind; children: ComponentChildren; tit
   return (
     <div class={`alert alert--${props.kind}`} role={role}>
       <p class="alert__title">
-        <strong>{props.title ?? t(`status.${props.kind}` as MessageKey)}</strong>
+        <strong>{props.title ?? t(`status.${props.kind}`)}</strong>
       </p>
       <div class="alert__body">{props.children}</div>
     </div>

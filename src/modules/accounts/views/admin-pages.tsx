@@ -1,6 +1,5 @@
 import { Breadcrumbs, Button, Card, CsrfField, ErrorSummary, PageHeading, SelectField, StatusBadge, Table, TextField, Notices } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { MessageKey } from '../../../web/i18n/i18n.js';
 import type { UserListEntry } from '../list-users.js';
 import { staffRoles } from '../schema.js';
 import type { FormState } from './auth-pages.js';
@@ -40,7 +39,7 @@ export function AdminUsersPage(props: { users: UserListEntry[]; institutions: { 
           <CsrfField />
           <TextField id="name" name="name" label={t('accounts.field.name')} value={values.name} error={errors.name} maxLength={200} />
           <TextField id="email" name="email" type="email" label={t('accounts.field.email')} value={values.email} error={errors.email} />
-          <SelectField id="role" name="role" label={t('accounts.admin.role')} value={values.role} error={errors.role} options={[{ value: '', label: t('accounts.admin.chooseRole') }, ...staffRoles.map((role) => ({ value: role, label: t(`accounts.role.${role}` as MessageKey) }))]} />
+          <SelectField id="role" name="role" label={t('accounts.admin.role')} value={values.role} error={errors.role} options={[{ value: '', label: t('accounts.admin.chooseRole') }, ...staffRoles.map((role) => ({ value: role, label: t(`accounts.role.${role}`) }))]} />
           <SelectField
             id="institutionId"
             name="institutionId"
@@ -75,12 +74,12 @@ export function AdminUsersPage(props: { users: UserListEntry[]; institutions: { 
                 <ul class="plain-list">
                   {user.roles.map((role) => (
                     <li key={role.id}>
-                      {t(`accounts.role.${role.role}` as MessageKey)}
+                      {t(`accounts.role.${role.role}`)}
                       {role.institutionName ? ` (${role.institutionName})` : ''}
                       <form method="post" action={`/admin/usuarios/roles/${role.id}/quitar`} class="inline-form">
                         <CsrfField />{' '}
                         <button type="submit" class="link-button">
-                          {t('accounts.admin.revoke', { role: t(`accounts.role.${role.role}` as MessageKey), name: user.name })}
+                          {t('accounts.admin.revoke', { role: t(`accounts.role.${role.role}`), name: user.name })}
                         </button>
                       </form>
                     </li>

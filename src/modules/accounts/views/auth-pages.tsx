@@ -1,12 +1,9 @@
-import { Alert, Breadcrumbs, Button, ButtonLink, CheckboxField, CsrfField, ErrorSummary, PageHeading, TextField, type FieldError } from '../../../web/components/index.js';
+import { Alert, Breadcrumbs, Button, ButtonLink, CheckboxField, CsrfField, ErrorSummary, PageHeading, TextField } from '../../../web/components/index.js';
+import type { FormState } from '../../../web/forms.js';
 import { usePage } from '../../../web/page-context.js';
 
-export interface FormState {
-  values: Record<string, string>;
-  errors: Record<string, string>;
-  summary: FieldError[];
-}
-export const emptyForm = (values: Record<string, string> = {}): FormState => ({ values, errors: {}, summary: [] });
+/** Forms moved to the web layer (src/web/forms.ts); the pages of every module import them from here too. */
+export { emptyForm, type FormState } from '../../../web/forms.js';
 
 export function SignInPage(props: { form: FormState; next: string; hasFailed?: boolean }) {
   const { t } = usePage();

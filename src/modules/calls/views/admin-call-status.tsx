@@ -1,6 +1,5 @@
 import { StatusBadge, type BadgeTone } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { MessageKey } from '../../../web/i18n/i18n.js';
 import { callAvailability } from '../call-window.js';
 import type { CallStatus } from '../schema.js';
 
@@ -15,7 +14,7 @@ export function AdminCallStatus(props: { call: { status: CallStatus; opensAt: Da
     call.status !== 'published' ? undefined : availability === 'open' ? 'calls.availability.open' : availability === 'upcoming' ? 'calls.availability.upcoming' : 'calls.availability.due';
   return (
     <>
-      <StatusBadge tone={tone[call.status]}>{t(`call.status.${call.status}` as MessageKey)}</StatusBadge>
+      <StatusBadge tone={tone[call.status]}>{t(`call.status.${call.status}`)}</StatusBadge>
       {detail ? <> {t(detail)}</> : null}
     </>
   );

@@ -1,6 +1,5 @@
 import { Alert, Breadcrumbs, Button, CsrfField, ErrorSummary, PageHeading, SelectField, Table, TextField } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { MessageKey } from '../../../web/i18n/i18n.js';
 import type { FormState } from '../../accounts/views/auth-pages.js';
 import { institutionKinds } from '../schema.js';
 import type { listInstitutions } from '../list-institutions.js';
@@ -16,7 +15,7 @@ export function InstitutionForm(props: { action: string; form: FormState; munici
       <CsrfField />
       <TextField id="name" name="name" label={t('directory.field.name')} value={values.name} error={errors.name} maxLength={300} />
       <TextField id="acronym" name="acronym" label={t('directory.field.acronym')} value={values.acronym} error={errors.acronym} maxLength={40} isOptional />
-      <SelectField id="kind" name="kind" label={t('directory.field.kind')} value={values.kind} error={errors.kind} options={[{ value: '', label: '—' }, ...institutionKinds.map((kind) => ({ value: kind, label: t(`directory.kind.${kind}` as MessageKey) }))]} />
+      <SelectField id="kind" name="kind" label={t('directory.field.kind')} value={values.kind} error={errors.kind} options={[{ value: '', label: '—' }, ...institutionKinds.map((kind) => ({ value: kind, label: t(`directory.kind.${kind}`) }))]} />
       <SelectField
         id="municipalityCvegeo"
         name="municipalityCvegeo"
@@ -50,7 +49,7 @@ export function InstitutionsAdminPage(props: { rows: Row[]; form: FormState; mun
         rowKey={(row) => row.institution.id}
         columns={[
           { header: t('directory.field.name'), cell: (row) => (row.institution.acronym ? `${row.institution.name} (${row.institution.acronym})` : row.institution.name) },
-          { header: t('directory.field.kind'), cell: (row) => t(`directory.kind.${row.institution.kind}` as MessageKey) },
+          { header: t('directory.field.kind'), cell: (row) => t(`directory.kind.${row.institution.kind}`) },
           { header: t('directory.field.municipality'), cell: (row) => row.municipalityName ?? '—' },
           {
             header: t('accounts.admin.actions'),

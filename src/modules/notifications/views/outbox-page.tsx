@@ -1,6 +1,5 @@
 import { Fragment } from 'preact';
 import { Alert, Breadcrumbs, PageHeading, Pagination, StatusBadge, Table, type BadgeTone } from '../../../web/components/index.js';
-import type { MessageKey } from '../../../web/i18n/i18n.js';
 import { usePage } from '../../../web/page-context.js';
 import type { EmailRecord } from '../get-email.js';
 import type { EmailList, EmailListEntry } from '../list-emails.js';
@@ -19,9 +18,11 @@ function EmailStatusBadge(props: { status: EmailStatus }) {
   return <StatusBadge tone={tones[props.status]}>{t(`notifications.status.${props.status}`)}</StatusBadge>;
 }
 
+const isListedTemplate = (template: string): template is (typeof templateNames)[number] => (templateNames as readonly string[]).includes(template);
+
 function useTemplateLabel() {
   const { t } = usePage();
-  return (template: string) => ((templateNames as readonly string[]).includes(template) ? t(`notifications.template.${template}` as MessageKey) : template);
+  return (template: string) => (isListedTemplate(template) ? t(`notifications.template.${template}`) : template);
 }
 
 function OutboxCrumbs(props: { current?: string }) {

@@ -1,6 +1,5 @@
 import { Breadcrumbs, Button, CheckboxField, CsrfField, ErrorSummary, Notices, PageHeading, SelectField, Table, TextArea, TextField } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { MessageKey } from '../../../web/i18n/i18n.js';
 import type { FormState } from '../../accounts/views/auth-pages.js';
 import { plainStatusChanges } from '../change-commitment-status.js';
 import type { AdminCommitment, AdminMilestone, AdminPlan, listPlansForAdmin } from '../get-plan-for-admin.js';
@@ -24,7 +23,7 @@ function PlanFields(props: { form: FormState; withStatus: boolean }) {
       <TextArea id="strategicVision" name="strategicVision" label={t('plan.admin.field.strategicVision')} value={values.strategicVision} error={errors.strategicVision} />
       {props.withStatus ? (
         <>
-          <SelectField id="status" name="status" label={t('plan.admin.field.status')} value={values.status} options={planStatuses.map((s) => ({ value: s, label: t(`plan.planStatus.${s}` as MessageKey) }))} />
+          <SelectField id="status" name="status" label={t('plan.admin.field.status')} value={values.status} options={planStatuses.map((s) => ({ value: s, label: t(`plan.planStatus.${s}`) }))} />
           <TextField id="approvalAgreementId" name="approvalAgreementId" isOptional label={t('plan.admin.field.approvalAgreementId')} hint={t('plan.admin.field.agreementHint')} value={values.approvalAgreementId} error={errors.approvalAgreementId} />
         </>
       ) : null}
@@ -120,11 +119,14 @@ export function AdminPlanPage(props: { data: AdminPlan; form: FormState; notice?
   );
 }
 
+/** The commitment form's long text fields (each labelled `plan.admin.field.<name>`). */
+type AreaField = 'publicProblem' | 'baseline' | 'causes' | 'description' | 'objective' | 'howItSolves' | 'indicator' | 'goal' | 'assumptions' | 'alignmentStatePlan' | 'alignmentGender';
+
 /** Every template field of a commitment, as one long form in sections. */
 export function CommitmentForm(props: { action: string; form: FormState; institutions: Option[]; municipalities: Option[]; selected: string[]; submit: string }) {
   const { t } = usePage();
   const { values, errors } = props.form;
-  const area = (name: string, rows = 4) => <TextArea id={name} name={name} isOptional rows={rows} label={t(`plan.admin.field.${name}` as MessageKey)} value={values[name]} error={errors[name]} />;
+  const area = (name: AreaField, rows = 4) => <TextArea id={name} name={name} isOptional rows={rows} label={t(`plan.admin.field.${name}`)} value={values[name]} error={errors[name]} />;
   return (
     <form method="post" action={props.action} novalidate>
       <CsrfField />
@@ -153,8 +155,8 @@ export function CommitmentForm(props: { action: string; form: FormState; institu
         <legend class="form-section__legend">{t('plan.admin.section.values')}</legend>
         {ogpValues.map((v) => (
           <div key={v}>
-            <CheckboxField id={`value_${v}`} name={`value_${v}`} label={t(`plan.value.${v}` as MessageKey)} isChecked={values[`value_${v}`] === 'yes'} />
-            <TextArea id={`value_${v}_why`} name={`value_${v}_why`} isOptional rows={2} label={t('plan.admin.field.justificationOf', { what: t(`plan.value.${v}` as MessageKey) })} value={values[`value_${v}_why`]} />
+            <CheckboxField id={`value_${v}`} name={`value_${v}`} label={t(`plan.value.${v}`)} isChecked={values[`value_${v}`] === 'yes'} />
+            <TextArea id={`value_${v}_why`} name={`value_${v}_why`} isOptional rows={2} label={t('plan.admin.field.justificationOf', { what: t(`plan.value.${v}`) })} value={values[`value_${v}_why`]} />
           </div>
         ))}
       </fieldset>
@@ -163,8 +165,8 @@ export function CommitmentForm(props: { action: string; form: FormState; institu
         <p class="hint">{t('plan.admin.smartHint')}</p>
         {smartCriteria.map((c) => (
           <div key={c}>
-            <CheckboxField id={`smart_${c}`} name={`smart_${c}`} label={t(`plan.smart.${c}` as MessageKey)} isChecked={values[`smart_${c}`] === 'yes'} />
-            <TextArea id={`smart_${c}_why`} name={`smart_${c}_why`} isOptional rows={2} label={t('plan.admin.field.justificationOf', { what: t(`plan.smart.${c}` as MessageKey) })} value={values[`smart_${c}_why`]} error={errors[`smart_${c}_why`]} />
+            <CheckboxField id={`smart_${c}`} name={`smart_${c}`} label={t(`plan.smart.${c}`)} isChecked={values[`smart_${c}`] === 'yes'} />
+            <TextArea id={`smart_${c}_why`} name={`smart_${c}_why`} isOptional rows={2} label={t('plan.admin.field.justificationOf', { what: t(`plan.smart.${c}`) })} value={values[`smart_${c}_why`]} error={errors[`smart_${c}_why`]} />
           </div>
         ))}
       </fieldset>
@@ -275,7 +277,7 @@ export function AdminCommitmentPage(props: { data: AdminCommitment; forms: Commi
           <form method="post" action={`/admin/compromisos/${c.id}/estado`} novalidate>
             <CsrfField />
             <input type="hidden" name="action" value="status" />
-            <SelectField id="status" name="status" label={t('plan.admin.newStatus')} value={status.values.status} options={plain.map((s) => ({ value: s, label: t(`plan.commitmentStatus.${s}` as MessageKey) }))} />
+            <SelectField id="status" name="status" label={t('plan.admin.newStatus')} value={status.values.status} options={plain.map((s) => ({ value: s, label: t(`plan.commitmentStatus.${s}`) }))} />
             <TextField id="note" name="note" isOptional label={t('plan.admin.statusNote')} value={status.values.note} error={status.errors.note} />
             <Button variant="secondary">{t('plan.admin.changeStatus')}</Button>
           </form>

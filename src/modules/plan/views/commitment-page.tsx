@@ -4,7 +4,6 @@ import { emptyForm } from '../../accounts/views/auth-pages.js';
 import type { ComponentChildren } from 'preact';
 import { Breadcrumbs, PageHeading, ProgressBar, Table } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { MessageKey } from '../../../web/i18n/i18n.js';
 import { RecordHistory } from '../../audit/views/record-history.js';
 import { filePath } from '../../files/get-file.js';
 import type { CommitmentDetail } from '../get-commitment-detail.js';
@@ -216,7 +215,7 @@ export function CommitmentPage(props: { detail: CommitmentDetail; participation?
         <Table
           caption={t('plan.values.caption')}
           columns={[
-            { header: t('plan.values.value'), cell: (v: (typeof ogpValues)[number]) => t(`plan.value.${v}` as MessageKey) },
+            { header: t('plan.values.value'), cell: (v: (typeof ogpValues)[number]) => t(`plan.value.${v}`) },
             { header: t('plan.values.relevant'), cell: (v) => t(c.ogpValues[v]?.relevant ? 'plan.yes' : 'plan.no') },
             { header: t('plan.values.justification'), cell: (v) => c.ogpValues[v]?.justification || '—' },
           ]}
@@ -226,7 +225,7 @@ export function CommitmentPage(props: { detail: CommitmentDetail; participation?
         <Table
           caption={t('plan.smart.caption')}
           columns={[
-            { header: t('plan.smart.criterion'), cell: (s: (typeof smartCriteria)[number]) => t(`plan.smart.${s}` as MessageKey) },
+            { header: t('plan.smart.criterion'), cell: (s: (typeof smartCriteria)[number]) => t(`plan.smart.${s}`) },
             { header: t('plan.smart.met'), cell: (s) => t(c.smart[s]?.met ? 'plan.yes' : 'plan.no') },
             { header: t('plan.values.justification'), cell: (s) => c.smart[s]?.justification || '—' },
           ]}

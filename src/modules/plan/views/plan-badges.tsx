@@ -1,6 +1,5 @@
 import { StatusBadge, type BadgeTone } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { MessageKey } from '../../../web/i18n/i18n.js';
 import type { ActivityStatus, CommitmentStatus, EvidenceStatus, PlanStatus } from '../schema.js';
 
 const commitmentTone: Record<CommitmentStatus, BadgeTone> = {
@@ -20,22 +19,22 @@ const evidenceTone: Record<EvidenceStatus, BadgeTone> = { submitted: 'info', acc
 
 export function CommitmentStatusBadge(props: { status: CommitmentStatus }) {
   const { t } = usePage();
-  return <StatusBadge tone={commitmentTone[props.status]}>{t(`plan.commitmentStatus.${props.status}` as MessageKey)}</StatusBadge>;
+  return <StatusBadge tone={commitmentTone[props.status]}>{t(`plan.commitmentStatus.${props.status}`)}</StatusBadge>;
 }
 
 export function ActivityStatusBadge(props: { status: ActivityStatus }) {
   const { t } = usePage();
-  return <StatusBadge tone={activityTone[props.status]}>{t(`plan.activityStatus.${props.status}` as MessageKey)}</StatusBadge>;
+  return <StatusBadge tone={activityTone[props.status]}>{t(`plan.activityStatus.${props.status}`)}</StatusBadge>;
 }
 
 export function EvidenceStatusBadge(props: { status: EvidenceStatus }) {
   const { t } = usePage();
-  return <StatusBadge tone={evidenceTone[props.status]}>{t(`plan.evidenceStatus.${props.status}` as MessageKey)}</StatusBadge>;
+  return <StatusBadge tone={evidenceTone[props.status]}>{t(`plan.evidenceStatus.${props.status}`)}</StatusBadge>;
 }
 
 export function PlanStatusBadge(props: { status: PlanStatus }) {
   const { t } = usePage();
-  return <StatusBadge tone={props.status === 'in_implementation' || props.status === 'published' ? 'info' : 'neutral'}>{t(`plan.planStatus.${props.status}` as MessageKey)}</StatusBadge>;
+  return <StatusBadge tone={props.status === 'in_implementation' || props.status === 'published' ? 'info' : 'neutral'}>{t(`plan.planStatus.${props.status}`)}</StatusBadge>;
 }
 
 /** "Con retraso": shown wherever a late commitment, milestone or activity appears. */

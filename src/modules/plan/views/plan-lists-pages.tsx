@@ -1,6 +1,5 @@
 import { Breadcrumbs, PageHeading, Pagination, Table } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { MessageKey } from '../../../web/i18n/i18n.js';
 import { PLAN_LIST_PAGE_SIZE, type PlanCalendar, type PlanLateItems } from '../list-plan-milestones.js';
 import { DelayedBadge, Percent } from './plan-badges.js';
 import { commitmentHref } from './plan-page.js';
@@ -96,7 +95,7 @@ export function PlanLatePage(props: { late: PlanLateItems }) {
             caption={t(kind === 'hitos' ? 'plan.late.captionMilestones' : 'plan.late.captionActivities')}
             columns={[
               { header: t(kind === 'hitos' ? 'plan.late.overdueSince' : 'plan.calendar.due'), cell: (r: Row) => (r.due ? format.calendarDate(r.due) : t('plan.calendar.noDate')) },
-              { header: t(kind === 'hitos' ? 'plan.calendar.milestone' : 'plan.late.activity'), cell: (r) => (r.status ? `${r.title} (${t(`plan.activityStatus.${r.status}` as MessageKey)})` : r.title) },
+              { header: t(kind === 'hitos' ? 'plan.calendar.milestone' : 'plan.late.activity'), cell: (r) => (r.status ? `${r.title} (${t(`plan.activityStatus.${r.status}`)})` : r.title) },
               { header: t('plan.calendar.commitment'), cell: (r) => <a href={commitmentHref(slug, r.commitmentNumber)}>{t('plan.page.lateMilestone', { number: r.commitmentNumber, title: r.commitmentTitle })}</a> },
               { header: t('plan.calendar.responsible'), cell: (r) => r.responsibleName },
             ]}

@@ -1,7 +1,6 @@
 import { Breadcrumbs, PageHeading, Pagination, ProgressBar, Table } from '../../../web/components/index.js';
 import { MunicipalityMap } from '../../directory/views/municipality-map.js';
 import { usePage } from '../../../web/page-context.js';
-import type { MessageKey } from '../../../web/i18n/i18n.js';
 import { byInstitution, byMunicipality, type PlanOverview } from '../get-plan-overview.js';
 import { activityStatuses, commitmentStatuses } from '../schema.js';
 import { CommitmentStatusBadge, DelayedBadge, Percent, PlanStatusBadge } from './plan-badges.js';
@@ -46,7 +45,7 @@ function CommitmentTable(props: { overview: PlanOverview; sort: CommitmentSort; 
           {t('plan.table.caption')}{' '}
           <span class="hint">
             {pages > 1 ? `${t('plan.table.range', { from: format.number((page - 1) * COMMITMENTS_PER_PAGE + 1), to: format.number((page - 1) * COMMITMENTS_PER_PAGE + rows.length), total: format.number(sorted.length) })} ` : null}
-            {t(`plan.table.sortedBy.${props.sort}` as MessageKey)} {t('plan.table.sortBy')}
+            {t(`plan.table.sortedBy.${props.sort}`)} {t('plan.table.sortBy')}
           </span>
         </caption>
         <thead>
@@ -151,7 +150,7 @@ export function PlanPage(props: { overview: PlanOverview; sort: CommitmentSort; 
             <ul class="plain-list">
               {activityStatuses.map((status) => (
                 <li key={status}>
-                  {t(`plan.activityStatus.${status}` as MessageKey)}: {format.number(activityCounts[status] ?? 0)}
+                  {t(`plan.activityStatus.${status}`)}: {format.number(activityCounts[status] ?? 0)}
                 </li>
               ))}
               <li>

@@ -1,6 +1,5 @@
 import { Alert, Breadcrumbs, Button, ButtonLink, CsrfField, ErrorSummary, PageHeading, RadioGroup, StatusBadge, Table, TextArea, TextField, type BadgeTone, Notices } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { MessageKey } from '../../../web/i18n/i18n.js';
 import type { FormState } from '../../accounts/views/auth-pages.js';
 import { arcoKinds, privacyNoticeKinds } from '../schema.js';
 import { arcoDeadline, type ArcoRequestRow } from '../list-arco-requests.js';
@@ -12,7 +11,7 @@ function ArcoStatus(props: { request: ArcoRequestRow; today: string }) {
   const isOpen = props.request.status === 'received' || props.request.status === 'extended';
   return (
     <>
-      <StatusBadge tone={statusTone[props.request.status]}>{t(`privacy.arco.status.${props.request.status}` as MessageKey)}</StatusBadge>
+      <StatusBadge tone={statusTone[props.request.status]}>{t(`privacy.arco.status.${props.request.status}`)}</StatusBadge>
       {isOpen && arcoDeadline(props.request) < props.today ? (
         <>
           {' '}
@@ -48,7 +47,7 @@ export function RightsPage(props: { requests: ArcoRequestRow[]; form: FormState;
         <form method="post" action="/cuenta/datos/arco" novalidate>
           <ErrorSummary errors={summary} />
           <CsrfField />
-          <RadioGroup id="kind" name="kind" legend={t('privacy.arco.kind')} value={values.kind} error={errors.kind} options={arcoKinds.map((kind) => ({ value: kind, label: t(`privacy.arco.kind.${kind}` as MessageKey) }))} />
+          <RadioGroup id="kind" name="kind" legend={t('privacy.arco.kind')} value={values.kind} error={errors.kind} options={arcoKinds.map((kind) => ({ value: kind, label: t(`privacy.arco.kind.${kind}`) }))} />
           <TextArea id="description" name="description" label={t('privacy.arco.description')} hint={t('privacy.arco.descriptionHint')} value={values.description} error={errors.description} maxLength={5000} />
           <Button>{t('privacy.arco.submit')}</Button>
         </form>
@@ -64,7 +63,7 @@ export function RightsPage(props: { requests: ArcoRequestRow[]; form: FormState;
             rowKey={(r) => r.id}
             columns={[
               { header: t('privacy.arco.folio'), cell: (r) => r.folio },
-              { header: t('privacy.arco.kind'), cell: (r) => t(`privacy.arco.kind.${r.kind}` as MessageKey).split(':')[0] },
+              { header: t('privacy.arco.kind'), cell: (r) => t(`privacy.arco.kind.${r.kind}`).split(':')[0] },
               { header: t('privacy.arco.received'), cell: (r) => format.date(r.receivedAt) },
               { header: t('privacy.arco.due'), cell: (r) => format.calendarDate(arcoDeadline(r)) },
               { header: t('privacy.arco.status'), cell: (r) => <ArcoStatus request={r} today={props.today} /> },
@@ -99,7 +98,7 @@ export function AdminArcoPage(props: { rows: { request: ArcoRequestRow; requeste
         return (
           <section class="panel" key={request.id} aria-labelledby={`arco-${request.id}`}>
             <h2 id={`arco-${request.id}`}>
-              {request.folio} · {t(`privacy.arco.kind.${request.kind}` as MessageKey).split(':')[0]}
+              {request.folio} · {t(`privacy.arco.kind.${request.kind}`).split(':')[0]}
             </h2>
             <dl class="meta-list">
               <div>

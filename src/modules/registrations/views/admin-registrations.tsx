@@ -1,6 +1,5 @@
 import { Breadcrumbs, Button, CsrfField, ErrorSummary, PageHeading, Pagination, RadioGroup, SelectField, StatusBadge, Table, TextArea, TextField, type BadgeTone, Notices } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { MessageKey } from '../../../web/i18n/i18n.js';
 import type { FormState } from '../../accounts/views/auth-pages.js';
 import { registrationStatuses, sectors, type RegistrationStatus } from '../schema.js';
 import type { RegistrationFilters, listRegistrations } from '../list-registrations.js';
@@ -12,7 +11,7 @@ const tone: Record<RegistrationStatus, BadgeTone> = { pending_confirmation: 'neu
 
 export function RegistrationStatusBadge(props: { status: RegistrationStatus }) {
   const { t } = usePage();
-  return <StatusBadge tone={tone[props.status]}>{t(`registrations.status.${props.status}` as MessageKey)}</StatusBadge>;
+  return <StatusBadge tone={tone[props.status]}>{t(`registrations.status.${props.status}`)}</StatusBadge>;
 }
 
 function queryOf(callId: string, filters: RegistrationFilters, page?: number) {
@@ -45,7 +44,7 @@ export function AdminRegistrationsPage(props: {
             label={t('registrations.admin.status')}
             value={filters.status ?? ''}
             isOptional
-            options={[{ value: '', label: t('registrations.admin.any') }, ...registrationStatuses.map((s) => ({ value: s, label: t(`registrations.status.${s}` as MessageKey) }))]}
+            options={[{ value: '', label: t('registrations.admin.any') }, ...registrationStatuses.map((s) => ({ value: s, label: t(`registrations.status.${s}`) }))]}
           />
           <SelectField
             id="sector"
@@ -53,7 +52,7 @@ export function AdminRegistrationsPage(props: {
             label={t('registrations.field.sector')}
             value={filters.sector ?? ''}
             isOptional
-            options={[{ value: '', label: t('registrations.admin.any') }, ...sectors.map((s) => ({ value: s, label: t(`registrations.sector.${s}` as MessageKey) }))]}
+            options={[{ value: '', label: t('registrations.admin.any') }, ...sectors.map((s) => ({ value: s, label: t(`registrations.sector.${s}`) }))]}
           />
           <SelectField
             id="municipality"
@@ -87,7 +86,7 @@ export function AdminRegistrationsPage(props: {
             { header: t('privacy.arco.folio'), cell: (row) => <a href={`/admin/inscripciones/${row.registration.id}`} aria-label={t('registrations.admin.open', { name: row.registration.fullName })}>{row.registration.reference}</a> },
             { header: t('registrations.field.fullName'), cell: (row) => row.registration.fullName },
             { header: t('registrations.field.municipality'), cell: (row) => row.municipalityName },
-            { header: t('registrations.field.sector'), cell: (row) => t(`registrations.sector.${row.registration.sector}` as MessageKey) },
+            { header: t('registrations.field.sector'), cell: (row) => t(`registrations.sector.${row.registration.sector}`) },
             { header: t('registrations.admin.date'), cell: (row) => format.date(row.registration.createdAt) },
             { header: t('registrations.admin.status'), cell: (row) => <RegistrationStatusBadge status={row.registration.status} /> },
           ]}
@@ -115,7 +114,7 @@ export function AdminRegistrationPage(props: {
     [t('registrations.field.email'), r.email],
     [t('registrations.field.phone'), r.phone ?? '—'],
     [t('registrations.field.municipality'), props.municipalityName],
-    [t('registrations.field.sector'), t(`registrations.sector.${r.sector}` as MessageKey)],
+    [t('registrations.field.sector'), t(`registrations.sector.${r.sector}`)],
     [t('registrations.field.organization'), r.organization ?? '—'],
     [t('registrations.field.themes'), r.themes.join(', ') || '—'],
     [t('registrations.admin.date'), format.dateTime(r.createdAt)],

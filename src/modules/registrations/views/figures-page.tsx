@@ -1,6 +1,5 @@
 import { Breadcrumbs, PageHeading, Table } from '../../../web/components/index.js';
 import { MunicipalityMap } from '../../directory/views/municipality-map.js';
-import type { MessageKey } from '../../../web/i18n/i18n.js';
 import { usePage } from '../../../web/page-context.js';
 import type { PublicCall } from '../../calls/get-exercise-call.js';
 import { CallWindowNote } from '../../calls/views/call-window-note.js';
@@ -34,7 +33,7 @@ export function FiguresPage(props: FiguresPageProps) {
   const { figures } = props;
   const callHref = `/ejercicios/${props.exercise.slug}/convocatoria`;
   const people = (count: number) => t(count === 1 ? 'figures.people.one' : 'figures.people.other', { count: format.number(count) });
-  const sectorLabel = (sector: Sector) => t(`figures.sector.${sector}` as MessageKey);
+  const sectorLabel = (sector: Sector) => t(`figures.sector.${sector}`);
   const percent = (value: number) => `${format.number(value)}\u00a0%`;
   const reached = figures.byMunicipality.filter((row) => row.count > 0).length;
   // The message without parameters keeps its "{date}" placeholder: the date goes in a <time> element in its place.

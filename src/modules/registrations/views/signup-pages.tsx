@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { Alert, Breadcrumbs, Button, ButtonLink, CheckboxField, CsrfField, ErrorSummary, PageHeading, RadioGroup, SelectField, TextArea, TextField } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { MessageKey } from '../../../web/i18n/i18n.js';
 import type { FormState } from '../../accounts/views/auth-pages.js';
 import { sectors } from '../schema.js';
 
@@ -80,7 +79,7 @@ export function SignupFormPage(props: { context: SignupContext; form: FormState;
             legend={t('registrations.field.sector')}
             value={values.sector}
             error={errors.sector}
-            options={sectors.map((sector) => ({ value: sector, label: t(`registrations.sector.${sector}` as MessageKey) }))}
+            options={sectors.map((sector) => ({ value: sector, label: t(`registrations.sector.${sector}`) }))}
           />
           <TextField id="organization" name="organization" label={t('registrations.field.organization')} hint={t('registrations.field.organizationHint')} value={values.organization} error={errors.organization} maxLength={300} isOptional list="known-organizations" />
           <datalist id="known-organizations">

@@ -20,8 +20,9 @@ const integrationProjects = (suffix: '' | '-postgres', testDb: 'pglite' | 'postg
     extends: true as const,
     test: { name: `integration${suffix}`, include: [integrationTests], exclude: [...configDefaults.exclude, ...processTests], env: { TEST_DB: testDb }, globalSetup },
   },
-  // Process tests make their own empty databases: no templates needed.
-  { extends: true as const, test: { name: `process${suffix}`, include: processTests, env: { TEST_DB: testDb } } },
+  // Process tests make their own empty databases: no templates needed. Each starts several Node processes that boot
+  // the database (a `cocrea seed-demo` alone takes about 11 s on a busy 2-core machine), hence the longer timeout.
+  { extends: true as const, test: { name: `process${suffix}`, include: processTests, env: { TEST_DB: testDb }, testTimeout: 120_000 } },
 ];
 
 export default defineConfig({

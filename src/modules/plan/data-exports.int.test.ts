@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSyntheticPlan } from '../../demo/synthetic-plan.js';
 import { createTestApp } from '../../testing/test-app.js';
 import { TEST_NOW } from '../../testing/constants.js';
+import type { Lifetime } from '../../testing/test-db.js';
 import { translator } from '../../web/i18n/i18n.js';
 import { registry } from '../../registry.js';
 import { EXPORT_PAGE_SIZE } from './export-plan-data.js';
@@ -10,8 +12,8 @@ const findDataset = (id: string) => registry.datasets.find((dataset) => dataset.
 
 const size = { commitments: 3, milestonesPerCommitment: 2, activitiesPerMilestone: 4 };
 
-async function appWithPlan(planSize = size) {
-  const setup = await createTestApp();
+async function appWithPlan(planSize = size, lifetime: Lifetime = 'test') {
+  const setup = await createTestApp({ lifetime });
   await seedSyntheticPlan(setup.database.db, { slug: 'plan-de-prueba', size: planSize, today: TEST_NOW.toISOString().slice(0, 10) });
   return setup;
 }
@@ -48,8 +50,14 @@ function parseCsv(text: string): string[][] {
 const planDatasetIds = ['planes-de-accion', 'compromisos', 'hitos', 'actividades', 'evidencias'];
 
 describe('open data of the plan', () => {
+  // The tests that only read share one app on the default plan; the large export builds its own.
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    ({ app } = await appWithPlan(size, 'file'));
+  });
+  afterAll(() => app.close());
+
   it('lists each plan dataset in the catalogue with a data dictionary that names every column it downloads', async () => {
-    const { app } = await appWithPlan();
     const page = await app.inject({ url: '/datos' });
     expect(page.statusCode).toBe(200);
     for (const id of planDatasetIds) {
@@ -67,7 +75,6 @@ describe('open data of the plan', () => {
   });
 
   it('downloads one CSV row and one JSON record per commitment, milestone and activity, with a header row and ISO dates', async () => {
-    const { app } = await appWithPlan();
     const expected = { compromisos: 3, hitos: 6, actividades: 24 } as const;
     for (const [id, count] of Object.entries(expected)) {
       const csv = await app.inject({ url: `/datos/${id}.csv` });
@@ -100,7 +107,6 @@ describe('open data of the plan', () => {
   });
 
   it('never publishes personal data: contact people, e-mails, phones, responsible persons', async () => {
-    const { app } = await appWithPlan();
     for (const id of planDatasetIds) {
       for (const format of ['csv', 'json']) {
         const body = (await app.inject({ url: `/datos/${id}.${format}` })).body;
@@ -113,8 +119,8 @@ describe('open data of the plan', () => {
   });
 
   it('streams a large export page by page without losing or repeating a row', async () => {
-    const { app } = await appWithPlan({ commitments: 3, milestonesPerCommitment: 5, activitiesPerMilestone: 90 });
-    const json = (await app.inject({ url: '/datos/actividades.json' })).json() as { count: number; data: { id: string; ejercicio: string; compromiso_numero: number }[] };
+    const { app: large } = await appWithPlan({ commitments: 3, milestonesPerCommitment: 5, activitiesPerMilestone: 90 });
+    const json = (await large.inject({ url: '/datos/actividades.json' })).json() as { count: number; data: { id: string; ejercicio: string; compromiso_numero: number }[] };
     expect(json.count).toBeGreaterThan(EXPORT_PAGE_SIZE);
     expect(json.data).toHaveLength(json.count);
     expect(new Set(json.data.map((row) => row.id)).size).toBe(json.count);
@@ -122,7 +128,7 @@ describe('open data of the plan', () => {
     expect(synthetic).toHaveLength(1350);
     const numbers = synthetic.map((row) => row.compromiso_numero);
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
-    const csv = await app.inject({ url: '/datos/actividades.csv' });
+    const csv = await large.inject({ url: '/datos/actividades.csv' });
     expect(parseCsv(csv.body.slice(1))).toHaveLength(json.count + 1);
   });
 });

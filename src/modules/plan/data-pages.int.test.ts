@@ -1,8 +1,11 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSyntheticPlan } from '../../demo/synthetic-plan.js';
 import { TEST_NOW } from '../../testing/constants.js';
 import { createTestApp } from '../../testing/test-app.js';
+import type { Database } from '../../db/client.js';
+import type { Lifetime } from '../../testing/test-db.js';
 import { appendChange } from '../audit/append-change.js';
 import { highlight, parseSearchQuery } from './search-plan.js';
 import { activities, commitments, milestones } from './schema.js';
@@ -10,11 +13,18 @@ import { activities, commitments, milestones } from './schema.js';
 const today = TEST_NOW.toISOString().slice(0, 10);
 const size = { commitments: 5, milestonesPerCommitment: 2, activitiesPerMilestone: 2 };
 
-async function appWithPlan() {
-  const setup = await createTestApp();
+async function appWithPlan(lifetime: Lifetime = 'test') {
+  const setup = await createTestApp({ lifetime });
   const seeded = await seedSyntheticPlan(setup.database.db, { slug: 'plan-de-prueba', title: 'Ejercicio de prueba', size, today });
   return { ...setup, ...seeded };
 }
+
+// The tests that only read pages share one app; the feed's test writes to the change log, so it builds its own.
+let shared: { app: FastifyInstance; database: Database; planId: string };
+beforeAll(async () => {
+  shared = await appWithPlan('file');
+});
+afterAll(() => shared.app.close());
 
 const text = (html: string) => html.replace(/<[^>]+>/g, '');
 
@@ -66,7 +76,7 @@ const childrenNamed = (node: XmlNode, name: string) => node.children.filter((c) 
 
 describe('search across the plans (/buscar)', () => {
   it('finds "Señalización" when typed without accent and in any case, grouped, with links to the commitment page', async () => {
-    const { app } = await appWithPlan();
+    const { app } = shared;
     for (const q of ['senalizacion', 'SEÑALIZACIÓN', 'SeNaLiZaCiOn']) {
       const page = await app.inject({ url: `/buscar?q=${encodeURIComponent(q)}` });
       expect(page.statusCode).toBe(200);
@@ -82,7 +92,7 @@ describe('search across the plans (/buscar)', () => {
   });
 
   it('says so when nothing matches, and keeps what was typed in the box', async () => {
-    const { app } = await appWithPlan();
+    const { app } = shared;
     const page = await app.inject({ url: `/buscar?q=${encodeURIComponent('zanahoria morada')}` });
     expect(page.statusCode).toBe(200);
     expect(text(page.body)).toContain('No encontramos nada con «zanahoria morada»');
@@ -91,7 +101,7 @@ describe('search across the plans (/buscar)', () => {
   });
 
   it('shows the empty form without a query, and a field error for a 1-character query', async () => {
-    const { app } = await appWithPlan();
+    const { app } = shared;
     const empty = await app.inject({ url: '/buscar' });
     expect(empty.statusCode).toBe(200);
     expect(empty.body).toContain('role="search"');
@@ -105,7 +115,7 @@ describe('search across the plans (/buscar)', () => {
   });
 
   it('treats SQL and wildcards as plain text', async () => {
-    const { app, database } = await appWithPlan();
+    const { app, database } = shared;
     const [before] = await database.db.select({ n: count() }).from(commitments);
     for (const q of ["'; drop table commitments; --", "' or '1'='1", '%%', '__', '\\%']) {
       const page = await app.inject({ url: `/buscar?q=${encodeURIComponent(q)}` });
@@ -132,7 +142,7 @@ describe('search across the plans (/buscar)', () => {
 
 describe('the Atom feed of a plan', () => {
   it('is valid Atom with one entry per logged change of the plan, newest first, escaped', async () => {
-    const { app, database, planId } = await appWithPlan();
+    const { app, database, planId } = await appWithPlan(); // writes: its own app
     const db = database.db;
     const [first] = await db.select().from(commitments).where(and(eq(commitments.planId, planId), eq(commitments.number, 1)));
     const [stone] = await db.select().from(milestones).where(eq(milestones.commitmentId, first!.id)).orderBy(asc(milestones.position)).limit(1);
@@ -174,7 +184,7 @@ describe('the Atom feed of a plan', () => {
   });
 
   it('answers 404 for an exercise without a plan', async () => {
-    const { app } = await appWithPlan();
+    const { app } = shared;
     expect((await app.inject({ url: '/ejercicios/no-existe/plan/novedades.atom' })).statusCode).toBe(404);
     expect((await app.inject({ url: '/ejercicios/cuarto-pal-demostracion/plan/novedades.atom' })).statusCode).toBe(404);
   });
@@ -182,7 +192,7 @@ describe('the Atom feed of a plan', () => {
 
 describe('the print view of a plan', () => {
   it('shows every commitment with every template field, its milestones and activities, in the plan order', async () => {
-    const { app, database, planId } = await appWithPlan();
+    const { app, database, planId } = shared;
     const page = await app.inject({ url: '/ejercicios/plan-de-prueba/plan/imprimir' });
     expect(page.statusCode).toBe(200);
     const body = text(page.body);
@@ -198,7 +208,7 @@ describe('the print view of a plan', () => {
   });
 
   it('answers 404 when the exercise has no plan', async () => {
-    const { app } = await appWithPlan();
+    const { app } = shared;
     expect((await app.inject({ url: '/ejercicios/cuarto-pal-demostracion/plan/imprimir' })).statusCode).toBe(404);
   });
 });

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client.js';
 import { signInAs } from '../../testing/sign-in.js';
 import { createTestApp } from '../../testing/test-app.js';
-import { createTestDatabase, testDriver } from '../../testing/test-db.js';
+import { createTestDatabase, testDriver, type Lifetime } from '../../testing/test-db.js';
 import { institutions } from '../directory/schema.js';
 import { createExercise } from '../exercises/create-exercise.js';
 import { exercises } from '../exercises/schema.js';
@@ -49,8 +49,8 @@ async function addCommitment(db: Db, planId: string, lead: string, words: typeof
   return commitment;
 }
 
-async function setUp() {
-  const { app, database } = await createTestApp();
+async function setUp(lifetime: Lifetime = 'test') {
+  const { app, database } = await createTestApp({ lifetime });
   const db = database.db;
   const [fourth] = await db.select().from(exercises).where(eq(exercises.slug, SLUG));
   const [lead] = await db.select({ id: institutions.id }).from(institutions).where(eq(institutions.name, 'Ayuntamiento de Durango'));
@@ -84,10 +84,17 @@ beforeAll(async () => {
   await createTestDatabase({ withDemo: true });
 }, 120_000);
 
-// Each test gets its own database (closed after it), so each builds the same plans.
+// A test that signs in or writes gets its own database (closed after it), so each builds the same plans; the tests
+// that only read anonymously share one.
 describe('drafts stay off the public portal', () => {
+  let shared: Awaited<ReturnType<typeof setUp>>;
+  beforeAll(async () => {
+    shared = await setUp('file');
+  }, 120_000);
+  afterAll(() => shared.app.close());
+
   it('the plan page shows and counts only the public commitments, and the plan figure is their mean', async () => {
-    const setup = await setUp();
+    const setup = shared;
     const page = await get(setup.app, `/ejercicios/${SLUG}/plan`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(`Compromiso ${PUBLIC.commitment}`);
@@ -100,7 +107,7 @@ describe('drafts stay off the public portal', () => {
   });
 
   it('a commitment page is found only for a public commitment', async () => {
-    const setup = await setUp();
+    const setup = shared;
     expect((await get(setup.app, `/ejercicios/${SLUG}/plan/compromisos/${setup.approved.number}`)).statusCode).toBe(200);
     for (const number of [setup.cocreation.number, setup.draft.number]) {
       const page = await get(setup.app, `/ejercicios/${SLUG}/plan/compromisos/${number}`);
@@ -127,7 +134,7 @@ describe('drafts stay off the public portal', () => {
   });
 
   it('search, the feed and the print view leave out every non-public record', async () => {
-    const setup = await setUp();
+    const setup = shared;
     const found = await get(setup.app, `/buscar?q=${PUBLIC.activity}`);
     expect(found.body).toContain(`Compromiso ${PUBLIC.commitment}`);
     for (const word of hidden) {
@@ -149,7 +156,7 @@ describe('drafts stay off the public portal', () => {
   });
 
   it('the open datasets (CSV and JSON) leave out every non-public record and count only public commitments', async () => {
-    const setup = await setUp();
+    const setup = shared;
     const expected: Record<string, string> = { compromisos: PUBLIC.commitment, hitos: PUBLIC.milestone, actividades: PUBLIC.activity, evidencias: PUBLIC.evidence };
     for (const [id, word] of Object.entries(expected)) {
       for (const format of ['csv', 'json']) {

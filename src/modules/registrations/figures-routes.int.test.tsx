@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { TEST_NOW } from '../../testing/constants.js';
 import { createTestApp } from '../../testing/test-app.js';
+import type { Lifetime } from '../../testing/test-db.js';
 import { getExerciseCall } from '../calls/get-exercise-call.js';
 import { getExercise } from '../exercises/get-exercise.js';
 import { privacyNotices } from '../privacy/schema.js';
@@ -12,8 +13,8 @@ import { registrations, type RegistrationStatus, type Sector } from './schema.js
 const PAGE = '/ejercicios/cuarto-pal-demostracion/convocatoria/cifras';
 
 /** The real app on a fresh demo database. */
-async function figuresApp(): Promise<{ app: FastifyInstance; db: Db }> {
-  const { app, database } = await createTestApp();
+async function figuresApp(lifetime: Lifetime = 'test'): Promise<{ app: FastifyInstance; db: Db }> {
+  const { app, database } = await createTestApp({ lifetime });
   return { app, db: database.db };
 }
 
@@ -65,6 +66,14 @@ async function seedFigures(db: Db) {
   return { open, closed };
 }
 
+// Every test but the one without registrations only reads: they share one app with the same registrations.
+let seeded: { app: FastifyInstance; db: Db } & Awaited<ReturnType<typeof seedFigures>>;
+beforeAll(async () => {
+  const setup = await figuresApp('file');
+  seeded = { ...setup, ...(await seedFigures(setup.db)) };
+});
+afterAll(() => seeded.app.close());
+
 const rowsOf = (html: string, caption: string) => {
   const table = new RegExp(`<caption>${caption}</caption>[\\s\\S]*?</table>`).exec(html)?.[0] ?? '';
   return [...table.matchAll(/<tr><td>(?:<span[^>]*>)?([^<]+)(?:<\/span>)?[\s\S]*?<\/td>((?:<td class="numeric">[^<]*<\/td>)+)<\/tr>/g)].map((m) => [
@@ -75,8 +84,7 @@ const rowsOf = (html: string, caption: string) => {
 
 describe('counting the registrations of a call', () => {
   it('counts confirmed and accepted ones only, by sector and by municipality (every one, 0 included), largest first', async () => {
-    const { db } = await figuresApp();
-    const { open, closed } = await seedFigures(db);
+    const { db, open, closed } = seeded;
     const figures = await countRegistrations(db, open.id);
     expect(figures.total).toBe(6);
     expect(figures.bySector).toEqual([
@@ -106,8 +114,7 @@ describe('counting the registrations of a call', () => {
 
 describe('the public figures page of a call', () => {
   it('shows the total, the sectors with their share, and the municipalities on a map and in a table, to anyone', async () => {
-    const { app, db } = await figuresApp();
-    await seedFigures(db);
+    const { app } = seeded;
     const response = await app.inject({ url: PAGE });
     expect(response.statusCode).toBe(200);
     const html = response.body;
@@ -140,8 +147,7 @@ describe('the public figures page of a call', () => {
   });
 
   it('shows no personal data and no inline style', async () => {
-    const { app, db } = await figuresApp();
-    await seedFigures(db);
+    const { app } = seeded;
     const html = (await app.inject({ url: PAGE })).body;
     expect(html).not.toMatch(/Persona Secreta|persona\.secreta|@example\.mx|618 000|Organización Confidencial|SUM-TEST/);
     expect(html).not.toMatch(/\sstyle=/);
@@ -149,8 +155,7 @@ describe('the public figures page of a call', () => {
   });
 
   it('speaks English, with the same figures', async () => {
-    const { app, db } = await figuresApp();
-    await seedFigures(db);
+    const { app } = seeded;
     const response = await app.inject({ url: `${PAGE}?lang=en` });
     expect(response.statusCode).toBe(200);
     const html = response.body;
@@ -162,7 +167,7 @@ describe('the public figures page of a call', () => {
   });
 
   it('says when nobody has registered yet, and still lists every municipality', async () => {
-    const { app } = await figuresApp();
+    const { app } = await figuresApp(); // without registrations: its own app
     const html = (await app.inject({ url: PAGE })).body;
     expect(html).toContain('<strong class="figures-total__number">0</strong> <span class="figures-total__label">personas inscritas</span>');
     expect(html).toContain('Todavía no hay inscripciones confirmadas.');
@@ -172,8 +177,7 @@ describe('the public figures page of a call', () => {
   });
 
   it('works for a closed call, and answers 404 for an unknown exercise or an exercise without a call', async () => {
-    const { app, db } = await figuresApp();
-    await seedFigures(db);
+    const { app, db } = seeded;
     const closed = await app.inject({ url: '/ejercicios/tercer-pal-2020-2021/convocatoria/cifras' });
     expect(closed.statusCode).toBe(200);
     expect(closed.body).toContain('<strong class="figures-total__number">4</strong>');

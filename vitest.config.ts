@@ -14,15 +14,18 @@ const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const integrationTests = 'src/**/*.int.test.{ts,tsx}';
 const processTests = ['src/server.int.test.ts', 'src/jobs/kill-mid-send.int.test.ts', 'src/modules/audit/verify-log-cli.int.test.ts'];
 
+const setupFiles = ['src/testing/setup-registry.ts'];
+
 /** The integration tests of one database: in this process, and in a spawned one. */
 const integrationProjects = (suffix: '' | '-postgres', testDb: 'pglite' | 'postgres', globalSetup: string[]) => [
   {
     extends: true as const,
-    test: { name: `integration${suffix}`, include: [integrationTests], exclude: [...configDefaults.exclude, ...processTests], env: { TEST_DB: testDb }, globalSetup },
+    // Each file starts with the registry loaded (the modules' texts in the catalogs), as the server does.
+    test: { name: `integration${suffix}`, include: [integrationTests], exclude: [...configDefaults.exclude, ...processTests], env: { TEST_DB: testDb }, globalSetup, setupFiles },
   },
   // Process tests make their own empty databases: no templates needed. Each starts several Node processes that boot
   // the database (a `cocrea seed-demo` alone takes about 11 s on a busy 2-core machine), hence the longer timeout.
-  { extends: true as const, test: { name: `process${suffix}`, include: processTests, env: { TEST_DB: testDb }, testTimeout: 120_000 } },
+  { extends: true as const, test: { name: `process${suffix}`, include: processTests, env: { TEST_DB: testDb }, testTimeout: 120_000, setupFiles } },
 ];
 
 export default defineConfig({
@@ -30,8 +33,6 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Every test file starts with the registry loaded (the modules' texts in the catalogs), as the server does.
-    setupFiles: ['src/testing/setup-registry.ts'],
     projects: [
       { extends: true as const, test: { name: 'unit', include: ['src/**/*.test.{ts,tsx}'], exclude: [...configDefaults.exclude, integrationTests] } },
       ...integrationProjects('', 'pglite', []),

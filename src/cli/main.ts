@@ -8,6 +8,8 @@ import { migrate } from '../db/migrate.js';
 import { backupDatabase, restoreDatabase } from '../db/backup.js';
 import { seedDemo, seedDemoIfEmpty } from '../demo/seed-demo.js';
 import { verifyChangeLog } from '../modules/audit/verify-change-log.js';
+// The modules' texts (e-mails are written when queued, e.g. by the demo seed or an invitation).
+import '../registry.js';
 import { runServer } from '../server.js';
 
 const usage = `Usage: cocrea <command>

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { AppError } from '../shared/errors.js';
 import { emptyForm, failedForm, formList, formValues, formWithMessage, submitForm, withIssues, type FormMessages, type FormState } from './forms.js';
 import { translator } from './i18n/i18n.js';
+// The modules' texts, installed as the server does.
+import '../registry.js';
 
 const t = translator('en');
 const messages: FormMessages = { prefix: 'accounts.error', fallback: 'error.badRequest.body' };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderEmail, templateNames, type TemplateName, type TemplateParams } from './templates.js';
+// The modules' texts, installed as the server does.
+import '../../registry.js';
 
 const link = { name: 'Ana López', url: 'https://portal.example.mx/confirmar/abc', siteName: 'Cocrea Durango', expiresInHours: 24 };
 const examples: { [T in TemplateName]: TemplateParams[T] } = {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { emails } from '../notifications/schema.js';
+import { forgetEmailsOf } from '../notifications/forget-emails.js';
 import { roleAssignments, sessions, userTokens, users } from './schema.js';
 
 /**
@@ -17,6 +17,6 @@ export async function cancelAccount(db: Db, userId: string): Promise<void> {
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await tx.delete(userTokens).where(eq(userTokens.userId, userId));
     await tx.delete(roleAssignments).where(eq(roleAssignments.userId, userId));
-    await tx.delete(emails).where(eq(emails.userId, userId));
+    await forgetEmailsOf(tx, userId);
   });
 }

@@ -1,4 +1,8 @@
 import { hash, verify } from '@node-rs/argon2';
+import { z } from 'zod';
+
+/** A password people choose: long enough to resist guessing, short enough to hash cheaply. */
+export const passwordSchema = z.string().min(10, 'password.tooShort').max(200, 'password.tooLong');
 
 /** argon2id with the library's defaults (19 MiB, 2 passes): OWASP's recommended minimum. */
 export const hashPassword = (password: string) => hash(password);

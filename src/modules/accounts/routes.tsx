@@ -2,14 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { asc } from 'drizzle-orm';
 import { AppError } from '../../shared/errors.js';
-import { formString, formValues, submitForm, withIssues, type FormMessages } from '../../web/forms.js';
+import { emptyForm, formString, formValues, submitForm, type FormMessages, type FormState } from '../../web/forms.js';
 import { sendPage } from '../../web/http.js';
 import type { MessageKey } from '../../web/i18n/i18n.js';
 import { idParams, noticeKey, parseParams, parseQuery, queryString } from '../../web/params.js';
 import { institutions } from '../directory/schema.js';
-import { getCurrentPrivacyNotices } from '../privacy/get-current-privacy-notices.js';
 import { deleteSession } from './delete-session.js';
-import { registerParticipant, registerParticipantInput, passwordSchema } from './register-participant.js';
+import { passwordSchema } from './password.js';
 import { confirmEmail } from './confirm-email.js';
 import { signInWithPassword } from './sign-in-with-password.js';
 import { requestEmailLink } from './request-sign-in-link.js';
@@ -23,7 +22,7 @@ import { inviteUser, inviteUserInput } from './invite-user.js';
 import { revokeRole } from './revoke-role.js';
 import { listUsers } from './list-users.js';
 import { SESSION_COOKIE, rateLimit, signIn } from './guards.js';
-import { ChoosePasswordPage, CheckEmailPage, InvalidLinkPage, RegisterPage, ResetRequestPage, SignInPage, emptyForm, type FormState } from './views/auth-pages.js';
+import { ChoosePasswordPage, CheckEmailPage, InvalidLinkPage, ResetRequestPage, SignInPage } from './views/auth-pages.js';
 import { AccountPage } from './views/account-page.js';
 import { AdminHomePage, AdminUsersPage } from './views/admin-pages.js';
 import { access } from '../../kernel/access.js';
@@ -91,28 +90,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
     return reply.redirect('/', 303);
   });
 
-  // Participant accounts.
-  app.get('/registro', access.public, async (request, reply) => {
-    const { integral } = await getCurrentPrivacyNotices(db);
-    return page(request, reply, 'accounts.register.title', <RegisterPage form={emptyForm()} privacyNoticeId={integral?.id} />);
-  });
-  app.post('/registro', { ...access.public, preHandler: limit('register', 10, 60) }, async (request, reply) => {
-    const values = formValues(request.body, ['name', 'email', 'privacyNoticeId', 'consent']);
-    const parsed = registerParticipantInput.safeParse({ ...values, password: formString(request.body, 'password'), locale: request.locale });
-    return submitForm(request, reply, {
-      messages: forms,
-      values,
-      parsed: withIssues(parsed, { after: values.consent === 'yes' ? [] : [{ path: ['consent'], message: 'consent.required' }] }),
-      invalid: async (form, status) => {
-        const { integral } = await getCurrentPrivacyNotices(db);
-        return page(request, reply, 'accounts.register.title', <RegisterPage form={form} privacyNoticeId={integral?.id} />, status);
-      },
-      submit: async (data) => {
-        await registerParticipant(db, data, linkOptions(request));
-        return page(request, reply, 'accounts.checkEmail.title', <CheckEmailPage message={request.t('accounts.checkEmail.register', { email: data.email })} />);
-      },
-    });
-  });
+  // Participant accounts are opened at /registro (registrations/account-routes.tsx, with the privacy consent).
   app.get<{ Params: { token: string } }>('/confirmar/:token', access.public, async (request, reply) => {
     const userId = await confirmEmail(db, request.params.token, deps.now());
     if (!userId) return page(request, reply, 'accounts.link.invalidTitle', <InvalidLinkPage />, 400);

@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { formString, submitForm, type FormMessages } from '../../web/forms.js';
+import { formString, submitForm, type FormMessages, emptyForm, type FormState } from '../../web/forms.js';
 import { sendPage } from '../../web/http.js';
 import { idParams, noticeQuery, parseParams, parseQuery } from '../../web/params.js';
 import { publicActor } from '../../kernel/actor.js';
-import { emptyForm, type FormState } from '../accounts/views/auth-pages.js';
 import { createInstitution, createInstitutionInput } from './create-institution.js';
 import { updateInstitution } from './update-institution.js';
 import { getInstitution, listInstitutions } from './list-institutions.js';

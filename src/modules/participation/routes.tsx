@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../../shared/errors.js';
-import { formString, submitForm, type FormMessages } from '../../web/forms.js';
+import { formString, submitForm, type FormMessages, emptyForm, type FormState } from '../../web/forms.js';
 import { sendPage } from '../../web/http.js';
 import { idParams, noticeQuery, parseParams, parseQuery } from '../../web/params.js';
 import { hitRateLimit } from '../accounts/hit-rate-limit.js';
-import { emptyForm, type FormState } from '../accounts/views/auth-pages.js';
 import { followTarget, getFollowByToken, listFollows, unfollowByToken, unfollowTarget } from './follows.js';
 import { hideComment, hideCommentInput } from './hide-comment.js';
 import { listReportedComments } from './list-comments.js';

@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
-import { formList, formValues, submitForm, type FormMessages, type FormResult } from '../../web/forms.js';
+import { formList, formValues, submitForm, type FormMessages, type FormResult, emptyForm, type FormState } from '../../web/forms.js';
 import { sendPage } from '../../web/http.js';
 import type { MessageKey } from '../../web/i18n/i18n.js';
 import { idParams, noticeKey, parseParams } from '../../web/params.js';
-import { emptyForm, type FormState } from '../accounts/views/auth-pages.js';
 import { listInstitutions } from '../directory/list-institutions.js';
 import { listMunicipalities } from '../directory/list-municipalities.js';
 import { activityFormFields, activityInputOf, commitmentFormFields, commitmentInputOf, commitmentValuesOf, milestoneFormFields, milestoneInputOf, milestoneValuesOf } from './admin-forms.js';

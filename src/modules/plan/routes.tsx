@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
-import { formString, formWithMessage, submitForm, type FormMessages } from '../../web/forms.js';
+import { formString, formWithMessage, submitForm, type FormMessages, emptyForm, type FormState } from '../../web/forms.js';
 import { sendPage } from '../../web/http.js';
 import type { MessageKey } from '../../web/i18n/i18n.js';
 import { idParams, noticeKey, oneOfQuery, pageQuery, parseParams, parseQuery, slugParam, slugParams, uuidParam } from '../../web/params.js';
-import { emptyForm, type FormState } from '../accounts/views/auth-pages.js';
 import { uploadedFile } from '../files/routes.js';
 import { addActivityNote, noteInput } from './add-activity-note.js';
 import { attachEvidence, evidenceInput } from './attach-evidence.js';

@@ -1,13 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
-import { formValues, submitForm, type FormMessages } from '../../web/forms.js';
+import { formValues, submitForm, type FormMessages, emptyForm, type FormState } from '../../web/forms.js';
 import { sendPage } from '../../web/http.js';
 import { idParams, parseParams, parseQuery, queryString } from '../../web/params.js';
 import { formatters } from '../../web/i18n/i18n.js';
 import { SESSION_COOKIE } from '../accounts/guards.js';
 import { cancelAccount } from '../accounts/cancel-account.js';
-import { emptyForm, type FormState } from '../accounts/views/auth-pages.js';
 import { getCurrentPrivacyNotices } from './get-current-privacy-notices.js';
 import { publishPrivacyNotice } from './publish-privacy-notice.js';
 import { fileArcoRequest, fileArcoRequestInput } from './file-arco-request.js';

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { users } from '../accounts/schema.js';
+import { confirmEmailAddress } from '../accounts/confirm-email-address.js';
 import { consumeToken } from '../accounts/consume-token.js';
 import { invalidatePublicPages } from '../audit/append-change.js';
-import { consents } from '../privacy/schema.js';
+import { recordConsent } from '../privacy/record-consent.js';
 import { registrations } from './schema.js';
 
 /**
@@ -26,10 +26,9 @@ export async function confirmRegistration(db: Db, token: string, now: Date) {
       .where(eq(registrations.id, registrationId))
       .returning();
     if (update.privacyNoticeId && update.privacyNoticeId !== registration.privacyNoticeId) {
-      await tx.insert(consents).values({ userId: row.userId, noticeId: update.privacyNoticeId, purpose: `registration:${registration.callId}` });
+      await recordConsent(tx, { userId: row.userId, noticeId: update.privacyNoticeId, purpose: `registration:${registration.callId}` });
     }
-    const [user] = await tx.select().from(users).where(eq(users.id, row.userId)).limit(1);
-    if (user && !user.emailConfirmedAt) await tx.update(users).set({ emailConfirmedAt: now }).where(eq(users.id, user.id));
+    await confirmEmailAddress(tx, row.userId, now);
     await invalidatePublicPages(tx); // the public figures count confirmed sign-ups
     return { registration: saved!, userId: row.userId, wasUpdate: Boolean(row.data?.update) };
   });

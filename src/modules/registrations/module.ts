@@ -1,15 +1,17 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
+import { participantAccountRoutes } from './account-routes.js';
 import { registrationFiguresMessages } from './figures-messages.js';
 import { registrationFiguresRoutes } from './figures-routes.js';
 import { registrationsMessages } from './messages.js';
 import { registrationRoutes } from './routes.js';
 
-/** Sign-ups to a call (Súmate): confirmation, review, export and the public figures. */
+/** People joining: sign-ups to a call (Súmate) with their confirmation, review, export and public figures; participant accounts (/registro). */
 export const registrationsModule: ModuleManifest = {
   name: 'registrations',
   messages: [registrationsMessages, registrationFiguresMessages],
   routes: (app, deps) => {
     registrationRoutes(app, deps);
     registrationFiguresRoutes(app, deps);
+    participantAccountRoutes(app, deps);
   },
 };

@@ -1,9 +1,9 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { formatters } from '../../web/i18n/i18n.js';
 import { issueToken } from '../accounts/consume-token.js';
 import { absoluteUrl, tokenTtlMinutes } from '../accounts/links.js';
-import { userTokens } from '../accounts/schema.js';
+import { retireTokens } from '../accounts/retire-tokens.js';
 import { normalizeEmail } from '../accounts/secrets.js';
 import { callAvailability } from '../calls/call-window.js';
 import { calls } from '../calls/read-models.js';
@@ -28,20 +28,8 @@ export async function resendRegistrationLink(db: Db, rawEmail: string, options: 
     let sent = 0;
     for (const { registration, call } of waiting) {
       if (!registration.userId || callAvailability(call, options.now) !== 'open') continue;
-      const older = await tx
-        .select({ id: userTokens.id, data: userTokens.data })
-        .from(userTokens)
-        .where(
-          and(
-            eq(userTokens.userId, registration.userId),
-            eq(userTokens.purpose, 'confirm_email'),
-            isNull(userTokens.usedAt),
-            eq(sql`${userTokens.data}->>'registrationId'`, registration.id),
-          ),
-        )
-        .orderBy(desc(userTokens.createdAt));
-      if (older.length > 0) await tx.update(userTokens).set({ usedAt: options.now }).where(inArray(userTokens.id, older.map((row) => row.id)));
-      const update = older[0]?.data?.update;
+      const older = await retireTokens(tx, { userId: registration.userId, purpose: 'confirm_email', dataKey: 'registrationId', dataValue: registration.id, now: options.now });
+      const update = older[0]?.update;
       const token = await issueToken(
         tx,
         {

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
 import { formatters } from '../../web/i18n/i18n.js';
 import { absoluteUrl, tokenTtlMinutes } from '../accounts/links.js';
-import { userTokens } from '../accounts/schema.js';
+import { issueToken } from '../accounts/consume-token.js';
 import { hashToken, normalizeEmail, randomToken } from '../accounts/secrets.js';
 import { callAvailability } from '../calls/call-window.js';
 import type { CallStatus } from '../calls/read-models.js';
@@ -116,15 +116,10 @@ export async function submitRegistration(db: Db, exerciseSlug: string, input: Re
     };
     const isUpdate = row.registration_id !== null;
     let registration: { id: string; reference: string };
+    let linkToken = token;
     if (row.registration_id && row.reference) {
       registration = { id: row.registration_id, reference: row.reference };
-      await tx.insert(userTokens).values({
-        userId: row.user_id,
-        purpose: 'confirm_email',
-        tokenHash: hashToken(token),
-        data: { registrationId: registration.id, update: JSON.stringify(fields) },
-        expiresAt,
-      });
+      linkToken = await issueToken(tx, { userId: row.user_id, purpose: 'confirm_email', ttlMinutes: tokenTtlMinutes.confirm_email, data: { registrationId: registration.id, update: JSON.stringify(fields) } }, options.now);
     } else {
       // The registration, its consent and its link token in one statement.
       const reference = sql`${`SUM-${options.now.getUTCFullYear()}-`} || lpad(nextval('registration_number_seq')::text, 5, '0')`;
@@ -151,7 +146,7 @@ export async function submitRegistration(db: Db, exerciseSlug: string, input: Re
       params: {
         name: input.fullName,
         siteName: options.siteName,
-        url: absoluteUrl(options.baseUrl, `/sumate/confirmar/${token}`),
+        url: absoluteUrl(options.baseUrl, `/sumate/confirmar/${linkToken}`),
         expiresInHours: tokenTtlMinutes.confirm_email / 60,
         callTitle: call.title,
         reference: registration.reference,

@@ -1,12 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
-import { formValues, formWithMessage, submitForm, withIssues, type FormIssue, type FormMessages } from '../../web/forms.js';
+import { formValues, formWithMessage, submitForm, withIssues, type FormIssue, type FormMessages, emptyForm, type FormState } from '../../web/forms.js';
 import { sendPage, type WebDeps } from '../../web/http.js';
 import type { MessageKey } from '../../web/i18n/i18n.js';
 import { noticeKey, requireId } from '../../web/params.js';
 import { hasRole, publicActor } from '../../kernel/actor.js';
-import { emptyForm, type FormState } from '../accounts/views/auth-pages.js';
 import { getExerciseCall } from '../calls/get-exercise-call.js';
 import { zonedTimeToUtc } from '../calls/local-time.js';
 import { linesOf } from '../calls/call-form.js';

@@ -3,7 +3,7 @@ import { usePage } from '../../../web/page-context.js';
 import type { MessageKey } from '../../../web/i18n/i18n.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { notificationFrequencies } from '../schema.js';
-import type { FormState } from './auth-pages.js';
+import type { FormState } from '../../../web/forms.js';
 
 export function AccountPage(props: { actor: Actor; frequency: string; form: FormState; notice?: MessageKey | undefined; emailForm: FormState }) {
   const { t } = usePage();

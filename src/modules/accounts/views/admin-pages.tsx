@@ -2,7 +2,7 @@ import { Breadcrumbs, Button, Card, CsrfField, ErrorSummary, PageHeading, Select
 import { usePage } from '../../../web/page-context.js';
 import type { UserListEntry } from '../list-users.js';
 import { staffRoles } from '../schema.js';
-import type { FormState } from './auth-pages.js';
+import type { FormState } from '../../../web/forms.js';
 
 export function AdminHomePage() {
   const { t } = usePage();

@@ -1,9 +1,8 @@
-import { Alert, Breadcrumbs, Button, ButtonLink, CheckboxField, CsrfField, ErrorSummary, PageHeading, TextField } from '../../../web/components/index.js';
+import { Alert, Breadcrumbs, Button, ButtonLink, CsrfField, ErrorSummary, PageHeading, TextField } from '../../../web/components/index.js';
 import type { FormState } from '../../../web/forms.js';
 import { usePage } from '../../../web/page-context.js';
 
 /** Forms moved to the web layer (src/web/forms.ts); the pages of every module import them from here too. */
-export { emptyForm, type FormState } from '../../../web/forms.js';
 
 export function SignInPage(props: { form: FormState; next: string; hasFailed?: boolean }) {
   const { t } = usePage();
@@ -39,43 +38,6 @@ export function SignInPage(props: { form: FormState; next: string; hasFailed?: b
       <p>
         {t('accounts.signIn.noAccount')} <a href="/registro">{t('accounts.signIn.register')}</a>
       </p>
-    </div>
-  );
-}
-
-export function RegisterPage(props: { form: FormState; privacyNoticeId: string | undefined }) {
-  const { t } = usePage();
-  const { values, errors, summary } = props.form;
-  return (
-    <div class="form-narrow">
-      <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { label: t('accounts.register.title') }]} />
-      <PageHeading title={t('accounts.register.title')} lead={t('accounts.register.lead')} />
-      {props.privacyNoticeId ? (
-        <form method="post" action="/registro" novalidate>
-          <ErrorSummary errors={summary} />
-          <CsrfField />
-          <input type="hidden" name="privacyNoticeId" value={props.privacyNoticeId} />
-          <TextField id="name" name="name" label={t('accounts.field.name')} value={values.name} error={errors.name} autocomplete="name" maxLength={200} />
-          <TextField id="email" name="email" type="email" label={t('accounts.field.email')} hint={t('accounts.field.emailHint')} value={values.email} error={errors.email} autocomplete="email" />
-          <TextField id="password" name="password" type="password" label={t('accounts.field.password')} hint={t('accounts.field.passwordHint')} error={errors.password} autocomplete="new-password" />
-          <CheckboxField
-            id="consent"
-            name="consent"
-            isChecked={values.consent === 'yes'}
-            error={errors.consent}
-            label={
-              <>
-                {t('accounts.field.consent')} <a href="/privacidad">{t('accounts.field.consentLink')}</a>
-              </>
-            }
-          />
-          <Button>{t('accounts.register.submit')}</Button>
-        </form>
-      ) : (
-        <Alert kind="warning">
-          <p>{t('accounts.register.noNotice')}</p>
-        </Alert>
-      )}
     </div>
   );
 }

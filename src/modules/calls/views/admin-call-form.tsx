@@ -1,7 +1,7 @@
 import { Alert, Breadcrumbs, Button, CsrfField, ErrorSummary, PageHeading, SelectField, TextArea, TextField } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { FormState } from '../../accounts/views/auth-pages.js';
 import type { CallStatus } from '../schema.js';
+import type { FormState } from '../../../web/forms.js';
 
 /** A date and a time on the configured zone's clocks, as one question (GOV.UK date-input pattern). */
 function DateTimeField(props: { prefix: 'opens' | 'closes'; legend: string; hint: string; form: FormState }) {

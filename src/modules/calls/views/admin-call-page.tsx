@@ -1,10 +1,10 @@
 import { Breadcrumbs, Button, ButtonLink, CsrfField, ErrorSummary, PageHeading, Table, TextArea, TextField, Notices } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { FormState } from '../../accounts/views/auth-pages.js';
 import { callAvailability } from '../call-window.js';
 import type { CallWithExercise } from '../get-call.js';
 import type { CallMailingEntry } from '../list-call-mailings.js';
 import { AdminCallStatus } from './admin-call-status.js';
+import type { FormState } from '../../../web/forms.js';
 
 export interface AdminCallPageProps {
   call: CallWithExercise['call'];

@@ -5,9 +5,9 @@ import type { RecordHistoryData } from '../../audit/list-record-history.js';
 import { RecordHistory } from '../../audit/views/record-history.js';
 import type { PublicCall } from '../get-exercise-call.js';
 import { CallWindowNote } from './call-window-note.js';
-import { emptyForm } from '../../accounts/views/auth-pages.js';
 import type { ParticipationNotice, ParticipationPanel } from '../../participation/load-participation.js';
 import { CommentsSection, FollowButton } from '../../participation/views/comments-section.js';
+import { emptyForm } from '../../../web/forms.js';
 
 /** The call as a public document: reads top to bottom on a phone and prints as the official text. */
 export function CallPage(props: {

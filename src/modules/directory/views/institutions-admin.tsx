@@ -1,8 +1,8 @@
 import { Alert, Breadcrumbs, Button, CsrfField, ErrorSummary, PageHeading, SelectField, Table, TextField } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { FormState } from '../../accounts/views/auth-pages.js';
 import { institutionKinds } from '../schema.js';
 import type { listInstitutions } from '../list-institutions.js';
+import type { FormState } from '../../../web/forms.js';
 
 type Row = Awaited<ReturnType<typeof listInstitutions>>[number];
 

@@ -1,11 +1,11 @@
 import { Button, ButtonLink, CsrfField, ErrorSummary, Notices, RadioGroup, StatusBadge, TextArea } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { FormState } from '../../accounts/views/auth-pages.js';
 import type { CommentView } from '../list-comments.js';
 import { participationNotices, type ParticipationNotice, type ParticipationViewer } from '../load-participation.js';
 import { participationPaths } from '../paths.js';
 import { COMMENT_MAX_LENGTH } from '../post-comment.js';
 import type { ResolvedTarget } from '../../../kernel/records.js';
+import type { FormState } from '../../../web/forms.js';
 
 const commentNotices: ParticipationNotice[] = ['comentado', 'respondido', 'reportado', 'oculto'];
 

@@ -1,11 +1,11 @@
 import { Breadcrumbs, Button, ButtonLink, CsrfField, ErrorSummary, Notices, PageHeading, Table, TextArea } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import type { NotificationFrequency } from '../../accounts/read-models.js';
-import type { FormState } from '../../accounts/views/auth-pages.js';
 import type { ParticipationViewer } from '../load-participation.js';
 import { participationPaths } from '../paths.js';
 import type { ResolvedTarget } from '../../../kernel/records.js';
 import { CommentForm } from './comments-section.js';
+import type { FormState } from '../../../web/forms.js';
 
 /** The comment form on a page of its own: where signing in comes back to, and where a refused comment is corrected. */
 export function CommentPage(props: { target: ResolvedTarget; viewer: ParticipationViewer; form: FormState }) {

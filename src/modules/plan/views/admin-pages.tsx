@@ -1,6 +1,5 @@
 import { Breadcrumbs, Button, CheckboxField, CsrfField, ErrorSummary, Notices, PageHeading, SelectField, Table, TextArea, TextField } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { FormState } from '../../accounts/views/auth-pages.js';
 import { plainStatusChanges } from '../change-commitment-status.js';
 import type { AdminCommitment, AdminMilestone, AdminPlan, listPlansForAdmin } from '../get-plan-for-admin.js';
 import { ogpValues, planStatuses, smartCriteria } from '../schema.js';
@@ -9,6 +8,7 @@ import { editableStatuses } from '../update-commitment.js';
 import { commitmentHref } from './plan-page.js';
 import { isPublicCommitment, isPublicPlanStatus } from '../visibility.js';
 import { ActivityStatusBadge, CommitmentStatusBadge, Percent, PlanStatusBadge } from './plan-badges.js';
+import type { FormState } from '../../../web/forms.js';
 
 type Option = { value: string; label: string };
 

@@ -1,6 +1,5 @@
 import type { ParticipationNotice, ParticipationPanel } from '../../participation/load-participation.js';
 import { CommentsSection, FollowButton } from '../../participation/views/comments-section.js';
-import { emptyForm } from '../../accounts/views/auth-pages.js';
 import type { ComponentChildren } from 'preact';
 import { Breadcrumbs, PageHeading, ProgressBar, Table } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
@@ -10,6 +9,7 @@ import type { CommitmentDetail } from '../get-commitment-detail.js';
 import { ogpValues, smartCriteria } from '../schema.js';
 import { ActivityStatusBadge, CommitmentStatusBadge, DelayedBadge, EvidenceStatusBadge } from './plan-badges.js';
 import { ProgressChart } from './progress-chart.js';
+import { emptyForm } from '../../../web/forms.js';
 
 function Field(props: { label: string; children: ComponentChildren }) {
   const { t } = usePage();

@@ -1,12 +1,12 @@
 import { Breadcrumbs, Button, CsrfField, ErrorSummary, Notices, PageHeading, Table, TextArea, TextField } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { FormState } from '../../accounts/views/auth-pages.js';
 import type { ActivityWork } from '../get-activity-work.js';
 import type { WorkActivity } from '../list-work-activities.js';
 import { isActivityDelayed } from '../progress.js';
 import { ActivityFacts, EvidenceList } from './commitment-page.js';
 import { commitmentHref } from './plan-page.js';
 import { ActivityStatusBadge, DelayedBadge } from './plan-badges.js';
+import type { FormState } from '../../../web/forms.js';
 
 function ActivityTable(props: { caption: string; rows: WorkActivity[]; today: string }) {
   const { t, format } = usePage();

@@ -1,8 +1,8 @@
 import { Alert, Breadcrumbs, Button, ButtonLink, CsrfField, ErrorSummary, PageHeading, RadioGroup, StatusBadge, Table, TextArea, TextField, type BadgeTone, Notices } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { FormState } from '../../accounts/views/auth-pages.js';
 import { arcoKinds, privacyNoticeKinds } from '../schema.js';
 import { arcoDeadline, type ArcoRequestRow } from '../list-arco-requests.js';
+import type { FormState } from '../../../web/forms.js';
 
 const statusTone: Record<ArcoRequestRow['status'], BadgeTone> = { received: 'info', extended: 'warning', answered: 'success', rejected: 'neutral' };
 

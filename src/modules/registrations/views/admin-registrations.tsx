@@ -1,8 +1,8 @@
 import { Breadcrumbs, Button, CsrfField, ErrorSummary, PageHeading, Pagination, RadioGroup, SelectField, StatusBadge, Table, TextArea, TextField, type BadgeTone, Notices } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { FormState } from '../../accounts/views/auth-pages.js';
 import { registrationStatuses, sectors, type RegistrationStatus } from '../schema.js';
 import type { RegistrationFilters, listRegistrations } from '../list-registrations.js';
+import type { FormState } from '../../../web/forms.js';
 
 type Listing = Awaited<ReturnType<typeof listRegistrations>>;
 type Row = Listing['rows'][number];

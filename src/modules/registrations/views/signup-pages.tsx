@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { Alert, Breadcrumbs, Button, ButtonLink, CheckboxField, CsrfField, ErrorSummary, PageHeading, RadioGroup, SelectField, TextArea, TextField } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { FormState } from '../../accounts/views/auth-pages.js';
 import { sectors } from '../schema.js';
+import type { FormState } from '../../../web/forms.js';
 
 export interface SignupContext {
   exercise: { slug: string; title: string };

@@ -1,12 +1,12 @@
 import { Breadcrumbs, Button, ButtonLink, CsrfField, ErrorSummary, Notices, PageHeading, RadioGroup, SelectField, Table, TextArea, TextField } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { FormState } from '../../accounts/views/auth-pages.js';
 import { missingSeats } from '../composition.js';
 import type { SecretariatDetail } from '../get-secretariat.js';
 import type { Candidate } from '../list-candidates.js';
 import { seatKinds, sessionKinds } from '../schema.js';
 import { sessionTitle } from '../session-calendar.js';
 import { SessionStatusBadge, Term, seatName } from './labels.js';
+import type { FormState } from '../../../web/forms.js';
 
 export interface AdminSecretariatForms {
   seat: FormState;

@@ -1,8 +1,8 @@
 import { Breadcrumbs, Button, CsrfField, ErrorSummary, FileField, Notices, PageHeading, SelectField, Table, TextField } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { FormState } from '../../accounts/views/auth-pages.js';
 import { quorumRules } from '../schema.js';
 import { ACCEPTED_FILES } from './labels.js';
+import type { FormState } from '../../../web/forms.js';
 
 export interface SecretariatListEntry {
   exercise: { id: string; title: string; slug: string };

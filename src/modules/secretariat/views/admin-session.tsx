@@ -1,6 +1,5 @@
 import { Breadcrumbs, Button, ButtonLink, CsrfField, ErrorSummary, FileField, Notices, PageHeading, RadioGroup, SelectField, TextArea, TextField } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { FormState } from '../../accounts/views/auth-pages.js';
 import { nextStatuses } from '../agreement-code.js';
 import type { SecretariatDetail } from '../get-secretariat.js';
 import type { SessionDetail } from '../get-session.js';
@@ -9,6 +8,7 @@ import { attendanceStatuses, voteChoices } from '../schema.js';
 import { sessionPath, sessionTitle } from '../session-calendar.js';
 import { ACCEPTED_FILES, AgreementStatusBadges, FileFacts, SessionStatusBadge, seatName } from './labels.js';
 import { QuorumStatement } from './session-page.js';
+import type { FormState } from '../../../web/forms.js';
 
 export interface AdminSessionForms {
   attendance: FormState;

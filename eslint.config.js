@@ -1,6 +1,19 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** `app.get(path, handler)` or `app.get(path, { preHandler }, handler)`: a route that does not say who may use it. */
+const routeCall = "CallExpression[callee.object.name='app'][callee.property.name=/^(get|post|put|patch|delete|head|all)$/]";
+const routeAccess = [
+  {
+    selector: `${routeCall} > :matches(ArrowFunctionExpression, FunctionExpression).arguments:nth-child(2)`,
+    message: 'Declare who may use the route: app.get(path, access.public | access.signedIn | access.roles(...), handler) (src/kernel/access.ts).',
+  },
+  {
+    selector: `${routeCall} > ObjectExpression.arguments:nth-child(2):not(:has(SpreadElement)):not(:has(Property[key.name='config']))`,
+    message: 'Declare who may use the route: spread access.public | access.signedIn | access.roles(...) into its options (src/kernel/access.ts).',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', 'src/db/migrations/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
@@ -14,6 +27,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read settings through src/config.ts only.' },
+        ...routeAccess,
       ],
     },
   },

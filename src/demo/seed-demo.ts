@@ -6,6 +6,8 @@ import { seedDataDir } from '../paths.js';
 import { importMunicipalities } from '../modules/directory/import-municipalities.js';
 import { createInstitution } from '../modules/directory/create-institution.js';
 import { createExercise } from '../modules/exercises/create-exercise.js';
+import { systemActor } from '../kernel/actor.js';
+import { SYSTEM_ACTOR_LABEL } from '../modules/audit/append-change.js';
 import { exercises } from '../modules/exercises/schema.js';
 import { createCall } from '../modules/calls/create-call.js';
 import { publishPrivacyNotice } from '../modules/privacy/publish-privacy-notice.js';
@@ -24,6 +26,9 @@ const dateFrom = (from: Date, days: number) => new Date(from.getTime() + days * 
  * implementation, with its call) and an illustrative fourth whose call is open around `now`. Written through the
  * use cases, in one transaction.
  */
+/** The demo seed acts as the portal itself: its changes show as the system's in the change log. */
+const portal = systemActor(SYSTEM_ACTOR_LABEL);
+
 export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
     await importMunicipalities(tx, readFileSync(join(seedDataDir, 'municipios-durango.csv'), 'utf8'));
@@ -35,24 +40,24 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
       isGovernment: true,
       municipalityCvegeo: '10005',
       contactEmail: 'gobiernoabierto@idaip.org.mx',
-    });
+    }, portal);
     const demoGuarantor = await createInstitution(tx, {
       name: 'Órgano Garante Local (institución de demostración)',
       kind: 'guarantor',
       isGovernment: true,
       municipalityCvegeo: '10005',
       contactEmail: 'gobiernoabierto@example.org',
-    });
+    }, portal);
     for (const [name, cvegeo] of [
       ['Ayuntamiento de Durango', '10005'],
       ['Ayuntamiento de Gómez Palacio', '10007'],
       ['Ayuntamiento de Tepehuanes', '10035'],
     ] as const) {
-      await createInstitution(tx, { name, kind: 'municipal_government', isGovernment: true, municipalityCvegeo: cvegeo });
+      await createInstitution(tx, { name, kind: 'municipal_government', isGovernment: true, municipalityCvegeo: cvegeo }, portal);
     }
-    await createInstitution(tx, { name: 'Poder Ejecutivo del Estado de Durango', kind: 'state_executive', isGovernment: true });
-    await createInstitution(tx, { name: 'Congreso del Estado de Durango', kind: 'state_legislative', isGovernment: true });
-    await createInstitution(tx, { name: 'Poder Judicial del Estado de Durango', kind: 'state_judicial', isGovernment: true });
+    await createInstitution(tx, { name: 'Poder Ejecutivo del Estado de Durango', kind: 'state_executive', isGovernment: true }, portal);
+    await createInstitution(tx, { name: 'Congreso del Estado de Durango', kind: 'state_legislative', isGovernment: true }, portal);
+    await createInstitution(tx, { name: 'Poder Judicial del Estado de Durango', kind: 'state_judicial', isGovernment: true }, portal);
 
     await createExercise(tx, {
       slug: 'segundo-pal-2017-2019',
@@ -64,7 +69,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
       periodEnd: '2019-12-31',
       phase: 'closed',
       convenerInstitutionId: idaip.id,
-    });
+    }, portal);
 
     const third = await createExercise(tx, {
       slug: 'tercer-pal-2020-2021',
@@ -86,7 +91,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
         { phase: 'implementation', startsOn: '2021-05-03', endsOn: '2021-12-31' },
         { phase: 'evaluation', startsOn: '2022-01-10', endsOn: '2022-03-31' },
       ],
-    });
+    }, portal);
     await createCall(tx, {
       exerciseId: third.id,
       ...demoText.third.call,
@@ -96,7 +101,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
       closesAt: new Date('2020-11-16T05:59:59Z'),
       status: 'closed',
       contactEmail: 'gobiernoabierto@idaip.org.mx',
-    });
+    }, portal);
 
     await seedSecretariat(tx);
 
@@ -121,7 +126,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
         { phase: 'implementation', startsOn: dateFrom(now, 221), endsOn: dateFrom(now, 640) },
         { phase: 'evaluation', startsOn: dateFrom(now, 641), endsOn: dateFrom(now, 700) },
       ],
-    });
+    }, portal);
     await createCall(tx, {
       exerciseId: fourth.id,
       ...demoText.fourth.call,
@@ -131,10 +136,10 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
       closesAt: new Date(`${dateFrom(now, 45)}T23:59:59-06:00`),
       status: 'published',
       contactEmail: 'gobiernoabierto@example.org',
-    });
+    }, portal);
 
-    await publishPrivacyNotice(tx, { kind: 'integral', responsible: demoGuarantor.name, body: demoText.privacy.integral });
-    await publishPrivacyNotice(tx, { kind: 'simplified', responsible: demoGuarantor.name, body: demoText.privacy.simplified });
+    await publishPrivacyNotice(tx, { kind: 'integral', responsible: demoGuarantor.name, body: demoText.privacy.integral }, portal);
+    await publishPrivacyNotice(tx, { kind: 'simplified', responsible: demoGuarantor.name, body: demoText.privacy.simplified }, portal);
     await seedPlans(tx);
   });
 }

@@ -2,7 +2,8 @@ import { inArray } from 'drizzle-orm';
 import { agreements } from '../modules/secretariat/schema.js';
 import type { Db } from '../db/client.js';
 import type { ChangeEntry } from '../modules/audit/append-change.js';
-import { appendChanges } from '../modules/audit/append-change.js';
+import { appendChanges, SYSTEM_ACTOR_LABEL } from '../modules/audit/append-change.js';
+import { changeActorOf, systemActor } from '../kernel/actor.js';
 import { createInstitution } from '../modules/directory/create-institution.js';
 import { institutions } from '../modules/directory/schema.js';
 import { exercises } from '../modules/exercises/schema.js';
@@ -559,13 +560,16 @@ const eventDays = (c: DemoCommitment) => [...new Set(c.milestones.flatMap((m) =>
  * change-log entry for every record. The third plan and its commitments refer to the Secretariat agreement that
  * approved them (STL-2021-ORD-04-01, seeded by seed-secretariat.ts before this runs).
  */
+/** The seed acts as the portal itself. */
+const portal = systemActor(SYSTEM_ACTOR_LABEL);
+
 export async function seedPlans(tx: Db) {
   const slugs = plans.map((p) => p.exerciseSlug);
   const found = await tx.select({ id: exercises.id, slug: exercises.slug }).from(exercises).where(inArray(exercises.slug, slugs));
   const directory = new Map((await tx.select({ id: institutions.id, name: institutions.name }).from(institutions)).map((i) => [i.name, i.id]));
   const entries: ChangeEntry[] = [];
   const log = async (recordType: string, after: { id: string }, day: string) => {
-    entries.push({ actor: null, recordType, recordId: after.id, action: 'create', after, occurredAt: at(day) });
+    entries.push({ actor: changeActorOf(portal), recordType, recordId: after.id, action: 'create', after, occurredAt: at(day) });
   };
   let evidenceNumber = 0;
   const approvals = new Map((await tx.select({ id: agreements.id, code: agreements.code }).from(agreements)).map((a) => [a.code, a.id]));
@@ -575,7 +579,7 @@ export async function seedPlans(tx: Db) {
     if (!exercise) continue;
     for (const c of spec.commitments) {
       for (const name of c.partners) {
-        if (!directory.has(name)) directory.set(name, (await createInstitution(tx, { name, kind: 'civil_society_org', isGovernment: false, ...(c.municipalities[0] ? { municipalityCvegeo: c.municipalities[0] } : {}) })).id);
+        if (!directory.has(name)) directory.set(name, (await createInstitution(tx, { name, kind: 'civil_society_org', isGovernment: false, ...(c.municipalities[0] ? { municipalityCvegeo: c.municipalities[0] } : {}) }, portal)).id);
       }
     }
     const today = '9999-12-31';

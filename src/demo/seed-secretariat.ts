@@ -1,5 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { systemActor } from '../kernel/actor.js';
+import { SYSTEM_ACTOR_LABEL } from '../modules/audit/append-change.js';
 import { institutions } from '../modules/directory/schema.js';
 import { exercises } from '../modules/exercises/schema.js';
 import { addMembership } from '../modules/secretariat/add-membership.js';
@@ -14,7 +16,7 @@ import type { AgreementStatus, AttendanceStatus, SessionKind } from '../modules/
 import { approveMinutes, writeMinutes } from '../modules/secretariat/write-minutes.js';
 
 const ZONE = 'America/Monterrey';
-const actor = null;
+const actor = systemActor(SYSTEM_ACTOR_LABEL);
 
 interface DemoAgreement {
   text: string;

@@ -14,6 +14,7 @@ import { startJobs } from './start-jobs.js';
 import { eventually, fastJobSettings, memoryLogger } from './testing/job-test-kit.js';
 import { registry } from '../registry.js';
 import { CLOSE_DUE_CALLS_QUEUE } from '../modules/calls/module.js';
+import { portalActor } from '../testing/actors.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -35,7 +36,7 @@ async function dueCall(database: Database) {
     closesAt,
     status: 'published',
     contactEmail: 'gobiernoabierto@example.mx',
-  });
+  }, portalActor);
 }
 
 const statusOf = async (database: Database, id: string) => (await database.db.select({ status: calls.status }).from(calls).where(eq(calls.id, id)))[0]!.status;

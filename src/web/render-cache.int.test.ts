@@ -14,6 +14,7 @@ import { signInAs } from '../testing/sign-in.js';
 import { createTestApp } from '../testing/test-app.js';
 import { createServerDatabaseUrl, testDriver } from '../testing/test-db.js';
 import { eventually } from '../testing/eventually.js';
+import { portalActor } from '../testing/actors.js';
 
 let serial = 0;
 /** A new, closed exercise: the home page lists it among the other exercises. */
@@ -30,7 +31,7 @@ async function addExercise(db: Db, title: string) {
     periodEnd: '2011-12-31',
     phase: 'closed',
     convenerInstitutionId: institution!.id,
-  });
+  }, portalActor);
 }
 
 const get = (app: FastifyInstance, url: string, headers: Record<string, string> = {}) =>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { assertHoldsRole, isSystemActor, type ActingParty } from '../../kernel/actor.js';
 import { AppError } from '../../shared/errors.js';
 import { queueEmail } from '../notifications/queue-email.js';
 import { institutions } from '../directory/schema.js';
@@ -22,9 +23,12 @@ export const inviteUserInput = z
 
 /**
  * An admin gives a staff role to a person, creating the account if needed, and e-mails an invitation link to
- * choose a password. Staff roles come only this way.
+ * choose a password. Staff roles come only this way. The invitation names who sent it: the admin, or the label of
+ * the portal acting itself.
  */
-export async function inviteUser(db: Db, inviter: { userId: string; name: string }, input: z.input<typeof inviteUserInput>, options: { baseUrl: string; siteName: string }) {
+export async function inviteUser(db: Db, actor: ActingParty, input: z.input<typeof inviteUserInput>, options: { baseUrl: string; siteName: string }) {
+  assertHoldsRole(actor, 'admin');
+  const inviter = isSystemActor(actor) ? { userId: null, name: actor.label } : { userId: actor.userId, name: actor.name };
   const values = inviteUserInput.parse(input);
   const email = normalizeEmail(values.email);
   return db.transaction(async (tx) => {

@@ -25,7 +25,7 @@ import { SESSION_COOKIE, rateLimit, signIn } from './guards.js';
 import { ChoosePasswordPage, CheckEmailPage, InvalidLinkPage, ResetRequestPage, SignInPage } from './views/auth-pages.js';
 import { AccountPage } from './views/account-page.js';
 import { AdminHomePage, AdminUsersPage } from './views/admin-pages.js';
-import { access } from '../../kernel/access.js';
+import { access, actorOf } from '../../kernel/access.js';
 import type { ModuleDeps } from '../../kernel/manifest.js';
 
 type Deps = ModuleDeps;
@@ -138,7 +138,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
   // The account page.
   const notices = { confirmed: 'accounts.account.confirmed', signedIn: 'accounts.account.signedIn', saved: 'accounts.account.saved', emailChanged: 'accounts.account.emailChanged', passwordSet: 'accounts.account.passwordSet' } as const;
   const accountPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, emailForm: FormState, status = 200) => {
-    const actor = request.actor!;
+    const actor = actorOf(request);
     // The frequency comes with the session (no query per view); a change to it announces itself like the name's.
     const frequency = request.accountSettings?.notificationFrequency ?? 'immediate';
     const notice = noticeKey(request, notices);
@@ -153,7 +153,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
       parsed: updateAccountInput.safeParse(values),
       invalid: (form, status) => accountPage(request, reply, form, emptyForm(), status),
       submit: async (data) => {
-        await updateAccount(db, request.actor!.userId, data);
+        await updateAccount(db, actorOf(request).userId, data);
         return `/cuenta?aviso=saved&lang=${data.locale === 'en' ? 'en' : 'es'}`;
       },
     });
@@ -166,7 +166,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
       parsed: emailOnly.safeParse(values),
       invalid: (form, status) => accountPage(request, reply, emptyForm(), form, status),
       submit: async ({ email }) => {
-        await requestEmailChange(db, request.actor!.userId, email, linkOptions(request));
+        await requestEmailChange(db, actorOf(request).userId, email, linkOptions(request));
         return page(request, reply, 'accounts.checkEmail.title', <CheckEmailPage message={request.t('accounts.checkEmail.change', { email })} />);
       },
     });
@@ -198,8 +198,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
       parsed: inviteUserInput.safeParse({ ...values, institutionId: values.institutionId || undefined }),
       invalid: (form, status) => usersPage(request, reply, form, {}, status),
       submit: async (data) => {
-        const actor = request.actor!;
-        const user = await inviteUser(db, { userId: actor.userId, name: actor.name }, data, linkOptions(request));
+        const user = await inviteUser(db, actorOf(request), data, linkOptions(request));
         return `/admin/usuarios?invitado=${encodeURIComponent(user.email)}`;
       },
     });
@@ -207,7 +206,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
   app.post<{ Params: { id: string } }>('/admin/usuarios/roles/:id/quitar', access.roles('admin'), async (request, reply) => {
     const { id } = parseParams(request, idParams, 'role assignment');
     try {
-      await revokeRole(db, id);
+      await revokeRole(db, id, actorOf(request));
     } catch (error) {
       if (error instanceof AppError && error.code === 'conflict') return usersPage(request, reply, emptyForm(), { problem: request.t('accounts.error.lastAdmin') }, 409);
       throw error;

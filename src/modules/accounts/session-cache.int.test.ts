@@ -15,6 +15,7 @@ import { revokeRole } from './revoke-role.js';
 import { roleAssignments, users } from './schema.js';
 import { updateAccount } from './update-account.js';
 import { eventually } from '../../testing/eventually.js';
+import { portalActor } from '../../testing/actors.js';
 
 const page = (app: FastifyInstance, cookies: Record<string, string>, url = '/admin') => app.inject({ method: 'GET', url, cookies, headers: { 'accept-language': 'es-MX' } });
 
@@ -69,7 +70,7 @@ describe('signed-in people between requests', () => {
     const other = await signInAs(database, { roles: [{ role: 'admin' }] });
     expect((await page(app, admin.cookies)).statusCode).toBe(200);
     const [assignment] = await database.db.select().from(roleAssignments).where(eq(roleAssignments.userId, admin.user.id));
-    await revokeRole(database.db, assignment!.id);
+    await revokeRole(database.db, assignment!.id, portalActor);
     expect((await eventually(() => page(app, admin.cookies), (r) => r.statusCode === 403)).statusCode).toBe(403);
 
     expect((await page(app, other.cookies)).statusCode).toBe(200);

@@ -4,8 +4,11 @@ import type { Db } from '../../db/client.js';
 import { changeHash, GENESIS_HASH, toJsonValue } from './change-hash.js';
 import { changeLog, type ChangeAction } from './schema.js';
 
-/** Who made a change, as the public will read it: a role and institution, never an e-mail. Null is the system. */
-export type ChangeActor = { id: string | null; label: string } | null;
+/**
+ * Who made a change, as the public will read it: a role and institution, never an e-mail. Always someone: the portal
+ * itself acting (the demo seed, jobs, the command line) has id null and a label (see changeActorOf in kernel/actor.ts).
+ */
+export type ChangeActor = { id: string | null; label: string };
 
 /** The label of changes made by the system (the demo seed, migrations of data, scheduled jobs). */
 export const SYSTEM_ACTOR_LABEL = 'Sistema';
@@ -66,13 +69,13 @@ export async function appendChanges(tx: Db, entries: ChangeEntry[]): Promise<{ s
   if (!(tx instanceof PgTransaction)) throw new Error('appendChange must run inside the transaction that makes the change');
   if (entries.length === 0) return [];
   const prepared = entries.map((entry) => {
-    const actorLabel = (entry.actor?.label ?? SYSTEM_ACTOR_LABEL).trim();
+    const actorLabel = entry.actor.label.trim();
     if (actorLabel === '' || looksLikeEmail.test(actorLabel)) {
       throw new Error('The change log shows who acted to the public: give a role or a name as the actor label, never an e-mail address');
     }
     return {
       occurredAt: entry.occurredAt ?? new Date(),
-      actorId: entry.actor?.id?.toLowerCase() ?? null,
+      actorId: entry.actor.id?.toLowerCase() ?? null,
       actorLabel,
       recordType: entry.recordType,
       recordId: entry.recordId,

@@ -12,6 +12,7 @@ import { appendChange, type ChangeEntry } from './append-change.js';
 import { GENESIS_HASH } from './change-hash.js';
 import { changeLog } from './schema.js';
 import { verifyChangeLog } from './verify-change-log.js';
+import { personActor, portalActor } from '../../testing/actors.js';
 
 const entry = (n: number): ChangeEntry => ({
   actor: { id: '3f0c1d2e-4b5a-4c6d-8e7f-90a1b2c3d4e5', label: 'Coordinación de Gobierno Abierto, IDAIP' },
@@ -105,7 +106,7 @@ describe('the change log', () => {
     const { db } = await createTestDatabase();
     await expect(
       db.transaction(async (tx) => {
-        await createInstitution(tx, { name: 'Colectivo que no llegó a registrarse', kind: 'collective', isGovernment: false });
+        await createInstitution(tx, { name: 'Colectivo que no llegó a registrarse', kind: 'collective', isGovernment: false }, portalActor);
         throw new Error('something later failed');
       }),
     ).rejects.toThrow('something later failed');
@@ -113,7 +114,7 @@ describe('the change log', () => {
     expect((await db.select({ n: count() }).from(changeLog))[0]!.n).toBe(0);
 
     const actor = { id: '3F0C1D2E-4B5A-4C6D-8E7F-90A1B2C3D4E5', label: 'Administración del portal' };
-    const created = await createInstitution(db, { name: 'Colectivo Ciudadano de Durango', kind: 'collective', isGovernment: false }, actor);
+    const created = await createInstitution(db, { name: 'Colectivo Ciudadano de Durango', kind: 'collective', isGovernment: false }, personActor(actor.id, ['admin']));
     const [logged] = await db.select().from(changeLog).where(eq(changeLog.recordId, created.id));
     expect(logged).toMatchObject({ recordType: 'institution', action: 'create', actorId: actor.id.toLowerCase(), actorLabel: actor.label, before: null });
     expect(logged!.after).toMatchObject({ id: created.id, name: 'Colectivo Ciudadano de Durango', createdAt: created.createdAt.toISOString() });

@@ -81,7 +81,7 @@ describe('the history of a public record', () => {
     const [exercise] = await database.db.select().from(exercises).where(eq(exercises.slug, 'segundo-pal-2017-2019'));
     for (let i = 0; i < 3; i++) {
       await database.db.transaction((tx) =>
-        appendChange(tx, { actor: null, recordType: 'exercise', recordId: exercise!.id, action: 'update', before: { edition: i }, after: { edition: i + 1 } }),
+        appendChange(tx, { actor: { id: null, label: 'Sistema' }, recordType: 'exercise', recordId: exercise!.id, action: 'update', before: { edition: i }, after: { edition: i + 1 } }),
       );
     }
     const latest = await listRecordHistory(database.db, { recordType: 'exercise', recordId: exercise!.id }, { limit: 2 });

@@ -6,7 +6,6 @@ import { formValues, submitForm, withIssues, type FormMessages, emptyForm, type 
 import { sendPage, type WebDeps } from '../../web/http.js';
 import { formatters, translator, type MessageKey } from '../../web/i18n/i18n.js';
 import { idParams, noticeKey, parseParams, parseQuery, queryString, uuidParam } from '../../web/params.js';
-import { publicActor } from '../../kernel/actor.js';
 import { listRecordHistory } from '../audit/list-record-history.js';
 import { listExercises } from '../exercises/list-exercises.js';
 import { blankCallForm, callFormFields, callFormValuesOf, parseCallForm } from './call-form.js';
@@ -26,7 +25,7 @@ import { CallFormPage } from './views/admin-call-form.js';
 import { CallPreviewPage } from './views/admin-call-preview.js';
 import { AdminCallsPage } from './views/admin-calls.js';
 import { MailingProgressPage } from './views/admin-mailing-progress.js';
-import { access } from '../../kernel/access.js';
+import { access, actorOf } from '../../kernel/access.js';
 
 type Deps = WebDeps & { db: Db; now: () => Date };
 
@@ -136,7 +135,7 @@ export function callAdminRoutes(app: FastifyInstance, deps: Deps) {
       parsed: withIssues(parseCallForm(values, zone), { before: exercise ? [] : [{ path: ['exerciseId'], message: 'exerciseId.required' }] }),
       invalid: (form, status) => newCallPage(request, reply, form, status),
       submit: async (data) => {
-        const call = await createCall(db, { ...data, exerciseId: exercise!.id, eligibleStateCode: exercise!.stateCode, status: 'draft' }, publicActor(request.actor!));
+        const call = await createCall(db, { ...data, exerciseId: exercise!.id, eligibleStateCode: exercise!.stateCode, status: 'draft' }, actorOf(request));
         return `/admin/convocatorias/${call.id}?aviso=creada`;
       },
     });
@@ -162,7 +161,7 @@ export function callAdminRoutes(app: FastifyInstance, deps: Deps) {
       parsed: parseCallForm(values, zone),
       invalid: (form, status) => editPage(request, reply, found, form, status),
       submit: async (data) => {
-        await updateCall(db, found.call.id, data, { actor: publicActor(request.actor!), now: deps.now() });
+        await updateCall(db, found.call.id, data, { actor: actorOf(request), now: deps.now() });
         return `/admin/convocatorias/${found.call.id}?aviso=guardada`;
       },
       rejected: (error) => (error instanceof AppError && error.details?.reason === 'closesInPast' ? [{ path: ['closesDate'], message: 'closesDate.inPast' }] : undefined),
@@ -179,7 +178,7 @@ export function callAdminRoutes(app: FastifyInstance, deps: Deps) {
   app.post<{ Params: { id: string } }>('/admin/convocatorias/:id/publicar', admin, async (request, reply) => {
     const { call } = await getCall(db, callId(request));
     try {
-      await publishCall(db, call.id, { actor: publicActor(request.actor!), now: deps.now() });
+      await publishCall(db, call.id, { actor: actorOf(request), now: deps.now() });
     } catch (error) {
       const answered = problemPage(request, reply, call.id, error);
       if (answered) return answered;
@@ -197,7 +196,7 @@ export function callAdminRoutes(app: FastifyInstance, deps: Deps) {
       parsed: cancelCallInput.safeParse(values),
       invalid: (form, status) => callPage(request, reply, call.id, { forms: { cancel: form }, status }),
       submit: async (data) => {
-        await cancelCall(db, call.id, data, { actor: publicActor(request.actor!) });
+        await cancelCall(db, call.id, data, { actor: actorOf(request) });
         return `/admin/convocatorias/${call.id}?aviso=cancelada`;
       },
       refused: (error) => problemPage(request, reply, call.id, error),
@@ -213,7 +212,7 @@ export function callAdminRoutes(app: FastifyInstance, deps: Deps) {
       parsed: callResultsInput.safeParse(values),
       invalid: (form, status) => callPage(request, reply, call.id, { forms: { results: form }, status }),
       submit: async (data) => {
-        await setCallResults(db, call.id, data, { actor: publicActor(request.actor!) });
+        await setCallResults(db, call.id, data, { actor: actorOf(request) });
         return `/admin/convocatorias/${call.id}?aviso=resultados`;
       },
       refused: (error) => problemPage(request, reply, call.id, error),
@@ -229,7 +228,7 @@ export function callAdminRoutes(app: FastifyInstance, deps: Deps) {
       parsed: callMailingInput.safeParse(values),
       invalid: (form, status) => callPage(request, reply, call.id, { forms: { mailing: form }, status }),
       submit: async (data) => {
-        const sent = await sendCallMailing(db, call.id, data, { userId: request.actor!.userId, siteName: config.SITE_NAME, now: deps.now() });
+        const sent = await sendCallMailing(db, call.id, data, { actor: actorOf(request), siteName: config.SITE_NAME, now: deps.now() });
         return `/admin/convocatorias/${call.id}/envios/${sent.mailingId}?aviso=enviado&n=${sent.recipients}`;
       },
       refused: (error) =>

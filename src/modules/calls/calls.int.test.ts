@@ -19,8 +19,9 @@ import { publishCall } from './publish-call.js';
 import { calls } from './schema.js';
 import { queueMailingRecipients, resumeCallMailings, sendCallMailing } from './send-call-mailing.js';
 import { updateCall } from './update-call.js';
+import { personActor, portalActor } from '../../testing/actors.js';
 
-const admin = { id: '0b7e5a52-6c1f-4f0e-9a3b-2d4c6e8f0a1b', label: 'Administración del portal' };
+const admin = personActor('0b7e5a52-6c1f-4f0e-9a3b-2d4c6e8f0a1b', ['admin']);
 
 async function exerciseId(db: Db) {
   const [exercise] = await db.select({ id: exercises.id }).from(exercises).where(eq(exercises.slug, 'segundo-pal-2017-2019'));
@@ -40,7 +41,7 @@ async function makeCall(db: Db, overrides: Partial<Parameters<typeof createCall>
     closesAt: new Date('2020-11-16T05:59:00Z'),
     contactEmail: 'gobiernoabierto@example.mx',
     ...overrides,
-  });
+  }, portalActor);
 }
 
 let serial = 0;
@@ -152,7 +153,7 @@ describe('the next-step mailing', () => {
       { status: 'rejected', locale: 'en' },
       { status: 'withdrawn', locale: 'es-MX' },
     ]);
-    const sent = await sendCallMailing(db, call.id, message, { userId: null, siteName: 'Cocrea Durango', now: afterClosing });
+    const sent = await sendCallMailing(db, call.id, message, { actor: portalActor, siteName: 'Cocrea Durango', now: afterClosing });
     expect(sent.recipients).toBe(3);
 
     const queued = await db
@@ -182,7 +183,7 @@ describe('the next-step mailing', () => {
   it('refuses while the call is open, when nobody confirmed, and a second identical send; a different message is a new mailing', async () => {
     const db = (await createTestDatabase({ withDemo: true })).db;
     const call = await makeCall(db, { status: 'published' });
-    const options = { userId: null, siteName: 'Cocrea', now: new Date('2020-10-15T12:00:00Z') };
+    const options = { actor: portalActor, siteName: 'Cocrea', now: new Date('2020-10-15T12:00:00Z') };
     await register(db, call.id, [{ status: 'pending_confirmation', locale: 'es-MX' }]);
     await expect(sendCallMailing(db, call.id, message, options)).rejects.toMatchObject({ code: 'conflict', details: { reason: 'callNotClosed' } });
     // Past its closing instant it counts as closed even before the scheduled job marks it.
@@ -214,7 +215,7 @@ describe('the next-step mailing', () => {
       { status: 'pending_confirmation', locale: 'es-MX', count: 20 },
     ]);
     const startedAt = performance.now();
-    const sent = await sendCallMailing(db, call.id, message, { userId: null, siteName: 'Cocrea', now: afterClosing, batchSize: 64 });
+    const sent = await sendCallMailing(db, call.id, message, { actor: portalActor, siteName: 'Cocrea', now: afterClosing, batchSize: 64 });
     const elapsedMs = performance.now() - startedAt;
     expect(sent.recipients).toBe(300);
     // A generous bound, to notice a regression to something quadratic (about 5,000 must fit in one request).
@@ -269,7 +270,7 @@ describe('the next-step mailing', () => {
       locale: 'es-MX',
       status: 'confirmed',
     });
-    const options = { userId: null, siteName: 'Cocrea', now: afterClosing, batchSize: 4 };
+    const options = { actor: portalActor, siteName: 'Cocrea', now: afterClosing, batchSize: 4 };
     await expect(sendCallMailing(db, call.id, message, options)).rejects.toThrow();
     const [mailing] = await db.select().from(callMailings);
     expect(mailing!.isQueueing).toBe(true);

@@ -1,6 +1,7 @@
 import { and, eq, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { appendChange } from '../audit/append-change.js';
+import { changeActorOf, systemActor } from '../../kernel/actor.js';
+import { appendChange, SYSTEM_ACTOR_LABEL } from '../audit/append-change.js';
 import { calls } from './schema.js';
 
 /**
@@ -24,7 +25,7 @@ export async function closeDueCalls(db: Db, now: Date): Promise<string[]> {
       .returning();
     const byId = new Map(closed.map((call) => [call.id, call]));
     for (const before of due) {
-      await appendChange(tx, { actor: null, recordType: 'call', recordId: before.id, action: 'update', before, after: byId.get(before.id) });
+      await appendChange(tx, { actor: changeActorOf(systemActor(SYSTEM_ACTOR_LABEL)), recordType: 'call', recordId: before.id, action: 'update', before, after: byId.get(before.id) });
     }
     return due.map((call) => call.id);
   });

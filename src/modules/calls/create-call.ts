@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { appendChange, type ChangeActor } from '../audit/append-change.js';
+import { assertHoldsRole, changeActorOf, type ActingParty } from '../../kernel/actor.js';
+import { appendChange } from '../audit/append-change.js';
 import { callStatuses, calls } from './schema.js';
 
 /**
@@ -48,11 +49,12 @@ export type CreateCallInput = z.input<typeof createCallInput>;
  * Creates a call. A draft is a private working copy, so it does not enter the public change log (which is open
  * data): its history starts when it is published (see publishCall). A call created already public is logged now.
  */
-export async function createCall(db: Db, input: CreateCallInput, actor: ChangeActor = null) {
+export async function createCall(db: Db, input: CreateCallInput, actor: ActingParty) {
+  assertHoldsRole(actor, 'admin');
   const values = createCallInput.parse(input);
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(calls).values(values).returning();
-    if (row!.status !== 'draft') await appendChange(tx, { actor, recordType: 'call', recordId: row!.id, action: 'create', after: row });
+    if (row!.status !== 'draft') await appendChange(tx, { actor: changeActorOf(actor), recordType: 'call', recordId: row!.id, action: 'create', after: row });
     return row!;
   });
 }

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../shared/errors.js';
-import { appendChange, type ChangeActor } from '../audit/append-change.js';
+import { assertHoldsRole, changeActorOf, type ActingParty } from '../../kernel/actor.js';
+import { appendChange } from '../audit/append-change.js';
 import { calls } from './schema.js';
 
 /**
@@ -9,14 +10,16 @@ import { calls } from './schema.js';
  * starts here, with a creation entry holding the call as published. Refused when it is not a draft (`notDraft`) or
  * its closing instant has passed (`closesInPast`: correct the dates first).
  */
-export async function publishCall(db: Db, id: string, options: { actor: ChangeActor; now: Date }) {
+export async function publishCall(db: Db, id: string, options: { actor: ActingParty; now: Date }) {
+  assertHoldsRole(options.actor, 'admin');
+  const actor = changeActorOf(options.actor);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(calls).where(eq(calls.id, id)).for('update');
     if (!before) throw notFound('call');
     if (before.status !== 'draft') throw new AppError('conflict', 'only a draft can be published', { reason: 'notDraft' });
     if (before.closesAt <= options.now) throw new AppError('conflict', 'the call would close at once', { reason: 'closesInPast' });
     const [after] = await tx.update(calls).set({ status: 'published' }).where(eq(calls.id, id)).returning();
-    await appendChange(tx, { actor: options.actor, recordType: 'call', recordId: id, action: 'create', after });
+    await appendChange(tx, { actor, recordType: 'call', recordId: id, action: 'create', after });
     return after!;
   });
 }

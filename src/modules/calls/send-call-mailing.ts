@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, notExists, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
+import { assertHoldsRole, isSystemActor, type ActingParty } from '../../kernel/actor.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { queueEmails } from '../notifications/queue-email.js';
 import { callMailingRecipients, callMailings, registrations, type RegistrationStatus } from '../registrations/schema.js';
@@ -43,7 +44,8 @@ export interface MailingOptions {
  * `mailingId`): a resubmitted form or a double click never mails anyone twice. A corrected or different message is a
  * new mailing.
  */
-export async function sendCallMailing(db: Db, callId: string, input: CallMailingInput, options: MailingOptions & { userId: string | null; now: Date }) {
+export async function sendCallMailing(db: Db, callId: string, input: CallMailingInput, options: MailingOptions & { actor: ActingParty; now: Date }) {
+  assertHoldsRole(options.actor, 'admin');
   const message = callMailingInput.parse(input);
   const mailing = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${MAILING_LOCK_KEY}, hashtext(${callId}))`);
@@ -70,7 +72,7 @@ export async function sendCallMailing(db: Db, callId: string, input: CallMailing
       .where(and(eq(registrations.callId, callId), inArray(registrations.status, [...mailingRecipientStatuses])))
       .limit(1);
     if (!anyone) throw new AppError('conflict', 'no confirmed registrant to write to', { reason: 'noRecipients' });
-    return (await tx.insert(callMailings).values({ callId, ...message, createdBy: options.userId, isQueueing: true }).returning())[0]!;
+    return (await tx.insert(callMailings).values({ callId, ...message, createdBy: isSystemActor(options.actor) ? null : options.actor.userId, isQueueing: true }).returning())[0]!;
   });
   const recipients = await queueMailingRecipients(db, mailing.id, options);
   return { mailingId: mailing.id, recipients };

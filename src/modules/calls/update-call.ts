@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../shared/errors.js';
-import { appendChange, type ChangeActor } from '../audit/append-change.js';
+import { assertHoldsRole, changeActorOf, type ActingParty } from '../../kernel/actor.js';
+import { appendChange } from '../audit/append-change.js';
 import { callFieldsInput, type CallFieldsInput } from './create-call.js';
 import { calls } from './schema.js';
 
@@ -11,7 +12,9 @@ import { calls } from './schema.js';
  * Refused (conflict `notEditable`) once the call is closed or cancelled, and a published call cannot be moved to a
  * closing instant already past (validation `closesInPast`): that would close it for good at the next minute.
  */
-export async function updateCall(db: Db, id: string, input: CallFieldsInput, options: { actor: ChangeActor; now: Date }) {
+export async function updateCall(db: Db, id: string, input: CallFieldsInput, options: { actor: ActingParty; now: Date }) {
+  assertHoldsRole(options.actor, 'admin');
+  const actor = changeActorOf(options.actor);
   const values = callFieldsInput.parse(input);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(calls).where(eq(calls.id, id)).for('update');
@@ -26,7 +29,7 @@ export async function updateCall(db: Db, id: string, input: CallFieldsInput, opt
       .set({ ...values, resultsText: values.resultsText ?? null })
       .where(eq(calls.id, id))
       .returning();
-    if (before.status === 'published') await appendChange(tx, { actor: options.actor, recordType: 'call', recordId: id, action: 'update', before, after });
+    if (before.status === 'published') await appendChange(tx, { actor, recordType: 'call', recordId: id, action: 'update', before, after });
     return after!;
   });
 }

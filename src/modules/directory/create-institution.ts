@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { appendChange, type ChangeActor } from '../audit/append-change.js';
+import { assertHoldsRole, changeActorOf, type ActingParty } from '../../kernel/actor.js';
+import { appendChange } from '../audit/append-change.js';
 import { institutionKinds, institutions } from './schema.js';
 
 export const createInstitutionInput = z.object({
@@ -14,11 +15,13 @@ export const createInstitutionInput = z.object({
 });
 export type CreateInstitutionInput = z.input<typeof createInstitutionInput>;
 
-export async function createInstitution(db: Db, input: CreateInstitutionInput, actor: ChangeActor = null) {
+export async function createInstitution(db: Db, input: CreateInstitutionInput, actor: ActingParty) {
+  assertHoldsRole(actor, 'admin');
+  const changeActor = changeActorOf(actor);
   const values = createInstitutionInput.parse(input);
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(institutions).values(values).returning();
-    await appendChange(tx, { actor, recordType: 'institution', recordId: row!.id, action: 'create', after: row });
+    await appendChange(tx, { actor: changeActor, recordType: 'institution', recordId: row!.id, action: 'create', after: row });
     return row!;
   });
 }

@@ -2,14 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formString, submitForm, type FormMessages, emptyForm, type FormState } from '../../web/forms.js';
 import { sendPage } from '../../web/http.js';
 import { idParams, noticeQuery, parseParams, parseQuery } from '../../web/params.js';
-import { publicActor } from '../../kernel/actor.js';
 import { createInstitution, createInstitutionInput } from './create-institution.js';
 import { updateInstitution } from './update-institution.js';
 import { getInstitution, listInstitutions } from './list-institutions.js';
 import { listMunicipalities } from './list-municipalities.js';
 import type { InstitutionKind } from './schema.js';
 import { InstitutionEditPage, InstitutionsAdminPage } from './views/institutions-admin.js';
-import { access } from '../../kernel/access.js';
+import { access, actorOf } from '../../kernel/access.js';
 import type { ModuleDeps } from '../../kernel/manifest.js';
 
 const governmentKinds: ReadonlySet<string> = new Set<InstitutionKind>(['guarantor', 'state_executive', 'state_legislative', 'state_judicial', 'municipal_government', 'autonomous_body']);
@@ -49,7 +48,7 @@ export function directoryRoutes(app: FastifyInstance, deps: ModuleDeps) {
       parsed,
       invalid: (form, status) => listPage(request, reply, form, undefined, status),
       submit: async (data) => {
-        await createInstitution(db, data, publicActor(request.actor!));
+        await createInstitution(db, data, actorOf(request));
         return '/admin/instituciones?aviso=saved';
       },
     });
@@ -77,7 +76,7 @@ export function directoryRoutes(app: FastifyInstance, deps: ModuleDeps) {
           body: <InstitutionEditPage id={institution.id} name={institution.name} form={form} municipalities={await listMunicipalities(db)} />,
         }),
       submit: async (data) => {
-        await updateInstitution(db, institution.id, data, publicActor(request.actor!));
+        await updateInstitution(db, institution.id, data, actorOf(request));
         return '/admin/instituciones?aviso=saved';
       },
     });

@@ -1,12 +1,15 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../shared/errors.js';
-import { appendChange, type ChangeActor } from '../audit/append-change.js';
+import { assertHoldsRole, changeActorOf, type ActingParty } from '../../kernel/actor.js';
+import { appendChange } from '../audit/append-change.js';
 import { createInstitutionInput, type CreateInstitutionInput } from './create-institution.js';
 import { institutions } from './schema.js';
 
 /** Changes an institution; the change log keeps what it was before. */
-export async function updateInstitution(db: Db, id: string, input: CreateInstitutionInput, actor: ChangeActor) {
+export async function updateInstitution(db: Db, id: string, input: CreateInstitutionInput, actor: ActingParty) {
+  assertHoldsRole(actor, 'admin');
+  const changeActor = changeActorOf(actor);
   const values = createInstitutionInput.parse(input);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(institutions).where(eq(institutions.id, id)).limit(1);
@@ -22,7 +25,7 @@ export async function updateInstitution(db: Db, id: string, input: CreateInstitu
       })
       .where(eq(institutions.id, id))
       .returning();
-    await appendChange(tx, { actor, recordType: 'institution', recordId: id, action: 'update', before, after });
+    await appendChange(tx, { actor: changeActor, recordType: 'institution', recordId: id, action: 'update', before, after });
     return after!;
   });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { appendChange, type ChangeActor } from '../audit/append-change.js';
+import { assertHoldsRole, changeActorOf, type ActingParty } from '../../kernel/actor.js';
+import { appendChange } from '../audit/append-change.js';
 import { exercisePhases, exercises, phases } from './schema.js';
 
 const isoDate = z.iso.date();
@@ -23,13 +24,15 @@ export const createExerciseInput = z
 export type CreateExerciseInput = z.input<typeof createExerciseInput>;
 
 /** Creates an exercise with its planned timeline; the change log records both as one record. */
-export async function createExercise(db: Db, input: CreateExerciseInput, actor: ChangeActor = null) {
+export async function createExercise(db: Db, input: CreateExerciseInput, actor: ActingParty) {
+  assertHoldsRole(actor, 'admin');
+  const changeActor = changeActorOf(actor);
   const { timeline, ...values } = createExerciseInput.parse(input);
   return db.transaction(async (tx) => {
     const [exercise] = await tx.insert(exercises).values(values).returning();
     const planned = timeline.map((entry) => ({ phase: entry.phase, startsOn: entry.startsOn, endsOn: entry.endsOn ?? null }));
     if (planned.length > 0) await tx.insert(exercisePhases).values(planned.map((entry) => ({ ...entry, exerciseId: exercise!.id })));
-    await appendChange(tx, { actor, recordType: 'exercise', recordId: exercise!.id, action: 'create', after: { ...exercise!, timeline: planned } });
+    await appendChange(tx, { actor: changeActor, recordType: 'exercise', recordId: exercise!.id, action: 'create', after: { ...exercise!, timeline: planned } });
     return exercise!;
   });
 }

@@ -10,7 +10,6 @@ import { signInAs } from '../../testing/sign-in.js';
 import { createTestApp } from '../../testing/test-app.js';
 import { users } from '../accounts/schema.js';
 import type { Actor } from '../../kernel/actor.js';
-import { publicActor } from '../../kernel/actor.js';
 import { setCallResults } from '../calls/set-call-results.js';
 import { calls } from '../calls/schema.js';
 import { exercises } from '../exercises/schema.js';
@@ -46,7 +45,7 @@ async function setUp() {
   const adminActor: Actor = { userId: admin.user.id, name: admin.user.name, email: admin.user.email, locale: 'es-MX', isEmailConfirmed: true, roles: [{ role: 'admin', institutionId: null }] };
   let version = 0;
   /** An admin corrects the call's results: a public change, in the change log. */
-  const changeCall = () => setCallResults(database.db, call!.id, { resultsText: `Resultados, versión ${(version += 1)}.` }, { actor: publicActor(adminActor) });
+  const changeCall = () => setCallResults(database.db, call!.id, { resultsText: `Resultados, versión ${(version += 1)}.` }, { actor: adminActor });
   return { app, database, call: call!, as, admin: as(admin), adminActor, changeCall, followUrl: `/participacion/call/${call!.id}/seguir` };
 }
 

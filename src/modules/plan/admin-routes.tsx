@@ -28,7 +28,7 @@ import { smartCriteria, type SmartCriterion } from './schema.js';
 import { updateCommitment } from './update-commitment.js';
 import { cancelInput, cancelMilestone, updateMilestone } from './update-milestone.js';
 import { AdminCommitmentPage, AdminMilestonePage, AdminPlanPage, AdminPlansPage, NewCommitmentPage, type CommitmentAdminForms, type MilestoneAdminForms } from './views/admin-pages.js';
-import { access } from '../../kernel/access.js';
+import { access, actorOf } from '../../kernel/access.js';
 import type { ModuleDeps } from '../../kernel/manifest.js';
 
 type Deps = ModuleDeps;
@@ -61,7 +61,7 @@ const planFormFields = ['exerciseId', 'title', 'periodStart', 'periodEnd', 'stra
 export function planAdminRoutes(app: FastifyInstance, deps: Deps) {
   const { db, config } = deps;
   const admin = access.roles('admin');
-  const options = (request: FastifyRequest) => ({ actor: request.actor!, now: deps.now(), timeZone: config.TIME_ZONE });
+  const options = (request: FastifyRequest) => ({ actor: actorOf(request), now: deps.now(), timeZone: config.TIME_ZONE });
   const notice = (request: FastifyRequest) => {
     const key = noticeKey(request, notices);
     return key ? request.t(key) : undefined;

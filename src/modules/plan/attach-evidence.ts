@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors.js';
 import { appendChange } from '../audit/append-change.js';
 import { storeFile } from '../files/store-file.js';
 import { loadActivity } from './load-activity.js';
-import { conflict, ensure, logActor, type WriteOptions } from './plan-actor.js';
+import { conflict, ensure, logActor, personId, type WriteOptions } from './plan-actor.js';
 import { canReportActivity } from './policy.js';
 import { evidence } from './schema.js';
 
@@ -30,10 +30,10 @@ export async function attachEvidence(db: Db, activityId: string, input: z.input<
     const { activity } = await loadActivity(tx, activityId);
     ensure(options.actor, (actor) => canReportActivity(actor, activity), 'add evidence to this activity');
     if (activity.status === 'cancelled' || activity.status === 'verified') throw conflict('evidenceClosed');
-    const stored = file ? await storeFile(tx, { content: file.content, originalName: file.filename, uploadedBy: options.actor?.userId ?? null }) : undefined;
+    const stored = file ? await storeFile(tx, { content: file.content, originalName: file.filename, uploadedBy: personId(options.actor) }) : undefined;
     const [row] = await tx
       .insert(evidence)
-      .values({ activityId, description, url: url ?? null, fileId: stored?.id ?? null, uploadedBy: options.actor?.userId ?? null })
+      .values({ activityId, description, url: url ?? null, fileId: stored?.id ?? null, uploadedBy: personId(options.actor) })
       .returning();
     await appendChange(tx, {
       actor: logActor(options.actor),

@@ -1,10 +1,9 @@
 import { AppError } from '../../shared/errors.js';
-import type { Actor } from '../../kernel/actor.js';
-import { publicActor } from '../../kernel/actor.js';
+import { changeActorOf, isSystemActor, type ActingParty, type Actor } from '../../kernel/actor.js';
 import type { ChangeActor } from '../audit/append-change.js';
 
-/** Who runs a plan use case: a signed-in person, or null for the system (the demo seed, scripts). */
-export type PlanActor = Actor | null;
+/** Who runs a plan use case: a signed-in person, or the portal itself under a label (the demo seed, scripts). */
+export type PlanActor = ActingParty;
 
 /** Options every write takes: who acts and when (tests and the demo pass a clock). */
 export interface WriteOptions {
@@ -20,11 +19,14 @@ export const localDate = (instant: Date, timeZone = 'America/Monterrey') =>
 
 export const todayOf = (options: WriteOptions) => localDate(options.now ?? new Date(), options.timeZone);
 
-export const logActor = (actor: PlanActor): ChangeActor => (actor ? publicActor(actor) : null);
+export const logActor = (actor: PlanActor): ChangeActor => changeActorOf(actor);
+
+/** The person's account id, for columns such as `uploadedBy` (null when the portal itself acts). */
+export const personId = (actor: PlanActor): string | null => (isSystemActor(actor) ? null : actor.userId);
 
 /** Refuses unless the system acts or the rule allows the person. */
 export function ensure(actor: PlanActor, isAllowed: (actor: Actor) => boolean, what: string) {
-  if (actor && !isAllowed(actor)) throw new AppError('forbidden', `not allowed to ${what}`);
+  if (!isSystemActor(actor) && !isAllowed(actor)) throw new AppError('forbidden', `not allowed to ${what}`);
 }
 
 export const conflict = (reason: string) => new AppError('conflict', reason, { reason });

@@ -13,6 +13,7 @@ import { createMilestone } from './create-milestone.js';
 import { listLateItems, listPlanMilestones } from './list-plan-milestones.js';
 import { updateActionPlan } from './update-action-plan.js';
 import { actionPlans, commitments } from './schema.js';
+import { portalActor } from '../../testing/actors.js';
 
 const slug = 'cuarto-pal-demostracion';
 const today = TEST_NOW.toISOString().slice(0, 10);
@@ -23,20 +24,20 @@ async function bigPlan(n: number) {
   const db = database.db;
   const [fourth] = await db.select().from(exercises).where(eq(exercises.slug, slug));
   const [lead] = await db.select({ id: institutions.id }).from(institutions).where(eq(institutions.name, 'Ayuntamiento de Durango'));
-  const plan = await createActionPlan(db, { exerciseId: fourth!.id, title: 'Plan de muchos compromisos', periodStart: '2026-01-01', periodEnd: '2027-12-31', strategicVision: 'Visión' }, { actor: null });
+  const plan = await createActionPlan(db, { exerciseId: fourth!.id, title: 'Plan de muchos compromisos', periodStart: '2026-01-01', periodEnd: '2027-12-31', strategicVision: 'Visión' }, { actor: portalActor });
   for (let i = 1; i <= n; i += 1) {
-    const c = await createCommitment(db, { planId: plan.id, title: `Compromiso número ${i}`, leadInstitutionId: lead!.id, municipalities: ['10005'], endsOn: '2027-12-31' }, { actor: null });
-    const late = await createMilestone(db, c.id, { title: `Hito vencido ${i}`, deliverable: 'Entregable', responsibleInstitutionId: lead!.id, plannedEnd: `2026-0${1 + (i % 9)}-15` }, { actor: null });
-    await createMilestone(db, c.id, { title: `Hito futuro ${i}`, deliverable: 'Entregable', responsibleInstitutionId: lead!.id, plannedEnd: '2027-06-30' }, { actor: null });
-    await createActivity(db, late.id, { title: `Actividad vencida ${i}`, responsibleInstitutionId: lead!.id, plannedEnd: '2026-02-01' }, { actor: null });
+    const c = await createCommitment(db, { planId: plan.id, title: `Compromiso número ${i}`, leadInstitutionId: lead!.id, municipalities: ['10005'], endsOn: '2027-12-31' }, { actor: portalActor });
+    const late = await createMilestone(db, c.id, { title: `Hito vencido ${i}`, deliverable: 'Entregable', responsibleInstitutionId: lead!.id, plannedEnd: `2026-0${1 + (i % 9)}-15` }, { actor: portalActor });
+    await createMilestone(db, c.id, { title: `Hito futuro ${i}`, deliverable: 'Entregable', responsibleInstitutionId: lead!.id, plannedEnd: '2027-06-30' }, { actor: portalActor });
+    await createActivity(db, late.id, { title: `Actividad vencida ${i}`, responsibleInstitutionId: lead!.id, plannedEnd: '2026-02-01' }, { actor: portalActor });
   }
   // Public statuses, set directly: the lists under test are about size, not about the approval workflow.
   await db.update(actionPlans).set({ status: 'in_implementation' }).where(eq(actionPlans.id, plan.id));
   await db.update(commitments).set({ status: 'in_implementation' }).where(inArray(commitments.planId, [plan.id]));
   // One more commitment stays a draft: it is not public, so none of its milestones or activities are listed.
-  const draft = await createCommitment(db, { planId: plan.id, title: 'Compromiso en borrador', leadInstitutionId: lead!.id, municipalities: ['10005'], endsOn: '2027-12-31' }, { actor: null });
-  const draftStone = await createMilestone(db, draft.id, { title: 'Hito del borrador', deliverable: 'Entregable', responsibleInstitutionId: lead!.id, plannedEnd: '2026-01-10' }, { actor: null });
-  await createActivity(db, draftStone.id, { title: 'Actividad del borrador', responsibleInstitutionId: lead!.id, plannedEnd: '2026-01-10' }, { actor: null });
+  const draft = await createCommitment(db, { planId: plan.id, title: 'Compromiso en borrador', leadInstitutionId: lead!.id, municipalities: ['10005'], endsOn: '2027-12-31' }, { actor: portalActor });
+  const draftStone = await createMilestone(db, draft.id, { title: 'Hito del borrador', deliverable: 'Entregable', responsibleInstitutionId: lead!.id, plannedEnd: '2026-01-10' }, { actor: portalActor });
+  await createActivity(db, draftStone.id, { title: 'Actividad del borrador', responsibleInstitutionId: lead!.id, plannedEnd: '2026-01-10' }, { actor: portalActor });
   return { app, database, planId: plan.id };
 }
 
@@ -111,7 +112,7 @@ describe('a plan with many commitments and milestones', () => {
       expect(body).not.toContain('del borrador');
     }
     // A plan turned back into a draft (through the use case, which also drops the cached pages) has neither page.
-    await updateActionPlan(db, planId, { title: 'Plan de muchos compromisos', periodStart: '2026-01-01', periodEnd: '2027-12-31', strategicVision: 'Visión', status: 'draft' }, { actor: null });
+    await updateActionPlan(db, planId, { title: 'Plan de muchos compromisos', periodStart: '2026-01-01', periodEnd: '2027-12-31', strategicVision: 'Visión', status: 'draft' }, { actor: portalActor });
     for (const page of ['calendario', 'atrasos']) {
       const gone = await eventually(() => app.inject({ url: `/ejercicios/${slug}/plan/${page}` }), (response) => response.statusCode === 404);
       expect(gone.statusCode).toBe(404);
@@ -123,11 +124,11 @@ describe('a plan with many commitments and milestones', () => {
     const db = database.db;
     const [fourth] = await db.select().from(exercises).where(eq(exercises.slug, slug));
     const [lead] = await db.select({ id: institutions.id }).from(institutions).where(eq(institutions.name, 'Ayuntamiento de Durango'));
-    const plan = await createActionPlan(db, { exerciseId: fourth!.id, title: 'Plan pequeño', periodStart: '2026-01-01', periodEnd: '2027-12-31', strategicVision: 'Visión', status: 'in_implementation' }, { actor: null });
-    const c = await createCommitment(db, { planId: plan.id, title: 'Compromiso único', leadInstitutionId: lead!.id, status: 'in_implementation', endsOn: '2027-12-31' }, { actor: null });
-    const behind = await createMilestone(db, c.id, { title: 'Hito atrasado por dentro', deliverable: 'Entregable', responsibleInstitutionId: lead!.id, plannedEnd: '2027-06-30' }, { actor: null });
-    await createActivity(db, behind.id, { title: 'Actividad vencida', responsibleInstitutionId: lead!.id, plannedEnd: '2026-02-01' }, { actor: null });
-    await createMilestone(db, c.id, { title: 'Hito al día', deliverable: 'Entregable', responsibleInstitutionId: lead!.id, plannedEnd: '2027-03-31' }, { actor: null });
+    const plan = await createActionPlan(db, { exerciseId: fourth!.id, title: 'Plan pequeño', periodStart: '2026-01-01', periodEnd: '2027-12-31', strategicVision: 'Visión', status: 'in_implementation' }, { actor: portalActor });
+    const c = await createCommitment(db, { planId: plan.id, title: 'Compromiso único', leadInstitutionId: lead!.id, status: 'in_implementation', endsOn: '2027-12-31' }, { actor: portalActor });
+    const behind = await createMilestone(db, c.id, { title: 'Hito atrasado por dentro', deliverable: 'Entregable', responsibleInstitutionId: lead!.id, plannedEnd: '2027-06-30' }, { actor: portalActor });
+    await createActivity(db, behind.id, { title: 'Actividad vencida', responsibleInstitutionId: lead!.id, plannedEnd: '2026-02-01' }, { actor: portalActor });
+    await createMilestone(db, c.id, { title: 'Hito al día', deliverable: 'Entregable', responsibleInstitutionId: lead!.id, plannedEnd: '2027-03-31' }, { actor: portalActor });
     const body = (await app.inject({ url: `/ejercicios/${slug}/plan` })).body;
     const late = body.slice(body.indexOf('id="late-heading"'), body.indexOf('id="timeline-heading"'));
     const upcoming = body.slice(body.indexOf('id="timeline-heading"'), body.indexOf('id="formula"'));

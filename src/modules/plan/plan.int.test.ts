@@ -20,6 +20,7 @@ import { approveCommitment } from './approve-commitment.js';
 import { startActivity } from './start-activity.js';
 import { cancelActivity } from './cancel-activity.js';
 import { activities, actionPlans, commitments, milestones, progressSnapshots } from './schema.js';
+import { portalActor } from '../../testing/actors.js';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2213c9b0000000049454e44ae426082', 'hex');
 
@@ -146,11 +147,11 @@ describe('plan rules', () => {
     const db = database.db;
     const [fourth] = await db.select().from(exercises).where(eq(exercises.slug, 'cuarto-pal-demostracion'));
     const lead = await institutionId(db, 'Ayuntamiento de Durango');
-    const plan = await createActionPlan(db, { exerciseId: fourth!.id, title: 'Plan de prueba', periodStart: '2027-01-01', periodEnd: '2027-12-31', strategicVision: 'Visión' }, { actor: null });
-    const c = await createCommitment(db, { planId: plan.id, title: 'Compromiso incompleto', leadInstitutionId: lead, smart: { specific: { met: true, justification: 'Sí' }, achievable: { met: true, justification: '' } } }, { actor: null });
-    await expect(proposeCommitment(db, c.id, { actor: null })).rejects.toMatchObject({ code: 'validation', details: { missing: ['achievable', 'measurable', 'transformative'] } });
-    await expect(approveCommitment(db, c.id, { agreementId: '8b5d7a7e-7f7e-4f43-9a36-6d9f3f0d2a11' }, { actor: null })).rejects.toMatchObject({ code: 'conflict' });
-    await expect(approveCommitment(db, c.id, { agreementId: 'no' }, { actor: null })).rejects.toThrow();
+    const plan = await createActionPlan(db, { exerciseId: fourth!.id, title: 'Plan de prueba', periodStart: '2027-01-01', periodEnd: '2027-12-31', strategicVision: 'Visión' }, { actor: portalActor });
+    const c = await createCommitment(db, { planId: plan.id, title: 'Compromiso incompleto', leadInstitutionId: lead, smart: { specific: { met: true, justification: 'Sí' }, achievable: { met: true, justification: '' } } }, { actor: portalActor });
+    await expect(proposeCommitment(db, c.id, { actor: portalActor })).rejects.toMatchObject({ code: 'validation', details: { missing: ['achievable', 'measurable', 'transformative'] } });
+    await expect(approveCommitment(db, c.id, { agreementId: '8b5d7a7e-7f7e-4f43-9a36-6d9f3f0d2a11' }, { actor: portalActor })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(approveCommitment(db, c.id, { agreementId: 'no' }, { actor: portalActor })).rejects.toThrow();
   });
 
   it('recomputes progress on deletion and cancellation, keeps a time series, and never lets weights be silently capped', async () => {
@@ -158,7 +159,7 @@ describe('plan rules', () => {
     const db = database.db;
     const [fourth] = await db.select().from(exercises).where(eq(exercises.slug, 'cuarto-pal-demostracion'));
     const lead = await institutionId(db, 'Ayuntamiento de Durango');
-    const at = (d: string) => ({ actor: null, now: new Date(d) });
+    const at = (d: string) => ({ actor: portalActor, now: new Date(d) });
     const plan = await createActionPlan(db, { exerciseId: fourth!.id, title: 'Plan de prueba', periodStart: '2027-01-01', periodEnd: '2027-12-31', strategicVision: 'Visión' }, at('2027-01-01T00:00:00Z'));
     // In implementation: only public commitments count in the plan's mean (a draft would leave it at 0).
     const c = await createCommitment(db, { planId: plan.id, title: 'Compromiso', leadInstitutionId: lead, status: 'in_implementation' }, at('2027-01-02T00:00:00Z'));
@@ -192,12 +193,12 @@ describe('plan rules', () => {
     const [fourth] = await db.select().from(exercises).where(eq(exercises.slug, 'cuarto-pal-demostracion'));
     const lead = await institutionId(db, 'Ayuntamiento de Durango');
     // Published, with approved commitments: a draft plan or draft commitments are not on the public page.
-    const plan = await createActionPlan(db, { exerciseId: fourth!.id, title: 'Plan grande', periodStart: '2027-01-01', periodEnd: '2027-12-31', strategicVision: 'Visión', status: 'published' }, { actor: null });
+    const plan = await createActionPlan(db, { exerciseId: fourth!.id, title: 'Plan grande', periodStart: '2027-01-01', periodEnd: '2027-12-31', strategicVision: 'Visión', status: 'published' }, { actor: portalActor });
     const add = async (n: number) => {
       for (let i = 0; i < n; i += 1) {
-        const c = await createCommitment(db, { planId: plan.id, title: `Compromiso ${i}`, leadInstitutionId: lead, status: 'approved', municipalities: ['10005', '10007'], endsOn: '2026-01-31' }, { actor: null });
-        const m = await createMilestone(db, c.id, { title: 'Hito', deliverable: 'Entregable', responsibleInstitutionId: lead, plannedEnd: '2026-01-31' }, { actor: null });
-        await createActivity(db, m.id, { title: 'Actividad', responsibleInstitutionId: lead, plannedEnd: '2026-01-31' }, { actor: null });
+        const c = await createCommitment(db, { planId: plan.id, title: `Compromiso ${i}`, leadInstitutionId: lead, status: 'approved', municipalities: ['10005', '10007'], endsOn: '2026-01-31' }, { actor: portalActor });
+        const m = await createMilestone(db, c.id, { title: 'Hito', deliverable: 'Entregable', responsibleInstitutionId: lead, plannedEnd: '2026-01-31' }, { actor: portalActor });
+        await createActivity(db, m.id, { title: 'Actividad', responsibleInstitutionId: lead, plannedEnd: '2026-01-31' }, { actor: portalActor });
       }
     };
     const today = TEST_NOW.toISOString().slice(0, 10);

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { notFound } from '../../shared/errors.js';
 import { appendChange } from '../audit/append-change.js';
 import { loadActivity } from './load-activity.js';
-import { conflict, ensure, logActor, type WriteOptions } from './plan-actor.js';
+import { conflict, ensure, logActor, personId, type WriteOptions } from './plan-actor.js';
 import { canVerifyActivity } from './policy.js';
 import { recomputeCommitment } from './recompute-progress.js';
 import { activities, evidence } from './schema.js';
@@ -24,7 +24,7 @@ export async function rejectEvidence(db: Db, evidenceId: string, input: z.input<
     ensure(options.actor, (actor) => canVerifyActivity(actor, activity), 'review this evidence');
     if (before.status !== 'submitted' || activity.status === 'verified') throw conflict('notReviewable');
     const now = options.now ?? new Date();
-    const [after] = await tx.update(evidence).set({ status: 'rejected', rejectionReason: reason, reviewedBy: options.actor?.userId ?? null, reviewedAt: now }).where(eq(evidence.id, evidenceId)).returning();
+    const [after] = await tx.update(evidence).set({ status: 'rejected', rejectionReason: reason, reviewedBy: personId(options.actor), reviewedAt: now }).where(eq(evidence.id, evidenceId)).returning();
     const actor = logActor(options.actor);
     await appendChange(tx, { actor, recordType: 'evidence', recordId: evidenceId, action: 'update', before: { status: before.status }, after: { status: after!.status, rejectionReason: reason }, occurredAt: options.now });
     const standing = await tx.select({ id: evidence.id }).from(evidence).where(and(eq(evidence.activityId, activity.id), ne(evidence.status, 'rejected'))).limit(1);

@@ -24,7 +24,7 @@ import { loadParticipation, participationNoticeOf } from '../participation/load-
 import { commitmentSorts, PlanPage } from './views/plan-page.js';
 import { PlanCalendarPage, PlanLatePage } from './views/plan-lists-pages.js';
 import { ActivityWorkPage, MyActivitiesPage, type ActivityForms } from './views/work-pages.js';
-import { access } from '../../kernel/access.js';
+import { access, actorOf } from '../../kernel/access.js';
 import type { ModuleDeps } from '../../kernel/manifest.js';
 
 type Deps = ModuleDeps;
@@ -76,7 +76,7 @@ const staff = planStaffRoles;
 export function planRoutes(app: FastifyInstance, deps: Deps) {
   const { db, config } = deps;
   const today = () => localDate(deps.now(), config.TIME_ZONE);
-  const options = (request: FastifyRequest) => ({ actor: request.actor!, now: deps.now(), timeZone: config.TIME_ZONE });
+  const options = (request: FastifyRequest) => ({ actor: actorOf(request), now: deps.now(), timeZone: config.TIME_ZONE });
 
   app.get<{ Params: { slug: string }; Querystring: { orden?: string; pagina?: string } }>('/ejercicios/:slug/plan', access.public, async (request, reply) => {
     const overview = await getPlanOverview(db, parseParams(request, slugParams, 'plan').slug, today());
@@ -107,7 +107,7 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
   });
 
   app.get('/mis-actividades', access.roles(...staff), async (request, reply) => {
-    const actor = request.actor!;
+    const actor = actorOf(request);
     const mine = await listMyActivities(db, canManagePlan(actor) ? null : liaisonInstitutions(actor));
     const isVerifier = actor.roles.some((r) => (verifierRoles as readonly string[]).includes(r.role));
     const ownInstitutions = actor.roles.map((r) => r.institutionId).filter((id): id is string => Boolean(id));
@@ -117,7 +117,7 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
 
   const workPage = async (request: FastifyRequest, reply: FastifyReply, id: string, extra: { forms?: Partial<ActivityForms>; notice?: string; problem?: string; status?: number } = {}) => {
     const work = await getActivityWork(db, id);
-    const actor = request.actor!;
+    const actor = actorOf(request);
     const canReport = canReportActivity(actor, work.activity);
     const canVerify = canVerifyActivity(actor, work.activity);
     if (!canReport && !canVerify) throw new AppError('forbidden', 'not this activity');

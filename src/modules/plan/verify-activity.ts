@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { conflict, type WriteOptions } from './plan-actor.js';
+import { conflict, personId, type WriteOptions } from './plan-actor.js';
 import { canVerifyActivity } from './policy.js';
 import { evidence } from './schema.js';
 import { writeActivity } from './write-activity.js';
@@ -15,8 +15,8 @@ export async function verifyActivity(db: Db, activityId: string, options: WriteO
     const now = options.now ?? new Date();
     await tx
       .update(evidence)
-      .set({ status: 'accepted', reviewedBy: options.actor?.userId ?? null, reviewedAt: now })
+      .set({ status: 'accepted', reviewedBy: personId(options.actor), reviewedAt: now })
       .where(and(eq(evidence.activityId, activityId), eq(evidence.status, 'submitted')));
-    return { status: 'verified', verifiedBy: options.actor?.userId ?? null, verifiedAt: now };
+    return { status: 'verified', verifiedBy: personId(options.actor), verifiedAt: now };
   });
 }

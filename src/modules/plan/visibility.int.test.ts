@@ -18,6 +18,7 @@ import { proposeCommitment } from './propose-commitment.js';
 import { actionPlans, activities, milestones } from './schema.js';
 import { startActivity } from './start-activity.js';
 import { eventually } from '../../testing/eventually.js';
+import { portalActor } from '../../testing/actors.js';
 
 const SLUG = 'cuarto-pal-demostracion';
 const DRAFT_SLUG = 'quinto-pal-borrador';
@@ -33,7 +34,7 @@ const DRAFT = { commitment: 'Borradorkappa', milestone: 'Hitokappa', activity: '
 const DRAFT_PLAN = { commitment: 'Planborradoromega', milestone: 'Hitoomega', activity: 'Actividadomega', evidence: 'Evidenciaomega' };
 const hidden = [COCREATION, DRAFT, DRAFT_PLAN].flatMap((words) => Object.values(words));
 
-const at = (day: string) => ({ actor: null, now: new Date(`${day}T12:00:00Z`) });
+const at = (day: string) => ({ actor: portalActor, now: new Date(`${day}T12:00:00Z`) });
 
 /**
  * A commitment with one milestone, one activity (started: 50 %) and one piece of evidence, each titled with its word;
@@ -69,7 +70,7 @@ async function setUp(lifetime: Lifetime = 'test') {
     periodEnd: '2028-12-31',
     phase: 'cocreation',
     convenerInstitutionId: lead!.id,
-  });
+  }, portalActor);
   const draftPlan = await createActionPlan(db, { exerciseId: exercise.id, title: 'Plan en borrador de prueba', periodStart: '2027-01-01', periodEnd: '2028-12-31', strategicVision: 'Visión' }, at('2026-01-04'));
   await addCommitment(db, draftPlan.id, lead!.id, DRAFT_PLAN, 'approved');
   return { app, database, db, plan, draftPlan, approved, cocreation, draft };

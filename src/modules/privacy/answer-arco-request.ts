@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { assertHoldsRole, isSystemActor, type ActingParty } from '../../kernel/actor.js';
 import { AppError } from '../../shared/errors.js';
 import { arcoRequests } from './schema.js';
 import { addBusinessDays } from './business-days.js';
@@ -15,7 +16,9 @@ export const answerArcoRequestInput = z.object({
  * An admin answers an ARCO request, rejects it with reasons, or extends its deadline once by 10 business days
  * (the law allows a single extension, with a justification, which goes in `answer`).
  */
-export async function answerArcoRequest(db: Db, adminUserId: string, requestId: string, input: z.infer<typeof answerArcoRequestInput>, now: Date) {
+export async function answerArcoRequest(db: Db, actor: ActingParty, requestId: string, input: z.infer<typeof answerArcoRequestInput>, now: Date) {
+  assertHoldsRole(actor, 'admin');
+  const answeredBy = isSystemActor(actor) ? null : actor.userId;
   await db.transaction(async (tx) => {
     const [request] = await tx.select().from(arcoRequests).where(eq(arcoRequests.id, requestId)).limit(1);
     if (!request) throw new AppError('not_found', 'ARCO request');
@@ -28,6 +31,6 @@ export async function answerArcoRequest(db: Db, adminUserId: string, requestId: 
         .where(eq(arcoRequests.id, requestId));
       return;
     }
-    await tx.update(arcoRequests).set({ status: input.decision, answer: input.answer, answeredAt: now, answeredBy: adminUserId }).where(eq(arcoRequests.id, requestId));
+    await tx.update(arcoRequests).set({ status: input.decision, answer: input.answer, answeredAt: now, answeredBy }).where(eq(arcoRequests.id, requestId));
   });
 }

@@ -17,7 +17,7 @@ import { localDate } from './business-days.js';
 import { privacyNoticeKinds } from './schema.js';
 import { PrivacyPage } from './views/privacy-page.js';
 import { AdminArcoPage, AdminNoticesPage, RightsPage } from './views/rights-pages.js';
-import { access } from '../../kernel/access.js';
+import { access, actorOf } from '../../kernel/access.js';
 import type { ModuleDeps } from '../../kernel/manifest.js';
 
 type Deps = ModuleDeps;
@@ -48,7 +48,7 @@ export function privacyRoutes(app: FastifyInstance, deps: Deps) {
     sendPage(request, reply, deps, {
       status,
       title: request.t('privacy.rights.title'),
-      body: <RightsPage requests={await listOwnArcoRequests(db, request.actor!.userId)} form={form} notice={notice} today={today()} />,
+      body: <RightsPage requests={await listOwnArcoRequests(db, actorOf(request).userId)} form={form} notice={notice} today={today()} />,
     });
   app.get<{ Querystring: { folio?: string; vence?: string } }>('/cuenta/datos', access.signedIn, (request, reply) => {
     const { folio, vence } = parseQuery(request, filedQuery);
@@ -56,7 +56,7 @@ export function privacyRoutes(app: FastifyInstance, deps: Deps) {
     return rightsPage(request, reply, emptyForm(), notice);
   });
   app.get('/cuenta/datos/descarga', access.signedIn, async (request, reply) => {
-    const data = await exportPersonalData(db, request.actor!.userId, deps.now());
+    const data = await exportPersonalData(db, actorOf(request).userId, deps.now());
     return reply
       .header('content-disposition', `attachment; filename="mis-datos-${today()}.json"`)
       .header('cache-control', 'no-store')
@@ -71,13 +71,14 @@ export function privacyRoutes(app: FastifyInstance, deps: Deps) {
       parsed: fileArcoRequestInput.safeParse(values),
       invalid: (form, status) => rightsPage(request, reply, form, undefined, status),
       submit: async (data) => {
-        const filed = await fileArcoRequest(db, request.actor!.userId, data, { now: deps.now(), timeZone: config.TIME_ZONE });
+        const filed = await fileArcoRequest(db, actorOf(request).userId, data, { now: deps.now(), timeZone: config.TIME_ZONE });
         return `/cuenta/datos?folio=${filed.folio}&vence=${filed.dueOn}`;
       },
     });
   });
   app.post('/cuenta/cancelar', access.signedIn, async (request, reply) => {
-    await cancelAccount(db, request.actor!.userId);
+    const actor = actorOf(request);
+    await cancelAccount(db, actor.userId, actor);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/cuenta/cancelada', 303);
   });
@@ -100,7 +101,7 @@ export function privacyRoutes(app: FastifyInstance, deps: Deps) {
       parsed: answerArcoRequestInput.safeParse(values),
       invalid: (form, status) => arcoPage(request, reply, { errorsFor: { id, form } }, status),
       submit: async (data) => {
-        await answerArcoRequest(db, request.actor!.userId, id, data, deps.now());
+        await answerArcoRequest(db, actorOf(request), id, data, deps.now());
         return '/admin/arco?aviso=saved';
       },
       refused: (error) =>
@@ -125,7 +126,7 @@ export function privacyRoutes(app: FastifyInstance, deps: Deps) {
       parsed: noticeInput.safeParse(values),
       invalid: (form, status) => noticesPage(request, reply, form, undefined, status),
       submit: async (data) => {
-        await publishPrivacyNotice(db, data);
+        await publishPrivacyNotice(db, data, actorOf(request));
         return `/admin/privacidad?aviso=published&aviso_tipo=${data.kind}`;
       },
     });

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
-import { appendChange, type ChangeActor } from '../audit/append-change.js';
+import { assertHoldsRole, changeActorOf, type ActingParty } from '../../kernel/actor.js';
+import { appendChange } from '../audit/append-change.js';
 import { registrations } from './schema.js';
 
 export const decisionInput = z
@@ -16,7 +17,9 @@ export const decisionInput = z
  * Accepts or rejects a confirmed registration. The decision goes to the public change log with the status and
  * reason only: the registrant's personal data never enter it.
  */
-export async function decideRegistration(db: Db, registrationId: string, input: z.infer<typeof decisionInput>, actor: ChangeActor & object, now: Date) {
+export async function decideRegistration(db: Db, registrationId: string, input: z.infer<typeof decisionInput>, actor: ActingParty, now: Date) {
+  assertHoldsRole(actor, 'admin');
+  const changeActor = changeActorOf(actor);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(registrations).where(eq(registrations.id, registrationId)).limit(1);
     if (!before) throw new AppError('not_found', 'registration');
@@ -24,11 +27,11 @@ export async function decideRegistration(db: Db, registrationId: string, input: 
     const reason = input.decision === 'rejected' ? input.reason! : null;
     const [after] = await tx
       .update(registrations)
-      .set({ status: input.decision, rejectionReason: reason, decidedAt: now, decidedBy: actor.id })
+      .set({ status: input.decision, rejectionReason: reason, decidedAt: now, decidedBy: changeActor.id })
       .where(eq(registrations.id, registrationId))
       .returning();
     await appendChange(tx, {
-      actor,
+      actor: changeActor,
       recordType: 'registration',
       recordId: registrationId,
       action: 'update',

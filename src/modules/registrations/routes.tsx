@@ -6,7 +6,6 @@ import { failedForm, formList, formString, submitForm, type FormMessages, emptyF
 import { sendPage } from '../../web/http.js';
 import { idParams, noticeQuery, parseParams, parseQuery, queryString, slugParams } from '../../web/params.js';
 import { formatters } from '../../web/i18n/i18n.js';
-import { publicActor } from '../../kernel/actor.js';
 import { rateLimit, signIn } from '../accounts/guards.js';
 import { callAvailability } from '../calls/call-window.js';
 import { getExerciseAndCall, getExerciseCall } from '../calls/get-exercise-call.js';
@@ -24,7 +23,7 @@ import { resendRegistrationLink } from './resend-registration-link.js';
 import { registrationInput, submitRegistration } from './submit-registration.js';
 import { AdminRegistrationPage, AdminRegistrationsPage } from './views/admin-registrations.js';
 import { ResendLinkPage, ResendSentPage, SignupClosedPage, SignupConfirmedPage, SignupFormPage, SignupLinkInvalidPage, SignupSentPage, type SignupContext } from './views/signup-pages.js';
-import { access } from '../../kernel/access.js';
+import { access, actorOf } from '../../kernel/access.js';
 import type { ModuleDeps } from '../../kernel/manifest.js';
 
 type Deps = ModuleDeps;
@@ -177,7 +176,7 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
       .select({ registration: registrations, call: calls })
       .from(registrations)
       .innerJoin(calls, eq(calls.id, registrations.callId))
-      .where(and(eq(registrations.reference, request.params.reference), eq(registrations.userId, request.actor!.userId)))
+      .where(and(eq(registrations.reference, request.params.reference), eq(registrations.userId, actorOf(request).userId)))
       .limit(1);
     if (!row) throw notFound('registration');
     const { exercise } = await getExerciseById(row.call.exerciseId);
@@ -214,8 +213,8 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
   app.get<{ Querystring: Record<string, string> }>('/admin/inscripciones/exportar.csv', access.roles('admin'), async (request, reply) => {
     const callId = z.uuid().safeParse(request.query.convocatoria);
     if (!callId.success) throw new AppError('bad_request', 'call required');
-    const { csv, count } = await exportRegistrations(db, callId.data, registrationFilters.parse(request.query), publicActor(request.actor!), deps.now());
-    request.log.info({ callId: callId.data, rows: count, admin: request.actor!.userId }, 'registrations exported');
+    const { csv, count } = await exportRegistrations(db, callId.data, registrationFilters.parse(request.query), actorOf(request), deps.now());
+    request.log.info({ callId: callId.data, rows: count, admin: actorOf(request).userId }, 'registrations exported');
     return reply
       .header('content-disposition', `attachment; filename="inscripciones-${callId.data.slice(0, 8)}.csv"`)
       .header('cache-control', 'no-store')
@@ -252,7 +251,7 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
       parsed: decisionInput.safeParse({ decision: values.decision, reason: values.reason || undefined }),
       invalid: (form, status) => registrationPage(request, reply, form, {}, status),
       submit: async (data) => {
-        await decideRegistration(db, id, data, publicActor(request.actor!), deps.now());
+        await decideRegistration(db, id, data, actorOf(request), deps.now());
         return `/admin/inscripciones/${id}?aviso=saved`;
       },
       refused: (error) => (error instanceof AppError && error.code === 'conflict' ? registrationPage(request, reply, emptyForm(), { problem: request.t('registrations.admin.notConfirmed') }, 409) : undefined),

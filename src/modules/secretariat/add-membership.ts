@@ -2,7 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../shared/errors.js';
-import { appendChange, type ChangeActor } from '../audit/append-change.js';
+import { assertHoldsRole, changeActorOf, type ActingParty } from '../../kernel/actor.js';
+import { appendChange } from '../audit/append-change.js';
 import { users } from '../accounts/read-models.js';
 import { calls } from '../calls/read-models.js';
 import { registrations } from '../registrations/read-models.js';
@@ -66,7 +67,9 @@ const overlaps = (a: { startsOn: string; endsOn: string | null }, b: { startsOn:
  * exercise's call (its name, e-mail and organisation fill what was left blank). A seat has one titular and one
  * alternate at a time (`roleTaken`). A holder whose e-mail has an account is linked to it.
  */
-export async function addMembership(db: Db, input: AddMembershipInput, options: { actor: ChangeActor }) {
+export async function addMembership(db: Db, input: AddMembershipInput, options: { actor: ActingParty }) {
+  assertHoldsRole(options.actor, 'admin');
+  const actor = changeActorOf(options.actor);
   const values = addMembershipInput.parse(input);
   return db.transaction(async (tx) => {
     const [seat] = await tx
@@ -107,7 +110,7 @@ export async function addMembership(db: Db, input: AddMembershipInput, options: 
         endsOn: values.endsOn ?? null,
       })
       .returning();
-    await appendChange(tx, { actor: options.actor, recordType: 'secretariat_membership', recordId: row!.id, action: 'create', after: publicMembership(row!) });
+    await appendChange(tx, { actor, recordType: 'secretariat_membership', recordId: row!.id, action: 'create', after: publicMembership(row!) });
     return row!;
   });
 }

@@ -2,7 +2,8 @@ import { eq, max } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../shared/errors.js';
-import { appendChange, type ChangeActor } from '../audit/append-change.js';
+import { assertHoldsRole, changeActorOf, type ActingParty } from '../../kernel/actor.js';
+import { appendChange } from '../audit/append-change.js';
 import { institutions } from '../directory/schema.js';
 import { seatProblem } from './composition.js';
 import { seatKinds, secretariats, secretariatSeats } from './schema.js';
@@ -27,7 +28,9 @@ export type AddSeatInput = z.input<typeof addSeatInput>;
  * Adds a seat to the Secretariat, enforcing its composition (composition.ts): a refused seat throws a conflict
  * whose `reason` names the rule (e.g. `secondGuarantor`).
  */
-export async function addSeat(db: Db, secretariatId: string, input: AddSeatInput, options: { actor: ChangeActor }) {
+export async function addSeat(db: Db, secretariatId: string, input: AddSeatInput, options: { actor: ActingParty }) {
+  assertHoldsRole(options.actor, 'admin');
+  const actor = changeActorOf(options.actor);
   const values = addSeatInput.parse(input);
   return db.transaction(async (tx) => {
     const [secretariat] = await tx.select({ id: secretariats.id }).from(secretariats).where(eq(secretariats.id, secretariatId)).for('update');
@@ -42,7 +45,7 @@ export async function addSeat(db: Db, secretariatId: string, input: AddSeatInput
       .insert(secretariatSeats)
       .values({ secretariatId, kind: values.kind, institutionId: values.institutionId ?? null, label: values.label ?? null, position: (last?.n ?? 0) + 1 })
       .returning();
-    await appendChange(tx, { actor: options.actor, recordType: 'secretariat_seat', recordId: row!.id, action: 'create', after: row });
+    await appendChange(tx, { actor, recordType: 'secretariat_seat', recordId: row!.id, action: 'create', after: row });
     return row!;
   });
 }

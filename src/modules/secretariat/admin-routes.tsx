@@ -5,7 +5,7 @@ import { formValues, formWithMessage, submitForm, withIssues, type FormIssue, ty
 import { sendPage, type WebDeps } from '../../web/http.js';
 import type { MessageKey } from '../../web/i18n/i18n.js';
 import { noticeKey, requireId } from '../../web/params.js';
-import { hasRole, publicActor } from '../../kernel/actor.js';
+import { hasRole } from '../../kernel/actor.js';
 import { getExerciseCall } from '../calls/get-exercise-call.js';
 import { zonedTimeToUtc } from '../calls/local-time.js';
 import { linesOf } from '../calls/call-form.js';
@@ -31,7 +31,7 @@ import { AdminSecretariatsPage } from './views/admin-secretariats.js';
 import { AdminSessionPage, type AdminSessionForms } from './views/admin-session.js';
 import { sessionTitle } from './session-calendar.js';
 import { attendanceStatuses, type AttendanceStatus } from './schema.js';
-import { access } from '../../kernel/access.js';
+import { access, actorOf } from '../../kernel/access.js';
 
 type Deps = WebDeps & { db: Db; now: () => Date };
 
@@ -133,7 +133,7 @@ export function secretariatAdminRoutes(app: FastifyInstance, deps: Deps) {
       invalid: (form, status) => listPage(request, reply, form, { status }),
       submit: async (data) => {
         const row = await installSecretariat(db, { ...data, ...files }, {
-          actor: publicActor(request.actor!),
+          actor: actorOf(request),
           documentTitles: { installationAct: request.t('secretariat.document.installationAct'), operatingRules: request.t('secretariat.document.operatingRules') },
         });
         return `/admin/secretariado/${row.id}?aviso=instalado`;
@@ -186,7 +186,7 @@ export function secretariatAdminRoutes(app: FastifyInstance, deps: Deps) {
       parsed: addSeatInput.safeParse(values),
       invalid: (form, status) => secretariatPage(request, reply, id, { forms: { seat: form }, status }),
       submit: async (data) => {
-        await addSeat(db, id, data, { actor: publicActor(request.actor!) });
+        await addSeat(db, id, data, { actor: actorOf(request) });
         return `/admin/secretariado/${id}?aviso=lugar`;
       },
       refused: (error) => compositionProblem(request, reply, id, error, 'seat', 'kind', values),
@@ -202,7 +202,7 @@ export function secretariatAdminRoutes(app: FastifyInstance, deps: Deps) {
       parsed: addMembershipInput.safeParse(values),
       invalid: (form, status) => secretariatPage(request, reply, id, { forms: { member: form }, status }),
       submit: async (data) => {
-        await addMembership(db, data, { actor: publicActor(request.actor!) });
+        await addMembership(db, data, { actor: actorOf(request) });
         return `/admin/secretariado/${id}?aviso=integrante`;
       },
       refused: (error) => compositionProblem(request, reply, id, error, 'member', 'seatId', values),
@@ -222,7 +222,7 @@ export function secretariatAdminRoutes(app: FastifyInstance, deps: Deps) {
       parsed: withIssues(parsed, { before: dateIssues }),
       invalid: (form, status) => secretariatPage(request, reply, id, { forms: { session: form }, status }),
       submit: async (data) => {
-        const session = await scheduleSession(db, id, data, { actor: publicActor(request.actor!) });
+        const session = await scheduleSession(db, id, data, { actor: actorOf(request) });
         return `/admin/secretariado/sesiones/${session.id}?aviso=sesion`;
       },
     });
@@ -266,7 +266,7 @@ export function secretariatAdminRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post<{ Params: { id: string } }>('/admin/secretariado/sesiones/:id/convocar', runners, async (request, reply) => {
     const id = uuidParam(request.params.id);
-    return attempt(request, reply, id, () => conveneSession(db, id, { actor: publicActor(request.actor!), baseUrl: config.PUBLIC_URL ?? `${request.protocol}://${request.host}`, siteName: config.SITE_NAME, timeZone: zone, now: deps.now() }), 'convocada');
+    return attempt(request, reply, id, () => conveneSession(db, id, { actor: actorOf(request), baseUrl: config.PUBLIC_URL ?? `${request.protocol}://${request.host}`, siteName: config.SITE_NAME, timeZone: zone, now: deps.now() }), 'convocada');
   });
 
   app.post<{ Params: { id: string } }>('/admin/secretariado/sesiones/:id/asistencia', runners, async (request, reply) => {
@@ -286,7 +286,7 @@ export function secretariatAdminRoutes(app: FastifyInstance, deps: Deps) {
         return isAttendanceStatus(status) ? [[s.id, status]] : [];
       }),
     );
-    return attempt(request, reply, id, () => recordAttendance(db, id, attendance, { actor: publicActor(request.actor!) }), 'asistencia', { attendance: emptyForm(values) });
+    return attempt(request, reply, id, () => recordAttendance(db, id, attendance, { actor: actorOf(request) }), 'asistencia', { attendance: emptyForm(values) });
   });
 
   app.post<{ Params: { id: string } }>('/admin/secretariado/sesiones/:id/acuerdos', runners, async (request, reply) => {
@@ -302,7 +302,7 @@ export function secretariatAdminRoutes(app: FastifyInstance, deps: Deps) {
       parsed: recordAgreementInput.safeParse({ text: fields.text, decisionMethod: fields.decisionMethod, votes: fields.decisionMethod === 'vote' ? votes : {}, responsible: fields.responsible, dueOn: fields.dueOn, links }),
       invalid: (form, status) => sessionPage(request, reply, id, { forms: { agreement: form }, status }),
       submit: async (data) => {
-        await recordAgreement(db, id, data, { actor: publicActor(request.actor!), timeZone: zone });
+        await recordAgreement(db, id, data, { actor: actorOf(request), timeZone: zone });
         return `/admin/secretariado/sesiones/${id}?aviso=acuerdo`;
       },
       refused: (error) => sessionProblem(request, reply, id, error, { agreement: emptyForm(values) }),
@@ -320,7 +320,7 @@ export function secretariatAdminRoutes(app: FastifyInstance, deps: Deps) {
       parsed: withIssues(writeMinutesInput.safeParse(values), { after: documentIssues(both ? [{ field: 'minutesUrl', reason: both }] : []) }),
       invalid: (form, status) => sessionPage(request, reply, id, { forms: { minutes: form }, status }),
       submit: async (data) => {
-        await writeMinutes(db, id, { ...data, minutesFile }, { actor: publicActor(request.actor!) });
+        await writeMinutes(db, id, { ...data, minutesFile }, { actor: actorOf(request) });
         return `/admin/secretariado/sesiones/${id}?aviso=minuta`;
       },
       rejected: (error) => documentFailure(request, error, values),
@@ -330,7 +330,7 @@ export function secretariatAdminRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post<{ Params: { id: string } }>('/admin/secretariado/sesiones/:id/aprobar-minuta', runners, async (request, reply) => {
     const id = uuidParam(request.params.id);
-    return attempt(request, reply, id, () => approveMinutes(db, id, { actor: publicActor(request.actor!), now: deps.now() }), 'aprobada');
+    return attempt(request, reply, id, () => approveMinutes(db, id, { actor: actorOf(request), now: deps.now() }), 'aprobada');
   });
 
   app.post<{ Params: { id: string } }>('/admin/secretariado/sesiones/:id/cancelar', runners, async (request, reply) => {
@@ -342,7 +342,7 @@ export function secretariatAdminRoutes(app: FastifyInstance, deps: Deps) {
       parsed: cancelSessionInput.safeParse(values),
       invalid: (form, status) => sessionPage(request, reply, id, { forms: { cancel: form }, status }),
       submit: async (data) => {
-        await cancelSession(db, id, data, { actor: publicActor(request.actor!) });
+        await cancelSession(db, id, data, { actor: actorOf(request) });
         return `/admin/secretariado/sesiones/${id}?aviso=cancelada`;
       },
       refused: (error) => sessionProblem(request, reply, id, error),
@@ -359,7 +359,7 @@ export function secretariatAdminRoutes(app: FastifyInstance, deps: Deps) {
       parsed: followUpAgreementInput.safeParse(values),
       invalid: (form, status) => sessionPage(request, reply, agreement.sessionId, { forms: { followUp: { ...form, agreementId: id } }, status }),
       submit: async (data) => {
-        await followUpAgreement(db, id, data, { actor: publicActor(request.actor!) });
+        await followUpAgreement(db, id, data, { actor: actorOf(request) });
         return `/admin/secretariado/sesiones/${agreement.sessionId}?aviso=seguimiento`;
       },
       refused: (error) => sessionProblem(request, reply, agreement.sessionId, error),

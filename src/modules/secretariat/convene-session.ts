@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { formatters, translator } from '../../web/i18n/i18n.js';
-import type { ChangeActor } from '../audit/append-change.js';
+import { assertHoldsRole, changeActorOf, type ActingParty } from '../../kernel/actor.js';
 import { absoluteUrl } from '../accounts/links.js';
 import { users } from '../accounts/read-models.js';
 import { exercises } from '../exercises/schema.js';
@@ -14,7 +14,9 @@ import { changeSession, isCurrentOn, localDate, lockSession } from './sessions.j
  * Convenes a scheduled session: e-mails every member in office on its date who has an address (titulars and
  * alternates), each in their language, with the session's .ics file attached, and marks it convened.
  */
-export async function conveneSession(db: Db, sessionId: string, options: { actor: ChangeActor; baseUrl: string; siteName: string; timeZone: string; now: Date }) {
+export async function conveneSession(db: Db, sessionId: string, options: { actor: ActingParty; baseUrl: string; siteName: string; timeZone: string; now: Date }) {
+  assertHoldsRole(options.actor, 'admin', 'facilitator');
+  const actor = changeActorOf(options.actor);
   return db.transaction(async (tx) => {
     const before = await lockSession(tx, sessionId, ['scheduled']);
     const [context] = await tx.select({ slug: exercises.slug }).from(secretariats).innerJoin(exercises, eq(exercises.id, secretariats.exerciseId)).where(eq(secretariats.id, before.secretariatId));
@@ -27,7 +29,7 @@ export async function conveneSession(db: Db, sessionId: string, options: { actor
       .where(eq(secretariatSeats.secretariatId, before.secretariatId));
     const day = localDate(before.startsAt, options.timeZone);
     const recipients = members.filter((m) => m.membership.email && isCurrentOn(m.membership, day));
-    const after = await changeSession(tx, before, { status: 'convened', convenedAt: options.now }, options.actor);
+    const after = await changeSession(tx, before, { status: 'convened', convenedAt: options.now }, actor);
     for (const { membership, locale: userLocale } of recipients) {
       const locale = userLocale === 'en' ? 'en' : 'es-MX';
       const t = translator(locale);

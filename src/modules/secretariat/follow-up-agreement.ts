@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../shared/errors.js';
-import { appendChange, type ChangeActor } from '../audit/append-change.js';
+import { assertHoldsRole, changeActorOf, type ActingParty } from '../../kernel/actor.js';
+import { appendChange } from '../audit/append-change.js';
 import { nextStatuses } from './agreement-code.js';
 import { agreements, agreementStatuses, agreementUpdates } from './schema.js';
 
@@ -16,7 +17,9 @@ export type FollowUpAgreementInput = z.input<typeof followUpAgreementInput>;
  * Records the follow-up of an approved agreement: pending -> in_progress -> fulfilled | cancelled, each move with a
  * note (`wrongMove` for any other move, `notApproved` for an agreement that was not approved).
  */
-export async function followUpAgreement(db: Db, agreementId: string, input: FollowUpAgreementInput, options: { actor: ChangeActor }) {
+export async function followUpAgreement(db: Db, agreementId: string, input: FollowUpAgreementInput, options: { actor: ActingParty }) {
+  assertHoldsRole(options.actor, 'admin', 'facilitator');
+  const actor = changeActorOf(options.actor);
   const values = followUpAgreementInput.parse(input);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(agreements).where(eq(agreements.id, agreementId)).for('update');
@@ -25,7 +28,7 @@ export async function followUpAgreement(db: Db, agreementId: string, input: Foll
     if (values.status !== before.status && !nextStatuses[before.status].includes(values.status)) throw new AppError('conflict', 'wrong move', { reason: 'wrongMove' });
     const [update] = await tx.insert(agreementUpdates).values({ agreementId, status: values.status, note: values.note }).returning();
     const [after] = await tx.update(agreements).set({ status: values.status }).where(eq(agreements.id, agreementId)).returning();
-    await appendChange(tx, { actor: options.actor, recordType: 'agreement', recordId: agreementId, action: 'update', before, after: { ...after, note: update!.note } });
+    await appendChange(tx, { actor, recordType: 'agreement', recordId: agreementId, action: 'update', before, after: { ...after, note: update!.note } });
     return after!;
   });
 }

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../shared/errors.js';
-import { appendChange, type ChangeActor } from '../audit/append-change.js';
+import { assertHoldsRole, changeActorOf, type ActingParty } from '../../kernel/actor.js';
+import { appendChange } from '../audit/append-change.js';
 import { exercises } from '../exercises/schema.js';
 import { sourceProblem, storeDocumentFile, type FileFacts, type FileUpload } from './document-files.js';
 import { documents, quorumRules, secretariats } from './schema.js';
@@ -54,8 +55,10 @@ export function installDocumentProblems(urls: { installationActUrl?: string | un
 export async function installSecretariat(
   db: Db,
   input: InstallSecretariatInput & InstallSecretariatFiles,
-  options: { actor: ChangeActor; documentTitles: { installationAct: string; operatingRules: string } },
+  options: { actor: ActingParty; documentTitles: { installationAct: string; operatingRules: string } },
 ) {
+  assertHoldsRole(options.actor, 'admin');
+  const actor = changeActorOf(options.actor);
   const values = installSecretariatInput.parse(input);
   const [problem] = installDocumentProblems(values, input);
   if (problem) throw new AppError('validation', 'a document needs a file or a link, exactly one', { reason: problem.reason, field: problem.field });
@@ -65,18 +68,18 @@ export async function installSecretariat(
     const [existing] = await tx.select({ id: secretariats.id }).from(secretariats).where(eq(secretariats.exerciseId, values.exerciseId));
     if (existing) throw new AppError('conflict', 'already installed', { reason: 'alreadyInstalled' });
     const [row] = await tx.insert(secretariats).values({ exerciseId: values.exerciseId, installedOn: values.installedOn, quorumRule: values.quorumRule }).returning();
-    await appendChange(tx, { actor: options.actor, recordType: 'secretariat', recordId: row!.id, action: 'create', after: row });
+    await appendChange(tx, { actor, recordType: 'secretariat', recordId: row!.id, action: 'create', after: row });
     const docs = [
       { kind: 'installation_act' as const, url: values.installationActUrl, file: input.installationActFile, field: 'installationActFile', title: options.documentTitles.installationAct },
       { kind: 'operating_rules' as const, url: values.operatingRulesUrl, file: input.operatingRulesFile, field: 'operatingRulesFile', title: options.documentTitles.operatingRules },
     ];
     for (const doc of docs) {
-      const stored: { id: string; facts: FileFacts } | undefined = doc.url ? undefined : await storeDocumentFile(tx, doc.file!, { field: doc.field, uploadedBy: options.actor?.id ?? null });
+      const stored: { id: string; facts: FileFacts } | undefined = doc.url ? undefined : await storeDocumentFile(tx, doc.file!, { field: doc.field, uploadedBy: actor.id });
       const [saved] = await tx
         .insert(documents)
         .values({ kind: doc.kind, title: doc.title, issuedOn: values.installedOn, recordType: 'secretariat', recordId: row!.id, url: doc.url ?? null, fileId: stored?.id ?? null })
         .returning();
-      await appendChange(tx, { actor: options.actor, recordType: 'document', recordId: saved!.id, action: 'create', after: { ...saved!, file: stored?.facts ?? null } });
+      await appendChange(tx, { actor, recordType: 'document', recordId: saved!.id, action: 'create', after: { ...saved!, file: stored?.facts ?? null } });
     }
     return row!;
   });

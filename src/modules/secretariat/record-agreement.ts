@@ -2,7 +2,8 @@ import { eq, max } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
-import { appendChange, type ChangeActor } from '../audit/append-change.js';
+import { assertHoldsRole, changeActorOf, type ActingParty } from '../../kernel/actor.js';
+import { appendChange } from '../audit/append-change.js';
 import { agreementCode } from './agreement-code.js';
 import { agreementLinks, agreements, agreementVotes, decisionMethods, secretariatAttendance, secretariatSeats, voteChoices } from './schema.js';
 import { localDate, lockSession } from './sessions.js';
@@ -33,7 +34,9 @@ export type RecordAgreementInput = z.input<typeof recordAgreementInput>;
  * each voting member present votes for, against or abstains and the result is computed (a tie is not approved).
  * The agreement gets the next number of its session and its stable code.
  */
-export async function recordAgreement(db: Db, sessionId: string, input: RecordAgreementInput, options: { actor: ChangeActor; timeZone: string }) {
+export async function recordAgreement(db: Db, sessionId: string, input: RecordAgreementInput, options: { actor: ActingParty; timeZone: string }) {
+  assertHoldsRole(options.actor, 'admin', 'facilitator');
+  const actor = changeActorOf(options.actor);
   const values = recordAgreementInput.parse(input);
   return db.transaction(async (tx) => {
     const session = await lockSession(tx, sessionId, ['held', 'no_quorum']);
@@ -69,7 +72,7 @@ export async function recordAgreement(db: Db, sessionId: string, input: RecordAg
     if (votes.length) await tx.insert(agreementVotes).values(votes.map(([seatId, vote]) => ({ agreementId: row!.id, seatId, vote })));
     if (values.links.length) await tx.insert(agreementLinks).values(values.links.map((link) => ({ agreementId: row!.id, ...link })));
     await appendChange(tx, {
-      actor: options.actor,
+      actor,
       recordType: 'agreement',
       recordId: row!.id,
       action: 'create',

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
-import type { ChangeActor } from '../audit/append-change.js';
+import { assertHoldsRole, changeActorOf, type ActingParty } from '../../kernel/actor.js';
 import { appendChange } from '../audit/append-change.js';
 import { computeQuorum } from './quorum.js';
 import { attendanceStatuses, secretariatAttendance, secretariats, secretariatSeats } from './schema.js';
@@ -16,7 +16,9 @@ export type RecordAttendanceInput = z.input<typeof recordAttendanceInput>;
  * quorum with the Secretariat's rule, and marks the session held or without quorum. It may be corrected until the
  * minutes are approved.
  */
-export async function recordAttendance(db: Db, sessionId: string, input: RecordAttendanceInput, options: { actor: ChangeActor }) {
+export async function recordAttendance(db: Db, sessionId: string, input: RecordAttendanceInput, options: { actor: ActingParty }) {
+  assertHoldsRole(options.actor, 'admin', 'facilitator');
+  const actor = changeActorOf(options.actor);
   const attendance = recordAttendanceInput.parse(input);
   return db.transaction(async (tx) => {
     const before = await lockSession(tx, sessionId, ['convened', 'held', 'no_quorum']);
@@ -32,8 +34,8 @@ export async function recordAttendance(db: Db, sessionId: string, input: RecordA
       .values(rows)
       .onConflictDoUpdate({ target: [secretariatAttendance.sessionId, secretariatAttendance.seatId], set: { status: sql`excluded.status`, updatedAt: sql`now()` } });
     const quorum = computeQuorum({ seats, attendance, rule: secretariat!.rule });
-    await appendChange(tx, { actor: options.actor, recordType: 'secretariat_attendance', recordId: sessionId, action: 'update', after: { attendance: rows.map((r) => ({ seatId: r.seatId, status: r.status })), quorum } });
-    const session = await changeSession(tx, before, { status: quorum.isReached ? 'held' : 'no_quorum', quorumReached: quorum.isReached }, options.actor);
+    await appendChange(tx, { actor, recordType: 'secretariat_attendance', recordId: sessionId, action: 'update', after: { attendance: rows.map((r) => ({ seatId: r.seatId, status: r.status })), quorum } });
+    const session = await changeSession(tx, before, { status: quorum.isReached ? 'held' : 'no_quorum', quorumReached: quorum.isReached }, actor);
     return { session, quorum };
   });
 }

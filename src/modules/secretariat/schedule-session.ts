@@ -2,7 +2,8 @@ import { and, eq, max } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../shared/errors.js';
-import { appendChange, type ChangeActor } from '../audit/append-change.js';
+import { assertHoldsRole, changeActorOf, type ActingParty } from '../../kernel/actor.js';
+import { appendChange } from '../audit/append-change.js';
 import { secretariatAgendaItems, secretariats, secretariatSessions, sessionKinds } from './schema.js';
 import { publicSession } from './sessions.js';
 
@@ -27,7 +28,9 @@ export const scheduleSessionInput = z
 export type ScheduleSessionInput = z.input<typeof scheduleSessionInput>;
 
 /** Schedules a session, numbered per kind within the Secretariat (the next ordinary session after the 3rd is the 4th). */
-export async function scheduleSession(db: Db, secretariatId: string, input: ScheduleSessionInput, options: { actor: ChangeActor }) {
+export async function scheduleSession(db: Db, secretariatId: string, input: ScheduleSessionInput, options: { actor: ActingParty }) {
+  assertHoldsRole(options.actor, 'admin', 'facilitator');
+  const actor = changeActorOf(options.actor);
   const values = scheduleSessionInput.parse(input);
   return db.transaction(async (tx) => {
     const [secretariat] = await tx.select({ id: secretariats.id }).from(secretariats).where(eq(secretariats.id, secretariatId)).for('update');
@@ -41,7 +44,7 @@ export async function scheduleSession(db: Db, secretariatId: string, input: Sche
       .values({ secretariatId, kind: values.kind, number: (last?.n ?? 0) + 1, startsAt: values.startsAt, durationMinutes: values.durationMinutes, place: values.place ?? null, onlineUrl: values.onlineUrl ?? null })
       .returning();
     if (values.agenda.length) await tx.insert(secretariatAgendaItems).values(values.agenda.map((title, i) => ({ sessionId: row!.id, position: i + 1, title })));
-    await appendChange(tx, { actor: options.actor, recordType: 'secretariat_session', recordId: row!.id, action: 'create', after: { ...publicSession(row!), agenda: values.agenda } });
+    await appendChange(tx, { actor, recordType: 'secretariat_session', recordId: row!.id, action: 'create', after: { ...publicSession(row!), agenda: values.agenda } });
     return row!;
   });
 }

@@ -7,7 +7,7 @@ import { changeActorOf, systemActor } from '../kernel/actor.js';
 import { createInstitution } from '../modules/directory/create-institution.js';
 import { institutions } from '../modules/directory/schema.js';
 import { exercises } from '../modules/exercises/schema.js';
-import { commitmentOpenDue, commitmentProgress, milestoneOpenDue, milestoneProgress, planProgress } from '../modules/plan/progress.js';
+import { commitmentOpenDue, commitmentProgress, milestoneOpenDue, milestoneProgress, planProgress } from '../modules/plan/core/progress.js';
 import {
   activities,
   actionPlans,

@@ -8,8 +8,8 @@ import { RecordHistory } from '../../audit/views/record-history.js';
 import { CallWindowNote } from '../../calls/views/call-window-note.js';
 import { ExerciseMeta } from '../../exercises/views/exercise-list.js';
 import { PhaseTimeline } from '../../exercises/views/phase-timeline.js';
-import type { PlanSummary } from '../../plan/list-plan-summaries.js';
-import { PlanSummaries } from '../../plan/views/plan-summary.js';
+import type { PlanSummary } from '../../plan/core/list-plan-summaries.js';
+import { PlanSummaries } from '../../plan/core/views/plan-summary.js';
 
 export function ExercisePage(props: { detail: ExerciseDetail; call: PublicCall | undefined; history: RecordHistoryData; plans?: PlanSummary[]; now: Date; hasSecretariat?: boolean }) {
   const { t } = usePage();

@@ -1,6 +1,6 @@
 import { ButtonLink, Card } from '../../../web/components/index.js';
-import type { PlanSummary } from '../../plan/list-plan-summaries.js';
-import { PlanSummaries } from '../../plan/views/plan-summary.js';
+import type { PlanSummary } from '../../plan/core/list-plan-summaries.js';
+import { PlanSummaries } from '../../plan/core/views/plan-summary.js';
 import { usePage } from '../../../web/page-context.js';
 import type { MessageKey } from '../../../web/i18n/i18n.js';
 import type { ExerciseDetail } from '../../exercises/get-exercise.js';

@@ -16,6 +16,7 @@ import { searchRoutes } from './data/search-routes.js';
 import { planMessages } from './messages.js';
 import { activityRoutes } from './work/activity-routes.js';
 import { myActivitiesRoutes } from './work/my-activities-routes.js';
+import { planDemo } from './demo.js';
 
 /**
  * Local Action Plans: commitments, milestones, activities, evidence, derived progress, their open data and search.
@@ -49,4 +50,5 @@ export const planModule: ModuleManifest = {
   },
   datasets: planDatasets,
   fileAccess: evidenceFileAccess,
+  demo: planDemo,
 };

@@ -1,6 +1,5 @@
 import { Breadcrumbs, ButtonLink, PageHeading } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { MessageKey } from '../../../web/i18n/i18n.js';
 import type { ExerciseDetail } from '../../exercises/get-exercise.js';
 import type { PublicCall } from '../../calls/get-exercise-call.js';
 import type { RecordHistoryData } from '../../audit/list-record-history.js';
@@ -19,7 +18,7 @@ export function ExercisePage(props: { detail: ExerciseDetail; call: PublicCall |
       <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: '/ejercicios', label: t('nav.exercises') }, { label: exercise.title }]} />
       <PageHeading title={exercise.title} lead={exercise.summary} />
       <ExerciseMeta exercise={{ ...exercise, convenerName: convener.name }} />
-      <p class="phase-now">{t(`phaseNow.${exercise.phase}` as MessageKey)}</p>
+      <p class="phase-now">{t(`phaseNow.${exercise.phase}`)}</p>
       <section aria-labelledby="call-heading">
         <h2 id="call-heading">{t('exercise.calls')}</h2>
         {props.call ? (

@@ -1,13 +1,15 @@
 import { inArray } from 'drizzle-orm';
-import { agreements } from '../modules/secretariat/schema.js';
-import type { Db } from '../db/client.js';
-import type { ChangeEntry } from '../modules/audit/append-change.js';
-import { appendChanges, SYSTEM_ACTOR_LABEL } from '../modules/audit/append-change.js';
-import { changeActorOf, systemActor } from '../kernel/actor.js';
-import { createInstitution } from '../modules/directory/create-institution.js';
-import { institutions } from '../modules/directory/schema.js';
-import { exercises } from '../modules/exercises/schema.js';
-import { commitmentOpenDue, commitmentProgress, milestoneOpenDue, milestoneProgress, planProgress } from '../modules/plan/core/progress.js';
+import { agreements } from '../secretariat/read-models.js';
+import type { Db } from '../../db/client.js';
+import type { ChangeEntry } from '../audit/append-change.js';
+import { appendChanges, SYSTEM_ACTOR_LABEL } from '../audit/append-change.js';
+import { changeActorOf, systemActor } from '../../kernel/actor.js';
+import type { DemoContribution } from '../../kernel/manifest.js';
+import { createInstitution } from '../directory/create-institution.js';
+import { institutions } from '../directory/schema.js';
+import { demoExerciseSlugs } from '../exercises/demo.js';
+import { exercises } from '../exercises/schema.js';
+import { commitmentOpenDue, commitmentProgress, milestoneOpenDue, milestoneProgress, planProgress } from './core/progress.js';
 import {
   activities,
   actionPlans,
@@ -20,7 +22,7 @@ import {
   type ActivityStatus,
   type CommitmentStatus,
   type PlanStatus,
-} from '../modules/plan/schema.js';
+} from './schema.js';
 
 /** Activity outcomes in the demo: verified, done, in progress, not started, cancelled. */
 type Outcome = 'v' | 'd' | 'p' | 'n' | 'x';
@@ -515,7 +517,7 @@ const secondPlanCommitments: DemoCommitment[] = secondPlan.map((c) => ({
 
 const plans: PlanSpec[] = [
   {
-    exerciseSlug: 'tercer-pal-2020-2021',
+    exerciseSlug: demoExerciseSlugs.third,
     approvalAgreementCode: 'STL-2021-ORD-04-01',
     title: 'Tercer Plan de Acción Local de Gobierno Abierto de Durango 2020-2021',
     periodStart: '2021-05-03',
@@ -526,7 +528,7 @@ const plans: PlanSpec[] = [
     commitments: thirdPlan,
   },
   {
-    exerciseSlug: 'segundo-pal-2017-2019',
+    exerciseSlug: demoExerciseSlugs.second,
     title: 'Segundo Plan de Acción Local de Gobierno Abierto de Durango 2017-2019',
     periodStart: '2017-11-01',
     periodEnd: '2019-12-31',
@@ -558,12 +560,12 @@ const eventDays = (c: DemoCommitment) => [...new Set(c.milestones.flatMap((m) =>
  * executive, legislative and judicial branches). Rows are written in bulk (the demo loads at every first start and
  * for every test file), with the figures and the progress history computed by the same public formula, and a
  * change-log entry for every record. The third plan and its commitments refer to the Secretariat agreement that
- * approved them (STL-2021-ORD-04-01, seeded by seed-secretariat.ts before this runs).
+ * approved them (STL-2021-ORD-04-01, seeded by the Secretariat's demo, which comes first).
  */
 /** The seed acts as the portal itself. */
 const portal = systemActor(SYSTEM_ACTOR_LABEL);
 
-export async function seedPlans(tx: Db) {
+async function seedPlans(tx: Db) {
   const slugs = plans.map((p) => p.exerciseSlug);
   const found = await tx.select({ id: exercises.id, slug: exercises.slug }).from(exercises).where(inArray(exercises.slug, slugs));
   const directory = new Map((await tx.select({ id: institutions.id, name: institutions.name }).from(institutions)).map((i) => [i.name, i.id]));
@@ -721,3 +723,21 @@ export async function seedPlans(tx: Db) {
   }
   await appendChanges(tx, entries);
 }
+
+const third = `/ejercicios/${demoExerciseSlugs.third}`;
+const second = `/ejercicios/${demoExerciseSlugs.second}`;
+
+export const planDemo: DemoContribution = {
+  seed: (tx) => seedPlans(tx),
+  pages: [
+    `${third}/plan`,
+    `${third}/plan/compromisos/1`,
+    `${third}/plan/calendario`,
+    `${third}/plan/atrasos`,
+    `${third}/plan/atrasos?tipo=actividades`,
+    `${second}/plan`,
+    `${second}/plan/compromisos/1`,
+    '/buscar',
+    `${third}/plan/imprimir`,
+  ],
+};

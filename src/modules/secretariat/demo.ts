@@ -1,19 +1,21 @@
 import { eq, inArray } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { systemActor } from '../kernel/actor.js';
-import { SYSTEM_ACTOR_LABEL } from '../modules/audit/append-change.js';
-import { institutions } from '../modules/directory/schema.js';
-import { exercises } from '../modules/exercises/schema.js';
-import { addMembership } from '../modules/secretariat/add-membership.js';
-import { addSeat } from '../modules/secretariat/add-seat.js';
-import { conveneSession } from '../modules/secretariat/convene-session.js';
-import { followUpAgreement } from '../modules/secretariat/follow-up-agreement.js';
-import { installSecretariat } from '../modules/secretariat/install-secretariat.js';
-import { recordAgreement, type RecordAgreementInput } from '../modules/secretariat/record-agreement.js';
-import { recordAttendance } from '../modules/secretariat/record-attendance.js';
-import { scheduleSession } from '../modules/secretariat/schedule-session.js';
-import type { AgreementStatus, AttendanceStatus, SessionKind } from '../modules/secretariat/schema.js';
-import { approveMinutes, writeMinutes } from '../modules/secretariat/write-minutes.js';
+import type { Db } from '../../db/client.js';
+import { systemActor } from '../../kernel/actor.js';
+import type { DemoContribution } from '../../kernel/manifest.js';
+import { SYSTEM_ACTOR_LABEL } from '../audit/append-change.js';
+import { institutions } from '../directory/schema.js';
+import { demoExerciseSlugs } from '../exercises/demo.js';
+import { exercises } from '../exercises/schema.js';
+import { addMembership } from './add-membership.js';
+import { addSeat } from './add-seat.js';
+import { conveneSession } from './convene-session.js';
+import { followUpAgreement } from './follow-up-agreement.js';
+import { installSecretariat } from './install-secretariat.js';
+import { recordAgreement, type RecordAgreementInput } from './record-agreement.js';
+import { recordAttendance } from './record-attendance.js';
+import { scheduleSession } from './schedule-session.js';
+import type { AgreementStatus, AttendanceStatus, SessionKind } from './schema.js';
+import { approveMinutes, writeMinutes } from './write-minutes.js';
 
 const ZONE = 'America/Monterrey';
 const actor = systemActor(SYSTEM_ACTOR_LABEL);
@@ -45,8 +47,8 @@ interface DemoSession {
  * facilitator; an installation session and four ordinary ones, with attendance, approved minutes and agreements in
  * several follow-up states (one overdue). Agreement STL-2021-ORD-04-01 approves the third Local Action Plan.
  */
-export async function seedSecretariat(tx: Db): Promise<void> {
-  const [exercise] = await tx.select({ id: exercises.id }).from(exercises).where(eq(exercises.slug, 'tercer-pal-2020-2021'));
+async function seedSecretariat(tx: Db): Promise<void> {
+  const [exercise] = await tx.select({ id: exercises.id }).from(exercises).where(eq(exercises.slug, demoExerciseSlugs.third));
   if (!exercise) return;
   const names = ['Ayuntamiento de Durango', 'Ayuntamiento de Gómez Palacio', 'Ayuntamiento de Tepehuanes'];
   const found = await tx.select({ id: institutions.id, name: institutions.name, acronym: institutions.acronym }).from(institutions).where(inArray(institutions.name, names));
@@ -185,3 +187,13 @@ export async function seedSecretariat(tx: Db): Promise<void> {
     await approveMinutes(tx, session.id, { actor, now: new Date(startsAt.getTime() + 14 * 86_400_000) });
   }
 }
+
+export const secretariatDemo: DemoContribution = {
+  seed: (tx) => seedSecretariat(tx),
+  pages: [
+    `/ejercicios/${demoExerciseSlugs.third}/secretariado`,
+    `/ejercicios/${demoExerciseSlugs.third}/secretariado/sesiones/ordinaria-4`,
+    `/ejercicios/${demoExerciseSlugs.third}/secretariado/acuerdos`,
+    `/ejercicios/${demoExerciseSlugs.third}/secretariado/acuerdos/STL-2021-ORD-04-01`,
+  ],
+};

@@ -49,12 +49,17 @@ const problems: Record<string, MessageKey> = {
   noRecipients: 'calls.problem.noRecipients',
 };
 const problemOf = (error: unknown): MessageKey | undefined =>
-  error instanceof AppError && error.code === 'conflict' && typeof error.details?.reason === 'string' ? problems[error.details.reason] : undefined;
+  error instanceof AppError && error.code === 'conflict' && typeof error.details?.reason === 'string'
+    ? problems[error.details.reason]
+    : undefined;
 
 const forms: FormMessages = { prefix: 'calls.error', fallback: 'error.badRequest.body' };
 const mailingParams = z.object({ id: z.string(), mailingId: uuidParam });
 /** `?aviso=enviado&n=12` after a mailing is sent (or `?aviso=repetido`). */
-const mailingQuery = z.object({ aviso: queryString, n: z.coerce.number().int().positive().optional().catch(undefined) });
+const mailingQuery = z.object({
+  aviso: queryString,
+  n: z.coerce.number().int().positive().optional().catch(undefined),
+});
 
 /**
  * Admin pages of calls under /admin/convocatorias: list, new (a draft), edit, preview, publish, cancel, results,
@@ -67,7 +72,13 @@ export function callAdminRoutes(app: FastifyInstance, deps: Deps) {
 
   const callId = (request: FastifyRequest) => parseParams(request, idParams, 'call').id;
   /** A known conflict of a call's use case: the call's page with what went wrong (409). */
-  const problemPage = (request: FastifyRequest, reply: FastifyReply, id: string, error: unknown, forms?: Partial<AdminCallPageProps['forms']>) => {
+  const problemPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    error: unknown,
+    forms?: Partial<AdminCallPageProps['forms']>,
+  ) => {
     const problem = problemOf(error);
     return problem ? callPage(request, reply, id, { forms, problem: request.t(problem), status: 409 }) : undefined;
   };
@@ -76,7 +87,11 @@ export function callAdminRoutes(app: FastifyInstance, deps: Deps) {
   const defaultMailing = (call: CallWithExercise['call']): Record<string, string> => {
     const texts = (locale: 'es-MX' | 'en') => {
       const t = translator(locale);
-      const params = { call: call.title, date: formatters(locale, zone).date(call.closesAt), contact: call.contactEmail };
+      const params = {
+        call: call.title,
+        date: formatters(locale, zone).date(call.closesAt),
+        contact: call.contactEmail,
+      };
       return { subject: t('calls.mailing.defaultSubject', params), body: t('calls.mailing.defaultBody', params) };
     };
     const es = texts('es-MX');
@@ -91,12 +106,31 @@ export function callAdminRoutes(app: FastifyInstance, deps: Deps) {
     options: { forms?: Partial<AdminCallPageProps['forms']>; notice?: string; problem?: string; status?: number } = {},
   ) => {
     const { call, exercise } = await getCall(db, id);
-    const [recipients, mailings] = await Promise.all([countMailingRecipients(db, call.id), listCallMailings(db, call.id)]);
-    const forms = { cancel: emptyForm(), results: emptyForm(), mailing: emptyForm(defaultMailing(call)), ...options.forms };
+    const [recipients, mailings] = await Promise.all([
+      countMailingRecipients(db, call.id),
+      listCallMailings(db, call.id),
+    ]);
+    const forms = {
+      cancel: emptyForm(),
+      results: emptyForm(),
+      mailing: emptyForm(defaultMailing(call)),
+      ...options.forms,
+    };
     return sendPage(request, reply, deps, {
       status: options.status ?? 200,
       title: call.title,
-      body: <AdminCallPage call={call} exercise={exercise} now={deps.now()} recipients={recipients} mailings={mailings} forms={forms} notice={options.notice} problem={options.problem} />,
+      body: (
+        <AdminCallPage
+          call={call}
+          exercise={exercise}
+          now={deps.now()}
+          recipients={recipients}
+          mailings={mailings}
+          forms={forms}
+          notice={options.notice}
+          problem={options.problem}
+        />
+      ),
     });
   };
 
@@ -105,26 +139,59 @@ export function callAdminRoutes(app: FastifyInstance, deps: Deps) {
     return sendPage(request, reply, deps, {
       status,
       title: request.t('calls.form.newTitle'),
-      body: <CallFormPage form={form} zone={zone} mode={{ kind: 'new', exercises: exercises.map((e) => ({ id: e.id, title: e.title })) }} />,
+      body: (
+        <CallFormPage
+          form={form}
+          zone={zone}
+          mode={{ kind: 'new', exercises: exercises.map((e) => ({ id: e.id, title: e.title })) }}
+        />
+      ),
     });
   };
 
-  const editPage = (request: FastifyRequest, reply: FastifyReply, found: CallWithExercise, form: FormState, status = 200) =>
+  const editPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    found: CallWithExercise,
+    form: FormState,
+    status = 200,
+  ) =>
     sendPage(request, reply, deps, {
       status,
       title: request.t('calls.form.editTitle'),
-      body: <CallFormPage form={form} zone={zone} mode={{ kind: 'edit', id: found.call.id, title: found.call.title, status: found.call.status, exerciseTitle: found.exercise.title }} />,
+      body: (
+        <CallFormPage
+          form={form}
+          zone={zone}
+          mode={{
+            kind: 'edit',
+            id: found.call.id,
+            title: found.call.title,
+            status: found.call.status,
+            exerciseTitle: found.exercise.title,
+          }}
+        />
+      ),
     });
 
   app.get<{ Querystring: { aviso?: string } }>('/admin/convocatorias', admin, async (request, reply) => {
     const notice = noticeKey(request, notices);
     return sendPage(request, reply, deps, {
       title: request.t('calls.admin.title'),
-      body: <AdminCallsPage calls={await listCalls(db)} zone={zone} now={deps.now()} notice={notice ? request.t(notice) : undefined} />,
+      body: (
+        <AdminCallsPage
+          calls={await listCalls(db)}
+          zone={zone}
+          now={deps.now()}
+          notice={notice ? request.t(notice) : undefined}
+        />
+      ),
     });
   });
 
-  app.get<{ Querystring: { ejercicio?: string } }>('/admin/convocatorias/nueva', admin, (request, reply) => newCallPage(request, reply, emptyForm(blankCallForm(request.query.ejercicio ?? ''))));
+  app.get<{ Querystring: { ejercicio?: string } }>('/admin/convocatorias/nueva', admin, (request, reply) =>
+    newCallPage(request, reply, emptyForm(blankCallForm(request.query.ejercicio ?? ''))),
+  );
 
   app.post('/admin/convocatorias/nueva', admin, async (request, reply) => {
     const values = formValues(request.body, callFormFields);
@@ -132,23 +199,34 @@ export function callAdminRoutes(app: FastifyInstance, deps: Deps) {
     return submitForm(request, reply, {
       messages: forms,
       values,
-      parsed: withIssues(parseCallForm(values, zone), { before: exercise ? [] : [{ path: ['exerciseId'], message: 'exerciseId.required' }] }),
+      parsed: withIssues(parseCallForm(values, zone), {
+        before: exercise ? [] : [{ path: ['exerciseId'], message: 'exerciseId.required' }],
+      }),
       invalid: (form, status) => newCallPage(request, reply, form, status),
       submit: async (data) => {
-        const call = await createCall(db, { ...data, exerciseId: exercise!.id, eligibleStateCode: exercise!.stateCode, status: 'draft' }, actorOf(request));
+        const call = await createCall(
+          db,
+          { ...data, exerciseId: exercise!.id, eligibleStateCode: exercise!.stateCode, status: 'draft' },
+          actorOf(request),
+        );
         return `/admin/convocatorias/${call.id}?aviso=creada`;
       },
     });
   });
 
-  app.get<{ Params: { id: string }; Querystring: { aviso?: string } }>('/admin/convocatorias/:id', admin, (request, reply) => {
-    const notice = noticeKey(request, notices);
-    return callPage(request, reply, callId(request), { notice: notice ? request.t(notice) : undefined });
-  });
+  app.get<{ Params: { id: string }; Querystring: { aviso?: string } }>(
+    '/admin/convocatorias/:id',
+    admin,
+    (request, reply) => {
+      const notice = noticeKey(request, notices);
+      return callPage(request, reply, callId(request), { notice: notice ? request.t(notice) : undefined });
+    },
+  );
 
   app.get<{ Params: { id: string } }>('/admin/convocatorias/:id/editar', admin, async (request, reply) => {
     const found = await getCall(db, callId(request));
-    if (found.call.status !== 'draft' && found.call.status !== 'published') return callPage(request, reply, found.call.id, { problem: request.t('calls.problem.notEditable'), status: 409 });
+    if (found.call.status !== 'draft' && found.call.status !== 'published')
+      return callPage(request, reply, found.call.id, { problem: request.t('calls.problem.notEditable'), status: 409 });
     return editPage(request, reply, found, emptyForm(callFormValuesOf(found.call, zone)));
   });
 
@@ -164,7 +242,10 @@ export function callAdminRoutes(app: FastifyInstance, deps: Deps) {
         await updateCall(db, found.call.id, data, { actor: actorOf(request), now: deps.now() });
         return `/admin/convocatorias/${found.call.id}?aviso=guardada`;
       },
-      rejected: (error) => (error instanceof AppError && error.details?.reason === 'closesInPast' ? [{ path: ['closesDate'], message: 'closesDate.inPast' }] : undefined),
+      rejected: (error) =>
+        error instanceof AppError && error.details?.reason === 'closesInPast'
+          ? [{ path: ['closesDate'], message: 'closesDate.inPast' }]
+          : undefined,
       refused: (error) => problemPage(request, reply, found.call.id, error),
     });
   });
@@ -172,7 +253,10 @@ export function callAdminRoutes(app: FastifyInstance, deps: Deps) {
   app.get<{ Params: { id: string } }>('/admin/convocatorias/:id/vista-previa', admin, async (request, reply) => {
     const { call, exercise } = await getCall(db, callId(request));
     const history = await listRecordHistory(db, { recordType: 'call', recordId: call.id });
-    return sendPage(request, reply, deps, { title: call.title, body: <CallPreviewPage call={call} exercise={exercise} history={history} now={deps.now()} /> });
+    return sendPage(request, reply, deps, {
+      title: call.title,
+      body: <CallPreviewPage call={call} exercise={exercise} history={history} now={deps.now()} />,
+    });
   });
 
   app.post<{ Params: { id: string } }>('/admin/convocatorias/:id/publicar', admin, async (request, reply) => {
@@ -228,29 +312,43 @@ export function callAdminRoutes(app: FastifyInstance, deps: Deps) {
       parsed: callMailingInput.safeParse(values),
       invalid: (form, status) => callPage(request, reply, call.id, { forms: { mailing: form }, status }),
       submit: async (data) => {
-        const sent = await sendCallMailing(db, call.id, data, { actor: actorOf(request), siteName: config.SITE_NAME, now: deps.now() });
+        const sent = await sendCallMailing(db, call.id, data, {
+          actor: actorOf(request),
+          siteName: config.SITE_NAME,
+          now: deps.now(),
+        });
         return `/admin/convocatorias/${call.id}/envios/${sent.mailingId}?aviso=enviado&n=${sent.recipients}`;
       },
       refused: (error) =>
         error instanceof AppError && error.details?.reason === 'alreadySent'
-          ? reply.redirect(`/admin/convocatorias/${call.id}/envios/${String(error.details.mailingId)}?aviso=repetido`, 303)
+          ? reply.redirect(
+              `/admin/convocatorias/${call.id}/envios/${String(error.details.mailingId)}?aviso=repetido`,
+              303,
+            )
           : problemPage(request, reply, call.id, error, { mailing: emptyForm(values) }),
     });
   });
 
-  app.get<{ Params: { id: string; mailingId: string }; Querystring: { aviso?: string; n?: string } }>('/admin/convocatorias/:id/envios/:mailingId', admin, async (request, reply) => {
-    const { call } = await getCall(db, callId(request));
-    const { mailingId } = parseParams(request, mailingParams, 'mailing');
-    const progress = await getMailingProgress(db, call.id, mailingId);
-    const { aviso, n: count } = parseQuery(request, mailingQuery);
-    const notice =
-      aviso === 'repetido'
-        ? request.t('calls.notice.alreadySent')
-        : aviso === 'enviado' && count !== undefined
-          ? count === 1
-            ? request.t('calls.notice.mailingOne')
-            : request.t('calls.notice.mailing', { count: formatters(request.locale, zone).number(count) })
-          : undefined;
-    return sendPage(request, reply, deps, { title: request.t('calls.progress.title'), body: <MailingProgressPage call={call} progress={progress} notice={notice} /> });
-  });
+  app.get<{ Params: { id: string; mailingId: string }; Querystring: { aviso?: string; n?: string } }>(
+    '/admin/convocatorias/:id/envios/:mailingId',
+    admin,
+    async (request, reply) => {
+      const { call } = await getCall(db, callId(request));
+      const { mailingId } = parseParams(request, mailingParams, 'mailing');
+      const progress = await getMailingProgress(db, call.id, mailingId);
+      const { aviso, n: count } = parseQuery(request, mailingQuery);
+      const notice =
+        aviso === 'repetido'
+          ? request.t('calls.notice.alreadySent')
+          : aviso === 'enviado' && count !== undefined
+            ? count === 1
+              ? request.t('calls.notice.mailingOne')
+              : request.t('calls.notice.mailing', { count: formatters(request.locale, zone).number(count) })
+            : undefined;
+      return sendPage(request, reply, deps, {
+        title: request.t('calls.progress.title'),
+        body: <MailingProgressPage call={call} progress={progress} notice={notice} />,
+      });
+    },
+  );
 }

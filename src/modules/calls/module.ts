@@ -33,12 +33,14 @@ export const callsModule: ModuleManifest = {
       runAtStart: true,
       async run({ db, logger }) {
         const closed = await closeDueCalls(db, new Date());
-        if (closed.length > 0) logger.info({ callIds: closed }, `Calls: closed ${closed.length} call(s) whose closing instant has passed`);
+        if (closed.length > 0)
+          logger.info({ callIds: closed }, `Calls: closed ${closed.length} call(s) whose closing instant has passed`);
       },
     },
   ],
   async onStart({ db, config, logger }) {
     const resumed = await resumeCallMailings(db, { siteName: config.SITE_NAME });
-    if (resumed.length > 0) logger.info({ mailingIds: resumed }, 'Calls: finished queueing next-step mailings interrupted by a stop');
+    if (resumed.length > 0)
+      logger.info({ mailingIds: resumed }, 'Calls: finished queueing next-step mailings interrupted by a stop');
   },
 };

@@ -40,7 +40,8 @@ export const participationModule: ModuleManifest = {
       expireInSeconds: 120,
       async run({ db, config, logger, records }) {
         const { entries, emails } = await notifyFollowers(db, notifyOptionsFromConfig(config, records));
-        if (emails > 0) logger.info({ entries, emails }, `Follows: queued ${emails} e-mail(s) about ${entries} change-log entries`);
+        if (emails > 0)
+          logger.info({ entries, emails }, `Follows: queued ${emails} e-mail(s) about ${entries} change-log entries`);
       },
     },
     {
@@ -50,7 +51,10 @@ export const participationModule: ModuleManifest = {
       retryDelaySeconds: 300,
       expireInSeconds: 1800,
       async run({ db, config, logger, records }) {
-        const { emails } = await sendWeeklyDigests(db, { ...notifyOptionsFromConfig(config, records), now: new Date() });
+        const { emails } = await sendWeeklyDigests(db, {
+          ...notifyOptionsFromConfig(config, records),
+          now: new Date(),
+        });
         logger.info({ emails }, `Follows: queued ${emails} weekly digest(s)`);
       },
     },

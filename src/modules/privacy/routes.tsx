@@ -31,7 +31,18 @@ const noticeInput = z.object({
 const forms: FormMessages = { prefix: 'privacy.error', fallback: 'error.badRequest.body' };
 
 /** `?folio=&vence=` after filing an ARCO request: the notice shows only for a well-formed pair. */
-const filedQuery = z.object({ folio: z.string().regex(/^ARCO-\d{4}-\d{4,}$/).optional().catch(undefined), vence: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined) });
+const filedQuery = z.object({
+  folio: z
+    .string()
+    .regex(/^ARCO-\d{4}-\d{4,}$/)
+    .optional()
+    .catch(undefined),
+  vence: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
+});
 const arcoAdminQuery = z.object({ aviso: queryString });
 const noticesAdminQuery = z.object({ aviso: queryString, aviso_tipo: queryString });
 
@@ -40,19 +51,41 @@ export function privacyRoutes(app: FastifyInstance, deps: Deps) {
   const today = () => localDate(deps.now(), config.TIME_ZONE);
 
   app.get('/privacidad', access.public, async (request, reply) =>
-    sendPage(request, reply, deps, { title: request.t('privacy.title'), body: <PrivacyPage notices={await getCurrentPrivacyNotices(db)} /> }),
+    sendPage(request, reply, deps, {
+      title: request.t('privacy.title'),
+      body: <PrivacyPage notices={await getCurrentPrivacyNotices(db)} />,
+    }),
   );
 
   // A person's own data: download, ARCO requests, cancellation.
-  const rightsPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, notice?: string, status = 200) =>
+  const rightsPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: FormState,
+    notice?: string,
+    status = 200,
+  ) =>
     sendPage(request, reply, deps, {
       status,
       title: request.t('privacy.rights.title'),
-      body: <RightsPage requests={await listOwnArcoRequests(db, actorOf(request).userId)} form={form} notice={notice} today={today()} />,
+      body: (
+        <RightsPage
+          requests={await listOwnArcoRequests(db, actorOf(request).userId)}
+          form={form}
+          notice={notice}
+          today={today()}
+        />
+      ),
     });
   app.get<{ Querystring: { folio?: string; vence?: string } }>('/cuenta/datos', access.signedIn, (request, reply) => {
     const { folio, vence } = parseQuery(request, filedQuery);
-    const notice = folio && vence ? request.t('privacy.arco.filed', { folio, date: formatters(request.locale, config.TIME_ZONE).calendarDate(vence) }) : undefined;
+    const notice =
+      folio && vence
+        ? request.t('privacy.arco.filed', {
+            folio,
+            date: formatters(request.locale, config.TIME_ZONE).calendarDate(vence),
+          })
+        : undefined;
     return rightsPage(request, reply, emptyForm(), notice);
   });
   app.get('/cuenta/datos/descarga', access.signedIn, async (request, reply) => {
@@ -71,7 +104,10 @@ export function privacyRoutes(app: FastifyInstance, deps: Deps) {
       parsed: fileArcoRequestInput.safeParse(values),
       invalid: (form, status) => rightsPage(request, reply, form, undefined, status),
       submit: async (data) => {
-        const filed = await fileArcoRequest(db, actorOf(request).userId, data, { now: deps.now(), timeZone: config.TIME_ZONE });
+        const filed = await fileArcoRequest(db, actorOf(request).userId, data, {
+          now: deps.now(),
+          timeZone: config.TIME_ZONE,
+        });
         return `/cuenta/datos?folio=${filed.folio}&vence=${filed.dueOn}`;
       },
     });
@@ -83,14 +119,28 @@ export function privacyRoutes(app: FastifyInstance, deps: Deps) {
     return reply.redirect('/cuenta/cancelada', 303);
   });
   app.get('/cuenta/cancelada', access.public, (request, reply) =>
-    sendPage(request, reply, deps, { title: request.t('privacy.cancel.title'), body: <PageDone text={request.t('privacy.cancel.done')} title={request.t('privacy.cancel.title')} /> }),
+    sendPage(request, reply, deps, {
+      title: request.t('privacy.cancel.title'),
+      body: <PageDone text={request.t('privacy.cancel.done')} title={request.t('privacy.cancel.title')} />,
+    }),
   );
 
   // Administration: ARCO requests and notices.
-  const arcoPage = async (request: FastifyRequest, reply: FastifyReply, extra: Partial<Parameters<typeof AdminArcoPage>[0]> = {}, status = 200) =>
-    sendPage(request, reply, deps, { status, title: request.t('privacy.arco.adminTitle'), body: <AdminArcoPage rows={await listAllArcoRequests(db)} today={today()} {...extra} /> });
+  const arcoPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: Partial<Parameters<typeof AdminArcoPage>[0]> = {},
+    status = 200,
+  ) =>
+    sendPage(request, reply, deps, {
+      status,
+      title: request.t('privacy.arco.adminTitle'),
+      body: <AdminArcoPage rows={await listAllArcoRequests(db)} today={today()} {...extra} />,
+    });
   app.get<{ Querystring: { aviso?: string } }>('/admin/arco', access.roles('admin'), (request, reply) =>
-    arcoPage(request, reply, { notice: parseQuery(request, arcoAdminQuery).aviso === 'saved' ? request.t('privacy.arco.saved') : undefined }),
+    arcoPage(request, reply, {
+      notice: parseQuery(request, arcoAdminQuery).aviso === 'saved' ? request.t('privacy.arco.saved') : undefined,
+    }),
   );
   app.post<{ Params: { id: string } }>('/admin/arco/:id', access.roles('admin'), async (request, reply) => {
     const { id } = parseParams(request, idParams, 'ARCO request');
@@ -106,17 +156,46 @@ export function privacyRoutes(app: FastifyInstance, deps: Deps) {
       },
       refused: (error) =>
         error instanceof AppError && error.code === 'conflict'
-          ? arcoPage(request, reply, { problem: request.t(error.details?.reason === 'alreadyExtended' ? 'privacy.arco.alreadyExtended' : 'privacy.arco.closed') }, 409)
+          ? arcoPage(
+              request,
+              reply,
+              {
+                problem: request.t(
+                  error.details?.reason === 'alreadyExtended' ? 'privacy.arco.alreadyExtended' : 'privacy.arco.closed',
+                ),
+              },
+              409,
+            )
           : undefined,
     });
   });
 
-  const noticesPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, notice?: string, status = 200) => {
+  const noticesPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: FormState,
+    notice?: string,
+    status = 200,
+  ) => {
     const current = await getCurrentPrivacyNotices(db);
-    return sendPage(request, reply, deps, { status, title: request.t('privacy.admin.title'), body: <AdminNoticesPage current={current} form={form} notice={notice} /> });
+    return sendPage(request, reply, deps, {
+      status,
+      title: request.t('privacy.admin.title'),
+      body: <AdminNoticesPage current={current} form={form} notice={notice} />,
+    });
   };
-  app.get<{ Querystring: { aviso?: string; aviso_tipo?: string } }>('/admin/privacidad', access.roles('admin'), (request, reply) =>
-    noticesPage(request, reply, emptyForm({ kind: parseQuery(request, noticesAdminQuery).aviso_tipo === 'simplified' ? 'simplified' : 'integral' }), parseQuery(request, noticesAdminQuery).aviso === 'published' ? request.t('privacy.admin.published') : undefined),
+  app.get<{ Querystring: { aviso?: string; aviso_tipo?: string } }>(
+    '/admin/privacidad',
+    access.roles('admin'),
+    (request, reply) =>
+      noticesPage(
+        request,
+        reply,
+        emptyForm({
+          kind: parseQuery(request, noticesAdminQuery).aviso_tipo === 'simplified' ? 'simplified' : 'integral',
+        }),
+        parseQuery(request, noticesAdminQuery).aviso === 'published' ? request.t('privacy.admin.published') : undefined,
+      ),
   );
   app.post('/admin/privacidad', access.roles('admin'), async (request, reply) => {
     const values = formValues(request.body, ['kind', 'responsible', 'body']);

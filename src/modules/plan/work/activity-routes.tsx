@@ -1,7 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
-import { formString, formWithMessage, submitForm, type FormMessages, emptyForm, type FormState } from '../../../web/forms.js';
+import {
+  formString,
+  formWithMessage,
+  submitForm,
+  type FormMessages,
+  emptyForm,
+  type FormState,
+} from '../../../web/forms.js';
 import { sendPage } from '../../../web/http.js';
 import type { MessageKey } from '../../../web/i18n/i18n.js';
 import { idParams, noticeKey, parseParams, uuidParam } from '../../../web/params.js';
@@ -43,7 +50,9 @@ const problems: Record<string, MessageKey> = {
   cancelled: 'plan.problem.cancelled',
 };
 const problemOf = (error: unknown): MessageKey | undefined =>
-  error instanceof AppError && error.code === 'conflict' && typeof error.details?.reason === 'string' ? problems[error.details.reason] : undefined;
+  error instanceof AppError && error.code === 'conflict' && typeof error.details?.reason === 'string'
+    ? problems[error.details.reason]
+    : undefined;
 
 /** Form problems a use case reports (validation with details.reason), by the field they belong to. */
 const fieldProblems: Record<string, { field: string; key: MessageKey }> = {
@@ -62,19 +71,44 @@ const fieldProblems: Record<string, { field: string; key: MessageKey }> = {
 export function activityRoutes(app: FastifyInstance, deps: Deps) {
   const { db, config } = deps;
   const today = () => localDate(deps.now(), config.TIME_ZONE);
-  const options = (request: FastifyRequest) => ({ actor: actorOf(request), now: deps.now(), timeZone: config.TIME_ZONE });
+  const options = (request: FastifyRequest) => ({
+    actor: actorOf(request),
+    now: deps.now(),
+    timeZone: config.TIME_ZONE,
+  });
 
-  const workPage = async (request: FastifyRequest, reply: FastifyReply, id: string, extra: { forms?: Partial<ActivityForms>; notice?: string; problem?: string; status?: number } = {}) => {
+  const workPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: { forms?: Partial<ActivityForms>; notice?: string; problem?: string; status?: number } = {},
+  ) => {
     const work = await getActivityWork(db, id);
     const actor = actorOf(request);
     const canReport = canReportActivity(actor, work.activity);
     const canVerify = canVerifyActivity(actor, work.activity);
     if (!canReport && !canVerify) throw new AppError('forbidden', 'not this activity');
-    const forms: ActivityForms = { note: emptyForm(), evidence: emptyForm(), done: emptyForm(), reject: emptyForm(), ...extra.forms };
+    const forms: ActivityForms = {
+      note: emptyForm(),
+      evidence: emptyForm(),
+      done: emptyForm(),
+      reject: emptyForm(),
+      ...extra.forms,
+    };
     return sendPage(request, reply, deps, {
       status: extra.status ?? 200,
       title: work.activity.title,
-      body: <ActivityWorkPage work={work} canReport={canReport} canVerify={canVerify} forms={forms} today={today()} notice={extra.notice} problem={extra.problem} />,
+      body: (
+        <ActivityWorkPage
+          work={work}
+          canReport={canReport}
+          canVerify={canVerify}
+          forms={forms}
+          today={today()}
+          notice={extra.notice}
+          problem={extra.problem}
+        />
+      ),
     });
   };
 
@@ -85,8 +119,13 @@ export function activityRoutes(app: FastifyInstance, deps: Deps) {
     return problem ? workPage(request, reply, id, { problem: request.t(problem), status: 409 }) : undefined;
   };
   /** A form problem the use case found (validation with a known reason): the message on its field. */
-  const fieldFailure = (request: FastifyRequest, error: unknown, values: Record<string, string>): FormState | undefined => {
-    if (!(error instanceof AppError) || error.code !== 'validation' || typeof error.details?.reason !== 'string') return undefined;
+  const fieldFailure = (
+    request: FastifyRequest,
+    error: unknown,
+    values: Record<string, string>,
+  ): FormState | undefined => {
+    if (!(error instanceof AppError) || error.code !== 'validation' || typeof error.details?.reason !== 'string')
+      return undefined;
     const found = fieldProblems[error.details.reason];
     return found ? formWithMessage(values, found.field, request.t(found.key)) : undefined;
   };
@@ -120,7 +159,9 @@ export function activityRoutes(app: FastifyInstance, deps: Deps) {
     return workPage(request, reply, activityId(request), { notice: notice ? request.t(notice) : undefined });
   });
 
-  app.post<{ Params: { id: string } }>('/actividades/:id/iniciar', guard, (request, reply) => act(request, reply, 'iniciada', undefined, {}, () => startActivity(db, request.params.id, options(request))));
+  app.post<{ Params: { id: string } }>('/actividades/:id/iniciar', guard, (request, reply) =>
+    act(request, reply, 'iniciada', undefined, {}, () => startActivity(db, request.params.id, options(request))),
+  );
 
   app.post<{ Params: { id: string } }>('/actividades/:id/notas', guard, async (request, reply) => {
     const id = activityId(request);
@@ -141,7 +182,10 @@ export function activityRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post<{ Params: { id: string } }>('/actividades/:id/evidencias', guard, async (request, reply) => {
     const id = activityId(request);
-    const values = { description: formString(request.body, 'description'), url: formString(request.body, 'url').trim() };
+    const values = {
+      description: formString(request.body, 'description'),
+      url: formString(request.body, 'url').trim(),
+    };
     const upload = uploadedFile(request.body, 'file');
     return submitForm(request, reply, {
       messages: forms,
@@ -149,7 +193,12 @@ export function activityRoutes(app: FastifyInstance, deps: Deps) {
       parsed: evidenceInput.safeParse({ description: values.description, url: values.url || undefined }),
       invalid: (form, status) => workPage(request, reply, id, { forms: { evidence: form }, status }),
       submit: async (data) => {
-        await attachEvidence(db, id, { ...data, file: upload ? { content: upload.content, filename: upload.filename } : undefined }, options(request));
+        await attachEvidence(
+          db,
+          id,
+          { ...data, file: upload ? { content: upload.content, filename: upload.filename } : undefined },
+          options(request),
+        );
         return `/actividades/${id}?aviso=evidencia`;
       },
       rejected: (error) => fieldFailure(request, error, values),
@@ -174,21 +223,27 @@ export function activityRoutes(app: FastifyInstance, deps: Deps) {
     });
   });
 
-  app.post<{ Params: { id: string } }>('/actividades/:id/verificar', guard, (request, reply) => act(request, reply, 'verificada', undefined, {}, () => verifyActivity(db, request.params.id, options(request))));
+  app.post<{ Params: { id: string } }>('/actividades/:id/verificar', guard, (request, reply) =>
+    act(request, reply, 'verificada', undefined, {}, () => verifyActivity(db, request.params.id, options(request))),
+  );
 
-  app.post<{ Params: { id: string; evidenceId: string } }>('/actividades/:id/evidencias/:evidenceId/rechazar', guard, async (request, reply) => {
-    const { id, evidenceId } = parseParams(request, evidenceParams, 'evidence');
-    const values = { reason: formString(request.body, 'reason') };
-    return submitForm(request, reply, {
-      messages: { ...forms, idFor: (field) => `${field}-${evidenceId}` },
-      values,
-      parsed: rejectInput.safeParse(values),
-      invalid: (form, status) => workPage(request, reply, id, { forms: { reject: { ...form, evidenceId } }, status }),
-      submit: async (data) => {
-        await rejectEvidence(db, evidenceId, data, options(request));
-        return `/actividades/${id}?aviso=rechazada`;
-      },
-      refused: (error) => workProblem(request, reply, id, error),
-    });
-  });
+  app.post<{ Params: { id: string; evidenceId: string } }>(
+    '/actividades/:id/evidencias/:evidenceId/rechazar',
+    guard,
+    async (request, reply) => {
+      const { id, evidenceId } = parseParams(request, evidenceParams, 'evidence');
+      const values = { reason: formString(request.body, 'reason') };
+      return submitForm(request, reply, {
+        messages: { ...forms, idFor: (field) => `${field}-${evidenceId}` },
+        values,
+        parsed: rejectInput.safeParse(values),
+        invalid: (form, status) => workPage(request, reply, id, { forms: { reject: { ...form, evidenceId } }, status }),
+        submit: async (data) => {
+          await rejectEvidence(db, evidenceId, data, options(request));
+          return `/actividades/${id}?aviso=rechazada`;
+        },
+        refused: (error) => workProblem(request, reply, id, error),
+      });
+    },
+  );
 }

@@ -1,4 +1,17 @@
-import { Breadcrumbs, Button, ButtonLink, CsrfField, ErrorSummary, Notices, PageHeading, RadioGroup, SelectField, Table, TextArea, TextField } from '../../../web/components/index.js';
+import {
+  Breadcrumbs,
+  Button,
+  ButtonLink,
+  CsrfField,
+  ErrorSummary,
+  Notices,
+  PageHeading,
+  RadioGroup,
+  SelectField,
+  Table,
+  TextArea,
+  TextField,
+} from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import { missingSeats } from '../composition.js';
 import type { SecretariatDetail } from '../get-secretariat.js';
@@ -32,8 +45,17 @@ export function AdminSecretariatPage(props: {
   const memberRows = seats.flatMap((seat) => seat.memberships.map((m) => ({ seat, m })));
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: '/admin/secretariado', label: t('secretariat.admin.title') }, { label: exercise.title }]} />
-      <PageHeading title={t('secretariat.admin.of', { exercise: exercise.title })} lead={t('secretariat.admin.installedOn', { date: format.calendarDate(secretariat.installedOn) })} />
+      <Breadcrumbs
+        items={[
+          { href: '/', label: t('nav.home') },
+          { href: '/admin/secretariado', label: t('secretariat.admin.title') },
+          { label: exercise.title },
+        ]}
+      />
+      <PageHeading
+        title={t('secretariat.admin.of', { exercise: exercise.title })}
+        lead={t('secretariat.admin.installedOn', { date: format.calendarDate(secretariat.installedOn) })}
+      />
       <Notices notice={props.notice} problem={props.problem} />
       <div class="actions">
         <ButtonLink href={`/ejercicios/${exercise.slug}/secretariado`} variant="secondary">
@@ -43,7 +65,11 @@ export function AdminSecretariatPage(props: {
 
       <section aria-labelledby="seats-heading">
         <h2 id="seats-heading">{t('secretariat.admin.seats')}</h2>
-        {missing.length > 0 ? <p>{t('secretariat.admin.missing', { list: missing.map((k) => t(`secretariat.seatKind.${k}`)).join(', ') })}</p> : null}
+        {missing.length > 0 ? (
+          <p>
+            {t('secretariat.admin.missing', { list: missing.map((k) => t(`secretariat.seatKind.${k}`)).join(', ') })}
+          </p>
+        ) : null}
         {seats.length > 0 ? (
           <Table
             caption={t('secretariat.admin.seatsCaption')}
@@ -52,7 +78,11 @@ export function AdminSecretariatPage(props: {
             columns={[
               { header: t('secretariat.session.seat'), cell: (s) => seatName(t, s) },
               { header: t('secretariat.session.sector'), cell: (s) => t(`secretariat.sector.${s.kind}`) },
-              { header: t('secretariat.admin.votes'), cell: (s) => (s.kind === 'facilitator' ? t('secretariat.admin.voiceOnly') : t('secretariat.admin.withVote')) },
+              {
+                header: t('secretariat.admin.votes'),
+                cell: (s) =>
+                  s.kind === 'facilitator' ? t('secretariat.admin.voiceOnly') : t('secretariat.admin.withVote'),
+              },
             ]}
           />
         ) : null}
@@ -65,7 +95,10 @@ export function AdminSecretariatPage(props: {
               { header: t('secretariat.roster.person'), cell: (r) => r.m.displayName },
               { header: t('secretariat.roster.role'), cell: (r) => t(`secretariat.role.${r.m.role}`) },
               { header: t('secretariat.session.seat'), cell: (r) => seatName(t, r.seat) },
-              { header: t('secretariat.roster.term'), cell: (r) => <Term startsOn={r.m.startsOn} endsOn={r.m.endsOn} /> },
+              {
+                header: t('secretariat.roster.term'),
+                cell: (r) => <Term startsOn={r.m.startsOn} endsOn={r.m.endsOn} />,
+              },
               { header: t('secretariat.admin.email'), cell: (r) => r.m.email ?? t('secretariat.admin.noEmail') },
             ]}
           />
@@ -80,7 +113,14 @@ export function AdminSecretariatPage(props: {
             <form method="post" action={`/admin/secretariado/${secretariat.id}/lugares`} novalidate>
               <ErrorSummary errors={seatForm.summary} />
               <CsrfField />
-              <RadioGroup id="kind" name="kind" legend={t('secretariat.seat.kind')} value={seatForm.values.kind} error={seatForm.errors.kind} options={seatKinds.map((k) => ({ value: k, label: t(`secretariat.seatKind.${k}`) }))} />
+              <RadioGroup
+                id="kind"
+                name="kind"
+                legend={t('secretariat.seat.kind')}
+                value={seatForm.values.kind}
+                error={seatForm.errors.kind}
+                options={seatKinds.map((k) => ({ value: k, label: t(`secretariat.seatKind.${k}`) }))}
+              />
               <SelectField
                 id="institutionId"
                 name="institutionId"
@@ -88,9 +128,21 @@ export function AdminSecretariatPage(props: {
                 hint={t('secretariat.seat.institutionHint')}
                 value={seatForm.values.institutionId}
                 error={seatForm.errors.institutionId}
-                options={[{ value: '', label: t('secretariat.seat.noInstitution') }, ...props.institutions.map((i) => ({ value: i.id, label: i.name }))]}
+                options={[
+                  { value: '', label: t('secretariat.seat.noInstitution') },
+                  ...props.institutions.map((i) => ({ value: i.id, label: i.name })),
+                ]}
               />
-              <TextField id="label" name="label" label={t('secretariat.seat.label')} hint={t('secretariat.seat.labelHint')} value={seatForm.values.label} error={seatForm.errors.label} isOptional maxLength={200} />
+              <TextField
+                id="label"
+                name="label"
+                label={t('secretariat.seat.label')}
+                hint={t('secretariat.seat.labelHint')}
+                value={seatForm.values.label}
+                error={seatForm.errors.label}
+                isOptional
+                maxLength={200}
+              />
               <Button>{t('secretariat.seat.submit')}</Button>
             </form>
           </section>
@@ -108,9 +160,25 @@ export function AdminSecretariatPage(props: {
                   label={t('secretariat.member.seat')}
                   value={memberForm.values.seatId}
                   error={memberForm.errors.seatId}
-                  options={[{ value: '', label: t('secretariat.member.chooseSeat') }, ...seats.map((s) => ({ value: s.id, label: `${seatName(t, s)} (${t(`secretariat.sector.${s.kind}`)})` }))]}
+                  options={[
+                    { value: '', label: t('secretariat.member.chooseSeat') },
+                    ...seats.map((s) => ({
+                      value: s.id,
+                      label: `${seatName(t, s)} (${t(`secretariat.sector.${s.kind}`)})`,
+                    })),
+                  ]}
                 />
-                <RadioGroup id="role" name="role" legend={t('secretariat.member.role')} value={memberForm.values.role ?? 'titular'} error={memberForm.errors.role} options={[{ value: 'titular', label: t('secretariat.role.titular') }, { value: 'alternate', label: t('secretariat.role.alternate') }]} />
+                <RadioGroup
+                  id="role"
+                  name="role"
+                  legend={t('secretariat.member.role')}
+                  value={memberForm.values.role ?? 'titular'}
+                  error={memberForm.errors.role}
+                  options={[
+                    { value: 'titular', label: t('secretariat.role.titular') },
+                    { value: 'alternate', label: t('secretariat.role.alternate') },
+                  ]}
+                />
                 {props.candidates.length > 0 ? (
                   <SelectField
                     id="registrationId"
@@ -119,15 +187,72 @@ export function AdminSecretariatPage(props: {
                     hint={t('secretariat.member.candidateHint')}
                     value={memberForm.values.registrationId}
                     error={memberForm.errors.registrationId}
-                    options={[{ value: '', label: t('secretariat.member.noCandidate') }, ...props.candidates.map((c) => ({ value: c.id, label: c.organization ? `${c.fullName} (${c.organization})` : c.fullName }))]}
+                    options={[
+                      { value: '', label: t('secretariat.member.noCandidate') },
+                      ...props.candidates.map((c) => ({
+                        value: c.id,
+                        label: c.organization ? `${c.fullName} (${c.organization})` : c.fullName,
+                      })),
+                    ]}
                   />
                 ) : null}
-                <TextField id="displayName" name="displayName" label={t('secretariat.member.name')} hint={t('secretariat.member.nameHint')} value={memberForm.values.displayName} error={memberForm.errors.displayName} isOptional maxLength={200} />
-                <TextField id="organization" name="organization" label={t('secretariat.member.organization')} value={memberForm.values.organization} error={memberForm.errors.organization} isOptional maxLength={200} />
-                <TextField id="email" name="email" type="email" label={t('secretariat.member.email')} hint={t('secretariat.member.emailHint')} value={memberForm.values.email} error={memberForm.errors.email} isOptional autocomplete="off" />
-                <TextArea id="bio" name="bio" label={t('secretariat.member.bio')} value={memberForm.values.bio} error={memberForm.errors.bio} isOptional rows={3} maxLength={2000} />
-                <TextField id="startsOn" name="startsOn" type="date" label={t('secretariat.member.startsOn')} value={memberForm.values.startsOn} error={memberForm.errors.startsOn} />
-                <TextField id="endsOn" name="endsOn" type="date" label={t('secretariat.member.endsOn')} value={memberForm.values.endsOn} error={memberForm.errors.endsOn} isOptional />
+                <TextField
+                  id="displayName"
+                  name="displayName"
+                  label={t('secretariat.member.name')}
+                  hint={t('secretariat.member.nameHint')}
+                  value={memberForm.values.displayName}
+                  error={memberForm.errors.displayName}
+                  isOptional
+                  maxLength={200}
+                />
+                <TextField
+                  id="organization"
+                  name="organization"
+                  label={t('secretariat.member.organization')}
+                  value={memberForm.values.organization}
+                  error={memberForm.errors.organization}
+                  isOptional
+                  maxLength={200}
+                />
+                <TextField
+                  id="email"
+                  name="email"
+                  type="email"
+                  label={t('secretariat.member.email')}
+                  hint={t('secretariat.member.emailHint')}
+                  value={memberForm.values.email}
+                  error={memberForm.errors.email}
+                  isOptional
+                  autocomplete="off"
+                />
+                <TextArea
+                  id="bio"
+                  name="bio"
+                  label={t('secretariat.member.bio')}
+                  value={memberForm.values.bio}
+                  error={memberForm.errors.bio}
+                  isOptional
+                  rows={3}
+                  maxLength={2000}
+                />
+                <TextField
+                  id="startsOn"
+                  name="startsOn"
+                  type="date"
+                  label={t('secretariat.member.startsOn')}
+                  value={memberForm.values.startsOn}
+                  error={memberForm.errors.startsOn}
+                />
+                <TextField
+                  id="endsOn"
+                  name="endsOn"
+                  type="date"
+                  label={t('secretariat.member.endsOn')}
+                  value={memberForm.values.endsOn}
+                  error={memberForm.errors.endsOn}
+                  isOptional
+                />
                 <Button>{t('secretariat.member.submit')}</Button>
               </form>
             </section>
@@ -143,7 +268,10 @@ export function AdminSecretariatPage(props: {
             rows={sessions}
             rowKey={(s) => s.id}
             columns={[
-              { header: t('secretariat.sessions.session'), cell: (s) => <a href={`/admin/secretariado/sesiones/${s.id}`}>{sessionTitle(t, s)}</a> },
+              {
+                header: t('secretariat.sessions.session'),
+                cell: (s) => <a href={`/admin/secretariado/sesiones/${s.id}`}>{sessionTitle(t, s)}</a>,
+              },
               { header: t('secretariat.sessions.date'), cell: (s) => format.dateTime(s.startsAt) },
               { header: t('secretariat.sessions.status'), cell: (s) => <SessionStatusBadge status={s.status} /> },
             ]}
@@ -158,12 +286,60 @@ export function AdminSecretariatPage(props: {
         <form method="post" action={`/admin/secretariado/${secretariat.id}/sesiones`} novalidate>
           <ErrorSummary errors={sessionForm.summary} />
           <CsrfField />
-          <RadioGroup id="sessionKind" name="kind" legend={t('secretariat.schedule.kind')} value={sessionForm.values.kind ?? 'ordinary'} error={sessionForm.errors.kind} options={sessionKinds.map((k) => ({ value: k, label: t(`secretariat.sessionKind.${k}`) }))} />
-          <TextField id="startsDate" name="startsDate" type="date" label={t('secretariat.schedule.date')} value={sessionForm.values.startsDate} error={sessionForm.errors.startsDate} />
-          <TextField id="startsTime" name="startsTime" label={t('secretariat.schedule.time')} hint={t('secretariat.schedule.timeHint', { zone: props.zone })} value={sessionForm.values.startsTime} error={sessionForm.errors.startsTime} maxLength={5} />
-          <TextField id="place" name="place" label={t('secretariat.schedule.place')} hint={t('secretariat.schedule.placeHint')} value={sessionForm.values.place} error={sessionForm.errors.place} isOptional maxLength={300} />
-          <TextField id="onlineUrl" name="onlineUrl" type="url" label={t('secretariat.schedule.onlineUrl')} value={sessionForm.values.onlineUrl} error={sessionForm.errors.onlineUrl} isOptional />
-          <TextArea id="agenda" name="agenda" label={t('secretariat.schedule.agenda')} hint={t('secretariat.schedule.agendaHint')} value={sessionForm.values.agenda} error={sessionForm.errors.agenda} isOptional rows={6} />
+          <RadioGroup
+            id="sessionKind"
+            name="kind"
+            legend={t('secretariat.schedule.kind')}
+            value={sessionForm.values.kind ?? 'ordinary'}
+            error={sessionForm.errors.kind}
+            options={sessionKinds.map((k) => ({ value: k, label: t(`secretariat.sessionKind.${k}`) }))}
+          />
+          <TextField
+            id="startsDate"
+            name="startsDate"
+            type="date"
+            label={t('secretariat.schedule.date')}
+            value={sessionForm.values.startsDate}
+            error={sessionForm.errors.startsDate}
+          />
+          <TextField
+            id="startsTime"
+            name="startsTime"
+            label={t('secretariat.schedule.time')}
+            hint={t('secretariat.schedule.timeHint', { zone: props.zone })}
+            value={sessionForm.values.startsTime}
+            error={sessionForm.errors.startsTime}
+            maxLength={5}
+          />
+          <TextField
+            id="place"
+            name="place"
+            label={t('secretariat.schedule.place')}
+            hint={t('secretariat.schedule.placeHint')}
+            value={sessionForm.values.place}
+            error={sessionForm.errors.place}
+            isOptional
+            maxLength={300}
+          />
+          <TextField
+            id="onlineUrl"
+            name="onlineUrl"
+            type="url"
+            label={t('secretariat.schedule.onlineUrl')}
+            value={sessionForm.values.onlineUrl}
+            error={sessionForm.errors.onlineUrl}
+            isOptional
+          />
+          <TextArea
+            id="agenda"
+            name="agenda"
+            label={t('secretariat.schedule.agenda')}
+            hint={t('secretariat.schedule.agendaHint')}
+            value={sessionForm.values.agenda}
+            error={sessionForm.errors.agenda}
+            isOptional
+            rows={6}
+          />
           <Button>{t('secretariat.schedule.submit')}</Button>
         </form>
       </section>

@@ -1,4 +1,17 @@
-import { Breadcrumbs, Button, ButtonLink, CsrfField, ErrorSummary, FileField, Notices, PageHeading, RadioGroup, SelectField, TextArea, TextField } from '../../../web/components/index.js';
+import {
+  Breadcrumbs,
+  Button,
+  ButtonLink,
+  CsrfField,
+  ErrorSummary,
+  FileField,
+  Notices,
+  PageHeading,
+  RadioGroup,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import { nextStatuses } from '../agreement-code.js';
 import type { SecretariatDetail } from '../get-secretariat.js';
@@ -34,7 +47,8 @@ export function AdminSessionPage(props: {
   const { forms } = props;
   const id = session.id;
   const title = sessionTitle(t, session);
-  const canRecordAttendance = session.status === 'convened' || session.status === 'held' || session.status === 'no_quorum';
+  const canRecordAttendance =
+    session.status === 'convened' || session.status === 'held' || session.status === 'no_quorum';
   const voters = seats.filter((s) => s.kind !== 'facilitator' && (attendance.get(s.id) ?? 'absent') !== 'absent');
   return (
     <>
@@ -97,7 +111,15 @@ export function AdminSessionPage(props: {
           <form method="post" action={`/admin/secretariado/sesiones/${id}/acuerdos`} novalidate>
             <ErrorSummary errors={forms.agreement.summary} />
             <CsrfField />
-            <TextArea id="text" name="text" label={t('secretariat.agreementForm.text')} value={forms.agreement.values.text} error={forms.agreement.errors.text} rows={4} maxLength={10000} />
+            <TextArea
+              id="text"
+              name="text"
+              label={t('secretariat.agreementForm.text')}
+              value={forms.agreement.values.text}
+              error={forms.agreement.errors.text}
+              rows={4}
+              maxLength={10000}
+            />
             <RadioGroup
               id="decisionMethod"
               name="decisionMethod"
@@ -112,7 +134,11 @@ export function AdminSessionPage(props: {
             <fieldset class="form-section">
               <legend class="form-section__legend">{t('secretariat.agreementForm.votes')}</legend>
               <p class="field__hint">{t('secretariat.agreementForm.votesHint')}</p>
-              {forms.agreement.errors.votes ? <p class="field__error" id="votes">{forms.agreement.errors.votes}</p> : null}
+              {forms.agreement.errors.votes ? (
+                <p class="field__error" id="votes">
+                  {forms.agreement.errors.votes}
+                </p>
+              ) : null}
               {voters.map((seat) => (
                 <RadioGroup
                   key={seat.id}
@@ -124,9 +150,30 @@ export function AdminSessionPage(props: {
                 />
               ))}
             </fieldset>
-            <TextField id="responsible" name="responsible" label={t('secretariat.agreementForm.responsible')} value={forms.agreement.values.responsible} error={forms.agreement.errors.responsible} maxLength={300} />
-            <TextField id="dueOn" name="dueOn" type="date" label={t('secretariat.agreementForm.dueOn')} value={forms.agreement.values.dueOn} error={forms.agreement.errors.dueOn} isOptional />
-            <SelectField id="link" name="link" label={t('secretariat.agreementForm.link')} value={forms.agreement.values.link} options={[{ value: '', label: t('secretariat.agreementForm.noLink') }, ...props.linkOptions]} />
+            <TextField
+              id="responsible"
+              name="responsible"
+              label={t('secretariat.agreementForm.responsible')}
+              value={forms.agreement.values.responsible}
+              error={forms.agreement.errors.responsible}
+              maxLength={300}
+            />
+            <TextField
+              id="dueOn"
+              name="dueOn"
+              type="date"
+              label={t('secretariat.agreementForm.dueOn')}
+              value={forms.agreement.values.dueOn}
+              error={forms.agreement.errors.dueOn}
+              isOptional
+            />
+            <SelectField
+              id="link"
+              name="link"
+              label={t('secretariat.agreementForm.link')}
+              value={forms.agreement.values.link}
+              options={[{ value: '', label: t('secretariat.agreementForm.noLink') }, ...props.linkOptions]}
+            />
             <Button>{t('secretariat.agreementForm.submit')}</Button>
           </form>
         </section>
@@ -158,7 +205,15 @@ export function AdminSessionPage(props: {
                       value={isThis ? forms.followUp.values.status : a.status}
                       options={moves.map((s) => ({ value: s, label: t(`secretariat.agreementStatus.${s}`) }))}
                     />
-                    <TextArea id={`note-${a.id}`} name="note" label={t('secretariat.followUp.note')} value={isThis ? forms.followUp.values.note : ''} error={isThis ? forms.followUp.errors.note : undefined} rows={3} maxLength={5000} />
+                    <TextArea
+                      id={`note-${a.id}`}
+                      name="note"
+                      label={t('secretariat.followUp.note')}
+                      value={isThis ? forms.followUp.values.note : ''}
+                      error={isThis ? forms.followUp.errors.note : undefined}
+                      rows={3}
+                      maxLength={5000}
+                    />
                     <Button variant="secondary">{t('secretariat.followUp.submit')}</Button>
                   </form>
                 ) : null}
@@ -171,18 +226,57 @@ export function AdminSessionPage(props: {
       {session.status === 'held' || session.status === 'no_quorum' ? (
         <section class="panel" aria-labelledby="minutes-form-heading">
           <h2 id="minutes-form-heading">{t('secretariat.minutes.title')}</h2>
-          <form method="post" action={`/admin/secretariado/sesiones/${id}/minuta`} enctype="multipart/form-data" novalidate>
+          <form
+            method="post"
+            action={`/admin/secretariado/sesiones/${id}/minuta`}
+            enctype="multipart/form-data"
+            novalidate
+          >
             <ErrorSummary errors={forms.minutes.summary} />
             <CsrfField />
-            <TextArea id="minutesText" name="minutesText" label={t('secretariat.minutesForm.text')} hint={t('secretariat.minutesForm.textHint')} value={forms.minutes.values.minutesText ?? session.minutesText ?? ''} error={forms.minutes.errors.minutesText} isOptional rows={10} />
+            <TextArea
+              id="minutesText"
+              name="minutesText"
+              label={t('secretariat.minutesForm.text')}
+              hint={t('secretariat.minutesForm.textHint')}
+              value={forms.minutes.values.minutesText ?? session.minutesText ?? ''}
+              error={forms.minutes.errors.minutesText}
+              isOptional
+              rows={10}
+            />
             {minutesFile ? (
               <p>
-                {t('secretariat.minutesForm.currentFile', { name: minutesFile.originalName })} (<FileFacts file={minutesFile} />)
+                {t('secretariat.minutesForm.currentFile', { name: minutesFile.originalName })} (
+                <FileFacts file={minutesFile} />)
               </p>
             ) : null}
-            <FileField id="minutesFile" name="minutesFile" accept={ACCEPTED_FILES} label={t('secretariat.minutesForm.file')} hint={t('secretariat.minutesForm.fileHint')} error={forms.minutes.errors.minutesFile} isOptional />
-            <TextField id="minutesUrl" name="minutesUrl" type="url" label={t('secretariat.minutesForm.url')} value={forms.minutes.values.minutesUrl ?? session.minutesUrl ?? ''} error={forms.minutes.errors.minutesUrl} isOptional />
-            <TextField id="recordingUrl" name="recordingUrl" type="url" label={t('secretariat.minutesForm.recording')} value={forms.minutes.values.recordingUrl ?? session.recordingUrl ?? ''} error={forms.minutes.errors.recordingUrl} isOptional />
+            <FileField
+              id="minutesFile"
+              name="minutesFile"
+              accept={ACCEPTED_FILES}
+              label={t('secretariat.minutesForm.file')}
+              hint={t('secretariat.minutesForm.fileHint')}
+              error={forms.minutes.errors.minutesFile}
+              isOptional
+            />
+            <TextField
+              id="minutesUrl"
+              name="minutesUrl"
+              type="url"
+              label={t('secretariat.minutesForm.url')}
+              value={forms.minutes.values.minutesUrl ?? session.minutesUrl ?? ''}
+              error={forms.minutes.errors.minutesUrl}
+              isOptional
+            />
+            <TextField
+              id="recordingUrl"
+              name="recordingUrl"
+              type="url"
+              label={t('secretariat.minutesForm.recording')}
+              value={forms.minutes.values.recordingUrl ?? session.recordingUrl ?? ''}
+              error={forms.minutes.errors.recordingUrl}
+              isOptional
+            />
             <Button variant="secondary">{t('secretariat.minutesForm.submit')}</Button>
           </form>
           {session.status === 'held' ? (
@@ -201,7 +295,15 @@ export function AdminSessionPage(props: {
           <form method="post" action={`/admin/secretariado/sesiones/${id}/cancelar`} novalidate>
             <ErrorSummary errors={forms.cancel.summary} />
             <CsrfField />
-            <TextArea id="reason" name="reason" label={t('secretariat.cancel.reason')} value={forms.cancel.values.reason} error={forms.cancel.errors.reason} rows={3} maxLength={2000} />
+            <TextArea
+              id="reason"
+              name="reason"
+              label={t('secretariat.cancel.reason')}
+              value={forms.cancel.values.reason}
+              error={forms.cancel.errors.reason}
+              rows={3}
+              maxLength={2000}
+            />
             <Button variant="warning">{t('secretariat.cancel.submit')}</Button>
           </form>
         </section>

@@ -13,7 +13,11 @@ import { emptyForm } from '../../../../web/forms.js';
 
 function Field(props: { label: string; children: ComponentChildren }) {
   const { t } = usePage();
-  const isEmpty = props.children === '' || props.children === null || props.children === undefined || (Array.isArray(props.children) && props.children.length === 0);
+  const isEmpty =
+    props.children === '' ||
+    props.children === null ||
+    props.children === undefined ||
+    (Array.isArray(props.children) && props.children.length === 0);
   return (
     <div>
       <dt>{props.label}</dt>
@@ -32,35 +36,57 @@ export function EvidenceList(props: { items: Activity['evidence'] }) {
       {props.items.map((item) => (
         <li key={item.id}>
           {item.file ? (
-            <a href={filePath(item.file)}>{t('plan.evidence.file', { description: item.description, name: item.file.originalName, size: format.number(Math.max(1, Math.round(item.file.size / 1024))) })}</a>
+            <a href={filePath(item.file)}>
+              {t('plan.evidence.file', {
+                description: item.description,
+                name: item.file.originalName,
+                size: format.number(Math.max(1, Math.round(item.file.size / 1024))),
+              })}
+            </a>
           ) : (
             <a href={item.url ?? '#'} rel="noopener noreferrer nofollow">
               {t('plan.evidence.link', { description: item.description })}
             </a>
           )}{' '}
           <EvidenceStatusBadge status={item.status} />
-          {item.rejectionReason ? <span> {t('plan.evidence.rejectedBecause', { reason: item.rejectionReason })}</span> : null}
+          {item.rejectionReason ? (
+            <span> {t('plan.evidence.rejectedBecause', { reason: item.rejectionReason })}</span>
+          ) : null}
         </li>
       ))}
     </ul>
   );
 }
 
-export function ActivityDates(props: { activity: Pick<Activity, 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd'> }) {
+export function ActivityDates(props: {
+  activity: Pick<Activity, 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd'>;
+}) {
   const { t, format } = usePage();
   const d = (value: string | null) => (value ? format.calendarDate(value) : t('plan.field.noDate'));
   const a = props.activity;
   return (
     <>
       {t('plan.dates.planned', { start: d(a.plannedStart), end: d(a.plannedEnd) })}
-      {a.actualStart || a.actualEnd ? <> · {t('plan.dates.actual', { start: d(a.actualStart), end: d(a.actualEnd) })}</> : null}
+      {a.actualStart || a.actualEnd ? (
+        <> · {t('plan.dates.actual', { start: d(a.actualStart), end: d(a.actualEnd) })}</>
+      ) : null}
     </>
   );
 }
 
 /** The facts of an activity (who, when, how it closed), on the public commitment page and on the work page. */
 export function ActivityFacts(props: {
-  activity: Pick<Activity, 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd' | 'responsiblePerson' | 'closingNote' | 'cancellationReason' | 'verifiedAt'>;
+  activity: Pick<
+    Activity,
+    | 'plannedStart'
+    | 'plannedEnd'
+    | 'actualStart'
+    | 'actualEnd'
+    | 'responsiblePerson'
+    | 'closingNote'
+    | 'cancellationReason'
+    | 'verifiedAt'
+  >;
   responsible: string;
 }) {
   const { t, format } = usePage();
@@ -121,7 +147,8 @@ function ActivityItem(props: { activity: Activity }) {
           <ul>
             {a.notes.map((note) => (
               <li key={note.id}>
-                <time dateTime={note.createdAt.toISOString()}>{format.dateTime(note.createdAt)}</time> ({note.authorLabel}): {note.body}
+                <time dateTime={note.createdAt.toISOString()}>{format.dateTime(note.createdAt)}</time> (
+                {note.authorLabel}): {note.body}
               </li>
             ))}
           </ul>
@@ -131,7 +158,10 @@ function ActivityItem(props: { activity: Activity }) {
   );
 }
 
-export function CommitmentPage(props: { detail: CommitmentDetail; participation?: (ParticipationPanel & { notice?: ParticipationNotice | undefined }) | undefined }) {
+export function CommitmentPage(props: {
+  detail: CommitmentDetail;
+  participation?: (ParticipationPanel & { notice?: ParticipationNotice | undefined }) | undefined;
+}) {
   const { t, format } = usePage();
   const { exercise, plan, commitment: c, lead, partners, municipalities, milestones, series, history } = props.detail;
   const planHref = `/ejercicios/${exercise.slug}/plan`;
@@ -153,7 +183,13 @@ export function CommitmentPage(props: { detail: CommitmentDetail; participation?
         <p>
           <CommitmentStatusBadge status={c.status} /> <DelayedBadge isDelayed={props.detail.isDelayed} />
         </p>
-        {props.participation ? <FollowButton target={props.participation.target} viewer={props.participation.viewer} notice={props.participation.notice} /> : null}
+        {props.participation ? (
+          <FollowButton
+            target={props.participation.target}
+            viewer={props.participation.viewer}
+            notice={props.participation.notice}
+          />
+        ) : null}
       </PageHeading>
       <section aria-labelledby="progress-heading" class="panel panel--highlight">
         <h2 id="progress-heading">{t('plan.commitment.progress')}</h2>
@@ -169,7 +205,9 @@ export function CommitmentPage(props: { detail: CommitmentDetail; participation?
           <Field label={t('plan.field.lead')}>{lead.name}</Field>
           <Field label={t('plan.field.coResponsible')}>{coResponsible.map(partnerName).join(', ')}</Field>
           <Field label={t('plan.field.otherActors')}>{others.map(partnerName).join(', ')}</Field>
-          <Field label={t('plan.field.dates')}>{c.startsOn || c.endsOn ? t('plan.dates.range', { start: date(c.startsOn), end: date(c.endsOn) }) : ''}</Field>
+          <Field label={t('plan.field.dates')}>
+            {c.startsOn || c.endsOn ? t('plan.dates.range', { start: date(c.startsOn), end: date(c.endsOn) }) : ''}
+          </Field>
           <Field label={t('plan.field.municipalities')}>{municipalities.map((m) => m.name).join(', ')}</Field>
           <Field label={t('plan.field.publicProblem')}>{c.publicProblem}</Field>
           <Field label={t('plan.field.baseline')}>{c.baseline}</Field>
@@ -181,16 +219,24 @@ export function CommitmentPage(props: { detail: CommitmentDetail; participation?
           <Field label={t('plan.field.goal')}>{c.goal}</Field>
           <Field label={t('plan.field.assumptions')}>{c.assumptions}</Field>
           <Field label={t('plan.field.alignmentStatePlan')}>{c.alignmentStatePlan}</Field>
-          <Field label={t('plan.field.alignmentSdgs')}>{c.alignmentSdgs.map((n) => t('plan.field.sdg', { n })).join(', ')}</Field>
+          <Field label={t('plan.field.alignmentSdgs')}>
+            {c.alignmentSdgs.map((n) => t('plan.field.sdg', { n })).join(', ')}
+          </Field>
           <Field label={t('plan.field.alignmentGender')}>{c.alignmentGender}</Field>
           <Field label={t('plan.field.approval')}>
             {props.detail.approvalAgreementCode ? (
-              <a href={`/ejercicios/${exercise.slug}/secretariado/acuerdos/${props.detail.approvalAgreementCode}`}>{t('plan.field.agreement', { id: props.detail.approvalAgreementCode })}</a>
+              <a href={`/ejercicios/${exercise.slug}/secretariado/acuerdos/${props.detail.approvalAgreementCode}`}>
+                {t('plan.field.agreement', { id: props.detail.approvalAgreementCode })}
+              </a>
             ) : (
               ''
             )}
           </Field>
-          {c.modificationAgreementId ? <Field label={t('plan.field.modification')}>{t('plan.field.agreement', { id: c.modificationAgreementId })}</Field> : null}
+          {c.modificationAgreementId ? (
+            <Field label={t('plan.field.modification')}>
+              {t('plan.field.agreement', { id: c.modificationAgreementId })}
+            </Field>
+          ) : null}
           {c.statusNote ? <Field label={t('plan.field.statusNote')}>{c.statusNote}</Field> : null}
         </dl>
         <h3>{t('plan.field.contacts')}</h3>
@@ -241,7 +287,8 @@ export function CommitmentPage(props: { detail: CommitmentDetail; participation?
           <section key={m.id} aria-labelledby={`milestone-${m.id}`} class="form-section" id={`hito-${m.id}`}>
             <h3 id={`milestone-${m.id}`}>{t('plan.milestone.title', { n: i + 1, title: m.title })}</h3>
             <p>
-              <DelayedBadge isDelayed={m.isDelayed} /> {m.cancelledAt ? <strong>{t('plan.milestone.cancelled')}</strong> : null}
+              <DelayedBadge isDelayed={m.isDelayed} />{' '}
+              {m.cancelledAt ? <strong>{t('plan.milestone.cancelled')}</strong> : null}
             </p>
             <ProgressBar id={`milestone-progress-${m.id}`} value={m.progress} label={t('plan.milestone.progress')} />
             <dl class="meta-list">
@@ -250,11 +297,26 @@ export function CommitmentPage(props: { detail: CommitmentDetail; participation?
               <Field label={t('plan.activity.dates')}>
                 <ActivityDates activity={m} />
               </Field>
-              <Field label={t('plan.milestone.weight')}>{t('plan.milestone.weightValue', { weight: m.weight, share: format.number(Math.round(m.share * 1000) / 10) })}</Field>
-              {m.cancellationReason ? <Field label={t('plan.activity.cancellationReason')}>{m.cancellationReason}</Field> : null}
+              <Field label={t('plan.milestone.weight')}>
+                {t('plan.milestone.weightValue', {
+                  weight: m.weight,
+                  share: format.number(Math.round(m.share * 1000) / 10),
+                })}
+              </Field>
+              {m.cancellationReason ? (
+                <Field label={t('plan.activity.cancellationReason')}>{m.cancellationReason}</Field>
+              ) : null}
             </dl>
             <h4>{t('plan.activities.title')}</h4>
-            {m.activities.length === 0 ? <p>{t('plan.activities.none')}</p> : <ul class="plain-list">{m.activities.map((a) => <ActivityItem key={a.id} activity={a} />)}</ul>}
+            {m.activities.length === 0 ? (
+              <p>{t('plan.activities.none')}</p>
+            ) : (
+              <ul class="plain-list">
+                {m.activities.map((a) => (
+                  <ActivityItem key={a.id} activity={a} />
+                ))}
+              </ul>
+            )}
           </section>
         ))}
       </section>
@@ -267,7 +329,13 @@ export function CommitmentPage(props: { detail: CommitmentDetail; participation?
       <RecordHistory entries={history} hasMore={props.detail.hasMoreHistory} />
 
       {props.participation ? (
-        <CommentsSection target={props.participation.target} comments={props.participation.comments} viewer={props.participation.viewer} form={emptyForm()} notice={props.participation.notice} />
+        <CommentsSection
+          target={props.participation.target}
+          comments={props.participation.comments}
+          viewer={props.participation.viewer}
+          form={emptyForm()}
+          notice={props.participation.notice}
+        />
       ) : null}
     </>
   );

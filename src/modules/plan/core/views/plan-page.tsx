@@ -30,12 +30,12 @@ function CommitmentTable(props: { overview: PlanOverview; sort: CommitmentSort; 
   const rows = sorted.slice((page - 1) * COMMITMENTS_PER_PAGE, page * COMMITMENTS_PER_PAGE);
   const slug = props.overview.exercise.slug;
   const header = (sort: CommitmentSort, label: string, isNumeric = false) => (
-    <th scope="col" class={isNumeric ? 'numeric' : undefined} aria-sort={props.sort === sort ? (sort === 'avance' ? 'descending' : 'ascending') : undefined}>
-      {props.sort === sort ? (
-        label
-      ) : (
-<a href={`${path}?orden=${sort}#compromisos`}>{label}</a>
-      )}
+    <th
+      scope="col"
+      class={isNumeric ? 'numeric' : undefined}
+      aria-sort={props.sort === sort ? (sort === 'avance' ? 'descending' : 'ascending') : undefined}
+    >
+      {props.sort === sort ? label : <a href={`${path}?orden=${sort}#compromisos`}>{label}</a>}
     </th>
   );
   return (
@@ -44,7 +44,9 @@ function CommitmentTable(props: { overview: PlanOverview; sort: CommitmentSort; 
         <caption>
           {t('plan.table.caption')}{' '}
           <span class="hint">
-            {pages > 1 ? `${t('plan.table.range', { from: format.number((page - 1) * COMMITMENTS_PER_PAGE + 1), to: format.number((page - 1) * COMMITMENTS_PER_PAGE + rows.length), total: format.number(sorted.length) })} ` : null}
+            {pages > 1
+              ? `${t('plan.table.range', { from: format.number((page - 1) * COMMITMENTS_PER_PAGE + 1), to: format.number((page - 1) * COMMITMENTS_PER_PAGE + rows.length), total: format.number(sorted.length) })} `
+              : null}
             {t(`plan.table.sortedBy.${props.sort}`)} {t('plan.table.sortBy')}
           </span>
         </caption>
@@ -82,16 +84,42 @@ function CommitmentTable(props: { overview: PlanOverview; sort: CommitmentSort; 
 
 export function PlanPage(props: { overview: PlanOverview; sort: CommitmentSort; page: number }) {
   const { t, format } = usePage();
-  const { exercise, plan, commitments, lateMilestones, lateMilestoneCount, lateActivities, lateActivityCount, upcomingMilestones, milestoneCount, activityCounts } = props.overview;
+  const {
+    exercise,
+    plan,
+    commitments,
+    lateMilestones,
+    lateMilestoneCount,
+    lateActivities,
+    lateActivityCount,
+    upcomingMilestones,
+    milestoneCount,
+    activityCounts,
+  } = props.overview;
   const slug = exercise.slug;
   const institutionsRows = byInstitution(commitments);
   const municipalityRows = byMunicipality(commitments);
   const lateCommitments = commitments.filter((c) => c.isDelayed);
-  const statusCounts = commitmentStatuses.map((status) => ({ status, n: commitments.filter((c) => c.status === status).length })).filter((s) => s.n > 0);
+  const statusCounts = commitmentStatuses
+    .map((status) => ({ status, n: commitments.filter((c) => c.status === status).length }))
+    .filter((s) => s.n > 0);
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: '/ejercicios', label: t('nav.exercises') }, { href: `/ejercicios/${slug}`, label: exercise.title }, { label: t('plan.page.crumb') }]} />
-      <PageHeading title={plan.title} lead={t('plan.page.period', { start: format.calendarDate(plan.periodStart), end: format.calendarDate(plan.periodEnd) })}>
+      <Breadcrumbs
+        items={[
+          { href: '/', label: t('nav.home') },
+          { href: '/ejercicios', label: t('nav.exercises') },
+          { href: `/ejercicios/${slug}`, label: exercise.title },
+          { label: t('plan.page.crumb') },
+        ]}
+      />
+      <PageHeading
+        title={plan.title}
+        lead={t('plan.page.period', {
+          start: format.calendarDate(plan.periodStart),
+          end: format.calendarDate(plan.periodEnd),
+        })}
+      >
         <p>
           <PlanStatusBadge status={plan.status} />
         </p>
@@ -116,7 +144,9 @@ export function PlanPage(props: { overview: PlanOverview; sort: CommitmentSort; 
           <span class="figures-total__number">
             <Percent value={plan.progress} />
           </span>{' '}
-          <span class="figures-total__label">{t('plan.page.overallLabel', { count: commitments.filter((c) => c.status !== 'cancelled').length })}</span>
+          <span class="figures-total__label">
+            {t('plan.page.overallLabel', { count: commitments.filter((c) => c.status !== 'cancelled').length })}
+          </span>
         </p>
         <ProgressBar id="plan-progress" value={plan.progress} label={t('plan.page.overallBar')} />
         <p>
@@ -163,7 +193,11 @@ export function PlanPage(props: { overview: PlanOverview; sort: CommitmentSort; 
 
       <section aria-labelledby="compromisos">
         <h2 id="compromisos">{t('plan.page.commitments')}</h2>
-        {commitments.length === 0 ? <p>{t('plan.page.noCommitments')}</p> : <CommitmentTable overview={props.overview} sort={props.sort} page={props.page} />}
+        {commitments.length === 0 ? (
+          <p>{t('plan.page.noCommitments')}</p>
+        ) : (
+          <CommitmentTable overview={props.overview} sort={props.sort} page={props.page} />
+        )}
       </section>
 
       <section aria-labelledby="institutions-heading">
@@ -211,18 +245,32 @@ export function PlanPage(props: { overview: PlanOverview; sort: CommitmentSort; 
           <p>{t('plan.page.noLate')}</p>
         ) : (
           <>
-            <p>{t('plan.page.lateSummary', { commitments: format.number(lateCommitments.length), milestones: format.number(lateMilestoneCount), activities: format.number(lateActivityCount) })}</p>
+            <p>
+              {t('plan.page.lateSummary', {
+                commitments: format.number(lateCommitments.length),
+                milestones: format.number(lateMilestoneCount),
+                activities: format.number(lateActivityCount),
+              })}
+            </p>
             <ul>
               {lateMilestones.map((m) => (
                 <li key={m.id}>
-                  <DelayedBadge isDelayed /> <a href={commitmentHref(slug, m.commitmentNumber)}>{t('plan.page.lateMilestone', { number: m.commitmentNumber, title: m.title })}</a>{' '}
-                  {m.overdueSince ? t('plan.page.overdueSince', { date: format.calendarDate(m.overdueSince) }) : null} ({m.responsibleName})
+                  <DelayedBadge isDelayed />{' '}
+                  <a href={commitmentHref(slug, m.commitmentNumber)}>
+                    {t('plan.page.lateMilestone', { number: m.commitmentNumber, title: m.title })}
+                  </a>{' '}
+                  {m.overdueSince ? t('plan.page.overdueSince', { date: format.calendarDate(m.overdueSince) }) : null} (
+                  {m.responsibleName})
                 </li>
               ))}
               {lateActivities.map((a) => (
                 <li key={a.id}>
-                  <DelayedBadge isDelayed /> <a href={commitmentHref(slug, a.commitmentNumber)}>{t('plan.page.lateActivity', { number: a.commitmentNumber, title: a.title })}</a>{' '}
-                  {a.plannedEnd ? t('plan.page.dueOn', { date: format.calendarDate(a.plannedEnd) }) : null} ({a.institution})
+                  <DelayedBadge isDelayed />{' '}
+                  <a href={commitmentHref(slug, a.commitmentNumber)}>
+                    {t('plan.page.lateActivity', { number: a.commitmentNumber, title: a.title })}
+                  </a>{' '}
+                  {a.plannedEnd ? t('plan.page.dueOn', { date: format.calendarDate(a.plannedEnd) }) : null} (
+                  {a.institution})
                 </li>
               ))}
             </ul>
@@ -230,12 +278,16 @@ export function PlanPage(props: { overview: PlanOverview; sort: CommitmentSort; 
               <ul class="inline-list">
                 {lateMilestoneCount > 0 ? (
                   <li>
-                    <a href={`/ejercicios/${slug}/plan/atrasos?tipo=hitos`}>{t('plan.page.allLateMilestones', { count: format.number(lateMilestoneCount) })}</a>
+                    <a href={`/ejercicios/${slug}/plan/atrasos?tipo=hitos`}>
+                      {t('plan.page.allLateMilestones', { count: format.number(lateMilestoneCount) })}
+                    </a>
                   </li>
                 ) : null}
                 {lateActivityCount > 0 ? (
                   <li>
-                    <a href={`/ejercicios/${slug}/plan/atrasos?tipo=actividades`}>{t('plan.page.allLateActivities', { count: format.number(lateActivityCount) })}</a>
+                    <a href={`/ejercicios/${slug}/plan/atrasos?tipo=actividades`}>
+                      {t('plan.page.allLateActivities', { count: format.number(lateActivityCount) })}
+                    </a>
                   </li>
                 ) : null}
               </ul>
@@ -252,14 +304,20 @@ export function PlanPage(props: { overview: PlanOverview; sort: CommitmentSort; 
           <ol class="plain-list">
             {upcomingMilestones.map((m) => (
               <li key={m.id}>
-                <strong>{format.calendarDate(m.plannedEnd!)}</strong>: <a href={commitmentHref(slug, m.commitmentNumber)}>{t('plan.page.lateMilestone', { number: m.commitmentNumber, title: m.title })}</a> — <Percent value={m.progress} />
+                <strong>{format.calendarDate(m.plannedEnd!)}</strong>:{' '}
+                <a href={commitmentHref(slug, m.commitmentNumber)}>
+                  {t('plan.page.lateMilestone', { number: m.commitmentNumber, title: m.title })}
+                </a>{' '}
+                — <Percent value={m.progress} />
               </li>
             ))}
           </ol>
         )}
         {milestoneCount > 0 ? (
           <p>
-            <a href={`/ejercicios/${slug}/plan/calendario`}>{t('plan.page.fullCalendar', { count: format.number(milestoneCount) })}</a>
+            <a href={`/ejercicios/${slug}/plan/calendario`}>
+              {t('plan.page.fullCalendar', { count: format.number(milestoneCount) })}
+            </a>
           </p>
         ) : null}
       </section>

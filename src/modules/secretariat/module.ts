@@ -1,6 +1,9 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
 import { labelsWithPrefix } from '../../kernel/records.js';
-import { secretariatAdminRoutes } from './admin-routes.js';
+import { agreementAdminRoutes } from './admin/agreement-routes.js';
+import { secretariatCompositionAdminRoutes } from './admin/secretariat-routes.js';
+import { secretariatListAdminRoutes } from './admin/secretariats-routes.js';
+import { sessionAdminRoutes } from './admin/session-routes.js';
 import { secretariatMessages } from './messages.js';
 import { secretariatRoutes } from './routes.js';
 import { secretariatFileAccess } from './secretariat-file-access.js';
@@ -11,7 +14,10 @@ export const secretariatModule: ModuleManifest = {
   messages: [secretariatMessages],
   routes: (app, deps) => {
     secretariatRoutes(app, deps);
-    secretariatAdminRoutes(app, deps);
+    secretariatListAdminRoutes(app, deps);
+    secretariatCompositionAdminRoutes(app, deps);
+    sessionAdminRoutes(app, deps);
+    agreementAdminRoutes(app, deps);
   },
   records: {
     secretariat_session: { statusLabel: labelsWithPrefix('secretariat.sessionStatus.') },

@@ -5,7 +5,9 @@ import { secretariatCompositionAdminRoutes } from './admin/secretariat-routes.js
 import { secretariatListAdminRoutes } from './admin/secretariats-routes.js';
 import { sessionAdminRoutes } from './admin/session-routes.js';
 import { secretariatMessages } from './messages.js';
+import { agreementRoutes } from './agreement-routes.js';
 import { secretariatRoutes } from './routes.js';
+import { sessionRoutes } from './session-routes.js';
 import { secretariatFileAccess } from './secretariat-file-access.js';
 
 /** The Technical Secretariat: seats, members, sessions, minutes, agreements and its documents. */
@@ -14,6 +16,8 @@ export const secretariatModule: ModuleManifest = {
   messages: [secretariatMessages],
   routes: (app, deps) => {
     secretariatRoutes(app, deps);
+    sessionRoutes(app, deps);
+    agreementRoutes(app, deps);
     secretariatListAdminRoutes(app, deps);
     secretariatCompositionAdminRoutes(app, deps);
     sessionAdminRoutes(app, deps);

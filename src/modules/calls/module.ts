@@ -1,6 +1,8 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
 import { labelsWithPrefix } from '../../kernel/records.js';
-import { callAdminRoutes } from './admin-routes.js';
+import { callAdminRoutes } from './admin/call-routes.js';
+import { callListAdminRoutes } from './admin/calls-routes.js';
+import { mailingAdminRoutes } from './admin/mailing-routes.js';
 import { callTarget } from './call-target.js';
 import { closeDueCalls } from './close-due-calls.js';
 import { callsMessages } from './messages.js';
@@ -16,7 +18,9 @@ export const callsModule: ModuleManifest = {
   messages: [callsMessages],
   routes: (app, deps) => {
     callRoutes(app, deps);
+    callListAdminRoutes(app, deps);
     callAdminRoutes(app, deps);
+    mailingAdminRoutes(app, deps);
   },
   records: {
     call: { statusLabel: labelsWithPrefix('call.status.'), target: callTarget },

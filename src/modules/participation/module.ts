@@ -4,7 +4,9 @@ import type { RecordCatalog } from '../../kernel/records.js';
 import { commentOwner } from './comment-owner.js';
 import { participationMessages } from './messages.js';
 import { notifyFollowers, sendWeeklyDigests, type NotifyOptions } from './notify-followers.js';
-import { participationRoutes } from './routes.js';
+import { commentRoutes } from './comment-routes.js';
+import { followRoutes } from './follow-routes.js';
+import { moderationRoutes } from './moderation-routes.js';
 
 /** Scheduled every minute: reads the change log after its cursor and e-mails followers with 'immediate' notices. */
 export const NOTIFY_FOLLOWERS_QUEUE = 'notify-followers';
@@ -27,7 +29,11 @@ export const notifyOptionsFromConfig = (config: Config, records: RecordCatalog):
 export const participationModule: ModuleManifest = {
   name: 'participation',
   messages: [participationMessages],
-  routes: participationRoutes,
+  routes: (app, deps) => {
+    commentRoutes(app, deps);
+    moderationRoutes(app, deps);
+    followRoutes(app, deps);
+  },
   records: {
     comment: { owner: commentOwner },
   },

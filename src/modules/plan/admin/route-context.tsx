@@ -14,15 +14,9 @@ import {
   listPlansForAdmin,
 } from './get-plan-for-admin.js';
 import { smartCriteria, type SmartCriterion } from '../schema.js';
-import {
-  AdminCommitmentPage,
-  AdminMilestonePage,
-  AdminPlanPage,
-  AdminPlansPage,
-  NewCommitmentPage,
-  type CommitmentAdminForms,
-  type MilestoneAdminForms,
-} from './views/admin-pages.js';
+import { AdminCommitmentPage, type CommitmentAdminForms } from './views/commitment-page.js';
+import { AdminMilestonePage, type MilestoneAdminForms } from './views/milestone-page.js';
+import { AdminPlanPage, AdminPlansPage, NewCommitmentPage } from './views/plan-pages.js';
 import { access, actorOf } from '../../../kernel/access.js';
 import type { ModuleDeps } from '../../../kernel/manifest.js';
 

@@ -82,6 +82,106 @@ export interface ActivityForms {
   reject: FormState & { evidenceId?: string };
 }
 
+/** What the activity's liaisons may do while it is open: start it, attach evidence, add a note, mark it done. */
+function ReportForms(props: { status: ActivityWork['activity']['status']; base: string; forms: ActivityForms }) {
+  const { t } = usePage();
+  const { base } = props;
+  const { note, evidence, done } = props.forms;
+  return (
+    <>
+      {props.status === 'not_started' ? (
+        <form method="post" action={`${base}/iniciar`} class="form-section">
+          <CsrfField />
+          <h2>{t('plan.start.title')}</h2>
+          <p>{t('plan.start.lead')}</p>
+          <Button>{t('plan.start.submit')}</Button>
+        </form>
+      ) : null}
+
+      <form method="post" action={`${base}/evidencias`} enctype="multipart/form-data" novalidate class="form-section">
+        <CsrfField />
+        <h2>{t('plan.addEvidence.title')}</h2>
+        <ErrorSummary errors={evidence.summary} />
+        <TextField
+          id="description"
+          name="description"
+          label={t('plan.addEvidence.description')}
+          hint={t('plan.addEvidence.descriptionHint')}
+          value={evidence.values.description}
+          error={evidence.errors.description}
+        />
+        <div class={evidence.errors.file ? 'field field--error' : 'field'}>
+          <label class="field__label" for="file">
+            {t('plan.addEvidence.file')} <span class="field__optional">{t('form.optional')}</span>
+          </label>
+          <p class="field__hint" id="file-hint">
+            {t('plan.addEvidence.fileHint')}
+          </p>
+          {evidence.errors.file ? (
+            <p class="field__error" id="file-error">
+              <span class="visually-hidden">{t('status.error')}: </span>
+              {evidence.errors.file}
+            </p>
+          ) : null}
+          <input
+            class="field__input"
+            type="file"
+            id="file"
+            name="file"
+            accept=".pdf,.png,.jpg,.jpeg,.webp,.docx,.xlsx,.pptx,.odt,.ods,.odp"
+            aria-describedby={evidence.errors.file ? 'file-hint file-error' : 'file-hint'}
+            aria-invalid={evidence.errors.file ? 'true' : undefined}
+          />
+        </div>
+        <TextField
+          id="url"
+          name="url"
+          type="url"
+          isOptional
+          label={t('plan.addEvidence.url')}
+          hint={t('plan.addEvidence.urlHint')}
+          value={evidence.values.url}
+          error={evidence.errors.url}
+        />
+        <Button variant="secondary">{t('plan.addEvidence.submit')}</Button>
+      </form>
+
+      <form method="post" action={`${base}/notas`} novalidate class="form-section">
+        <CsrfField />
+        <h2>{t('plan.addNote.title')}</h2>
+        <ErrorSummary errors={note.summary} />
+        <TextArea
+          id="body"
+          name="body"
+          label={t('plan.addNote.body')}
+          hint={t('plan.addNote.hint')}
+          value={note.values.body}
+          error={note.errors.body}
+          rows={3}
+        />
+        <Button variant="secondary">{t('plan.addNote.submit')}</Button>
+      </form>
+
+      <form method="post" action={`${base}/terminar`} novalidate class="form-section">
+        <CsrfField />
+        <h2>{t('plan.done.title')}</h2>
+        <p>{t('plan.done.lead')}</p>
+        <ErrorSummary errors={done.summary} />
+        <TextArea
+          id="closingNote"
+          name="closingNote"
+          label={t('plan.done.closingNote')}
+          hint={t('plan.done.hint')}
+          value={done.values.closingNote}
+          error={done.errors.closingNote}
+          rows={4}
+        />
+        <Button>{t('plan.done.submit')}</Button>
+      </form>
+    </>
+  );
+}
+
 export function ActivityWorkPage(props: {
   work: ActivityWork;
   canReport: boolean;
@@ -95,7 +195,7 @@ export function ActivityWorkPage(props: {
   const { activity: a, commitment, milestone, exerciseSlug, institution } = props.work;
   const base = `/actividades/${a.id}`;
   const isOpen = a.status === 'not_started' || a.status === 'in_progress';
-  const { note, evidence, done, reject } = props.forms;
+  const { reject } = props.forms;
   return (
     <>
       <Breadcrumbs items={[{ href: '/mis-actividades', label: t('plan.work.title') }, { label: a.title }]} />
@@ -147,105 +247,7 @@ export function ActivityWorkPage(props: {
           : null}
       </section>
 
-      {props.canReport && isOpen ? (
-        <>
-          {a.status === 'not_started' ? (
-            <form method="post" action={`${base}/iniciar`} class="form-section">
-              <CsrfField />
-              <h2>{t('plan.start.title')}</h2>
-              <p>{t('plan.start.lead')}</p>
-              <Button>{t('plan.start.submit')}</Button>
-            </form>
-          ) : null}
-
-          <form
-            method="post"
-            action={`${base}/evidencias`}
-            enctype="multipart/form-data"
-            novalidate
-            class="form-section"
-          >
-            <CsrfField />
-            <h2>{t('plan.addEvidence.title')}</h2>
-            <ErrorSummary errors={evidence.summary} />
-            <TextField
-              id="description"
-              name="description"
-              label={t('plan.addEvidence.description')}
-              hint={t('plan.addEvidence.descriptionHint')}
-              value={evidence.values.description}
-              error={evidence.errors.description}
-            />
-            <div class={evidence.errors.file ? 'field field--error' : 'field'}>
-              <label class="field__label" for="file">
-                {t('plan.addEvidence.file')} <span class="field__optional">{t('form.optional')}</span>
-              </label>
-              <p class="field__hint" id="file-hint">
-                {t('plan.addEvidence.fileHint')}
-              </p>
-              {evidence.errors.file ? (
-                <p class="field__error" id="file-error">
-                  <span class="visually-hidden">{t('status.error')}: </span>
-                  {evidence.errors.file}
-                </p>
-              ) : null}
-              <input
-                class="field__input"
-                type="file"
-                id="file"
-                name="file"
-                accept=".pdf,.png,.jpg,.jpeg,.webp,.docx,.xlsx,.pptx,.odt,.ods,.odp"
-                aria-describedby={evidence.errors.file ? 'file-hint file-error' : 'file-hint'}
-                aria-invalid={evidence.errors.file ? 'true' : undefined}
-              />
-            </div>
-            <TextField
-              id="url"
-              name="url"
-              type="url"
-              isOptional
-              label={t('plan.addEvidence.url')}
-              hint={t('plan.addEvidence.urlHint')}
-              value={evidence.values.url}
-              error={evidence.errors.url}
-            />
-            <Button variant="secondary">{t('plan.addEvidence.submit')}</Button>
-          </form>
-
-          <form method="post" action={`${base}/notas`} novalidate class="form-section">
-            <CsrfField />
-            <h2>{t('plan.addNote.title')}</h2>
-            <ErrorSummary errors={note.summary} />
-            <TextArea
-              id="body"
-              name="body"
-              label={t('plan.addNote.body')}
-              hint={t('plan.addNote.hint')}
-              value={note.values.body}
-              error={note.errors.body}
-              rows={3}
-            />
-            <Button variant="secondary">{t('plan.addNote.submit')}</Button>
-          </form>
-
-          <form method="post" action={`${base}/terminar`} novalidate class="form-section">
-            <CsrfField />
-            <h2>{t('plan.done.title')}</h2>
-            <p>{t('plan.done.lead')}</p>
-            <ErrorSummary errors={done.summary} />
-            <TextArea
-              id="closingNote"
-              name="closingNote"
-              label={t('plan.done.closingNote')}
-              hint={t('plan.done.hint')}
-              value={done.values.closingNote}
-              error={done.errors.closingNote}
-              rows={4}
-            />
-            <Button>{t('plan.done.submit')}</Button>
-          </form>
-        </>
-      ) : null}
+      {props.canReport && isOpen ? <ReportForms status={a.status} base={base} forms={props.forms} /> : null}
 
       {props.canVerify && a.status === 'done' ? (
         <form method="post" action={`${base}/verificar`} class="form-section">

@@ -77,6 +77,83 @@ export interface CallFormPageProps {
     | { kind: 'edit'; id: string; title: string; status: CallStatus; exerciseTitle: string };
 }
 
+/** The call's texts: title, summary, considerations, objectives, requirements and themes. */
+function CallTextFields(props: { form: FormState }) {
+  const { t } = usePage();
+  const { values, errors } = props.form;
+  const onePerLine = t('calls.field.onePerLine');
+  return (
+    <>
+      <TextField
+        id="title"
+        name="title"
+        label={t('calls.field.title')}
+        value={values.title}
+        error={errors.title}
+        maxLength={300}
+      />
+      <TextArea
+        id="summary"
+        name="summary"
+        label={t('calls.field.summary')}
+        hint={t('calls.field.summaryHint')}
+        value={values.summary}
+        error={errors.summary}
+        rows={3}
+        maxLength={2000}
+      />
+      <TextArea
+        id="considerations"
+        name="considerations"
+        label={t('calls.field.considerations')}
+        hint={t('calls.field.considerationsHint')}
+        value={values.considerations}
+        error={errors.considerations}
+        rows={8}
+        isOptional
+      />
+      <TextArea
+        id="generalObjective"
+        name="generalObjective"
+        label={t('calls.field.generalObjective')}
+        value={values.generalObjective}
+        error={errors.generalObjective}
+        rows={4}
+        maxLength={5000}
+      />
+      <TextArea
+        id="specificObjectives"
+        name="specificObjectives"
+        label={t('calls.field.specificObjectives')}
+        hint={onePerLine}
+        value={values.specificObjectives}
+        error={errors.specificObjectives}
+        rows={6}
+        isOptional
+      />
+      <TextArea
+        id="requirements"
+        name="requirements"
+        label={t('calls.field.requirements')}
+        hint={onePerLine}
+        value={values.requirements}
+        error={errors.requirements}
+        rows={5}
+      />
+      <TextArea
+        id="themes"
+        name="themes"
+        label={t('calls.field.themes')}
+        hint={t('calls.field.themesHint')}
+        value={values.themes}
+        error={errors.themes}
+        rows={5}
+        isOptional
+      />
+    </>
+  );
+}
+
 /** The call's form: new (a draft) or editing a draft or a published call. Everything typed comes back on an error. */
 export function CallFormPage(props: CallFormPageProps) {
   const { t } = usePage();
@@ -92,7 +169,6 @@ export function CallFormPage(props: CallFormPageProps) {
     ...(mode.kind === 'edit' ? [{ href: `/admin/convocatorias/${mode.id}`, label: mode.title }] : []),
     { label: heading },
   ];
-  const onePerLine = t('calls.field.onePerLine');
   return (
     <>
       <Breadcrumbs items={crumbs} />
@@ -124,72 +200,7 @@ export function CallFormPage(props: CallFormPageProps) {
             <strong>{t('calls.field.exercise')}:</strong> {mode.exerciseTitle}
           </p>
         )}
-        <TextField
-          id="title"
-          name="title"
-          label={t('calls.field.title')}
-          value={values.title}
-          error={errors.title}
-          maxLength={300}
-        />
-        <TextArea
-          id="summary"
-          name="summary"
-          label={t('calls.field.summary')}
-          hint={t('calls.field.summaryHint')}
-          value={values.summary}
-          error={errors.summary}
-          rows={3}
-          maxLength={2000}
-        />
-        <TextArea
-          id="considerations"
-          name="considerations"
-          label={t('calls.field.considerations')}
-          hint={t('calls.field.considerationsHint')}
-          value={values.considerations}
-          error={errors.considerations}
-          rows={8}
-          isOptional
-        />
-        <TextArea
-          id="generalObjective"
-          name="generalObjective"
-          label={t('calls.field.generalObjective')}
-          value={values.generalObjective}
-          error={errors.generalObjective}
-          rows={4}
-          maxLength={5000}
-        />
-        <TextArea
-          id="specificObjectives"
-          name="specificObjectives"
-          label={t('calls.field.specificObjectives')}
-          hint={onePerLine}
-          value={values.specificObjectives}
-          error={errors.specificObjectives}
-          rows={6}
-          isOptional
-        />
-        <TextArea
-          id="requirements"
-          name="requirements"
-          label={t('calls.field.requirements')}
-          hint={onePerLine}
-          value={values.requirements}
-          error={errors.requirements}
-          rows={5}
-        />
-        <TextArea
-          id="themes"
-          name="themes"
-          label={t('calls.field.themes')}
-          hint={t('calls.field.themesHint')}
-          value={values.themes}
-          error={errors.themes}
-          rows={5}
-          isOptional
-        />
+        <CallTextFields form={form} />
         <DateTimeField
           prefix="opens"
           legend={t('calls.field.opens')}

@@ -15,8 +15,6 @@ const MESSAGES = [
   'timeout exceeded when trying to connect',
   'Query read timeout',
   'Client has encountered a connection error and is not queryable',
-  'Cannot use a pool after calling end on the pool',
-  'the database did not answer in time',
 ];
 
 export class DatabaseTimeoutError extends Error {

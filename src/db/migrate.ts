@@ -2,6 +2,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import pg from 'pg';
 import { migrationsDir } from '../paths.js';
 import type { Database } from './client.js';
 
@@ -23,31 +24,22 @@ const LOCK_POLL_MS = 200;
  */
 export async function withSetupLock<T>(database: Database, work: () => Promise<T>, onWait?: () => void): Promise<T> {
   if (!database.pool) return work();
-  const client = await database.pool.connect();
-  let broken: Error | undefined;
-  // A connection whose own statement failed is dropped: closing it also releases a lock it may still hold.
-  const query = async (text: string) => {
-    try {
-      return await client.query<{ locked: boolean }>(text, [SETUP_LOCK_KEY]);
-    } catch (error) {
-      broken = error as Error;
-      throw error;
-    }
-  };
+  // Its own connection, outside the pool: `work` may need every connection of a small pool.
+  const client = new pg.Client(database.pool.options);
+  client.on('error', () => undefined);
+  await client.connect();
   try {
     for (let attempt = 0; ; attempt++) {
-      const { rows } = await query('SELECT pg_try_advisory_lock($1) AS locked');
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [SETUP_LOCK_KEY]);
       if (rows[0]?.locked) break;
       if (attempt === 0) onWait?.();
       await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
     }
-    try {
-      return await work();
-    } finally {
-      await query('SELECT pg_advisory_unlock($1)').catch(() => undefined);
-    }
+    return await work();
   } finally {
-    client.release(broken);
+    // Unlocked at once if the server answers; ending the session releases it in any case.
+    await client.query('SELECT pg_advisory_unlock($1)', [SETUP_LOCK_KEY]).catch(() => undefined);
+    void client.end().catch(() => undefined);
   }
 }
 

@@ -89,6 +89,14 @@ export async function createThrowawayPostgres(): Promise<ThrowawayPostgres> {
       .map(Number);
     return [parent, ...children];
   };
+  // A backend may end between the listing and the signal.
+  const signal = (pid: number, name: NodeJS.Signals) => {
+    try {
+      process.kill(pid, name);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+    }
+  };
   const cluster: ThrowawayPostgres = {
     port,
     url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
@@ -107,8 +115,8 @@ export async function createThrowawayPostgres(): Promise<ThrowawayPostgres> {
       cluster.thaw();
     },
     stop: () => void pgCtl('-m', 'fast', '-w', '-t', '60', 'stop'),
-    freeze: () => processes().forEach((pid) => process.kill(pid, 'SIGSTOP')),
-    thaw: () => processes().forEach((pid) => process.kill(pid, 'SIGCONT')),
+    freeze: () => processes().forEach((pid) => signal(pid, 'SIGSTOP')),
+    thaw: () => processes().forEach((pid) => signal(pid, 'SIGCONT')),
     destroy() {
       if (existsSync(join(dataDir, 'postmaster.pid'))) {
         try {

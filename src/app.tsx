@@ -147,6 +147,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       request.log.warn(`no answer after ${config.REQUEST_TIMEOUT_MS} ms: answered 503`);
       void sendUnavailable(request, reply);
     }, config.REQUEST_TIMEOUT_MS);
+    timer.unref();
     reply.raw.once('close', () => clearTimeout(timer));
   });
   registerRenderCache(app, renderCache, { publicWriteCount });

@@ -1,13 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client.js';
+import { portalActor } from '../../testing/actors.js';
+import { countQueries } from '../../testing/count-queries.js';
+import { eventually } from '../../testing/eventually.js';
 import { createTestApp } from '../../testing/test-app.js';
+import { institutions } from '../directory/schema.js';
+import { createExercise } from '../exercises/create-exercise.js';
 import { actionPlans, activities, commitments, milestones } from '../plan/schema.js';
 import { LICENCE_URL } from './routes.js';
 
 type Json = Record<string, unknown>;
+
+/** Tests that write straight into the tables (as no use case would) read without the render cache. */
+const directWrites = { env: { RENDER_CACHE_SECONDS: '0' } };
 type ListBody = { data: Json[]; links: { self: string; next: string | null } };
 
 const get = (app: FastifyInstance, url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
@@ -186,7 +194,7 @@ describe('the OpenAPI document and the /api page', () => {
 
 describe('one commitment', () => {
   it('has every OGP template field, its milestones with dates and weights and its progress, and no contact person, e-mail or phone', async () => {
-    const { app, database } = await createTestApp();
+    const { app, database } = await createTestApp(directWrites);
     const { db } = database;
     const demo = await publicCommitment(db);
     const canary = { name: 'Persona Canario Ejemplar', position: 'Enlace', email: 'canario.personal@ejemplo.mx', phone: '+52 618 555 0199' };
@@ -217,7 +225,7 @@ describe('one commitment', () => {
 
 describe('pages of a collection', () => {
   it('returns each row exactly once while rows are added between pages', async () => {
-    const { app, database } = await createTestApp();
+    const { app, database } = await createTestApp(directWrites);
     const { db } = database;
     const [publicOne] = await db
       .select({ planId: commitments.planId, leadInstitutionId: commitments.leadInstitutionId })
@@ -246,7 +254,7 @@ describe('pages of a collection', () => {
   });
 
   it('keeps drafts off: no draft plan, no draft commitment nor one in co-creation, nor their activities', async () => {
-    const { app, database } = await createTestApp();
+    const { app, database } = await createTestApp(directWrites);
     const { db } = database;
     const [hidden] = await db
       .select({ id: commitments.id, planId: commitments.planId })
@@ -277,16 +285,34 @@ describe('pages of a collection', () => {
     await app.close();
   });
 
-  it('gives a new ETag once the data changed, so a stale copy is never confirmed', async () => {
+  it('answers a repeated request from the render cache without a query, and a public write through a use case shows at once with a new ETag', async () => {
     const { app, database } = await createTestApp();
-    const [row] = await database.db.select({ id: commitments.id }).from(commitments).where(eq(commitments.status, 'in_implementation')).limit(1);
-    const url = `/api/v1/commitments/${row!.id}`;
+    const url = '/api/v1/exercises?limit=500';
     const first = await get(app, url);
-    await database.db.update(commitments).set({ title: sql`${commitments.title} || ' (actualizado)'` }).where(eq(commitments.id, row!.id));
-    const changed = await get(app, url, { 'if-none-match': String(first.headers.etag) });
-    expect(changed.statusCode).toBe(200);
-    expect(changed.json<Json>().title).toMatch(/\(actualizado\)$/);
-    expect(changed.headers.etag).not.toBe(first.headers.etag);
+    expect(first.headers['x-render-cache']).toBe('miss');
+    const { count, result: again } = await countQueries(database, () => get(app, url));
+    expect(count).toBe(0);
+    expect(again.headers['x-render-cache']).toBe('hit');
+    expect(again.body).toBe(first.body);
+    for (const header of ['etag', 'last-modified', 'cache-control', 'access-control-allow-origin', 'link', 'content-type']) expect(again.headers[header], header).toBe(first.headers[header]);
+    expect((await get(app, url, { 'if-none-match': String(first.headers.etag) })).statusCode).toBe(304);
+
+    const [institution] = await database.db.select({ id: institutions.id }).from(institutions).limit(1);
+    await createExercise(database.db, {
+      slug: 'ejercicio-publicado-por-la-prueba-de-la-api',
+      edition: 99,
+      title: 'Ejercicio publicado por la prueba de la API',
+      summary: 'Creado por la prueba del caché de la API.',
+      stateCode: '10',
+      periodStart: '2010-01-01',
+      periodEnd: '2011-12-31',
+      phase: 'closed',
+      convenerInstitutionId: institution!.id,
+    }, portalActor);
+    // PGlite delivers the notification with the commit; a PostgreSQL server a moment later, on another connection.
+    const after = await eventually(() => get(app, url, { 'if-none-match': String(first.headers.etag) }), (response) => response.statusCode === 200);
+    expect(after.body).toContain('Ejercicio publicado por la prueba de la API');
+    expect(after.headers.etag).not.toBe(first.headers.etag);
     await app.close();
   });
 });

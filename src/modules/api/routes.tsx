@@ -49,6 +49,9 @@ import { ApiReferencePage, type ApiDocument } from './views/api-reference-page.j
 export const API_PREFIX = '/api/v1';
 /** The licence of every open dataset of the portal (see /datos): Términos de Libre Uso MX. */
 export const LICENCE_URL = 'https://datos.gob.mx/libreusomx';
+const CACHE_CONTROL = 'public, max-age=60';
+/** Data routes: public, and their 200 answers kept in the render cache until the next public write (decision 8). */
+const publicData = { config: { ...access.public.config, renderCache: 'json' as const } };
 
 type ProblemKind = 'bad-parameter' | 'not-found' | 'method-not-allowed' | 'server-error';
 
@@ -111,6 +114,8 @@ const errorResponses = {
  */
 export function apiRoutes(app: FastifyInstance, deps: ModuleDeps) {
   let openApiDocument: (() => ApiDocument) | undefined;
+  /** The newest change-log instant this process has read (see sendData). */
+  let latestChange: Date | undefined;
 
   app.get('/api', access.public, async (request, reply) => {
     const [sample] = (await listApiCommitments(deps.db, { limit: 1 }, today(deps))).data;
@@ -141,17 +146,20 @@ export function apiRoutes(app: FastifyInstance, deps: ModuleDeps) {
       });
       openApiDocument = () => api.swagger() as unknown as ApiDocument;
 
-      // Every answer of the API, errors and 304s included: CORS open, the licence, readable from any origin.
-      api.addHook('onRequest', async (_request, reply) => {
+      // Every answer of the API, errors, 304s and render-cache hits included (a hit is answered before this context's
+      // onRequest hooks, never before its onSend): CORS open, the licence, readable from any origin, and no cookie ever
+      // (not the language one of ?lang=, not the clearing of a stale session).
+      api.addHook('onSend', async (_request, reply, payload) => {
         reply
           .header('access-control-allow-origin', '*')
           .header('access-control-expose-headers', 'ETag, Last-Modified, Link, Content-Language')
           .header('cross-origin-resource-policy', 'cross-origin')
-          .header('link', `<${LICENCE_URL}>; rel="license"`);
-      });
-      // No cookie ever (not the language one of ?lang=, not the clearing of a stale session).
-      api.addHook('onSend', async (_request, reply, payload) => {
-        reply.removeHeader('set-cookie');
+          .header('link', `<${LICENCE_URL}>; rel="license"`)
+          .removeHeader('set-cookie');
+        if (reply.getHeader('x-render-cache') === 'hit') {
+          reply.header('cache-control', CACHE_CONTROL);
+          if (latestChange) reply.header('last-modified', latestChange.toUTCString());
+        }
         return payload;
       });
 
@@ -177,7 +185,10 @@ export function apiRoutes(app: FastifyInstance, deps: ModuleDeps) {
         const json = String(reply.serialize(body));
         const etag = `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
         const lastModified = await lastPublicChange(deps.db);
-        reply.header('etag', etag).header('cache-control', 'public, max-age=60');
+        // Every public write empties the render cache, so a cached answer was built after the latest write this
+        // process has read here: its Last-Modified is this one.
+        if (lastModified && (!latestChange || lastModified > latestChange)) latestChange = lastModified;
+        reply.header('etag', etag).header('cache-control', CACHE_CONTROL);
         if (lastModified) reply.header('last-modified', lastModified.toUTCString());
         if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
         return reply.header('content-type', 'application/json; charset=utf-8').send(json);
@@ -196,7 +207,7 @@ export function apiRoutes(app: FastifyInstance, deps: ModuleDeps) {
       ) {
         api.get(
           url,
-          { ...access.public, schema: { operationId, tags: [tag], summary: operationId, querystring, response: { 200: pageOf(item), ...errorResponses } } },
+          { ...publicData, schema: { operationId, tags: [tag], summary: operationId, querystring, response: { 200: pageOf(item), ...errorResponses } } },
           async (request, reply) => {
             const query = request.query as z.output<Query>;
             let page: Page<z.output<Item>>;
@@ -223,7 +234,7 @@ export function apiRoutes(app: FastifyInstance, deps: ModuleDeps) {
         params: Params,
         load: (request: FastifyRequest, params: z.output<Params>) => Promise<z.output<Item> | undefined>,
       ) {
-        api.get(url, { ...access.public, schema: { operationId, tags: [tag], summary: operationId, params, querystring: langQuery, response: { 200: schema, ...errorResponses } } }, async (request, reply) => {
+        api.get(url, { ...publicData, schema: { operationId, tags: [tag], summary: operationId, params, querystring: langQuery, response: { 200: schema, ...errorResponses } } }, async (request, reply) => {
           const found = await load(request, request.params as z.output<Params>);
           if (found === undefined) throw notFound();
           return sendData(request, reply, found);
@@ -252,7 +263,7 @@ export function apiRoutes(app: FastifyInstance, deps: ModuleDeps) {
       collection('/changes', 'listChanges', 'change log', changeSchema, collectionQuery, (_r, q) => listApiChanges(db, q));
       item('/changes/:seq', 'getChange', 'change log', changeSchema, seqParams, (_r, p) => getApiChange(db, p.seq));
 
-      api.get('/openapi.json', { ...access.public, schema: { operationId: 'getOpenApi', tags: ['meta'], summary: 'getOpenApi', querystring: langQuery } }, async (request, reply) =>
+      api.get('/openapi.json', { ...publicData, schema: { operationId: 'getOpenApi', tags: ['meta'], summary: 'getOpenApi', querystring: langQuery } }, async (request, reply) =>
         sendData(request, reply, api.swagger()),
       );
 

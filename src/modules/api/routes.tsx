@@ -44,6 +44,7 @@ import {
   sessionSchema,
   uuidParams,
 } from './schemas.js';
+import { apiMessages } from './messages.js';
 import { ApiReferencePage, type ApiDocument } from './views/api-reference-page.js';
 
 export const API_PREFIX = '/api/v1';
@@ -69,6 +70,12 @@ class ApiProblem extends Error {
 
 const notFound = () => new ApiProblem(404, 'not-found', 'api.problem.notFound.record');
 const badCursor = () => new ApiProblem(400, 'bad-parameter', 'api.problem.badParameter.cursor');
+
+/** An operation's summary (English) and description (Spanish) in the OpenAPI document, from the texts of /api. */
+const operation = (operationId: string) => {
+  const key = `api.op.${operationId}` as keyof typeof apiMessages.es;
+  return { operationId, summary: apiMessages.en[key], description: apiMessages.es[key] };
+};
 
 const titleKeys = {
   'bad-parameter': 'api.problem.badParameter.title',
@@ -136,7 +143,7 @@ export function apiRoutes(app: FastifyInstance, deps: ModuleDeps) {
             title: `${deps.config.SITE_NAME}: API pública de datos abiertos`,
             version: '1.0.0',
             description:
-              'Read-only public API of the open-government portal: exercises, calls, the Technical Secretariat, action plans, commitments (OGP template), milestones, activities with evidence, institutions, municipalities and the change log. No authentication. Errors are application/problem+json (RFC 9457). Lists are paged by an opaque keyset cursor. Human reference: /api.',
+              'Read-only public API of the open-government portal: exercises, calls, the Technical Secretariat, action plans, commitments (OGP template), milestones, activities with evidence, institutions, municipalities and the change log. No authentication, no cookies; GET and HEAD only (other methods get 405). Errors are application/problem+json (RFC 9457), in Spanish or English (Accept-Language or ?lang=en). Lists are paged by an opaque keyset cursor. Human reference: /api.',
             license: { name: 'Términos de Libre Uso MX', url: LICENCE_URL },
           },
           servers: deps.config.PUBLIC_URL ? [{ url: deps.config.PUBLIC_URL.replace(/\/+$/, '') }] : [],
@@ -207,7 +214,7 @@ export function apiRoutes(app: FastifyInstance, deps: ModuleDeps) {
       ) {
         api.get(
           url,
-          { ...publicData, schema: { operationId, tags: [tag], summary: operationId, querystring, response: { 200: pageOf(item), ...errorResponses } } },
+          { ...publicData, schema: { ...operation(operationId), tags: [tag], querystring, response: { 200: pageOf(item), ...errorResponses } } },
           async (request, reply) => {
             const query = request.query as z.output<Query>;
             let page: Page<z.output<Item>>;
@@ -234,7 +241,7 @@ export function apiRoutes(app: FastifyInstance, deps: ModuleDeps) {
         params: Params,
         load: (request: FastifyRequest, params: z.output<Params>) => Promise<z.output<Item> | undefined>,
       ) {
-        api.get(url, { ...publicData, schema: { operationId, tags: [tag], summary: operationId, params, querystring: langQuery, response: { 200: schema, ...errorResponses } } }, async (request, reply) => {
+        api.get(url, { ...publicData, schema: { ...operation(operationId), tags: [tag], params, querystring: langQuery, response: { 200: schema, ...errorResponses } } }, async (request, reply) => {
           const found = await load(request, request.params as z.output<Params>);
           if (found === undefined) throw notFound();
           return sendData(request, reply, found);
@@ -263,7 +270,7 @@ export function apiRoutes(app: FastifyInstance, deps: ModuleDeps) {
       collection('/changes', 'listChanges', 'change log', changeSchema, collectionQuery, (_r, q) => listApiChanges(db, q));
       item('/changes/:seq', 'getChange', 'change log', changeSchema, seqParams, (_r, p) => getApiChange(db, p.seq));
 
-      api.get('/openapi.json', { ...publicData, schema: { operationId: 'getOpenApi', tags: ['meta'], summary: 'getOpenApi', querystring: langQuery } }, async (request, reply) =>
+      api.get('/openapi.json', { ...publicData, schema: { ...operation('getOpenApi'), tags: ['meta'], querystring: langQuery } }, async (request, reply) =>
         sendData(request, reply, api.swagger()),
       );
 

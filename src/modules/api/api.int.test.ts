@@ -174,7 +174,7 @@ describe('the OpenAPI document and the /api page', () => {
     }
   });
 
-  it('/api lists every documented route and shows a curl example that fetches one commitment, in Spanish and English', async () => {
+  it('/api, linked from /datos, lists every documented route and shows a curl example that fetches one commitment, in Spanish and English', async () => {
     const document = await documentOf();
     const spanish = await get(app, '/api');
     expect(spanish.statusCode).toBe(200);
@@ -189,6 +189,8 @@ describe('the OpenAPI document and the /api page', () => {
     expect(english.body).toContain('<h1>Public API</h1>');
     expect(english.body).toContain('Routes of version 1 of the API');
     expect(spanish.body).not.toMatch(/<script[^>]+src="https?:/);
+    // People looking for data find it from the open-data page.
+    expect((await get(app, '/datos')).body).toContain('<a href="/api">API pública de datos abiertos</a>');
   });
 });
 

@@ -106,6 +106,14 @@ describe('the public API, read only', () => {
       expect(problem, url).toMatchObject({ status, type: expect.stringMatching(/\/api#(bad-parameter|not-found)$/), title: expect.any(String) });
       expect(problem.detail, url).toMatch(detail);
     }
+    // A cursor of another collection, or of the right shape with an impossible instant, is refused too (not a 500).
+    const changeCursor = new URL((await get(app, '/api/v1/changes?limit=1')).json<ListBody>().links.next!).searchParams.get('cursor')!;
+    const impossible = (instant: string) => Buffer.from(JSON.stringify([instant, '00000000-0000-4000-8000-000000000000'])).toString('base64url');
+    for (const cursor of [changeCursor, impossible('2020-13-45T00:00:00.000000Z'), impossible('2021-02-30T00:00:00.000000Z')]) {
+      const response = await get(app, `/api/v1/commitments?cursor=${cursor}`);
+      expect(response.statusCode, cursor).toBe(400);
+      expect(response.json<Json>().detail).toMatch(/cursor/);
+    }
     const spanish = (await get(app, '/api/v1/commitments?limit=0')).json<Json>();
     expect(spanish).toMatchObject({ title: 'Parámetro no válido', detail: 'limit debe ser un número entero de 1 a 500.' });
     const byHeader = (await get(app, '/api/v1/commitments?limit=0', { 'accept-language': 'en-US,en;q=0.9' })).json<Json>();

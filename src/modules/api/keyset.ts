@@ -15,7 +15,11 @@ export class BadCursorError extends Error {
 }
 
 /** An instant with microseconds, as PostgreSQL keeps it (a JavaScript Date would lose them). */
-const instantKey = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/).refine((value) => !Number.isNaN(Date.parse(value)));
+const instantKey = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/).refine((value) => {
+  // A real calendar instant (no 30 February), which PostgreSQL would otherwise refuse with an error.
+  const parsed = new Date(`${value.slice(0, 19)}Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 19) === value.slice(0, 19);
+});
 const timeIdKey = z.tuple([instantKey, z.uuid()]);
 
 export function encodeCursor(key: readonly (string | number)[]): string {

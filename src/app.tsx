@@ -23,6 +23,7 @@ import { PUBLIC_PAGES_CHANNEL, publicWriteCount } from './modules/audit/append-c
 import { registerRenderCache, RenderCache } from './web/render-cache.js';
 import { registerSecurityHeaders } from './web/security-headers.js';
 import { registerPageCompression } from './web/page-compression.js';
+import { isMalformedMultipart, registerInputNormalisation } from './web/input.js';
 import multipart from '@fastify/multipart';
 import { multipartOptions } from './modules/files/routes.js';
 import { access, checkRouteAccess, requireDeclaredAccess } from './kernel/access.js';
@@ -150,6 +151,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     timer.unref();
     reply.raw.once('close', () => clearTimeout(timer));
   });
+  registerInputNormalisation(app);
   registerRenderCache(app, renderCache, { publicWriteCount });
   registerSessionHooks(app, deps);
   app.addHook('preHandler', checkRouteAccess);
@@ -196,7 +198,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     const t = request.t ?? translator(config.DEFAULT_LOCALE);
     const appError = error instanceof AppError ? error : undefined;
-    const fastifyStatus = (error as { statusCode?: number }).statusCode;
+    const fastifyStatus = isMalformedMultipart(error, request) ? 400 : (error as { statusCode?: number }).statusCode;
     const status = appError ? statusByCode[appError.code] : fastifyStatus && fastifyStatus >= 400 && fastifyStatus < 500 ? fastifyStatus : 500;
     if (status >= 500) request.log.error({ err: error }, 'unexpected error');
     else request.log.info({ code: appError?.code ?? (error as { code?: string }).code, status }, (error as Error).message);
@@ -212,6 +214,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const minutes = Math.max(1, Math.ceil(retryAfterMs / 60000));
       reply.header('retry-after', Math.ceil(retryAfterMs / 1000));
       return sendPage(request, reply, deps, { status, title: t('error.tooMany.title'), body: <ErrorPage title={t('error.tooMany.title')} body={t('error.tooMany.body', { minutes })} /> });
+    }
+    if (status === 415) {
+      return sendPage(request, reply, deps, { status, title: t('error.unsupportedType.title'), body: <ErrorPage title={t('error.unsupportedType.title')} body={t('error.unsupportedType.body')} /> });
+    }
+    if (appError?.details?.reason === 'nul') {
+      return sendPage(request, reply, deps, { status, title: t('error.nul.title'), body: <ErrorPage title={t('error.nul.title')} body={t('error.nul.body', { field: String(appError.details.field) })} /> });
     }
     if (status < 500) {
       return sendPage(request, reply, deps, { status, title: t('error.badRequest.title'), body: <ErrorPage title={t('error.badRequest.title')} body={t('error.badRequest.body')} /> });

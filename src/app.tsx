@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import compress from '@fastify/compress';
@@ -24,6 +24,7 @@ import { registerRenderCache, RenderCache } from './web/render-cache.js';
 import { registerSecurityHeaders } from './web/security-headers.js';
 import { registerPageCompression } from './web/page-compression.js';
 import { isMalformedMultipart, registerInputNormalisation } from './web/input.js';
+import { logSerializers } from './web/logging.js';
 import multipart from '@fastify/multipart';
 import { multipartOptions } from './modules/files/routes.js';
 import { access, checkRouteAccess, requireDeclaredAccess } from './kernel/access.js';
@@ -36,7 +37,8 @@ export interface AppOptions {
   database: Database;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
-  logger?: FastifyServerOptions['logger'];
+  /** Where log lines go: standard output, unless a test captures them. */
+  logStream?: { write(line: string): void };
   /** The modules to serve; the portal's own registry unless a test brings another. */
   registry?: Registry;
 }
@@ -51,14 +53,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const registry = options.registry ?? portalRegistry;
   const now = options.now ?? (() => new Date());
   const app = Fastify({
-    logger: options.logger ?? { level: config.LOG_LEVEL },
+    // No personal data or secrets in the logs: tokens redacted from URLs, errors without their bound values.
+    logger: { level: config.LOG_LEVEL, serializers: logSerializers, ...(options.logStream ? { stream: options.logStream } : {}) },
     trustProxy: config.TRUST_PROXY,
     requestTimeout: config.REQUEST_TIMEOUT_MS,
     connectionTimeout: config.REQUEST_TIMEOUT_MS + 5000,
     keepAliveTimeout: 5000,
     forceCloseConnections: 'idle',
     bodyLimit: 1024 * 1024,
-    requestIdHeader: 'x-request-id',
+    // Fastify would take any incoming X-Request-Id as it is: genReqId reads the header itself and keeps it only when well-formed.
+    requestIdHeader: false,
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -66,7 +70,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // Malformed URLs fail in the router, before hooks and the error handler: answer them with the same 400 page.
     frameworkErrors: (error, request, reply) => {
-      request.log.info({ code: error.code }, error.message);
+      // The message quotes the URL, which may hold a token: the code says enough.
+      request.log.info({ code: error.code }, 'malformed request');
       const t = translator(config.DEFAULT_LOCALE);
       void sendPage(request, reply, deps, { status: 400, title: t('error.badRequest.title'), body: <ErrorPage title={t('error.badRequest.title')} body={t('error.badRequest.body')} /> });
     },

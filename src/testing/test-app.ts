@@ -8,12 +8,15 @@ import { createTestDatabase, type Lifetime } from './test-db.js';
 /**
  * A real app (all plugins, all routes) on a fresh demo database, driven with app.inject(). Its database is closed
  * after the test; with `lifetime: 'file'` (built in `beforeAll`), after the file's last test: for tests that only
- * read pages and never write, which then share one app.
+ * read pages and never write, which then share one app. With `logStream`, the log lines go there (every level).
  */
-export async function createTestApp(options: { env?: Record<string, string>; database?: Database; lifetime?: Lifetime } = {}): Promise<{ app: FastifyInstance; database: Database; config: Config }> {
+export async function createTestApp(
+  options: { env?: Record<string, string>; database?: Database; lifetime?: Lifetime; logStream?: { write(line: string): void } } = {},
+): Promise<{ app: FastifyInstance; database: Database; config: Config }> {
   const database = options.database ?? (await createTestDatabase({ withDemo: true, lifetime: options.lifetime }));
-  const config = parseConfig({ LOG_LEVEL: 'silent', ...options.env });
-  const app = await buildApp({ config, database, now: () => TEST_NOW });
+  // A test that captures the log reads every line the portal writes.
+  const config = parseConfig({ LOG_LEVEL: options.logStream ? 'trace' : 'silent', ...options.env });
+  const app = await buildApp({ config, database, now: () => TEST_NOW, logStream: options.logStream });
   await app.ready();
   sendObjectsAsForms(app);
   return { app, database, config };

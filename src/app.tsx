@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
-import { isDatabaseUnavailable, withTimeout } from './db/errors.js';
+import { isDatabaseUnavailable, isValueRefusedByDatabase, withTimeout } from './db/errors.js';
 import { staticDir } from './paths.js';
 import { AppError, statusByCode } from './shared/errors.js';
 import { loadAssetManifest } from './web/assets.js';
@@ -203,9 +203,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     const t = request.t ?? translator(config.DEFAULT_LOCALE);
     const appError = error instanceof AppError ? error : undefined;
-    const fastifyStatus = isMalformedMultipart(error, request) ? 400 : (error as { statusCode?: number }).statusCode;
+    // A malformed multipart body, or a value the database refused (a safety net behind each form's own checks), is the sender's: 400.
+    const fastifyStatus = isMalformedMultipart(error, request) || isValueRefusedByDatabase(error) ? 400 : (error as { statusCode?: number }).statusCode;
     const status = appError ? statusByCode[appError.code] : fastifyStatus && fastifyStatus >= 400 && fastifyStatus < 500 ? fastifyStatus : 500;
     if (status >= 500) request.log.error({ err: error }, 'unexpected error');
+    else if (isValueRefusedByDatabase(error)) request.log.warn({ err: error, status }, 'the database refused a value of the request');
     else request.log.info({ code: appError?.code ?? (error as { code?: string }).code, status }, (error as Error).message);
     if (status === 404) {
       return sendPage(request, reply, deps, { status, title: t('error.notFound.title'), body: <ErrorPage title={t('error.notFound.title')} body={t('error.notFound.body')} /> });

@@ -8,6 +8,8 @@ describe('what the logs may show', () => {
     expect(redactUrl(`/recuperar/${TOKEN}`)).toBe('/recuperar/[redacted]');
     expect(redactUrl(`/seguimientos/baja/${TOKEN}?lang=en`)).toBe('/seguimientos/baja/[redacted]?lang=en');
     expect(redactUrl(`/algo/nuevo/${TOKEN}/mas`)).toBe('/algo/nuevo/[redacted]/mas');
+    expect(redactUrl(`/entrar?siguiente=${encodeURIComponent(`/recuperar/${TOKEN}`)}`)).not.toContain(TOKEN);
+    expect(redactUrl('/ejercicios/tercer-plan-de-accion-local-2020-2021-durango/plan')).toBe('/ejercicios/tercer-plan-de-accion-local-2020-2021-durango/plan');
     expect(redactUrl(`/buscar?q=agua&token=${TOKEN}&pagina=2`)).toBe('/buscar?q=agua&token=[redacted]&pagina=2');
     expect(redactUrl('/admin/compromisos/3f0c2a52-9d1e-4c55-8a51-1b2c3d4e5f60')).toBe('/admin/compromisos/3f0c2a52-9d1e-4c55-8a51-1b2c3d4e5f60');
     expect(redactUrl('/ejercicios/cuarto-pal-demostracion/plan')).toBe('/ejercicios/cuarto-pal-demostracion/plan');

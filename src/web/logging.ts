@@ -11,14 +11,17 @@ const REDACTED = '[redacted]';
 
 /** Paths whose last segment is a secret e-mailed to someone. */
 const TOKEN_PATHS = /^(\/(?:recuperar|confirmar|entrar\/enlace|sumate\/confirmar|cuenta\/correo|seguimientos\/baja))\/[^/?#]+/;
-/** A long opaque segment anywhere in the path (a token of a route added later), unless it is a record's UUID. */
-const OPAQUE_SEGMENT = /\/(?![0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:[/?#]|$))[A-Za-z0-9_-]{24,}(?=[/?#]|$)/gi;
+/**
+ * A long opaque run anywhere in the URL (the token of a route added later, or one inside an encoded `siguiente`):
+ * 32 or more URL-safe characters with at least one capital letter. Slugs and record ids are lower-case.
+ */
+const OPAQUE_RUN = /(?<![A-Za-z0-9_-])(?=[A-Za-z0-9_-]*[A-Z])[A-Za-z0-9_-]{32,}(?![A-Za-z0-9_-])/g;
 /** Query parameters that carry secrets. */
 const SECRET_QUERY = /([?&](?:token|t|codigo|code|key|sid|csrf|_csrf|password)=)[^&#]*/gi;
 
 /** The URL as a log may show it. */
 export function redactUrl(url: string): string {
-  return url.replace(TOKEN_PATHS, `$1/${REDACTED}`).replace(OPAQUE_SEGMENT, `/${REDACTED}`).replace(SECRET_QUERY, `$1${REDACTED}`).slice(0, 2048);
+  return url.replace(TOKEN_PATHS, `$1/${REDACTED}`).replace(OPAQUE_RUN, REDACTED).replace(SECRET_QUERY, `$1${REDACTED}`).slice(0, 2048);
 }
 
 /** Fields of a database error that name the failure without holding the data. */

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { asc } from 'drizzle-orm';
 import { AppError } from '../../shared/errors.js';
+import { safeLocalPath } from '../../shared/safe-redirect.js';
 import { emptyForm, formString, formValues, submitForm, type FormMessages, type FormState } from '../../web/forms.js';
 import { sendPage } from '../../web/http.js';
 import type { MessageKey } from '../../web/i18n/i18n.js';
@@ -32,8 +33,8 @@ type Deps = ModuleDeps;
 
 const emailOnly = z.object({ email: z.email('email.invalid').max(254, 'email.invalid') });
 
-/** Only local paths, so a crafted link cannot send people to another site after signing in. */
-const safeNext = (value: string) => (/^\/(?!\/)[^\s]*$/.test(value) ? value : '/cuenta');
+/** Only paths on this site, so a crafted link cannot send people to another site after signing in. */
+const safeNext = (value: string | undefined) => safeLocalPath(value, '/cuenta');
 
 const forms: FormMessages = { prefix: 'accounts.error', fallback: 'error.badRequest.body' };
 const signInQuery = z.object({ siguiente: queryString });
@@ -52,7 +53,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
 
   // Sign in with a password.
   app.get<{ Querystring: { siguiente?: string } }>('/entrar', access.public, (request, reply) =>
-    page(request, reply, 'accounts.signIn.title', <SignInPage form={emptyForm()} next={safeNext(parseQuery(request, signInQuery).siguiente ?? '/cuenta')} />),
+    page(request, reply, 'accounts.signIn.title', <SignInPage form={emptyForm()} next={safeNext(parseQuery(request, signInQuery).siguiente)} />),
   );
   app.post('/entrar', { ...access.public, preHandler: limit('sign-in', 10, 15) }, async (request, reply) => {
     const values = formValues(request.body, ['email', 'next']);

@@ -11,9 +11,10 @@ import {
 import type { z } from 'zod';
 import { access } from '../../kernel/access.js';
 import type { ModuleDeps } from '../../kernel/manifest.js';
-import { AppError } from '../../shared/errors.js';
+import { AppError, statusByCode } from '../../shared/errors.js';
 import { sendPage } from '../../web/http.js';
 import { matchesEtag } from '../../web/render-cache.js';
+import { isMalformedMultipart } from '../../web/input.js';
 import { BadCursorError, type Page } from './keyset.js';
 import { getApiActivity, listApiActivities } from './read-activities.js';
 import { getApiCall, listApiCalls } from './read-calls.js';
@@ -178,8 +179,17 @@ export function apiRoutes(app: FastifyInstance, deps: ModuleDeps) {
         }
         if (error instanceof ApiProblem) return sendProblem(request, reply, deps, error.status, error.kind, request.t(error.detailKey, error.params));
         if (error instanceof AppError && error.code === 'not_found') return sendProblem(request, reply, deps, 404, 'not-found', request.t('api.problem.notFound.record'));
+        // The edge refuses a body or a NUL character before the route runs: a write is still a 405, a bad value a 400.
+        if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
+          reply.header('allow', 'GET, HEAD');
+          return sendProblem(request, reply, deps, 405, 'method-not-allowed', request.t('api.problem.methodNotAllowed.detail'));
+        }
+        if (error instanceof AppError && statusByCode[error.code] < 500) {
+          const name = typeof error.details?.field === 'string' ? error.details.field : '?';
+          return sendProblem(request, reply, deps, 400, 'bad-parameter', request.t('api.problem.badParameter.other', { name }));
+        }
         const status = (error as { statusCode?: number }).statusCode;
-        if (status && status >= 400 && status < 500) {
+        if ((status && status >= 400 && status < 500) || isMalformedMultipart(error, request)) {
           request.log.info({ code: (error as { code?: string }).code, status }, (error as Error).message);
           return sendProblem(request, reply, deps, 400, 'bad-parameter', request.t('api.problem.badParameter.other', { name: '?' }));
         }

@@ -2,6 +2,7 @@ import { createRegistry } from './kernel/registry.js';
 import { accountsModule } from './modules/accounts/module.js';
 import { auditModule } from './modules/audit/module.js';
 import { callsModule } from './modules/calls/module.js';
+import { cocreationModule } from './modules/cocreation/module.js';
 import { directoryModule } from './modules/directory/module.js';
 import { exercisesModule } from './modules/exercises/module.js';
 import { filesModule } from './modules/files/module.js';
@@ -33,5 +34,6 @@ export const registry = createRegistry([
   registrationsModule,
   secretariatModule,
   planModule,
+  cocreationModule,
   siteModule,
 ]);

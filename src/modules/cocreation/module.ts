@@ -1,0 +1,22 @@
+import type { ModuleManifest } from '../../kernel/manifest.js';
+import { labelsWithPrefix } from '../../kernel/records.js';
+import { cocreationDatasets } from './datasets.js';
+import { cocreationDemo } from './demo.js';
+import { cocreationMessages } from './messages.js';
+import { problemTarget } from './problem-records.js';
+import { cocreationRoutes } from './routes.js';
+
+/**
+ * Diagnosis and co-creation: public problems of an exercise, their supports, moderation, dispositions with a reason
+ * and the reasoned response (workshops and proposals will join it).
+ */
+export const cocreationModule: ModuleManifest = {
+  name: 'cocreation',
+  messages: [cocreationMessages],
+  routes: cocreationRoutes,
+  records: {
+    problem: { statusLabel: labelsWithPrefix('cocreation.status.'), target: problemTarget },
+  },
+  datasets: cocreationDatasets,
+  demo: cocreationDemo,
+};

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { problems, type ProblemStatus, type ProblemTheme } from './schema.js';
 
@@ -14,11 +14,15 @@ export interface ProblemFilters {
   page: number;
 }
 
+/*
+ * Correlated subqueries on the listed problem. The outer column is named in full: in a one-table select Drizzle
+ * writes `${problems.id}` as a bare "id", which inside the subquery would mean the support's own id.
+ */
+const listedProblemId = sql.raw('"problems"."id"');
 /** A problem's current number of supports (the one figure every page and dataset shows). */
-export const supportsOf = (problemId: SQL | typeof problems.id) => sql<number>`(select count(*)::int from problem_supports s where s.problem_id = ${problemId})`;
+const supportsOf = sql<number>`(select count(*)::int from problem_supports s where s.problem_id = ${listedProblemId})`;
 /** The names of the municipalities a problem affects, in alphabetical order, joined by "; ". */
-export const municipalityNamesOf = (problemId: typeof problems.id) =>
-  sql<string>`(select coalesce(string_agg(m.name, '; ' order by m.name), '') from problem_municipalities pm join municipalities m on m.cvegeo = pm.cvegeo where pm.problem_id = ${problemId})`;
+const municipalityNamesOf = sql<string>`(select coalesce(string_agg(m.name, '; ' order by m.name), '') from problem_municipalities pm join municipalities m on m.cvegeo = pm.cvegeo where pm.problem_id = ${listedProblemId})`;
 
 /**
  * The visible problems of an exercise (a hidden one keeps its own page but leaves the list), filtered by theme,
@@ -28,9 +32,9 @@ export async function listProblems(db: Db, exerciseId: string, filters: ProblemF
   const conditions = [eq(problems.exerciseId, exerciseId), isNull(problems.hiddenAt)];
   if (filters.theme) conditions.push(eq(problems.theme, filters.theme));
   if (filters.status) conditions.push(eq(problems.status, filters.status));
-  if (filters.municipality) conditions.push(sql`exists (select 1 from problem_municipalities pm where pm.problem_id = ${problems.id} and pm.cvegeo = ${filters.municipality})`);
+  if (filters.municipality) conditions.push(sql`exists (select 1 from problem_municipalities pm where pm.problem_id = ${listedProblemId} and pm.cvegeo = ${filters.municipality})`);
   const where = and(...conditions);
-  const supports = supportsOf(problems.id);
+  const supports = supportsOf;
   const [{ total }] = (await db.select({ total: count() }).from(problems).where(where)) as [{ total: number }];
   const rows = await db
     .select({
@@ -41,7 +45,7 @@ export async function listProblems(db: Db, exerciseId: string, filters: ProblemF
       status: problems.status,
       createdAt: problems.createdAt,
       supports,
-      municipalities: municipalityNamesOf(problems.id),
+      municipalities: municipalityNamesOf,
     })
     .from(problems)
     .where(where)

@@ -133,6 +133,17 @@ describe('proposing a problem during the diagnosis', () => {
     expect(perDay).toEqual([{ ejercicio: SLUG, numero: 1, fecha: '2026-11-23', apoyos: 1 }]);
   });
 
+  it('the exercise page offers "Propón un problema" during the diagnosis only, and always the way to the problems and their answers', async () => {
+    const { app } = await setUp();
+    const open = await app.inject({ url: `/ejercicios/${SLUG}` });
+    expect(open.body).toContain(`href="${BASE}/nuevo"`);
+    expect(open.body).toContain('Propón un problema');
+    const closed = await app.inject({ url: '/ejercicios/tercer-pal-2020-2021' });
+    expect(closed.body).not.toContain('/ejercicios/tercer-pal-2020-2021/problemas/nuevo');
+    expect(closed.body).toContain('href="/ejercicios/tercer-pal-2020-2021/problemas"');
+    expect(closed.body).toContain('href="/ejercicios/tercer-pal-2020-2021/respuesta-razonada"');
+  });
+
   it('English visitors read the pages in English', async () => {
     const { app } = await setUp();
     const list = await app.inject({ url: `${BASE}?lang=en` });

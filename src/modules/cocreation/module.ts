@@ -17,6 +17,12 @@ export const cocreationModule: ModuleManifest = {
   records: {
     problem: { statusLabel: labelsWithPrefix('cocreation.status.'), target: problemTarget },
   },
+  // Values of a problem's fields in words, in its public history (labelsWithPrefix leaves any other value as stored).
+  fieldLabels: {
+    theme: labelsWithPrefix('cocreation.theme.'),
+    channel: labelsWithPrefix('cocreation.channel.'),
+    reasonCode: labelsWithPrefix('cocreation.reason.'),
+  },
   datasets: cocreationDatasets,
   demo: cocreationDemo,
 };

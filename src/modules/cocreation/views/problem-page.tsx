@@ -176,7 +176,7 @@ export function ProblemPage(props: {
       </section>
 
       {viewer.isSignedIn ? (
-        <details class="panel">
+        <details class="panel" open={forms.report.summary.length > 0}>
           <summary>{t('cocreation.report.title')}</summary>
           <form method="post" action={`${path}/reportar`} novalidate>
             <ErrorSummary errors={forms.report.summary} />

@@ -211,6 +211,11 @@ describe('moderation', () => {
 
     expect((await beto.post(`${BASE}/1/ocultar`, { reason: 'No me gusta este problema.' })).statusCode).toBe(403);
     const facilitator = as(await signInAs(database, { roles: [{ role: 'facilitator' }] }));
+    expect((await beto.get('/admin/problemas')).statusCode).toBe(403);
+    const queue = await facilitator.get('/admin/problemas');
+    expect(queue.statusCode).toBe(200);
+    expect(queue.body).toMatch(/Problemas reportados[\s\S]*Problema 1: Basura acumulada[\s\S]*Expone datos personales[\s\S]*Problemas en espera de decisión/);
+    expect(queue.body).not.toContain('Menciona a un vecino.');
     expect((await facilitator.post(`${BASE}/1/ocultar`, { reason: 'No' })).statusCode).toBe(400);
     const hidden = await facilitator.post(`${BASE}/1/ocultar`, { reason: 'Expone el domicilio de una persona particular.' });
     expect(hidden.statusCode).toBe(303);

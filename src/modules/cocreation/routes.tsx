@@ -17,6 +17,7 @@ import { findSimilarProblems } from './find-similar-problems.js';
 import { getProblem } from './get-problem.js';
 import { hideProblem, hideProblemInput } from './hide-problem.js';
 import { listProblems, problemSorts, type ProblemFilters } from './list-problems.js';
+import { listProblemsToModerate } from './list-problems-to-moderate.js';
 import { listReasonedResponses } from './list-reasoned-responses.js';
 import { problemPath } from './paths.js';
 import { canModerateProblems, moderatorRoles } from './policy.js';
@@ -27,6 +28,7 @@ import { supportProblem, withdrawSupport } from './support-problem.js';
 import { NewProblemPage, problemFormFields, SimilarProblemsPage, type ProposerState } from './views/new-problem-page.js';
 import { ProblemPage, type ProblemForms } from './views/problem-page.js';
 import { ProblemsPage, type ExerciseRef } from './views/problems-page.js';
+import { ProblemModerationPage } from './views/moderation-page.js';
 import { ReasonedResponsePage } from './views/reasoned-response-page.js';
 
 const slugParams = z.object({ slug: slugParam });
@@ -290,5 +292,10 @@ export function cocreationRoutes(app: FastifyInstance, deps: ModuleDeps) {
       title: `${request.t('cocreation.response.title')} · ${context.exercise.title}`,
       body: <ReasonedResponsePage exercise={context.exercise} rows={rows} />,
     });
+  });
+
+  app.get('/admin/problemas', access.roles(...moderatorRoles), async (request, reply) => {
+    const queue = await listProblemsToModerate(db);
+    return sendPage(request, reply, deps, { title: request.t('cocreation.moderation.queueTitle'), body: <ProblemModerationPage reported={queue.reported} undecided={queue.undecided} /> });
   });
 }

@@ -14,6 +14,8 @@ import { problemPath } from './paths.js';
 import { problems, reasonCodes, reasonedResponses, responseOutcomes, type ProblemStatus, type ResponseOutcome } from './schema.js';
 
 export const EXPLANATION_MAX = 4000;
+/** Who decided, when the decision is an agreement of the Secretariat (public data are in Spanish, as the change log's). */
+export const SECRETARIAT_LABEL = 'Secretariado Técnico Local';
 
 export const decideProblemInput = z
   .object({
@@ -37,7 +39,8 @@ export const dispositionFrom: Record<ResponseOutcome, readonly ProblemStatus[]> 
 /**
  * Disposes of a problem with a reasoned response: admitted, discarded, merged into another problem of the exercise,
  * or not selected, always with a reason code and an explanation, and the Secretariat's agreement when it decided.
- * The response names who decided by role (and institution), never by person. The change is logged (its followers
+ * The response names who decided by role (and institution), or the Secretariat when it decided by an agreement,
+ * never a person. The change is logged (its followers
  * hear of it) and the author, if the problem has one, gets an e-mail in their language.
  */
 export async function decideProblem(db: Db, problemId: string, input: DecideProblemInput, options: { actor: ActingParty; now: Date; baseUrl: string; siteName: string }) {
@@ -77,7 +80,8 @@ export async function decideProblem(db: Db, problemId: string, input: DecideProb
         reasonCode: values.reasonCode,
         explanation: values.explanation,
         agreementCode,
-        deciderLabel: actor.label,
+        // Decided by an agreement: the Secretariat decided (the change log keeps who recorded it, by role).
+        deciderLabel: agreementCode ? SECRETARIAT_LABEL : actor.label,
         deciderInstitutionId,
         decidedAt: options.now,
       })

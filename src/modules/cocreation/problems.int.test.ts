@@ -258,6 +258,9 @@ describe('disposition with a reason', () => {
     const merged = await facilitator.post(`${BASE}/2/decision`, { outcome: 'merged', reasonCode: 'duplicated', explanation: 'Se atiende junto con otro problema del mismo mercado.', mergedIntoNumber: '1' });
     expect(merged.statusCode).toBe(400);
     expect(merged.body).toContain('Ese número no corresponde a otro problema visible de este ejercicio.');
+    await ana.post(BASE, { title: 'Mercado sin baños accesibles', description: 'El mercado municipal de Gómez Palacio no tiene baños para personas con discapacidad.', theme: 'public_spaces', municipalities: '10007', confirmado: 'si' });
+    const admitted = await facilitator.post(`${BASE}/3/decision`, { outcome: 'admitted', reasonCode: 'meets_criteria', explanation: 'Cumple los criterios y el Ayuntamiento puede atenderlo.' });
+    expect(admitted.statusCode).toBe(303);
 
     const [mail] = await database.db.select().from(emails).where(eq(emails.toAddress, 'ana.autora@example.mx'));
     expect(mail!.subject).toBe('Decisión sobre tu problema 1');
@@ -272,15 +275,15 @@ describe('disposition with a reason', () => {
 
     const response = await app.inject({ url: `/ejercicios/${SLUG}/respuesta-razonada` });
     expect(response.statusCode).toBe(200);
-    expect(response.body).toContain('2 problemas propuestos; 1 ya tienen respuesta.');
-    expect(response.body).toContain('Facilitación');
+    expect(response.body).toContain('3 problemas propuestos; 2 ya tienen respuesta.');
+    expect(response.body).toMatch(/Problema 1:[\s\S]*Secretariado Técnico Local[\s\S]*Problema 2:[\s\S]*En revisión[\s\S]*Problema 3:[\s\S]*Facilitación/);
     expect(response.body).toContain('STL-2021-ORD-02-01');
-    expect(response.body).toContain('En revisión');
     for (const secret of ['Fernanda', 'fernanda@example.mx', 'Ana Autora', 'ana.autora@example.mx']) expect(response.body).not.toContain(secret);
 
     const rows = (await dataset('respuesta-razonada')).data.filter((r) => r.ejercicio === SLUG);
-    expect(rows[0]).toMatchObject({ numero: 1, resultado: 'discarded', motivo: 'outside_competence', explicacion: decision.explanation, decidio: 'Facilitación', acuerdo: 'STL-2021-ORD-02-01' });
+    expect(rows[0]).toMatchObject({ numero: 1, resultado: 'discarded', motivo: 'outside_competence', explicacion: decision.explanation, decidio: 'Secretariado Técnico Local', acuerdo: 'STL-2021-ORD-02-01' });
     expect(rows[1]).toMatchObject({ numero: 2, resultado: null });
+    expect(rows[2]).toMatchObject({ numero: 3, resultado: 'admitted', decidio: 'Facilitación', acuerdo: null });
     const entries = await database.db.select().from(changeLog).where(eq(changeLog.recordType, 'problem'));
     for (const text of [JSON.stringify(entries), JSON.stringify(await dataset('problemas')), JSON.stringify(rows)]) {
       for (const secret of ['ana.autora@example.mx', 'Ana Autora', 'fernanda@example.mx']) expect(text).not.toContain(secret);

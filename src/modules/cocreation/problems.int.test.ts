@@ -144,6 +144,13 @@ describe('proposing a problem during the diagnosis', () => {
     expect(closed.body).toContain('href="/ejercicios/tercer-pal-2020-2021/respuesta-razonada"');
   });
 
+  it('at most ten proposals an hour per person: the eleventh is refused', async () => {
+    const { database, as } = await setUp();
+    const ana = as(await signInAs(database));
+    for (let i = 0; i < 10; i += 1) expect((await ana.post(BASE, { title: '' })).statusCode).toBe(400);
+    expect((await ana.post(BASE, garbage)).statusCode).toBe(429);
+  });
+
   it('English visitors read the pages in English', async () => {
     const { app } = await setUp();
     const list = await app.inject({ url: `${BASE}?lang=en` });

@@ -7,6 +7,7 @@ import { emptyForm, formList, formString, formValues, submitForm, type FormIssue
 import { sendPage } from '../../web/http.js';
 import type { MessageKey } from '../../web/i18n/i18n.js';
 import { noticeKey, oneOfQuery, pageQuery, parseParams, parseQuery, queryString, slugParam } from '../../web/params.js';
+import { hitRateLimit } from '../accounts/hit-rate-limit.js';
 import { listRecordHistory } from '../audit/list-record-history.js';
 import { listMunicipalities } from '../directory/list-municipalities.js';
 import { getExercise } from '../exercises/get-exercise.js';
@@ -77,6 +78,9 @@ const fieldIssueOf = (error: unknown): FormIssue[] | undefined => {
   return typeof field === 'string' && typeof reason === 'string' ? [{ path: [field], message: reason }] : undefined;
 };
 
+/** Proposing and reporting are cheap to abuse: at most this many posts per person (and per address) in the window. */
+const rateLimits = { propose: { max: 10, windowMinutes: 60 }, report: { max: 20, windowMinutes: 60 } } as const;
+
 const formMessages = (prefix?: string): FormMessages => ({
   prefix: 'cocreation.form',
   fallback: 'cocreation.form.invalid',
@@ -91,6 +95,12 @@ export function cocreationRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { db, config } = deps;
   const today = () => localDate(deps.now(), config.TIME_ZONE);
   const baseUrl = (request: FastifyRequest) => config.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
+
+  const limit = async (request: FastifyRequest, name: keyof typeof rateLimits) => {
+    const rule = rateLimits[name];
+    const { hits, ttlMs } = await hitRateLimit(db, [`${name}-problem:user:${actorOf(request).userId}`, `${name}-problem:ip:${request.ip}`], rule.windowMinutes * 60_000, deps.now());
+    if (hits > rule.max) throw new AppError('rate_limited', 'too many attempts', { retryAfterMs: ttlMs });
+  };
 
   const loadExercise = async (slug: string) => {
     const { exercise } = await getExercise(db, slug);
@@ -141,6 +151,7 @@ export function cocreationRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   app.post<{ Params: { slug: string } }>('/ejercicios/:slug/problemas', access.signedIn, async (request, reply) => {
     const { slug } = parseParams(request, slugParams, 'exercise');
+    await limit(request, 'propose');
     const context = await loadExercise(slug);
     const values = formValues(request.body, problemFormFields);
     const chosen = formList(request.body, 'municipalities');
@@ -238,6 +249,7 @@ export function cocreationRoutes(app: FastifyInstance, deps: ModuleDeps) {
   });
 
   app.post<ProblemParams>('/ejercicios/:slug/problemas/:number/reportar', access.signedIn, async (request, reply) => {
+    await limit(request, 'report');
     const target = await problemOf(request);
     const values = formValues(request.body, ['reason', 'details']);
     return submitForm(request, reply, {

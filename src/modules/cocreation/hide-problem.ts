@@ -36,6 +36,7 @@ export async function hideProblem(db: Db, problemId: string, input: z.input<type
       action: 'update',
       before: { isHidden: false, hiddenReason: null },
       after: { isHidden: true, hiddenReason: reason },
+      occurredAt: options.now,
     });
     return after!;
   });

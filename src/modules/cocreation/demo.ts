@@ -157,6 +157,14 @@ const problems: DemoProblem[] = [
     submittedAt: '2021-01-27T16:00:00Z',
     supports: 0,
     hiddenBecause: 'Incluía el nombre y el domicilio de una persona particular. Los problemas públicos no señalan a personas.',
+    decisions: [
+      {
+        outcome: 'discarded',
+        reasonCode: 'out_of_scope',
+        explanation: 'Es un conflicto entre particulares, no un problema público que las autoridades del ejercicio puedan atender con un compromiso. Se orientó a la persona hacia la justicia cívica municipal.',
+        agreementCode: PRIORITISATION_AGREEMENT,
+      },
+    ],
   },
 ];
 

@@ -282,7 +282,7 @@ describe('disposition with a reason', () => {
 
     const response = await app.inject({ url: `/ejercicios/${SLUG}/respuesta-razonada` });
     expect(response.statusCode).toBe(200);
-    expect(response.body).toContain('3 problemas propuestos; 2 ya tienen respuesta.');
+    expect(response.body).toContain('Problemas propuestos: 3. Con respuesta: 2.');
     expect(response.body).toMatch(/Problema 1:[\s\S]*Secretariado Técnico Local[\s\S]*Problema 2:[\s\S]*En revisión[\s\S]*Problema 3:[\s\S]*Facilitación/);
     expect(response.body).toContain('STL-2021-ORD-02-01');
     for (const secret of ['Fernanda', 'fernanda@example.mx', 'Ana Autora', 'ana.autora@example.mx']) expect(response.body).not.toContain(secret);
@@ -310,6 +310,9 @@ describe('the demo diagnosis of the third exercise', () => {
     expect(merged.body).toContain('Este problema se fusionó con otro');
     const hidden = await app.inject({ url: '/ejercicios/tercer-pal-2020-2021/problemas/10' });
     expect(hidden.body).toContain('La moderación ocultó este problema');
+
+    const response = await app.inject({ url: '/ejercicios/tercer-pal-2020-2021/respuesta-razonada' });
+    expect(response.body).toContain('Problemas propuestos: 10. Con respuesta: 10.');
 
     const catalogue = await app.inject({ url: '/datos' });
     for (const title of ['Problemas públicos del diagnóstico', 'Apoyos a problemas por día', 'Respuesta razonada']) expect(catalogue.body).toContain(title);

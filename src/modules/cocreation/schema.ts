@@ -31,7 +31,6 @@ export const finalProblemStatuses = ['discarded', 'merged', 'not_selected'] as c
 
 /** How a problem or a support reached the portal: typed in by its author, or captured from paper at a table. */
 export const channels = ['online', 'in_person'] as const;
-export type Channel = (typeof channels)[number];
 
 /**
  * A public problem raised in an exercise's diagnosis. `number` is its public reference within the exercise (its

@@ -5,13 +5,13 @@ import { assertHoldsRole, isSystemActor, type ActingParty, type Actor } from '..
 import { invalidatePublicPages } from '../audit/append-change.js';
 import { assertDiagnosisOpen, localDate } from './diagnosis-window.js';
 import { isConfirmedPerson } from './policy.js';
-import { problems, problemSupports } from './schema.js';
+import { finalProblemStatuses, problems, problemSupports } from './schema.js';
 
-/** A problem that can be supported: visible and not disposed of as discarded or merged. */
+/** A problem that can be supported: visible and not in a final state (discarded, merged, not selected). */
 async function supportableProblem(tx: Db, problemId: string) {
   const [problem] = await tx.select().from(problems).where(eq(problems.id, problemId)).for('update');
   if (!problem) throw notFound('problem');
-  if (problem.hiddenAt !== null || problem.status === 'discarded' || problem.status === 'merged' || problem.status === 'not_selected') {
+  if (problem.hiddenAt !== null || (finalProblemStatuses as readonly string[]).includes(problem.status)) {
     throw new AppError('conflict', 'this problem no longer takes supports', { reason: 'notSupportable' });
   }
   return problem;

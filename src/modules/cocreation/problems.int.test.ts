@@ -6,6 +6,8 @@ import { users } from '../accounts/schema.js';
 import { changeLog } from '../audit/schema.js';
 import { exercisePhases, exercises } from '../exercises/schema.js';
 import { emails } from '../notifications/schema.js';
+import { notifyFollowers } from '../participation/notify-followers.js';
+import { registry } from '../../registry.js';
 import { finalProblemStatuses, problems, problemSupports } from './schema.js';
 
 /** The demo's fourth exercise: in its call phase, its diagnosis planned for later (the tests open it around TEST_NOW). */
@@ -295,6 +297,28 @@ describe('disposition with a reason', () => {
     for (const text of [JSON.stringify(entries), JSON.stringify(await dataset('problemas')), JSON.stringify(rows)]) {
       for (const secret of ['ana.autora@example.mx', 'Ana Autora', 'fernanda@example.mx']) expect(text).not.toContain(secret);
     }
+  });
+});
+
+describe('comments and follows on a problem', () => {
+  it('people comment on a problem and follow it; its followers hear of its disposition', async () => {
+    const { app, database, as, exerciseId } = await setUp();
+    const ana = as(await signInAs(database));
+    await ana.post(BASE, garbage);
+    const [problem] = await database.db.select().from(problems).where(eq(problems.exerciseId, exerciseId));
+    const beto = as(await signInAs(database, { name: 'Beto Vecino' }));
+    const commented = await beto.post(`/participacion/problem/${problem!.id}/comentarios`, { body: 'En mi calle pasa lo mismo desde hace dos años.' });
+    expect(commented.statusCode).toBe(303);
+    expect((await app.inject({ url: `${BASE}/1` })).body).toContain('En mi calle pasa lo mismo desde hace dos años.');
+
+    const follower = await signInAs(database, { email: 'carla.sigue@example.mx' });
+    expect((await as(follower).post(`/participacion/problem/${problem!.id}/seguir`, {})).statusCode).toBe(303);
+    const facilitator = as(await signInAs(database, { roles: [{ role: 'facilitator' }] }));
+    await facilitator.post(`${BASE}/1/decision`, { outcome: 'admitted', reasonCode: 'meets_criteria', explanation: 'Cumple los criterios y el Ayuntamiento puede atenderlo.' });
+    await notifyFollowers(database.db, { baseUrl: 'https://portal.example.mx', siteName: 'Cocrea', timeZone: 'America/Monterrey', records: registry.records });
+    const [mail] = await database.db.select().from(emails).where(and(eq(emails.toAddress, 'carla.sigue@example.mx'), eq(emails.template, 'follow_update')));
+    expect(mail!.text).toContain(garbage.title);
+    expect(mail!.text).toContain(`https://portal.example.mx${BASE}/1`);
   });
 });
 

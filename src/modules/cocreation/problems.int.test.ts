@@ -44,6 +44,7 @@ async function setUp(options: { diagnosis?: 'open' | 'planned' } = { diagnosis: 
 describe('proposing a problem during the diagnosis', () => {
   it('outside the window the form says when it opens or that it closed, and a POST stores nothing', async () => {
     const { app, database, as, countProblems } = await setUp({ diagnosis: 'planned' });
+    expect((await app.inject({ url: '/' })).body).not.toContain(`${BASE}/nuevo`);
     const upcoming = await app.inject({ url: `${BASE}/nuevo` });
     expect(upcoming.statusCode).toBe(200);
     expect(upcoming.body).toContain('El diagnóstico abre el');
@@ -135,11 +136,12 @@ describe('proposing a problem during the diagnosis', () => {
     expect(perDay).toEqual([{ ejercicio: SLUG, numero: 1, fecha: '2026-11-23', apoyos: 1 }]);
   });
 
-  it('the exercise page offers "Propón un problema" during the diagnosis only, and always the way to the problems and their answers', async () => {
+  it('the home and exercise pages offer "Propón un problema" during the diagnosis only, and always the way to the problems and their answers', async () => {
     const { app } = await setUp();
     const open = await app.inject({ url: `/ejercicios/${SLUG}` });
     expect(open.body).toContain(`href="${BASE}/nuevo"`);
     expect(open.body).toContain('Propón un problema');
+    expect((await app.inject({ url: '/' })).body).toContain(`href="${BASE}/nuevo"`);
     const closed = await app.inject({ url: '/ejercicios/tercer-pal-2020-2021' });
     expect(closed.body).not.toContain('/ejercicios/tercer-pal-2020-2021/problemas/nuevo');
     expect(closed.body).toContain('href="/ejercicios/tercer-pal-2020-2021/problemas"');

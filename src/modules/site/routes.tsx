@@ -34,7 +34,11 @@ export function siteRoutes(app: FastifyInstance, deps: ModuleDeps) {
     const call = current ? await getExerciseCall(db, current.exercise.id) : undefined;
     const others = all.filter((exercise) => exercise.id !== currentSummary?.id);
     const plans = await listPlanSummaries(db);
-    return sendPage(request, reply, deps, { title: deps.config.SITE_NAME, body: <HomePage current={current} call={call} others={others} plans={plans} now={deps.now()} /> });
+    const diagnosis = current ? await getExerciseDiagnosis(db, current.exercise.id, { now: deps.now(), timeZone: deps.config.TIME_ZONE }) : undefined;
+    return sendPage(request, reply, deps, {
+      title: deps.config.SITE_NAME,
+      body: <HomePage current={current} call={call} others={others} plans={plans} now={deps.now()} isDiagnosisOpen={diagnosis?.state === 'open'} />,
+    });
   });
 
   app.get<{ Params: { slug: string } }>('/ejercicios/:slug', access.public, async (request, reply) => {

@@ -15,8 +15,9 @@ export interface SimilarProblem {
 }
 
 /**
- * The visible problems of an exercise most like a draft (pg_trgm similarity, accents and case ignored, on the title
- * and on title + description), at least `threshold` alike (config PROBLEM_SIMILARITY_THRESHOLD), most alike first.
+ * The problems of an exercise that still take supports (visible, proposed or admitted) most like a draft (pg_trgm
+ * similarity, accents and case ignored, on the title and on title + description), at least `threshold` alike (config
+ * PROBLEM_SIMILARITY_THRESHOLD), most alike first.
  * The expressions are indexed by the custom migration cocreation_similarity_custom: keep both in step.
  */
 export async function findSimilarProblems(db: Db, exerciseId: string, draft: { title: string; description: string }, threshold: number): Promise<SimilarProblem[]> {
@@ -31,7 +32,7 @@ export async function findSimilarProblems(db: Db, exerciseId: string, draft: { t
              greatest(similarity(immutable_unaccent(p.title), immutable_unaccent(${title})),
                       similarity(immutable_unaccent(p.title || ' ' || p.description), immutable_unaccent(${text}))) as score
       from problems p
-      where p.exercise_id = ${exerciseId} and p.hidden_at is null and p.status <> 'merged'
+      where p.exercise_id = ${exerciseId} and p.hidden_at is null and p.status in ('proposed', 'admitted')
         and (immutable_unaccent(p.title) % immutable_unaccent(${title})
              or immutable_unaccent(p.title || ' ' || p.description) % immutable_unaccent(${text}))
       order by score desc, p.number

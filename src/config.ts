@@ -60,6 +60,8 @@ export const configSchema = z.object({
     .optional(),
   EMAIL_RETRY_LIMIT: z.coerce.number({ message: 'expected a whole number' }).int().min(0).max(20).default(5),
   EMAIL_RETRY_DELAY_SECONDS: z.coerce.number({ message: 'expected seconds' }).int().min(1).max(3600).default(30),
+  /** How alike (pg_trgm similarity, 0 to 1) a problem must be to be offered as similar before a new one is submitted. */
+  PROBLEM_SIMILARITY_THRESHOLD: z.coerce.number({ message: 'expected a number between 0.05 and 1' }).min(0.05).max(1).default(0.3),
 });
 
 export type Config = z.infer<typeof configSchema>;

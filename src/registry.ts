@@ -3,6 +3,7 @@ import { accountsModule } from './modules/accounts/module.js';
 import { apiModule } from './modules/api/module.js';
 import { auditModule } from './modules/audit/module.js';
 import { callsModule } from './modules/calls/module.js';
+import { cocreationModule } from './modules/cocreation/module.js';
 import { directoryModule } from './modules/directory/module.js';
 import { exercisesModule } from './modules/exercises/module.js';
 import { filesModule } from './modules/files/module.js';
@@ -34,6 +35,7 @@ export const registry = createRegistry([
   registrationsModule,
   secretariatModule,
   planModule,
+  cocreationModule,
   apiModule,
   siteModule,
 ]);

@@ -6,6 +6,7 @@ import type { ModuleDeps } from '../../kernel/manifest.js';
 import { sendPage } from '../../web/http.js';
 import { listRecordHistory } from '../audit/list-record-history.js';
 import { hasSecretariat } from '../secretariat/get-secretariat.js';
+import { getExerciseDiagnosis } from '../cocreation/get-exercise-diagnosis.js';
 import { ExercisePage } from './views/exercise-page.js';
 import { listMostPopulousMunicipalities } from '../directory/list-municipalities.js';
 import { listExercises, pickCurrentExercise } from '../exercises/list-exercises.js';
@@ -33,7 +34,11 @@ export function siteRoutes(app: FastifyInstance, deps: ModuleDeps) {
     const call = current ? await getExerciseCall(db, current.exercise.id) : undefined;
     const others = all.filter((exercise) => exercise.id !== currentSummary?.id);
     const plans = await listPlanSummaries(db);
-    return sendPage(request, reply, deps, { title: deps.config.SITE_NAME, body: <HomePage current={current} call={call} others={others} plans={plans} now={deps.now()} /> });
+    const diagnosis = current ? await getExerciseDiagnosis(db, current.exercise.id, { now: deps.now(), timeZone: deps.config.TIME_ZONE }) : undefined;
+    return sendPage(request, reply, deps, {
+      title: deps.config.SITE_NAME,
+      body: <HomePage current={current} call={call} others={others} plans={plans} now={deps.now()} isDiagnosisOpen={diagnosis?.state === 'open'} />,
+    });
   });
 
   app.get<{ Params: { slug: string } }>('/ejercicios/:slug', access.public, async (request, reply) => {
@@ -42,9 +47,10 @@ export function siteRoutes(app: FastifyInstance, deps: ModuleDeps) {
     const history = await listRecordHistory(db, { recordType: 'exercise', recordId: detail.exercise.id });
     const secretariat = await hasSecretariat(db, detail.exercise.id);
     const plans = (await listPlanSummaries(db)).filter((plan) => plan.exerciseId === detail.exercise.id);
+    const diagnosis = await getExerciseDiagnosis(db, detail.exercise.id, { now: deps.now(), timeZone: deps.config.TIME_ZONE });
     return sendPage(request, reply, deps, {
       title: detail.exercise.title,
-      body: <ExercisePage detail={detail} call={call} history={history} plans={plans} now={deps.now()} hasSecretariat={secretariat} />,
+      body: <ExercisePage detail={detail} call={call} history={history} plans={plans} now={deps.now()} hasSecretariat={secretariat} diagnosis={diagnosis} />,
     });
   });
 

@@ -9,8 +9,10 @@ import { ExerciseMeta } from '../../exercises/views/exercise-list.js';
 import { PhaseTimeline } from '../../exercises/views/phase-timeline.js';
 import type { PlanSummary } from '../../plan/core/list-plan-summaries.js';
 import { PlanSummaries } from '../../plan/core/views/plan-summary.js';
+import type { ExerciseDiagnosis } from '../../cocreation/get-exercise-diagnosis.js';
+import { ExerciseDiagnosisSection } from '../../cocreation/views/exercise-diagnosis.js';
 
-export function ExercisePage(props: { detail: ExerciseDetail; call: PublicCall | undefined; history: RecordHistoryData; plans?: PlanSummary[]; now: Date; hasSecretariat?: boolean }) {
+export function ExercisePage(props: { detail: ExerciseDetail; call: PublicCall | undefined; history: RecordHistoryData; plans?: PlanSummary[]; now: Date; hasSecretariat?: boolean; diagnosis?: ExerciseDiagnosis }) {
   const { t } = usePage();
   const { exercise, convener, timeline } = props.detail;
   return (
@@ -35,6 +37,7 @@ export function ExercisePage(props: { detail: ExerciseDetail; call: PublicCall |
           <p>{t('exercise.noCall')}</p>
         )}
       </section>
+      {props.diagnosis ? <ExerciseDiagnosisSection slug={exercise.slug} diagnosis={props.diagnosis} /> : null}
       <PlanSummaries plans={props.plans ?? []} />
       {props.hasSecretariat ? (
         <section aria-labelledby="secretariat-heading">

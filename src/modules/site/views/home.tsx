@@ -9,6 +9,7 @@ import { callAvailability } from '../../calls/call-window.js';
 import { CallWindowNote } from '../../calls/views/call-window-note.js';
 import { ExerciseMeta } from '../../exercises/views/exercise-list.js';
 import { PhaseTimeline } from '../../exercises/views/phase-timeline.js';
+import { newProblemPath } from '../../cocreation/paths.js';
 
 export interface HomeProps {
   current: ExerciseDetail | undefined;
@@ -17,6 +18,8 @@ export interface HomeProps {
   /** The exercises' Local Action Plans with their progress. */
   plans?: PlanSummary[];
   now: Date;
+  /** Whether the current exercise's diagnosis is open (people may propose problems). */
+  isDiagnosisOpen?: boolean;
 }
 
 export function HomePage(props: HomeProps) {
@@ -71,6 +74,7 @@ function CurrentExercise(props: HomeProps & { current: ExerciseDetail }) {
         {props.call ? <CallWindowNote call={props.call} now={props.now} /> : null}
         <div class="actions">
           {isCallOpen ? <ButtonLink href={`/ejercicios/${exercise.slug}/convocatoria/sumate`}>{t('registrations.cta')}</ButtonLink> : null}
+          {props.isDiagnosisOpen ? <ButtonLink href={newProblemPath(exercise.slug)}>{t('cocreation.propose')}</ButtonLink> : null}
           {props.call ? (
             <ButtonLink href={callHref} variant="secondary">
               {t('home.readCall')}

@@ -1,0 +1,202 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import type { DemoContribution, DemoContext } from '../../kernel/manifest.js';
+import { demoExerciseSlugs } from '../exercises/demo.js';
+import { exercises } from '../exercises/schema.js';
+import { decideProblem, type DecideProblemInput } from './decide-problem.js';
+import { hideProblem } from './hide-problem.js';
+import { problemPath, problemsPath, reasonedResponsePath } from './paths.js';
+import type { ProblemTheme } from './schema.js';
+import { submitProblem } from './submit-problem.js';
+import { captureInPersonSupports } from './support-problem.js';
+
+const DEMO_ZONE = 'America/Monterrey';
+/** The agreement of the Secretariat's second ordinary session (18 February 2021) that grouped the prioritised problems. */
+const PRIORITISATION_AGREEMENT = 'STL-2021-ORD-02-01';
+
+interface DemoProblem {
+  title: string;
+  description: string;
+  theme: ProblemTheme;
+  municipalities: string[];
+  evidenceUrl?: string;
+  /** When it was handed in, and how many supports it gathered on paper (at the tables) in the days after. */
+  submittedAt: string;
+  supports: number;
+  decisions?: DecideProblemInput[];
+  hiddenBecause?: string;
+}
+
+const admitted = (explanation: string): DecideProblemInput => ({ outcome: 'admitted', reasonCode: 'meets_criteria', explanation, agreementCode: PRIORITISATION_AGREEMENT });
+
+/**
+ * The diagnosis of the third exercise (tercer-pal-2020-2021, January 2021), in our own words around the public facts of
+ * its plan: the problems residents raised at the diagnosis tables (captured from paper, so they have no author on the
+ * portal), their supports, and the Secretariat's reasoned response to each: admitted, merged, discarded, not selected,
+ * and one the moderators hid.
+ */
+const problems: DemoProblem[] = [
+  {
+    title: 'Calles sin señalamiento vial en la cabecera de Tepehuanes',
+    description:
+      'En el centro de Tepehuanes casi no hay señales de alto, de velocidad ni pasos peatonales. Los cruces cerca de las escuelas son peligrosos a la hora de entrada y salida, y quienes vienen de fuera no saben qué calles son de un solo sentido.',
+    theme: 'mobility',
+    municipalities: ['10035'],
+    submittedAt: '2021-01-18T16:00:00Z',
+    supports: 46,
+    decisions: [admitted('Afecta a toda la cabecera municipal, el Ayuntamiento de Tepehuanes puede atenderlo y admite medir el avance (calles señalizadas, pláticas de educación vial). Pasa a la mesa de movilidad.')],
+  },
+  {
+    title: 'Basura revuelta y tiraderos en la colonia El Dorado',
+    description:
+      'En la colonia El Dorado de Gómez Palacio la basura se saca revuelta y se acumula en lotes baldíos. No hay información sobre cómo separar residuos ni horarios fijos de recolección, y los tiraderos atraen fauna nociva.',
+    theme: 'environment',
+    municipalities: ['10007'],
+    submittedAt: '2021-01-18T18:30:00Z',
+    supports: 58,
+    decisions: [admitted('Es el problema con más apoyos del diagnóstico. Se puede atender con un piloto de separación de residuos en la colonia, con metas verificables, y se suma el problema 7, que describía lo mismo.')],
+  },
+  {
+    title: 'Jóvenes sin orientación ni apoyo para prevenir el suicidio',
+    description:
+      'Familias y escuelas de Gómez Palacio no saben a dónde acudir cuando una persona joven muestra señales de riesgo. Los servicios existen pero no están conectados entre sí ni se conocen.',
+    theme: 'health',
+    municipalities: ['10007'],
+    submittedAt: '2021-01-19T17:00:00Z',
+    supports: 39,
+    decisions: [admitted('Es un asunto público urgente en el que la sociedad civil y el Ayuntamiento pueden colaborar con una red de apoyo; se puede publicar a dónde acudir y medir la atención.')],
+  },
+  {
+    title: 'Abrir un negocio pequeño en Durango toma demasiados trámites',
+    description:
+      'Para abrir una tienda o un taller hay que ir a varias oficinas, los requisitos cambian según quién atiende y no hay una lista pública de pasos y costos. Muchos negocios prefieren quedarse en la informalidad.',
+    theme: 'economy',
+    municipalities: ['10005'],
+    evidenceUrl: 'https://www.inegi.org.mx/programas/enaproce/2018/',
+    submittedAt: '2021-01-20T16:00:00Z',
+    supports: 31,
+    decisions: [admitted('El Ayuntamiento de Durango puede simplificar y publicar los pasos, requisitos y costos; es una mejora de transparencia medible.')],
+  },
+  {
+    title: 'Parques y canchas abandonados en colonias del oriente de Durango',
+    description:
+      'Varios parques y canchas de las colonias del oriente no tienen luz, los juegos están rotos y la gente ya no los usa por miedo. Los vecinos quieren participar en decidir qué se arregla primero.',
+    theme: 'public_spaces',
+    municipalities: ['10005'],
+    submittedAt: '2021-01-21T17:30:00Z',
+    supports: 27,
+    decisions: [admitted('La recuperación de espacios públicos con participación vecinal es un compromiso posible para el Ayuntamiento de Durango y se puede dar seguimiento parque por parque.')],
+  },
+  {
+    title: 'Robos en las colonias sin coordinación entre vecinos y policía',
+    description:
+      'Los robos a casas y negocios se repiten y los vecinos no tienen un canal para organizarse con la policía municipal ni saben qué pasa con sus denuncias.',
+    theme: 'public_safety',
+    municipalities: ['10005'],
+    submittedAt: '2021-01-22T16:00:00Z',
+    supports: 35,
+    decisions: [admitted('La prevención del delito con participación ciudadana es competencia municipal y se puede abrir información sobre la atención a los reportes vecinales.')],
+  },
+  {
+    title: 'No hay separación de residuos en Gómez Palacio',
+    description: 'En Gómez Palacio nadie separa la basura y el camión recolector la mezcla toda. Hace falta enseñar a separar y que la recolección lo respete.',
+    theme: 'environment',
+    municipalities: ['10007'],
+    submittedAt: '2021-01-22T18:00:00Z',
+    supports: 12,
+    decisions: [
+      {
+        outcome: 'merged',
+        reasonCode: 'duplicated',
+        mergedIntoNumber: 2,
+        explanation: 'Describe el mismo problema que el problema 2 (basura revuelta en la colonia El Dorado). Se atiende en él para no dividir los apoyos ni la conversación.',
+        agreementCode: PRIORITISATION_AGREEMENT,
+      },
+    ],
+  },
+  {
+    title: 'Cuotas altas en la autopista federal Durango–Mazatlán',
+    description: 'La cuota de la autopista es muy cara para quienes viajan seguido por trabajo y no hay información de cómo se decide su monto.',
+    theme: 'mobility',
+    municipalities: ['10005'],
+    submittedAt: '2021-01-25T16:00:00Z',
+    supports: 18,
+    decisions: [
+      {
+        outcome: 'discarded',
+        reasonCode: 'outside_competence',
+        explanation:
+          'Las cuotas de una autopista federal las fija la autoridad federal, no las autoridades que participan en este ejercicio, así que no puede ser un compromiso del plan local. Se sugirió presentarlo ante la instancia federal correspondiente.',
+        agreementCode: PRIORITISATION_AGREEMENT,
+      },
+    ],
+  },
+  {
+    title: 'Poca información pública sobre la calidad del aire en Lerdo',
+    description: 'En temporada de quemas el aire se siente pesado, pero no hay datos públicos de monitoreo en Lerdo ni avisos para la población.',
+    theme: 'environment',
+    municipalities: ['10012'],
+    submittedAt: '2021-01-26T17:00:00Z',
+    supports: 9,
+    decisions: [
+      admitted('Es un problema de acceso a la información ambiental que cumple los criterios del diagnóstico.'),
+      {
+        outcome: 'not_selected',
+        reasonCode: 'other',
+        explanation:
+          'En la priorización quedó por debajo de los problemas con más apoyos, y el Ayuntamiento de Lerdo no forma parte de este ejercicio para asumirlo como compromiso. Queda registrado para un siguiente plan.',
+        agreementCode: PRIORITISATION_AGREEMENT,
+      },
+    ],
+  },
+  {
+    title: 'Queja contra un vecino de mi calle',
+    description: 'Texto retirado por la moderación: incluía el nombre y el domicilio de una persona particular y no describía un problema público.',
+    theme: 'other',
+    municipalities: ['10005'],
+    submittedAt: '2021-01-27T16:00:00Z',
+    supports: 0,
+    hiddenBecause: 'Incluía el nombre y el domicilio de una persona particular. Los problemas públicos no señalan a personas.',
+    decisions: [
+      {
+        outcome: 'discarded',
+        reasonCode: 'out_of_scope',
+        explanation: 'Es un conflicto entre particulares, no un problema público que las autoridades del ejercicio puedan atender con un compromiso. Se orientó a la persona hacia la justicia cívica municipal.',
+        agreementCode: PRIORITISATION_AGREEMENT,
+      },
+    ],
+  },
+];
+
+/** The public pages the demo's problems make exist. */
+const slug = demoExerciseSlugs.third;
+const pages = [problemsPath(slug), reasonedResponsePath(slug), problemPath(slug, 1), problemPath(slug, 7), problemPath(slug, 8), problemPath(slug, 10)];
+
+async function seed(tx: Db, context: DemoContext): Promise<void> {
+  const [exercise] = await tx.select({ id: exercises.id }).from(exercises).where(eq(exercises.slug, slug));
+  if (!exercise) return;
+  const { actor } = context;
+  const options = { baseUrl: 'http://localhost', siteName: 'Cocrea' };
+  for (const demo of problems) {
+    const submittedAt = new Date(demo.submittedAt);
+    const problem = await submitProblem(
+      tx,
+      exercise.id,
+      { title: demo.title, description: demo.description, theme: demo.theme, municipalities: demo.municipalities, evidenceUrl: demo.evidenceUrl ?? '' },
+      { actor, now: submittedAt, timeZone: DEMO_ZONE },
+    );
+    // Supports handed in on paper over the following days, a share each day until the diagnosis closed.
+    let left = demo.supports;
+    for (let day = 1; left > 0; day += 1) {
+      const count = Math.min(left, Math.ceil(demo.supports / 3));
+      await captureInPersonSupports(tx, problem.id, { count }, { actor, now: new Date(submittedAt.getTime() + day * 86_400_000), timeZone: DEMO_ZONE });
+      left -= count;
+    }
+    if (demo.hiddenBecause) await hideProblem(tx, problem.id, { reason: demo.hiddenBecause }, { actor, now: new Date(submittedAt.getTime() + 3_600_000) });
+    for (const [index, decision] of (demo.decisions ?? []).entries()) {
+      await decideProblem(tx, problem.id, decision, { actor, now: new Date(Date.parse('2021-02-18T19:00:00Z') + index * 3_600_000), ...options });
+    }
+  }
+}
+
+export const cocreationDemo: DemoContribution = { seed, pages };

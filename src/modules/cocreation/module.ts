@@ -1,0 +1,28 @@
+import type { ModuleManifest } from '../../kernel/manifest.js';
+import { labelsWithPrefix } from '../../kernel/records.js';
+import { cocreationDatasets } from './datasets.js';
+import { cocreationDemo } from './demo.js';
+import { cocreationMessages } from './messages.js';
+import { problemTarget } from './problem-records.js';
+import { cocreationRoutes } from './routes.js';
+
+/**
+ * Diagnosis and co-creation: public problems of an exercise, their supports, moderation, dispositions with a reason
+ * and the reasoned response (workshops and proposals will join it).
+ */
+export const cocreationModule: ModuleManifest = {
+  name: 'cocreation',
+  messages: [cocreationMessages],
+  routes: cocreationRoutes,
+  records: {
+    problem: { statusLabel: labelsWithPrefix('cocreation.status.'), target: problemTarget },
+  },
+  // Values of a problem's fields in words, in its public history (labelsWithPrefix leaves any other value as stored).
+  fieldLabels: {
+    theme: labelsWithPrefix('cocreation.theme.'),
+    channel: labelsWithPrefix('cocreation.channel.'),
+    reasonCode: labelsWithPrefix('cocreation.reason.'),
+  },
+  datasets: cocreationDatasets,
+  demo: cocreationDemo,
+};

@@ -1,0 +1,152 @@
+import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { id, timestamps } from '../../db/columns.js';
+import { users } from '../accounts/schema.js';
+import { institutions, municipalities } from '../directory/schema.js';
+import { exercises } from '../exercises/schema.js';
+
+/** The themes a problem is filed under (labels in messages.ts: cocreation.theme.*). */
+export const problemThemes = [
+  'public_safety',
+  'environment',
+  'mobility',
+  'public_services',
+  'public_spaces',
+  'health',
+  'education',
+  'economy',
+  'transparency',
+  'participation',
+  'other',
+] as const;
+export type ProblemTheme = (typeof problemThemes)[number];
+
+/**
+ * A problem's states (DOMAIN.md). Proposals, prioritisation and the co-creation tables will add the later ones
+ * (prioritized, in_workshop, became_commitment); a problem is `proposed` until the Secretariat disposes of it.
+ */
+export const problemStatuses = ['proposed', 'admitted', 'discarded', 'merged', 'not_selected'] as const;
+export type ProblemStatus = (typeof problemStatuses)[number];
+/** The states no decision leads out of: each needs a reasoned response. */
+export const finalProblemStatuses = ['discarded', 'merged', 'not_selected'] as const satisfies readonly ProblemStatus[];
+
+/** How a problem or a support reached the portal: typed in by its author, or captured from paper at a table. */
+export const channels = ['online', 'in_person'] as const;
+
+/**
+ * A public problem raised in an exercise's diagnosis. `number` is its public reference within the exercise (its
+ * page is /ejercicios/:slug/problemas/:number). The author is never shown; a problem captured from paper has none.
+ * Never deleted: moderation hides it with a public reason, and its page then says it was hidden and why.
+ */
+export const problems = pgTable(
+  'problems',
+  {
+    id: id(),
+    exerciseId: uuid('exercise_id')
+      .notNull()
+      .references(() => exercises.id),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    evidenceUrl: text('evidence_url'),
+    theme: text('theme', { enum: problemThemes }).notNull(),
+    channel: text('channel', { enum: channels }).notNull().default('online'),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    status: text('status', { enum: problemStatuses }).notNull().default('proposed'),
+    /** The problem this one was merged into (status `merged`). */
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => problems.id),
+    hiddenReason: text('hidden_reason'),
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
+    hiddenBy: uuid('hidden_by').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('problems_exercise_number_unique').on(t.exerciseId, t.number), index('problems_exercise_status_idx').on(t.exerciseId, t.status)],
+);
+
+/** The municipalities (INEGI codes) a problem affects. */
+export const problemMunicipalities = pgTable(
+  'problem_municipalities',
+  {
+    problemId: uuid('problem_id')
+      .notNull()
+      .references(() => problems.id, { onDelete: 'cascade' }),
+    cvegeo: varchar('cvegeo', { length: 5 })
+      .notNull()
+      .references(() => municipalities.cvegeo),
+  },
+  (t) => [primaryKey({ columns: [t.problemId, t.cvegeo] }), index('problem_municipalities_cvegeo_idx').on(t.cvegeo)],
+);
+
+/**
+ * A person's support of a problem: one per person and problem (withdrawing deletes it). A support handed in on paper
+ * has no account (`userId` null, channel `in_person`). Never public per person: only counts are shown.
+ */
+export const problemSupports = pgTable(
+  'problem_supports',
+  {
+    id: id(),
+    problemId: uuid('problem_id')
+      .notNull()
+      .references(() => problems.id),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    channel: text('channel', { enum: channels }).notNull().default('online'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('problem_supports_person_unique').on(t.problemId, t.userId), index('problem_supports_problem_idx').on(t.problemId, t.createdAt)],
+);
+
+/** Why a person reports a problem to the moderators. */
+export const reportReasons = ['offensive', 'personal_data', 'spam', 'not_a_problem', 'other'] as const;
+export type ReportReason = (typeof reportReasons)[number];
+
+/** A person's report of a problem to the moderators: one per person and problem (reporting again updates it). */
+export const problemReports = pgTable(
+  'problem_reports',
+  {
+    id: id(),
+    problemId: uuid('problem_id')
+      .notNull()
+      .references(() => problems.id),
+    reporterId: uuid('reporter_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    reason: text('reason', { enum: reportReasons }).notNull(),
+    details: text('details'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('problem_reports_unique').on(t.problemId, t.reporterId)],
+);
+
+/** The reason codes of a disposition (labels in messages.ts: cocreation.reason.*). */
+export const reasonCodes = ['out_of_scope', 'duplicated', 'not_open_government', 'outside_competence', 'insufficient_evidence', 'meets_criteria', 'other'] as const;
+export type ReasonCode = (typeof reasonCodes)[number];
+
+/** What a reasoned response answers: problems now; proposals will join with their own outcomes. */
+export const responseSubjects = ['problem'] as const;
+export const responseOutcomes = ['admitted', 'discarded', 'merged', 'not_selected'] as const;
+export type ResponseOutcome = (typeof responseOutcomes)[number];
+
+/**
+ * A reasoned response (OGP Standard 4): every disposition of an input, with its reason code, an explanation, who
+ * decided (a public role label and institution, never a person) and, when the Secretariat decided, the agreement.
+ * One row per decision; the latest of a subject is its current answer. `subjectType` lets proposals join later.
+ */
+export const reasonedResponses = pgTable(
+  'reasoned_responses',
+  {
+    id: id(),
+    exerciseId: uuid('exercise_id')
+      .notNull()
+      .references(() => exercises.id),
+    subjectType: text('subject_type', { enum: responseSubjects }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    outcome: text('outcome', { enum: responseOutcomes }).notNull(),
+    reasonCode: text('reason_code', { enum: reasonCodes }).notNull(),
+    explanation: text('explanation').notNull(),
+    agreementCode: text('agreement_code'),
+    deciderLabel: text('decider_label').notNull(),
+    deciderInstitutionId: uuid('decider_institution_id').references(() => institutions.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
+    ...timestamps(),
+  },
+  (t) => [index('reasoned_responses_subject_idx').on(t.subjectType, t.subjectId, t.decidedAt), index('reasoned_responses_exercise_idx').on(t.exerciseId)],
+);

@@ -1,0 +1,269 @@
+import { Alert, Breadcrumbs, Button, ButtonLink, CsrfField, ErrorSummary, Notices, PageHeading, RadioGroup, SelectField, TextArea, TextField } from '../../../web/components/index.js';
+import { usePage } from '../../../web/page-context.js';
+import { emptyForm, type FormState } from '../../../web/forms.js';
+import type { RecordHistoryData } from '../../audit/list-record-history.js';
+import { RecordHistory } from '../../audit/views/record-history.js';
+import type { ParticipationNotice, ParticipationPanel } from '../../participation/load-participation.js';
+import { CommentsSection, FollowButton } from '../../participation/views/comments-section.js';
+import { EXPLANATION_MAX } from '../decide-problem.js';
+import type { DiagnosisWindow, WindowState } from '../diagnosis-window.js';
+import type { ProblemDetail } from '../get-problem.js';
+import { problemPath, problemsPath, reasonedResponsePath } from '../paths.js';
+import { reasonCodes, reportReasons, responseOutcomes } from '../schema.js';
+import { DiagnosisWindowNote, ProblemStatusBadge } from './labels.js';
+import type { ExerciseRef } from './problems-page.js';
+
+export interface ProblemViewer {
+  isSignedIn: boolean;
+  isConfirmed: boolean;
+  canModerate: boolean;
+}
+
+export interface ProblemForms {
+  report: FormState;
+  hide: FormState;
+  decide: FormState;
+}
+
+/** A problem's decision as the public reads it: outcome, reason, explanation, who decided and under which agreement. */
+export function ReasonedResponse(props: { exerciseSlug: string; response: NonNullable<ProblemDetail['response']>; mergedInto: ProblemDetail['mergedInto'] }) {
+  const { t, format } = usePage();
+  const { response } = props;
+  return (
+    <dl class="meta-list">
+      <dt>{t('cocreation.response.outcome')}</dt>
+      <dd>{t(`cocreation.outcome.${response.outcome}`)}</dd>
+      {props.mergedInto ? (
+        <>
+          <dt>{t('cocreation.response.mergedInto')}</dt>
+          <dd>
+            <a href={problemPath(props.exerciseSlug, props.mergedInto.number)}>{t('cocreation.problem.heading', { number: props.mergedInto.number, title: props.mergedInto.title })}</a>
+          </dd>
+        </>
+      ) : null}
+      <dt>{t('cocreation.response.reason')}</dt>
+      <dd>{t(`cocreation.reason.${response.reasonCode}`)}</dd>
+      <dt>{t('cocreation.response.explanation')}</dt>
+      <dd class="prewrap">{response.explanation}</dd>
+      <dt>{t('cocreation.response.decider')}</dt>
+      <dd>{response.institution ? `${response.deciderLabel} (${response.institution})` : response.deciderLabel}</dd>
+      <dt>{t('cocreation.response.agreement')}</dt>
+      <dd>
+        {response.agreementCode ? <a href={`/ejercicios/${props.exerciseSlug}/secretariado/acuerdos/${response.agreementCode}`}>{response.agreementCode}</a> : t('cocreation.response.noAgreement')}
+      </dd>
+      <dt>{t('cocreation.response.decidedOn')}</dt>
+      <dd>{format.date(response.decidedAt)}</dd>
+    </dl>
+  );
+}
+
+/** A problem's public page: what it is about, its supports, its reasoned response, history and comments; moderation for staff. */
+export function ProblemPage(props: {
+  exercise: ExerciseRef;
+  detail: ProblemDetail;
+  window: DiagnosisWindow | undefined;
+  state: WindowState;
+  viewer: ProblemViewer;
+  history: RecordHistoryData;
+  participation?: (ParticipationPanel & { notice?: ParticipationNotice | undefined }) | undefined;
+  notice?: string | undefined;
+  problemMessage?: string | undefined;
+  forms?: Partial<ProblemForms>;
+}) {
+  const { t, format } = usePage();
+  const { exercise, detail, viewer } = props;
+  const { problem } = detail;
+  const path = problemPath(exercise.slug, problem.number);
+  const forms: ProblemForms = { report: emptyForm(), hide: emptyForm(), decide: emptyForm(), ...props.forms };
+  const crumbs = [
+    { href: '/', label: t('nav.home') },
+    { href: `/ejercicios/${exercise.slug}`, label: exercise.title },
+    { href: problemsPath(exercise.slug), label: t('cocreation.problems.title') },
+    { label: t('cocreation.problem.crumb', { number: problem.number }) },
+  ];
+  if (problem.hiddenAt) {
+    return (
+      <>
+        <Breadcrumbs items={crumbs} />
+        <PageHeading title={t('cocreation.hidden.title', { number: problem.number })} />
+        <Alert kind="info" title={t('cocreation.hidden.alertTitle')}>
+          <p>{t('cocreation.hidden.body', { date: format.date(problem.hiddenAt) })}</p>
+          <p class="prewrap">
+            <strong>{t('cocreation.hidden.reason')}</strong> {problem.hiddenReason}
+          </p>
+        </Alert>
+        <p>
+          <a href={problemsPath(exercise.slug)}>{t('cocreation.new.seeProblems')}</a>
+        </p>
+      </>
+    );
+  }
+  const supportsText = detail.supports === 1 ? t('cocreation.supports.one') : t('cocreation.supports.count', { count: format.number(detail.supports) });
+  const canSupport = props.state === 'open' && (problem.status === 'proposed' || problem.status === 'admitted');
+  return (
+    <>
+      <Breadcrumbs items={crumbs} />
+      <PageHeading title={t('cocreation.problem.heading', { number: problem.number, title: problem.title })}>
+        <p>
+          <ProblemStatusBadge status={problem.status} />
+        </p>
+      </PageHeading>
+      <Notices notice={props.notice} problem={props.problemMessage} />
+      {props.participation ? <FollowButton target={props.participation.target} viewer={props.participation.viewer} notice={props.participation.notice} /> : null}
+      {detail.mergedInto ? (
+        <Alert kind="info" title={t('cocreation.merged.title')}>
+          <p>
+            {t('cocreation.merged.body')} <a href={problemPath(exercise.slug, detail.mergedInto.number)}>{t('cocreation.problem.heading', { number: detail.mergedInto.number, title: detail.mergedInto.title })}</a>
+          </p>
+        </Alert>
+      ) : null}
+      <h2>{t('cocreation.problem.about')}</h2>
+      <p class="prewrap">{problem.description}</p>
+      <dl class="meta-list">
+        <dt>{t('cocreation.field.theme')}</dt>
+        <dd>{t(`cocreation.theme.${problem.theme}`)}</dd>
+        <dt>{t('cocreation.field.municipalities')}</dt>
+        <dd>{detail.municipalities.map((m) => m.name).join('; ')}</dd>
+        <dt>{t('cocreation.field.evidence')}</dt>
+        <dd>
+          {problem.evidenceUrl ? (
+            <a href={problem.evidenceUrl} rel="noopener noreferrer nofollow">
+              {problem.evidenceUrl}
+            </a>
+          ) : (
+            t('cocreation.problem.noEvidence')
+          )}
+        </dd>
+        <dt>{t('cocreation.field.submittedOn')}</dt>
+        <dd>{format.date(problem.createdAt)}</dd>
+        <dt>{t('cocreation.field.channel')}</dt>
+        <dd>{t(`cocreation.channel.${problem.channel}`)}</dd>
+      </dl>
+
+      <section id="apoyos" aria-labelledby="supports-heading">
+        <h2 id="supports-heading">{t('cocreation.supports.title')}</h2>
+        <p>
+          <strong>{supportsText}</strong>
+        </p>
+        <DiagnosisWindowNote window={props.window} state={props.state} />
+        {!canSupport ? null : !viewer.isSignedIn ? (
+          <ButtonLink href={`/entrar?siguiente=${encodeURIComponent(path)}`} variant="secondary">
+            {t('cocreation.supports.signIn')}
+          </ButtonLink>
+        ) : !viewer.isConfirmed ? (
+          <p>{t('cocreation.new.unconfirmed')}</p>
+        ) : detail.viewerSupports ? (
+          <form method="post" action={`${path}/apoyo/retirar`} class="inline-form">
+            <CsrfField />
+            <p class="follow__state">{t('cocreation.supports.yours')}</p>
+            <Button variant="secondary">{t('cocreation.supports.withdraw')}</Button>
+          </form>
+        ) : (
+          <form method="post" action={`${path}/apoyo`} class="inline-form">
+            <CsrfField />
+            <Button>{t('cocreation.supports.give')}</Button>
+          </form>
+        )}
+        <p class="field__hint">{t('cocreation.supports.hint')}</p>
+      </section>
+
+      <section aria-labelledby="response-heading">
+        <h2 id="response-heading">{t('cocreation.response.sectionTitle')}</h2>
+        {detail.response ? <ReasonedResponse exerciseSlug={exercise.slug} response={detail.response} mergedInto={detail.mergedInto} /> : <p>{t('cocreation.response.pending')}</p>}
+        <p>
+          <a href={reasonedResponsePath(exercise.slug)}>{t('cocreation.response.all')}</a>
+        </p>
+      </section>
+
+      {viewer.isSignedIn ? (
+        <details class="panel" open={forms.report.summary.length > 0}>
+          <summary>{t('cocreation.report.title')}</summary>
+          <form method="post" action={`${path}/reportar`} novalidate>
+            <ErrorSummary errors={forms.report.summary} />
+            <CsrfField />
+            <RadioGroup
+              id="report-reason"
+              name="reason"
+              legend={t('cocreation.report.reason')}
+              value={forms.report.values.reason}
+              error={forms.report.errors.reason}
+              options={reportReasons.map((reason) => ({ value: reason, label: t(`cocreation.reportReason.${reason}`) }))}
+            />
+            <TextArea id="report-details" name="details" label={t('cocreation.report.details')} value={forms.report.values.details} error={forms.report.errors.details} isOptional rows={3} maxLength={500} />
+            <Button variant="secondary">{t('cocreation.report.submit')}</Button>
+          </form>
+        </details>
+      ) : null}
+
+      {viewer.canModerate ? (
+        <section aria-labelledby="moderation-heading" class="panel">
+          <h2 id="moderation-heading">{t('cocreation.moderation.title')}</h2>
+          <form method="post" action={`${path}/decision`} novalidate class="form-section">
+            <h3>{t('cocreation.decide.title')}</h3>
+            <ErrorSummary errors={forms.decide.summary} />
+            <CsrfField />
+            <RadioGroup
+              id="decide-outcome"
+              name="outcome"
+              legend={t('cocreation.decide.outcome')}
+              value={forms.decide.values.outcome}
+              error={forms.decide.errors.outcome}
+              options={responseOutcomes.map((outcome) => ({ value: outcome, label: t(`cocreation.outcome.${outcome}`) }))}
+            />
+            <SelectField
+              id="decide-reasonCode"
+              name="reasonCode"
+              label={t('cocreation.response.reason')}
+              value={forms.decide.values.reasonCode ?? ''}
+              error={forms.decide.errors.reasonCode}
+              options={[{ value: '', label: t('cocreation.decide.reasonChoose') }, ...reasonCodes.map((code) => ({ value: code, label: t(`cocreation.reason.${code}`) }))]}
+            />
+            <TextArea
+              id="decide-explanation"
+              name="explanation"
+              label={t('cocreation.response.explanation')}
+              hint={t('cocreation.decide.explanationHint')}
+              value={forms.decide.values.explanation}
+              error={forms.decide.errors.explanation}
+              rows={5}
+              maxLength={EXPLANATION_MAX}
+            />
+            <TextField
+              id="decide-agreementCode"
+              name="agreementCode"
+              label={t('cocreation.response.agreement')}
+              hint={t('cocreation.decide.agreementHint')}
+              value={forms.decide.values.agreementCode}
+              error={forms.decide.errors.agreementCode}
+              isOptional
+              maxLength={60}
+            />
+            <TextField
+              id="decide-mergedIntoNumber"
+              name="mergedIntoNumber"
+              label={t('cocreation.decide.mergedInto')}
+              hint={t('cocreation.decide.mergedIntoHint')}
+              value={forms.decide.values.mergedIntoNumber}
+              error={forms.decide.errors.mergedIntoNumber}
+              isOptional
+              maxLength={7}
+            />
+            <Button>{t('cocreation.decide.submit')}</Button>
+          </form>
+          <form method="post" action={`${path}/ocultar`} novalidate class="form-section">
+            <h3>{t('cocreation.hide.title')}</h3>
+            <ErrorSummary errors={forms.hide.summary} />
+            <CsrfField />
+            <TextArea id="hide-reason" name="reason" label={t('cocreation.hide.reason')} hint={t('cocreation.hide.hint')} value={forms.hide.values.reason} error={forms.hide.errors.reason} rows={3} maxLength={500} />
+            <Button variant="warning">{t('cocreation.hide.submit')}</Button>
+          </form>
+        </section>
+      ) : null}
+
+      <RecordHistory entries={props.history.entries} hasMore={props.history.hasMore} />
+      {props.participation ? (
+        <CommentsSection target={props.participation.target} comments={props.participation.comments} viewer={props.participation.viewer} form={emptyForm()} notice={props.participation.notice} />
+      ) : null}
+    </>
+  );
+}

@@ -21,44 +21,62 @@ const timeZone = z.string().refine(
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'expected a colour like #0b5563' });
 
-export const configSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'expected development, production or test' }).default('development'),
-  PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('localhost'),
-  DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, { message: 'expected a postgres:// URL' })
-    .optional(),
-  DATABASE_POOL_SIZE: z.coerce.number({ message: 'expected a whole number' }).int().min(1).max(200).default(10),
-  DEMO_DATA: booleanFromEnv.default(true),
-  RENDER_CACHE_SECONDS: z.coerce.number({ message: 'expected seconds' }).int().min(0).max(3600).default(60),
-  PUBLIC_URL: z.url({ message: 'expected an absolute URL such as https://gobiernoabierto.example.mx' }).optional(),
-  SITE_NAME: z.string().min(1).max(80).default('Cocrea'),
-  SOURCE_URL: z.url({ message: 'expected an absolute URL such as https://git.example.mx/cocrea' }).optional(),
-  BRAND_COLOR: hexColour.default('#0b5563'),
-  TIME_ZONE: timeZone.default('America/Monterrey'),
-  DEFAULT_LOCALE: z.enum(['es-MX', 'en'], { message: 'expected es-MX or en' }).default('es-MX'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: booleanFromEnv.default(false),
-  REQUEST_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(1000).default(30000),
-  SESSION_IDLE_HOURS: z.coerce.number({ message: 'expected a number of hours' }).positive().max(24 * 30).default(8),
-  SESSION_MAX_DAYS: z.coerce.number({ message: 'expected a number of days' }).positive().max(365).default(30),
-  SIGNUP_LIMIT_PER_HOUR: z.coerce.number({ message: 'expected a whole number' }).int().min(1).default(20),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(100).default(10000),
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\/[^\s/?#]+(\/\S*)?$/, { message: 'expected an smtp:// or smtps:// URL such as smtp://user:password@mail.example.mx:587' })
-    .optional(),
-  MAIL_FROM: z
-    .string()
-    .regex(/^([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, { message: 'expected a sender such as "Cocrea <no-reply@example.mx>" or no-reply@example.mx' })
-    .optional(),
-  EMAIL_RETRY_LIMIT: z.coerce.number({ message: 'expected a whole number' }).int().min(0).max(20).default(5),
-  EMAIL_RETRY_DELAY_SECONDS: z.coerce.number({ message: 'expected seconds' }).int().min(1).max(3600).default(30),
-});
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'expected development, production or test' }).default('development'),
+    PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('localhost'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { message: 'expected a postgres:// URL' })
+      .optional(),
+    DATABASE_POOL_SIZE: z.coerce.number({ message: 'expected a whole number' }).int().min(1).max(200).default(10),
+    DEMO_DATA: booleanFromEnv.default(true),
+    RENDER_CACHE_SECONDS: z.coerce.number({ message: 'expected seconds' }).int().min(0).max(3600).default(60),
+    PUBLIC_URL: z.url({ message: 'expected an absolute URL such as https://gobiernoabierto.example.mx' }).optional(),
+    SITE_NAME: z.string().min(1).max(80).default('Cocrea'),
+    SOURCE_URL: z.url({ message: 'expected an absolute URL such as https://git.example.mx/cocrea' }).optional(),
+    BRAND_COLOR: hexColour.default('#0b5563'),
+    TIME_ZONE: timeZone.default('America/Monterrey'),
+    DEFAULT_LOCALE: z.enum(['es-MX', 'en'], { message: 'expected es-MX or en' }).default('es-MX'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TRUST_PROXY: booleanFromEnv.default(false),
+    REQUEST_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(1000).default(30000),
+    SESSION_IDLE_HOURS: z.coerce.number({ message: 'expected a number of hours' }).positive().max(24 * 30).default(8),
+    SESSION_MAX_DAYS: z.coerce.number({ message: 'expected a number of days' }).positive().max(365).default(30),
+    SIGNUP_LIMIT_PER_HOUR: z.coerce.number({ message: 'expected a whole number' }).int().min(1).default(20),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(100).default(10000),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s/?#]+(\/\S*)?$/, { message: 'expected an smtp:// or smtps:// URL such as smtp://user:password@mail.example.mx:587' })
+      .optional(),
+    MAIL_FROM: z
+      .string()
+      .regex(/^([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, { message: 'expected a sender such as "Cocrea <no-reply@example.mx>" or no-reply@example.mx' })
+      .optional(),
+    EMAIL_RETRY_LIMIT: z.coerce.number({ message: 'expected a whole number' }).int().min(0).max(20).default(5),
+    EMAIL_RETRY_DELAY_SECONDS: z.coerce.number({ message: 'expected seconds' }).int().min(1).max(3600).default(30),
+  })
+  .superRefine((config, context) => {
+    // Links in e-mails, calendars and feeds come from this address, never from a request's Host header.
+    if (config.NODE_ENV === 'production' && !config.PUBLIC_URL) {
+      context.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'required when NODE_ENV=production: the address people use to reach the portal, such as https://gobiernoabierto.example.mx' });
+    }
+  });
 
 export type Config = z.infer<typeof configSchema>;
+
+/**
+ * The portal's public address, without a trailing slash: every absolute link (e-mails, calendars, feeds, the
+ * command line's) is built from it, never from a request's Host or X-Forwarded-Host. PUBLIC_URL when set (always in
+ * production); otherwise the address the server listens on, with an any-interface address shown as localhost.
+ */
+export function publicBaseUrl(config: Pick<Config, 'PUBLIC_URL' | 'HOST' | 'PORT'>): string {
+  if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/+$/, '');
+  const host = ['0.0.0.0', '::', '[::]', ''].includes(config.HOST) ? 'localhost' : config.HOST.includes(':') && !config.HOST.startsWith('[') ? `[${config.HOST}]` : config.HOST;
+  return `http://${host}:${config.PORT}`;
+}
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {

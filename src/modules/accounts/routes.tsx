@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { asc } from 'drizzle-orm';
+import { publicBaseUrl } from '../../config.js';
 import { AppError } from '../../shared/errors.js';
 import { emptyForm, formString, formValues, submitForm, type FormMessages, type FormState } from '../../web/forms.js';
 import { sendPage } from '../../web/http.js';
@@ -41,7 +42,8 @@ const usersQuery = z.object({ invitado: queryString, aviso: queryString });
 
 export function accountRoutes(app: FastifyInstance, deps: Deps) {
   const { db, config } = deps;
-  const linkOptions = (request: FastifyRequest) => ({ baseUrl: config.PUBLIC_URL ?? `${request.protocol}://${request.host}`, siteName: config.SITE_NAME });
+  // Links in e-mails point to the configured address, never to the Host a request names.
+  const linkOptions = () => ({ baseUrl: publicBaseUrl(config), siteName: config.SITE_NAME });
 
   const limit = (name: string, max: number, windowMinutes: number) => rateLimit(deps, name, max, windowMinutes);
 
@@ -71,7 +73,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
       parsed: emailOnly.safeParse(values),
       invalid: (form, status) => page(request, reply, 'accounts.signIn.title', <SignInPage form={form} next="/cuenta" />, status),
       submit: async ({ email }) => {
-        await requestEmailLink(db, { email, purpose: 'sign_in' }, linkOptions(request));
+        await requestEmailLink(db, { email, purpose: 'sign_in' }, linkOptions());
         return page(request, reply, 'accounts.checkEmail.title', <CheckEmailPage message={request.t('accounts.checkEmail.link', { email })} />);
       },
     });
@@ -108,7 +110,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
       parsed: emailOnly.safeParse(values),
       invalid: (form, status) => page(request, reply, 'accounts.reset.title', <ResetRequestPage form={form} />, status),
       submit: async ({ email }) => {
-        await requestEmailLink(db, { email, purpose: 'reset_password' }, linkOptions(request));
+        await requestEmailLink(db, { email, purpose: 'reset_password' }, linkOptions());
         return page(request, reply, 'accounts.checkEmail.title', <CheckEmailPage message={request.t('accounts.checkEmail.reset', { email })} />);
       },
     });
@@ -166,7 +168,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
       parsed: emailOnly.safeParse(values),
       invalid: (form, status) => accountPage(request, reply, emptyForm(), form, status),
       submit: async ({ email }) => {
-        await requestEmailChange(db, actorOf(request).userId, email, linkOptions(request));
+        await requestEmailChange(db, actorOf(request).userId, email, linkOptions());
         return page(request, reply, 'accounts.checkEmail.title', <CheckEmailPage message={request.t('accounts.checkEmail.change', { email })} />);
       },
     });
@@ -198,7 +200,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
       parsed: inviteUserInput.safeParse({ ...values, institutionId: values.institutionId || undefined }),
       invalid: (form, status) => usersPage(request, reply, form, {}, status),
       submit: async (data) => {
-        const user = await inviteUser(db, actorOf(request), data, linkOptions(request));
+        const user = await inviteUser(db, actorOf(request), data, linkOptions());
         return `/admin/usuarios?invitado=${encodeURIComponent(user.email)}`;
       },
     });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { publicBaseUrl } from '../../config.js';
 import { access } from '../../kernel/access.js';
 import type { ModuleDeps } from '../../kernel/manifest.js';
 import { emptyForm, formString, formValues, submitForm, withIssues, type FormMessages } from '../../web/forms.js';
@@ -36,7 +37,7 @@ export function participantAccountRoutes(app: FastifyInstance, deps: ModuleDeps)
         return sendPage(request, reply, deps, { ...page, title: request.t(page.title) });
       },
       submit: async (data) => {
-        await openParticipantAccount(db, data, { baseUrl: config.PUBLIC_URL ?? `${request.protocol}://${request.host}`, siteName: config.SITE_NAME });
+        await openParticipantAccount(db, data, { baseUrl: publicBaseUrl(config), siteName: config.SITE_NAME });
         return sendPage(request, reply, deps, {
           title: request.t('accounts.checkEmail.title'),
           body: <CheckEmailPage message={request.t('accounts.checkEmail.register', { email: data.email })} />,

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { publicBaseUrl } from '../../config.js';
 import { z } from 'zod';
 import { and, desc, eq, ne } from 'drizzle-orm';
 import { AppError, notFound } from '../../shared/errors.js';
@@ -125,7 +126,7 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
           return rerender(context, form);
         },
         submit: async (data) => {
-          await submitRegistration(db, slug, data, { baseUrl: config.PUBLIC_URL ?? `${request.protocol}://${request.host}`, siteName: config.SITE_NAME, timeZone: config.TIME_ZONE, now: deps.now() });
+          await submitRegistration(db, slug, data, { baseUrl: publicBaseUrl(config), siteName: config.SITE_NAME, timeZone: config.TIME_ZONE, now: deps.now() });
           return sentUrl;
         },
         refused: (error) => {
@@ -163,7 +164,7 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
       parsed: resendInput.safeParse(values),
       invalid: (form, status) => sendPage(request, reply, deps, { status, title: request.t('registrations.resend.title'), body: <ResendLinkPage form={form} /> }),
       submit: async ({ email }) => {
-        const sent = await resendRegistrationLink(db, email, { baseUrl: config.PUBLIC_URL ?? `${request.protocol}://${request.host}`, siteName: config.SITE_NAME, timeZone: config.TIME_ZONE, now: deps.now() });
+        const sent = await resendRegistrationLink(db, email, { baseUrl: publicBaseUrl(config), siteName: config.SITE_NAME, timeZone: config.TIME_ZONE, now: deps.now() });
         request.log.info({ links: sent }, 'sign-up links re-sent');
         return '/sumate/reenviar/enviado';
       },

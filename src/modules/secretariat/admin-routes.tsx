@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { publicBaseUrl } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
 import { formValues, formWithMessage, submitForm, withIssues, type FormIssue, type FormMessages, emptyForm, type FormState } from '../../web/forms.js';
@@ -266,7 +267,7 @@ export function secretariatAdminRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post<{ Params: { id: string } }>('/admin/secretariado/sesiones/:id/convocar', runners, async (request, reply) => {
     const id = uuidParam(request.params.id);
-    return attempt(request, reply, id, () => conveneSession(db, id, { actor: actorOf(request), baseUrl: config.PUBLIC_URL ?? `${request.protocol}://${request.host}`, siteName: config.SITE_NAME, timeZone: zone, now: deps.now() }), 'convocada');
+    return attempt(request, reply, id, () => conveneSession(db, id, { actor: actorOf(request), baseUrl: publicBaseUrl(config), siteName: config.SITE_NAME, timeZone: zone, now: deps.now() }), 'convocada');
   });
 
   app.post<{ Params: { id: string } }>('/admin/secretariado/sesiones/:id/asistencia', runners, async (request, reply) => {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { publicBaseUrl } from '../../config.js';
 import { z } from 'zod';
 import { notFound } from '../../shared/errors.js';
 import { sendPage } from '../../web/http.js';
@@ -29,7 +30,6 @@ const agreementParams = z.object({ slug: z.string(), code: z.string().regex(/^ST
 export function secretariatRoutes(app: FastifyInstance, deps: Deps) {
   const { db, config } = deps;
   const today = () => localDate(deps.now(), config.TIME_ZONE);
-  const baseUrl = (request: { protocol: string; host: string }) => config.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
 
   const load = async (slug: string) => {
     const { exercise } = await getExercise(db, slug);
@@ -52,7 +52,7 @@ export function secretariatRoutes(app: FastifyInstance, deps: Deps) {
     const detail = await load(request.params.slug);
     const bodyName = request.t('secretariat.bodyName');
     const agendas = await getSessionAgendaTitles(db, detail.sessions.map((s) => s.id));
-    const events = detail.sessions.map((s) => sessionEvent(s, agendas.get(s.id) ?? [], { t: request.t, baseUrl: baseUrl(request), exerciseSlug: detail.exercise.slug, bodyName }));
+    const events = detail.sessions.map((s) => sessionEvent(s, agendas.get(s.id) ?? [], { t: request.t, baseUrl: publicBaseUrl(config), exerciseSlug: detail.exercise.slug, bodyName }));
     return reply
       .header('content-type', 'text/calendar; charset=utf-8')
       .header('content-disposition', 'inline; filename="sesiones.ics"')
@@ -83,7 +83,7 @@ export function secretariatRoutes(app: FastifyInstance, deps: Deps) {
   app.get<{ Params: { slug: string; key: string } }>('/ejercicios/:slug/secretariado/sesiones/:key/calendario.ics', access.public, async (request, reply) => {
     const { secretariat, detail } = await loadSession(request.params.slug, request.params.key);
     const bodyName = request.t('secretariat.bodyName');
-    const event = sessionEvent(detail.session, detail.agenda.map((a) => a.title), { t: request.t, baseUrl: baseUrl(request), exerciseSlug: secretariat.exercise.slug, bodyName });
+    const event = sessionEvent(detail.session, detail.agenda.map((a) => a.title), { t: request.t, baseUrl: publicBaseUrl(config), exerciseSlug: secretariat.exercise.slug, bodyName });
     return reply
       .header('content-type', 'text/calendar; charset=utf-8')
       .header('content-disposition', `attachment; filename="${request.params.key}.ics"`)

@@ -32,6 +32,12 @@ import type { ModuleDeps } from '../../kernel/manifest.js';
 type Deps = ModuleDeps;
 
 const emailOnly = z.object({ email: z.email('email.invalid').max(254, 'email.invalid') });
+/** Changing the address asks for the current password (checked by the use case, after these cheap checks). */
+const emailChange = emailOnly.extend({ password: z.string().min(1, 'password.wrong').max(200, 'password.wrong') });
+
+/** A use case's refusal of the current password, shown next to the field. */
+const passwordRefusal = (error: unknown) =>
+  error instanceof AppError && error.code === 'validation' && error.details?.field === 'password' ? [{ path: ['password'], message: String(error.details.reason) }] : undefined;
 
 /** Only local paths, so a crafted link cannot send people to another site after signing in. */
 const safeNext = (value: string) => (/^\/(?!\/)[^\s]*$/.test(value) ? value : '/cuenta');
@@ -165,16 +171,18 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
     return submitForm(request, reply, {
       messages: forms,
       values,
-      parsed: emailOnly.safeParse(values),
+      parsed: emailChange.safeParse({ ...values, password: formString(request.body, 'password') }),
       invalid: (form, status) => accountPage(request, reply, emptyForm(), form, status),
-      submit: async ({ email }) => {
-        await requestEmailChange(db, actorOf(request).userId, email, linkOptions());
+      rejected: passwordRefusal,
+      submit: async ({ email, password }) => {
+        await requestEmailChange(db, actorOf(request).userId, { email, password }, { ...linkOptions(), now: deps.now() });
         return page(request, reply, 'accounts.checkEmail.title', <CheckEmailPage message={request.t('accounts.checkEmail.change', { email })} />);
       },
     });
   });
   app.get<{ Params: { token: string } }>('/cuenta/correo/:token', access.public, async (request, reply) => {
-    if (!(await confirmEmailChange(db, request.params.token, deps.now()))) return page(request, reply, 'accounts.link.invalidTitle', <InvalidLinkPage />, 400);
+    const changed = await confirmEmailChange(db, request.params.token, { ...linkOptions(), keepSession: request.cookies[SESSION_COOKIE], now: deps.now() });
+    if (!changed) return page(request, reply, 'accounts.link.invalidTitle', <InvalidLinkPage />, 400);
     return reply.redirect(request.actor ? '/cuenta?aviso=emailChanged' : '/entrar', 303);
   });
 

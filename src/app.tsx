@@ -42,13 +42,20 @@ export interface AppOptions {
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const isHttps = (config: Config) => config.PUBLIC_URL?.startsWith('https://') ?? false;
 
+/**
+ * Fastify's trust in X-Forwarded-*: nobody, the listed proxies, or a number of hops (the socket's peer and the
+ * entries nearest it in X-Forwarded-For, so with one nginx the client is the address nginx appended). Fastify fails
+ * closed on a bare hop count, so it is given as a function.
+ */
+const trustProxyOption = (setting: Config['TRUST_PROXY']) => (typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting);
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const registry = options.registry ?? portalRegistry;
   const now = options.now ?? (() => new Date());
   const app = Fastify({
     logger: options.logger ?? { level: config.LOG_LEVEL },
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
     requestTimeout: config.REQUEST_TIMEOUT_MS,
     connectionTimeout: config.REQUEST_TIMEOUT_MS + 5000,
     keepAliveTimeout: 5000,

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -18,6 +19,36 @@ const timeZone = z.string().refine(
   },
   { message: 'expected an IANA time zone such as America/Monterrey' },
 );
+
+/** An address, or a CIDR range of addresses, such as 10.0.0.0/8 or fd00::/8; or a name proxy-addr knows. */
+const isProxyAddress = (value: string) => {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(value)) return true;
+  const [address = '', prefix, ...rest] = value.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+};
+
+/**
+ * Which peers may tell the client's address and protocol (X-Forwarded-For, X-Forwarded-Proto): none (`false`, the
+ * default), the number of proxies in front of the portal (`1` for one nginx), or a comma-separated list of the
+ * proxies' addresses or ranges. `true` (trust anyone) is refused: any client could then pick the address that
+ * rate limits count.
+ */
+const trustProxy = z.string().transform((value, context): false | number | string[] => {
+  const trimmed = value.trim().toLowerCase();
+  if (['false', 'no', 'off', '0'].includes(trimmed)) return false;
+  if (/^\d{1,2}$/.test(trimmed)) return Number(trimmed);
+  const entries = trimmed.split(',').map((entry) => entry.trim()).filter(Boolean);
+  if (['true', 'yes', 'on'].includes(trimmed) || entries.length === 0 || !entries.every(isProxyAddress)) {
+    context.addIssue({
+      code: 'custom',
+      message: 'expected false, the number of proxies in front of the portal (1 for one nginx), or their addresses, such as 127.0.0.1 or 10.0.0.0/8,::1 (true would let any client choose its address)',
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'expected a colour like #0b5563' });
 
@@ -41,7 +72,7 @@ export const configSchema = z
     TIME_ZONE: timeZone.default('America/Monterrey'),
     DEFAULT_LOCALE: z.enum(['es-MX', 'en'], { message: 'expected es-MX or en' }).default('es-MX'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    TRUST_PROXY: booleanFromEnv.default(false),
+    TRUST_PROXY: trustProxy.default(false),
     REQUEST_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(1000).default(30000),
     SESSION_IDLE_HOURS: z.coerce.number({ message: 'expected a number of hours' }).positive().max(24 * 30).default(8),
     SESSION_MAX_DAYS: z.coerce.number({ message: 'expected a number of days' }).positive().max(365).default(30),

@@ -22,7 +22,7 @@ import { confirmEmailChange } from './confirm-email-change.js';
 import { inviteUser, inviteUserInput } from './invite-user.js';
 import { revokeRole } from './revoke-role.js';
 import { listUsers } from './list-users.js';
-import { SESSION_COOKIE, rateLimit, signIn } from './guards.js';
+import { EMAIL_BACKOFF, SESSION_COOKIE, SIGN_IN_BACKOFF, accountAttempts, rateLimit, signIn, type LimitRule } from './guards.js';
 import { ChoosePasswordPage, CheckEmailPage, InvalidLinkPage, ResetRequestPage, SignInPage } from './views/auth-pages.js';
 import { AccountPage } from './views/account-page.js';
 import { AdminHomePage, AdminUsersPage } from './views/admin-pages.js';
@@ -31,6 +31,8 @@ import type { ModuleDeps } from '../../kernel/manifest.js';
 
 type Deps = ModuleDeps;
 
+/** What a sign-in form must look like before its password is checked (hashing is the expensive part). */
+const signInInput = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(200) });
 const emailOnly = z.object({ email: z.email('email.invalid').max(254, 'email.invalid') });
 /** Changing the address asks for the current password (checked by the use case, after these cheap checks). */
 const emailChange = emailOnly.extend({ password: z.string().min(1, 'password.wrong').max(200, 'password.wrong') });
@@ -51,7 +53,9 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
   // Links in e-mails point to the configured address, never to the Host a request names.
   const linkOptions = () => ({ baseUrl: publicBaseUrl(config), siteName: config.SITE_NAME });
 
-  const limit = (name: string, max: number, windowMinutes: number) => rateLimit(deps, name, max, windowMinutes);
+  const limit = (name: string, rule: LimitRule) => rateLimit(deps, name, rule);
+  const signInRule: LimitRule = { perAddress: { max: 10, windowMinutes: 15 }, perAccount: SIGN_IN_BACKOFF };
+  const signInAttempts = accountAttempts(deps, 'sign-in', signInRule);
 
   const startSession = (reply: FastifyReply, userId: string) => signIn(reply, deps, userId);
 
@@ -62,16 +66,22 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
   app.get<{ Querystring: { siguiente?: string } }>('/entrar', access.public, (request, reply) =>
     page(request, reply, 'accounts.signIn.title', <SignInPage form={emptyForm()} next={safeNext(parseQuery(request, signInQuery).siguiente ?? '/cuenta')} />),
   );
-  app.post('/entrar', { ...access.public, preHandler: limit('sign-in', 10, 15) }, async (request, reply) => {
+  app.post('/entrar', { ...access.public, preHandler: limit('sign-in', signInRule) }, async (request, reply) => {
     const values = formValues(request.body, ['email', 'next']);
-    const userId = await signInWithPassword(db, { email: values.email, password: formString(request.body, 'password') });
-    if (!userId) return page(request, reply, 'accounts.signIn.title', <SignInPage form={emptyForm({ email: values.email })} next={safeNext(values.next)} hasFailed />, 400);
+    const input = signInInput.safeParse({ email: values.email, password: formString(request.body, 'password') });
+    // Malformed input is refused before any password hashing; every failure reads the same.
+    const userId = input.success ? await signInWithPassword(db, input.data) : undefined;
+    if (!userId) {
+      await signInAttempts.failed(request);
+      return page(request, reply, 'accounts.signIn.title', <SignInPage form={emptyForm({ email: values.email })} next={safeNext(values.next)} hasFailed />, 400);
+    }
+    await signInAttempts.succeeded(request);
     await startSession(reply, userId);
     return reply.redirect(safeNext(values.next), 303);
   });
 
   // Sign in with a one-time link.
-  app.post('/entrar/enlace', { ...access.public, preHandler: limit('sign-in-link', 5, 15) }, async (request, reply) => {
+  app.post('/entrar/enlace', { ...access.public, preHandler: limit('sign-in-link', { perAddress: { max: 5, windowMinutes: 15 }, perAccount: EMAIL_BACKOFF }) }, async (request, reply) => {
     const values = formValues(request.body, ['email']);
     return submitForm(request, reply, {
       messages: forms,
@@ -108,7 +118,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
 
   // Password reset and invitations (both choose a password through /recuperar/:token).
   app.get('/recuperar', access.public, (request, reply) => page(request, reply, 'accounts.reset.title', <ResetRequestPage form={emptyForm()} />));
-  app.post('/recuperar', { ...access.public, preHandler: limit('reset', 5, 15) }, async (request, reply) => {
+  app.post('/recuperar', { ...access.public, preHandler: limit('reset', { perAddress: { max: 5, windowMinutes: 15 }, perAccount: EMAIL_BACKOFF }) }, async (request, reply) => {
     const values = formValues(request.body, ['email']);
     return submitForm(request, reply, {
       messages: forms,
@@ -127,7 +137,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
     }
     return page(request, reply, 'accounts.reset.chooseTitle', <ChoosePasswordPage form={emptyForm()} token={request.params.token} />);
   });
-  app.post<{ Params: { token: string } }>('/recuperar/:token', { ...access.public, preHandler: limit('reset-choose', 10, 15) }, async (request, reply) => {
+  app.post<{ Params: { token: string } }>('/recuperar/:token', { ...access.public, preHandler: limit('reset-choose', { perAddress: { max: 10, windowMinutes: 15 } }) }, async (request, reply) => {
     const { token } = request.params;
     return submitForm(request, reply, {
       messages: forms,
@@ -166,7 +176,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
       },
     });
   });
-  app.post('/cuenta/correo', { ...access.signedIn, preHandler: limit('change-email', 5, 60) }, async (request, reply) => {
+  app.post('/cuenta/correo', { ...access.signedIn, preHandler: limit('change-email', { perAddress: { max: 5, windowMinutes: 60 }, perAccount: { ...EMAIL_BACKOFF, keyOf: (request) => request.actor?.userId } }) }, async (request, reply) => {
     const values = formValues(request.body, ['email']);
     return submitForm(request, reply, {
       messages: forms,

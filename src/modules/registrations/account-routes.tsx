@@ -4,7 +4,7 @@ import { access } from '../../kernel/access.js';
 import type { ModuleDeps } from '../../kernel/manifest.js';
 import { emptyForm, formString, formValues, submitForm, withIssues, type FormMessages } from '../../web/forms.js';
 import { sendPage } from '../../web/http.js';
-import { rateLimit } from '../accounts/guards.js';
+import { EMAIL_BACKOFF, rateLimit } from '../accounts/guards.js';
 import { CheckEmailPage } from '../accounts/views/auth-pages.js';
 import { getCurrentPrivacyNotices } from '../privacy/get-current-privacy-notices.js';
 import { openParticipantAccount, openParticipantAccountInput } from './open-participant-account.js';
@@ -25,7 +25,7 @@ export function participantAccountRoutes(app: FastifyInstance, deps: ModuleDeps)
     return sendPage(request, reply, deps, { ...page, title: request.t(page.title) });
   });
 
-  app.post('/registro', { ...access.public, preHandler: rateLimit(deps, 'register', 10, 60) }, async (request, reply) => {
+  app.post('/registro', { ...access.public, preHandler: rateLimit(deps, 'register', { perAddress: { max: 10, windowMinutes: 60 }, perAccount: EMAIL_BACKOFF }) }, async (request, reply) => {
     const values = formValues(request.body, ['name', 'email', 'privacyNoticeId', 'consent']);
     const parsed = openParticipantAccountInput.safeParse({ ...values, password: formString(request.body, 'password'), locale: request.locale });
     return submitForm(request, reply, {

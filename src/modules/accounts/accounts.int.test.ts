@@ -75,7 +75,7 @@ describe('participant accounts', () => {
     expect(response.body).toContain('Hay un problema');
     expect(response.body).toContain('Escribe tu nombre completo.');
     expect(response.body).toContain('Escribe un correo electrónico válido');
-    expect(response.body).toContain('al menos 10 caracteres');
+    expect(response.body).toContain('al menos 12 caracteres');
     expect(response.body).toContain('necesitas aceptar el aviso de privacidad');
     expect(response.body).toContain('value="no-es-correo"');
     expect(response.body).not.toContain('corta');

@@ -68,8 +68,12 @@ export function registerSessionHooks(app: FastifyInstance, deps: { db: Db; confi
     if (unsafeMethods.has(request.method)) deps.sessionCache?.invalidate();
     // What a signed-in person sees is theirs: no shared cache may keep it, nor the browser once they leave the page.
     if (request.actor && !reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-store');
-    if (newCsrfTokens.has(request) && typeof payload === 'string' && payload.includes(`name="${CSRF_FIELD}"`)) {
-      reply.setCookie(CSRF_COOKIE, request.csrfToken, cookieOptions(deps.config));
+    const hasForm = typeof payload === 'string' && payload.includes(`name="${CSRF_FIELD}"`);
+    if (newCsrfTokens.has(request) && hasForm) reply.setCookie(CSRF_COOKIE, request.csrfToken, cookieOptions(deps.config));
+    if (!reply.hasHeader('cache-control') && String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      // Anonymous pages say so explicitly: any cache may keep a public page but must ask again each time (the render
+      // cache answers 304 to its ETag, so a write shows at once); a page with a form holds this visitor's token.
+      reply.header('cache-control', hasForm || reply.hasHeader('set-cookie') ? 'private, no-cache' : 'public, no-cache');
     }
     return payload;
   });

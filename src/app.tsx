@@ -190,8 +190,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (status === 429) {
       const retryAfterMs = Number(appError?.details?.retryAfterMs ?? 60000);
       const minutes = Math.max(1, Math.ceil(retryAfterMs / 60000));
-      reply.header('retry-after', Math.ceil(retryAfterMs / 1000));
-      return sendPage(request, reply, deps, { status, title: t('error.tooMany.title'), body: <ErrorPage title={t('error.tooMany.title')} body={t('error.tooMany.body', { minutes })} /> });
+      const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+      reply.header('retry-after', seconds);
+      // An account's back-off asks for seconds; a window, for minutes.
+      const body = seconds < 60 ? t('error.tooMany.bodySeconds', { seconds }) : minutes === 1 ? t('error.tooMany.bodyOneMinute') : t('error.tooMany.body', { minutes });
+      return sendPage(request, reply, deps, { status, title: t('error.tooMany.title'), body: <ErrorPage title={t('error.tooMany.title')} body={body} /> });
     }
     if (status < 500) {
       return sendPage(request, reply, deps, { status, title: t('error.badRequest.title'), body: <ErrorPage title={t('error.badRequest.title')} body={t('error.badRequest.body')} /> });

@@ -62,6 +62,7 @@ describe('rate limits a header cannot dodge', () => {
     const held = await guess(50);
     expect(held.statusCode).toBe(429);
     expect(Number(held.headers['retry-after'])).toBeLessThanOrEqual(60);
+    expect(held.body).toContain('Espera 2 segundos e inténtalo de nuevo.');
     // Someone keeps guessing, each time as soon as allowed: the wait grows, but never past a minute.
     for (let i = 0; i < 12; i++) {
       now += 60_000;

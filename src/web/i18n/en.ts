@@ -194,6 +194,8 @@ export const en: Catalog = {
   'error.badRequest.body': 'Check the address or the data you sent and try again.',
   'error.tooMany.title': 'Too many requests',
   'error.tooMany.body': 'Wait {minutes} minutes and try again.',
+  'error.tooMany.bodyOneMinute': 'Wait a minute and try again.',
+  'error.tooMany.bodySeconds': 'Wait {seconds} seconds and try again.',
   'error.server.title': 'Something went wrong on our side',
   'error.server.body': 'It was not your fault. Please try again in a few minutes. If the problem persists, write to us and quote this reference: {requestId}.',
   'error.forbidden.title': 'You do not have permission to see this page',

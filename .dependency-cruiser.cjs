@@ -89,6 +89,21 @@ module.exports = {
       to: { path: '^src/modules/([^/]+)/schema\\.ts$', pathNot: ['^src/modules/$1/', modulePath(REFERENCE_DATA)] },
     },
     {
+      name: 'rooms-core-first',
+      comment:
+        "A large module is split into rooms (plan: core, admin, work, data). core holds the rules every room shares and imports no other room.",
+      severity: 'error',
+      from: { path: '^src/modules/([^/]+)/core/', pathNot: TESTS },
+      to: { path: '^src/modules/$1/(admin|work|data)/' },
+    },
+    {
+      name: 'rooms-apart',
+      comment: 'The rooms of a module other than core (admin, work, data) import core and never each other.',
+      severity: 'error',
+      from: { path: '^src/modules/([^/]+)/(admin|work|data)/', pathNot: TESTS },
+      to: { path: '^src/modules/$1/(admin|work|data)/', pathNot: '^src/modules/$1/$2/' },
+    },
+    {
       name: 'not-to-composition',
       comment: 'Nothing but tests and the composition root imports the registry, the app, the server, the demo or the CLI.',
       severity: 'error',

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { WebDeps } from '../web/http.js';
+import type { SystemActor } from './actor.js';
 import type { Dataset } from './dataset.js';
 import type { FileAccessCheck } from './file-access.js';
 import type { FieldValueLabel, RecordCatalog, RecordTypeDeclaration } from './records.js';
@@ -52,6 +53,20 @@ export interface ScheduledJob {
   run(context: JobContext): Promise<void>;
 }
 
+/** What a module's demo seed receives: the clock the demo's dates hang from and the actor its writes are logged as. */
+export interface DemoContext {
+  now: Date;
+  actor: SystemActor;
+}
+
+/** A module's part of the demo: the records it seeds and the public pages those records make exist. */
+export interface DemoContribution {
+  /** Seeds its records through its use cases, inside the demo's one transaction; modules seed in registry order. */
+  seed?: (tx: Db, context: DemoContext) => Promise<void>;
+  /** Public pages a visitor can reach in the demo (the browser tests open each one and run axe on it). */
+  pages?: readonly string[];
+}
+
 /**
  * What a module contributes to the portal. The registry (src/registry.ts) lists every module's manifest; the
  * application, the jobs, the open-data catalogue, the participation and audit modules and the tests read it, so
@@ -75,4 +90,6 @@ export interface ModuleManifest {
   jobs?: readonly ScheduledJob[];
   /** Work to finish when a process starts (e.g. mailings interrupted by a stop). */
   onStart?: (context: JobContext) => Promise<void>;
+  /** Its part of the demo data and the public pages the demo shows. */
+  demo?: DemoContribution;
 }

@@ -1,43 +1,12 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { demoPages } from '../../src/demo/seed-demo.js';
 
-/** Every public page a visitor can reach in the foundation, by path. */
-export const publicPages = [
-  '/',
-  '/ejercicios',
-  '/ejercicios/cuarto-pal-demostracion',
-  '/ejercicios/cuarto-pal-demostracion/convocatoria',
-  '/ejercicios/tercer-pal-2020-2021',
-  '/ejercicios/tercer-pal-2020-2021/convocatoria',
-  '/ejercicios/segundo-pal-2017-2019',
-  '/ejercicios/tercer-pal-2020-2021/plan',
-  '/ejercicios/tercer-pal-2020-2021/plan/compromisos/1',
-  '/ejercicios/tercer-pal-2020-2021/plan/calendario',
-  '/ejercicios/tercer-pal-2020-2021/plan/atrasos',
-  '/ejercicios/tercer-pal-2020-2021/plan/atrasos?tipo=actividades',
-  '/ejercicios/segundo-pal-2017-2019/plan',
-  '/ejercicios/segundo-pal-2017-2019/plan/compromisos/1',
-  '/privacidad',
-  '/contacto',
-  '/codigo-fuente',
-  '/datos',
-  '/componentes',
-  '/ejercicios/cuarto-pal-demostracion/convocatoria/sumate',
-  '/ejercicios/cuarto-pal-demostracion/convocatoria/cifras',
-  '/ejercicios/cuarto-pal-demostracion/convocatoria/sumate/enviada',
-  '/sumate/reenviar',
-  '/sumate/reenviar/enviado',
-  '/entrar',
-  '/registro',
-  '/recuperar',
-  '/ejercicios/tercer-pal-2020-2021/secretariado',
-  '/ejercicios/tercer-pal-2020-2021/secretariado/sesiones/ordinaria-4',
-  '/ejercicios/tercer-pal-2020-2021/secretariado/acuerdos',
-  '/ejercicios/tercer-pal-2020-2021/secretariado/acuerdos/STL-2021-ORD-04-01',
-  '/buscar',
-  '/ejercicios/tercer-pal-2020-2021/plan/imprimir',
-  '/esta-pagina-no-existe',
-];
+/**
+ * Every public page a visitor can reach with the demo: the pages each module declares next to its demo data
+ * (`demo.pages` in its manifest), and the not-found page.
+ */
+export const publicPages = [...demoPages(), '/esta-pagina-no-existe'];
 
 /** Runs axe with the WCAG 2.1 A and AA rules and fails with the list of violations. */
 export async function expectNoAxeViolations(page: Page) {

@@ -25,4 +25,5 @@ export const accountsModule: ModuleManifest = {
       },
     },
   ],
+  demo: { pages: ['/entrar', '/recuperar'] },
 };

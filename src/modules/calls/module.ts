@@ -6,6 +6,7 @@ import { closeDueCalls } from './close-due-calls.js';
 import { callsMessages } from './messages.js';
 import { callRoutes } from './routes.js';
 import { resumeCallMailings } from './send-call-mailing.js';
+import { callsDemo } from './demo.js';
 
 /** Scheduled every minute: marks closed the published calls whose closing instant has passed. */
 export const CLOSE_DUE_CALLS_QUEUE = 'close-due-calls';
@@ -41,4 +42,5 @@ export const callsModule: ModuleManifest = {
     const resumed = await resumeCallMailings(db, { siteName: config.SITE_NAME });
     if (resumed.length > 0) logger.info({ mailingIds: resumed }, 'Calls: finished queueing next-step mailings interrupted by a stop');
   },
+  demo: callsDemo,
 };

@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../../kernel/manifest.js';
 import { municipalitiesDataset } from './datasets.js';
 import { directoryMessages } from './messages.js';
 import { directoryRoutes } from './routes.js';
+import { directoryDemo } from './demo.js';
 
 /** Reference data: municipalities (INEGI) and institutions. */
 export const directoryModule: ModuleManifest = {
@@ -9,4 +10,5 @@ export const directoryModule: ModuleManifest = {
   messages: [directoryMessages],
   routes: directoryRoutes,
   datasets: [municipalitiesDataset],
+  demo: directoryDemo,
 };

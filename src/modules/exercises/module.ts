@@ -3,6 +3,7 @@ import { hasMessage } from '../../web/i18n/i18n.js';
 import { exercisesDataset } from './datasets.js';
 import { exerciseRoutes } from './routes.js';
 import { phases } from './schema.js';
+import { exercisesDemo } from './demo.js';
 
 /** Reference data: the exercises and their phases. */
 export const exercisesModule: ModuleManifest = {
@@ -15,4 +16,5 @@ export const exercisesModule: ModuleManifest = {
       return (phases as readonly string[]).includes(value) && hasMessage(key) ? key : undefined;
     },
   },
+  demo: exercisesDemo,
 };

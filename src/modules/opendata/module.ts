@@ -5,4 +5,5 @@ import { openDataRoutes } from './routes.js';
 export const openDataModule: ModuleManifest = {
   name: 'opendata',
   routes: openDataRoutes,
+  demo: { pages: ['/datos'] },
 };

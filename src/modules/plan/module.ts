@@ -1,22 +1,44 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
 import { labelsWithPrefix } from '../../kernel/records.js';
-import { planAdminRoutes } from './admin-routes.js';
-import { planDataMessages } from './data-messages.js';
-import { planDatasets } from './data-datasets.js';
-import { planDataRoutes } from './data-routes.js';
-import { evidenceFileAccess } from './evidence-file-access.js';
+import { activityAdminRoutes } from './admin/activity-routes.js';
+import { commitmentAdminRoutes } from './admin/commitment-routes.js';
+import { milestoneAdminRoutes } from './admin/milestone-routes.js';
+import { planAdminRoutes } from './admin/plan-routes.js';
+import { commitmentRoutes } from './core/commitment-routes.js';
+import { evidenceFileAccess } from './core/evidence-file-access.js';
+import { commitmentTarget, planChangeOwners } from './core/plan-records.js';
+import { planRoutes } from './core/plan-routes.js';
+import { planDatasets } from './data/datasets.js';
+import { feedRoutes } from './data/feed-routes.js';
+import { planDataMessages } from './data/messages.js';
+import { printRoutes } from './data/print-routes.js';
+import { searchRoutes } from './data/search-routes.js';
 import { planMessages } from './messages.js';
-import { commitmentTarget, planChangeOwners } from './plan-records.js';
-import { planRoutes } from './routes.js';
+import { activityRoutes } from './work/activity-routes.js';
+import { myActivitiesRoutes } from './work/my-activities-routes.js';
+import { planDemo } from './demo.js';
 
-/** Local Action Plans: commitments, milestones, activities, evidence, derived progress, their open data and search. */
+/**
+ * Local Action Plans: commitments, milestones, activities, evidence, derived progress, their open data and search.
+ * Four rooms: `core` (the rules every room shares and the public plan pages), `admin` (the plan's administration),
+ * `work` (liaisons report progress, verifiers check it) and `data` (search, feed, print view, open data). `core`
+ * imports no other room; the other rooms import `core` and never each other.
+ */
 export const planModule: ModuleManifest = {
   name: 'plan',
   messages: [planMessages, planDataMessages],
   routes: (app, deps) => {
     planRoutes(app, deps);
+    commitmentRoutes(app, deps);
+    myActivitiesRoutes(app, deps);
+    activityRoutes(app, deps);
     planAdminRoutes(app, deps);
-    planDataRoutes(app, deps);
+    commitmentAdminRoutes(app, deps);
+    milestoneAdminRoutes(app, deps);
+    activityAdminRoutes(app, deps);
+    searchRoutes(app, deps);
+    feedRoutes(app, deps);
+    printRoutes(app, deps);
   },
   records: {
     action_plan: { statusLabel: labelsWithPrefix('plan.planStatus.') },
@@ -28,4 +50,5 @@ export const planModule: ModuleManifest = {
   },
   datasets: planDatasets,
   fileAccess: evidenceFileAccess,
+  demo: planDemo,
 };

@@ -4,6 +4,7 @@ import { registrationFiguresMessages } from './figures-messages.js';
 import { registrationFiguresRoutes } from './figures-routes.js';
 import { registrationsMessages } from './messages.js';
 import { registrationRoutes } from './routes.js';
+import { demoExerciseSlugs } from '../exercises/demo.js';
 
 /** People joining: sign-ups to a call (Súmate) with their confirmation, review, export and public figures; participant accounts (/registro). */
 export const registrationsModule: ModuleManifest = {
@@ -13,5 +14,15 @@ export const registrationsModule: ModuleManifest = {
     registrationRoutes(app, deps);
     registrationFiguresRoutes(app, deps);
     participantAccountRoutes(app, deps);
+  },
+  demo: {
+    pages: [
+      `/ejercicios/${demoExerciseSlugs.fourth}/convocatoria/sumate`,
+      `/ejercicios/${demoExerciseSlugs.fourth}/convocatoria/cifras`,
+      `/ejercicios/${demoExerciseSlugs.fourth}/convocatoria/sumate/enviada`,
+      '/sumate/reenviar',
+      '/sumate/reenviar/enviado',
+      '/registro',
+    ],
   },
 };

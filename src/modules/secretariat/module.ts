@@ -4,6 +4,7 @@ import { secretariatAdminRoutes } from './admin-routes.js';
 import { secretariatMessages } from './messages.js';
 import { secretariatRoutes } from './routes.js';
 import { secretariatFileAccess } from './secretariat-file-access.js';
+import { secretariatDemo } from './demo.js';
 
 /** The Technical Secretariat: seats, members, sessions, minutes, agreements and its documents. */
 export const secretariatModule: ModuleManifest = {
@@ -18,4 +19,5 @@ export const secretariatModule: ModuleManifest = {
     agreement: { statusLabel: labelsWithPrefix('secretariat.agreementStatus.') },
   },
   fileAccess: secretariatFileAccess,
+  demo: secretariatDemo,
 };

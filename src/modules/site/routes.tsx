@@ -13,7 +13,7 @@ import { getExercise } from '../exercises/get-exercise.js';
 import { getExerciseCall } from '../calls/get-exercise-call.js';
 import { listCallContacts } from '../calls/list-call-contacts.js';
 import { HomePage } from './views/home.js';
-import { listPlanSummaries } from '../plan/list-plan-summaries.js';
+import { listPlanSummaries } from '../plan/core/list-plan-summaries.js';
 import { ContactPage } from './views/contact-page.js';
 import { ComponentsPage } from './views/components-page.js';
 import { SourcePage } from './views/source-page.js';

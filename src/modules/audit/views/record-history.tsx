@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { Table } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import { hasMessage, type MessageKey } from '../../../web/i18n/i18n.js';
+import { hasMessage, type Translate } from '../../../web/i18n/i18n.js';
 import { SYSTEM_ACTOR_LABEL } from '../append-change.js';
 import type { JsonValue } from '../change-hash.js';
 import type { FieldChange, HistoryEntry } from '../list-record-history.js';
@@ -20,10 +20,16 @@ const MAX_TEXT = 300;
 const calendarDate = /^\d{4}-\d{2}-\d{2}$/;
 const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
+/** A record type by name ("compromiso"), or as stored when no module gave it a name. */
+function recordTypeName(t: Translate, recordType: string): string {
+  const key = `audit.recordType.${recordType}`;
+  return hasMessage(key) ? t(key) : recordType;
+}
+
 function FieldName(props: { field: string }) {
   const { t } = usePage();
   const key = `${FIELD_PREFIX}${props.field}`;
-  return key in auditMessages.es ? <>{t(key as MessageKey)}</> : <code>{props.field}</code>;
+  return hasMessage(key) ? <>{t(key)}</> : <code>{props.field}</code>;
 }
 
 /** A stored value in words: dates in full, phases and statuses by name, long texts shortened. */
@@ -122,7 +128,7 @@ export function RecordHistory(props: { entries: HistoryEntry[]; hasMore?: boolea
             {entry.recordTitle && entry.recordType && hasMessage(`audit.recordType.${entry.recordType}`) ? (
               <div>
                 <dt>{t('audit.history.record')}</dt>
-                <dd>{t('audit.history.recordNamed', { kind: t(`audit.recordType.${entry.recordType}` as MessageKey), title: entry.recordTitle })}</dd>
+                <dd>{t('audit.history.recordNamed', { kind: recordTypeName(t, entry.recordType), title: entry.recordTitle })}</dd>
               </div>
             ) : null}
             <div>

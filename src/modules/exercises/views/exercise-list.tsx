@@ -1,6 +1,5 @@
 import { Breadcrumbs, Card, PageHeading, StatusBadge } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { MessageKey } from '../../../web/i18n/i18n.js';
 import type { ExerciseSummary } from '../list-exercises.js';
 
 export function ExerciseMeta(props: { exercise: Pick<ExerciseSummary, 'edition' | 'periodStart' | 'periodEnd' | 'phase' | 'isDemo' | 'convenerName'> }) {
@@ -15,7 +14,7 @@ export function ExerciseMeta(props: { exercise: Pick<ExerciseSummary, 'edition' 
       <div>
         <dt>{t('exercise.phase')}</dt>
         <dd>
-          <StatusBadge tone={exercise.phase === 'closed' ? 'neutral' : 'info'}>{t(`phase.${exercise.phase}` as MessageKey)}</StatusBadge>{' '}
+          <StatusBadge tone={exercise.phase === 'closed' ? 'neutral' : 'info'}>{t(`phase.${exercise.phase}`)}</StatusBadge>{' '}
           {exercise.isDemo ? <StatusBadge tone="warning">{t('badge.demo')}</StatusBadge> : null}
         </dd>
       </div>

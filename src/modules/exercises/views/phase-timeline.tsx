@@ -1,5 +1,4 @@
 import { usePage } from '../../../web/page-context.js';
-import type { MessageKey } from '../../../web/i18n/i18n.js';
 import type { TimelineEntry } from '../phase-timeline.js';
 
 /** The exercise's phases as an ordered list; the current one is marked with aria-current and in words. */
@@ -10,8 +9,8 @@ export function PhaseTimeline(props: { entries: TimelineEntry[]; headingId: stri
       {props.entries.map((entry) => (
         <li key={entry.phase} class={`timeline__step timeline__step--${entry.state}`} aria-current={entry.state === 'current' ? 'step' : undefined}>
           <span class="timeline__marker" aria-hidden="true" />
-          <span class="timeline__name">{t(`phase.${entry.phase}` as MessageKey)}</span>
-          <span class="timeline__state">{t(`phaseStatus.${entry.state}` as MessageKey)}</span>
+          <span class="timeline__name">{t(`phase.${entry.phase}`)}</span>
+          <span class="timeline__state">{t(`phaseStatus.${entry.state}`)}</span>
           {entry.startsOn ? (
             <span class="timeline__dates">
               {entry.endsOn

@@ -1,6 +1,5 @@
 import { Breadcrumbs, ButtonLink, PageHeading } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { MessageKey } from '../../../web/i18n/i18n.js';
 import type { ExerciseDetail } from '../../exercises/get-exercise.js';
 import type { PublicCall } from '../../calls/get-exercise-call.js';
 import type { RecordHistoryData } from '../../audit/list-record-history.js';
@@ -8,8 +7,8 @@ import { RecordHistory } from '../../audit/views/record-history.js';
 import { CallWindowNote } from '../../calls/views/call-window-note.js';
 import { ExerciseMeta } from '../../exercises/views/exercise-list.js';
 import { PhaseTimeline } from '../../exercises/views/phase-timeline.js';
-import type { PlanSummary } from '../../plan/list-plan-summaries.js';
-import { PlanSummaries } from '../../plan/views/plan-summary.js';
+import type { PlanSummary } from '../../plan/core/list-plan-summaries.js';
+import { PlanSummaries } from '../../plan/core/views/plan-summary.js';
 
 export function ExercisePage(props: { detail: ExerciseDetail; call: PublicCall | undefined; history: RecordHistoryData; plans?: PlanSummary[]; now: Date; hasSecretariat?: boolean }) {
   const { t } = usePage();
@@ -19,7 +18,7 @@ export function ExercisePage(props: { detail: ExerciseDetail; call: PublicCall |
       <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: '/ejercicios', label: t('nav.exercises') }, { label: exercise.title }]} />
       <PageHeading title={exercise.title} lead={exercise.summary} />
       <ExerciseMeta exercise={{ ...exercise, convenerName: convener.name }} />
-      <p class="phase-now">{t(`phaseNow.${exercise.phase}` as MessageKey)}</p>
+      <p class="phase-now">{t(`phaseNow.${exercise.phase}`)}</p>
       <section aria-labelledby="call-heading">
         <h2 id="call-heading">{t('exercise.calls')}</h2>
         {props.call ? (

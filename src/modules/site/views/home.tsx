@@ -1,8 +1,7 @@
 import { ButtonLink, Card } from '../../../web/components/index.js';
-import type { PlanSummary } from '../../plan/list-plan-summaries.js';
-import { PlanSummaries } from '../../plan/views/plan-summary.js';
+import type { PlanSummary } from '../../plan/core/list-plan-summaries.js';
+import { PlanSummaries } from '../../plan/core/views/plan-summary.js';
 import { usePage } from '../../../web/page-context.js';
-import type { MessageKey } from '../../../web/i18n/i18n.js';
 import type { ExerciseDetail } from '../../exercises/get-exercise.js';
 import type { ExerciseSummary } from '../../exercises/list-exercises.js';
 import type { PublicCall } from '../../calls/get-exercise-call.js';
@@ -68,7 +67,7 @@ function CurrentExercise(props: HomeProps & { current: ExerciseDetail }) {
         </h2>
         <ExerciseMeta exercise={{ ...exercise, convenerName: convener.name }} />
         <h3>{t('home.whatNow')}</h3>
-        <p class="phase-now">{t(`phaseNow.${exercise.phase}` as MessageKey)}</p>
+        <p class="phase-now">{t(`phaseNow.${exercise.phase}`)}</p>
         {props.call ? <CallWindowNote call={props.call} now={props.now} /> : null}
         <div class="actions">
           {isCallOpen ? <ButtonLink href={`/ejercicios/${exercise.slug}/convocatoria/sumate`}>{t('registrations.cta')}</ButtonLink> : null}

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { sendPage } from '../../../web/http.js';
+import { parseParams, slugParam } from '../../../web/params.js';
+import { access } from '../../../kernel/access.js';
+import type { ModuleDeps } from '../../../kernel/manifest.js';
+import { loadParticipation, participationNoticeOf } from '../../participation/load-participation.js';
+import { getCommitmentDetail } from './get-commitment-detail.js';
+import { localDate } from './plan-actor.js';
+import { CommitmentPage } from './views/commitment-page.js';
+
+const commitmentParams = z.object({ slug: slugParam, number: z.coerce.number().int().min(1).max(100_000) });
+
+/** A commitment's public page (/ejercicios/:slug/plan/compromisos/:number), with its comments and follow button. */
+export function commitmentRoutes(app: FastifyInstance, deps: ModuleDeps) {
+  const { db, config } = deps;
+
+  app.get<{ Params: { slug: string; number: string } }>('/ejercicios/:slug/plan/compromisos/:number', access.public, async (request, reply) => {
+    const { slug, number } = parseParams(request, commitmentParams, 'commitment');
+    const detail = await getCommitmentDetail(db, slug, number, localDate(deps.now(), config.TIME_ZONE));
+    const participation = await loadParticipation(db, deps.records, { recordType: 'commitment', recordId: detail.commitment.id }, request.actor);
+    const participationView = participation ? { ...participation, notice: participationNoticeOf(request.query) } : undefined;
+    return sendPage(request, reply, deps, {
+      title: request.t('plan.commitment.title', { number: detail.commitment.number, title: detail.commitment.title }),
+      body: <CommitmentPage detail={detail} participation={participationView} />,
+    });
+  });
+}

@@ -1,0 +1,270 @@
+import { Breadcrumbs, PageHeading, Pagination, ProgressBar, Table } from '../../../../web/components/index.js';
+import { MunicipalityMap } from '../../../directory/views/municipality-map.js';
+import { usePage } from '../../../../web/page-context.js';
+import { byInstitution, byMunicipality, type PlanOverview } from '../get-plan-overview.js';
+import { activityStatuses, commitmentStatuses } from '../../schema.js';
+import { CommitmentStatusBadge, DelayedBadge, Percent, PlanStatusBadge } from './plan-badges.js';
+import { FormulaExplained } from './formula.js';
+
+export const commitmentSorts = ['numero', 'avance', 'institucion', 'estado'] as const;
+export type CommitmentSort = (typeof commitmentSorts)[number];
+
+type Row = PlanOverview['commitments'][number];
+const comparators: Record<CommitmentSort, (a: Row, b: Row) => number> = {
+  numero: (a, b) => a.number - b.number,
+  avance: (a, b) => b.progress - a.progress || a.number - b.number,
+  institucion: (a, b) => a.lead.name.localeCompare(b.lead.name, 'es') || a.number - b.number,
+  estado: (a, b) => commitmentStatuses.indexOf(a.status) - commitmentStatuses.indexOf(b.status) || a.number - b.number,
+};
+
+export const commitmentHref = (slug: string, number: number) => `/ejercicios/${slug}/plan/compromisos/${number}`;
+
+/** Rows of the commitment table per page: a plan of hundreds of commitments stays a page people (and phones) can load. */
+export const COMMITMENTS_PER_PAGE = 50;
+
+function CommitmentTable(props: { overview: PlanOverview; sort: CommitmentSort; page: number }) {
+  const { t, path, format } = usePage();
+  const sorted = [...props.overview.commitments].sort(comparators[props.sort]);
+  const pages = Math.max(1, Math.ceil(sorted.length / COMMITMENTS_PER_PAGE));
+  const page = Math.min(Math.max(1, props.page), pages);
+  const rows = sorted.slice((page - 1) * COMMITMENTS_PER_PAGE, page * COMMITMENTS_PER_PAGE);
+  const slug = props.overview.exercise.slug;
+  const header = (sort: CommitmentSort, label: string, isNumeric = false) => (
+    <th scope="col" class={isNumeric ? 'numeric' : undefined} aria-sort={props.sort === sort ? (sort === 'avance' ? 'descending' : 'ascending') : undefined}>
+      {props.sort === sort ? (
+        label
+      ) : (
+<a href={`${path}?orden=${sort}#compromisos`}>{label}</a>
+      )}
+    </th>
+  );
+  return (
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={t('plan.table.caption')}>
+      <table class="table">
+        <caption>
+          {t('plan.table.caption')}{' '}
+          <span class="hint">
+            {pages > 1 ? `${t('plan.table.range', { from: format.number((page - 1) * COMMITMENTS_PER_PAGE + 1), to: format.number((page - 1) * COMMITMENTS_PER_PAGE + rows.length), total: format.number(sorted.length) })} ` : null}
+            {t(`plan.table.sortedBy.${props.sort}`)} {t('plan.table.sortBy')}
+          </span>
+        </caption>
+        <thead>
+          <tr>
+            {header('numero', t('plan.table.number'))}
+            <th scope="col">{t('plan.table.commitment')}</th>
+            {header('institucion', t('plan.table.lead'))}
+            {header('estado', t('plan.table.status'))}
+            {header('avance', t('plan.table.progress'), true)}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((c) => (
+            <tr key={c.id}>
+              <td>{c.number}</td>
+              <td>
+                <a href={commitmentHref(slug, c.number)}>{c.title}</a>
+              </td>
+              <td>{c.lead.name}</td>
+              <td>
+                <CommitmentStatusBadge status={c.status} /> <DelayedBadge isDelayed={c.isDelayed} />
+              </td>
+              <td class="numeric">
+                <Percent value={c.progress} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pagination page={page} pages={pages} hrefFor={(n) => `${path}?orden=${props.sort}&pagina=${n}#compromisos`} />
+    </div>
+  );
+}
+
+export function PlanPage(props: { overview: PlanOverview; sort: CommitmentSort; page: number }) {
+  const { t, format } = usePage();
+  const { exercise, plan, commitments, lateMilestones, lateMilestoneCount, lateActivities, lateActivityCount, upcomingMilestones, milestoneCount, activityCounts } = props.overview;
+  const slug = exercise.slug;
+  const institutionsRows = byInstitution(commitments);
+  const municipalityRows = byMunicipality(commitments);
+  const lateCommitments = commitments.filter((c) => c.isDelayed);
+  const statusCounts = commitmentStatuses.map((status) => ({ status, n: commitments.filter((c) => c.status === status).length })).filter((s) => s.n > 0);
+  return (
+    <>
+      <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: '/ejercicios', label: t('nav.exercises') }, { href: `/ejercicios/${slug}`, label: exercise.title }, { label: t('plan.page.crumb') }]} />
+      <PageHeading title={plan.title} lead={t('plan.page.period', { start: format.calendarDate(plan.periodStart), end: format.calendarDate(plan.periodEnd) })}>
+        <p>
+          <PlanStatusBadge status={plan.status} />
+        </p>
+        <ul class="inline-list">
+          <li>
+            <a href={`/ejercicios/${slug}/plan/imprimir`}>{t('planData.print.title')}</a>
+          </li>
+          <li>
+            <a href={`/ejercicios/${slug}/plan/novedades.atom`} type="application/atom+xml">
+              {t('planData.feed.linkTitle')}
+            </a>
+          </li>
+          <li>
+            <a href="/datos">{t('nav.openData')}</a>
+          </li>
+        </ul>
+      </PageHeading>
+
+      <section aria-labelledby="overall-heading" class="panel panel--highlight">
+        <h2 id="overall-heading">{t('plan.page.overall')}</h2>
+        <p class="figures-total">
+          <span class="figures-total__number">
+            <Percent value={plan.progress} />
+          </span>{' '}
+          <span class="figures-total__label">{t('plan.page.overallLabel', { count: commitments.filter((c) => c.status !== 'cancelled').length })}</span>
+        </p>
+        <ProgressBar id="plan-progress" value={plan.progress} label={t('plan.page.overallBar')} />
+        <p>
+          <a href="#formula">{t('plan.page.howComputed')}</a>
+        </p>
+      </section>
+
+      <section aria-labelledby="vision-heading">
+        <h2 id="vision-heading">{t('plan.page.vision')}</h2>
+        <p class="prewrap">{plan.strategicVision}</p>
+      </section>
+
+      <section aria-labelledby="counts-heading">
+        <h2 id="counts-heading">{t('plan.page.counts')}</h2>
+        <div class="card-grid">
+          <div>
+            <h3>{t('plan.page.commitmentsByStatus')}</h3>
+            <ul class="plain-list">
+              {statusCounts.map((s) => (
+                <li key={s.status}>
+                  <CommitmentStatusBadge status={s.status} /> {format.number(s.n)}
+                </li>
+              ))}
+              <li>
+                {t('plan.page.lateCommitments')}: {format.number(lateCommitments.length)}
+              </li>
+            </ul>
+          </div>
+          <div>
+            <h3>{t('plan.page.activitiesByStatus')}</h3>
+            <ul class="plain-list">
+              {activityStatuses.map((status) => (
+                <li key={status}>
+                  {t(`plan.activityStatus.${status}`)}: {format.number(activityCounts[status] ?? 0)}
+                </li>
+              ))}
+              <li>
+                {t('plan.page.lateActivities')}: {format.number(lateActivityCount)}
+              </li>
+            </ul>
+          </div>
+        </div>
+      </section>
+
+      <section aria-labelledby="compromisos">
+        <h2 id="compromisos">{t('plan.page.commitments')}</h2>
+        {commitments.length === 0 ? <p>{t('plan.page.noCommitments')}</p> : <CommitmentTable overview={props.overview} sort={props.sort} page={props.page} />}
+      </section>
+
+      <section aria-labelledby="institutions-heading">
+        <h2 id="institutions-heading">{t('plan.page.byInstitution')}</h2>
+        <Table
+          caption={t('plan.page.byInstitutionCaption')}
+          columns={[
+            { header: t('plan.table.institution'), cell: (r: (typeof institutionsRows)[number]) => r.name },
+            { header: t('plan.table.commitments'), cell: (r) => format.number(r.count), isNumeric: true },
+            { header: t('plan.table.late'), cell: (r) => format.number(r.delayed), isNumeric: true },
+            { header: t('plan.table.meanProgress'), cell: (r) => <Percent value={r.progress} />, isNumeric: true },
+          ]}
+          rows={institutionsRows}
+          rowKey={(r) => r.id}
+        />
+      </section>
+
+      <section aria-labelledby="municipalities-heading">
+        <h2 id="municipalities-heading">{t('plan.page.byMunicipality')}</h2>
+        <div class="figures-municipalities">
+          <MunicipalityMap
+            id="plan-map"
+            title={t('plan.map.title')}
+            description={t('plan.map.description')}
+            values={Object.fromEntries(municipalityRows.map((r) => [r.cvegeo, r.count]))}
+            legendLabel={t('plan.map.legend')}
+            valueText={(name, value) => t('plan.map.value', { name, count: value })}
+          />
+          <Table
+            caption={t('plan.page.byMunicipalityCaption')}
+            columns={[
+              { header: t('plan.table.municipality'), cell: (r: (typeof municipalityRows)[number]) => r.name },
+              { header: t('plan.table.commitments'), cell: (r) => format.number(r.count), isNumeric: true },
+              { header: t('plan.table.meanProgress'), cell: (r) => <Percent value={r.progress} />, isNumeric: true },
+            ]}
+            rows={municipalityRows}
+            rowKey={(r) => r.cvegeo}
+          />
+        </div>
+      </section>
+
+      <section aria-labelledby="late-heading">
+        <h2 id="late-heading">{t('plan.page.late')}</h2>
+        {lateCommitments.length + lateMilestoneCount + lateActivityCount === 0 ? (
+          <p>{t('plan.page.noLate')}</p>
+        ) : (
+          <>
+            <p>{t('plan.page.lateSummary', { commitments: format.number(lateCommitments.length), milestones: format.number(lateMilestoneCount), activities: format.number(lateActivityCount) })}</p>
+            <ul>
+              {lateMilestones.map((m) => (
+                <li key={m.id}>
+                  <DelayedBadge isDelayed /> <a href={commitmentHref(slug, m.commitmentNumber)}>{t('plan.page.lateMilestone', { number: m.commitmentNumber, title: m.title })}</a>{' '}
+                  {m.overdueSince ? t('plan.page.overdueSince', { date: format.calendarDate(m.overdueSince) }) : null} ({m.responsibleName})
+                </li>
+              ))}
+              {lateActivities.map((a) => (
+                <li key={a.id}>
+                  <DelayedBadge isDelayed /> <a href={commitmentHref(slug, a.commitmentNumber)}>{t('plan.page.lateActivity', { number: a.commitmentNumber, title: a.title })}</a>{' '}
+                  {a.plannedEnd ? t('plan.page.dueOn', { date: format.calendarDate(a.plannedEnd) }) : null} ({a.institution})
+                </li>
+              ))}
+            </ul>
+            {lateMilestoneCount > lateMilestones.length || lateActivityCount > lateActivities.length ? (
+              <ul class="inline-list">
+                {lateMilestoneCount > 0 ? (
+                  <li>
+                    <a href={`/ejercicios/${slug}/plan/atrasos?tipo=hitos`}>{t('plan.page.allLateMilestones', { count: format.number(lateMilestoneCount) })}</a>
+                  </li>
+                ) : null}
+                {lateActivityCount > 0 ? (
+                  <li>
+                    <a href={`/ejercicios/${slug}/plan/atrasos?tipo=actividades`}>{t('plan.page.allLateActivities', { count: format.number(lateActivityCount) })}</a>
+                  </li>
+                ) : null}
+              </ul>
+            ) : null}
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t('plan.page.upcoming')}</h2>
+        {upcomingMilestones.length === 0 ? (
+          <p>{t('plan.page.noUpcoming')}</p>
+        ) : (
+          <ol class="plain-list">
+            {upcomingMilestones.map((m) => (
+              <li key={m.id}>
+                <strong>{format.calendarDate(m.plannedEnd!)}</strong>: <a href={commitmentHref(slug, m.commitmentNumber)}>{t('plan.page.lateMilestone', { number: m.commitmentNumber, title: m.title })}</a> — <Percent value={m.progress} />
+              </li>
+            ))}
+          </ol>
+        )}
+        {milestoneCount > 0 ? (
+          <p>
+            <a href={`/ejercicios/${slug}/plan/calendario`}>{t('plan.page.fullCalendar', { count: format.number(milestoneCount) })}</a>
+          </p>
+        ) : null}
+      </section>
+
+      <FormulaExplained />
+    </>
+  );
+}

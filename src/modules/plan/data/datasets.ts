@@ -1,0 +1,135 @@
+import type { Dataset, DatasetField } from '../../../kernel/dataset.js';
+import { collect, exportActionPlans, exportActivities, exportCommitments, exportEvidence, exportMilestones } from './export-plan-data.js';
+
+const field = (name: string, type: DatasetField['type'], key: string): DatasetField => ({ name, type, description: `planData.field.${key}` as DatasetField['description'] });
+
+const planFields: DatasetField[] = [
+  field('ejercicio', 'string', 'exercise'),
+  field('id', 'string', 'planId'),
+  field('titulo', 'string', 'planTitle'),
+  field('inicio', 'date', 'periodStart'),
+  field('fin', 'date', 'periodEnd'),
+  field('vision', 'string', 'vision'),
+  field('estado', 'string', 'planStatus'),
+  field('avance', 'number', 'planProgress'),
+  field('compromisos', 'integer', 'commitmentCount'),
+  field('creado', 'datetime', 'createdAt'),
+  field('actualizado', 'datetime', 'updatedAt'),
+];
+
+const commitmentFields: DatasetField[] = [
+  field('ejercicio', 'string', 'exercise'),
+  field('id', 'string', 'commitmentId'),
+  field('numero', 'integer', 'commitmentNumber'),
+  field('titulo', 'string', 'commitmentTitle'),
+  field('tema', 'string', 'theme'),
+  field('problema_publico', 'string', 'publicProblem'),
+  field('linea_base', 'string', 'baseline'),
+  field('causas', 'string', 'causes'),
+  field('descripcion', 'string', 'commitmentDescription'),
+  field('objetivo', 'string', 'objective'),
+  field('como_contribuye', 'string', 'howItSolves'),
+  field('valores_gobierno_abierto', 'json', 'ogpValues'),
+  field('indicador', 'string', 'indicator'),
+  field('meta', 'string', 'goal'),
+  field('supuestos', 'string', 'assumptions'),
+  field('alineacion_plan_estatal', 'string', 'alignmentStatePlan'),
+  field('alineacion_ods', 'json', 'alignmentSdgs'),
+  field('alineacion_genero', 'string', 'alignmentGender'),
+  field('criterios_smart', 'json', 'smart'),
+  field('institucion_responsable', 'string', 'leadInstitution'),
+  field('institucion_responsable_siglas', 'string', 'leadAcronym'),
+  field('municipios_cvegeo', 'string', 'municipalities'),
+  field('corresponsables', 'string', 'partners'),
+  field('inicio', 'date', 'startsOn'),
+  field('fin', 'date', 'endsOn'),
+  field('estado', 'string', 'commitmentStatus'),
+  field('nota_estado', 'string', 'statusNote'),
+  field('avance', 'number', 'commitmentProgress'),
+  field('vence_pendiente', 'date', 'openDueOn'),
+  field('retrasado', 'boolean', 'delayed'),
+  field('creado', 'datetime', 'createdAt'),
+  field('actualizado', 'datetime', 'updatedAt'),
+];
+
+const milestoneFields: DatasetField[] = [
+  field('ejercicio', 'string', 'exercise'),
+  field('compromiso_numero', 'integer', 'commitmentNumber'),
+  field('compromiso_id', 'string', 'commitmentId'),
+  field('id', 'string', 'milestoneId'),
+  field('posicion', 'integer', 'position'),
+  field('titulo', 'string', 'milestoneTitle'),
+  field('entregable', 'string', 'deliverable'),
+  field('institucion_responsable', 'string', 'responsibleInstitution'),
+  field('inicio_planeado', 'date', 'plannedStart'),
+  field('fin_planeado', 'date', 'plannedEnd'),
+  field('inicio_real', 'date', 'actualStart'),
+  field('fin_real', 'date', 'actualEnd'),
+  field('peso', 'integer', 'weight'),
+  field('cancelado', 'boolean', 'cancelled'),
+  field('motivo_cancelacion', 'string', 'cancellationReason'),
+  field('avance', 'number', 'milestoneProgress'),
+  field('vence_pendiente', 'date', 'openDueOn'),
+  field('retrasado', 'boolean', 'delayed'),
+  field('creado', 'datetime', 'createdAt'),
+  field('actualizado', 'datetime', 'updatedAt'),
+];
+
+const activityFields: DatasetField[] = [
+  field('ejercicio', 'string', 'exercise'),
+  field('compromiso_numero', 'integer', 'commitmentNumber'),
+  field('hito_id', 'string', 'milestoneId'),
+  field('hito_posicion', 'integer', 'milestonePosition'),
+  field('id', 'string', 'activityId'),
+  field('posicion', 'integer', 'position'),
+  field('titulo', 'string', 'activityTitle'),
+  field('descripcion', 'string', 'activityDescription'),
+  field('institucion_responsable', 'string', 'responsibleInstitution'),
+  field('inicio_planeado', 'date', 'plannedStart'),
+  field('fin_planeado', 'date', 'plannedEnd'),
+  field('inicio_real', 'date', 'actualStart'),
+  field('fin_real', 'date', 'actualEnd'),
+  field('estado', 'string', 'activityStatus'),
+  field('nota_cierre', 'string', 'closingNote'),
+  field('motivo_cancelacion', 'string', 'cancellationReason'),
+  field('verificada', 'datetime', 'verifiedAt'),
+  field('retrasada', 'boolean', 'activityDelayed'),
+  field('creado', 'datetime', 'createdAt'),
+  field('actualizado', 'datetime', 'updatedAt'),
+];
+
+const evidenceFields: DatasetField[] = [
+  field('ejercicio', 'string', 'exercise'),
+  field('compromiso_numero', 'integer', 'commitmentNumber'),
+  field('actividad_id', 'string', 'activityId'),
+  field('id', 'string', 'evidenceId'),
+  field('tipo', 'string', 'evidenceKind'),
+  field('enlace', 'string', 'evidenceUrl'),
+  field('tipo_archivo', 'string', 'mimeType'),
+  field('tamano_bytes', 'integer', 'size'),
+  field('sha256', 'string', 'sha256'),
+  field('descripcion', 'string', 'evidenceDescription'),
+  field('estado', 'string', 'evidenceStatus'),
+  field('motivo_rechazo', 'string', 'rejectionReason'),
+  field('revisada', 'datetime', 'reviewedAt'),
+  field('creado', 'datetime', 'createdAt'),
+];
+
+const dataset = (id: string, key: string, fields: DatasetField[], batches: Dataset['batches'] & {}): Dataset => ({
+  id,
+  title: `planData.dataset.${key}.title` as Dataset['title'],
+  description: `planData.dataset.${key}.description` as Dataset['description'],
+  source: 'planData.dataset.source',
+  fields,
+  batches,
+  rows: (db) => collect(batches(db)),
+});
+
+/** The plan's datasets in the open-data catalogue (/datos), streamed page by page. */
+export const planDatasets: readonly Dataset[] = [
+  dataset('planes-de-accion', 'plans', planFields, (db) => exportActionPlans(db)),
+  dataset('compromisos', 'commitments', commitmentFields, (db) => exportCommitments(db)),
+  dataset('hitos', 'milestones', milestoneFields, (db) => exportMilestones(db)),
+  dataset('actividades', 'activities', activityFields, (db) => exportActivities(db)),
+  dataset('evidencias', 'evidence', evidenceFields, (db) => exportEvidence(db)),
+];

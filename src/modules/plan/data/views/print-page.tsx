@@ -1,0 +1,221 @@
+import type { ComponentChildren } from 'preact';
+import { Breadcrumbs, Table } from '../../../../web/components/index.js';
+import { usePage } from '../../../../web/page-context.js';
+import type { PlanDocument } from '../get-plan-document.js';
+import { ogpValues, smartCriteria } from '../../schema.js';
+
+type Commitment = PlanDocument['commitments'][number];
+type Milestone = Commitment['milestones'][number];
+
+function Text(props: { value: string | null | undefined }) {
+  const { t } = usePage();
+  return props.value && props.value.trim() ? <p class="prewrap">{props.value}</p> : <p class="hint">{t('planData.print.empty')}</p>;
+}
+
+function Row(props: { label: string; children: ComponentChildren }) {
+  return (
+    <>
+      <dt>{props.label}</dt>
+      <dd>{props.children}</dd>
+    </>
+  );
+}
+
+function useDates() {
+  const { t, format } = usePage();
+  const day = (value: string | null) => (value ? format.calendarDate(value) : t('planData.print.noDate'));
+  return (start: string | null, end: string | null) => t('planData.print.dateRange', { start: day(start), end: day(end) });
+}
+
+const percent = (value: number) => `${Math.round(value)} %`;
+
+function MilestoneSection(props: { commitment: Commitment; milestone: Milestone }) {
+  const { t } = usePage();
+  const range = useDates();
+  const m = props.milestone;
+  const id = `compromiso-${props.commitment.number}-hito-${m.position}`;
+  return (
+    <section class="plan-document__milestone" aria-labelledby={id}>
+      <h4 id={id}>{t('planData.print.milestone', { position: m.position, title: m.title })}</h4>
+      <dl class="plan-document__facts">
+        <Row label={t('planData.print.deliverable')}>{m.deliverable}</Row>
+        <Row label={t('planData.print.responsible')}>{m.responsible}</Row>
+        <Row label={t('planData.print.plannedDates')}>{range(m.plannedStart, m.plannedEnd)}</Row>
+        <Row label={t('planData.print.weight')}>{m.weight}</Row>
+        <Row label={t('planData.print.commitmentProgress')}>
+          {percent(m.progress)}
+          {m.isDelayed ? ` · ${t('planData.print.delayed')}` : ''}
+        </Row>
+      </dl>
+      {m.cancelledAt ? <p>{t('planData.print.cancelled', { reason: m.cancellationReason ?? '' })}</p> : null}
+      {m.activities.length ? (
+        <Table<Milestone['activities'][number]>
+          caption={t('planData.print.activitiesCaption', { position: m.position, number: props.commitment.number })}
+          rowKey={(a) => a.id}
+          rows={m.activities}
+          columns={[
+            { header: '#', cell: (a) => a.position, isNumeric: true },
+            {
+              header: t('planData.print.activity'),
+              cell: (a) => (
+                <>
+                  {a.title}
+                  {a.description ? <span class="plan-document__detail"> {a.description}</span> : null}
+                </>
+              ),
+            },
+            { header: t('planData.print.responsible'), cell: (a) => a.responsible },
+            { header: t('planData.print.plannedDates'), cell: (a) => range(a.plannedStart, a.plannedEnd) },
+            { header: t('planData.print.activityStatus'), cell: (a) => `${t(`plan.activityStatus.${a.status}`)}${a.isDelayed ? ` · ${t('planData.print.delayed')}` : ''}` },
+          ]}
+        />
+      ) : (
+        <p class="hint">{t('planData.print.noActivities')}</p>
+      )}
+    </section>
+  );
+}
+
+function CommitmentSection(props: { commitment: Commitment }) {
+  const { t } = usePage();
+  const range = useDates();
+  const c = props.commitment;
+  const id = `compromiso-${c.number}`;
+  const list = (items: string[]) => (items.length ? items.join('; ') : t('planData.print.empty'));
+  return (
+    <section class="plan-document__commitment" id={id} aria-labelledby={`${id}-titulo`}>
+      <h2 id={`${id}-titulo`}>{t('planData.print.commitment', { number: c.number, title: c.title })}</h2>
+      <h3>{t('planData.print.general')}</h3>
+      <dl class="plan-document__facts">
+        <Row label={t('planData.print.lead')}>{c.lead.acronym ? `${c.lead.name} (${c.lead.acronym})` : c.lead.name}</Row>
+        <Row label={t('planData.print.partners')}>{list(c.coResponsible)}</Row>
+        <Row label={t('planData.print.otherActors')}>{list(c.otherActors)}</Row>
+        <Row label={t('planData.print.municipalities')}>{list(c.municipalities.map((m) => m.name))}</Row>
+        <Row label={t('planData.print.dates')}>{range(c.startsOn, c.endsOn)}</Row>
+        <Row label={t('planData.print.theme')}>{c.theme ?? t('planData.print.empty')}</Row>
+        <Row label={t('planData.print.commitmentStatus')}>{t(`plan.commitmentStatus.${c.status}`)}</Row>
+        {c.statusNote ? <Row label={t('planData.print.statusNote')}>{c.statusNote}</Row> : null}
+        <Row label={t('planData.print.commitmentProgress')}>
+          {percent(c.progress)}
+          {c.isDelayed ? ` · ${t('planData.print.delayed')}` : ''}
+        </Row>
+        <Row label={t('planData.print.contacts')}>
+          {c.contacts.length ? (
+            <ul class="plain-list">
+              {c.contacts.map((contact, i) => (
+                <li key={i}>
+                  {[contact.name, contact.position, contact.institution].filter(Boolean).join(', ')}
+                  {contact.email ? (
+                    <>
+                      {' · '}
+                      <a href={`mailto:${contact.email}`}>{contact.email}</a>
+                    </>
+                  ) : null}
+                  {contact.phone ? ` · ${contact.phone}` : ''}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            t('planData.print.empty')
+          )}
+        </Row>
+      </dl>
+      <h3>{t('planData.print.publicProblem')}</h3>
+      <Text value={c.publicProblem} />
+      <h3>{t('planData.print.baseline')}</h3>
+      <Text value={c.baseline} />
+      <h3>{t('planData.print.causes')}</h3>
+      <Text value={c.causes} />
+      <h3>{t('planData.print.description')}</h3>
+      <Text value={c.description} />
+      <h3>{t('planData.print.objective')}</h3>
+      <Text value={c.objective} />
+      <h3>{t('planData.print.howItSolves')}</h3>
+      <Text value={c.howItSolves} />
+      <h3>{t('planData.print.values')}</h3>
+      <Table<(typeof ogpValues)[number]>
+        caption={t('planData.print.valuesCaption', { number: c.number })}
+        rowKey={(value) => value}
+        rows={[...ogpValues]}
+        columns={[
+          { header: t('planData.print.value'), cell: (value) => t(`planData.print.value.${value}`) },
+          { header: t('planData.print.relevant'), cell: (value) => (c.ogpValues[value]?.relevant ? t('planData.print.yes') : t('planData.print.no')) },
+          { header: t('planData.print.justification'), cell: (value) => c.ogpValues[value]?.justification || '—' },
+        ]}
+      />
+      <h3>{t('planData.print.indicator')}</h3>
+      <Text value={c.indicator} />
+      <h3>{t('planData.print.goal')}</h3>
+      <Text value={c.goal} />
+      <h3>{t('planData.print.assumptions')}</h3>
+      <Text value={c.assumptions} />
+      <h3>{t('planData.print.alignment')}</h3>
+      <dl class="plan-document__facts">
+        <Row label={t('planData.print.alignmentStatePlan')}>{c.alignmentStatePlan || t('planData.print.empty')}</Row>
+        <Row label={t('planData.print.alignmentSdgs')}>{c.alignmentSdgs.length ? c.alignmentSdgs.map((n) => `ODS ${n}`).join(', ') : t('planData.print.empty')}</Row>
+        <Row label={t('planData.print.alignmentGender')}>{c.alignmentGender || t('planData.print.empty')}</Row>
+      </dl>
+      <h3>{t('planData.print.smart')}</h3>
+      <Table<(typeof smartCriteria)[number]>
+        caption={t('planData.print.smartCaption', { number: c.number })}
+        rowKey={(criterion) => criterion}
+        rows={[...smartCriteria]}
+        columns={[
+          { header: t('planData.print.criterion'), cell: (criterion) => t(`planData.print.smart.${criterion}`) },
+          { header: t('planData.print.met'), cell: (criterion) => (c.smart[criterion]?.met ? t('planData.print.yes') : t('planData.print.no')) },
+          { header: t('planData.print.justification'), cell: (criterion) => c.smart[criterion]?.justification || '—' },
+        ]}
+      />
+      <h3>{t('planData.print.milestones')}</h3>
+      {c.milestones.length ? c.milestones.map((m) => <MilestoneSection key={m.id} commitment={c} milestone={m} />) : <p class="hint">{t('planData.print.noMilestones')}</p>}
+    </section>
+  );
+}
+
+/** The whole plan as the official document reads: cover data, contents, then each commitment in full. */
+export function PlanPrintPage(props: { document: PlanDocument; issuedAt: Date }) {
+  const { t, format } = usePage();
+  const { exercise, plan, commitments } = props.document;
+  const planHref = `/ejercicios/${encodeURIComponent(exercise.slug)}/plan`;
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { href: '/', label: t('nav.home') },
+          { href: `/ejercicios/${encodeURIComponent(exercise.slug)}`, label: exercise.title },
+          { href: planHref, label: plan.title },
+          { label: t('planData.print.crumb') },
+        ]}
+      />
+      <article class="document plan-document">
+        <header class="plan-document__cover">
+          <p class="plan-document__convener">{props.document.convenerName}</p>
+          <h1>{plan.title}</h1>
+          <p class="lead">{exercise.title}</p>
+          <p>{t('planData.print.period', { start: format.calendarDate(plan.periodStart), end: format.calendarDate(plan.periodEnd) })}</p>
+          <dl class="plan-document__facts">
+            <Row label={t('planData.print.status')}>{t(`plan.planStatus.${plan.status}`)}</Row>
+            <Row label={t('planData.print.progress')}>{percent(plan.progress)}</Row>
+          </dl>
+          <p class="hint">{t('planData.print.issued', { date: format.date(props.issuedAt) })}</p>
+          <p class="hint print-hint">{t('planData.print.printHint')}</p>
+        </header>
+        <h2>{t('planData.print.vision')}</h2>
+        <Text value={plan.strategicVision} />
+        <nav class="plan-document__contents" aria-labelledby="contenido">
+          <h2 id="contenido">{t('planData.print.contents')}</h2>
+          <ol>
+            {commitments.map((c) => (
+              <li key={c.id}>
+                <a href={`#compromiso-${c.number}`}>{t('planData.print.commitment', { number: c.number, title: c.title })}</a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        {commitments.map((c) => (
+          <CommitmentSection key={c.id} commitment={c} />
+        ))}
+      </article>
+    </>
+  );
+}

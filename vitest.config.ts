@@ -12,7 +12,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 const integrationTests = 'src/**/*.int.test.{ts,tsx}';
-const processTests = ['src/server.int.test.ts', 'src/jobs/kill-mid-send.int.test.ts', 'src/modules/audit/verify-log-cli.int.test.ts'];
+const processTests = ['src/server.int.test.ts', 'src/server-outage.int.test.ts', 'src/jobs/kill-mid-send.int.test.ts', 'src/modules/audit/verify-log-cli.int.test.ts'];
 
 const setupFiles = ['src/testing/setup-registry.ts'];
 

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import compress from '@fastify/compress';
@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
+import { isDatabaseUnavailable, withTimeout } from './db/errors.js';
 import { staticDir } from './paths.js';
 import { AppError, statusByCode } from './shared/errors.js';
 import { loadAssetManifest } from './web/assets.js';
@@ -40,6 +41,8 @@ export interface AppOptions {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** What a 503 asks the visitor (and a proxy) to wait before trying again. */
+const RETRY_AFTER_SECONDS = 10;
 const isHttps = (config: Config) => config.PUBLIC_URL?.startsWith('https://') ?? false;
 
 /**
@@ -143,6 +146,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply.setCookie(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', httpOnly: true, secure: isHttps(config), maxAge: 60 * 60 * 24 * 365 });
     }
   });
+  // A request still unanswered after REQUEST_TIMEOUT_MS (a frozen database, say) gets the 503 page rather than a
+  // dropped connection. A response already under way (a long export) is left to finish.
+  app.addHook('onRequest', async (request, reply) => {
+    const timer = setTimeout(() => {
+      if (reply.sent || reply.raw.headersSent) return;
+      request.log.warn(`no answer after ${config.REQUEST_TIMEOUT_MS} ms: answered 503`);
+      void sendUnavailable(request, reply);
+    }, config.REQUEST_TIMEOUT_MS);
+    timer.unref();
+    reply.raw.once('close', () => clearTimeout(timer));
+  });
   registerRenderCache(app, renderCache, { publicWriteCount });
   registerSessionHooks(app, deps);
   app.addHook('preHandler', checkRouteAccess);
@@ -155,7 +169,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/healthz', access.public, async () => ({ status: 'ok' }));
   app.get('/readyz', access.public, async (_request, reply) => {
     try {
-      await database.db.execute(sql`select 1`);
+      await withTimeout(database.db.execute(sql`select 1`), config.READYZ_TIMEOUT_MS, 'readyz');
       return { status: 'ready', database: database.kind };
     } catch {
       return reply.status(503).send({ status: 'unavailable', database: database.kind });
@@ -167,6 +181,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   for (const module of registry.modules) module.routes?.(app, deps);
 
+  // While the database is away (stopped, restarting, frozen): 503 with Retry-After, and a page that asks nothing of
+  // the database (no site header).
+  const withoutDatabase = { ...deps, loadChrome: async () => ({ header: undefined, callHref: undefined }) };
+  const sendUnavailable = (request: FastifyRequest, reply: FastifyReply) => {
+    const t = request.t ?? translator(config.DEFAULT_LOCALE);
+    reply.header('retry-after', RETRY_AFTER_SECONDS);
+    return sendPage(request, reply, withoutDatabase, { status: 503, title: t('error.unavailable.title'), body: <ErrorPage title={t('error.unavailable.title')} body={t('error.unavailable.body')} /> });
+  };
+
   app.setNotFoundHandler(async (request, reply) => {
     const t = request.t ?? translator(config.DEFAULT_LOCALE);
     if (request.method !== 'GET' && request.method !== 'HEAD') return reply.status(404).send({ error: 'not_found' });
@@ -174,6 +197,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler(async (error, request, reply) => {
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'the database is unavailable: answered 503');
+      return sendUnavailable(request, reply);
+    }
     const t = request.t ?? translator(config.DEFAULT_LOCALE);
     const appError = error instanceof AppError ? error : undefined;
     const fastifyStatus = (error as { statusCode?: number }).statusCode;

@@ -6,6 +6,7 @@ describe('configuration', () => {
     const config = parseConfig({});
     expect(config).toMatchObject({ PORT: 3000, DATA_DIR: './data', DEMO_DATA: true, TIME_ZONE: 'America/Monterrey', DEFAULT_LOCALE: 'es-MX' });
     expect(config.DATABASE_URL).toBeUndefined();
+    expect(config).toMatchObject({ DATABASE_CONNECT_TIMEOUT_MS: 5000, DATABASE_STATEMENT_TIMEOUT_MS: 15000, DATABASE_START_TIMEOUT_SECONDS: 120, READYZ_TIMEOUT_MS: 2000 });
   });
 
   it('names the wrong setting and what it expects', () => {

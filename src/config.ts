@@ -63,6 +63,10 @@ export const configSchema = z
       .regex(/^postgres(ql)?:\/\//, { message: 'expected a postgres:// URL' })
       .optional(),
     DATABASE_POOL_SIZE: z.coerce.number({ message: 'expected a whole number' }).int().min(1).max(200).default(10),
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(100).max(120_000).default(5000),
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(100).max(3_600_000).default(15000),
+    DATABASE_START_TIMEOUT_SECONDS: z.coerce.number({ message: 'expected seconds' }).int().min(0).max(3600).default(120),
+    READYZ_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(100).max(60_000).default(2000),
     DEMO_DATA: booleanFromEnv.default(true),
     RENDER_CACHE_SECONDS: z.coerce.number({ message: 'expected seconds' }).int().min(0).max(3600).default(60),
     PUBLIC_URL: z.url({ message: 'expected an absolute URL such as https://gobiernoabierto.example.mx' }).optional(),

@@ -4,44 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from './paths.js';
+import { startPortal } from './testing/portal-process.js';
 import { createServerDatabaseUrl, testDriver } from './testing/test-db.js';
-
-const mainJs = join(projectRoot, 'dist', 'main.js');
-
-interface Child {
-  output: () => string;
-  exit: Promise<number | null>;
-  kill: (signal: NodeJS.Signals) => void;
-  waitFor: (pattern: RegExp) => Promise<string>;
-}
-
-function startPortal(env: Record<string, string>): Child {
-  const child = spawn(process.execPath, [mainJs], { env: { PATH: process.env.PATH, LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const listeners: (() => void)[] = [];
-  const onData = (chunk: Buffer) => {
-    output += chunk.toString();
-    listeners.forEach((listener) => listener());
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return {
-    output: () => output,
-    exit,
-    kill: (signal) => child.kill(signal),
-    waitFor: (pattern) =>
-      new Promise((resolve, reject) => {
-        const check = () => {
-          const match = pattern.exec(output);
-          if (match) resolve(match[0]);
-        };
-        listeners.push(check);
-        check();
-        exit.then(() => reject(new Error(`exited before ${pattern}: ${output}`)));
-      }),
-  };
-}
 
 /** A fresh, empty database for the process: a new data directory, or a new database on the PostgreSQL server. */
 const serverEnv = async (): Promise<Record<string, string>> =>

@@ -61,9 +61,37 @@ function redact(url: string): string {
   return parsed.toString();
 }
 
-export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string; poolSize?: number }): Promise<Database> {
+export interface OpenDatabaseOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  poolSize?: number;
+  /** PostgreSQL: how long opening a connection may take (none when unset). */
+  connectTimeoutMs?: number;
+  /**
+   * PostgreSQL: how long one statement may run. The server cancels it (statement_timeout); a server that does not
+   * answer at all (frozen, or cut off by the network) is given up on by the client a moment later (query_timeout),
+   * and that connection is dropped. None when unset (the command line's backups and restores run long statements).
+   */
+  statementTimeoutMs?: number;
+}
+
+/** The node-postgres settings of the pool (and of the notification connection, which copies them). */
+export function poolOptions(options: OpenDatabaseOptions & { databaseUrl: string }): pg.PoolConfig {
+  const statement = options.statementTimeoutMs;
+  return {
+    connectionString: options.databaseUrl,
+    max: options.poolSize ?? 10,
+    // A connection that the server or the network dropped without a word is noticed, not waited on for hours.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    ...(options.connectTimeoutMs ? { connectionTimeoutMillis: options.connectTimeoutMs } : {}),
+    ...(statement ? { statement_timeout: statement, query_timeout: statement + 2000 } : {}),
+  };
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool(poolOptions({ ...options, databaseUrl: options.databaseUrl }));
     return fromPgPool(pool, `PostgreSQL server ${redact(options.databaseUrl)}`);
   }
   const dataDir = resolve(options.dataDir);

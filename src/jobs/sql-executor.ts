@@ -38,7 +38,8 @@ const last = (results: QueryResult | QueryResult[]): QueryResult => (Array.isArr
  * several statements (`BEGIN; …; COMMIT;` for its schema and maintenance), which the extended protocol refuses:
  * on PGlite they go through `exec`, wrapped in PGlite's own transaction so that a failure is rolled back under its
  * lock instead of leaving the single connection inside an aborted transaction (the nested BEGIN/COMMIT only warn);
- * on a pool they run on one checked-out client that is rolled back on failure before it returns to the pool.
+ * on a pool they run on one checked-out client that is rolled back on failure before it returns to the pool (or is
+ * dropped when even the rollback fails).
  */
 export function sqlExecutor(db: Db): SqlExecutor {
   const client = clientOf(db);
@@ -49,13 +50,15 @@ export function sqlExecutor(db: Db): SqlExecutor {
       if (client.exec) return last(await client.exec(text));
       if (client instanceof pg.Pool) {
         const connection = await client.connect();
+        let broken: Error | undefined;
         try {
           return last(await connection.query(text));
         } catch (error) {
-          await connection.query('ROLLBACK').catch(() => undefined);
+          // A connection whose ROLLBACK fails too (the server went away, or never answered) is dropped, not reused.
+          await connection.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
           throw error;
         } finally {
-          connection.release();
+          connection.release(broken);
         }
       }
       return last(await client.query(text));

@@ -1,6 +1,7 @@
 import type PgBoss from 'pg-boss';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
+import { isDatabaseUnavailable } from '../db/errors.js';
 import { deliverEmail, EmailBusyError, markEmailFailed } from '../modules/notifications/deliver-email.js';
 import { createSmtpMailer, defaultSender, type Mailer } from '../modules/notifications/mailer.js';
 import type { JobContext, JobLogger } from '../kernel/manifest.js';
@@ -99,7 +100,11 @@ export async function startJobs(options: StartJobsOptions): Promise<JobRunner> {
   const settings: JobSettings = { ...jobSettingsFromConfig(config), ...options.settings };
   const { executor, drain } = tracked(sqlExecutor(database.db));
   const boss = createBoss(executor, settings, { supervise: true, schedule: true });
-  boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
+  // pg-boss reports here what failed in its own loops (polling, maintenance, cron); while the database is away that
+  // is expected and the loops carry on once it is back.
+  boss.on('error', (error) =>
+    isDatabaseUnavailable(error) ? logger.warn({ err: error }, 'job queue: the database is unavailable') : logger.error({ err: error }, 'job queue error'),
+  );
   await boss.start();
 
   let mailer: Mailer | undefined;

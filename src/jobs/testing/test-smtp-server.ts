@@ -31,6 +31,8 @@ export interface TestSmtpServer {
   waitForData(count: number): Promise<void>;
   /** Resolves when `count` messages have been acknowledged. */
   waitForReceived(count: number): Promise<void>;
+  /** Acknowledges the messages held so far (whose clients are still waiting). */
+  releaseHeld(): void;
   close(): Promise<void>;
 }
 
@@ -118,6 +120,7 @@ export async function startTestSmtpServer(behaviour: (index: number) => DataBeha
   const waiters: (() => void)[] = [];
   const notify = () => waiters.splice(0).forEach((wake) => wake());
   const closedSessions = new Map<string, () => void>();
+  const held: (() => void)[] = [];
 
   const state: TestSmtpServer = {
     url: '',
@@ -127,6 +130,7 @@ export async function startTestSmtpServer(behaviour: (index: number) => DataBeha
     behaviour,
     waitForData: (count) => waitUntil(() => state.dataCount >= count),
     waitForReceived: (count) => waitUntil(() => state.received.length >= count),
+    releaseHeld: () => held.splice(0).forEach((release) => release()),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 
@@ -166,7 +170,15 @@ export async function startTestSmtpServer(behaviour: (index: number) => DataBeha
           const error = Object.assign(new Error('mailbox unavailable (test server rejects this message)'), { responseCode: 550 });
           callback(error);
         } else if (answer === 'hold') {
+          const release = () => {
+            closedSessions.delete(session.id);
+            accept();
+            notify();
+          };
+          held.push(release);
           closedSessions.set(session.id, () => {
+            const index = held.indexOf(release);
+            if (index !== -1) held.splice(index, 1);
             state.dropped++;
             notify();
           });

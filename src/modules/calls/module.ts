@@ -1,6 +1,8 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
 import { labelsWithPrefix } from '../../kernel/records.js';
-import { callAdminRoutes } from './admin-routes.js';
+import { callAdminRoutes } from './admin/call-routes.js';
+import { callListAdminRoutes } from './admin/calls-routes.js';
+import { mailingAdminRoutes } from './admin/mailing-routes.js';
 import { callTarget } from './call-target.js';
 import { closeDueCalls } from './close-due-calls.js';
 import { callsMessages } from './messages.js';
@@ -17,7 +19,9 @@ export const callsModule: ModuleManifest = {
   messages: [callsMessages],
   routes: (app, deps) => {
     callRoutes(app, deps);
+    callListAdminRoutes(app, deps);
     callAdminRoutes(app, deps);
+    mailingAdminRoutes(app, deps);
   },
   records: {
     call: { statusLabel: labelsWithPrefix('call.status.'), target: callTarget },
@@ -34,13 +38,15 @@ export const callsModule: ModuleManifest = {
       runAtStart: true,
       async run({ db, logger }) {
         const closed = await closeDueCalls(db, new Date());
-        if (closed.length > 0) logger.info({ callIds: closed }, `Calls: closed ${closed.length} call(s) whose closing instant has passed`);
+        if (closed.length > 0)
+          logger.info({ callIds: closed }, `Calls: closed ${closed.length} call(s) whose closing instant has passed`);
       },
     },
   ],
   async onStart({ db, config, logger }) {
     const resumed = await resumeCallMailings(db, { siteName: config.SITE_NAME });
-    if (resumed.length > 0) logger.info({ mailingIds: resumed }, 'Calls: finished queueing next-step mailings interrupted by a stop');
+    if (resumed.length > 0)
+      logger.info({ mailingIds: resumed }, 'Calls: finished queueing next-step mailings interrupted by a stop');
   },
   demo: callsDemo,
 };

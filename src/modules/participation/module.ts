@@ -4,7 +4,9 @@ import type { RecordCatalog } from '../../kernel/records.js';
 import { commentOwner } from './comment-owner.js';
 import { participationMessages } from './messages.js';
 import { notifyFollowers, sendWeeklyDigests, type NotifyOptions } from './notify-followers.js';
-import { participationRoutes } from './routes.js';
+import { commentRoutes } from './comment-routes.js';
+import { followRoutes } from './follow-routes.js';
+import { moderationRoutes } from './moderation-routes.js';
 
 /** Scheduled every minute: reads the change log after its cursor and e-mails followers with 'immediate' notices. */
 export const NOTIFY_FOLLOWERS_QUEUE = 'notify-followers';
@@ -27,7 +29,11 @@ export const notifyOptionsFromConfig = (config: Config, records: RecordCatalog):
 export const participationModule: ModuleManifest = {
   name: 'participation',
   messages: [participationMessages],
-  routes: participationRoutes,
+  routes: (app, deps) => {
+    commentRoutes(app, deps);
+    moderationRoutes(app, deps);
+    followRoutes(app, deps);
+  },
   records: {
     comment: { owner: commentOwner },
   },
@@ -40,7 +46,8 @@ export const participationModule: ModuleManifest = {
       expireInSeconds: 120,
       async run({ db, config, logger, records }) {
         const { entries, emails } = await notifyFollowers(db, notifyOptionsFromConfig(config, records));
-        if (emails > 0) logger.info({ entries, emails }, `Follows: queued ${emails} e-mail(s) about ${entries} change-log entries`);
+        if (emails > 0)
+          logger.info({ entries, emails }, `Follows: queued ${emails} e-mail(s) about ${entries} change-log entries`);
       },
     },
     {
@@ -50,7 +57,10 @@ export const participationModule: ModuleManifest = {
       retryDelaySeconds: 300,
       expireInSeconds: 1800,
       async run({ db, config, logger, records }) {
-        const { emails } = await sendWeeklyDigests(db, { ...notifyOptionsFromConfig(config, records), now: new Date() });
+        const { emails } = await sendWeeklyDigests(db, {
+          ...notifyOptionsFromConfig(config, records),
+          now: new Date(),
+        });
         logger.info({ emails }, `Follows: queued ${emails} weekly digest(s)`);
       },
     },

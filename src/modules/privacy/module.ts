@@ -1,12 +1,18 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
 import { privacyMessages } from './messages.js';
-import { privacyRoutes } from './routes.js';
 import { privacyDemo } from './demo.js';
+import { arcoAdminRoutes } from './arco-routes.js';
+import { privacyNoticeRoutes } from './notice-routes.js';
+import { rightsRoutes } from './rights-routes.js';
 
 /** Privacy notices, consents, ARCO requests and the personal-data download. */
 export const privacyModule: ModuleManifest = {
   name: 'privacy',
   messages: [privacyMessages],
-  routes: privacyRoutes,
   demo: privacyDemo,
+  routes: (app, deps) => {
+    privacyNoticeRoutes(app, deps);
+    rightsRoutes(app, deps);
+    arcoAdminRoutes(app, deps);
+  },
 };

@@ -1,8 +1,13 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
 import { labelsWithPrefix } from '../../kernel/records.js';
-import { secretariatAdminRoutes } from './admin-routes.js';
+import { agreementAdminRoutes } from './admin/agreement-routes.js';
+import { secretariatCompositionAdminRoutes } from './admin/secretariat-routes.js';
+import { secretariatListAdminRoutes } from './admin/secretariats-routes.js';
+import { sessionAdminRoutes } from './admin/session-routes.js';
 import { secretariatMessages } from './messages.js';
+import { agreementRoutes } from './agreement-routes.js';
 import { secretariatRoutes } from './routes.js';
+import { sessionRoutes } from './session-routes.js';
 import { secretariatFileAccess } from './secretariat-file-access.js';
 import { secretariatDemo } from './demo.js';
 
@@ -12,7 +17,12 @@ export const secretariatModule: ModuleManifest = {
   messages: [secretariatMessages],
   routes: (app, deps) => {
     secretariatRoutes(app, deps);
-    secretariatAdminRoutes(app, deps);
+    sessionRoutes(app, deps);
+    agreementRoutes(app, deps);
+    secretariatListAdminRoutes(app, deps);
+    secretariatCompositionAdminRoutes(app, deps);
+    sessionAdminRoutes(app, deps);
+    agreementAdminRoutes(app, deps);
   },
   records: {
     secretariat_session: { statusLabel: labelsWithPrefix('secretariat.sessionStatus.') },

@@ -208,4 +208,5 @@ export const en: Catalog = {
   'layout.admin': 'Administration',
   'layout.accountNav': 'Your account',
   'error.unavailable.title': 'The portal is not available at the moment',
+  'error.unavailable.body': 'We have a temporary technical problem. If you sent a form, it may not have been saved: please try again in a minute.',
 };

@@ -209,4 +209,5 @@ export const esMX = {
   'layout.admin': 'Administración',
   'layout.accountNav': 'Tu cuenta',
   'error.unavailable.title': 'El portal no está disponible por el momento',
+  'error.unavailable.body': 'Tenemos un problema técnico pasajero. Si enviaste un formulario, puede que no se haya guardado: inténtalo de nuevo en un minuto.',
 } as const satisfies Record<string, string>;

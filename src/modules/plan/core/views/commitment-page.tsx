@@ -13,7 +13,11 @@ import { emptyForm } from '../../../../web/forms.js';
 
 function Field(props: { label: string; children: ComponentChildren }) {
   const { t } = usePage();
-  const isEmpty = props.children === '' || props.children === null || props.children === undefined || (Array.isArray(props.children) && props.children.length === 0);
+  const isEmpty =
+    props.children === '' ||
+    props.children === null ||
+    props.children === undefined ||
+    (Array.isArray(props.children) && props.children.length === 0);
   return (
     <div>
       <dt>{props.label}</dt>
@@ -32,35 +36,57 @@ export function EvidenceList(props: { items: Activity['evidence'] }) {
       {props.items.map((item) => (
         <li key={item.id}>
           {item.file ? (
-            <a href={filePath(item.file)}>{t('plan.evidence.file', { description: item.description, name: item.file.originalName, size: format.number(Math.max(1, Math.round(item.file.size / 1024))) })}</a>
+            <a href={filePath(item.file)}>
+              {t('plan.evidence.file', {
+                description: item.description,
+                name: item.file.originalName,
+                size: format.number(Math.max(1, Math.round(item.file.size / 1024))),
+              })}
+            </a>
           ) : (
             <a href={item.url ?? '#'} rel="noopener noreferrer nofollow">
               {t('plan.evidence.link', { description: item.description })}
             </a>
           )}{' '}
           <EvidenceStatusBadge status={item.status} />
-          {item.rejectionReason ? <span> {t('plan.evidence.rejectedBecause', { reason: item.rejectionReason })}</span> : null}
+          {item.rejectionReason ? (
+            <span> {t('plan.evidence.rejectedBecause', { reason: item.rejectionReason })}</span>
+          ) : null}
         </li>
       ))}
     </ul>
   );
 }
 
-export function ActivityDates(props: { activity: Pick<Activity, 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd'> }) {
+export function ActivityDates(props: {
+  activity: Pick<Activity, 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd'>;
+}) {
   const { t, format } = usePage();
   const d = (value: string | null) => (value ? format.calendarDate(value) : t('plan.field.noDate'));
   const a = props.activity;
   return (
     <>
       {t('plan.dates.planned', { start: d(a.plannedStart), end: d(a.plannedEnd) })}
-      {a.actualStart || a.actualEnd ? <> · {t('plan.dates.actual', { start: d(a.actualStart), end: d(a.actualEnd) })}</> : null}
+      {a.actualStart || a.actualEnd ? (
+        <> · {t('plan.dates.actual', { start: d(a.actualStart), end: d(a.actualEnd) })}</>
+      ) : null}
     </>
   );
 }
 
 /** The facts of an activity (who, when, how it closed), on the public commitment page and on the work page. */
 export function ActivityFacts(props: {
-  activity: Pick<Activity, 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd' | 'responsiblePerson' | 'closingNote' | 'cancellationReason' | 'verifiedAt'>;
+  activity: Pick<
+    Activity,
+    | 'plannedStart'
+    | 'plannedEnd'
+    | 'actualStart'
+    | 'actualEnd'
+    | 'responsiblePerson'
+    | 'closingNote'
+    | 'cancellationReason'
+    | 'verifiedAt'
+  >;
   responsible: string;
 }) {
   const { t, format } = usePage();
@@ -121,7 +147,8 @@ function ActivityItem(props: { activity: Activity }) {
           <ul>
             {a.notes.map((note) => (
               <li key={note.id}>
-                <time dateTime={note.createdAt.toISOString()}>{format.dateTime(note.createdAt)}</time> ({note.authorLabel}): {note.body}
+                <time dateTime={note.createdAt.toISOString()}>{format.dateTime(note.createdAt)}</time> (
+                {note.authorLabel}): {note.body}
               </li>
             ))}
           </ul>
@@ -131,14 +158,153 @@ function ActivityItem(props: { activity: Activity }) {
   );
 }
 
-export function CommitmentPage(props: { detail: CommitmentDetail; participation?: (ParticipationPanel & { notice?: ParticipationNotice | undefined }) | undefined }) {
+/** The commitment's OGP template: who, when, where, the problem and its answer, alignment, contacts, values, SMART. */
+function CommitmentTemplate(props: { detail: CommitmentDetail }) {
   const { t, format } = usePage();
-  const { exercise, plan, commitment: c, lead, partners, municipalities, milestones, series, history } = props.detail;
-  const planHref = `/ejercicios/${exercise.slug}/plan`;
+  const { exercise, commitment: c, lead, partners, municipalities } = props.detail;
   const date = (value: string | null) => (value ? format.calendarDate(value) : '');
   const coResponsible = partners.filter((p) => p.role === 'co_responsible');
   const others = partners.filter((p) => p.role === 'other_actor');
   const partnerName = (p: (typeof partners)[number]) => p.institutionName ?? p.name ?? '';
+  return (
+    <section aria-labelledby="template-heading">
+      <h2 id="template-heading">{t('plan.commitment.template')}</h2>
+      <dl class="meta-list">
+        <Field label={t('plan.field.lead')}>{lead.name}</Field>
+        <Field label={t('plan.field.coResponsible')}>{coResponsible.map(partnerName).join(', ')}</Field>
+        <Field label={t('plan.field.otherActors')}>{others.map(partnerName).join(', ')}</Field>
+        <Field label={t('plan.field.dates')}>
+          {c.startsOn || c.endsOn ? t('plan.dates.range', { start: date(c.startsOn), end: date(c.endsOn) }) : ''}
+        </Field>
+        <Field label={t('plan.field.municipalities')}>{municipalities.map((m) => m.name).join(', ')}</Field>
+        <Field label={t('plan.field.publicProblem')}>{c.publicProblem}</Field>
+        <Field label={t('plan.field.baseline')}>{c.baseline}</Field>
+        <Field label={t('plan.field.causes')}>{c.causes}</Field>
+        <Field label={t('plan.field.description')}>{c.description}</Field>
+        <Field label={t('plan.field.objective')}>{c.objective}</Field>
+        <Field label={t('plan.field.howItSolves')}>{c.howItSolves}</Field>
+        <Field label={t('plan.field.indicator')}>{c.indicator}</Field>
+        <Field label={t('plan.field.goal')}>{c.goal}</Field>
+        <Field label={t('plan.field.assumptions')}>{c.assumptions}</Field>
+        <Field label={t('plan.field.alignmentStatePlan')}>{c.alignmentStatePlan}</Field>
+        <Field label={t('plan.field.alignmentSdgs')}>
+          {c.alignmentSdgs.map((n) => t('plan.field.sdg', { n })).join(', ')}
+        </Field>
+        <Field label={t('plan.field.alignmentGender')}>{c.alignmentGender}</Field>
+        <Field label={t('plan.field.approval')}>
+          {props.detail.approvalAgreementCode ? (
+            <a href={`/ejercicios/${exercise.slug}/secretariado/acuerdos/${props.detail.approvalAgreementCode}`}>
+              {t('plan.field.agreement', { id: props.detail.approvalAgreementCode })}
+            </a>
+          ) : (
+            ''
+          )}
+        </Field>
+        {c.modificationAgreementId ? (
+          <Field label={t('plan.field.modification')}>
+            {t('plan.field.agreement', { id: c.modificationAgreementId })}
+          </Field>
+        ) : null}
+        {c.statusNote ? <Field label={t('plan.field.statusNote')}>{c.statusNote}</Field> : null}
+      </dl>
+      <h3>{t('plan.field.contacts')}</h3>
+      {c.contacts.length ? (
+        <ul>
+          {c.contacts.map((contact, i) => (
+            <li key={i}>
+              {[contact.name, contact.position, contact.institution].filter(Boolean).join(', ')}
+              {contact.email ? (
+                <>
+                  {' '}
+                  · <a href={`mailto:${contact.email}`}>{contact.email}</a>
+                </>
+              ) : null}
+              {contact.phone ? ` · ${contact.phone}` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="hint">{t('plan.field.empty')}</p>
+      )}
+      <Table
+        caption={t('plan.values.caption')}
+        columns={[
+          { header: t('plan.values.value'), cell: (v: (typeof ogpValues)[number]) => t(`plan.value.${v}`) },
+          { header: t('plan.values.relevant'), cell: (v) => t(c.ogpValues[v]?.relevant ? 'plan.yes' : 'plan.no') },
+          { header: t('plan.values.justification'), cell: (v) => c.ogpValues[v]?.justification || '—' },
+        ]}
+        rows={[...ogpValues]}
+        rowKey={(v) => v}
+      />
+      <Table
+        caption={t('plan.smart.caption')}
+        columns={[
+          { header: t('plan.smart.criterion'), cell: (s: (typeof smartCriteria)[number]) => t(`plan.smart.${s}`) },
+          { header: t('plan.smart.met'), cell: (s) => t(c.smart[s]?.met ? 'plan.yes' : 'plan.no') },
+          { header: t('plan.values.justification'), cell: (s) => c.smart[s]?.justification || '—' },
+        ]}
+        rows={[...smartCriteria]}
+        rowKey={(s) => s}
+      />
+    </section>
+  );
+}
+
+/** The commitment's milestones, each with its progress, facts and activities. */
+function MilestonesSection(props: { milestones: CommitmentDetail['milestones'] }) {
+  const { t, format } = usePage();
+  const { milestones } = props;
+  return (
+    <section aria-labelledby="milestones-heading">
+      <h2 id="milestones-heading">{t('plan.milestones.title')}</h2>
+      {milestones.length === 0 ? <p>{t('plan.milestones.none')}</p> : null}
+      {milestones.map((m, i) => (
+        <section key={m.id} aria-labelledby={`milestone-${m.id}`} class="form-section" id={`hito-${m.id}`}>
+          <h3 id={`milestone-${m.id}`}>{t('plan.milestone.title', { n: i + 1, title: m.title })}</h3>
+          <p>
+            <DelayedBadge isDelayed={m.isDelayed} />{' '}
+            {m.cancelledAt ? <strong>{t('plan.milestone.cancelled')}</strong> : null}
+          </p>
+          <ProgressBar id={`milestone-progress-${m.id}`} value={m.progress} label={t('plan.milestone.progress')} />
+          <dl class="meta-list">
+            <Field label={t('plan.milestone.deliverable')}>{m.deliverable}</Field>
+            <Field label={t('plan.milestone.responsible')}>{m.responsibleName}</Field>
+            <Field label={t('plan.activity.dates')}>
+              <ActivityDates activity={m} />
+            </Field>
+            <Field label={t('plan.milestone.weight')}>
+              {t('plan.milestone.weightValue', {
+                weight: m.weight,
+                share: format.number(Math.round(m.share * 1000) / 10),
+              })}
+            </Field>
+            {m.cancellationReason ? (
+              <Field label={t('plan.activity.cancellationReason')}>{m.cancellationReason}</Field>
+            ) : null}
+          </dl>
+          <h4>{t('plan.activities.title')}</h4>
+          {m.activities.length === 0 ? (
+            <p>{t('plan.activities.none')}</p>
+          ) : (
+            <ul class="plain-list">
+              {m.activities.map((a) => (
+                <ActivityItem key={a.id} activity={a} />
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+    </section>
+  );
+}
+
+export function CommitmentPage(props: {
+  detail: CommitmentDetail;
+  participation?: (ParticipationPanel & { notice?: ParticipationNotice | undefined }) | undefined;
+}) {
+  const { t } = usePage();
+  const { exercise, plan, commitment: c, series, history } = props.detail;
+  const planHref = `/ejercicios/${exercise.slug}/plan`;
   return (
     <>
       <Breadcrumbs
@@ -153,7 +319,13 @@ export function CommitmentPage(props: { detail: CommitmentDetail; participation?
         <p>
           <CommitmentStatusBadge status={c.status} /> <DelayedBadge isDelayed={props.detail.isDelayed} />
         </p>
-        {props.participation ? <FollowButton target={props.participation.target} viewer={props.participation.viewer} notice={props.participation.notice} /> : null}
+        {props.participation ? (
+          <FollowButton
+            target={props.participation.target}
+            viewer={props.participation.viewer}
+            notice={props.participation.notice}
+          />
+        ) : null}
       </PageHeading>
       <section aria-labelledby="progress-heading" class="panel panel--highlight">
         <h2 id="progress-heading">{t('plan.commitment.progress')}</h2>
@@ -163,101 +335,9 @@ export function CommitmentPage(props: { detail: CommitmentDetail; participation?
         </p>
       </section>
 
-      <section aria-labelledby="template-heading">
-        <h2 id="template-heading">{t('plan.commitment.template')}</h2>
-        <dl class="meta-list">
-          <Field label={t('plan.field.lead')}>{lead.name}</Field>
-          <Field label={t('plan.field.coResponsible')}>{coResponsible.map(partnerName).join(', ')}</Field>
-          <Field label={t('plan.field.otherActors')}>{others.map(partnerName).join(', ')}</Field>
-          <Field label={t('plan.field.dates')}>{c.startsOn || c.endsOn ? t('plan.dates.range', { start: date(c.startsOn), end: date(c.endsOn) }) : ''}</Field>
-          <Field label={t('plan.field.municipalities')}>{municipalities.map((m) => m.name).join(', ')}</Field>
-          <Field label={t('plan.field.publicProblem')}>{c.publicProblem}</Field>
-          <Field label={t('plan.field.baseline')}>{c.baseline}</Field>
-          <Field label={t('plan.field.causes')}>{c.causes}</Field>
-          <Field label={t('plan.field.description')}>{c.description}</Field>
-          <Field label={t('plan.field.objective')}>{c.objective}</Field>
-          <Field label={t('plan.field.howItSolves')}>{c.howItSolves}</Field>
-          <Field label={t('plan.field.indicator')}>{c.indicator}</Field>
-          <Field label={t('plan.field.goal')}>{c.goal}</Field>
-          <Field label={t('plan.field.assumptions')}>{c.assumptions}</Field>
-          <Field label={t('plan.field.alignmentStatePlan')}>{c.alignmentStatePlan}</Field>
-          <Field label={t('plan.field.alignmentSdgs')}>{c.alignmentSdgs.map((n) => t('plan.field.sdg', { n })).join(', ')}</Field>
-          <Field label={t('plan.field.alignmentGender')}>{c.alignmentGender}</Field>
-          <Field label={t('plan.field.approval')}>
-            {props.detail.approvalAgreementCode ? (
-              <a href={`/ejercicios/${exercise.slug}/secretariado/acuerdos/${props.detail.approvalAgreementCode}`}>{t('plan.field.agreement', { id: props.detail.approvalAgreementCode })}</a>
-            ) : (
-              ''
-            )}
-          </Field>
-          {c.modificationAgreementId ? <Field label={t('plan.field.modification')}>{t('plan.field.agreement', { id: c.modificationAgreementId })}</Field> : null}
-          {c.statusNote ? <Field label={t('plan.field.statusNote')}>{c.statusNote}</Field> : null}
-        </dl>
-        <h3>{t('plan.field.contacts')}</h3>
-        {c.contacts.length ? (
-          <ul>
-            {c.contacts.map((contact, i) => (
-              <li key={i}>
-                {[contact.name, contact.position, contact.institution].filter(Boolean).join(', ')}
-                {contact.email ? (
-                  <>
-                    {' '}
-                    · <a href={`mailto:${contact.email}`}>{contact.email}</a>
-                  </>
-                ) : null}
-                {contact.phone ? ` · ${contact.phone}` : ''}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p class="hint">{t('plan.field.empty')}</p>
-        )}
-        <Table
-          caption={t('plan.values.caption')}
-          columns={[
-            { header: t('plan.values.value'), cell: (v: (typeof ogpValues)[number]) => t(`plan.value.${v}`) },
-            { header: t('plan.values.relevant'), cell: (v) => t(c.ogpValues[v]?.relevant ? 'plan.yes' : 'plan.no') },
-            { header: t('plan.values.justification'), cell: (v) => c.ogpValues[v]?.justification || '—' },
-          ]}
-          rows={[...ogpValues]}
-          rowKey={(v) => v}
-        />
-        <Table
-          caption={t('plan.smart.caption')}
-          columns={[
-            { header: t('plan.smart.criterion'), cell: (s: (typeof smartCriteria)[number]) => t(`plan.smart.${s}`) },
-            { header: t('plan.smart.met'), cell: (s) => t(c.smart[s]?.met ? 'plan.yes' : 'plan.no') },
-            { header: t('plan.values.justification'), cell: (s) => c.smart[s]?.justification || '—' },
-          ]}
-          rows={[...smartCriteria]}
-          rowKey={(s) => s}
-        />
-      </section>
+      <CommitmentTemplate detail={props.detail} />
 
-      <section aria-labelledby="milestones-heading">
-        <h2 id="milestones-heading">{t('plan.milestones.title')}</h2>
-        {milestones.length === 0 ? <p>{t('plan.milestones.none')}</p> : null}
-        {milestones.map((m, i) => (
-          <section key={m.id} aria-labelledby={`milestone-${m.id}`} class="form-section" id={`hito-${m.id}`}>
-            <h3 id={`milestone-${m.id}`}>{t('plan.milestone.title', { n: i + 1, title: m.title })}</h3>
-            <p>
-              <DelayedBadge isDelayed={m.isDelayed} /> {m.cancelledAt ? <strong>{t('plan.milestone.cancelled')}</strong> : null}
-            </p>
-            <ProgressBar id={`milestone-progress-${m.id}`} value={m.progress} label={t('plan.milestone.progress')} />
-            <dl class="meta-list">
-              <Field label={t('plan.milestone.deliverable')}>{m.deliverable}</Field>
-              <Field label={t('plan.milestone.responsible')}>{m.responsibleName}</Field>
-              <Field label={t('plan.activity.dates')}>
-                <ActivityDates activity={m} />
-              </Field>
-              <Field label={t('plan.milestone.weight')}>{t('plan.milestone.weightValue', { weight: m.weight, share: format.number(Math.round(m.share * 1000) / 10) })}</Field>
-              {m.cancellationReason ? <Field label={t('plan.activity.cancellationReason')}>{m.cancellationReason}</Field> : null}
-            </dl>
-            <h4>{t('plan.activities.title')}</h4>
-            {m.activities.length === 0 ? <p>{t('plan.activities.none')}</p> : <ul class="plain-list">{m.activities.map((a) => <ActivityItem key={a.id} activity={a} />)}</ul>}
-          </section>
-        ))}
-      </section>
+      <MilestonesSection milestones={props.detail.milestones} />
 
       <section aria-labelledby="chart-heading">
         <h2 id="chart-heading">{t('plan.chart.title')}</h2>
@@ -267,7 +347,13 @@ export function CommitmentPage(props: { detail: CommitmentDetail; participation?
       <RecordHistory entries={history} hasMore={props.detail.hasMoreHistory} />
 
       {props.participation ? (
-        <CommentsSection target={props.participation.target} comments={props.participation.comments} viewer={props.participation.viewer} form={emptyForm()} notice={props.participation.notice} />
+        <CommentsSection
+          target={props.participation.target}
+          comments={props.participation.comments}
+          viewer={props.participation.viewer}
+          form={emptyForm()}
+          notice={props.participation.notice}
+        />
       ) : null}
     </>
   );

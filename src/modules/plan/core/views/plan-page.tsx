@@ -30,12 +30,12 @@ function CommitmentTable(props: { overview: PlanOverview; sort: CommitmentSort; 
   const rows = sorted.slice((page - 1) * COMMITMENTS_PER_PAGE, page * COMMITMENTS_PER_PAGE);
   const slug = props.overview.exercise.slug;
   const header = (sort: CommitmentSort, label: string, isNumeric = false) => (
-    <th scope="col" class={isNumeric ? 'numeric' : undefined} aria-sort={props.sort === sort ? (sort === 'avance' ? 'descending' : 'ascending') : undefined}>
-      {props.sort === sort ? (
-        label
-      ) : (
-<a href={`${path}?orden=${sort}#compromisos`}>{label}</a>
-      )}
+    <th
+      scope="col"
+      class={isNumeric ? 'numeric' : undefined}
+      aria-sort={props.sort === sort ? (sort === 'avance' ? 'descending' : 'ascending') : undefined}
+    >
+      {props.sort === sort ? label : <a href={`${path}?orden=${sort}#compromisos`}>{label}</a>}
     </th>
   );
   return (
@@ -44,7 +44,9 @@ function CommitmentTable(props: { overview: PlanOverview; sort: CommitmentSort; 
         <caption>
           {t('plan.table.caption')}{' '}
           <span class="hint">
-            {pages > 1 ? `${t('plan.table.range', { from: format.number((page - 1) * COMMITMENTS_PER_PAGE + 1), to: format.number((page - 1) * COMMITMENTS_PER_PAGE + rows.length), total: format.number(sorted.length) })} ` : null}
+            {pages > 1
+              ? `${t('plan.table.range', { from: format.number((page - 1) * COMMITMENTS_PER_PAGE + 1), to: format.number((page - 1) * COMMITMENTS_PER_PAGE + rows.length), total: format.number(sorted.length) })} `
+              : null}
             {t(`plan.table.sortedBy.${props.sort}`)} {t('plan.table.sortBy')}
           </span>
         </caption>
@@ -80,18 +82,28 @@ function CommitmentTable(props: { overview: PlanOverview; sort: CommitmentSort; 
   );
 }
 
-export function PlanPage(props: { overview: PlanOverview; sort: CommitmentSort; page: number }) {
+/** The plan's breadcrumbs and heading: its period, its status, and links to its print view, feed and open data. */
+function PlanHeader(props: { overview: PlanOverview }) {
   const { t, format } = usePage();
-  const { exercise, plan, commitments, lateMilestones, lateMilestoneCount, lateActivities, lateActivityCount, upcomingMilestones, milestoneCount, activityCounts } = props.overview;
+  const { exercise, plan } = props.overview;
   const slug = exercise.slug;
-  const institutionsRows = byInstitution(commitments);
-  const municipalityRows = byMunicipality(commitments);
-  const lateCommitments = commitments.filter((c) => c.isDelayed);
-  const statusCounts = commitmentStatuses.map((status) => ({ status, n: commitments.filter((c) => c.status === status).length })).filter((s) => s.n > 0);
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: '/ejercicios', label: t('nav.exercises') }, { href: `/ejercicios/${slug}`, label: exercise.title }, { label: t('plan.page.crumb') }]} />
-      <PageHeading title={plan.title} lead={t('plan.page.period', { start: format.calendarDate(plan.periodStart), end: format.calendarDate(plan.periodEnd) })}>
+      <Breadcrumbs
+        items={[
+          { href: '/', label: t('nav.home') },
+          { href: '/ejercicios', label: t('nav.exercises') },
+          { href: `/ejercicios/${slug}`, label: exercise.title },
+          { label: t('plan.page.crumb') },
+        ]}
+      />
+      <PageHeading
+        title={plan.title}
+        lead={t('plan.page.period', {
+          start: format.calendarDate(plan.periodStart),
+          end: format.calendarDate(plan.periodEnd),
+        })}
+      >
         <p>
           <PlanStatusBadge status={plan.status} />
         </p>
@@ -109,160 +121,262 @@ export function PlanPage(props: { overview: PlanOverview; sort: CommitmentSort; 
           </li>
         </ul>
       </PageHeading>
+    </>
+  );
+}
 
-      <section aria-labelledby="overall-heading" class="panel panel--highlight">
-        <h2 id="overall-heading">{t('plan.page.overall')}</h2>
-        <p class="figures-total">
-          <span class="figures-total__number">
-            <Percent value={plan.progress} />
-          </span>{' '}
-          <span class="figures-total__label">{t('plan.page.overallLabel', { count: commitments.filter((c) => c.status !== 'cancelled').length })}</span>
-        </p>
-        <ProgressBar id="plan-progress" value={plan.progress} label={t('plan.page.overallBar')} />
+/** The overall progress of the plan, with a link to how it is computed. */
+function OverallSection(props: { overview: PlanOverview }) {
+  const { t } = usePage();
+  const { plan, commitments } = props.overview;
+  return (
+    <section aria-labelledby="overall-heading" class="panel panel--highlight">
+      <h2 id="overall-heading">{t('plan.page.overall')}</h2>
+      <p class="figures-total">
+        <span class="figures-total__number">
+          <Percent value={plan.progress} />
+        </span>{' '}
+        <span class="figures-total__label">
+          {t('plan.page.overallLabel', { count: commitments.filter((c) => c.status !== 'cancelled').length })}
+        </span>
+      </p>
+      <ProgressBar id="plan-progress" value={plan.progress} label={t('plan.page.overallBar')} />
+      <p>
+        <a href="#formula">{t('plan.page.howComputed')}</a>
+      </p>
+    </section>
+  );
+}
+
+/** How many commitments and activities are in each status, and how many are late. */
+function CountsSection(props: { overview: PlanOverview }) {
+  const { t, format } = usePage();
+  const { commitments, lateActivityCount, activityCounts } = props.overview;
+  const lateCommitments = commitments.filter((c) => c.isDelayed);
+  const statusCounts = commitmentStatuses
+    .map((status) => ({ status, n: commitments.filter((c) => c.status === status).length }))
+    .filter((s) => s.n > 0);
+  return (
+    <section aria-labelledby="counts-heading">
+      <h2 id="counts-heading">{t('plan.page.counts')}</h2>
+      <div class="card-grid">
+        <div>
+          <h3>{t('plan.page.commitmentsByStatus')}</h3>
+          <ul class="plain-list">
+            {statusCounts.map((s) => (
+              <li key={s.status}>
+                <CommitmentStatusBadge status={s.status} /> {format.number(s.n)}
+              </li>
+            ))}
+            <li>
+              {t('plan.page.lateCommitments')}: {format.number(lateCommitments.length)}
+            </li>
+          </ul>
+        </div>
+        <div>
+          <h3>{t('plan.page.activitiesByStatus')}</h3>
+          <ul class="plain-list">
+            {activityStatuses.map((status) => (
+              <li key={status}>
+                {t(`plan.activityStatus.${status}`)}: {format.number(activityCounts[status] ?? 0)}
+              </li>
+            ))}
+            <li>
+              {t('plan.page.lateActivities')}: {format.number(lateActivityCount)}
+            </li>
+          </ul>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+/** The commitments by lead institution. */
+function InstitutionsSection(props: { overview: PlanOverview }) {
+  const { t, format } = usePage();
+  const institutionsRows = byInstitution(props.overview.commitments);
+  return (
+    <section aria-labelledby="institutions-heading">
+      <h2 id="institutions-heading">{t('plan.page.byInstitution')}</h2>
+      <Table
+        caption={t('plan.page.byInstitutionCaption')}
+        columns={[
+          { header: t('plan.table.institution'), cell: (r: (typeof institutionsRows)[number]) => r.name },
+          { header: t('plan.table.commitments'), cell: (r) => format.number(r.count), isNumeric: true },
+          { header: t('plan.table.late'), cell: (r) => format.number(r.delayed), isNumeric: true },
+          { header: t('plan.table.meanProgress'), cell: (r) => <Percent value={r.progress} />, isNumeric: true },
+        ]}
+        rows={institutionsRows}
+        rowKey={(r) => r.id}
+      />
+    </section>
+  );
+}
+
+/** The commitments by municipality: a map and its table. */
+function MunicipalitiesSection(props: { overview: PlanOverview }) {
+  const { t, format } = usePage();
+  const municipalityRows = byMunicipality(props.overview.commitments);
+  return (
+    <section aria-labelledby="municipalities-heading">
+      <h2 id="municipalities-heading">{t('plan.page.byMunicipality')}</h2>
+      <div class="figures-municipalities">
+        <MunicipalityMap
+          id="plan-map"
+          title={t('plan.map.title')}
+          description={t('plan.map.description')}
+          values={Object.fromEntries(municipalityRows.map((r) => [r.cvegeo, r.count]))}
+          legendLabel={t('plan.map.legend')}
+          valueText={(name, value) => t('plan.map.value', { name, count: value })}
+        />
+        <Table
+          caption={t('plan.page.byMunicipalityCaption')}
+          columns={[
+            { header: t('plan.table.municipality'), cell: (r: (typeof municipalityRows)[number]) => r.name },
+            { header: t('plan.table.commitments'), cell: (r) => format.number(r.count), isNumeric: true },
+            { header: t('plan.table.meanProgress'), cell: (r) => <Percent value={r.progress} />, isNumeric: true },
+          ]}
+          rows={municipalityRows}
+          rowKey={(r) => r.cvegeo}
+        />
+      </div>
+    </section>
+  );
+}
+
+/** The late commitments, milestones and activities (the most overdue, with links to all of them). */
+function LateSection(props: { overview: PlanOverview }) {
+  const { t, format } = usePage();
+  const { exercise, commitments, lateMilestones, lateMilestoneCount, lateActivities, lateActivityCount } =
+    props.overview;
+  const slug = exercise.slug;
+  const lateCommitments = commitments.filter((c) => c.isDelayed);
+  return (
+    <section aria-labelledby="late-heading">
+      <h2 id="late-heading">{t('plan.page.late')}</h2>
+      {lateCommitments.length + lateMilestoneCount + lateActivityCount === 0 ? (
+        <p>{t('plan.page.noLate')}</p>
+      ) : (
+        <>
+          <p>
+            {t('plan.page.lateSummary', {
+              commitments: format.number(lateCommitments.length),
+              milestones: format.number(lateMilestoneCount),
+              activities: format.number(lateActivityCount),
+            })}
+          </p>
+          <ul>
+            {lateMilestones.map((m) => (
+              <li key={m.id}>
+                <DelayedBadge isDelayed />{' '}
+                <a href={commitmentHref(slug, m.commitmentNumber)}>
+                  {t('plan.page.lateMilestone', { number: m.commitmentNumber, title: m.title })}
+                </a>{' '}
+                {m.overdueSince ? t('plan.page.overdueSince', { date: format.calendarDate(m.overdueSince) }) : null} (
+                {m.responsibleName})
+              </li>
+            ))}
+            {lateActivities.map((a) => (
+              <li key={a.id}>
+                <DelayedBadge isDelayed />{' '}
+                <a href={commitmentHref(slug, a.commitmentNumber)}>
+                  {t('plan.page.lateActivity', { number: a.commitmentNumber, title: a.title })}
+                </a>{' '}
+                {a.plannedEnd ? t('plan.page.dueOn', { date: format.calendarDate(a.plannedEnd) }) : null} (
+                {a.institution})
+              </li>
+            ))}
+          </ul>
+          {lateMilestoneCount > lateMilestones.length || lateActivityCount > lateActivities.length ? (
+            <ul class="inline-list">
+              {lateMilestoneCount > 0 ? (
+                <li>
+                  <a href={`/ejercicios/${slug}/plan/atrasos?tipo=hitos`}>
+                    {t('plan.page.allLateMilestones', { count: format.number(lateMilestoneCount) })}
+                  </a>
+                </li>
+              ) : null}
+              {lateActivityCount > 0 ? (
+                <li>
+                  <a href={`/ejercicios/${slug}/plan/atrasos?tipo=actividades`}>
+                    {t('plan.page.allLateActivities', { count: format.number(lateActivityCount) })}
+                  </a>
+                </li>
+              ) : null}
+            </ul>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The next milestones, with a link to the full calendar. */
+function UpcomingSection(props: { overview: PlanOverview }) {
+  const { t, format } = usePage();
+  const { exercise, upcomingMilestones, milestoneCount } = props.overview;
+  const slug = exercise.slug;
+  return (
+    <section aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading">{t('plan.page.upcoming')}</h2>
+      {upcomingMilestones.length === 0 ? (
+        <p>{t('plan.page.noUpcoming')}</p>
+      ) : (
+        <ol class="plain-list">
+          {upcomingMilestones.map((m) => (
+            <li key={m.id}>
+              <strong>{format.calendarDate(m.plannedEnd!)}</strong>:{' '}
+              <a href={commitmentHref(slug, m.commitmentNumber)}>
+                {t('plan.page.lateMilestone', { number: m.commitmentNumber, title: m.title })}
+              </a>{' '}
+              — <Percent value={m.progress} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {milestoneCount > 0 ? (
         <p>
-          <a href="#formula">{t('plan.page.howComputed')}</a>
+          <a href={`/ejercicios/${slug}/plan/calendario`}>
+            {t('plan.page.fullCalendar', { count: format.number(milestoneCount) })}
+          </a>
         </p>
-      </section>
+      ) : null}
+    </section>
+  );
+}
+
+export function PlanPage(props: { overview: PlanOverview; sort: CommitmentSort; page: number }) {
+  const { t } = usePage();
+  const { plan, commitments } = props.overview;
+  return (
+    <>
+      <PlanHeader overview={props.overview} />
+
+      <OverallSection overview={props.overview} />
 
       <section aria-labelledby="vision-heading">
         <h2 id="vision-heading">{t('plan.page.vision')}</h2>
         <p class="prewrap">{plan.strategicVision}</p>
       </section>
 
-      <section aria-labelledby="counts-heading">
-        <h2 id="counts-heading">{t('plan.page.counts')}</h2>
-        <div class="card-grid">
-          <div>
-            <h3>{t('plan.page.commitmentsByStatus')}</h3>
-            <ul class="plain-list">
-              {statusCounts.map((s) => (
-                <li key={s.status}>
-                  <CommitmentStatusBadge status={s.status} /> {format.number(s.n)}
-                </li>
-              ))}
-              <li>
-                {t('plan.page.lateCommitments')}: {format.number(lateCommitments.length)}
-              </li>
-            </ul>
-          </div>
-          <div>
-            <h3>{t('plan.page.activitiesByStatus')}</h3>
-            <ul class="plain-list">
-              {activityStatuses.map((status) => (
-                <li key={status}>
-                  {t(`plan.activityStatus.${status}`)}: {format.number(activityCounts[status] ?? 0)}
-                </li>
-              ))}
-              <li>
-                {t('plan.page.lateActivities')}: {format.number(lateActivityCount)}
-              </li>
-            </ul>
-          </div>
-        </div>
-      </section>
+      <CountsSection overview={props.overview} />
 
       <section aria-labelledby="compromisos">
         <h2 id="compromisos">{t('plan.page.commitments')}</h2>
-        {commitments.length === 0 ? <p>{t('plan.page.noCommitments')}</p> : <CommitmentTable overview={props.overview} sort={props.sort} page={props.page} />}
-      </section>
-
-      <section aria-labelledby="institutions-heading">
-        <h2 id="institutions-heading">{t('plan.page.byInstitution')}</h2>
-        <Table
-          caption={t('plan.page.byInstitutionCaption')}
-          columns={[
-            { header: t('plan.table.institution'), cell: (r: (typeof institutionsRows)[number]) => r.name },
-            { header: t('plan.table.commitments'), cell: (r) => format.number(r.count), isNumeric: true },
-            { header: t('plan.table.late'), cell: (r) => format.number(r.delayed), isNumeric: true },
-            { header: t('plan.table.meanProgress'), cell: (r) => <Percent value={r.progress} />, isNumeric: true },
-          ]}
-          rows={institutionsRows}
-          rowKey={(r) => r.id}
-        />
-      </section>
-
-      <section aria-labelledby="municipalities-heading">
-        <h2 id="municipalities-heading">{t('plan.page.byMunicipality')}</h2>
-        <div class="figures-municipalities">
-          <MunicipalityMap
-            id="plan-map"
-            title={t('plan.map.title')}
-            description={t('plan.map.description')}
-            values={Object.fromEntries(municipalityRows.map((r) => [r.cvegeo, r.count]))}
-            legendLabel={t('plan.map.legend')}
-            valueText={(name, value) => t('plan.map.value', { name, count: value })}
-          />
-          <Table
-            caption={t('plan.page.byMunicipalityCaption')}
-            columns={[
-              { header: t('plan.table.municipality'), cell: (r: (typeof municipalityRows)[number]) => r.name },
-              { header: t('plan.table.commitments'), cell: (r) => format.number(r.count), isNumeric: true },
-              { header: t('plan.table.meanProgress'), cell: (r) => <Percent value={r.progress} />, isNumeric: true },
-            ]}
-            rows={municipalityRows}
-            rowKey={(r) => r.cvegeo}
-          />
-        </div>
-      </section>
-
-      <section aria-labelledby="late-heading">
-        <h2 id="late-heading">{t('plan.page.late')}</h2>
-        {lateCommitments.length + lateMilestoneCount + lateActivityCount === 0 ? (
-          <p>{t('plan.page.noLate')}</p>
+        {commitments.length === 0 ? (
+          <p>{t('plan.page.noCommitments')}</p>
         ) : (
-          <>
-            <p>{t('plan.page.lateSummary', { commitments: format.number(lateCommitments.length), milestones: format.number(lateMilestoneCount), activities: format.number(lateActivityCount) })}</p>
-            <ul>
-              {lateMilestones.map((m) => (
-                <li key={m.id}>
-                  <DelayedBadge isDelayed /> <a href={commitmentHref(slug, m.commitmentNumber)}>{t('plan.page.lateMilestone', { number: m.commitmentNumber, title: m.title })}</a>{' '}
-                  {m.overdueSince ? t('plan.page.overdueSince', { date: format.calendarDate(m.overdueSince) }) : null} ({m.responsibleName})
-                </li>
-              ))}
-              {lateActivities.map((a) => (
-                <li key={a.id}>
-                  <DelayedBadge isDelayed /> <a href={commitmentHref(slug, a.commitmentNumber)}>{t('plan.page.lateActivity', { number: a.commitmentNumber, title: a.title })}</a>{' '}
-                  {a.plannedEnd ? t('plan.page.dueOn', { date: format.calendarDate(a.plannedEnd) }) : null} ({a.institution})
-                </li>
-              ))}
-            </ul>
-            {lateMilestoneCount > lateMilestones.length || lateActivityCount > lateActivities.length ? (
-              <ul class="inline-list">
-                {lateMilestoneCount > 0 ? (
-                  <li>
-                    <a href={`/ejercicios/${slug}/plan/atrasos?tipo=hitos`}>{t('plan.page.allLateMilestones', { count: format.number(lateMilestoneCount) })}</a>
-                  </li>
-                ) : null}
-                {lateActivityCount > 0 ? (
-                  <li>
-                    <a href={`/ejercicios/${slug}/plan/atrasos?tipo=actividades`}>{t('plan.page.allLateActivities', { count: format.number(lateActivityCount) })}</a>
-                  </li>
-                ) : null}
-              </ul>
-            ) : null}
-          </>
+          <CommitmentTable overview={props.overview} sort={props.sort} page={props.page} />
         )}
       </section>
 
-      <section aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">{t('plan.page.upcoming')}</h2>
-        {upcomingMilestones.length === 0 ? (
-          <p>{t('plan.page.noUpcoming')}</p>
-        ) : (
-          <ol class="plain-list">
-            {upcomingMilestones.map((m) => (
-              <li key={m.id}>
-                <strong>{format.calendarDate(m.plannedEnd!)}</strong>: <a href={commitmentHref(slug, m.commitmentNumber)}>{t('plan.page.lateMilestone', { number: m.commitmentNumber, title: m.title })}</a> — <Percent value={m.progress} />
-              </li>
-            ))}
-          </ol>
-        )}
-        {milestoneCount > 0 ? (
-          <p>
-            <a href={`/ejercicios/${slug}/plan/calendario`}>{t('plan.page.fullCalendar', { count: format.number(milestoneCount) })}</a>
-          </p>
-        ) : null}
-      </section>
+      <InstitutionsSection overview={props.overview} />
+
+      <MunicipalitiesSection overview={props.overview} />
+
+      <LateSection overview={props.overview} />
+
+      <UpcomingSection overview={props.overview} />
 
       <FormulaExplained />
     </>

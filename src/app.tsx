@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import compress from '@fastify/compress';
@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
-import { isDatabaseUnavailable, withTimeout } from './db/errors.js';
+import { isDatabaseUnavailable, isValueRefusedByDatabase, withTimeout } from './db/errors.js';
 import { staticDir } from './paths.js';
 import { AppError, statusByCode } from './shared/errors.js';
 import { loadAssetManifest } from './web/assets.js';
@@ -23,6 +23,8 @@ import { PUBLIC_PAGES_CHANNEL, publicWriteCount } from './modules/audit/append-c
 import { registerRenderCache, RenderCache } from './web/render-cache.js';
 import { registerSecurityHeaders } from './web/security-headers.js';
 import { registerPageCompression } from './web/page-compression.js';
+import { isMalformedMultipart, registerInputNormalisation } from './web/input.js';
+import { logSerializers } from './web/logging.js';
 import multipart from '@fastify/multipart';
 import { multipartOptions } from './modules/files/routes.js';
 import { access, checkRouteAccess, requireDeclaredAccess } from './kernel/access.js';
@@ -35,7 +37,8 @@ export interface AppOptions {
   database: Database;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
-  logger?: FastifyServerOptions['logger'];
+  /** Where log lines go: standard output, unless a test captures them. */
+  logStream?: { write(line: string): void };
   /** The modules to serve; the portal's own registry unless a test brings another. */
   registry?: Registry;
 }
@@ -57,14 +60,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const registry = options.registry ?? portalRegistry;
   const now = options.now ?? (() => new Date());
   const app = Fastify({
-    logger: options.logger ?? { level: config.LOG_LEVEL },
+    // No personal data or secrets in the logs: tokens redacted from URLs, errors without their bound values.
+    logger: { level: config.LOG_LEVEL, serializers: logSerializers, ...(options.logStream ? { stream: options.logStream } : {}) },
     trustProxy: trustProxyOption(config.TRUST_PROXY),
     requestTimeout: config.REQUEST_TIMEOUT_MS,
     connectionTimeout: config.REQUEST_TIMEOUT_MS + 5000,
     keepAliveTimeout: 5000,
     forceCloseConnections: 'idle',
     bodyLimit: 1024 * 1024,
-    requestIdHeader: 'x-request-id',
+    // Fastify would take any incoming X-Request-Id as it is: genReqId reads the header itself and keeps it only when well-formed.
+    requestIdHeader: false,
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -72,7 +77,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // Malformed URLs fail in the router, before hooks and the error handler: answer them with the same 400 page.
     frameworkErrors: (error, request, reply) => {
-      request.log.info({ code: error.code }, error.message);
+      // The message quotes the URL, which may hold a token: the code says enough.
+      request.log.info({ code: error.code }, 'malformed request');
       const t = translator(config.DEFAULT_LOCALE);
       void sendPage(request, reply, deps, { status: 400, title: t('error.badRequest.title'), body: <ErrorPage title={t('error.badRequest.title')} body={t('error.badRequest.body')} /> });
     },
@@ -157,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     timer.unref();
     reply.raw.once('close', () => clearTimeout(timer));
   });
+  registerInputNormalisation(app);
   registerRenderCache(app, renderCache, { publicWriteCount });
   registerSessionHooks(app, deps);
   app.addHook('preHandler', checkRouteAccess);
@@ -203,9 +210,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     const t = request.t ?? translator(config.DEFAULT_LOCALE);
     const appError = error instanceof AppError ? error : undefined;
-    const fastifyStatus = (error as { statusCode?: number }).statusCode;
+    // A malformed multipart body, or a value the database refused (a safety net behind each form's own checks), is the sender's: 400.
+    const fastifyStatus = isMalformedMultipart(error, request) || isValueRefusedByDatabase(error) ? 400 : (error as { statusCode?: number }).statusCode;
     const status = appError ? statusByCode[appError.code] : fastifyStatus && fastifyStatus >= 400 && fastifyStatus < 500 ? fastifyStatus : 500;
     if (status >= 500) request.log.error({ err: error }, 'unexpected error');
+    else if (isValueRefusedByDatabase(error)) request.log.warn({ err: error, status }, 'the database refused a value of the request');
     else request.log.info({ code: appError?.code ?? (error as { code?: string }).code, status }, (error as Error).message);
     if (status === 404) {
       return sendPage(request, reply, deps, { status, title: t('error.notFound.title'), body: <ErrorPage title={t('error.notFound.title')} body={t('error.notFound.body')} /> });
@@ -222,6 +231,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // An account's back-off asks for seconds; a window, for minutes.
       const body = seconds < 60 ? t('error.tooMany.bodySeconds', { seconds }) : minutes === 1 ? t('error.tooMany.bodyOneMinute') : t('error.tooMany.body', { minutes });
       return sendPage(request, reply, deps, { status, title: t('error.tooMany.title'), body: <ErrorPage title={t('error.tooMany.title')} body={body} /> });
+    }
+    if (status === 415) {
+      return sendPage(request, reply, deps, { status, title: t('error.unsupportedType.title'), body: <ErrorPage title={t('error.unsupportedType.title')} body={t('error.unsupportedType.body')} /> });
+    }
+    if (appError?.details?.reason === 'nul') {
+      return sendPage(request, reply, deps, { status, title: t('error.nul.title'), body: <ErrorPage title={t('error.nul.title')} body={t('error.nul.body', { field: String(appError.details.field) })} /> });
     }
     if (status < 500) {
       return sendPage(request, reply, deps, { status, title: t('error.badRequest.title'), body: <ErrorPage title={t('error.badRequest.title')} body={t('error.badRequest.body')} /> });

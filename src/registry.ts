@@ -1,5 +1,6 @@
 import { createRegistry } from './kernel/registry.js';
 import { accountsModule } from './modules/accounts/module.js';
+import { apiModule } from './modules/api/module.js';
 import { auditModule } from './modules/audit/module.js';
 import { callsModule } from './modules/calls/module.js';
 import { directoryModule } from './modules/directory/module.js';
@@ -33,5 +34,6 @@ export const registry = createRegistry([
   registrationsModule,
   secretariatModule,
   planModule,
+  apiModule,
   siteModule,
 ]);

@@ -47,3 +47,16 @@ export async function withTimeout<T>(work: Promise<T>, ms: number, what: string)
     clearTimeout(timer);
   }
 }
+
+/**
+ * True when the database refused a value the request brought: a data exception (SQLSTATE class 22: a date out of
+ * range, a number too large, text too long) or a reference to a row that does not exist (23503). Such a failure is
+ * the sender's, answered with 400; the error may come wrapped (drizzle's DrizzleQueryError keeps it as `cause`).
+ */
+export function isValueRefusedByDatabase(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 4; current = current.cause, depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (/^22[0-9A-Z]{3}$/.test(code) || code === '23503')) return true;
+  }
+  return false;
+}

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../shared/errors.js';
+import { signInPath } from '../shared/safe-redirect.js';
 import type { Actor, StaffRole } from './actor.js';
 
 /**
@@ -81,7 +82,7 @@ export async function checkRouteAccess(request: FastifyRequest, reply: FastifyRe
 
 /** Signed-out visitors go to the sign-in page and come back afterwards. */
 function redirectToSignIn(request: FastifyRequest, reply: FastifyReply) {
-  return reply.redirect(`/entrar?siguiente=${encodeURIComponent(request.url)}`, 303);
+  return reply.redirect(signInPath(request.url), 303);
 }
 
 /**

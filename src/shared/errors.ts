@@ -1,5 +1,5 @@
 /** The single error type of use cases; the HTTP error handler maps each code to a status and a page. */
-export type AppErrorCode = 'not_found' | 'validation' | 'bad_request' | 'forbidden' | 'csrf' | 'conflict' | 'rate_limited';
+export type AppErrorCode = 'not_found' | 'validation' | 'bad_request' | 'forbidden' | 'csrf' | 'conflict' | 'rate_limited' | 'unsupported_media_type';
 
 export const statusByCode: Record<AppErrorCode, number> = {
   not_found: 404,
@@ -9,6 +9,7 @@ export const statusByCode: Record<AppErrorCode, number> = {
   csrf: 403,
   conflict: 409,
   rate_limited: 429,
+  unsupported_media_type: 415,
 };
 
 export class AppError extends Error {

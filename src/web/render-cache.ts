@@ -177,8 +177,8 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** `false`: never keep this route's pages in the render cache. */
-    renderCache?: boolean;
+    /** `false`: never keep this route's pages in the render cache; `'json'`: keep its 200 JSON answers too (the public API). */
+    renderCache?: boolean | 'json';
   }
 }
 
@@ -214,7 +214,7 @@ function send(request: FastifyRequest, reply: FastifyReply, page: CachedPage, st
  *
  * Eligible: GET and HEAD without a `sid` cookie and without `?lang=` (which sets a cookie). Stored: a 200 text/html
  * string that sets no cookie, is not `no-store`/`private`, and carries no CSRF form field (a per-visitor token);
- * routes can opt out with `config: { renderCache: false }`.
+ * routes can opt out with `config: { renderCache: false }`, and JSON routes opt in with `config: { renderCache: 'json' }`.
  */
 export function registerRenderCache(app: FastifyInstance, cache: RenderCache, options: { publicWriteCount: () => number }): void {
   const pending = new WeakMap<FastifyRequest, Pending>();
@@ -251,7 +251,8 @@ export function registerRenderCache(app: FastifyInstance, cache: RenderCache, op
     pending.delete(request);
     if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     const contentType = String(reply.getHeader('content-type') ?? '');
-    if (!contentType.startsWith('text/html')) return payload;
+    const isJsonRoute = request.routeOptions.config?.renderCache === 'json';
+    if (!contentType.startsWith('text/html') && !(isJsonRoute && contentType.startsWith('application/json'))) return payload;
     if (reply.getHeader('set-cookie') !== undefined || reply.getHeader('content-encoding') !== undefined) return payload;
     if (/no-store|private/i.test(String(reply.getHeader('cache-control') ?? ''))) return payload;
     if (payload.includes('name="_csrf"')) return payload;

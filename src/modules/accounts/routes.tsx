@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { asc } from 'drizzle-orm';
 import { publicBaseUrl } from '../../config.js';
 import { AppError } from '../../shared/errors.js';
+import { safeLocalPath } from '../../shared/safe-redirect.js';
 import { emptyForm, formString, formValues, submitForm, type FormMessages, type FormState } from '../../web/forms.js';
 import { sendPage } from '../../web/http.js';
 import type { MessageKey } from '../../web/i18n/i18n.js';
@@ -41,8 +42,8 @@ const emailChange = emailOnly.extend({ password: z.string().min(1, 'password.wro
 const passwordRefusal = (error: unknown) =>
   error instanceof AppError && error.code === 'validation' && error.details?.field === 'password' ? [{ path: ['password'], message: String(error.details.reason) }] : undefined;
 
-/** Only local paths, so a crafted link cannot send people to another site after signing in. */
-const safeNext = (value: string) => (/^\/(?!\/)[^\s]*$/.test(value) ? value : '/cuenta');
+/** Only paths on this site, so a crafted link cannot send people to another site after signing in. */
+const safeNext = (value: string | undefined) => safeLocalPath(value, '/cuenta');
 
 const forms: FormMessages = { prefix: 'accounts.error', fallback: 'error.badRequest.body' };
 const signInQuery = z.object({ siguiente: queryString });
@@ -64,7 +65,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
 
   // Sign in with a password.
   app.get<{ Querystring: { siguiente?: string } }>('/entrar', access.public, (request, reply) =>
-    page(request, reply, 'accounts.signIn.title', <SignInPage form={emptyForm()} next={safeNext(parseQuery(request, signInQuery).siguiente ?? '/cuenta')} />),
+    page(request, reply, 'accounts.signIn.title', <SignInPage form={emptyForm()} next={safeNext(parseQuery(request, signInQuery).siguiente)} />),
   );
   app.post('/entrar', { ...access.public, preHandler: limit('sign-in', signInRule) }, async (request, reply) => {
     const values = formValues(request.body, ['email', 'next']);

@@ -133,7 +133,7 @@ describe.skipIf(testDriver !== 'postgres')('signed-in people across processes (P
       const [one, two] = apps as [FastifyInstance, FastifyInstance];
       const person = await signInAs(databases[0]!, { roles: [{ role: 'admin' }] });
       expect((await page(two, person.cookies)).statusCode).toBe(200);
-      const out = await one.inject({ method: 'POST', url: '/salir', cookies: person.cookies, payload: { _csrf: person.csrf } });
+      const out = await one.inject({ method: 'POST', url: '/salir', cookies: person.cookies, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${person.csrf}` });
       expect(out.statusCode).toBe(303);
       expect((await eventually(() => page(two, person.cookies), (r) => r.statusCode === 303)).statusCode).toBe(303);
     } finally {

@@ -1,3 +1,4 @@
+import { signInPath } from '../../shared/safe-redirect.js';
 import type { TargetRef } from '../../kernel/records.js';
 
 /** Addresses of the participation forms (the POST routes in routes.tsx). */
@@ -9,5 +10,5 @@ export const participationPaths = {
   report: (commentId: string) => `/participacion/comentarios/${commentId}/reportar`,
   hide: (commentId: string) => `/participacion/comentarios/${commentId}/ocultar`,
   follows: '/cuenta/seguimientos',
-  signIn: (path: string) => `/entrar?siguiente=${encodeURIComponent(path)}`,
+  signIn: signInPath,
 };

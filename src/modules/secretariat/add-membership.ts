@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { calendarDate } from '../../shared/calendar-date.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { assertHoldsRole, changeActorOf, type ActingParty } from '../../kernel/actor.js';
@@ -36,12 +37,12 @@ export const addMembershipInput = z
       .transform((value) => (value ? value : undefined))
       .pipe(z.email('email.invalid').max(254, 'email.invalid').optional()),
     userId: z.uuid().optional(),
-    startsOn: z.iso.date('startsOn.invalid'),
+    startsOn: calendarDate('startsOn.invalid'),
     endsOn: z
       .string()
       .optional()
       .transform((value) => (value ? value : undefined))
-      .pipe(z.iso.date('endsOn.invalid').optional()),
+      .pipe(calendarDate('endsOn.invalid').optional()),
   })
   .refine((v) => v.displayName || v.registrationId, { message: 'displayName.required', path: ['displayName'] })
   .refine((v) => !v.endsOn || v.endsOn >= v.startsOn, { message: 'endsOn.beforeStart', path: ['endsOn'] });

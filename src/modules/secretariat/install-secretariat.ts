@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { calendarDate } from '../../shared/calendar-date.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { assertHoldsRole, changeActorOf, type ActingParty } from '../../kernel/actor.js';
@@ -19,7 +20,7 @@ const optionalUrl = (field: string) =>
 
 export const installSecretariatInput = z.object({
   exerciseId: z.uuid('exerciseId.required'),
-  installedOn: z.iso.date('installedOn.invalid'),
+  installedOn: calendarDate('installedOn.invalid'),
   quorumRule: z.enum(quorumRules, 'quorumRule.required').default('more_than_half'),
   installationActUrl: optionalUrl('installationActUrl'),
   operatingRulesUrl: optionalUrl('operatingRulesUrl'),

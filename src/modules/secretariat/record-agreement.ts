@@ -1,5 +1,6 @@
 import { eq, max } from 'drizzle-orm';
 import { z } from 'zod';
+import { calendarDate } from '../../shared/calendar-date.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
 import { assertHoldsRole, changeActorOf, type ActingParty } from '../../kernel/actor.js';
@@ -20,7 +21,7 @@ export const recordAgreementInput = z
       .string()
       .optional()
       .transform((value) => (value ? value : undefined))
-      .pipe(z.iso.date('dueOn.invalid').optional()),
+      .pipe(calendarDate('dueOn.invalid').optional()),
     links: z
       .array(z.object({ recordType: z.string().regex(/^[a-z_]{2,40}$/), recordId: z.uuid() }))
       .max(20)

@@ -9,6 +9,9 @@ export function OpenDataPage(props: { datasets: readonly Dataset[] }) {
       <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { label: t('openData.title') }]} />
       <PageHeading title={t('openData.title')} lead={t('openData.intro')} />
       <p>{t('openData.licence')}</p>
+      <p>
+        {t('openData.api')} <a href="/api">{t('openData.apiLink')}</a>
+      </p>
       {props.datasets.map((dataset) => {
         const name = t(dataset.title);
         return (

@@ -1,13 +1,9 @@
 import { z } from 'zod';
+import { calendarDate } from '../../../shared/calendar-date.js';
 import { ogpValues, partnerRoles, smartCriteria } from '../schema.js';
 
 const text = (field: string, max = 20000) => z.string().trim().max(max, `${field}.tooLong`).default('');
-const optionalDate = (field: string) =>
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${field}.invalid`)
-    .nullable()
-    .default(null);
+const optionalDate = (field: string) => calendarDate(`${field}.invalid`).nullable().default(null);
 
 const justification = z.string().trim().max(5000, 'justification.tooLong');
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from '../../../shared/calendar-date.js';
 import type { Db } from '../../../db/client.js';
 import { appendChange } from '../../audit/append-change.js';
 import { conflict, ensure, logActor, type WriteOptions } from '../core/plan-actor.js';
@@ -6,7 +7,7 @@ import { canManagePlan } from '../core/policy.js';
 import { recomputePlan } from '../core/recompute-progress.js';
 import { actionPlans, planStatuses } from '../schema.js';
 
-const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}.invalid`);
+const isoDate = (field: string) => calendarDate(`${field}.invalid`);
 
 /** What an admin writes of a plan. Messages are key suffixes of `plan.error.*`. */
 export const planFields = z

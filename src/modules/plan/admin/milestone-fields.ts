@@ -1,11 +1,7 @@
 import { z } from 'zod';
+import { calendarDate } from '../../../shared/calendar-date.js';
 
-const optionalDate = (field: string) =>
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${field}.invalid`)
-    .nullable()
-    .default(null);
+const optionalDate = (field: string) => calendarDate(`${field}.invalid`).nullable().default(null);
 
 const endsAfterStart = (start: 'plannedStart' | 'actualStart', end: 'plannedEnd' | 'actualEnd') => ({
   check: (v: Record<string, string | null | unknown>) => !v[start] || !v[end] || String(v[end]) >= String(v[start]),

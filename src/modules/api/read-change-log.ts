@@ -1,0 +1,31 @@
+import { asc, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { changeLog } from '../audit/read-models.js';
+import { afterInteger, splitPage, type Page, type PageRequest } from './keyset.js';
+import type { Change } from './schemas.js';
+
+/** The hash-chained change log, whole (as /datos/historial), so anyone can verify it page by page. */
+
+const toChange = (row: typeof changeLog.$inferSelect): Change => ({ ...row, occurredAt: row.occurredAt.toISOString() });
+
+export async function listApiChanges(db: Db, page: PageRequest): Promise<Page<Change>> {
+  const rows = await db
+    .select()
+    .from(changeLog)
+    .where(afterInteger(changeLog.seq, page.cursor))
+    .orderBy(asc(changeLog.seq))
+    .limit(page.limit + 1);
+  const { rows: pageRows, next } = splitPage(rows, page.limit, (row) => [row.seq]);
+  return { data: pageRows.map(toChange), next };
+}
+
+export async function getApiChange(db: Db, seq: number): Promise<Change | undefined> {
+  const [row] = await db.select().from(changeLog).where(eq(changeLog.seq, seq));
+  return row && toChange(row);
+}
+
+/** When the public data last changed: every public write appends to the change log in its transaction. */
+export async function lastPublicChange(db: Db): Promise<Date | undefined> {
+  const [row] = await db.select({ occurredAt: changeLog.occurredAt }).from(changeLog).orderBy(desc(changeLog.seq)).limit(1);
+  return row?.occurredAt;
+}

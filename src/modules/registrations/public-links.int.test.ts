@@ -62,6 +62,11 @@ describe('links in e-mails come from the configuration, never from the request',
       const registration = await lastEmailTo(database, 'mafer@example.mx');
       expect(registration.template).toBe('confirm_registration');
       expect(links(registration.text)).toEqual([expected]);
+
+      // The public API's links too.
+      const problem = await app.inject({ url: '/api/v1/exercises/00000000-0000-0000-0000-000000000000', headers: FORGED });
+      expect(problem.statusCode).toBe(404);
+      expect(String((problem.json() as { type: string }).type)).toBe(`${expected}/api#not-found`);
     });
   }
 });

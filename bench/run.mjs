@@ -229,7 +229,7 @@ async function waitFor200(url, deadline, isAlive) {
  */
 export async function startPortal({ dataDir, databaseUrl, logs }) {
   const port = logs ? 0 : await freePort();
-  const env = { ...process.env, NODE_ENV: 'production', HOST: LOOPBACK, PORT: String(port), LOG_LEVEL: logs ? 'info' : 'warn', DEMO_DATA: 'true' };
+  const env = { ...process.env, NODE_ENV: 'production', HOST: LOOPBACK, PORT: String(port), PUBLIC_URL: `http://${LOOPBACK}:${port}`, LOG_LEVEL: logs ? 'info' : 'warn', DEMO_DATA: 'true' };
   delete env.DATABASE_URL; // never inherit one by accident: PGlite unless asked
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   if (dataDir) env.DATA_DIR = dataDir;

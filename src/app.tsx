@@ -48,6 +48,13 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const RETRY_AFTER_SECONDS = 10;
 const isHttps = (config: Config) => config.PUBLIC_URL?.startsWith('https://') ?? false;
 
+/**
+ * Fastify's trust in X-Forwarded-*: nobody, the listed proxies, or a number of hops (the socket's peer and the
+ * entries nearest it in X-Forwarded-For, so with one nginx the client is the address nginx appended). Fastify fails
+ * closed on a bare hop count, so it is given as a function.
+ */
+const trustProxyOption = (setting: Config['TRUST_PROXY']) => (typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting);
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const registry = options.registry ?? portalRegistry;
@@ -55,7 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // No personal data or secrets in the logs: tokens redacted from URLs, errors without their bound values.
     logger: { level: config.LOG_LEVEL, serializers: logSerializers, ...(options.logStream ? { stream: options.logStream } : {}) },
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
     requestTimeout: config.REQUEST_TIMEOUT_MS,
     connectionTimeout: config.REQUEST_TIMEOUT_MS + 5000,
     keepAliveTimeout: 5000,
@@ -219,8 +226,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (status === 429) {
       const retryAfterMs = Number(appError?.details?.retryAfterMs ?? 60000);
       const minutes = Math.max(1, Math.ceil(retryAfterMs / 60000));
-      reply.header('retry-after', Math.ceil(retryAfterMs / 1000));
-      return sendPage(request, reply, deps, { status, title: t('error.tooMany.title'), body: <ErrorPage title={t('error.tooMany.title')} body={t('error.tooMany.body', { minutes })} /> });
+      const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+      reply.header('retry-after', seconds);
+      // An account's back-off asks for seconds; a window, for minutes.
+      const body = seconds < 60 ? t('error.tooMany.bodySeconds', { seconds }) : minutes === 1 ? t('error.tooMany.bodyOneMinute') : t('error.tooMany.body', { minutes });
+      return sendPage(request, reply, deps, { status, title: t('error.tooMany.title'), body: <ErrorPage title={t('error.tooMany.title')} body={body} /> });
     }
     if (status === 415) {
       return sendPage(request, reply, deps, { status, title: t('error.unsupportedType.title'), body: <ErrorPage title={t('error.unsupportedType.title')} body={t('error.unsupportedType.body')} /> });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from './config.js';
+import { ConfigError, parseConfig, publicBaseUrl } from './config.js';
 
 describe('configuration', () => {
   it('has working defaults: port 3000, embedded database in ./data, demo on, Durango time zone', () => {
@@ -35,5 +35,21 @@ describe('configuration errors', () => {
     } catch (error) {
       expect((error as Error).message).not.toContain('s3creta');
     }
+  });
+});
+
+describe('the public address', () => {
+  it('is required in production, with a message that says what to set', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/PUBLIC_URL="": required when NODE_ENV=production/);
+    expect(parseConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://gobiernoabierto.example.mx' }).PUBLIC_URL).toBe('https://gobiernoabierto.example.mx');
+  });
+
+  it('is PUBLIC_URL when set, else the address the server listens on', () => {
+    expect(publicBaseUrl(parseConfig({ PUBLIC_URL: 'https://gobiernoabierto.example.mx/' }))).toBe('https://gobiernoabierto.example.mx');
+    expect(publicBaseUrl(parseConfig({}))).toBe('http://localhost:3000');
+    expect(publicBaseUrl(parseConfig({ HOST: '127.0.0.1', PORT: '8080' }))).toBe('http://127.0.0.1:8080');
+    expect(publicBaseUrl(parseConfig({ HOST: '0.0.0.0', PORT: '8080' }))).toBe('http://localhost:8080');
+    expect(publicBaseUrl(parseConfig({ HOST: '::', PORT: '8080' }))).toBe('http://localhost:8080');
+    expect(publicBaseUrl(parseConfig({ HOST: '::1', PORT: '8080' }))).toBe('http://[::1]:8080');
   });
 });

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { createAdmin } from '../modules/accounts/create-admin.js';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { ConfigError, loadConfig, publicBaseUrl, type Config } from '../config.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { DataDirLockedError } from '../db/data-dir-lock.js';
 import { migrate } from '../db/migrate.js';
@@ -85,9 +85,8 @@ async function main(args: string[]): Promise<number> {
       }
       await withDatabase(config, async ({ db }) => {
         const { setPasswordPath } = await createAdmin(db, { email: email.data });
-        const base = config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
         console.log(`${email.data} is an administrator. Open this link within 7 days to choose the password (it works once):`);
-        console.log(`${base.replace(/\/$/, '')}${setPasswordPath}`);
+        console.log(`${publicBaseUrl(config)}${setPasswordPath}`);
       });
       return 0;
     }

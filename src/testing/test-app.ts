@@ -9,14 +9,15 @@ import { createTestDatabase, type Lifetime } from './test-db.js';
  * A real app (all plugins, all routes) on a fresh demo database, driven with app.inject(). Its database is closed
  * after the test; with `lifetime: 'file'` (built in `beforeAll`), after the file's last test: for tests that only
  * read pages and never write, which then share one app. With `logStream`, the log lines go there (every level).
+ * `now` replaces the fixed clock (a test that lets time pass).
  */
 export async function createTestApp(
-  options: { env?: Record<string, string>; database?: Database; lifetime?: Lifetime; logStream?: { write(line: string): void } } = {},
+  options: { env?: Record<string, string>; database?: Database; lifetime?: Lifetime; logStream?: { write(line: string): void }; now?: () => Date } = {},
 ): Promise<{ app: FastifyInstance; database: Database; config: Config }> {
   const database = options.database ?? (await createTestDatabase({ withDemo: true, lifetime: options.lifetime }));
   // A test that captures the log reads every line the portal writes.
   const config = parseConfig({ LOG_LEVEL: options.logStream ? 'trace' : 'silent', ...options.env });
-  const app = await buildApp({ config, database, now: () => TEST_NOW, logStream: options.logStream });
+  const app = await buildApp({ config, database, now: options.now ?? (() => TEST_NOW), logStream: options.logStream });
   await app.ready();
   sendObjectsAsForms(app);
   return { app, database, config };

@@ -16,7 +16,7 @@ test('the first admin chooses a password, signs in, and every account and admin 
   await expectNoAxeViolations(page);
   await page.getByLabel('Nueva contraseña').fill('corta');
   await page.getByRole('button', { name: 'Guardar contraseña y entrar' }).click();
-  await expect(page.locator('.error-summary')).toContainText('al menos 10 caracteres');
+  await expect(page.locator('.error-summary')).toContainText('al menos 12 caracteres');
   await expectNoAxeViolations(page);
   await page.getByLabel('Nueva contraseña').fill('una contraseña de administración');
   await page.getByRole('button', { name: 'Guardar contraseña y entrar' }).click();

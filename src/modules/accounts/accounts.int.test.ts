@@ -75,7 +75,7 @@ describe('participant accounts', () => {
     expect(response.body).toContain('Hay un problema');
     expect(response.body).toContain('Escribe tu nombre completo.');
     expect(response.body).toContain('Escribe un correo electrónico válido');
-    expect(response.body).toContain('al menos 10 caracteres');
+    expect(response.body).toContain('al menos 12 caracteres');
     expect(response.body).toContain('necesitas aceptar el aviso de privacidad');
     expect(response.body).toContain('value="no-es-correo"');
     expect(response.body).not.toContain('corta');
@@ -130,13 +130,13 @@ describe('participant accounts', () => {
 
   it('updates name, language and notices, and changes the e-mail only after the new address confirms', async () => {
     const { app, database } = await createTestApp();
-    const session = await signInAs(database, { email: 'cambio@example.mx' });
+    const session = await signInAs(database, { email: 'cambio@example.mx', password: 'mi frase de siempre' });
     const saved = await app.inject({ method: 'POST', url: '/cuenta', cookies: session.cookies, payload: { _csrf: session.csrf, name: 'Nombre Nuevo', locale: 'en', notificationFrequency: 'weekly' } });
     expect(saved.statusCode).toBe(303);
     const [user] = await database.db.select().from(users).where(eq(users.id, session.user.id));
     expect(user).toMatchObject({ name: 'Nombre Nuevo', locale: 'en', notificationFrequency: 'weekly' });
 
-    await app.inject({ method: 'POST', url: '/cuenta/correo', cookies: session.cookies, payload: { _csrf: session.csrf, email: 'nuevo@example.mx' } });
+    await app.inject({ method: 'POST', url: '/cuenta/correo', cookies: session.cookies, payload: { _csrf: session.csrf, email: 'nuevo@example.mx', password: 'mi frase de siempre' } });
     expect((await database.db.select().from(users).where(eq(users.id, session.user.id)))[0]!.email).toBe('cambio@example.mx');
     const mail = await lastEmailTo(database, 'nuevo@example.mx');
     expect(mail?.locale).toBe('en');

@@ -3,7 +3,8 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
 import { loadSession, type LoadedSession } from './load-session.js';
-import { randomToken, safeEqual } from './secrets.js';
+import { hashToken, normalizeEmail, randomToken, safeEqual } from './secrets.js';
+import { forgetAttempts, recordAttempt, waitBeforeAttempt, type BackoffRule } from './attempt-backoff.js';
 import { hitRateLimit } from './hit-rate-limit.js';
 import { createSession } from './create-session.js';
 import type { SessionCache } from './session-cache.js';
@@ -67,8 +68,12 @@ export function registerSessionHooks(app: FastifyInstance, deps: { db: Db; confi
     if (unsafeMethods.has(request.method)) deps.sessionCache?.invalidate();
     // What a signed-in person sees is theirs: no shared cache may keep it, nor the browser once they leave the page.
     if (request.actor && !reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-store');
-    if (newCsrfTokens.has(request) && typeof payload === 'string' && payload.includes(`name="${CSRF_FIELD}"`)) {
-      reply.setCookie(CSRF_COOKIE, request.csrfToken, cookieOptions(deps.config));
+    const hasForm = typeof payload === 'string' && payload.includes(`name="${CSRF_FIELD}"`);
+    if (newCsrfTokens.has(request) && hasForm) reply.setCookie(CSRF_COOKIE, request.csrfToken, cookieOptions(deps.config));
+    if (!reply.hasHeader('cache-control') && String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      // Anonymous pages say so explicitly: any cache may keep a public page but must ask again each time (the render
+      // cache answers 304 to its ETag, so a write shows at once); a page with a form holds this visitor's token.
+      reply.header('cache-control', hasForm || reply.hasHeader('set-cookie') ? 'private, no-cache' : 'public, no-cache');
     }
     return payload;
   });
@@ -83,18 +88,64 @@ export function registerSessionHooks(app: FastifyInstance, deps: { db: Db; confi
   });
 }
 
+/** The rule of a rate limit: per client address, and per account named in the form. */
+export interface LimitRule {
+  /** Every request from one client address in a fixed window: a hard limit (the address is the sender's own). */
+  perAddress: { max: number; windowMinutes: number };
+  /**
+   * Requests naming one account (the form's e-mail, or `keyOf`), with back-off rather than a lock: `every` request
+   * counts (each sends an e-mail or checks a password), or only the `failures` the route records (sign-in).
+   */
+  perAccount?: BackoffRule & { counts: 'every' | 'failures'; keyOf?: (request: FastifyRequest) => string | undefined };
+}
+
+/** Password sign-in: after 5 wrong passwords for one address, a wait doubling from 2 seconds to at most 1 minute. */
+export const SIGN_IN_BACKOFF = { free: 5, firstDelaySeconds: 2, maxDelaySeconds: 60, forgetAfterMinutes: 60, counts: 'failures' } as const;
+/** Forms that e-mail a link to an address: 4 e-mails, then a wait doubling from 1 to at most 5 minutes. */
+export const EMAIL_BACKOFF = { free: 4, firstDelaySeconds: 60, maxDelaySeconds: 300, forgetAfterMinutes: 60, counts: 'every' } as const;
+
+const formEmail = (request: FastifyRequest) => {
+  const body = request.body as Record<string, unknown> | undefined;
+  return typeof body?.email === 'string' ? normalizeEmail(body.email).slice(0, 254) || undefined : undefined;
+};
+/** The counter of one account: the address is kept only as its hash. */
+const accountKey = (name: string, request: FastifyRequest, rule: NonNullable<LimitRule['perAccount']>) => {
+  const account = (rule.keyOf ?? formEmail)(request);
+  return account ? `${name}:account:${hashToken(account)}` : undefined;
+};
+
 /**
- * A rate limit counted in the database (shared by every process), by client address and, when the form has one,
- * by e-mail: more than `max` hits in `windowMinutes` gets the 429 page saying when to try again.
+ * A rate limit counted in the database (shared by every process): more than `perAddress.max` requests from one
+ * client address in the window, or an attempt on an account still in its back-off, gets the 429 page saying when
+ * to try again. It runs before the route's handler, so a refused request costs no password hashing. The client
+ * address is the socket's peer unless TRUST_PROXY names the proxies in front, so a header cannot choose it.
  */
-export function rateLimit(deps: { db: Db; now: () => Date }, name: string, max: number, windowMinutes: number) {
+export function rateLimit(deps: { db: Db; now: () => Date }, name: string, rule: LimitRule) {
   return async (request: FastifyRequest): Promise<void> => {
-    const keys = [`${name}:ip:${request.ip}`];
-    const body = request.body as Record<string, unknown> | undefined;
-    const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase().slice(0, 254) : '';
-    if (email) keys.push(`${name}:email:${email}`);
-    const { hits, ttlMs } = await hitRateLimit(deps.db, keys, windowMinutes * 60_000, deps.now());
-    if (hits > max) throw new AppError('rate_limited', 'too many attempts', { retryAfterMs: ttlMs });
+    const now = deps.now();
+    const { hits, ttlMs } = await hitRateLimit(deps.db, `${name}:ip:${request.ip}`, rule.perAddress.windowMinutes * 60_000, now);
+    if (hits > rule.perAddress.max) throw new AppError('rate_limited', 'too many attempts', { retryAfterMs: ttlMs });
+    const account = rule.perAccount;
+    const key = account && accountKey(name, request, account);
+    if (!account || !key) return;
+    const wait = await waitBeforeAttempt(deps.db, key, account, now);
+    if (wait > 0) throw new AppError('rate_limited', 'too many attempts on this account', { retryAfterMs: wait });
+    if (account.counts === 'every') await recordAttempt(deps.db, key, account, now);
+  };
+}
+
+/** For a limit that counts failures: the route records a failed attempt, or forgets them all after a success. */
+export function accountAttempts(deps: { db: Db; now: () => Date }, name: string, rule: LimitRule) {
+  const keyOf = (request: FastifyRequest) => (rule.perAccount ? accountKey(name, request, rule.perAccount) : undefined);
+  return {
+    async failed(request: FastifyRequest) {
+      const key = keyOf(request);
+      if (key && rule.perAccount) await recordAttempt(deps.db, key, rule.perAccount, deps.now());
+    },
+    async succeeded(request: FastifyRequest) {
+      const key = keyOf(request);
+      if (key) await forgetAttempts(deps.db, key);
+    },
   };
 }
 

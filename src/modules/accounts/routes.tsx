@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { asc } from 'drizzle-orm';
+import { publicBaseUrl } from '../../config.js';
 import { AppError } from '../../shared/errors.js';
 import { safeLocalPath } from '../../shared/safe-redirect.js';
 import { emptyForm, formString, formValues, submitForm, type FormMessages, type FormState } from '../../web/forms.js';
@@ -22,7 +23,7 @@ import { confirmEmailChange } from './confirm-email-change.js';
 import { inviteUser, inviteUserInput } from './invite-user.js';
 import { revokeRole } from './revoke-role.js';
 import { listUsers } from './list-users.js';
-import { SESSION_COOKIE, rateLimit, signIn } from './guards.js';
+import { EMAIL_BACKOFF, SESSION_COOKIE, SIGN_IN_BACKOFF, accountAttempts, rateLimit, signIn, type LimitRule } from './guards.js';
 import { ChoosePasswordPage, CheckEmailPage, InvalidLinkPage, ResetRequestPage, SignInPage } from './views/auth-pages.js';
 import { AccountPage } from './views/account-page.js';
 import { AdminHomePage, AdminUsersPage } from './views/admin-pages.js';
@@ -31,7 +32,15 @@ import type { ModuleDeps } from '../../kernel/manifest.js';
 
 type Deps = ModuleDeps;
 
+/** What a sign-in form must look like before its password is checked (hashing is the expensive part). */
+const signInInput = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(200) });
 const emailOnly = z.object({ email: z.email('email.invalid').max(254, 'email.invalid') });
+/** Changing the address asks for the current password (checked by the use case, after these cheap checks). */
+const emailChange = emailOnly.extend({ password: z.string().min(1, 'password.wrong').max(200, 'password.wrong') });
+
+/** A use case's refusal of the current password, shown next to the field. */
+const passwordRefusal = (error: unknown) =>
+  error instanceof AppError && error.code === 'validation' && error.details?.field === 'password' ? [{ path: ['password'], message: String(error.details.reason) }] : undefined;
 
 /** Only paths on this site, so a crafted link cannot send people to another site after signing in. */
 const safeNext = (value: string | undefined) => safeLocalPath(value, '/cuenta');
@@ -42,9 +51,12 @@ const usersQuery = z.object({ invitado: queryString, aviso: queryString });
 
 export function accountRoutes(app: FastifyInstance, deps: Deps) {
   const { db, config } = deps;
-  const linkOptions = (request: FastifyRequest) => ({ baseUrl: config.PUBLIC_URL ?? `${request.protocol}://${request.host}`, siteName: config.SITE_NAME });
+  // Links in e-mails point to the configured address, never to the Host a request names.
+  const linkOptions = () => ({ baseUrl: publicBaseUrl(config), siteName: config.SITE_NAME });
 
-  const limit = (name: string, max: number, windowMinutes: number) => rateLimit(deps, name, max, windowMinutes);
+  const limit = (name: string, rule: LimitRule) => rateLimit(deps, name, rule);
+  const signInRule: LimitRule = { perAddress: { max: 10, windowMinutes: 15 }, perAccount: SIGN_IN_BACKOFF };
+  const signInAttempts = accountAttempts(deps, 'sign-in', signInRule);
 
   const startSession = (reply: FastifyReply, userId: string) => signIn(reply, deps, userId);
 
@@ -55,16 +67,22 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
   app.get<{ Querystring: { siguiente?: string } }>('/entrar', access.public, (request, reply) =>
     page(request, reply, 'accounts.signIn.title', <SignInPage form={emptyForm()} next={safeNext(parseQuery(request, signInQuery).siguiente)} />),
   );
-  app.post('/entrar', { ...access.public, preHandler: limit('sign-in', 10, 15) }, async (request, reply) => {
+  app.post('/entrar', { ...access.public, preHandler: limit('sign-in', signInRule) }, async (request, reply) => {
     const values = formValues(request.body, ['email', 'next']);
-    const userId = await signInWithPassword(db, { email: values.email, password: formString(request.body, 'password') });
-    if (!userId) return page(request, reply, 'accounts.signIn.title', <SignInPage form={emptyForm({ email: values.email })} next={safeNext(values.next)} hasFailed />, 400);
+    const input = signInInput.safeParse({ email: values.email, password: formString(request.body, 'password') });
+    // Malformed input is refused before any password hashing; every failure reads the same.
+    const userId = input.success ? await signInWithPassword(db, input.data) : undefined;
+    if (!userId) {
+      await signInAttempts.failed(request);
+      return page(request, reply, 'accounts.signIn.title', <SignInPage form={emptyForm({ email: values.email })} next={safeNext(values.next)} hasFailed />, 400);
+    }
+    await signInAttempts.succeeded(request);
     await startSession(reply, userId);
     return reply.redirect(safeNext(values.next), 303);
   });
 
   // Sign in with a one-time link.
-  app.post('/entrar/enlace', { ...access.public, preHandler: limit('sign-in-link', 5, 15) }, async (request, reply) => {
+  app.post('/entrar/enlace', { ...access.public, preHandler: limit('sign-in-link', { perAddress: { max: 5, windowMinutes: 15 }, perAccount: EMAIL_BACKOFF }) }, async (request, reply) => {
     const values = formValues(request.body, ['email']);
     return submitForm(request, reply, {
       messages: forms,
@@ -72,7 +90,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
       parsed: emailOnly.safeParse(values),
       invalid: (form, status) => page(request, reply, 'accounts.signIn.title', <SignInPage form={form} next="/cuenta" />, status),
       submit: async ({ email }) => {
-        await requestEmailLink(db, { email, purpose: 'sign_in' }, linkOptions(request));
+        await requestEmailLink(db, { email, purpose: 'sign_in' }, linkOptions());
         return page(request, reply, 'accounts.checkEmail.title', <CheckEmailPage message={request.t('accounts.checkEmail.link', { email })} />);
       },
     });
@@ -101,7 +119,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
 
   // Password reset and invitations (both choose a password through /recuperar/:token).
   app.get('/recuperar', access.public, (request, reply) => page(request, reply, 'accounts.reset.title', <ResetRequestPage form={emptyForm()} />));
-  app.post('/recuperar', { ...access.public, preHandler: limit('reset', 5, 15) }, async (request, reply) => {
+  app.post('/recuperar', { ...access.public, preHandler: limit('reset', { perAddress: { max: 5, windowMinutes: 15 }, perAccount: EMAIL_BACKOFF }) }, async (request, reply) => {
     const values = formValues(request.body, ['email']);
     return submitForm(request, reply, {
       messages: forms,
@@ -109,7 +127,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
       parsed: emailOnly.safeParse(values),
       invalid: (form, status) => page(request, reply, 'accounts.reset.title', <ResetRequestPage form={form} />, status),
       submit: async ({ email }) => {
-        await requestEmailLink(db, { email, purpose: 'reset_password' }, linkOptions(request));
+        await requestEmailLink(db, { email, purpose: 'reset_password' }, linkOptions());
         return page(request, reply, 'accounts.checkEmail.title', <CheckEmailPage message={request.t('accounts.checkEmail.reset', { email })} />);
       },
     });
@@ -120,7 +138,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
     }
     return page(request, reply, 'accounts.reset.chooseTitle', <ChoosePasswordPage form={emptyForm()} token={request.params.token} />);
   });
-  app.post<{ Params: { token: string } }>('/recuperar/:token', { ...access.public, preHandler: limit('reset-choose', 10, 15) }, async (request, reply) => {
+  app.post<{ Params: { token: string } }>('/recuperar/:token', { ...access.public, preHandler: limit('reset-choose', { perAddress: { max: 10, windowMinutes: 15 } }) }, async (request, reply) => {
     const { token } = request.params;
     return submitForm(request, reply, {
       messages: forms,
@@ -159,21 +177,23 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
       },
     });
   });
-  app.post('/cuenta/correo', { ...access.signedIn, preHandler: limit('change-email', 5, 60) }, async (request, reply) => {
+  app.post('/cuenta/correo', { ...access.signedIn, preHandler: limit('change-email', { perAddress: { max: 5, windowMinutes: 60 }, perAccount: { ...EMAIL_BACKOFF, keyOf: (request) => request.actor?.userId } }) }, async (request, reply) => {
     const values = formValues(request.body, ['email']);
     return submitForm(request, reply, {
       messages: forms,
       values,
-      parsed: emailOnly.safeParse(values),
+      parsed: emailChange.safeParse({ ...values, password: formString(request.body, 'password') }),
       invalid: (form, status) => accountPage(request, reply, emptyForm(), form, status),
-      submit: async ({ email }) => {
-        await requestEmailChange(db, actorOf(request).userId, email, linkOptions(request));
+      rejected: passwordRefusal,
+      submit: async ({ email, password }) => {
+        await requestEmailChange(db, actorOf(request).userId, { email, password }, { ...linkOptions(), now: deps.now() });
         return page(request, reply, 'accounts.checkEmail.title', <CheckEmailPage message={request.t('accounts.checkEmail.change', { email })} />);
       },
     });
   });
   app.get<{ Params: { token: string } }>('/cuenta/correo/:token', access.public, async (request, reply) => {
-    if (!(await confirmEmailChange(db, request.params.token, deps.now()))) return page(request, reply, 'accounts.link.invalidTitle', <InvalidLinkPage />, 400);
+    const changed = await confirmEmailChange(db, request.params.token, { ...linkOptions(), keepSession: request.cookies[SESSION_COOKIE], now: deps.now() });
+    if (!changed) return page(request, reply, 'accounts.link.invalidTitle', <InvalidLinkPage />, 400);
     return reply.redirect(request.actor ? '/cuenta?aviso=emailChanged' : '/entrar', 303);
   });
 
@@ -199,7 +219,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
       parsed: inviteUserInput.safeParse({ ...values, institutionId: values.institutionId || undefined }),
       invalid: (form, status) => usersPage(request, reply, form, {}, status),
       submit: async (data) => {
-        const user = await inviteUser(db, actorOf(request), data, linkOptions(request));
+        const user = await inviteUser(db, actorOf(request), data, linkOptions());
         return `/admin/usuarios?invitado=${encodeURIComponent(user.email)}`;
       },
     });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { publicBaseUrl } from '../../config.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import {
@@ -85,8 +86,8 @@ const titleKeys = {
   'server-error': 'api.problem.server.title',
 } as const;
 
-/** The portal's own address: PUBLIC_URL when configured, else the one the request came to. */
-const originOf = (request: FastifyRequest, deps: ModuleDeps) => (deps.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
+/** The portal's own address: the configured one (publicBaseUrl), never the Host a request names. */
+const originOf = (_request: FastifyRequest, deps: ModuleDeps) => publicBaseUrl(deps.config);
 
 function sendProblem(request: FastifyRequest, reply: FastifyReply, deps: ModuleDeps, status: number, kind: ProblemKind, detail: string) {
   const body = { type: `${originOf(request, deps)}/api#${kind}`, title: request.t(titleKeys[kind]), status, detail };

@@ -9,6 +9,7 @@ const examples: { [T in TemplateName]: TemplateParams[T] } = {
   sign_in_link: { ...link, expiresInHours: undefined, expiresInMinutes: 15 },
   reset_password: { ...link, expiresInHours: undefined, expiresInMinutes: 60 },
   change_email: link,
+  email_changed: { name: 'Ana López', siteName: 'Cocrea Durango', newEmail: 'ana.nueva@example.mx', url: link.url },
   invitation: { ...link, expiresInHours: 7 * 24, inviterName: 'Luis Pérez', roleLabel: 'Facilitación' },
   confirm_registration: { ...link, callTitle: 'Convocatoria del Tercer PAL', reference: 'SUM-2026-00042', isUpdate: false, closesOn: '15 de noviembre de 2020' },
   notice: { name: 'Ana López', siteName: 'Cocrea Durango', subject: 'Sesión del Secretariado', body: 'La sesión será el lunes.\n\nTrae tu identificación.' },

@@ -17,6 +17,8 @@ export interface TemplateParams {
   sign_in_link: LinkParams;
   reset_password: LinkParams;
   change_email: LinkParams;
+  /** Tells the old address that the account's e-mail changed, and what to do if it was not them. */
+  email_changed: Common & { newEmail: string; url: string };
   invitation: LinkParams & { inviterName: string; roleLabel: string };
   /** Confirms a sign-up to a call (or the changes to an existing one) and says what happens next. */
   confirm_registration: LinkParams & { callTitle: string; reference: string; isUpdate: boolean; closesOn: string };
@@ -45,7 +47,7 @@ export interface FollowNewsParams {
 }
 
 export type TemplateName = keyof TemplateParams;
-export const templateNames = ['confirm_email', 'sign_in_link', 'reset_password', 'change_email', 'invitation', 'confirm_registration', 'notice', 'follow_update', 'follow_digest', 'session_notice'] as const satisfies readonly TemplateName[];
+export const templateNames = ['confirm_email', 'sign_in_link', 'reset_password', 'change_email', 'email_changed', 'invitation', 'confirm_registration', 'notice', 'follow_update', 'follow_digest', 'session_notice'] as const satisfies readonly TemplateName[];
 
 export interface RenderedEmail {
   subject: string;
@@ -118,6 +120,14 @@ const templates: { [T in TemplateName]: Template<TemplateParams[T]> } = {
   sign_in_link: linkTemplate('signInLink'),
   reset_password: linkTemplate('resetPassword'),
   change_email: linkTemplate('changeEmail'),
+  email_changed: (t, p) => ({
+    subject: t('notifications.emailChanged.subject', { site: p.siteName }),
+    blocks: [
+      { kind: 'paragraph', text: t('notifications.emailChanged.intro', { site: p.siteName, email: p.newEmail }) },
+      { kind: 'paragraph', text: t('notifications.emailChanged.notYou') },
+      { kind: 'link', label: t('notifications.emailChanged.action'), url: p.url },
+    ],
+  }),
   invitation: (t, p) => {
     const names = { site: p.siteName, inviter: p.inviterName, role: p.roleLabel };
     return {

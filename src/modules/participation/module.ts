@@ -1,4 +1,4 @@
-import type { Config } from '../../config.js';
+import { publicBaseUrl, type Config } from '../../config.js';
 import type { ModuleManifest } from '../../kernel/manifest.js';
 import type { RecordCatalog } from '../../kernel/records.js';
 import { commentOwner } from './comment-owner.js';
@@ -15,7 +15,7 @@ export const WEEKLY_DIGEST_CRON = '0 14 * * 1';
 
 /** Settings of the followers' e-mails: links to the public address (or the address the server listens on). */
 export const notifyOptionsFromConfig = (config: Config, records: RecordCatalog): NotifyOptions => ({
-  baseUrl: config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`,
+  baseUrl: publicBaseUrl(config),
   siteName: config.SITE_NAME,
   timeZone: config.TIME_ZONE,
   records,

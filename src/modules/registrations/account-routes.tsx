@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { publicBaseUrl } from '../../config.js';
 import { access } from '../../kernel/access.js';
 import type { ModuleDeps } from '../../kernel/manifest.js';
 import { emptyForm, formString, formValues, submitForm, withIssues, type FormMessages } from '../../web/forms.js';
 import { sendPage } from '../../web/http.js';
-import { rateLimit } from '../accounts/guards.js';
+import { EMAIL_BACKOFF, rateLimit } from '../accounts/guards.js';
 import { CheckEmailPage } from '../accounts/views/auth-pages.js';
 import { getCurrentPrivacyNotices } from '../privacy/get-current-privacy-notices.js';
 import { openParticipantAccount, openParticipantAccountInput } from './open-participant-account.js';
@@ -24,7 +25,7 @@ export function participantAccountRoutes(app: FastifyInstance, deps: ModuleDeps)
     return sendPage(request, reply, deps, { ...page, title: request.t(page.title) });
   });
 
-  app.post('/registro', { ...access.public, preHandler: rateLimit(deps, 'register', 10, 60) }, async (request, reply) => {
+  app.post('/registro', { ...access.public, preHandler: rateLimit(deps, 'register', { perAddress: { max: 10, windowMinutes: 60 }, perAccount: EMAIL_BACKOFF }) }, async (request, reply) => {
     const values = formValues(request.body, ['name', 'email', 'privacyNoticeId', 'consent']);
     const parsed = openParticipantAccountInput.safeParse({ ...values, password: formString(request.body, 'password'), locale: request.locale });
     return submitForm(request, reply, {
@@ -36,7 +37,7 @@ export function participantAccountRoutes(app: FastifyInstance, deps: ModuleDeps)
         return sendPage(request, reply, deps, { ...page, title: request.t(page.title) });
       },
       submit: async (data) => {
-        await openParticipantAccount(db, data, { baseUrl: config.PUBLIC_URL ?? `${request.protocol}://${request.host}`, siteName: config.SITE_NAME });
+        await openParticipantAccount(db, data, { baseUrl: publicBaseUrl(config), siteName: config.SITE_NAME });
         return sendPage(request, reply, deps, {
           title: request.t('accounts.checkEmail.title'),
           body: <CheckEmailPage message={request.t('accounts.checkEmail.register', { email: data.email })} />,

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { publicBaseUrl } from '../../config.js';
 import { z } from 'zod';
 import { and, desc, eq, ne } from 'drizzle-orm';
 import { AppError, notFound } from '../../shared/errors.js';
@@ -6,7 +7,7 @@ import { failedForm, formList, formString, submitForm, type FormMessages, emptyF
 import { sendPage } from '../../web/http.js';
 import { idParams, noticeQuery, parseParams, parseQuery, queryString, slugParams } from '../../web/params.js';
 import { formatters } from '../../web/i18n/i18n.js';
-import { rateLimit, signIn } from '../accounts/guards.js';
+import { EMAIL_BACKOFF, rateLimit, signIn } from '../accounts/guards.js';
 import { callAvailability } from '../calls/call-window.js';
 import { getExerciseAndCall, getExerciseCall } from '../calls/get-exercise-call.js';
 import { calls } from '../calls/read-models.js';
@@ -102,7 +103,7 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post<{ Params: { slug: string } }>(
     '/ejercicios/:slug/convocatoria/sumate',
-    { ...access.public, preHandler: rateLimit(deps, 'signup', config.SIGNUP_LIMIT_PER_HOUR, 60) },
+    { ...access.public, preHandler: rateLimit(deps, 'signup', { perAddress: { max: config.SIGNUP_LIMIT_PER_HOUR, windowMinutes: 60 }, perAccount: EMAIL_BACKOFF }) },
     async (request, reply) => {
       const { slug } = parseParams(request, slugParams, 'call');
       const sentUrl = `/ejercicios/${slug}/convocatoria/sumate/enviada`;
@@ -125,7 +126,7 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
           return rerender(context, form);
         },
         submit: async (data) => {
-          await submitRegistration(db, slug, data, { baseUrl: config.PUBLIC_URL ?? `${request.protocol}://${request.host}`, siteName: config.SITE_NAME, timeZone: config.TIME_ZONE, now: deps.now() });
+          await submitRegistration(db, slug, data, { baseUrl: publicBaseUrl(config), siteName: config.SITE_NAME, timeZone: config.TIME_ZONE, now: deps.now() });
           return sentUrl;
         },
         refused: (error) => {
@@ -155,7 +156,7 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
   // "¿No te llegó el correo?": the same answer whether or not a sign-up waits for that address (no enumeration).
   const resendInput = z.object({ email: z.email('email.invalid').max(254, 'email.invalid') });
   app.get('/sumate/reenviar', access.public, async (request, reply) => sendPage(request, reply, deps, { title: request.t('registrations.resend.title'), body: <ResendLinkPage /> }));
-  app.post('/sumate/reenviar', { ...access.public, preHandler: rateLimit(deps, 'signup_resend', 5, 15) }, async (request, reply) => {
+  app.post('/sumate/reenviar', { ...access.public, preHandler: rateLimit(deps, 'signup_resend', { perAddress: { max: 5, windowMinutes: 15 }, perAccount: EMAIL_BACKOFF }) }, async (request, reply) => {
     const values = { email: formString(request.body, 'email').trim() };
     return submitForm(request, reply, {
       messages: { ...forms, idFor: (field) => `resend-${field}` },
@@ -163,7 +164,7 @@ export function registrationRoutes(app: FastifyInstance, deps: Deps) {
       parsed: resendInput.safeParse(values),
       invalid: (form, status) => sendPage(request, reply, deps, { status, title: request.t('registrations.resend.title'), body: <ResendLinkPage form={form} /> }),
       submit: async ({ email }) => {
-        const sent = await resendRegistrationLink(db, email, { baseUrl: config.PUBLIC_URL ?? `${request.protocol}://${request.host}`, siteName: config.SITE_NAME, timeZone: config.TIME_ZONE, now: deps.now() });
+        const sent = await resendRegistrationLink(db, email, { baseUrl: publicBaseUrl(config), siteName: config.SITE_NAME, timeZone: config.TIME_ZONE, now: deps.now() });
         request.log.info({ links: sent }, 'sign-up links re-sent');
         return '/sumate/reenviar/enviado';
       },

@@ -1,3 +1,4 @@
+import { publicBaseUrl } from '../../config.js';
 import { notFound } from '../../shared/errors.js';
 import { getExercise } from '../exercises/get-exercise.js';
 import { getSecretariat } from './get-secretariat.js';
@@ -13,8 +14,8 @@ import type { ModuleDeps } from '../../kernel/manifest.js';
 export function secretariatPublicContext(deps: ModuleDeps) {
   const { db, config } = deps;
   const today = () => localDate(deps.now(), config.TIME_ZONE);
-  const baseUrl = (request: { protocol: string; host: string }) =>
-    config.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
+  // Calendar links point to the configured address, never to the Host a request names.
+  const baseUrl = () => publicBaseUrl(config);
 
   const load = async (slug: string) => {
     const { exercise } = await getExercise(db, slug);

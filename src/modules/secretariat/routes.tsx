@@ -46,7 +46,7 @@ export function secretariatRoutes(app: FastifyInstance, deps: ModuleDeps) {
       const events = detail.sessions.map((s) =>
         sessionEvent(s, agendas.get(s.id) ?? [], {
           t: request.t,
-          baseUrl: baseUrl(request),
+          baseUrl: baseUrl(),
           exerciseSlug: detail.exercise.slug,
           bodyName,
         }),

@@ -52,7 +52,7 @@ export function sessionRoutes(app: FastifyInstance, deps: ModuleDeps) {
       const event = sessionEvent(
         detail.session,
         detail.agenda.map((a) => a.title),
-        { t: request.t, baseUrl: baseUrl(request), exerciseSlug: secretariat.exercise.slug, bodyName },
+        { t: request.t, baseUrl: baseUrl(), exerciseSlug: secretariat.exercise.slug, bodyName },
       );
       return reply
         .header('content-type', 'text/calendar; charset=utf-8')

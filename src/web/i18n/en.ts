@@ -198,6 +198,8 @@ export const en: Catalog = {
   'error.unsupportedType.body': 'Send the form from its page on the portal: the data must arrive as a web form (application/x-www-form-urlencoded or multipart/form-data).',
   'error.tooMany.title': 'Too many requests',
   'error.tooMany.body': 'Wait {minutes} minutes and try again.',
+  'error.tooMany.bodyOneMinute': 'Wait a minute and try again.',
+  'error.tooMany.bodySeconds': 'Wait {seconds} seconds and try again.',
   'error.server.title': 'Something went wrong on our side',
   'error.server.body': 'It was not your fault. Please try again in a few minutes. If the problem persists, write to us and quote this reference: {requestId}.',
   'error.forbidden.title': 'You do not have permission to see this page',

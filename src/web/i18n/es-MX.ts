@@ -199,6 +199,8 @@ export const esMX = {
   'error.unsupportedType.body': 'Envía el formulario desde su página en el portal: los datos deben llegar como un formulario web (application/x-www-form-urlencoded o multipart/form-data).',
   'error.tooMany.title': 'Demasiadas solicitudes',
   'error.tooMany.body': 'Espera {minutes} minutos e inténtalo de nuevo.',
+  'error.tooMany.bodyOneMinute': 'Espera un minuto e inténtalo de nuevo.',
+  'error.tooMany.bodySeconds': 'Espera {seconds} segundos e inténtalo de nuevo.',
   'error.server.title': 'Algo salió mal de nuestro lado',
   'error.server.body': 'No fue tu culpa. Inténtalo de nuevo en unos minutos. Si el problema sigue, escríbenos e indica este número de referencia: {requestId}.',
   'error.forbidden.title': 'No tienes permiso para ver esta página',

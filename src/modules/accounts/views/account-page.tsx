@@ -50,6 +50,16 @@ export function AccountPage(props: { actor: Actor; frequency: string; form: Form
           <ErrorSummary errors={props.emailForm.summary} />
           <CsrfField />
           <TextField id="newEmail" name="email" type="email" label={t('accounts.account.newEmail')} value={props.emailForm.values.email} error={props.emailForm.errors.email} autocomplete="email" />
+          <TextField
+            id="password"
+            name="password"
+            type="password"
+            label={t('accounts.account.currentPassword')}
+            hint={t('accounts.account.currentPasswordHint')}
+            error={props.emailForm.errors.password}
+            autocomplete="current-password"
+            maxLength={200}
+          />
           <Button variant="secondary">{t('accounts.account.changeEmailSubmit')}</Button>
         </form>
       </section>

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { publicBaseUrl } from '../../../config.js';
 import { parseParams, slugParams } from '../../../web/params.js';
 import { access } from '../../../kernel/access.js';
 import type { ModuleDeps } from '../../../kernel/manifest.js';
@@ -12,7 +13,7 @@ export function feedRoutes(app: FastifyInstance, deps: ModuleDeps) {
   app.get<{ Params: { slug: string } }>('/ejercicios/:slug/plan/novedades.atom', access.public, async (request, reply) => {
     const { slug } = parseParams(request, slugParams, 'plan');
     const { plan, updates } = await listPlanUpdates(db, slug);
-    const baseUrl = (config.PUBLIC_URL ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
+    const baseUrl = publicBaseUrl(config);
     const xml = planFeedXml({ baseUrl, locale: request.locale, t: request.t, siteName: config.SITE_NAME, slug, plan, updates });
     return reply.type('application/atom+xml; charset=utf-8').header('vary', 'Accept-Language, Cookie').header('cache-control', 'public, max-age=300').send(xml);
   });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { publicBaseUrl } from '../../../config.js';
 import { formValues, submitForm, withIssues, emptyForm, type FormState } from '../../../web/forms.js';
 import { uploadedFile } from '../../files/routes.js';
 import { conveneSession } from '../convene-session.js';
@@ -43,7 +44,7 @@ export function sessionAdminRoutes(app: FastifyInstance, deps: Deps) {
       () =>
         conveneSession(db, id, {
           actor: actorOf(request),
-          baseUrl: config.PUBLIC_URL ?? `${request.protocol}://${request.host}`,
+          baseUrl: publicBaseUrl(config),
           siteName: config.SITE_NAME,
           timeZone: zone,
           now: deps.now(),

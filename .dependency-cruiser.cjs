@@ -25,6 +25,7 @@ const MODULE_ORDER = [
   'registrations',
   'secretariat',
   'plan',
+  'evaluation',
   'site',
 ];
 

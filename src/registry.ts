@@ -3,6 +3,7 @@ import { accountsModule } from './modules/accounts/module.js';
 import { auditModule } from './modules/audit/module.js';
 import { callsModule } from './modules/calls/module.js';
 import { directoryModule } from './modules/directory/module.js';
+import { evaluationModule } from './modules/evaluation/module.js';
 import { exercisesModule } from './modules/exercises/module.js';
 import { filesModule } from './modules/files/module.js';
 import { notificationsModule } from './modules/notifications/module.js';
@@ -33,5 +34,6 @@ export const registry = createRegistry([
   registrationsModule,
   secretariatModule,
   planModule,
+  evaluationModule,
   siteModule,
 ]);

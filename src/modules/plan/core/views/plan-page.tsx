@@ -96,6 +96,7 @@ export function PlanPage(props: { overview: PlanOverview; sort: CommitmentSort; 
           <PlanStatusBadge status={plan.status} />
         </p>
         <ul class="inline-list">
+          <li><a href={`/ejercicios/${slug}/plan/resultados`}>{t('evaluation.results.linkFromPlan')}</a></li>
           <li>
             <a href={`/ejercicios/${slug}/plan/imprimir`}>{t('planData.print.title')}</a>
           </li>

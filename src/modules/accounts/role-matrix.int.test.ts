@@ -59,6 +59,8 @@ const publicRoutes = new Set([
   'GET /buscar',
   'GET /ejercicios/:slug/plan/novedades.atom',
   'GET /ejercicios/:slug/plan/imprimir',
+  'GET /ejercicios/:slug/plan/resultados',
+  'GET /ejercicios/:slug/plan/compromisos/:number/evaluacion',
   'GET /',
   'GET /ejercicios/:slug',
   'GET /contacto',

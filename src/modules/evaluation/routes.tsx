@@ -15,7 +15,7 @@ import { fileProgressReport, fileProgressReportInput } from './file-progress-rep
 import { findCommitmentId, getCommitmentEvaluation } from './get-commitment-evaluation.js';
 import { getPlanResults } from './get-plan-results.js';
 import { listEvaluationWork } from './list-evaluation-work.js';
-import { assertCanAssess, assertCanReportProgress } from './policy.js';
+import { assertCanAssess, assertCanReportProgress, canAssess, canReportProgress } from './policy.js';
 import { openGovernmentValues } from './scales.js';
 import { CommitmentEvaluationPage } from './views/commitment-evaluation-page.js';
 import { evaluationHref, ResultsPage } from './views/results-page.js';
@@ -65,9 +65,10 @@ export function evaluationRoutes(app: FastifyInstance, deps: ModuleDeps) {
     const { slug, number } = parseParams(request, commitmentParams, 'commitment');
     const evaluation = await getCommitmentEvaluation(db, await findCommitmentId(db, slug, number));
     const notice = noticeKey(request, notices);
+    const actions = request.actor ? { canReport: canReportProgress(request.actor, evaluation.commitment), canAssess: canAssess(request.actor, evaluation.commitment) } : undefined;
     return sendPage(request, reply, deps, {
       title: `${request.t('evaluation.commitment.title', { number: String(number) })}: ${evaluation.commitment.title}`,
-      body: <CommitmentEvaluationPage evaluation={evaluation} notice={notice ? request.t(notice) : undefined} />,
+      body: <CommitmentEvaluationPage evaluation={evaluation} notice={notice ? request.t(notice) : undefined} {...(actions ? { actions } : {})} />,
     });
   });
 

@@ -42,6 +42,11 @@ describe('a liaison reports and an evaluator assesses, through the forms', () =>
       app.inject({ method: 'POST', url: `/evaluacion/compromisos/${commitment.id}/${step}`, cookies: who.cookies, payload: { _csrf: who.csrf, ...payload } });
 
     expect(text((await app.inject({ url: '/evaluacion', cookies: liaison.cookies })).body)).toContain('Señalización vial');
+    const evaluationPage = (cookies?: Record<string, string>) => app.inject({ url: `${third}/compromisos/1/evaluacion`, ...(cookies ? { cookies } : {}) }).then((r) => text(r.body));
+    expect(await evaluationPage(liaison.cookies)).toContain('Entregar un informe');
+    expect(await evaluationPage(liaison.cookies)).not.toContain('Evaluar el diseño');
+    expect(await evaluationPage(evaluator.cookies)).toContain('Evaluar el diseño');
+    expect(await evaluationPage()).not.toContain('Entregar un informe');
 
     // The end cannot be assessed before the final report.
     expect(text((await app.inject({ url: `/evaluacion/compromisos/${commitment.id}/cierre`, cookies: evaluator.cookies })).body)).toContain('Todavía no hay informe final');

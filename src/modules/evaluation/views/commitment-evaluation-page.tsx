@@ -3,6 +3,7 @@ import { Breadcrumbs, Notices, PageHeading, StatusBadge } from '../../../web/com
 import { usePage } from '../../../web/page-context.js';
 import type { CommitmentEvaluation } from '../get-commitment-evaluation.js';
 import { openGovernmentValues } from '../scales.js';
+import { staffHref } from './staff-pages.js';
 import { CompletionBadge, DeclaredBadge, DisagreementNote, DisagreementRule, NotReviewableBadge, OpenedBadge } from './labels.js';
 
 const percent = (format: { number: (n: number) => string }, value: number) => `${format.number(Math.round(value))} %`;
@@ -125,8 +126,42 @@ function EndSection(props: { evaluation: CommitmentEvaluation }) {
   );
 }
 
+/** What the signed-in person may do on this commitment (liaison of its lead institution, independent evaluator). */
+export interface StaffActions {
+  canReport: boolean;
+  canAssess: boolean;
+}
+
+function StaffLinks(props: { actions: StaffActions; commitmentId: string }) {
+  const { t } = usePage();
+  const { canReport, canAssess } = props.actions;
+  if (!canReport && !canAssess) return null;
+  return (
+    <ul class="inline-list">
+      {canReport ? (
+        <li>
+          <a href={staffHref(props.commitmentId, 'informe')}>{t('evaluation.work.reports.write')}</a>
+        </li>
+      ) : null}
+      {canAssess ? (
+        <>
+          <li>
+            <a href={staffHref(props.commitmentId, 'diseno')}>{t('evaluation.work.assess.doDesign')}</a>
+          </li>
+          <li>
+            <a href={staffHref(props.commitmentId, 'cierre')}>{t('evaluation.work.assess.doEnd')}</a>
+          </li>
+        </>
+      ) : null}
+      <li>
+        <a href="/evaluacion">{t('evaluation.work.title')}</a>
+      </li>
+    </ul>
+  );
+}
+
 /** A commitment's public evaluation: its progress reports, its design and end assessments, disagreements. */
-export function CommitmentEvaluationPage(props: { evaluation: CommitmentEvaluation; notice?: string | undefined }) {
+export function CommitmentEvaluationPage(props: { evaluation: CommitmentEvaluation; notice?: string | undefined; actions?: StaffActions }) {
   const { t, format } = usePage();
   const { commitment, reports } = props.evaluation;
   const slug = commitment.exerciseSlug;
@@ -148,6 +183,7 @@ export function CommitmentEvaluationPage(props: { evaluation: CommitmentEvaluati
         <p>{t('evaluation.commitment.progressNow', { progress: percent(format, commitment.progress) })}</p>
       </PageHeading>
       <Notices notice={props.notice} />
+      {props.actions ? <StaffLinks actions={props.actions} commitmentId={commitment.id} /> : null}
       <p>
         <DisagreementNote disagreements={props.evaluation.disagreements} />
       </p>

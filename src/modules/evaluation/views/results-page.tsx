@@ -97,7 +97,7 @@ export function ResultsPage(props: { results: PlanResults }) {
       <DisagreementRule headingId="regla" />
 
       <section aria-labelledby="compromisos">
-        <h2 id="compromisos">{t('evaluation.results.table.caption')}</h2>
+        <h2 id="compromisos">{t('evaluation.results.table.title')}</h2>
         {rows.length === 0 ? <p>{t('evaluation.results.none')}</p> : <Table caption={t('evaluation.results.table.caption')} columns={columns} rows={rows} rowKey={(r) => r.id} />}
         <p>{t('evaluation.results.counts.disagreements', { count: format.number(counts.disagreements) })}</p>
       </section>

@@ -15,7 +15,12 @@ const webAddress = z.url({ protocol: /^https?$/, error: 'evidence.invalid' });
 export const assessEndInput = z.object({
   completion: z.enum(completionLevels, 'completion.required'),
   openedGovernment: z.enum(openedGovernmentLevels, 'openedGovernment.required'),
-  narrative: z.string().trim().min(1, 'narrative.required').min(END_NARRATIVE_MIN, 'narrative.tooShortEnd').max(20_000, 'narrative.tooLong'),
+  narrative: z
+    .string()
+    .trim()
+    .min(1, 'narrative.required')
+    .min(END_NARRATIVE_MIN, 'narrative.tooShortEnd')
+    .max(20_000, 'narrative.tooLong'),
   /** Evidence links: a list, or a text with one per line (at least one). */
   evidence: z
     .union([z.string().transform((text) => text.split(/\r?\n/)), z.array(z.string())])
@@ -38,18 +43,35 @@ export type AssessEndInput = z.input<typeof assessEndInput>;
  * judged not verifiable is not assessed further (`notReviewable`). Judging it complete while its derived progress
  * is under 100 % needs a public justification. Assessing again replaces the assessment (the change log keeps both).
  */
-export async function assessEnd(db: Db, commitmentId: string, input: AssessEndInput, options: { actor: ActingParty; now: Date; timeZone: string }) {
+export async function assessEnd(
+  db: Db,
+  commitmentId: string,
+  input: AssessEndInput,
+  options: { actor: ActingParty; now: Date; timeZone: string },
+) {
   const commitment = await loadEvaluatedCommitment(db, commitmentId);
   assertCanAssess(options.actor, commitment);
   const values = assessEndInput.parse(input);
   return db.transaction(async (tx) => {
-    const [finalReport] = await tx.select({ id: progressReports.id }).from(progressReports).where(and(eq(progressReports.commitmentId, commitmentId), eq(progressReports.period, 'final')));
-    if (!finalReport) throw new AppError('conflict', 'the final progress report is missing', { reason: 'finalReportMissing' });
-    const [design] = await tx.select({ verifiability: designAssessments.verifiability }).from(designAssessments).where(eq(designAssessments.commitmentId, commitmentId));
-    if (design?.verifiability === 'not_verifiable') throw new AppError('conflict', 'a commitment that is not verifiable is not assessed further', { reason: 'notReviewable' });
+    const [finalReport] = await tx
+      .select({ id: progressReports.id })
+      .from(progressReports)
+      .where(and(eq(progressReports.commitmentId, commitmentId), eq(progressReports.period, 'final')));
+    if (!finalReport)
+      throw new AppError('conflict', 'the final progress report is missing', { reason: 'finalReportMissing' });
+    const [design] = await tx
+      .select({ verifiability: designAssessments.verifiability })
+      .from(designAssessments)
+      .where(eq(designAssessments.commitmentId, commitmentId));
+    if (design?.verifiability === 'not_verifiable')
+      throw new AppError('conflict', 'a commitment that is not verifiable is not assessed further', {
+        reason: 'notReviewable',
+      });
     const progress = await progressAt(tx, commitment, options.now);
     if (values.completion === 'complete' && progress < 100 && !values.completeJustification) {
-      throw new AppError('validation', 'complete under 100 % needs a justification', { issues: [{ path: ['completeJustification'], message: 'completeJustification.required' }] });
+      throw new AppError('validation', 'complete under 100 % needs a justification', {
+        issues: [{ path: ['completeJustification'], message: 'completeJustification.required' }],
+      });
     }
     const record = {
       commitmentId,
@@ -66,8 +88,14 @@ export async function assessEnd(db: Db, commitmentId: string, input: AssessEndIn
       assessorName: values.assessorName,
       assessorOrganisation: values.assessorOrganisation,
     };
-    const [before] = await tx.select().from(endAssessments).where(eq(endAssessments.commitmentId, commitmentId)).for('update');
-    const [row] = before ? await tx.update(endAssessments).set(record).where(eq(endAssessments.id, before.id)).returning() : await tx.insert(endAssessments).values(record).returning();
+    const [before] = await tx
+      .select()
+      .from(endAssessments)
+      .where(eq(endAssessments.commitmentId, commitmentId))
+      .for('update');
+    const [row] = before
+      ? await tx.update(endAssessments).set(record).where(eq(endAssessments.id, before.id)).returning()
+      : await tx.insert(endAssessments).values(record).returning();
     await appendChange(tx, {
       actor: changeActorOf(options.actor),
       recordType: 'end_assessment',

@@ -4,7 +4,11 @@ import { isSystemActor, type ActingParty } from '../../kernel/actor.js';
 /** How an evaluator signs an assessment in public: a public name and an organisation (never an e-mail). */
 export const assessorFields = {
   assessorName: z.string().trim().min(1, 'assessorName.required').max(200, 'assessorName.tooLong'),
-  assessorOrganisation: z.string().trim().min(1, 'assessorOrganisation.required').max(300, 'assessorOrganisation.tooLong'),
+  assessorOrganisation: z
+    .string()
+    .trim()
+    .min(1, 'assessorOrganisation.required')
+    .max(300, 'assessorOrganisation.tooLong'),
 };
 
 /** The account behind an assessment (kept, never published). */

@@ -13,7 +13,11 @@ import { designAssessments, endAssessments, progressReports } from './schema.js'
  * report by its institution.
  */
 
-const field = (name: string, type: DatasetField['type'], key: string): DatasetField => ({ name, type, description: `evaluation.field.${key}` as DatasetField['description'] });
+const field = (name: string, type: DatasetField['type'], key: string): DatasetField => ({
+  name,
+  type,
+  description: `evaluation.field.${key}` as DatasetField['description'],
+});
 
 const commitmentColumns = {
   ejercicio: exercises.slug,
@@ -37,7 +41,17 @@ async function assessmentRows(db: Db) {
   return rows
     .filter((r) => r.design || r.end)
     .map(({ design, end, ...commitment }) => {
-      const starred = design ? isStarred({ method: design.method, verifiability: design.verifiability, values: design.ogValues, potential: design.potential }, end?.completion) : undefined;
+      const starred = design
+        ? isStarred(
+            {
+              method: design.method,
+              verifiability: design.verifiability,
+              values: design.ogValues,
+              potential: design.potential,
+            },
+            end?.completion,
+          )
+        : undefined;
       return {
         ...commitment,
         metodo: design?.method ?? end?.method ?? null,

@@ -19,11 +19,20 @@ import type { Completion, DeclaredStatus, OpenedGovernment, Potential } from './
  */
 
 const zone = 'America/Monterrey';
-const assessor = { assessorName: 'Mecanismo Local de Monitoreo', assessorOrganisation: 'Observatorio Ciudadano de Durango (demostración)' };
+const assessor = {
+  assessorName: 'Mecanismo Local de Monitoreo',
+  assessorOrganisation: 'Observatorio Ciudadano de Durango (demostración)',
+};
 
 async function commitmentsOf(tx: Db, slug: string) {
   return tx
-    .select({ id: commitments.id, number: commitments.number, title: commitments.title, progress: commitments.progress, status: commitments.status })
+    .select({
+      id: commitments.id,
+      number: commitments.number,
+      title: commitments.title,
+      progress: commitments.progress,
+      status: commitments.status,
+    })
     .from(commitments)
     .innerJoin(actionPlans, eq(actionPlans.id, commitments.planId))
     .innerJoin(exercises, eq(exercises.id, actionPlans.exerciseId))
@@ -31,10 +40,16 @@ async function commitmentsOf(tx: Db, slug: string) {
     .orderBy(asc(commitments.number));
 }
 
-const declaredFor = (progress: number): DeclaredStatus => (progress >= 100 ? 'complete' : progress >= 50 ? 'substantial' : progress > 0 ? 'limited' : 'not_started');
+const declaredFor = (progress: number): DeclaredStatus =>
+  progress >= 100 ? 'complete' : progress >= 50 ? 'substantial' : progress > 0 ? 'limited' : 'not_started';
 
 /** The earlier-method judgements of the second plan, commitment by commitment (undefined potential: not verifiable). */
-const secondJudgements: { potential?: Potential; completion?: Completion; opened?: OpenedGovernment; accountability: boolean }[] = [
+const secondJudgements: {
+  potential?: Potential;
+  completion?: Completion;
+  opened?: OpenedGovernment;
+  accountability: boolean;
+}[] = [
   { potential: 'transformative', completion: 'complete', opened: 'major', accountability: true },
   { potential: 'moderate', completion: 'complete', opened: 'marginal', accountability: true },
   { potential: 'moderate', completion: 'limited', opened: 'did_not_change', accountability: false },
@@ -47,7 +62,9 @@ const secondJudgements: { potential?: Potential; completion?: Completion; opened
 
 const finalNarrative = (title: string, declared: DeclaredStatus) =>
   `Informe final de «${title}». La institución responsable da cuenta de lo realizado durante el plan: ${
-    declared === 'complete' ? 'se entregaron todos los productos comprometidos y quedaron publicados en su sitio' : 'se entregó buena parte de lo comprometido, pero una parte quedó pendiente por falta de presupuesto y de personal'
+    declared === 'complete'
+      ? 'se entregaron todos los productos comprometidos y quedaron publicados en su sitio'
+      : 'se entregó buena parte de lo comprometido, pero una parte quedó pendiente por falta de presupuesto y de personal'
   }. Las evidencias están enlazadas en cada actividad del plan.`;
 
 const endNarrative = (title: string, completion: Completion) =>
@@ -62,11 +79,24 @@ async function seedSecond(tx: Db, actor: SystemActor) {
   for (const [index, c] of rows.entries()) {
     const judgement = secondJudgements[index % secondJudgements.length]!;
     const isVerifiable = Boolean(judgement.potential);
-    const value = (relevant: boolean, why: string) => ({ value: relevant ? ('yes' as const) : ('no' as const), justification: why });
+    const value = (relevant: boolean, why: string) => ({
+      value: relevant ? ('yes' as const) : ('no' as const),
+      justification: why,
+    });
     const values = {
       access: value(true, 'Publica en formato abierto información que antes solo se entregaba por solicitud.'),
-      participation: value(index % 2 === 0, index % 2 === 0 ? 'Las organizaciones participaron en definir qué se publica y cómo.' : 'No abre espacios nuevos para que la ciudadanía decida o incida.'),
-      accountability: value(judgement.accountability, judgement.accountability ? 'Permite contrastar lo prometido con lo hecho y pedir explicaciones.' : 'No crea mecanismos para exigir cuentas a quien decide.'),
+      participation: value(
+        index % 2 === 0,
+        index % 2 === 0
+          ? 'Las organizaciones participaron en definir qué se publica y cómo.'
+          : 'No abre espacios nuevos para que la ciudadanía decida o incida.',
+      ),
+      accountability: value(
+        judgement.accountability,
+        judgement.accountability
+          ? 'Permite contrastar lo prometido con lo hecho y pedir explicaciones.'
+          : 'No crea mecanismos para exigir cuentas a quien decide.',
+      ),
     };
     const design: AssessDesignInput = isVerifiable
       ? {
@@ -78,7 +108,8 @@ async function seedSecond(tx: Db, actor: SystemActor) {
           value_public_accountability: values.accountability.value,
           justification_public_accountability: values.accountability.justification,
           potential: judgement.potential,
-          potentialJustification: 'Valoramos el cambio que produciría en la práctica de la institución si se cumpliera tal como está escrito.',
+          potentialJustification:
+            'Valoramos el cambio que produciría en la práctica de la institución si se cumpliera tal como está escrito.',
           ...assessor,
         }
       : { verifiability: 'not_verifiable', ...assessor };
@@ -88,7 +119,12 @@ async function seedSecond(tx: Db, actor: SystemActor) {
     const declared = declaredFor(await progressAt(tx, c, reportDay));
     // The government called every concluded commitment complete; the evaluation does not always agree.
     const claimed: DeclaredStatus = c.status === 'completed' ? 'complete' : declared;
-    await fileProgressReport(tx, c.id, { period: 'final', declaredStatus: claimed, narrative: finalNarrative(c.title, claimed) }, { actor, now: reportDay, timeZone: zone });
+    await fileProgressReport(
+      tx,
+      c.id,
+      { period: 'final', declaredStatus: claimed, narrative: finalNarrative(c.title, claimed) },
+      { actor, now: reportDay, timeZone: zone },
+    );
     if (!isVerifiable) continue;
     const completion = judgement.completion!;
     await assessEnd(
@@ -99,7 +135,8 @@ async function seedSecond(tx: Db, actor: SystemActor) {
         openedGovernment: judgement.opened!,
         narrative: endNarrative(c.title, completion),
         evidence: [`https://example.org/evaluacion/pal-2017-2019/compromiso-${c.number}`],
-        completeJustification: 'Las actividades que faltan en el portal se realizaron y constan en el informe final; no se registraron a tiempo como verificadas.',
+        completeJustification:
+          'Las actividades que faltan en el portal se realizaron y constan en el informe final; no se registraron a tiempo como verificadas.',
         ...assessor,
       },
       { actor, now: new Date('2020-04-20T17:00:00Z'), timeZone: zone },
@@ -115,9 +152,16 @@ async function seedThird(tx: Db, actor: SystemActor) {
     // One institution reports its commitment complete before its activities say so: the results page marks it.
     const declared: DeclaredStatus = index === 1 ? 'complete' : measured;
     const narrative = `Primer informe de avance de «${c.title}». En este periodo se realizaron las actividades iniciales con las personas de la comunidad; ${
-      declared === 'not_started' ? 'todavía no empiezan las actividades de campo' : 'lo que falta está programado para el segundo semestre'
+      declared === 'not_started'
+        ? 'todavía no empiezan las actividades de campo'
+        : 'lo que falta está programado para el segundo semestre'
     }.`;
-    await fileProgressReport(tx, c.id, { period: 'first', declaredStatus: declared, narrative }, { actor, now: reportDay, timeZone: zone });
+    await fileProgressReport(
+      tx,
+      c.id,
+      { period: 'first', declaredStatus: declared, narrative },
+      { actor, now: reportDay, timeZone: zone },
+    );
   }
 }
 
@@ -129,5 +173,11 @@ export const evaluationDemo: DemoContribution = {
     await seedSecond(tx, context.actor);
     await seedThird(tx, context.actor);
   },
-  pages: [`${second}/resultados`, `${second}/compromisos/1/evaluacion`, `${second}/compromisos/8/evaluacion`, `${third}/resultados`, `${third}/compromisos/1/evaluacion`],
+  pages: [
+    `${second}/resultados`,
+    `${second}/compromisos/1/evaluacion`,
+    `${second}/compromisos/8/evaluacion`,
+    `${third}/resultados`,
+    `${third}/compromisos/1/evaluacion`,
+  ],
 };

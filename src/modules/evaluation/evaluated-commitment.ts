@@ -7,7 +7,8 @@ import { actionPlans, commitmentIsPublic, commitments, progressSnapshots } from 
 import { methodForPlan } from './scales.js';
 
 /** The calendar date (YYYY-MM-DD) of an instant in the portal's zone. */
-export const localDate = (instant: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+export const localDate = (instant: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 
 /** A public commitment as the evaluation needs it: its plan, exercise, lead institution and derived progress; else not found. */
 export async function loadEvaluatedCommitment(db: Db, commitmentId: string) {
@@ -43,7 +44,13 @@ export async function progressAt(db: Db, commitment: { id: string; progress: num
   const [snapshot] = await db
     .select({ progress: progressSnapshots.progress })
     .from(progressSnapshots)
-    .where(and(eq(progressSnapshots.scope, 'commitment'), eq(progressSnapshots.scopeId, commitment.id), lte(progressSnapshots.recordedAt, at)))
+    .where(
+      and(
+        eq(progressSnapshots.scope, 'commitment'),
+        eq(progressSnapshots.scopeId, commitment.id),
+        lte(progressSnapshots.recordedAt, at),
+      ),
+    )
     .orderBy(desc(progressSnapshots.recordedAt), desc(progressSnapshots.id))
     .limit(1);
   return snapshot?.progress ?? commitment.progress;

@@ -11,7 +11,12 @@ import { progressReports } from './schema.js';
 export const fileProgressReportInput = z.object({
   period: z.enum(reportPeriods, 'period.required'),
   declaredStatus: z.enum(declaredStatuses, 'declaredStatus.required'),
-  narrative: z.string().trim().min(1, 'narrative.required').min(50, 'narrative.tooShort').max(20_000, 'narrative.tooLong'),
+  narrative: z
+    .string()
+    .trim()
+    .min(1, 'narrative.required')
+    .min(50, 'narrative.tooShort')
+    .max(20_000, 'narrative.tooLong'),
 });
 export type FileProgressReportInput = z.input<typeof fileProgressReportInput>;
 
@@ -26,7 +31,12 @@ export const publicReport = (row: typeof progressReports.$inferSelect) => {
  * what the government declares, in words and as a status, with the commitment's derived progress on that day frozen
  * beside it. One report per period: a second one for the same period is refused (`alreadyReported`).
  */
-export async function fileProgressReport(db: Db, commitmentId: string, input: FileProgressReportInput, options: { actor: ActingParty; now: Date; timeZone: string }) {
+export async function fileProgressReport(
+  db: Db,
+  commitmentId: string,
+  input: FileProgressReportInput,
+  options: { actor: ActingParty; now: Date; timeZone: string },
+) {
   const commitment = await loadEvaluatedCommitment(db, commitmentId);
   assertCanReportProgress(options.actor, commitment);
   const values = fileProgressReportInput.parse(input);
@@ -47,7 +57,14 @@ export async function fileProgressReport(db: Db, commitmentId: string, input: Fi
       .onConflictDoNothing()
       .returning();
     if (!row) throw new AppError('conflict', 'a report for this period exists', { reason: 'alreadyReported' });
-    await appendChange(tx, { actor: changeActorOf(options.actor), recordType: 'progress_report', recordId: row.id, action: 'create', after: publicReport(row), occurredAt: options.now });
+    await appendChange(tx, {
+      actor: changeActorOf(options.actor),
+      recordType: 'progress_report',
+      recordId: row.id,
+      action: 'create',
+      after: publicReport(row),
+      occurredAt: options.now,
+    });
     return row;
   });
 }

@@ -17,10 +17,22 @@ export const latestReport = <R extends { period: ReportPeriod }>(reports: readon
 
 /** Reports and assessments of the given commitments, by commitment id (public projections: no accounts). */
 export async function evaluationsOf(db: Db, commitmentIds: readonly string[]) {
-  if (commitmentIds.length === 0) return new Map<string, { reports: Report[]; design?: ReturnType<typeof publicAssessment<typeof designAssessments.$inferSelect>>; end?: ReturnType<typeof publicAssessment<typeof endAssessments.$inferSelect>> }>();
+  if (commitmentIds.length === 0)
+    return new Map<
+      string,
+      {
+        reports: Report[];
+        design?: ReturnType<typeof publicAssessment<typeof designAssessments.$inferSelect>>;
+        end?: ReturnType<typeof publicAssessment<typeof endAssessments.$inferSelect>>;
+      }
+    >();
   const ids = [...commitmentIds];
   const [reports, designs, ends] = await Promise.all([
-    db.select().from(progressReports).where(inArray(progressReports.commitmentId, ids)).orderBy(asc(progressReports.reportedOn)),
+    db
+      .select()
+      .from(progressReports)
+      .where(inArray(progressReports.commitmentId, ids))
+      .orderBy(asc(progressReports.reportedOn)),
     db.select().from(designAssessments).where(inArray(designAssessments.commitmentId, ids)),
     db.select().from(endAssessments).where(inArray(endAssessments.commitmentId, ids)),
   ]);
@@ -50,8 +62,22 @@ export async function getCommitmentEvaluation(db: Db, commitmentId: string) {
     commitment,
     ...evaluation,
     latest,
-    isStarred: design ? isStarred({ method: design.method, verifiability: design.verifiability, values: design.ogValues, potential: design.potential }, end?.completion) : undefined,
-    disagreements: disagreements({ declared: latest?.declaredStatus ?? null, progress: commitment.progress, completion: end?.completion ?? null }),
+    isStarred: design
+      ? isStarred(
+          {
+            method: design.method,
+            verifiability: design.verifiability,
+            values: design.ogValues,
+            potential: design.potential,
+          },
+          end?.completion,
+        )
+      : undefined,
+    disagreements: disagreements({
+      declared: latest?.declaredStatus ?? null,
+      progress: commitment.progress,
+      completion: end?.completion ?? null,
+    }),
   };
 }
 export type CommitmentEvaluation = Awaited<ReturnType<typeof getCommitmentEvaluation>>;
@@ -63,7 +89,13 @@ export async function findCommitmentId(db: Db, slug: string, number: number): Pr
     .from(commitments)
     .innerJoin(actionPlans, eq(actionPlans.id, commitments.planId))
     .innerJoin(exercises, eq(exercises.id, actionPlans.exerciseId))
-    .where(and(eq(exercises.slug, slug), eq(commitments.number, number), commitmentIsPublic(commitments.status, actionPlans.status)));
+    .where(
+      and(
+        eq(exercises.slug, slug),
+        eq(commitments.number, number),
+        commitmentIsPublic(commitments.status, actionPlans.status),
+      ),
+    );
   if (!row) throw notFound('commitment');
   return row.id;
 }

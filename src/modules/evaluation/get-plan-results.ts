@@ -5,7 +5,14 @@ import { institutions, municipalities } from '../directory/schema.js';
 import { exercises } from '../exercises/schema.js';
 import { actionPlans, commitmentIsPublic, commitmentMunicipalities, commitments } from '../plan/read-models.js';
 import { evaluationsOf, latestReport } from './get-commitment-evaluation.js';
-import { completionLevels, declaredStatuses, disagreements, isStarred, methodForPlan, openedGovernmentLevels } from './scales.js';
+import {
+  completionLevels,
+  declaredStatuses,
+  disagreements,
+  isStarred,
+  methodForPlan,
+  openedGovernmentLevels,
+} from './scales.js';
 
 export interface ResultsFilter {
   institutionId?: string | undefined;
@@ -25,13 +32,29 @@ const countBy = <L extends string>(levels: readonly L[], values: readonly (L | n
  */
 export async function getPlanResults(db: Db, slug: string, filter: ResultsFilter = {}) {
   const [plan] = await db
-    .select({ id: actionPlans.id, title: actionPlans.title, status: actionPlans.status, periodStart: actionPlans.periodStart, periodEnd: actionPlans.periodEnd, exerciseTitle: exercises.title, slug: exercises.slug })
+    .select({
+      id: actionPlans.id,
+      title: actionPlans.title,
+      status: actionPlans.status,
+      periodStart: actionPlans.periodStart,
+      periodEnd: actionPlans.periodEnd,
+      exerciseTitle: exercises.title,
+      slug: exercises.slug,
+    })
     .from(actionPlans)
     .innerJoin(exercises, eq(exercises.id, actionPlans.exerciseId))
     .where(eq(exercises.slug, slug));
   if (!plan || plan.status === 'draft') throw notFound('plan');
   const all = await db
-    .select({ id: commitments.id, number: commitments.number, title: commitments.title, status: commitments.status, progress: commitments.progress, leadId: institutions.id, leadName: institutions.name })
+    .select({
+      id: commitments.id,
+      number: commitments.number,
+      title: commitments.title,
+      status: commitments.status,
+      progress: commitments.progress,
+      leadId: institutions.id,
+      leadName: institutions.name,
+    })
     .from(commitments)
     .innerJoin(actionPlans, eq(actionPlans.id, commitments.planId))
     .innerJoin(institutions, eq(institutions.id, commitments.leadInstitutionId))
@@ -39,15 +62,35 @@ export async function getPlanResults(db: Db, slug: string, filter: ResultsFilter
     .orderBy(asc(commitments.number));
   const places = all.length
     ? await db
-        .select({ commitmentId: commitmentMunicipalities.commitmentId, cvegeo: municipalities.cvegeo, name: municipalities.name })
+        .select({
+          commitmentId: commitmentMunicipalities.commitmentId,
+          cvegeo: municipalities.cvegeo,
+          name: municipalities.name,
+        })
         .from(commitmentMunicipalities)
         .innerJoin(municipalities, eq(municipalities.cvegeo, commitmentMunicipalities.cvegeo))
-        .where(inArray(commitmentMunicipalities.commitmentId, all.map((c) => c.id)))
+        .where(
+          inArray(
+            commitmentMunicipalities.commitmentId,
+            all.map((c) => c.id),
+          ),
+        )
     : [];
-  const institutionOptions = [...new Map(all.map((c) => [c.leadId, { id: c.leadId, name: c.leadName }])).values()].sort((a, b) => a.name.localeCompare(b.name, 'es'));
-  const municipalityOptions = [...new Map(places.map((p) => [p.cvegeo, { cvegeo: p.cvegeo, name: p.name }])).values()].sort((a, b) => a.name.localeCompare(b.name, 'es'));
-  const shown = all.filter((c) => (!filter.institutionId || c.leadId === filter.institutionId) && (!filter.cvegeo || places.some((p) => p.commitmentId === c.id && p.cvegeo === filter.cvegeo)));
-  const evaluations = await evaluationsOf(db, shown.map((c) => c.id));
+  const institutionOptions = [...new Map(all.map((c) => [c.leadId, { id: c.leadId, name: c.leadName }])).values()].sort(
+    (a, b) => a.name.localeCompare(b.name, 'es'),
+  );
+  const municipalityOptions = [
+    ...new Map(places.map((p) => [p.cvegeo, { cvegeo: p.cvegeo, name: p.name }])).values(),
+  ].sort((a, b) => a.name.localeCompare(b.name, 'es'));
+  const shown = all.filter(
+    (c) =>
+      (!filter.institutionId || c.leadId === filter.institutionId) &&
+      (!filter.cvegeo || places.some((p) => p.commitmentId === c.id && p.cvegeo === filter.cvegeo)),
+  );
+  const evaluations = await evaluationsOf(
+    db,
+    shown.map((c) => c.id),
+  );
   const rows = shown.map((c) => {
     const { reports, design, end } = evaluations.get(c.id)!;
     const latest = latestReport(reports);
@@ -59,11 +102,45 @@ export async function getPlanResults(db: Db, slug: string, filter: ResultsFilter
       progress: c.progress,
       lead: { id: c.leadId, name: c.leadName },
       municipalities: places.filter((p) => p.commitmentId === c.id).map((p) => p.name),
-      declared: latest ? { period: latest.period, status: latest.declaredStatus, reportedOn: latest.reportedOn, progressAtReport: latest.progressAtReport } : undefined,
-      design: design ? { method: design.method, verifiability: design.verifiability, potential: design.potential, isPromising: design.isPromising } : undefined,
-      end: end ? { completion: end.completion, openedGovernment: end.openedGovernment, hasJustification: Boolean(end.completeJustification) } : undefined,
-      isStarred: design ? isStarred({ method: design.method, verifiability: design.verifiability, values: design.ogValues, potential: design.potential }, end?.completion) : undefined,
-      disagreements: disagreements({ declared: latest?.declaredStatus ?? null, progress: c.progress, completion: end?.completion ?? null }),
+      declared: latest
+        ? {
+            period: latest.period,
+            status: latest.declaredStatus,
+            reportedOn: latest.reportedOn,
+            progressAtReport: latest.progressAtReport,
+          }
+        : undefined,
+      design: design
+        ? {
+            method: design.method,
+            verifiability: design.verifiability,
+            potential: design.potential,
+            isPromising: design.isPromising,
+          }
+        : undefined,
+      end: end
+        ? {
+            completion: end.completion,
+            openedGovernment: end.openedGovernment,
+            hasJustification: Boolean(end.completeJustification),
+          }
+        : undefined,
+      isStarred: design
+        ? isStarred(
+            {
+              method: design.method,
+              verifiability: design.verifiability,
+              values: design.ogValues,
+              potential: design.potential,
+            },
+            end?.completion,
+          )
+        : undefined,
+      disagreements: disagreements({
+        declared: latest?.declaredStatus ?? null,
+        progress: c.progress,
+        completion: end?.completion ?? null,
+      }),
     };
   });
   return {
@@ -73,9 +150,18 @@ export async function getPlanResults(db: Db, slug: string, filter: ResultsFilter
     rows,
     counts: {
       total: rows.length,
-      declared: countBy(declaredStatuses, rows.map((r) => r.declared?.status)),
-      completion: countBy(completionLevels, rows.map((r) => r.end?.completion)),
-      openedGovernment: countBy(openedGovernmentLevels, rows.map((r) => r.end?.openedGovernment)),
+      declared: countBy(
+        declaredStatuses,
+        rows.map((r) => r.declared?.status),
+      ),
+      completion: countBy(
+        completionLevels,
+        rows.map((r) => r.end?.completion),
+      ),
+      openedGovernment: countBy(
+        openedGovernmentLevels,
+        rows.map((r) => r.end?.openedGovernment),
+      ),
       disagreements: rows.filter((r) => r.disagreements.length > 0).length,
       notVerifiable: rows.filter((r) => r.design?.verifiability === 'not_verifiable').length,
     },

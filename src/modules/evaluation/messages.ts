@@ -16,7 +16,8 @@ export const evaluationMessages = defineMessages(
     'evaluation.verifiability.verifiable': 'Verificable',
     'evaluation.verifiability.not_verifiable': 'No verificable',
     'evaluation.notReviewable': 'No revisable',
-    'evaluation.notReviewable.explained': 'El compromiso no es verificable tal como está escrito, así que no se evalúa más: no tiene valoración de potencial ni de cumplimiento.',
+    'evaluation.notReviewable.explained':
+      'El compromiso no es verificable tal como está escrito, así que no se evalúa más: no tiene valoración de potencial ni de cumplimiento.',
     'evaluation.value.access_to_information': 'Acceso a la información',
     'evaluation.value.civic_participation': 'Participación cívica',
     'evaluation.value.public_accountability': 'Rendición de cuentas pública',
@@ -42,9 +43,11 @@ export const evaluationMessages = defineMessages(
     'evaluation.completion.title': 'Nivel de cumplimiento',
     'evaluation.opened.title': '¿Contribuyó a abrir el gobierno?',
     'evaluation.promising': 'Compromiso prometedor',
-    'evaluation.promising.explained': 'Es un juicio de quien evalúa, con su justificación: solo puede darse a un compromiso verificable y relevante para algún valor de gobierno abierto.',
+    'evaluation.promising.explained':
+      'Es un juicio de quien evalúa, con su justificación: solo puede darse a un compromiso verificable y relevante para algún valor de gobierno abierto.',
     'evaluation.starred': 'Compromiso estelar',
-    'evaluation.starred.formula': 'Estelar = verificable, relevante para al menos un valor de gobierno abierto, impacto potencial moderado o transformador, y cumplimiento sustancial o completo. Se calcula, nadie lo escribe.',
+    'evaluation.starred.formula':
+      'Estelar = verificable, relevante para al menos un valor de gobierno abierto, impacto potencial moderado o transformador, y cumplimiento sustancial o completo. Se calcula, nadie lo escribe.',
     'evaluation.starred.yes': 'Sí es un compromiso estelar.',
     'evaluation.starred.no': 'No es un compromiso estelar.',
     'evaluation.starred.pending': 'Se sabrá al evaluar su cumplimiento.',
@@ -57,7 +60,8 @@ export const evaluationMessages = defineMessages(
 
     'evaluation.results.title': 'Resultados: lo declarado y lo evaluado',
     'evaluation.results.crumb': 'Resultados',
-    'evaluation.results.lead': 'Para cada compromiso, lo que declaró el gobierno en su último informe, el avance que calcula el portal con las actividades verificadas y el juicio de la evaluación independiente, uno junto al otro.',
+    'evaluation.results.lead':
+      'Para cada compromiso, lo que declaró el gobierno en su último informe, el avance que calcula el portal con las actividades verificadas y el juicio de la evaluación independiente, uno junto al otro.',
     'evaluation.results.linkFromPlan': 'Resultados: lo declarado y lo evaluado',
     'evaluation.results.method': 'Este plan se evalúa con el {method}.',
     'evaluation.results.filter.title': 'Filtrar compromisos',
@@ -68,8 +72,10 @@ export const evaluationMessages = defineMessages(
     'evaluation.results.filter.clear': 'Quitar filtros',
     'evaluation.results.showing': 'Se muestran {count} compromisos.',
     'evaluation.results.rule.title': 'Cuándo marcamos un desacuerdo',
-    'evaluation.results.rule.levels': 'El estado que declaró el gobierno en su último informe y el nivel de cumplimiento que dio la evaluación son distintos (para comparar, «no hay evidencia disponible» cuenta como «no iniciado»).',
-    'evaluation.results.rule.progress': 'El gobierno declaró el compromiso completo, pero el avance calculado con sus actividades es menor a 100 %.',
+    'evaluation.results.rule.levels':
+      'El estado que declaró el gobierno en su último informe y el nivel de cumplimiento que dio la evaluación son distintos (para comparar, «no hay evidencia disponible» cuenta como «no iniciado»).',
+    'evaluation.results.rule.progress':
+      'El gobierno declaró el compromiso completo, pero el avance calculado con sus actividades es menor a 100 %.',
     'evaluation.results.counts.title': 'Cuántos compromisos hay en cada nivel',
     'evaluation.results.counts.lead': 'Cada tabla suma los {count} compromisos mostrados.',
     'evaluation.results.counts.declared': 'Lo declarado por el gobierno (último informe)',
@@ -112,10 +118,12 @@ export const evaluationMessages = defineMessages(
     'evaluation.end.evidence': 'Evidencia',
     'evaluation.end.progressAt': 'Avance calculado al evaluar: {progress}.',
     'evaluation.end.justification': 'Por qué se considera completo con un avance calculado menor a 100 %',
-    'evaluation.end.finalReportFirst': 'Para evaluar el cierre se necesita el informe final de la institución responsable.',
+    'evaluation.end.finalReportFirst':
+      'Para evaluar el cierre se necesita el informe final de la institución responsable.',
 
     'evaluation.work.title': 'Informes y evaluaciones',
-    'evaluation.work.lead': 'Los enlaces de la institución responsable entregan los informes de avance; las personas evaluadoras, independientes de esa institución, evalúan cada compromiso.',
+    'evaluation.work.lead':
+      'Los enlaces de la institución responsable entregan los informes de avance; las personas evaluadoras, independientes de esa institución, evalúan cada compromiso.',
     'evaluation.work.reports.title': 'Informes de avance de tu institución',
     'evaluation.work.reports.caption': 'Compromisos que lidera tu institución',
     'evaluation.work.reports.none': 'Tu institución no lidera compromisos públicos.',
@@ -133,14 +141,16 @@ export const evaluationMessages = defineMessages(
     'evaluation.nav': 'Informes y evaluaciones',
 
     'evaluation.form.report.title': 'Informe de avance: compromiso {number}',
-    'evaluation.form.report.lead': 'El informe queda público con la fecha de hoy y el avance que el portal calcula hoy para el compromiso. Hay un informe por periodo.',
+    'evaluation.form.report.lead':
+      'El informe queda público con la fecha de hoy y el avance que el portal calcula hoy para el compromiso. Hay un informe por periodo.',
     'evaluation.form.period': 'Periodo',
     'evaluation.form.declaredStatus': '¿Cómo va el compromiso, según tu institución?',
     'evaluation.form.narrative': 'Qué se hizo en el periodo',
     'evaluation.form.narrative.hint': 'Describe lo hecho, lo que falta y los obstáculos. Al menos 50 caracteres.',
     'evaluation.form.report.submit': 'Entregar el informe',
     'evaluation.form.design.title': 'Evaluación del diseño: compromiso {number}',
-    'evaluation.form.design.lead': 'Se evalúa con el {method}. Si el compromiso no es verificable, no se evalúa más y lo demás se descarta.',
+    'evaluation.form.design.lead':
+      'Se evalúa con el {method}. Si el compromiso no es verificable, no se evalúa más y lo demás se descarta.',
     'evaluation.form.verifiability': '¿Es verificable?',
     'evaluation.form.value.relevant': '¿Es relevante para «{value}»?',
     'evaluation.form.value.yes': 'Sí',
@@ -150,11 +160,13 @@ export const evaluationMessages = defineMessages(
     'evaluation.form.isPromising': 'Lo considero un compromiso prometedor',
     'evaluation.form.promisingJustification': 'Por qué es prometedor',
     'evaluation.form.assessorName': 'Tu nombre público',
-    'evaluation.form.assessorName.hint': 'Así aparecerás en la evaluación pública y en los datos abiertos; tu correo nunca se publica.',
+    'evaluation.form.assessorName.hint':
+      'Así aparecerás en la evaluación pública y en los datos abiertos; tu correo nunca se publica.',
     'evaluation.form.assessorOrganisation': 'Tu organización',
     'evaluation.form.design.submit': 'Guardar la evaluación del diseño',
     'evaluation.form.end.title': 'Evaluación al cierre: compromiso {number}',
-    'evaluation.form.end.lead': 'El avance calculado hoy es {progress}. Si lo juzgas completo con un avance menor a 100 %, explica por qué: la justificación es pública.',
+    'evaluation.form.end.lead':
+      'El avance calculado hoy es {progress}. Si lo juzgas completo con un avance menor a 100 %, explica por qué: la justificación es pública.',
     'evaluation.form.narrativeEnd.hint': 'Qué cambió gracias al compromiso y cómo lo sabes. Al menos 200 caracteres.',
     'evaluation.form.evidence': 'Enlaces a la evidencia',
     'evaluation.form.evidence.hint': 'Un enlace por línea (https://…). Al menos uno.',
@@ -164,7 +176,8 @@ export const evaluationMessages = defineMessages(
     'evaluation.notice.design': 'La evaluación del diseño quedó guardada y ya es pública.',
     'evaluation.notice.end': 'La evaluación al cierre quedó guardada y ya es pública.',
     'evaluation.problem.alreadyReported': 'Ya hay un informe de ese periodo para este compromiso.',
-    'evaluation.problem.finalReportMissing': 'Todavía no hay informe final de la institución responsable: sin él no se evalúa el cierre.',
+    'evaluation.problem.finalReportMissing':
+      'Todavía no hay informe final de la institución responsable: sin él no se evalúa el cierre.',
     'evaluation.problem.notReviewable': 'El diseño se evaluó como no verificable: el compromiso no se evalúa más.',
 
     'evaluation.error.period.required': 'Elige el periodo del informe.',
@@ -179,14 +192,16 @@ export const evaluationMessages = defineMessages(
     'evaluation.error.potential.required': 'Elige el potencial.',
     'evaluation.error.potential.wrongScale': 'Elige un nivel de la escala del método de este plan.',
     'evaluation.error.isPromising.wrongMethod': '«Prometedor» solo existe en el método IRM 2021.',
-    'evaluation.error.isPromising.notAllowed': 'Solo un compromiso verificable y relevante para algún valor puede ser prometedor.',
+    'evaluation.error.isPromising.notAllowed':
+      'Solo un compromiso verificable y relevante para algún valor puede ser prometedor.',
     'evaluation.error.promisingJustification.required': 'Explica por qué es prometedor (al menos 10 caracteres).',
     'evaluation.error.completion.required': 'Elige el nivel de cumplimiento.',
     'evaluation.error.openedGovernment.required': 'Di si contribuyó a abrir el gobierno.',
     'evaluation.error.evidence.required': 'Agrega al menos un enlace a la evidencia.',
     'evaluation.error.evidence.invalid': 'Cada línea debe ser una dirección web que empiece con https:// o http://.',
     'evaluation.error.evidence.tooMany': 'Son demasiados enlaces (20 como máximo).',
-    'evaluation.error.completeJustification.required': 'El avance calculado es menor a 100 %: explica por qué lo juzgas completo.',
+    'evaluation.error.completeJustification.required':
+      'El avance calculado es menor a 100 %: explica por qué lo juzgas completo.',
     'evaluation.error.completeJustification.tooLong': 'La justificación es muy larga.',
     'evaluation.error.assessorName.required': 'Escribe tu nombre público.',
     'evaluation.error.assessorName.tooLong': 'El nombre es muy largo.',
@@ -195,9 +210,11 @@ export const evaluationMessages = defineMessages(
 
     'evaluation.dataset.source': 'Informes de avance y evaluaciones registrados en el portal.',
     'evaluation.dataset.assessments.title': 'Evaluaciones de compromisos',
-    'evaluation.dataset.assessments.description': 'Una fila por compromiso evaluado: diseño (verificabilidad, valores, potencial, prometedor) y cierre (cumplimiento, si contribuyó a abrir el gobierno, evidencia), con el método y la bandera de compromiso estelar calculada. Quien evalúa aparece solo con su nombre público y su organización.',
+    'evaluation.dataset.assessments.description':
+      'Una fila por compromiso evaluado: diseño (verificabilidad, valores, potencial, prometedor) y cierre (cumplimiento, si contribuyó a abrir el gobierno, evidencia), con el método y la bandera de compromiso estelar calculada. Quien evalúa aparece solo con su nombre público y su organización.',
     'evaluation.dataset.reports.title': 'Informes de avance',
-    'evaluation.dataset.reports.description': 'Una fila por informe de avance (primero, segundo, final) de la institución responsable, con el estado declarado y el avance calculado el día del informe.',
+    'evaluation.dataset.reports.description':
+      'Una fila por informe de avance (primero, segundo, final) de la institución responsable, con el estado declarado y el avance calculado el día del informe.',
     'evaluation.field.exercise': 'Ejercicio (identificador en la dirección web)',
     'evaluation.field.commitmentNumber': 'Número del compromiso en su plan',
     'evaluation.field.commitmentId': 'Identificador del compromiso',
@@ -206,13 +223,15 @@ export const evaluationMessages = defineMessages(
     'evaluation.field.method': 'Método de evaluación: irm_2021 o irm_legacy',
     'evaluation.field.verifiability': 'Verificabilidad: verifiable o not_verifiable',
     'evaluation.field.values': 'Valores de gobierno abierto: para cada uno, si es relevante y la justificación (JSON)',
-    'evaluation.field.potential': 'Potencial: unclear, modest o substantial (irm_2021); none, minor, moderate o transformative (irm_legacy)',
+    'evaluation.field.potential':
+      'Potencial: unclear, modest o substantial (irm_2021); none, minor, moderate o transformative (irm_legacy)',
     'evaluation.field.potentialJustification': 'Justificación del potencial',
     'evaluation.field.promising': 'Compromiso prometedor (solo irm_2021)',
     'evaluation.field.promisingJustification': 'Justificación de «prometedor»',
     'evaluation.field.designAssessedOn': 'Fecha de la evaluación del diseño',
     'evaluation.field.completion': 'Cumplimiento: no_evidence, not_started, limited, substantial o complete',
-    'evaluation.field.openedGovernment': '¿Contribuyó a abrir el gobierno?: worsened, did_not_change, marginal, major u outstanding',
+    'evaluation.field.openedGovernment':
+      '¿Contribuyó a abrir el gobierno?: worsened, did_not_change, marginal, major u outstanding',
     'evaluation.field.endNarrative': 'Narrativa de la evaluación al cierre',
     'evaluation.field.evidence': 'Enlaces a la evidencia, separados por punto y coma',
     'evaluation.field.progressAtAssessment': 'Avance calculado al evaluar el cierre (0-100)',
@@ -242,7 +261,8 @@ export const evaluationMessages = defineMessages(
     'evaluation.verifiability.verifiable': 'Verifiable',
     'evaluation.verifiability.not_verifiable': 'Not verifiable',
     'evaluation.notReviewable': 'Not reviewable',
-    'evaluation.notReviewable.explained': 'The commitment is not verifiable as written, so it is not assessed further: it has no potential and no completion rating.',
+    'evaluation.notReviewable.explained':
+      'The commitment is not verifiable as written, so it is not assessed further: it has no potential and no completion rating.',
     'evaluation.value.access_to_information': 'Access to information',
     'evaluation.value.civic_participation': 'Civic participation',
     'evaluation.value.public_accountability': 'Public accountability',
@@ -268,9 +288,11 @@ export const evaluationMessages = defineMessages(
     'evaluation.completion.title': 'Completion',
     'evaluation.opened.title': 'Did it open government?',
     'evaluation.promising': 'Promising commitment',
-    'evaluation.promising.explained': 'A judgement of the evaluator, with its justification: only a verifiable commitment relevant to an open-government value can be promising.',
+    'evaluation.promising.explained':
+      'A judgement of the evaluator, with its justification: only a verifiable commitment relevant to an open-government value can be promising.',
     'evaluation.starred': 'Starred commitment',
-    'evaluation.starred.formula': 'Starred = verifiable, relevant to at least one open-government value, moderate or transformative potential impact, and substantial or complete completion. It is computed, nobody types it.',
+    'evaluation.starred.formula':
+      'Starred = verifiable, relevant to at least one open-government value, moderate or transformative potential impact, and substantial or complete completion. It is computed, nobody types it.',
     'evaluation.starred.yes': 'It is a starred commitment.',
     'evaluation.starred.no': 'It is not a starred commitment.',
     'evaluation.starred.pending': 'Known once its completion is assessed.',
@@ -283,7 +305,8 @@ export const evaluationMessages = defineMessages(
 
     'evaluation.results.title': 'Results: declared and assessed',
     'evaluation.results.crumb': 'Results',
-    'evaluation.results.lead': 'For each commitment, what the government declared in its latest report, the progress the portal computes from verified activities and the independent assessment, side by side.',
+    'evaluation.results.lead':
+      'For each commitment, what the government declared in its latest report, the progress the portal computes from verified activities and the independent assessment, side by side.',
     'evaluation.results.linkFromPlan': 'Results: declared and assessed',
     'evaluation.results.method': 'This plan is assessed with the {method}.',
     'evaluation.results.filter.title': 'Filter commitments',
@@ -294,8 +317,10 @@ export const evaluationMessages = defineMessages(
     'evaluation.results.filter.clear': 'Clear filters',
     'evaluation.results.showing': '{count} commitments shown.',
     'evaluation.results.rule.title': 'When we mark a disagreement',
-    'evaluation.results.rule.levels': 'The status the government declared in its latest report and the completion the assessment gave are different levels (for the comparison, "no evidence available" counts as "not started").',
-    'evaluation.results.rule.progress': 'The government declared the commitment complete, but the progress computed from its activities is under 100 %.',
+    'evaluation.results.rule.levels':
+      'The status the government declared in its latest report and the completion the assessment gave are different levels (for the comparison, "no evidence available" counts as "not started").',
+    'evaluation.results.rule.progress':
+      'The government declared the commitment complete, but the progress computed from its activities is under 100 %.',
     'evaluation.results.counts.title': 'How many commitments are at each level',
     'evaluation.results.counts.lead': 'Each table adds up to the {count} commitments shown.',
     'evaluation.results.counts.declared': 'Declared by the government (latest report)',
@@ -341,7 +366,8 @@ export const evaluationMessages = defineMessages(
     'evaluation.end.finalReportFirst': 'The end assessment needs the lead institution’s final report.',
 
     'evaluation.work.title': 'Reports and assessments',
-    'evaluation.work.lead': 'The lead institution’s liaisons file the progress reports; evaluators, independent of that institution, assess each commitment.',
+    'evaluation.work.lead':
+      'The lead institution’s liaisons file the progress reports; evaluators, independent of that institution, assess each commitment.',
     'evaluation.work.reports.title': 'Progress reports of your institution',
     'evaluation.work.reports.caption': 'Commitments your institution leads',
     'evaluation.work.reports.none': 'Your institution leads no public commitment.',
@@ -359,14 +385,17 @@ export const evaluationMessages = defineMessages(
     'evaluation.nav': 'Reports and assessments',
 
     'evaluation.form.report.title': 'Progress report: commitment {number}',
-    'evaluation.form.report.lead': 'The report is published with today’s date and the progress the portal computes today for the commitment. There is one report per period.',
+    'evaluation.form.report.lead':
+      'The report is published with today’s date and the progress the portal computes today for the commitment. There is one report per period.',
     'evaluation.form.period': 'Period',
     'evaluation.form.declaredStatus': 'How is the commitment going, according to your institution?',
     'evaluation.form.narrative': 'What was done in the period',
-    'evaluation.form.narrative.hint': 'Describe what was done, what is missing and the obstacles. At least 50 characters.',
+    'evaluation.form.narrative.hint':
+      'Describe what was done, what is missing and the obstacles. At least 50 characters.',
     'evaluation.form.report.submit': 'File the report',
     'evaluation.form.design.title': 'Design assessment: commitment {number}',
-    'evaluation.form.design.lead': 'Assessed with the {method}. If the commitment is not verifiable, it is not assessed further and the rest is discarded.',
+    'evaluation.form.design.lead':
+      'Assessed with the {method}. If the commitment is not verifiable, it is not assessed further and the rest is discarded.',
     'evaluation.form.verifiability': 'Is it verifiable?',
     'evaluation.form.value.relevant': 'Is it relevant to "{value}"?',
     'evaluation.form.value.yes': 'Yes',
@@ -376,12 +405,15 @@ export const evaluationMessages = defineMessages(
     'evaluation.form.isPromising': 'I consider it a promising commitment',
     'evaluation.form.promisingJustification': 'Why it is promising',
     'evaluation.form.assessorName': 'Your public name',
-    'evaluation.form.assessorName.hint': 'This is how you appear in the public assessment and the open data; your e-mail is never published.',
+    'evaluation.form.assessorName.hint':
+      'This is how you appear in the public assessment and the open data; your e-mail is never published.',
     'evaluation.form.assessorOrganisation': 'Your organisation',
     'evaluation.form.design.submit': 'Save the design assessment',
     'evaluation.form.end.title': 'End assessment: commitment {number}',
-    'evaluation.form.end.lead': 'The progress computed today is {progress}. If you judge it complete with progress under 100 %, say why: the justification is public.',
-    'evaluation.form.narrativeEnd.hint': 'What changed thanks to the commitment and how you know. At least 200 characters.',
+    'evaluation.form.end.lead':
+      'The progress computed today is {progress}. If you judge it complete with progress under 100 %, say why: the justification is public.',
+    'evaluation.form.narrativeEnd.hint':
+      'What changed thanks to the commitment and how you know. At least 200 characters.',
     'evaluation.form.evidence': 'Links to the evidence',
     'evaluation.form.evidence.hint': 'One link per line (https://…). At least one.',
     'evaluation.form.completeJustification': 'Justification of "complete" with progress under 100 %',
@@ -390,8 +422,10 @@ export const evaluationMessages = defineMessages(
     'evaluation.notice.design': 'The design assessment was saved and is now public.',
     'evaluation.notice.end': 'The end assessment was saved and is now public.',
     'evaluation.problem.alreadyReported': 'There is already a report for that period for this commitment.',
-    'evaluation.problem.finalReportMissing': 'The lead institution has not filed its final report yet: without it the end is not assessed.',
-    'evaluation.problem.notReviewable': 'The design was assessed as not verifiable: the commitment is not assessed further.',
+    'evaluation.problem.finalReportMissing':
+      'The lead institution has not filed its final report yet: without it the end is not assessed.',
+    'evaluation.problem.notReviewable':
+      'The design was assessed as not verifiable: the commitment is not assessed further.',
 
     'evaluation.error.period.required': 'Choose the report’s period.',
     'evaluation.error.declaredStatus.required': 'Say how the commitment is going.',
@@ -412,7 +446,8 @@ export const evaluationMessages = defineMessages(
     'evaluation.error.evidence.required': 'Add at least one link to the evidence.',
     'evaluation.error.evidence.invalid': 'Each line must be a web address starting with https:// or http://.',
     'evaluation.error.evidence.tooMany': 'Too many links (20 at most).',
-    'evaluation.error.completeJustification.required': 'The computed progress is under 100 %: explain why you judge it complete.',
+    'evaluation.error.completeJustification.required':
+      'The computed progress is under 100 %: explain why you judge it complete.',
     'evaluation.error.completeJustification.tooLong': 'The justification is too long.',
     'evaluation.error.assessorName.required': 'Write your public name.',
     'evaluation.error.assessorName.tooLong': 'The name is too long.',
@@ -421,9 +456,11 @@ export const evaluationMessages = defineMessages(
 
     'evaluation.dataset.source': 'Progress reports and assessments recorded in the portal.',
     'evaluation.dataset.assessments.title': 'Commitment assessments',
-    'evaluation.dataset.assessments.description': 'One row per assessed commitment: design (verifiability, values, potential, promising) and end (completion, whether it opened government, evidence), with the method and the computed starred flag. The evaluator appears only by public name and organisation.',
+    'evaluation.dataset.assessments.description':
+      'One row per assessed commitment: design (verifiability, values, potential, promising) and end (completion, whether it opened government, evidence), with the method and the computed starred flag. The evaluator appears only by public name and organisation.',
     'evaluation.dataset.reports.title': 'Progress reports',
-    'evaluation.dataset.reports.description': 'One row per progress report (first, second, final) of the lead institution, with the declared status and the progress computed on the report’s date.',
+    'evaluation.dataset.reports.description':
+      'One row per progress report (first, second, final) of the lead institution, with the declared status and the progress computed on the report’s date.',
     'evaluation.field.exercise': 'Exercise (identifier in the web address)',
     'evaluation.field.commitmentNumber': 'Number of the commitment in its plan',
     'evaluation.field.commitmentId': 'Commitment identifier',
@@ -432,13 +469,15 @@ export const evaluationMessages = defineMessages(
     'evaluation.field.method': 'Assessment method: irm_2021 or irm_legacy',
     'evaluation.field.verifiability': 'Verifiability: verifiable or not_verifiable',
     'evaluation.field.values': 'Open-government values: for each, whether relevant and the justification (JSON)',
-    'evaluation.field.potential': 'Potential: unclear, modest or substantial (irm_2021); none, minor, moderate or transformative (irm_legacy)',
+    'evaluation.field.potential':
+      'Potential: unclear, modest or substantial (irm_2021); none, minor, moderate or transformative (irm_legacy)',
     'evaluation.field.potentialJustification': 'Justification of the potential',
     'evaluation.field.promising': 'Promising commitment (irm_2021 only)',
     'evaluation.field.promisingJustification': 'Justification of "promising"',
     'evaluation.field.designAssessedOn': 'Date of the design assessment',
     'evaluation.field.completion': 'Completion: no_evidence, not_started, limited, substantial or complete',
-    'evaluation.field.openedGovernment': 'Did it open government?: worsened, did_not_change, marginal, major or outstanding',
+    'evaluation.field.openedGovernment':
+      'Did it open government?: worsened, did_not_change, marginal, major or outstanding',
     'evaluation.field.endNarrative': 'Narrative of the end assessment',
     'evaluation.field.evidence': 'Links to the evidence, separated by semicolons',
     'evaluation.field.progressAtAssessment': 'Progress computed at the end assessment (0-100)',

@@ -44,8 +44,14 @@ describe('the public results of a plan, side by side', () => {
 
     const congress = all.options.institutions.find((i) => i.name === 'Congreso del Estado de Durango')!;
     const filtered = await getPlanResults(database.db, 'segundo-pal-2017-2019', { institutionId: congress.id });
-    expect(filtered.rows.map((r) => r.lead.name)).toEqual(['Congreso del Estado de Durango', 'Congreso del Estado de Durango', 'Congreso del Estado de Durango']);
-    expect(filtered.counts.completion.levels.reduce((sum, l) => sum + l.count, 0) + filtered.counts.completion.none).toBe(3);
+    expect(filtered.rows.map((r) => r.lead.name)).toEqual([
+      'Congreso del Estado de Durango',
+      'Congreso del Estado de Durango',
+      'Congreso del Estado de Durango',
+    ]);
+    expect(
+      filtered.counts.completion.levels.reduce((sum, l) => sum + l.count, 0) + filtered.counts.completion.none,
+    ).toBe(3);
 
     const page = text((await app.inject({ url: `${second}/resultados?institucion=${congress.id}` })).body);
     expect(page).toContain('Se muestran 3 compromisos.');

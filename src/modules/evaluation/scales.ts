@@ -38,34 +38,56 @@ export const reportPeriods = ['first', 'second', 'final'] as const;
 export type ReportPeriod = (typeof reportPeriods)[number];
 
 /** The IRM's own rule: plans that start in 2020 or later are judged with the 2021 method, earlier ones with the earlier method. */
-export const methodForPlan = (periodStart: string): AssessmentMethod => (periodStart >= '2020-01-01' ? 'irm_2021' : 'irm_legacy');
+export const methodForPlan = (periodStart: string): AssessmentMethod =>
+  periodStart >= '2020-01-01' ? 'irm_2021' : 'irm_legacy';
 
-export const isPotentialOf = (method: AssessmentMethod, value: string): value is Potential => (potentialScales[method] as readonly string[]).includes(value);
+export const isPotentialOf = (method: AssessmentMethod, value: string): value is Potential =>
+  (potentialScales[method] as readonly string[]).includes(value);
 
 /** Relevant to open government: at least one value judged relevant. */
-export const isRelevant = (values: ValueJudgements | null | undefined) => Boolean(values && openGovernmentValues.some((v) => values[v].relevant));
+export const isRelevant = (values: ValueJudgements | null | undefined) =>
+  Boolean(values && openGovernmentValues.some((v) => values[v].relevant));
 
 /**
  * Starred (earlier IRM method), derived and never typed: verifiable, relevant to at least one open-government value,
  * potential impact moderate or transformative, and completion substantial or complete. Undefined when it does not
  * apply (the 2021 method) or cannot be known yet (no end assessment).
  */
-export function isStarred(design: { method: AssessmentMethod; verifiability: Verifiability; values: ValueJudgements | null; potential: Potential | null }, completion: Completion | null | undefined): boolean | undefined {
+export function isStarred(
+  design: {
+    method: AssessmentMethod;
+    verifiability: Verifiability;
+    values: ValueJudgements | null;
+    potential: Potential | null;
+  },
+  completion: Completion | null | undefined,
+): boolean | undefined {
   if (design.method !== 'irm_legacy') return undefined;
   if (design.verifiability !== 'verifiable') return false;
   if (!completion) return undefined;
-  return isRelevant(design.values) && (design.potential === 'moderate' || design.potential === 'transformative') && (completion === 'substantial' || completion === 'complete');
+  return (
+    isRelevant(design.values) &&
+    (design.potential === 'moderate' || design.potential === 'transformative') &&
+    (completion === 'substantial' || completion === 'complete')
+  );
 }
 
 /** "Promising" (IRM 2021) is a justified judgement, allowed only for a verifiable commitment relevant to open government. */
-export const canBePromising = (verifiability: Verifiability, values: ValueJudgements | null) => verifiability === 'verifiable' && isRelevant(values);
+export const canBePromising = (verifiability: Verifiability, values: ValueJudgements | null) =>
+  verifiability === 'verifiable' && isRelevant(values);
 
 /** High completion and strong early results, as the IRM groups them. */
 export const isHighCompletion = (completion: Completion) => completion === 'substantial' || completion === 'complete';
 export const isStrongResult = (opened: OpenedGovernment) => opened === 'major' || opened === 'outstanding';
 
 /** The level of a declared status or an assessed completion on one ladder: no evidence counts as not started. */
-const completionRank: Record<Completion, number> = { no_evidence: 0, not_started: 0, limited: 1, substantial: 2, complete: 3 };
+const completionRank: Record<Completion, number> = {
+  no_evidence: 0,
+  not_started: 0,
+  limited: 1,
+  substantial: 2,
+  complete: 3,
+};
 
 export type Disagreement = 'levels_differ' | 'complete_under_100';
 
@@ -75,9 +97,14 @@ export type Disagreement = 'levels_differ' | 'complete_under_100';
  *   counts as not started);
  * - `complete_under_100`: the government declared the commitment complete while its derived progress is under 100 %.
  */
-export function disagreements(row: { declared: DeclaredStatus | null; progress: number; completion: Completion | null }): Disagreement[] {
+export function disagreements(row: {
+  declared: DeclaredStatus | null;
+  progress: number;
+  completion: Completion | null;
+}): Disagreement[] {
   const found: Disagreement[] = [];
-  if (row.declared && row.completion && completionRank[row.declared] !== completionRank[row.completion]) found.push('levels_differ');
+  if (row.declared && row.completion && completionRank[row.declared] !== completionRank[row.completion])
+    found.push('levels_differ');
   if (row.declared === 'complete' && row.progress < 100) found.push('complete_under_100');
   return found;
 }

@@ -1,10 +1,31 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, doublePrecision, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { id, timestamps } from '../../db/columns.js';
 import { users } from '../accounts/schema.js';
 import { institutions } from '../directory/schema.js';
 import { commitments } from '../plan/schema.js';
-import { assessmentMethods, completionLevels, declaredStatuses, openedGovernmentLevels, potentialLevels, reportPeriods, verifiabilityLevels, type Potential, type ValueJudgements } from './scales.js';
+import {
+  assessmentMethods,
+  completionLevels,
+  declaredStatuses,
+  openedGovernmentLevels,
+  potentialLevels,
+  reportPeriods,
+  verifiabilityLevels,
+  type Potential,
+  type ValueJudgements,
+} from './scales.js';
 
 /**
  * A progress report of a commitment by its lead institution: one per period (first, second, final), with what the
@@ -30,7 +51,10 @@ export const progressReports = pgTable(
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps(),
   },
-  (t) => [uniqueIndex('progress_reports_commitment_period_unique').on(t.commitmentId, t.period), check('progress_reports_progress_range', sql`${t.progressAtReport} between 0 and 100`)],
+  (t) => [
+    uniqueIndex('progress_reports_commitment_period_unique').on(t.commitmentId, t.period),
+    check('progress_reports_progress_range', sql`${t.progressAtReport} between 0 and 100`),
+  ],
 );
 
 /** Who assessed, as the public sees it: a public name and an organisation, never an e-mail. */
@@ -66,9 +90,18 @@ export const designAssessments = pgTable(
     ...timestamps(),
   },
   (t) => [
-    check('design_assessments_not_verifiable_stops', sql`${t.verifiability} = 'verifiable' or (${t.ogValues} is null and ${t.potential} is null and ${t.isPromising} = false)`),
-    check('design_assessments_verifiable_complete', sql`${t.verifiability} = 'not_verifiable' or (${t.ogValues} is not null and ${t.potential} is not null)`),
-    check('design_assessments_promising_justified', sql`${t.isPromising} = false or (${t.method} = 'irm_2021' and ${t.promisingJustification} is not null)`),
+    check(
+      'design_assessments_not_verifiable_stops',
+      sql`${t.verifiability} = 'verifiable' or (${t.ogValues} is null and ${t.potential} is null and ${t.isPromising} = false)`,
+    ),
+    check(
+      'design_assessments_verifiable_complete',
+      sql`${t.verifiability} = 'not_verifiable' or (${t.ogValues} is not null and ${t.potential} is not null)`,
+    ),
+    check(
+      'design_assessments_promising_justified',
+      sql`${t.isPromising} = false or (${t.method} = 'irm_2021' and ${t.promisingJustification} is not null)`,
+    ),
   ],
 );
 
@@ -105,6 +138,9 @@ export const endAssessments = pgTable(
   (t) => [
     index('end_assessments_completion_idx').on(t.completion),
     check('end_assessments_evidence', sql`jsonb_array_length(${t.evidenceUrls}) >= 1`),
-    check('end_assessments_complete_justified', sql`${t.completion} <> 'complete' or ${t.progressAtAssessment} >= 100 or ${t.completeJustification} is not null`),
+    check(
+      'end_assessments_complete_justified',
+      sql`${t.completion} <> 'complete' or ${t.progressAtAssessment} >= 100 or ${t.completeJustification} is not null`,
+    ),
   ],
 );

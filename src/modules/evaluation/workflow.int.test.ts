@@ -36,54 +36,126 @@ describe('a liaison reports and an evaluator assesses, through the forms', () =>
     const { app, database } = await createTestApp();
     const commitment = await commitmentOf(database, 1);
     expect(commitment.progress).toBeLessThan(100);
-    const liaison = await signInAs(database, { roles: [{ role: 'liaison', institutionId: commitment.leadInstitutionId }] });
-    const evaluator = await signInAs(database, { roles: [{ role: 'evaluator' }], name: 'Ana Evaluadora', email: 'ana.evaluadora@example.mx' });
+    const liaison = await signInAs(database, {
+      roles: [{ role: 'liaison', institutionId: commitment.leadInstitutionId }],
+    });
+    const evaluator = await signInAs(database, {
+      roles: [{ role: 'evaluator' }],
+      name: 'Ana Evaluadora',
+      email: 'ana.evaluadora@example.mx',
+    });
     const post = (who: typeof liaison, step: string, payload: Record<string, string>) =>
-      app.inject({ method: 'POST', url: `/evaluacion/compromisos/${commitment.id}/${step}`, cookies: who.cookies, payload: { _csrf: who.csrf, ...payload } });
+      app.inject({
+        method: 'POST',
+        url: `/evaluacion/compromisos/${commitment.id}/${step}`,
+        cookies: who.cookies,
+        payload: { _csrf: who.csrf, ...payload },
+      });
 
-    expect(text((await app.inject({ url: '/evaluacion', cookies: liaison.cookies })).body)).toContain('Señalización vial');
-    const evaluationPage = (cookies?: Record<string, string>) => app.inject({ url: `${third}/compromisos/1/evaluacion`, ...(cookies ? { cookies } : {}) }).then((r) => text(r.body));
+    expect(text((await app.inject({ url: '/evaluacion', cookies: liaison.cookies })).body)).toContain(
+      'Señalización vial',
+    );
+    const evaluationPage = (cookies?: Record<string, string>) =>
+      app
+        .inject({ url: `${third}/compromisos/1/evaluacion`, ...(cookies ? { cookies } : {}) })
+        .then((r) => text(r.body));
     expect(await evaluationPage(liaison.cookies)).toContain('Entregar un informe');
     expect(await evaluationPage(liaison.cookies)).not.toContain('Evaluar el diseño');
     expect(await evaluationPage(evaluator.cookies)).toContain('Evaluar el diseño');
     expect(await evaluationPage()).not.toContain('Entregar un informe');
 
     // The end cannot be assessed before the final report.
-    expect(text((await app.inject({ url: `/evaluacion/compromisos/${commitment.id}/cierre`, cookies: evaluator.cookies })).body)).toContain('Todavía no hay informe final');
-    const early = await post(evaluator, 'cierre', { completion: 'limited', openedGovernment: 'marginal', narrative, evidence: 'https://example.org/a', ...assessor });
+    expect(
+      text(
+        (await app.inject({ url: `/evaluacion/compromisos/${commitment.id}/cierre`, cookies: evaluator.cookies })).body,
+      ),
+    ).toContain('Todavía no hay informe final');
+    const early = await post(evaluator, 'cierre', {
+      completion: 'limited',
+      openedGovernment: 'marginal',
+      narrative,
+      evidence: 'https://example.org/a',
+      ...assessor,
+    });
     expect(early.statusCode).toBe(409);
 
-    const short = await post(liaison, 'informe', { period: 'final', declaredStatus: 'complete', narrative: 'Muy breve.' });
+    const short = await post(liaison, 'informe', {
+      period: 'final',
+      declaredStatus: 'complete',
+      narrative: 'Muy breve.',
+    });
     expect(short.statusCode).toBe(400);
     expect(text(short.body)).toContain('al menos 50 caracteres');
-    const filed = await post(liaison, 'informe', { period: 'final', declaredStatus: 'complete', narrative: 'Se colocaron todas las señales y se dieron los talleres en las escuelas.' });
+    const filed = await post(liaison, 'informe', {
+      period: 'final',
+      declaredStatus: 'complete',
+      narrative: 'Se colocaron todas las señales y se dieron los talleres en las escuelas.',
+    });
     expect(filed.statusCode).toBe(303);
     expect(filed.headers.location).toBe(`${third}/compromisos/1/evaluacion?aviso=informe`);
-    const again = await post(liaison, 'informe', { period: 'final', declaredStatus: 'complete', narrative: 'Otra versión del informe final que no debe quedar registrada.' });
+    const again = await post(liaison, 'informe', {
+      period: 'final',
+      declaredStatus: 'complete',
+      narrative: 'Otra versión del informe final que no debe quedar registrada.',
+    });
     expect(again.statusCode).toBe(409);
     expect(text(again.body)).toContain('Ya hay un informe de ese periodo');
-    const [report] = await database.db.select().from(progressReports).where(and(eq(progressReports.commitmentId, commitment.id), eq(progressReports.period, 'final')));
+    const [report] = await database.db
+      .select()
+      .from(progressReports)
+      .where(and(eq(progressReports.commitmentId, commitment.id), eq(progressReports.period, 'final')));
     expect(report!.progressAtReport).toBe(commitment.progress);
 
     // Design: the values need an answer and a justification; promising needs its own.
-    const incomplete = await post(evaluator, 'diseno', { verifiability: 'verifiable', potential: 'modest', ...assessor });
+    const incomplete = await post(evaluator, 'diseno', {
+      verifiability: 'verifiable',
+      potential: 'modest',
+      ...assessor,
+    });
     expect(incomplete.statusCode).toBe(400);
     expect(text(incomplete.body)).toContain('Di si es relevante para este valor.');
-    const wrongScale = await post(evaluator, 'diseno', { verifiability: 'verifiable', ...values, potential: 'transformative', ...assessor });
+    const wrongScale = await post(evaluator, 'diseno', {
+      verifiability: 'verifiable',
+      ...values,
+      potential: 'transformative',
+      ...assessor,
+    });
     expect(text(wrongScale.body)).toContain('Elige un nivel de la escala del método de este plan.');
-    const unjustified = await post(evaluator, 'diseno', { verifiability: 'verifiable', ...values, potential: 'substantial', isPromising: 'yes', ...assessor });
+    const unjustified = await post(evaluator, 'diseno', {
+      verifiability: 'verifiable',
+      ...values,
+      potential: 'substantial',
+      isPromising: 'yes',
+      ...assessor,
+    });
     expect(text(unjustified.body)).toContain('Explica por qué es prometedor');
-    const design = await post(evaluator, 'diseno', { verifiability: 'verifiable', ...values, potential: 'substantial', isPromising: 'yes', promisingJustification: 'Es claro, medible y lo pidieron los barrios.', ...assessor });
+    const design = await post(evaluator, 'diseno', {
+      verifiability: 'verifiable',
+      ...values,
+      potential: 'substantial',
+      isPromising: 'yes',
+      promisingJustification: 'Es claro, medible y lo pidieron los barrios.',
+      ...assessor,
+    });
     expect(design.statusCode).toBe(303);
 
     // End: complete under 100 % needs a public justification.
-    const end = { completion: 'complete', openedGovernment: 'major', narrative, evidence: 'https://example.org/mapa\nhttps://example.org/fotos', ...assessor };
+    const end = {
+      completion: 'complete',
+      openedGovernment: 'major',
+      narrative,
+      evidence: 'https://example.org/mapa\nhttps://example.org/fotos',
+      ...assessor,
+    };
     const unexplained = await post(evaluator, 'cierre', end);
     expect(unexplained.statusCode).toBe(400);
     expect(text(unexplained.body)).toContain('explica por qué lo juzgas completo');
     const badLink = await post(evaluator, 'cierre', { ...end, evidence: 'no es un enlace' });
     expect(text(badLink.body)).toContain('Cada línea debe ser una dirección web');
-    const assessed = await post(evaluator, 'cierre', { ...end, completeJustification: 'Los talleres se dieron aunque no se registraron en el portal.' });
+    const assessed = await post(evaluator, 'cierre', {
+      ...end,
+      completeJustification: 'Los talleres se dieron aunque no se registraron en el portal.',
+    });
     expect(assessed.statusCode).toBe(303);
 
     const page = text((await app.inject({ url: `${third}/compromisos/1/evaluacion` })).body);
@@ -110,22 +182,69 @@ describe('a liaison reports and an evaluator assesses, through the forms', () =>
   it('refuses an evaluator who is a liaison of the lead institution, writing nothing, and stops at "not verifiable"', async () => {
     const { app, database } = await createTestApp();
     const commitment = await commitmentOf(database, 2);
-    const conflicted = await signInAs(database, { roles: [{ role: 'evaluator' }, { role: 'liaison', institutionId: commitment.leadInstitutionId }] });
+    const conflicted = await signInAs(database, {
+      roles: [{ role: 'evaluator' }, { role: 'liaison', institutionId: commitment.leadInstitutionId }],
+    });
     const tables = { progressReports, designAssessments, endAssessments };
     const before = await rowCounts(database.db, tables);
-    const refused = await app.inject({ method: 'POST', url: `/evaluacion/compromisos/${commitment.id}/diseno`, cookies: conflicted.cookies, payload: { _csrf: conflicted.csrf, verifiability: 'not_verifiable', ...assessor } });
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/evaluacion/compromisos/${commitment.id}/diseno`,
+      cookies: conflicted.cookies,
+      payload: { _csrf: conflicted.csrf, verifiability: 'not_verifiable', ...assessor },
+    });
     expect(refused.statusCode).toBe(403);
-    expect((await app.inject({ url: `/evaluacion/compromisos/${commitment.id}/diseno`, cookies: conflicted.cookies })).statusCode).toBe(403);
+    expect(
+      (await app.inject({ url: `/evaluacion/compromisos/${commitment.id}/diseno`, cookies: conflicted.cookies }))
+        .statusCode,
+    ).toBe(403);
     expect(await rowCounts(database.db, tables)).toEqual(before);
 
     const evaluator = await signInAs(database, { roles: [{ role: 'evaluator' }] });
-    const liaison = await signInAs(database, { roles: [{ role: 'liaison', institutionId: commitment.leadInstitutionId }] });
-    await app.inject({ method: 'POST', url: `/evaluacion/compromisos/${commitment.id}/informe`, cookies: liaison.cookies, payload: { _csrf: liaison.csrf, period: 'final', declaredStatus: 'limited', narrative: 'Se avanzó poco: falta el presupuesto para la segunda etapa del piloto.' } });
-    const design = await app.inject({ method: 'POST', url: `/evaluacion/compromisos/${commitment.id}/diseno`, cookies: evaluator.cookies, payload: { _csrf: evaluator.csrf, verifiability: 'not_verifiable', ...values, potential: 'modest', ...assessor } });
+    const liaison = await signInAs(database, {
+      roles: [{ role: 'liaison', institutionId: commitment.leadInstitutionId }],
+    });
+    await app.inject({
+      method: 'POST',
+      url: `/evaluacion/compromisos/${commitment.id}/informe`,
+      cookies: liaison.cookies,
+      payload: {
+        _csrf: liaison.csrf,
+        period: 'final',
+        declaredStatus: 'limited',
+        narrative: 'Se avanzó poco: falta el presupuesto para la segunda etapa del piloto.',
+      },
+    });
+    const design = await app.inject({
+      method: 'POST',
+      url: `/evaluacion/compromisos/${commitment.id}/diseno`,
+      cookies: evaluator.cookies,
+      payload: { _csrf: evaluator.csrf, verifiability: 'not_verifiable', ...values, potential: 'modest', ...assessor },
+    });
     expect(design.statusCode).toBe(303);
-    const [stored] = await database.db.select().from(designAssessments).where(eq(designAssessments.commitmentId, commitment.id));
-    expect(stored).toMatchObject({ verifiability: 'not_verifiable', ogValues: null, potential: null, isPromising: false });
-    const end = await app.inject({ method: 'POST', url: `/evaluacion/compromisos/${commitment.id}/cierre`, cookies: evaluator.cookies, payload: { _csrf: evaluator.csrf, completion: 'limited', openedGovernment: 'marginal', narrative, evidence: 'https://example.org/a', ...assessor } });
+    const [stored] = await database.db
+      .select()
+      .from(designAssessments)
+      .where(eq(designAssessments.commitmentId, commitment.id));
+    expect(stored).toMatchObject({
+      verifiability: 'not_verifiable',
+      ogValues: null,
+      potential: null,
+      isPromising: false,
+    });
+    const end = await app.inject({
+      method: 'POST',
+      url: `/evaluacion/compromisos/${commitment.id}/cierre`,
+      cookies: evaluator.cookies,
+      payload: {
+        _csrf: evaluator.csrf,
+        completion: 'limited',
+        openedGovernment: 'marginal',
+        narrative,
+        evidence: 'https://example.org/a',
+        ...assessor,
+      },
+    });
     expect(end.statusCode).toBe(409);
     expect(text(end.body)).toContain('no se evalúa más');
     expect(text((await app.inject({ url: `${third}/compromisos/2/evaluacion` })).body)).toContain('No revisable');

@@ -4,13 +4,28 @@ import { usePage } from '../../../web/page-context.js';
 import type { CommitmentEvaluation } from '../get-commitment-evaluation.js';
 import { openGovernmentValues } from '../scales.js';
 import { staffHref } from './staff-pages.js';
-import { CompletionBadge, DeclaredBadge, DisagreementNote, DisagreementRule, NotReviewableBadge, OpenedBadge } from './labels.js';
+import {
+  CompletionBadge,
+  DeclaredBadge,
+  DisagreementNote,
+  DisagreementRule,
+  NotReviewableBadge,
+  OpenedBadge,
+} from './labels.js';
 
 const percent = (format: { number: (n: number) => string }, value: number) => `${format.number(Math.round(value))} %`;
 
 function Assessor(props: { name: string; organisation: string; on: string }) {
   const { t, format } = usePage();
-  return <p class="hint">{t('evaluation.assessedBy', { name: props.name, organisation: props.organisation, date: format.calendarDate(props.on) })}</p>;
+  return (
+    <p class="hint">
+      {t('evaluation.assessedBy', {
+        name: props.name,
+        organisation: props.organisation,
+        date: format.calendarDate(props.on),
+      })}
+    </p>
+  );
 }
 
 function DesignSection(props: { evaluation: CommitmentEvaluation }) {
@@ -43,7 +58,10 @@ function DesignSection(props: { evaluation: CommitmentEvaluation }) {
                   <Fragment key={v}>
                     <dt>{t(`evaluation.value.${v}`)}</dt>
                     <dd>
-                      <strong>{t(design.ogValues?.[v].relevant ? 'evaluation.relevant.yes' : 'evaluation.relevant.no')}.</strong> {design.ogValues?.[v].justification}
+                      <strong>
+                        {t(design.ogValues?.[v].relevant ? 'evaluation.relevant.yes' : 'evaluation.relevant.no')}.
+                      </strong>{' '}
+                      {design.ogValues?.[v].justification}
                     </dd>
                   </Fragment>
                 ))}
@@ -57,7 +75,8 @@ function DesignSection(props: { evaluation: CommitmentEvaluation }) {
                 <>
                   <h3>{t('evaluation.promising')}</h3>
                   <p>
-                    <StatusBadge tone="success">{t('evaluation.promising')}</StatusBadge> {design.promisingJustification}
+                    <StatusBadge tone="success">{t('evaluation.promising')}</StatusBadge>{' '}
+                    {design.promisingJustification}
                   </p>
                   <p class="hint">{t('evaluation.promising.explained')}</p>
                 </>
@@ -68,7 +87,14 @@ function DesignSection(props: { evaluation: CommitmentEvaluation }) {
             <>
               <h3>{t('evaluation.starred')}</h3>
               <p>
-                {isStarred === true ? <StatusBadge tone="success">{t('evaluation.starred')}</StatusBadge> : null} {t(isStarred === undefined ? 'evaluation.starred.pending' : isStarred ? 'evaluation.starred.yes' : 'evaluation.starred.no')}
+                {isStarred === true ? <StatusBadge tone="success">{t('evaluation.starred')}</StatusBadge> : null}{' '}
+                {t(
+                  isStarred === undefined
+                    ? 'evaluation.starred.pending'
+                    : isStarred
+                      ? 'evaluation.starred.yes'
+                      : 'evaluation.starred.no',
+                )}
               </p>
               <p class="hint">{t('evaluation.starred.formula')}</p>
             </>
@@ -87,7 +113,11 @@ function EndSection(props: { evaluation: CommitmentEvaluation }) {
     <section aria-labelledby="cierre">
       <h2 id="cierre">{t('evaluation.end.title')}</h2>
       {!end ? (
-        <p>{props.evaluation.design?.verifiability === 'not_verifiable' ? t('evaluation.notReviewable') : t('evaluation.end.none')}</p>
+        <p>
+          {props.evaluation.design?.verifiability === 'not_verifiable'
+            ? t('evaluation.notReviewable')
+            : t('evaluation.end.none')}
+        </p>
       ) : (
         <>
           <dl>
@@ -161,7 +191,11 @@ function StaffLinks(props: { actions: StaffActions; commitmentId: string }) {
 }
 
 /** A commitment's public evaluation: its progress reports, its design and end assessments, disagreements. */
-export function CommitmentEvaluationPage(props: { evaluation: CommitmentEvaluation; notice?: string | undefined; actions?: StaffActions }) {
+export function CommitmentEvaluationPage(props: {
+  evaluation: CommitmentEvaluation;
+  notice?: string | undefined;
+  actions?: StaffActions;
+}) {
   const { t, format } = usePage();
   const { commitment, reports } = props.evaluation;
   const slug = commitment.exerciseSlug;
@@ -176,7 +210,10 @@ export function CommitmentEvaluationPage(props: { evaluation: CommitmentEvaluati
           { label: t('evaluation.commitment.crumb') },
         ]}
       />
-      <PageHeading title={t('evaluation.commitment.title', { number: format.number(commitment.number) })} lead={commitment.title}>
+      <PageHeading
+        title={t('evaluation.commitment.title', { number: format.number(commitment.number) })}
+        lead={commitment.title}
+      >
         <p>
           <a href={commitmentHref}>{t('evaluation.commitment.back')}</a>
         </p>
@@ -195,10 +232,15 @@ export function CommitmentEvaluationPage(props: { evaluation: CommitmentEvaluati
           <article key={report.id} aria-labelledby={`informe-${report.period}`}>
             <h3 id={`informe-${report.period}`}>{t(`evaluation.period.${report.period}`)}</h3>
             <p>
-              {t('evaluation.reports.declared')}{' '}
-              <DeclaredBadge status={report.declaredStatus} />
+              {t('evaluation.reports.declared')} <DeclaredBadge status={report.declaredStatus} />
             </p>
-            <p class="hint">{t('evaluation.reportedOn', { date: format.calendarDate(report.reportedOn), institution: commitment.leadName, progress: percent(format, report.progressAtReport) })}</p>
+            <p class="hint">
+              {t('evaluation.reportedOn', {
+                date: format.calendarDate(report.reportedOn),
+                institution: commitment.leadName,
+                progress: percent(format, report.progressAtReport),
+              })}
+            </p>
             <p class="prewrap">{report.narrative}</p>
           </article>
         ))}

@@ -2,13 +2,32 @@ import { StatusBadge, type BadgeTone } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import type { Completion, DeclaredStatus, Disagreement, OpenedGovernment } from '../scales.js';
 
-const completionTone: Record<Completion, BadgeTone> = { no_evidence: 'danger', not_started: 'danger', limited: 'warning', substantial: 'info', complete: 'success' };
-const openedTone: Record<OpenedGovernment, BadgeTone> = { worsened: 'danger', did_not_change: 'neutral', marginal: 'warning', major: 'info', outstanding: 'success' };
-const declaredTone: Record<DeclaredStatus, BadgeTone> = { not_started: 'danger', limited: 'warning', substantial: 'info', complete: 'success' };
+const completionTone: Record<Completion, BadgeTone> = {
+  no_evidence: 'danger',
+  not_started: 'danger',
+  limited: 'warning',
+  substantial: 'info',
+  complete: 'success',
+};
+const openedTone: Record<OpenedGovernment, BadgeTone> = {
+  worsened: 'danger',
+  did_not_change: 'neutral',
+  marginal: 'warning',
+  major: 'info',
+  outstanding: 'success',
+};
+const declaredTone: Record<DeclaredStatus, BadgeTone> = {
+  not_started: 'danger',
+  limited: 'warning',
+  substantial: 'info',
+  complete: 'success',
+};
 
 export function CompletionBadge(props: { completion: Completion }) {
   const { t } = usePage();
-  return <StatusBadge tone={completionTone[props.completion]}>{t(`evaluation.completion.${props.completion}`)}</StatusBadge>;
+  return (
+    <StatusBadge tone={completionTone[props.completion]}>{t(`evaluation.completion.${props.completion}`)}</StatusBadge>
+  );
 }
 
 export function OpenedBadge(props: { opened: OpenedGovernment }) {

@@ -20,8 +20,8 @@ import type { Completion, DeclaredStatus, OpenedGovernment, Potential } from './
 
 const zone = 'America/Monterrey';
 const assessor = {
-  assessorName: 'Mecanismo Local de Monitoreo',
-  assessorOrganisation: 'Observatorio Ciudadano de Durango (demostración)',
+  assessorName: 'Equipo de monitoreo local',
+  assessorOrganisation: 'Observatorio Ciudadano de Durango',
 };
 
 async function commitmentsOf(tx: Db, slug: string) {

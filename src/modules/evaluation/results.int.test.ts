@@ -79,10 +79,11 @@ describe('the public results of a plan, side by side', () => {
     expect(page).toContain('Impacto potencial');
     expect(page).toContain('Estelar = verificable');
     expect(page).toContain('https://example.org/evaluacion/pal-2017-2019/compromiso-1');
-    expect(page).toContain('Mecanismo Local de Monitoreo');
+    expect(page).toContain('Equipo de monitoreo local (Observatorio Ciudadano de Durango)');
     const notVerifiable = text((await app.inject({ url: `${second}/compromisos/8/evaluacion` })).body);
     expect(notVerifiable).toContain('No revisable');
     expect(notVerifiable).not.toContain('Impacto potencial');
+    expect(notVerifiable).toContain('No es un compromiso estelar.');
   });
 
   it('speaks English too', async () => {

@@ -87,7 +87,8 @@ function DesignSection(props: { evaluation: CommitmentEvaluation }) {
             <>
               <h3>{t('evaluation.starred')}</h3>
               <p>
-                {isStarred === true ? <StatusBadge tone="success">{t('evaluation.starred')}</StatusBadge> : null}{' '}
+                {isStarred === true ? <StatusBadge tone="success">{t('evaluation.starred')}</StatusBadge> : null}
+                {isStarred === true ? ' ' : null}
                 {t(
                   isStarred === undefined
                     ? 'evaluation.starred.pending'
@@ -222,6 +223,7 @@ export function CommitmentEvaluationPage(props: {
       <Notices notice={props.notice} />
       {props.actions ? <StaffLinks actions={props.actions} commitmentId={commitment.id} /> : null}
       <p>
+        <strong>{t('evaluation.results.table.disagreement')}:</strong>{' '}
         <DisagreementNote disagreements={props.evaluation.disagreements} />
       </p>
 

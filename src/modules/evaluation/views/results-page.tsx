@@ -82,7 +82,14 @@ export function ResultsPage(props: { results: PlanResults }) {
     },
     {
       header: t('evaluation.results.table.opened'),
-      cell: (r) => (r.end ? <OpenedBadge opened={r.end.openedGovernment} /> : t('evaluation.notAssessed')),
+      cell: (r) =>
+        r.design?.verifiability === 'not_verifiable' ? (
+          <NotReviewableBadge />
+        ) : r.end ? (
+          <OpenedBadge opened={r.end.openedGovernment} />
+        ) : (
+          t('evaluation.notAssessed')
+        ),
     },
     {
       header: t('evaluation.results.table.disagreement'),

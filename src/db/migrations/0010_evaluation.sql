@@ -42,6 +42,13 @@ CREATE TABLE "end_assessments" (
 	CONSTRAINT "end_assessments_complete_justified" CHECK ("end_assessments"."completion" <> 'complete' or "end_assessments"."progress_at_assessment" >= 100 or "end_assessments"."complete_justification" is not null)
 );
 --> statement-breakpoint
+CREATE TABLE "evaluation_methods" (
+	"exercise_id" uuid PRIMARY KEY NOT NULL,
+	"method" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "progress_reports" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"commitment_id" uuid NOT NULL,
@@ -62,6 +69,7 @@ ALTER TABLE "design_assessments" ADD CONSTRAINT "design_assessments_assessor_id_
 ALTER TABLE "end_assessments" ADD CONSTRAINT "end_assessments_commitment_id_commitments_id_fk" FOREIGN KEY ("commitment_id") REFERENCES "public"."commitments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "end_assessments" ADD CONSTRAINT "end_assessments_final_report_id_progress_reports_id_fk" FOREIGN KEY ("final_report_id") REFERENCES "public"."progress_reports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "end_assessments" ADD CONSTRAINT "end_assessments_assessor_id_users_id_fk" FOREIGN KEY ("assessor_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evaluation_methods" ADD CONSTRAINT "evaluation_methods_exercise_id_exercises_id_fk" FOREIGN KEY ("exercise_id") REFERENCES "public"."exercises"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "progress_reports" ADD CONSTRAINT "progress_reports_commitment_id_commitments_id_fk" FOREIGN KEY ("commitment_id") REFERENCES "public"."commitments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "progress_reports" ADD CONSTRAINT "progress_reports_institution_id_institutions_id_fk" FOREIGN KEY ("institution_id") REFERENCES "public"."institutions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "progress_reports" ADD CONSTRAINT "progress_reports_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

@@ -5,6 +5,7 @@ import { institutions } from '../directory/schema.js';
 import { exercises } from '../exercises/schema.js';
 import { actionPlans, commitmentIsPublic, commitments, progressSnapshots } from '../plan/read-models.js';
 import { methodForPlan } from './scales.js';
+import { evaluationMethods } from './schema.js';
 
 /** The calendar date (YYYY-MM-DD) of an instant in the portal's zone. */
 export const localDate = (instant: Date, timeZone: string) =>
@@ -25,14 +26,16 @@ export async function loadEvaluatedCommitment(db: Db, commitmentId: string) {
       planTitle: actionPlans.title,
       periodStart: actionPlans.periodStart,
       exerciseSlug: exercises.slug,
+      chosenMethod: evaluationMethods.method,
     })
     .from(commitments)
     .innerJoin(actionPlans, eq(actionPlans.id, commitments.planId))
     .innerJoin(exercises, eq(exercises.id, actionPlans.exerciseId))
     .innerJoin(institutions, eq(institutions.id, commitments.leadInstitutionId))
+    .leftJoin(evaluationMethods, eq(evaluationMethods.exerciseId, exercises.id))
     .where(and(eq(commitments.id, commitmentId), commitmentIsPublic(commitments.status, actionPlans.status)));
   if (!row) throw notFound('commitment');
-  return { ...row, method: methodForPlan(row.periodStart) };
+  return { ...row, method: row.chosenMethod ?? methodForPlan(row.periodStart) };
 }
 export type EvaluatedCommitment = Awaited<ReturnType<typeof loadEvaluatedCommitment>>;
 

@@ -5,6 +5,7 @@ import { institutions, municipalities } from '../directory/schema.js';
 import { exercises } from '../exercises/schema.js';
 import { actionPlans, commitmentIsPublic, commitmentMunicipalities, commitments } from '../plan/read-models.js';
 import { evaluationsOf, latestReport } from './get-commitment-evaluation.js';
+import { evaluationMethods } from './schema.js';
 import {
   completionLevels,
   declaredStatuses,
@@ -40,9 +41,11 @@ export async function getPlanResults(db: Db, slug: string, filter: ResultsFilter
       periodEnd: actionPlans.periodEnd,
       exerciseTitle: exercises.title,
       slug: exercises.slug,
+      chosenMethod: evaluationMethods.method,
     })
     .from(actionPlans)
     .innerJoin(exercises, eq(exercises.id, actionPlans.exerciseId))
+    .leftJoin(evaluationMethods, eq(evaluationMethods.exerciseId, exercises.id))
     .where(eq(exercises.slug, slug));
   if (!plan || plan.status === 'draft') throw notFound('plan');
   const all = await db
@@ -144,7 +147,7 @@ export async function getPlanResults(db: Db, slug: string, filter: ResultsFilter
     };
   });
   return {
-    plan: { ...plan, method: methodForPlan(plan.periodStart) },
+    plan: { ...plan, method: plan.chosenMethod ?? methodForPlan(plan.periodStart) },
     filter,
     options: { institutions: institutionOptions, municipalities: municipalityOptions },
     rows,

@@ -58,6 +58,19 @@ export const evaluationMessages = defineMessages(
     'evaluation.assessedBy': 'Evaluó {name} ({organisation}) el {date}.',
     'evaluation.reportedOn': 'Entregado el {date} por {institution}. Avance calculado ese día: {progress}.',
 
+    'evaluation.admin.title': 'Método de evaluación de cada ejercicio',
+    'evaluation.admin.lead':
+      'Sin elección, cada ejercicio se evalúa con la regla del IRM: los planes desde 2020 con el método IRM 2021 y los anteriores con el método IRM anterior. Cuando un compromiso ya tiene evaluación, el método del ejercicio ya no cambia.',
+    'evaluation.admin.current': 'Método: {method}.',
+    'evaluation.admin.byRule': 'Según la regla del IRM por la fecha de inicio del plan.',
+    'evaluation.admin.chosen': 'Elegido por la administración.',
+    'evaluation.admin.noPlan': 'Todavía no tiene plan: sin elección, se aplicará la regla del IRM.',
+    'evaluation.admin.inUse': 'Ya hay evaluaciones en este ejercicio: el método no cambia.',
+    'evaluation.admin.method': 'Método de evaluación',
+    'evaluation.admin.submit': 'Guardar el método',
+    'evaluation.notice.method': 'El método de evaluación quedó guardado.',
+    'evaluation.problem.methodInUse': 'Ya hay evaluaciones en ese ejercicio: el método no cambia.',
+    'evaluation.error.method.required': 'Elige un método.',
     'evaluation.results.title': 'Resultados: lo declarado y lo evaluado',
     'evaluation.results.crumb': 'Resultados',
     'evaluation.results.lead':
@@ -303,6 +316,19 @@ export const evaluationMessages = defineMessages(
     'evaluation.assessedBy': 'Assessed by {name} ({organisation}) on {date}.',
     'evaluation.reportedOn': 'Filed on {date} by {institution}. Progress computed that day: {progress}.',
 
+    'evaluation.admin.title': 'Assessment method of each exercise',
+    'evaluation.admin.lead':
+      'Without a choice, each exercise is assessed by the IRM rule: plans from 2020 on with the IRM 2021 method and earlier ones with the earlier IRM method. Once a commitment has an assessment, the exercise’s method no longer changes.',
+    'evaluation.admin.current': 'Method: {method}.',
+    'evaluation.admin.byRule': 'By the IRM rule, from the plan’s start date.',
+    'evaluation.admin.chosen': 'Chosen by the administration.',
+    'evaluation.admin.noPlan': 'It has no plan yet: without a choice, the IRM rule will apply.',
+    'evaluation.admin.inUse': 'This exercise already has assessments: the method does not change.',
+    'evaluation.admin.method': 'Assessment method',
+    'evaluation.admin.submit': 'Save the method',
+    'evaluation.notice.method': 'The assessment method was saved.',
+    'evaluation.problem.methodInUse': 'That exercise already has assessments: the method does not change.',
+    'evaluation.error.method.required': 'Choose a method.',
     'evaluation.results.title': 'Results: declared and assessed',
     'evaluation.results.crumb': 'Results',
     'evaluation.results.lead':

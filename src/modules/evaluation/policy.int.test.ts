@@ -12,8 +12,9 @@ import { exercises } from '../exercises/schema.js';
 import { actionPlans, commitments } from '../plan/schema.js';
 import { assessDesign } from './assess-design.js';
 import { assessEnd } from './assess-end.js';
+import { setEvaluationMethod } from './evaluation-method.js';
 import { fileProgressReport } from './file-progress-report.js';
-import { designAssessments, endAssessments, progressReports } from './schema.js';
+import { designAssessments, endAssessments, evaluationMethods, progressReports } from './schema.js';
 
 const tables = { progressReports, designAssessments, endAssessments, changeLog };
 const options = (actor: Parameters<typeof fileProgressReport>[3]['actor']) => ({
@@ -99,7 +100,16 @@ describe('the evaluation checks its own rules, whoever calls it', () => {
     await expect(assessDesign(db, commitment.id, notVerifiable, options(ownLiaison))).rejects.toMatchObject({
       code: 'forbidden',
     });
+    // Only an admin chooses the method of an exercise.
+    const [exercise] = await db
+      .select({ id: exercises.id })
+      .from(exercises)
+      .where(eq(exercises.slug, 'tercer-pal-2020-2021'));
+    await expect(
+      setEvaluationMethod(db, exercise!.id, { method: 'irm_legacy' }, { actor: conflicted }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
     expect(await rowCounts(db, tables)).toEqual(before);
+    expect(await db.select().from(evaluationMethods)).toEqual([]);
   });
 
   it('lets the lead institution’s liaison report and an independent evaluator assess, logged by role and never by name', async () => {

@@ -17,6 +17,7 @@ import type { MessageKey } from '../../web/i18n/i18n.js';
 import { noticeKey, parseParams, parseQuery, requireId, slugParam } from '../../web/params.js';
 import { assessDesign, assessDesignInput } from './assess-design.js';
 import { assessEnd, assessEndInput } from './assess-end.js';
+import { listEvaluationMethods, setEvaluationMethod, setEvaluationMethodInput } from './evaluation-method.js';
 import { loadEvaluatedCommitment } from './evaluated-commitment.js';
 import { fileProgressReport, fileProgressReportInput } from './file-progress-report.js';
 import { findCommitmentId, getCommitmentEvaluation } from './get-commitment-evaluation.js';
@@ -24,6 +25,7 @@ import { getPlanResults } from './get-plan-results.js';
 import { listEvaluationWork } from './list-evaluation-work.js';
 import { assertCanAssess, assertCanReportProgress, canAssess, canReportProgress } from './policy.js';
 import { openGovernmentValues } from './scales.js';
+import { AdminMethodsPage } from './views/admin-methods-page.js';
 import { CommitmentEvaluationPage } from './views/commitment-evaluation-page.js';
 import { evaluationHref, ResultsPage } from './views/results-page.js';
 import { DesignFormPage, EndFormPage, EvaluationWorkPage, ReportFormPage } from './views/staff-pages.js';
@@ -46,6 +48,7 @@ const problems: Record<string, MessageKey> = {
   alreadyReported: 'evaluation.problem.alreadyReported',
   finalReportMissing: 'evaluation.problem.finalReportMissing',
   notReviewable: 'evaluation.problem.notReviewable',
+  methodInUse: 'evaluation.problem.methodInUse',
 };
 const forms: FormMessages = { prefix: 'evaluation.error', fallback: 'error.badRequest.body' };
 
@@ -329,4 +332,44 @@ export function evaluationRoutes(app: FastifyInstance, deps: ModuleDeps) {
       },
     });
   });
+
+  // ---- the assessment method of each exercise (admins) ----
+  const methodsPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: { status?: number; problem?: MessageKey } = {},
+  ) => {
+    const notice = noticeKey(request, notices);
+    return sendPage(request, reply, deps, {
+      status: options.status ?? 200,
+      title: request.t('evaluation.admin.title'),
+      body: (
+        <AdminMethodsPage
+          entries={await listEvaluationMethods(db)}
+          notice={notice ? request.t(notice) : undefined}
+          problem={options.problem ? request.t(options.problem) : undefined}
+        />
+      ),
+    });
+  };
+  const admins = access.roles('admin');
+  app.get('/admin/evaluacion', admins, (request, reply) => methodsPage(request, reply));
+  app.post<{ Params: { exerciseId: string } }>(
+    '/admin/evaluacion/:exerciseId/metodo',
+    admins,
+    async (request, reply) => {
+      const exerciseId = requireId(request.params.exerciseId, 'exercise');
+      const parsed = setEvaluationMethodInput.safeParse(present(formValues(request.body, ['method'])));
+      if (!parsed.success)
+        return methodsPage(request, reply, { status: 400, problem: 'evaluation.error.method.required' });
+      try {
+        await setEvaluationMethod(db, exerciseId, parsed.data, { actor: actorOf(request) });
+      } catch (error) {
+        const problem = problemOf(error);
+        if (problem) return methodsPage(request, reply, { status: 409, problem });
+        throw error;
+      }
+      return reply.redirect('/admin/evaluacion?aviso=metodo', 303);
+    },
+  );
 }

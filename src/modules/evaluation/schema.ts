@@ -14,6 +14,7 @@ import {
 import { id, timestamps } from '../../db/columns.js';
 import { users } from '../accounts/schema.js';
 import { institutions } from '../directory/schema.js';
+import { exercises } from '../exercises/schema.js';
 import { commitments } from '../plan/schema.js';
 import {
   assessmentMethods,
@@ -26,6 +27,18 @@ import {
   type Potential,
   type ValueJudgements,
 } from './scales.js';
+
+/**
+ * The assessment method chosen for an exercise by an admin. Without a row, the IRM's own rule applies (plans from
+ * 2020 on: IRM 2021; earlier: the earlier method). Each assessment also stores the method it was made with.
+ */
+export const evaluationMethods = pgTable('evaluation_methods', {
+  exerciseId: uuid('exercise_id')
+    .primaryKey()
+    .references(() => exercises.id, { onDelete: 'cascade' }),
+  method: text('method', { enum: assessmentMethods }).notNull(),
+  ...timestamps(),
+});
 
 /**
  * A progress report of a commitment by its lead institution: one per period (first, second, final), with what the

@@ -249,4 +249,44 @@ describe('a liaison reports and an evaluator assesses, through the forms', () =>
     expect(text(end.body)).toContain('no se evalúa más');
     expect(text((await app.inject({ url: `${third}/compromisos/2/evaluacion` })).body)).toContain('No revisable');
   });
+
+  it('lets an admin choose the method of an exercise until it has assessments; the forms and pages follow it', async () => {
+    const { app, database } = await createTestApp();
+    const admin = await signInAs(database, { roles: [{ role: 'admin' }] });
+    const [second] = await database.db
+      .select({ id: exercises.id })
+      .from(exercises)
+      .where(eq(exercises.slug, 'segundo-pal-2017-2019'));
+    const [thirdExercise] = await database.db
+      .select({ id: exercises.id })
+      .from(exercises)
+      .where(eq(exercises.slug, 'tercer-pal-2020-2021'));
+    const choose = (exerciseId: string, method: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/admin/evaluacion/${exerciseId}/metodo`,
+        cookies: admin.cookies,
+        payload: { _csrf: admin.csrf, method },
+      });
+
+    const page = text((await app.inject({ url: '/admin/evaluacion', cookies: admin.cookies })).body);
+    expect(page).toContain('Ya hay evaluaciones en este ejercicio: el método no cambia.');
+    const refused = await choose(second!.id, 'irm_2021');
+    expect(refused.statusCode).toBe(409);
+    expect(text(refused.body)).toContain('Ya hay evaluaciones en ese ejercicio');
+
+    const chosen = await choose(thirdExercise!.id, 'irm_legacy');
+    expect(chosen.statusCode).toBe(303);
+    expect(text((await app.inject({ url: `${third}/resultados` })).body)).toContain(
+      'Este plan se evalúa con el Método IRM anterior',
+    );
+    const commitment = await commitmentOf(database, 3);
+    const evaluator = await signInAs(database, { roles: [{ role: 'evaluator' }] });
+    const form = text(
+      (await app.inject({ url: `/evaluacion/compromisos/${commitment.id}/diseno`, cookies: evaluator.cookies })).body,
+    );
+    expect(form).toContain('Impacto potencial');
+    expect(form).toContain('Transformador');
+    expect(form).not.toContain('Lo considero un compromiso prometedor');
+  });
 });

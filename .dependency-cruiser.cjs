@@ -26,6 +26,7 @@ const MODULE_ORDER = [
   'secretariat',
   'plan',
   'cocreation',
+  'evaluation',
   'api',
   'site',
 ];

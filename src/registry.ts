@@ -5,6 +5,7 @@ import { auditModule } from './modules/audit/module.js';
 import { callsModule } from './modules/calls/module.js';
 import { cocreationModule } from './modules/cocreation/module.js';
 import { directoryModule } from './modules/directory/module.js';
+import { evaluationModule } from './modules/evaluation/module.js';
 import { exercisesModule } from './modules/exercises/module.js';
 import { filesModule } from './modules/files/module.js';
 import { notificationsModule } from './modules/notifications/module.js';
@@ -36,6 +37,7 @@ export const registry = createRegistry([
   secretariatModule,
   planModule,
   cocreationModule,
+  evaluationModule,
   apiModule,
   siteModule,
 ]);

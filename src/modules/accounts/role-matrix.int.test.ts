@@ -63,6 +63,8 @@ const publicRoutes = new Set([
   'GET /ejercicios/:slug/problemas/nuevo',
   'GET /ejercicios/:slug/problemas/:number',
   'GET /ejercicios/:slug/respuesta-razonada',
+  'GET /ejercicios/:slug/plan/resultados',
+  'GET /ejercicios/:slug/plan/compromisos/:number/evaluacion',
   'GET /',
   'GET /ejercicios/:slug',
   'GET /contacto',

@@ -5,3 +5,5 @@
  */
 export { actionPlans, activities, commitmentMunicipalities, commitmentPartners, commitments, evidence, milestones } from './schema.js';
 export { commitmentIsPublic, planIsPublic } from './core/visibility.js';
+/** The derived progress series (evaluation freezes a commitment's progress at a report's date from it). */
+export { progressSnapshots } from './schema.js';

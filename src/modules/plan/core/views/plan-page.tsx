@@ -108,6 +108,7 @@ function PlanHeader(props: { overview: PlanOverview }) {
           <PlanStatusBadge status={plan.status} />
         </p>
         <ul class="inline-list">
+          <li><a href={`/ejercicios/${slug}/plan/resultados`}>{t('evaluation.results.linkFromPlan')}</a></li>
           <li>
             <a href={`/ejercicios/${slug}/plan/imprimir`}>{t('planData.print.title')}</a>
           </li>

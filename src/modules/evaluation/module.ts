@@ -1,0 +1,28 @@
+import type { ModuleManifest } from '../../kernel/manifest.js';
+import { evaluationDatasets } from './datasets.js';
+import { evaluationDemo } from './demo.js';
+import { evaluationMessages } from './messages.js';
+import { evaluationRoutes } from './routes.js';
+
+/**
+ * Evaluation: the lead institutions' progress reports, independent assessments on the IRM scales (design and end,
+ * with the method stored) and the public results page that sets declared, computed and assessed side by side.
+ */
+export const evaluationModule: ModuleManifest = {
+  name: 'evaluation',
+  messages: [evaluationMessages],
+  routes: evaluationRoutes,
+  records: {
+    progress_report: { owner: async (_db, entry) => commitmentOf(entry) },
+    design_assessment: { owner: async (_db, entry) => commitmentOf(entry) },
+    end_assessment: { owner: async (_db, entry) => commitmentOf(entry) },
+  },
+  datasets: evaluationDatasets,
+  demo: evaluationDemo,
+};
+
+/** Reports and assessments reach the followers of their commitment (its id is in the logged row). */
+function commitmentOf(entry: { after: unknown; before: unknown }) {
+  const row = (entry.after ?? entry.before ?? {}) as { commitmentId?: unknown };
+  return typeof row.commitmentId === 'string' ? { recordType: 'commitment', recordId: row.commitmentId } : undefined;
+}

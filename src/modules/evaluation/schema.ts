@@ -1,0 +1,159 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { id, timestamps } from '../../db/columns.js';
+import { users } from '../accounts/schema.js';
+import { institutions } from '../directory/schema.js';
+import { exercises } from '../exercises/schema.js';
+import { commitments } from '../plan/schema.js';
+import {
+  assessmentMethods,
+  completionLevels,
+  declaredStatuses,
+  openedGovernmentLevels,
+  potentialLevels,
+  reportPeriods,
+  verifiabilityLevels,
+  type Potential,
+  type ValueJudgements,
+} from './scales.js';
+
+/**
+ * The assessment method chosen for an exercise by an admin. Without a row, the IRM's own rule applies (plans from
+ * 2020 on: IRM 2021; earlier: the earlier method). Each assessment also stores the method it was made with.
+ */
+export const evaluationMethods = pgTable('evaluation_methods', {
+  exerciseId: uuid('exercise_id')
+    .primaryKey()
+    .references(() => exercises.id, { onDelete: 'cascade' }),
+  method: text('method', { enum: assessmentMethods }).notNull(),
+  ...timestamps(),
+});
+
+/**
+ * A progress report of a commitment by its lead institution: one per period (first, second, final), with what the
+ * government declares and the derived progress frozen at the report's date.
+ */
+export const progressReports = pgTable(
+  'progress_reports',
+  {
+    id: id(),
+    commitmentId: uuid('commitment_id')
+      .notNull()
+      .references(() => commitments.id, { onDelete: 'cascade' }),
+    period: text('period', { enum: reportPeriods }).notNull(),
+    narrative: text('narrative').notNull(),
+    declaredStatus: text('declared_status', { enum: declaredStatuses }).notNull(),
+    /** The commitment's derived progress (0-100) on the report's date, frozen. */
+    progressAtReport: doublePrecision('progress_at_report').notNull(),
+    reportedOn: date('reported_on').notNull(),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    /** Who filed it (never published). */
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('progress_reports_commitment_period_unique').on(t.commitmentId, t.period),
+    check('progress_reports_progress_range', sql`${t.progressAtReport} between 0 and 100`),
+  ],
+);
+
+/** Who assessed, as the public sees it: a public name and an organisation, never an e-mail. */
+const assessor = () => ({
+  assessorId: uuid('assessor_id').references(() => users.id, { onDelete: 'set null' }),
+  assessorName: text('assessor_name').notNull(),
+  assessorOrganisation: text('assessor_organisation').notNull(),
+});
+
+/**
+ * The design assessment of a commitment (IRM Action Plan Review / OGP Local inception): verifiability; when
+ * verifiable, each open-government value with a justification, the potential on the method's scale and, with the
+ * 2021 method, whether it is promising (a justified judgement). A commitment that is not verifiable is not assessed
+ * further: the other fields stay empty.
+ */
+export const designAssessments = pgTable(
+  'design_assessments',
+  {
+    id: id(),
+    commitmentId: uuid('commitment_id')
+      .notNull()
+      .unique()
+      .references(() => commitments.id, { onDelete: 'cascade' }),
+    method: text('method', { enum: assessmentMethods }).notNull(),
+    verifiability: text('verifiability', { enum: verifiabilityLevels }).notNull(),
+    ogValues: jsonb('og_values').$type<ValueJudgements>(),
+    potential: text('potential', { enum: potentialLevels as [Potential, ...Potential[]] }),
+    potentialJustification: text('potential_justification'),
+    isPromising: boolean('is_promising').notNull().default(false),
+    promisingJustification: text('promising_justification'),
+    assessedOn: date('assessed_on').notNull(),
+    ...assessor(),
+    ...timestamps(),
+  },
+  (t) => [
+    check(
+      'design_assessments_not_verifiable_stops',
+      sql`${t.verifiability} = 'verifiable' or (${t.ogValues} is null and ${t.potential} is null and ${t.isPromising} = false)`,
+    ),
+    check(
+      'design_assessments_verifiable_complete',
+      sql`${t.verifiability} = 'not_verifiable' or (${t.ogValues} is not null and ${t.potential} is not null)`,
+    ),
+    check(
+      'design_assessments_promising_justified',
+      sql`${t.isPromising} = false or (${t.method} = 'irm_2021' and ${t.promisingJustification} is not null)`,
+    ),
+  ],
+);
+
+/**
+ * The end assessment of a commitment (IRM Results Report / OGP Local end of commitment): completion, did it open
+ * government, a narrative and the evidence behind it; "complete" under 100 % derived progress carries a public
+ * justification. It needs the lead institution's final progress report.
+ */
+export const endAssessments = pgTable(
+  'end_assessments',
+  {
+    id: id(),
+    commitmentId: uuid('commitment_id')
+      .notNull()
+      .unique()
+      .references(() => commitments.id, { onDelete: 'cascade' }),
+    method: text('method', { enum: assessmentMethods }).notNull(),
+    completion: text('completion', { enum: completionLevels }).notNull(),
+    openedGovernment: text('opened_government', { enum: openedGovernmentLevels }).notNull(),
+    narrative: text('narrative').notNull(),
+    /** Evidence links (at least one). */
+    evidenceUrls: jsonb('evidence_urls').$type<string[]>().notNull(),
+    /** The commitment's derived progress when it was assessed, frozen. */
+    progressAtAssessment: doublePrecision('progress_at_assessment').notNull(),
+    /** Why "complete" although the derived progress is under 100 % (public). */
+    completeJustification: text('complete_justification'),
+    finalReportId: uuid('final_report_id')
+      .notNull()
+      .references(() => progressReports.id),
+    assessedOn: date('assessed_on').notNull(),
+    ...assessor(),
+    ...timestamps(),
+  },
+  (t) => [
+    index('end_assessments_completion_idx').on(t.completion),
+    check('end_assessments_evidence', sql`jsonb_array_length(${t.evidenceUrls}) >= 1`),
+    check(
+      'end_assessments_complete_justified',
+      sql`${t.completion} <> 'complete' or ${t.progressAtAssessment} >= 100 or ${t.completeJustification} is not null`,
+    ),
+  ],
+);

@@ -55,7 +55,9 @@ describe('database', () => {
     const written = await backupDatabase(database.db, file);
     expect(written.municipalities).toBe(39);
 
-    // The plan's rows reference exercises and institutions: they go first.
+    // Co-creation's and evaluation's rows reference exercises, commitments and institutions, and the plan's rows
+    // reference exercises and institutions: they go first.
+    await database.db.execute(sql`truncate problems, reasoned_responses, progress_reports, design_assessments, end_assessments, evaluation_methods cascade`);
     await database.db.execute(sql`delete from commitments`);
     await database.db.execute(sql`delete from action_plans`);
     await database.db.delete(calls);

@@ -135,7 +135,7 @@ describe('the change log', () => {
       .from(changeLog)
       .groupBy(changeLog.recordType, changeLog.action)
       .orderBy(changeLog.recordType, changeLog.action);
-    // The demo's plans are created as they stand; the Secretariat's sessions and agreements carry their lifecycle (convened, held, minutes approved; follow-up).
+    // The demo's plans are created as they stand; the Secretariat's sessions and agreements carry their lifecycle (convened, held, minutes approved; follow-up); problems their dispositions.
     expect(byType).toEqual([
       { recordType: 'action_plan', action: 'create', n: 2 },
       { recordType: 'activity', action: 'create', n: 51 },
@@ -143,11 +143,16 @@ describe('the change log', () => {
       { recordType: 'agreement', action: 'update', n: 7 },
       { recordType: 'call', action: 'create', n: 2 },
       { recordType: 'commitment', action: 'create', n: 17 },
+      { recordType: 'design_assessment', action: 'create', n: 8 },
       { recordType: 'document', action: 'create', n: 2 },
+      { recordType: 'end_assessment', action: 'create', n: 7 },
       { recordType: 'exercise', action: 'create', n: 3 },
       { recordType: 'institution', action: 'create', n: 16 },
       { recordType: 'milestone', action: 'create', n: 27 },
       { recordType: 'privacy_notice', action: 'create', n: 2 },
+      { recordType: 'problem', action: 'create', n: 10 },
+      { recordType: 'problem', action: 'update', n: 12 },
+      { recordType: 'progress_report', action: 'create', n: 17 },
       { recordType: 'secretariat', action: 'create', n: 1 },
       { recordType: 'secretariat_attendance', action: 'update', n: 5 },
       { recordType: 'secretariat_membership', action: 'create', n: 14 },
@@ -157,7 +162,7 @@ describe('the change log', () => {
     ]);
     const rows = await db.select().from(changeLog);
     expect(rows.every((row) => row.actorId === null && row.actorLabel === 'Sistema')).toBe(true);
-    expect(await verifyChangeLog(db)).toEqual({ ok: true, checked: 191 });
+    expect(await verifyChangeLog(db)).toEqual({ ok: true, checked: 245 });
   });
 
   it('still verifies after a backup is restored into another database', async () => {
@@ -166,8 +171,8 @@ describe('the change log', () => {
     await backupDatabase(source.db, file);
     const target = await createTestDatabase();
     await restoreDatabase(target.db, file);
-    expect(await verifyChangeLog(target.db)).toEqual({ ok: true, checked: 191 });
+    expect(await verifyChangeLog(target.db)).toEqual({ ok: true, checked: 245 });
     await target.db.transaction((tx) => appendChange(tx, entry(1)));
-    expect(await verifyChangeLog(target.db)).toEqual({ ok: true, checked: 192 });
+    expect(await verifyChangeLog(target.db)).toEqual({ ok: true, checked: 246 });
   });
 });

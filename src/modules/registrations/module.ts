@@ -3,7 +3,10 @@ import { participantAccountRoutes } from './account-routes.js';
 import { registrationFiguresMessages } from './figures-messages.js';
 import { registrationFiguresRoutes } from './figures-routes.js';
 import { registrationsMessages } from './messages.js';
-import { registrationRoutes } from './routes.js';
+import { confirmedRoutes } from './confirmed-routes.js';
+import { resendRoutes } from './resend-routes.js';
+import { registrationReviewRoutes } from './review-routes.js';
+import { signupRoutes } from './signup-routes.js';
 import { demoExerciseSlugs } from '../exercises/demo.js';
 
 /** People joining: sign-ups to a call (Súmate) with their confirmation, review, export and public figures; participant accounts (/registro). */
@@ -11,7 +14,10 @@ export const registrationsModule: ModuleManifest = {
   name: 'registrations',
   messages: [registrationsMessages, registrationFiguresMessages],
   routes: (app, deps) => {
-    registrationRoutes(app, deps);
+    signupRoutes(app, deps);
+    resendRoutes(app, deps);
+    confirmedRoutes(app, deps);
+    registrationReviewRoutes(app, deps);
     registrationFiguresRoutes(app, deps);
     participantAccountRoutes(app, deps);
   },

@@ -3,7 +3,15 @@ import { z } from 'zod';
 import { access, actorOf } from '../../kernel/access.js';
 import type { ModuleDeps } from '../../kernel/manifest.js';
 import { AppError } from '../../shared/errors.js';
-import { emptyForm, formList, formString, formValues, submitForm, type FormIssue, type FormMessages } from '../../web/forms.js';
+import {
+  emptyForm,
+  formList,
+  formString,
+  formValues,
+  submitForm,
+  type FormIssue,
+  type FormMessages,
+} from '../../web/forms.js';
 import { sendPage } from '../../web/http.js';
 import type { MessageKey } from '../../web/i18n/i18n.js';
 import { noticeKey, oneOfQuery, pageQuery, parseParams, parseQuery, queryString, slugParam } from '../../web/params.js';
@@ -26,7 +34,12 @@ import { reportProblem, reportProblemInput } from './report-problem.js';
 import { problemStatuses, problemThemes } from './schema.js';
 import { submitProblem, submitProblemInput } from './submit-problem.js';
 import { supportProblem, withdrawSupport } from './support-problem.js';
-import { NewProblemPage, problemFormFields, SimilarProblemsPage, type ProposerState } from './views/new-problem-page.js';
+import {
+  NewProblemPage,
+  problemFormFields,
+  SimilarProblemsPage,
+  type ProposerState,
+} from './views/new-problem-page.js';
 import { ProblemPage, type ProblemForms } from './views/problem-page.js';
 import { ProblemsPage, type ExerciseRef } from './views/problems-page.js';
 import { ProblemModerationPage } from './views/moderation-page.js';
@@ -98,7 +111,12 @@ export function cocreationRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   const limit = async (request: FastifyRequest, name: keyof typeof rateLimits) => {
     const rule = rateLimits[name];
-    const { hits, ttlMs } = await hitRateLimit(db, [`${name}-problem:user:${actorOf(request).userId}`, `${name}-problem:ip:${request.ip}`], rule.windowMinutes * 60_000, deps.now());
+    const { hits, ttlMs } = await hitRateLimit(
+      db,
+      [`${name}-problem:user:${actorOf(request).userId}`, `${name}-problem:ip:${request.ip}`],
+      rule.windowMinutes * 60_000,
+      deps.now(),
+    );
     if (hits > rule.max) throw new AppError('rate_limited', 'too many attempts', { retryAfterMs: ttlMs });
   };
 
@@ -108,24 +126,52 @@ export function cocreationRoutes(app: FastifyInstance, deps: ModuleDeps) {
     const ref: ExerciseRef = { id: exercise.id, slug: exercise.slug, title: exercise.title };
     return { exercise: ref, stateCode: exercise.stateCode, window, state: windowState(window, today()) };
   };
-  const municipalitiesOf = async (stateCode: string) => (await listMunicipalities(db)).filter((m) => m.stateCode === stateCode).map((m) => ({ cvegeo: m.cvegeo, name: m.name }));
+  const municipalitiesOf = async (stateCode: string) =>
+    (await listMunicipalities(db))
+      .filter((m) => m.stateCode === stateCode)
+      .map((m) => ({ cvegeo: m.cvegeo, name: m.name }));
 
   app.get<{ Params: { slug: string } }>('/ejercicios/:slug/problemas', access.public, async (request, reply) => {
     const { slug } = parseParams(request, slugParams, 'exercise');
     const context = await loadExercise(slug);
     const query = parseQuery(request, listQuery);
-    const filters: ProblemFilters = { theme: query.tema, municipality: query.municipio, status: query.estado, sort: query.orden, page: query.pagina };
-    const [list, municipalities] = await Promise.all([listProblems(db, context.exercise.id, filters), municipalitiesOf(context.stateCode)]);
+    const filters: ProblemFilters = {
+      theme: query.tema,
+      municipality: query.municipio,
+      status: query.estado,
+      sort: query.orden,
+      page: query.pagina,
+    };
+    const [list, municipalities] = await Promise.all([
+      listProblems(db, context.exercise.id, filters),
+      municipalitiesOf(context.stateCode),
+    ]);
     const notice = noticeKey(request, notices);
     return sendPage(request, reply, deps, {
       title: `${request.t('cocreation.problems.title')} · ${context.exercise.title}`,
-      body: <ProblemsPage exercise={context.exercise} window={context.window} state={context.state} filters={filters} list={list} municipalities={municipalities} notice={notice ? request.t(notice) : undefined} />,
+      body: (
+        <ProblemsPage
+          exercise={context.exercise}
+          window={context.window}
+          state={context.state}
+          filters={filters}
+          list={list}
+          municipalities={municipalities}
+          notice={notice ? request.t(notice) : undefined}
+        />
+      ),
     });
   });
 
-  const proposerOf = (request: FastifyRequest): ProposerState => (!request.actor ? 'signedOut' : request.actor.isEmailConfirmed ? 'ready' : 'unconfirmed');
+  const proposerOf = (request: FastifyRequest): ProposerState =>
+    !request.actor ? 'signedOut' : request.actor.isEmailConfirmed ? 'ready' : 'unconfirmed';
 
-  const newProblemPage = async (request: FastifyRequest, reply: FastifyReply, slug: string, options: { form?: ReturnType<typeof emptyForm>; chosen?: string[]; status?: number } = {}) => {
+  const newProblemPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    options: { form?: ReturnType<typeof emptyForm>; chosen?: string[]; status?: number } = {},
+  ) => {
     const context = await loadExercise(slug);
     return sendPage(request, reply, deps, {
       title: `${request.t('cocreation.new.title')} · ${context.exercise.title}`,
@@ -158,7 +204,8 @@ export function cocreationRoutes(app: FastifyInstance, deps: ModuleDeps) {
     // Outside the window (or without a confirmed account) the page says why, and nothing is stored.
     if (context.state !== 'open') return newProblemPage(request, reply, slug, { status: 409 });
     if (proposerOf(request) !== 'ready') return newProblemPage(request, reply, slug, { status: 403 });
-    if (formString(request.body, 'editar') === 'si') return newProblemPage(request, reply, slug, { form: emptyForm(values), chosen });
+    if (formString(request.body, 'editar') === 'si')
+      return newProblemPage(request, reply, slug, { form: emptyForm(values), chosen });
     const isConfirmed = formString(request.body, 'confirmado') === 'si';
     return submitForm(request, reply, {
       messages: formMessages(),
@@ -171,26 +218,53 @@ export function cocreationRoutes(app: FastifyInstance, deps: ModuleDeps) {
           if (similar.length > 0) {
             return sendPage(request, reply, deps, {
               title: `${request.t('cocreation.similar.title')} · ${context.exercise.title}`,
-              body: <SimilarProblemsPage exercise={context.exercise} similar={similar} values={values} chosenMunicipalities={chosen} />,
+              body: (
+                <SimilarProblemsPage
+                  exercise={context.exercise}
+                  similar={similar}
+                  values={values}
+                  chosenMunicipalities={chosen}
+                />
+              ),
             });
           }
         }
-        const problem = await submitProblem(db, context.exercise.id, data, { actor: actorOf(request), now: deps.now(), timeZone: config.TIME_ZONE });
+        const problem = await submitProblem(db, context.exercise.id, data, {
+          actor: actorOf(request),
+          now: deps.now(),
+          timeZone: config.TIME_ZONE,
+        });
         return `${problemPath(slug, problem.number)}?aviso=enviado`;
       },
       rejected: fieldIssueOf,
-      refused: (error) => (refusalOf(error) ? newProblemPage(request, reply, slug, { status: error instanceof AppError && error.code === 'forbidden' ? 403 : 409 }) : undefined),
+      refused: (error) =>
+        refusalOf(error)
+          ? newProblemPage(request, reply, slug, {
+              status: error instanceof AppError && error.code === 'forbidden' ? 403 : 409,
+            })
+          : undefined,
     });
   });
 
-  const problemPage = async (request: FastifyRequest, reply: FastifyReply, slug: string, number: number, options: { status?: number; problem?: MessageKey; forms?: Partial<ProblemForms> } = {}) => {
+  const problemPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    number: number,
+    options: { status?: number; problem?: MessageKey; forms?: Partial<ProblemForms> } = {},
+  ) => {
     const context = await loadExercise(slug);
     const detail = await getProblem(db, context.exercise.id, number, request.actor?.userId);
     const ref = { recordType: 'problem', recordId: detail.problem.id };
-    const [participation, history] = await Promise.all([loadParticipation(db, deps.records, ref, request.actor), listRecordHistory(db, ref)]);
+    const [participation, history] = await Promise.all([
+      loadParticipation(db, deps.records, ref, request.actor),
+      listRecordHistory(db, ref),
+    ]);
     const notice = noticeKey(request, notices);
     return sendPage(request, reply, deps, {
-      title: detail.problem.hiddenAt ? request.t('cocreation.hidden.title', { number }) : request.t('cocreation.problem.heading', { number, title: detail.problem.title }),
+      title: detail.problem.hiddenAt
+        ? request.t('cocreation.hidden.title', { number })
+        : request.t('cocreation.problem.heading', { number, title: detail.problem.title }),
       status: options.status,
       body: (
         <ProblemPage
@@ -198,7 +272,11 @@ export function cocreationRoutes(app: FastifyInstance, deps: ModuleDeps) {
           detail={detail}
           window={context.window}
           state={context.state}
-          viewer={{ isSignedIn: request.actor !== undefined, isConfirmed: request.actor?.isEmailConfirmed ?? false, canModerate: canModerateProblems(request.actor) }}
+          viewer={{
+            isSignedIn: request.actor !== undefined,
+            isConfirmed: request.actor?.isEmailConfirmed ?? false,
+            canModerate: canModerateProblems(request.actor),
+          }}
           history={history}
           participation={participation ? { ...participation, notice: participationNoticeOf(request.query) } : undefined}
           notice={notice && options.status === undefined ? request.t(notice) : undefined}
@@ -222,31 +300,51 @@ export function cocreationRoutes(app: FastifyInstance, deps: ModuleDeps) {
     return { slug, number, problem };
   };
   /** A refusal of a use case shown on the problem's page (409 or 403), else rethrown. */
-  const refusedOnPage = async (request: FastifyRequest, reply: FastifyReply, target: { slug: string; number: number }, error: unknown) => {
+  const refusedOnPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    target: { slug: string; number: number },
+    error: unknown,
+  ) => {
     const message = refusalOf(error);
     if (!message) throw error;
-    return problemPage(request, reply, target.slug, target.number, { status: error instanceof AppError && error.code === 'forbidden' ? 403 : 409, problem: message });
+    return problemPage(request, reply, target.slug, target.number, {
+      status: error instanceof AppError && error.code === 'forbidden' ? 403 : 409,
+      problem: message,
+    });
   };
 
   app.post<ProblemParams>('/ejercicios/:slug/problemas/:number/apoyo', access.signedIn, async (request, reply) => {
     const target = await problemOf(request);
     try {
-      await supportProblem(db, target.problem.id, { actor: actorOf(request), now: deps.now(), timeZone: config.TIME_ZONE });
+      await supportProblem(db, target.problem.id, {
+        actor: actorOf(request),
+        now: deps.now(),
+        timeZone: config.TIME_ZONE,
+      });
     } catch (error) {
       return refusedOnPage(request, reply, target, error);
     }
     return reply.redirect(`${problemPath(target.slug, target.number)}?aviso=apoyado#apoyos`, 303);
   });
 
-  app.post<ProblemParams>('/ejercicios/:slug/problemas/:number/apoyo/retirar', access.signedIn, async (request, reply) => {
-    const target = await problemOf(request);
-    try {
-      await withdrawSupport(db, target.problem.id, { actor: actorOf(request), now: deps.now(), timeZone: config.TIME_ZONE });
-    } catch (error) {
-      return refusedOnPage(request, reply, target, error);
-    }
-    return reply.redirect(`${problemPath(target.slug, target.number)}?aviso=retirado#apoyos`, 303);
-  });
+  app.post<ProblemParams>(
+    '/ejercicios/:slug/problemas/:number/apoyo/retirar',
+    access.signedIn,
+    async (request, reply) => {
+      const target = await problemOf(request);
+      try {
+        await withdrawSupport(db, target.problem.id, {
+          actor: actorOf(request),
+          now: deps.now(),
+          timeZone: config.TIME_ZONE,
+        });
+      } catch (error) {
+        return refusedOnPage(request, reply, target, error);
+      }
+      return reply.redirect(`${problemPath(target.slug, target.number)}?aviso=retirado#apoyos`, 303);
+    },
+  );
 
   app.post<ProblemParams>('/ejercicios/:slug/problemas/:number/reportar', access.signedIn, async (request, reply) => {
     await limit(request, 'report');
@@ -256,7 +354,8 @@ export function cocreationRoutes(app: FastifyInstance, deps: ModuleDeps) {
       messages: formMessages('report'),
       values,
       parsed: reportProblemInput.safeParse(values),
-      invalid: (form, status) => problemPage(request, reply, target.slug, target.number, { status, forms: { report: form } }),
+      invalid: (form, status) =>
+        problemPage(request, reply, target.slug, target.number, { status, forms: { report: form } }),
       submit: async (data) => {
         await reportProblem(db, target.problem.id, data, { actor: actorOf(request) });
         return `${problemPath(target.slug, target.number)}?aviso=reportado`;
@@ -264,50 +363,78 @@ export function cocreationRoutes(app: FastifyInstance, deps: ModuleDeps) {
     });
   });
 
-  app.post<ProblemParams>('/ejercicios/:slug/problemas/:number/ocultar', access.roles(...moderatorRoles), async (request, reply) => {
-    const target = await problemOf(request);
-    const values = formValues(request.body, ['reason']);
-    return submitForm(request, reply, {
-      messages: formMessages('hide'),
-      values,
-      parsed: hideProblemInput.safeParse(values),
-      invalid: (form, status) => problemPage(request, reply, target.slug, target.number, { status, forms: { hide: form } }),
-      submit: async (data) => {
-        await hideProblem(db, target.problem.id, data, { actor: actorOf(request), now: deps.now() });
-        return `${problemPath(target.slug, target.number)}?aviso=oculto`;
-      },
-    });
-  });
+  app.post<ProblemParams>(
+    '/ejercicios/:slug/problemas/:number/ocultar',
+    access.roles(...moderatorRoles),
+    async (request, reply) => {
+      const target = await problemOf(request);
+      const values = formValues(request.body, ['reason']);
+      return submitForm(request, reply, {
+        messages: formMessages('hide'),
+        values,
+        parsed: hideProblemInput.safeParse(values),
+        invalid: (form, status) =>
+          problemPage(request, reply, target.slug, target.number, { status, forms: { hide: form } }),
+        submit: async (data) => {
+          await hideProblem(db, target.problem.id, data, { actor: actorOf(request), now: deps.now() });
+          return `${problemPath(target.slug, target.number)}?aviso=oculto`;
+        },
+      });
+    },
+  );
 
-  app.post<ProblemParams>('/ejercicios/:slug/problemas/:number/decision', access.roles(...moderatorRoles), async (request, reply) => {
-    const target = await problemOf(request);
-    const values = formValues(request.body, ['outcome', 'reasonCode', 'explanation', 'agreementCode', 'mergedIntoNumber']);
-    return submitForm(request, reply, {
-      messages: formMessages('decide'),
-      values,
-      parsed: decideProblemInput.safeParse(values),
-      invalid: (form, status) => problemPage(request, reply, target.slug, target.number, { status, forms: { decide: form } }),
-      submit: async (data) => {
-        await decideProblem(db, target.problem.id, data, { actor: actorOf(request), now: deps.now(), baseUrl: baseUrl(request), siteName: config.SITE_NAME });
-        return `${problemPath(target.slug, target.number)}?aviso=decidido`;
-      },
-      rejected: fieldIssueOf,
-      refused: (error) => (refusalOf(error) ? refusedOnPage(request, reply, target, error) : undefined),
-    });
-  });
+  app.post<ProblemParams>(
+    '/ejercicios/:slug/problemas/:number/decision',
+    access.roles(...moderatorRoles),
+    async (request, reply) => {
+      const target = await problemOf(request);
+      const values = formValues(request.body, [
+        'outcome',
+        'reasonCode',
+        'explanation',
+        'agreementCode',
+        'mergedIntoNumber',
+      ]);
+      return submitForm(request, reply, {
+        messages: formMessages('decide'),
+        values,
+        parsed: decideProblemInput.safeParse(values),
+        invalid: (form, status) =>
+          problemPage(request, reply, target.slug, target.number, { status, forms: { decide: form } }),
+        submit: async (data) => {
+          await decideProblem(db, target.problem.id, data, {
+            actor: actorOf(request),
+            now: deps.now(),
+            baseUrl: baseUrl(request),
+            siteName: config.SITE_NAME,
+          });
+          return `${problemPath(target.slug, target.number)}?aviso=decidido`;
+        },
+        rejected: fieldIssueOf,
+        refused: (error) => (refusalOf(error) ? refusedOnPage(request, reply, target, error) : undefined),
+      });
+    },
+  );
 
-  app.get<{ Params: { slug: string } }>('/ejercicios/:slug/respuesta-razonada', access.public, async (request, reply) => {
-    const { slug } = parseParams(request, slugParams, 'exercise');
-    const context = await loadExercise(slug);
-    const rows = await listReasonedResponses(db, context.exercise.id);
-    return sendPage(request, reply, deps, {
-      title: `${request.t('cocreation.response.title')} · ${context.exercise.title}`,
-      body: <ReasonedResponsePage exercise={context.exercise} rows={rows} />,
-    });
-  });
+  app.get<{ Params: { slug: string } }>(
+    '/ejercicios/:slug/respuesta-razonada',
+    access.public,
+    async (request, reply) => {
+      const { slug } = parseParams(request, slugParams, 'exercise');
+      const context = await loadExercise(slug);
+      const rows = await listReasonedResponses(db, context.exercise.id);
+      return sendPage(request, reply, deps, {
+        title: `${request.t('cocreation.response.title')} · ${context.exercise.title}`,
+        body: <ReasonedResponsePage exercise={context.exercise} rows={rows} />,
+      });
+    },
+  );
 
   app.get('/admin/problemas', access.roles(...moderatorRoles), async (request, reply) => {
     const queue = await listProblemsToModerate(db);
-    return sendPage(request, reply, deps, { title: request.t('cocreation.moderation.queueTitle'), body: <ProblemModerationPage reported={queue.reported} undecided={queue.undecided} /> });
+    return sendPage(request, reply, deps, {
+      title: request.t('cocreation.moderation.queueTitle'),
+      body: <ProblemModerationPage reported={queue.reported} undecided={queue.undecided} />,
+    });
   });
 }

@@ -1,4 +1,17 @@
-import { Alert, Breadcrumbs, Button, ButtonLink, CsrfField, ErrorSummary, Notices, PageHeading, RadioGroup, SelectField, TextArea, TextField } from '../../../web/components/index.js';
+import {
+  Alert,
+  Breadcrumbs,
+  Button,
+  ButtonLink,
+  CsrfField,
+  ErrorSummary,
+  Notices,
+  PageHeading,
+  RadioGroup,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import { emptyForm, type FormState } from '../../../web/forms.js';
 import type { RecordHistoryData } from '../../audit/list-record-history.js';
@@ -26,7 +39,11 @@ export interface ProblemForms {
 }
 
 /** A problem's decision as the public reads it: outcome, reason, explanation, who decided and under which agreement. */
-export function ReasonedResponse(props: { exerciseSlug: string; response: NonNullable<ProblemDetail['response']>; mergedInto: ProblemDetail['mergedInto'] }) {
+export function ReasonedResponse(props: {
+  exerciseSlug: string;
+  response: NonNullable<ProblemDetail['response']>;
+  mergedInto: ProblemDetail['mergedInto'];
+}) {
   const { t, format } = usePage();
   const { response } = props;
   return (
@@ -37,7 +54,9 @@ export function ReasonedResponse(props: { exerciseSlug: string; response: NonNul
         <>
           <dt>{t('cocreation.response.mergedInto')}</dt>
           <dd>
-            <a href={problemPath(props.exerciseSlug, props.mergedInto.number)}>{t('cocreation.problem.heading', { number: props.mergedInto.number, title: props.mergedInto.title })}</a>
+            <a href={problemPath(props.exerciseSlug, props.mergedInto.number)}>
+              {t('cocreation.problem.heading', { number: props.mergedInto.number, title: props.mergedInto.title })}
+            </a>
           </dd>
         </>
       ) : null}
@@ -49,7 +68,13 @@ export function ReasonedResponse(props: { exerciseSlug: string; response: NonNul
       <dd>{response.institution ? `${response.deciderLabel} (${response.institution})` : response.deciderLabel}</dd>
       <dt>{t('cocreation.response.agreement')}</dt>
       <dd>
-        {response.agreementCode ? <a href={`/ejercicios/${props.exerciseSlug}/secretariado/acuerdos/${response.agreementCode}`}>{response.agreementCode}</a> : t('cocreation.response.noAgreement')}
+        {response.agreementCode ? (
+          <a href={`/ejercicios/${props.exerciseSlug}/secretariado/acuerdos/${response.agreementCode}`}>
+            {response.agreementCode}
+          </a>
+        ) : (
+          t('cocreation.response.noAgreement')
+        )}
       </dd>
       <dt>{t('cocreation.response.decidedOn')}</dt>
       <dd>{format.date(response.decidedAt)}</dd>
@@ -98,7 +123,10 @@ export function ProblemPage(props: {
       </>
     );
   }
-  const supportsText = detail.supports === 1 ? t('cocreation.supports.one') : t('cocreation.supports.count', { count: format.number(detail.supports) });
+  const supportsText =
+    detail.supports === 1
+      ? t('cocreation.supports.one')
+      : t('cocreation.supports.count', { count: format.number(detail.supports) });
   const canSupport = props.state === 'open' && (problem.status === 'proposed' || problem.status === 'admitted');
   return (
     <>
@@ -109,11 +137,20 @@ export function ProblemPage(props: {
         </p>
       </PageHeading>
       <Notices notice={props.notice} problem={props.problemMessage} />
-      {props.participation ? <FollowButton target={props.participation.target} viewer={props.participation.viewer} notice={props.participation.notice} /> : null}
+      {props.participation ? (
+        <FollowButton
+          target={props.participation.target}
+          viewer={props.participation.viewer}
+          notice={props.participation.notice}
+        />
+      ) : null}
       {detail.mergedInto ? (
         <Alert kind="info" title={t('cocreation.merged.title')}>
           <p>
-            {t('cocreation.merged.body')} <a href={problemPath(exercise.slug, detail.mergedInto.number)}>{t('cocreation.problem.heading', { number: detail.mergedInto.number, title: detail.mergedInto.title })}</a>
+            {t('cocreation.merged.body')}{' '}
+            <a href={problemPath(exercise.slug, detail.mergedInto.number)}>
+              {t('cocreation.problem.heading', { number: detail.mergedInto.number, title: detail.mergedInto.title })}
+            </a>
           </p>
         </Alert>
       ) : null}
@@ -169,7 +206,11 @@ export function ProblemPage(props: {
 
       <section aria-labelledby="response-heading">
         <h2 id="response-heading">{t('cocreation.response.sectionTitle')}</h2>
-        {detail.response ? <ReasonedResponse exerciseSlug={exercise.slug} response={detail.response} mergedInto={detail.mergedInto} /> : <p>{t('cocreation.response.pending')}</p>}
+        {detail.response ? (
+          <ReasonedResponse exerciseSlug={exercise.slug} response={detail.response} mergedInto={detail.mergedInto} />
+        ) : (
+          <p>{t('cocreation.response.pending')}</p>
+        )}
         <p>
           <a href={reasonedResponsePath(exercise.slug)}>{t('cocreation.response.all')}</a>
         </p>
@@ -187,9 +228,21 @@ export function ProblemPage(props: {
               legend={t('cocreation.report.reason')}
               value={forms.report.values.reason}
               error={forms.report.errors.reason}
-              options={reportReasons.map((reason) => ({ value: reason, label: t(`cocreation.reportReason.${reason}`) }))}
+              options={reportReasons.map((reason) => ({
+                value: reason,
+                label: t(`cocreation.reportReason.${reason}`),
+              }))}
             />
-            <TextArea id="report-details" name="details" label={t('cocreation.report.details')} value={forms.report.values.details} error={forms.report.errors.details} isOptional rows={3} maxLength={500} />
+            <TextArea
+              id="report-details"
+              name="details"
+              label={t('cocreation.report.details')}
+              value={forms.report.values.details}
+              error={forms.report.errors.details}
+              isOptional
+              rows={3}
+              maxLength={500}
+            />
             <Button variant="secondary">{t('cocreation.report.submit')}</Button>
           </form>
         </details>
@@ -208,7 +261,10 @@ export function ProblemPage(props: {
               legend={t('cocreation.decide.outcome')}
               value={forms.decide.values.outcome}
               error={forms.decide.errors.outcome}
-              options={responseOutcomes.map((outcome) => ({ value: outcome, label: t(`cocreation.outcome.${outcome}`) }))}
+              options={responseOutcomes.map((outcome) => ({
+                value: outcome,
+                label: t(`cocreation.outcome.${outcome}`),
+              }))}
             />
             <SelectField
               id="decide-reasonCode"
@@ -216,7 +272,10 @@ export function ProblemPage(props: {
               label={t('cocreation.response.reason')}
               value={forms.decide.values.reasonCode ?? ''}
               error={forms.decide.errors.reasonCode}
-              options={[{ value: '', label: t('cocreation.decide.reasonChoose') }, ...reasonCodes.map((code) => ({ value: code, label: t(`cocreation.reason.${code}`) }))]}
+              options={[
+                { value: '', label: t('cocreation.decide.reasonChoose') },
+                ...reasonCodes.map((code) => ({ value: code, label: t(`cocreation.reason.${code}`) })),
+              ]}
             />
             <TextArea
               id="decide-explanation"
@@ -254,7 +313,16 @@ export function ProblemPage(props: {
             <h3>{t('cocreation.hide.title')}</h3>
             <ErrorSummary errors={forms.hide.summary} />
             <CsrfField />
-            <TextArea id="hide-reason" name="reason" label={t('cocreation.hide.reason')} hint={t('cocreation.hide.hint')} value={forms.hide.values.reason} error={forms.hide.errors.reason} rows={3} maxLength={500} />
+            <TextArea
+              id="hide-reason"
+              name="reason"
+              label={t('cocreation.hide.reason')}
+              hint={t('cocreation.hide.hint')}
+              value={forms.hide.values.reason}
+              error={forms.hide.errors.reason}
+              rows={3}
+              maxLength={500}
+            />
             <Button variant="warning">{t('cocreation.hide.submit')}</Button>
           </form>
         </section>
@@ -262,7 +330,13 @@ export function ProblemPage(props: {
 
       <RecordHistory entries={props.history.entries} hasMore={props.history.hasMore} />
       {props.participation ? (
-        <CommentsSection target={props.participation.target} comments={props.participation.comments} viewer={props.participation.viewer} form={emptyForm()} notice={props.participation.notice} />
+        <CommentsSection
+          target={props.participation.target}
+          comments={props.participation.comments}
+          viewer={props.participation.viewer}
+          form={emptyForm()}
+          notice={props.participation.notice}
+        />
       ) : null}
     </>
   );

@@ -3,8 +3,13 @@ import { labelsWithPrefix } from '../../kernel/records.js';
 import { cocreationDatasets } from './datasets.js';
 import { cocreationDemo } from './demo.js';
 import { cocreationMessages } from './messages.js';
+import { problemModerationRoutes } from './moderation-routes.js';
+import { newProblemRoutes } from './new-problem-routes.js';
+import { problemRoutes } from './problem-routes.js';
+import { problemsRoutes } from './problems-routes.js';
+import { reasonedResponseRoutes } from './reasoned-response-routes.js';
+import { problemSupportRoutes } from './support-routes.js';
 import { problemTarget } from './problem-records.js';
-import { cocreationRoutes } from './routes.js';
 
 /**
  * Diagnosis and co-creation: public problems of an exercise, their supports, moderation, dispositions with a reason
@@ -13,7 +18,14 @@ import { cocreationRoutes } from './routes.js';
 export const cocreationModule: ModuleManifest = {
   name: 'cocreation',
   messages: [cocreationMessages],
-  routes: cocreationRoutes,
+  routes: (app, deps) => {
+    problemsRoutes(app, deps);
+    newProblemRoutes(app, deps);
+    problemRoutes(app, deps);
+    problemSupportRoutes(app, deps);
+    reasonedResponseRoutes(app, deps);
+    problemModerationRoutes(app, deps);
+  },
   records: {
     problem: { statusLabel: labelsWithPrefix('cocreation.status.'), target: problemTarget },
   },

@@ -1,8 +1,14 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
+import { commitmentEvaluationRoutes } from './commitment-evaluation-routes.js';
+import { designAssessmentRoutes } from './design-assessment-routes.js';
+import { endAssessmentRoutes } from './end-assessment-routes.js';
+import { evaluationMethodRoutes } from './method-routes.js';
+import { progressReportRoutes } from './progress-report-routes.js';
+import { resultsRoutes } from './results-routes.js';
+import { evaluationWorkRoutes } from './work-routes.js';
 import { evaluationDatasets } from './datasets.js';
 import { evaluationDemo } from './demo.js';
 import { evaluationMessages } from './messages.js';
-import { evaluationRoutes } from './routes.js';
 
 /**
  * Evaluation: the lead institutions' progress reports, independent assessments on the IRM scales (design and end,
@@ -11,7 +17,15 @@ import { evaluationRoutes } from './routes.js';
 export const evaluationModule: ModuleManifest = {
   name: 'evaluation',
   messages: [evaluationMessages],
-  routes: evaluationRoutes,
+  routes: (app, deps) => {
+    resultsRoutes(app, deps);
+    commitmentEvaluationRoutes(app, deps);
+    evaluationWorkRoutes(app, deps);
+    progressReportRoutes(app, deps);
+    designAssessmentRoutes(app, deps);
+    endAssessmentRoutes(app, deps);
+    evaluationMethodRoutes(app, deps);
+  },
   records: {
     progress_report: { owner: async (_db, entry) => commitmentOf(entry) },
     design_assessment: { owner: async (_db, entry) => commitmentOf(entry) },

@@ -43,7 +43,7 @@ const TESTS = '\\.test\\.tsx?$';
  *   mailing belongs in `registrations` once the call's admin page can take sections from higher modules.
  */
 const KNOWN_UPWARD = '^src/modules/calls/(count-mailing-recipients|get-mailing-progress|list-call-mailings|send-call-mailing)\\.ts$';
-const COMPOSITION = '^src/(registry\\.ts|app\\.tsx|server\\.ts|main\\.ts|jobs/start-jobs\\.ts|jobs/testing/|demo/|cli/|testing/)';
+const COMPOSITION = '^src/(registry\\.ts|app\\.tsx|app/|server\\.ts|main\\.ts|jobs/start-jobs\\.ts|jobs/testing/|demo/|cli/|testing/)';
 const modulePath = (names) => `^src/modules/(${names.join('|')})/`;
 
 const layers = [

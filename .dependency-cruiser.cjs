@@ -42,8 +42,10 @@ const TESTS = '\\.test\\.tsx?$';
  *   registrations and write the mailing tables that `registrations` owns, and the call's admin page shows them. The
  *   mailing belongs in `registrations` once the call's admin page can take sections from higher modules.
  */
-const KNOWN_UPWARD = '^src/modules/calls/(count-mailing-recipients|get-mailing-progress|list-call-mailings|send-call-mailing)\\.ts$';
-const COMPOSITION = '^src/(registry\\.ts|app\\.tsx|app/|server\\.ts|main\\.ts|jobs/start-jobs\\.ts|jobs/testing/|demo/|cli/|testing/)';
+const KNOWN_UPWARD =
+  '^src/modules/calls/(count-mailing-recipients|get-mailing-progress|list-call-mailings|send-call-mailing)\\.ts$';
+const COMPOSITION =
+  '^src/(registry\\.ts|app\\.tsx|app/|server\\.ts|main\\.ts|jobs/start-jobs\\.ts|jobs/testing/|demo/|cli/|testing/)';
 const modulePath = (names) => `^src/modules/(${names.join('|')})/`;
 
 const layers = [
@@ -94,7 +96,7 @@ module.exports = {
     {
       name: 'rooms-core-first',
       comment:
-        "A large module is split into rooms (plan: core, admin, work, data). core holds the rules every room shares and imports no other room.",
+        'A large module is split into rooms (plan: core, admin, work, data). core holds the rules every room shares and imports no other room.',
       severity: 'error',
       from: { path: '^src/modules/([^/]+)/core/', pathNot: TESTS },
       to: { path: '^src/modules/$1/(admin|work|data)/' },
@@ -108,7 +110,8 @@ module.exports = {
     },
     {
       name: 'not-to-composition',
-      comment: 'Nothing but tests and the composition root imports the registry, the app, the server, the demo or the CLI.',
+      comment:
+        'Nothing but tests and the composition root imports the registry, the app, the server, the demo or the CLI.',
       severity: 'error',
       from: { path: '^src/', pathNot: [TESTS, COMPOSITION] },
       to: { path: COMPOSITION },

@@ -12,7 +12,12 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 const integrationTests = 'src/**/*.int.test.{ts,tsx}';
-const processTests = ['src/server.int.test.ts', 'src/server-outage.int.test.ts', 'src/jobs/kill-mid-send.int.test.ts', 'src/modules/audit/verify-log-cli.int.test.ts'];
+const processTests = [
+  'src/server.int.test.ts',
+  'src/server-outage.int.test.ts',
+  'src/jobs/kill-mid-send.int.test.ts',
+  'src/modules/audit/verify-log-cli.int.test.ts',
+];
 
 const setupFiles = ['src/testing/setup-registry.ts'];
 
@@ -21,11 +26,27 @@ const integrationProjects = (suffix: '' | '-postgres', testDb: 'pglite' | 'postg
   {
     extends: true as const,
     // Each file starts with the registry loaded (the modules' texts in the catalogs), as the server does.
-    test: { name: `integration${suffix}`, include: [integrationTests], exclude: [...configDefaults.exclude, ...processTests], env: { TEST_DB: testDb }, globalSetup, setupFiles },
+    test: {
+      name: `integration${suffix}`,
+      include: [integrationTests],
+      exclude: [...configDefaults.exclude, ...processTests],
+      env: { TEST_DB: testDb },
+      globalSetup,
+      setupFiles,
+    },
   },
   // Process tests make their own empty databases: no templates needed. Each starts several Node processes that boot
   // the database (a `cocrea seed-demo` alone takes about 11 s on a busy 2-core machine), hence the longer timeout.
-  { extends: true as const, test: { name: `process${suffix}`, include: processTests, env: { TEST_DB: testDb }, testTimeout: 120_000, setupFiles } },
+  {
+    extends: true as const,
+    test: {
+      name: `process${suffix}`,
+      include: processTests,
+      env: { TEST_DB: testDb },
+      testTimeout: 120_000,
+      setupFiles,
+    },
+  },
 ];
 
 export default defineConfig({
@@ -34,7 +55,14 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true as const, test: { name: 'unit', include: ['src/**/*.test.{ts,tsx}'], exclude: [...configDefaults.exclude, integrationTests] } },
+      {
+        extends: true as const,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.{ts,tsx}'],
+          exclude: [...configDefaults.exclude, integrationTests],
+        },
+      },
       ...integrationProjects('', 'pglite', []),
       // Builds the template databases on the server once per run (src/testing/global-setup.ts).
       ...(onPostgres ? integrationProjects('-postgres', 'postgres', ['src/testing/global-setup.ts']) : []),

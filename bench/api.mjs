@@ -16,7 +16,24 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { armWatchdog, capturePage, findNginx, gitCommit, httpGet, idleCpuPercent, mainJs, makeTempDir, memoryOf, resultsDir, root, settings, startNginx, startPortal, stopProcess, table } from './run.mjs';
+import {
+  armWatchdog,
+  capturePage,
+  findNginx,
+  gitCommit,
+  httpGet,
+  idleCpuPercent,
+  mainJs,
+  makeTempDir,
+  memoryOf,
+  resultsDir,
+  root,
+  settings,
+  startNginx,
+  startPortal,
+  stopProcess,
+  table,
+} from './run.mjs';
 
 function findWrk() {
   const which = spawnSync('sh', ['-c', 'command -v wrk'], { encoding: 'utf8' });
@@ -34,7 +51,17 @@ function milliseconds(text) {
 /** Runs wrk (two threads, --latency) for `seconds` and parses its report. */
 function wrk(wrkPath, url, seconds) {
   return new Promise((resolve, reject) => {
-    const args = ['-t2', `-c${settings.connections}`, `-d${seconds}s`, '--timeout', '10s', '--latency', '-H', `accept-encoding: ${settings.encoding}`, url];
+    const args = [
+      '-t2',
+      `-c${settings.connections}`,
+      `-d${seconds}s`,
+      '--timeout',
+      '10s',
+      '--latency',
+      '-H',
+      `accept-encoding: ${settings.encoding}`,
+      url,
+    ];
     const child = spawn(wrkPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
@@ -77,23 +104,42 @@ async function main() {
   armWatchdog(24);
   if (settings.forceBuild || !existsSync(mainJs)) {
     console.log('Building dist/ (node scripts/build.mjs) ...');
-    if (spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('the build failed');
+    if (spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' }).status !== 0)
+      throw new Error('the build failed');
   }
-  const machine = { node: process.version, cpus: os.availableParallelism?.() ?? os.cpus().length, cpuModel: os.cpus()[0]?.model, idleCpuPercentAtStart: await idleCpuPercent() };
-  console.log(`API bench: ${machine.cpus} CPUs, Node ${machine.node}, ${settings.duration} s per run (+${settings.warmup} s warm-up), ${settings.connections} connections, accept-encoding ${settings.encoding}`);
+  const machine = {
+    node: process.version,
+    cpus: os.availableParallelism?.() ?? os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    idleCpuPercentAtStart: await idleCpuPercent(),
+  };
+  console.log(
+    `API bench: ${machine.cpus} CPUs, Node ${machine.node}, ${settings.duration} s per run (+${settings.warmup} s warm-up), ${settings.connections} connections, accept-encoding ${settings.encoding}`,
+  );
   if (machine.idleCpuPercentAtStart !== undefined && machine.idleCpuPercentAtStart < 80) {
-    console.log(`  note: the machine is busy (only ${machine.idleCpuPercentAtStart}% of the CPU idle); figures will be lower and noisier`);
+    console.log(
+      `  note: the machine is busy (only ${machine.idleCpuPercentAtStart}% of the CPU idle); figures will be lower and noisier`,
+    );
   }
 
   const dataDir = process.env.BENCH_DATA_DIR || makeTempDir('cocrea-bench-api-');
-  const seed = spawnSync(process.execPath, [join(root, 'bench', 'seed-large-plan.mjs')], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8' });
+  const seed = spawnSync(process.execPath, [join(root, 'bench', 'seed-large-plan.mjs')], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+    encoding: 'utf8',
+  });
   process.stdout.write(seed.stdout);
   if (seed.status !== 0) throw new Error(`seeding failed:\n${seed.stderr}`);
 
   const portal = await startPortal({ dataDir, logs: false });
   console.log(`  portal: pid ${portal.pid}, ${portal.url}, RSS ${memoryOf(portal.pid).rssMiB} MiB idle`);
-  const first = JSON.parse((await httpGet(`${portal.url}/api/v1/commitments?limit=1`, {}, 60000)).body.toString('utf8'));
-  const paths = (process.env.BENCH_API_PATHS ?? `/api/v1/commitments,/api/v1/commitments?limit=500,/api/v1/commitments/${first.data[0].id},/api/v1/activities`)
+  const first = JSON.parse(
+    (await httpGet(`${portal.url}/api/v1/commitments?limit=1`, {}, 60000)).body.toString('utf8'),
+  );
+  const paths = (
+    process.env.BENCH_API_PATHS ??
+    `/api/v1/commitments,/api/v1/commitments?limit=500,/api/v1/commitments/${first.data[0].id},/api/v1/activities`
+  )
     .split(',')
     .map((p) => p.trim())
     .filter(Boolean);
@@ -103,8 +149,16 @@ async function main() {
   for (const path of paths) {
     const startedAt = performance.now();
     const response = await httpGet(`${portal.url}${path}`, { 'accept-encoding': settings.encoding }, 120000);
-    cold.push({ path, status: response.status, ms: Math.round(performance.now() - startedAt), wireBytes: response.body.length, renderCache: response.headers['x-render-cache'] });
-    console.log(`  once ${path}: ${response.status} in ${cold.at(-1).ms} ms (${response.headers['x-render-cache'] ?? 'no cache'}), ${response.body.length} B on the wire`);
+    cold.push({
+      path,
+      status: response.status,
+      ms: Math.round(performance.now() - startedAt),
+      wireBytes: response.body.length,
+      renderCache: response.headers['x-render-cache'],
+    });
+    console.log(
+      `  once ${path}: ${response.status} in ${cold.at(-1).ms} ms (${response.headers['x-render-cache'] ?? 'no cache'}), ${response.body.length} B on the wire`,
+    );
   }
 
   const captures = [];
@@ -126,13 +180,38 @@ async function main() {
   const rows = [];
   for (const run of portalRuns) {
     const reference = nginx?.runs.find((r) => r.page === run.page);
-    run.percentOfNginx = reference ? Math.round((run.requestsPerSecond / reference.requestsPerSecond) * 1000) / 10 : undefined;
-    rows.push({ target: 'portal (PGlite)', page: run.page, rps: run.requestsPerSecond, p50: run.latencyP50Ms, p99: run.latencyP99Ms, body: run.bodyBytes, errors: run.errors + run.non2xx, ratio: run.percentOfNginx === undefined ? '-' : `${run.percentOfNginx}%` });
+    run.percentOfNginx = reference
+      ? Math.round((run.requestsPerSecond / reference.requestsPerSecond) * 1000) / 10
+      : undefined;
+    rows.push({
+      target: 'portal (PGlite)',
+      page: run.page,
+      rps: run.requestsPerSecond,
+      p50: run.latencyP50Ms,
+      p99: run.latencyP99Ms,
+      body: run.bodyBytes,
+      errors: run.errors + run.non2xx,
+      ratio: run.percentOfNginx === undefined ? '-' : `${run.percentOfNginx}%`,
+    });
   }
-  for (const run of nginx?.runs ?? []) rows.push({ target: 'nginx', page: run.page, rps: run.requestsPerSecond, p50: run.latencyP50Ms, p99: run.latencyP99Ms, body: run.bodyBytes, errors: run.errors + run.non2xx, ratio: '100%' });
+  for (const run of nginx?.runs ?? [])
+    rows.push({
+      target: 'nginx',
+      page: run.page,
+      rps: run.requestsPerSecond,
+      p50: run.latencyP50Ms,
+      p99: run.latencyP99Ms,
+      body: run.bodyBytes,
+      errors: run.errors + run.non2xx,
+      ratio: '100%',
+    });
 
-  console.log(`\n=== Public API on the large synthetic plan (500 commitments, 5,000 milestones, 25,000 activities) ===`);
-  console.log(`wrk: ${settings.duration} s per row, ${settings.connections} connections, 2 threads, accept-encoding: ${settings.encoding}`);
+  console.log(
+    `\n=== Public API on the large synthetic plan (500 commitments, 5,000 milestones, 25,000 activities) ===`,
+  );
+  console.log(
+    `wrk: ${settings.duration} s per row, ${settings.connections} connections, 2 threads, accept-encoding: ${settings.encoding}`,
+  );
   console.log(
     table(rows, [
       ['target', 'target'],
@@ -151,7 +230,10 @@ async function main() {
   const startedAt = new Date().toISOString();
   const file = join(resultsDir, `api-${startedAt.replace(/[:.]/g, '-')}.json`);
   const pagesOut = captures.map(({ body: _b, rawHeaders: _h, ...rest }) => rest);
-  writeFileSync(file, `${JSON.stringify({ startedAt, commit: gitCommit(), machine, settings, pages: pagesOut, cold, portal: { runs: portalRuns, memoryAfterLoad }, nginx }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ startedAt, commit: gitCommit(), machine, settings, pages: pagesOut, cold, portal: { runs: portalRuns, memoryAfterLoad }, nginx }, null, 2)}\n`,
+  );
   console.log(`\nResults written to ${file}`);
 }
 

@@ -39,7 +39,10 @@ import {
 
 const slug = process.env.LARGE_PLAN_SLUG || 'plan-grande';
 const plan = `/ejercicios/${slug}/plan`;
-const pages = (process.env.BENCH_PLAN_PAGES ?? `${plan},${plan}/compromisos/1,${plan}/calendario,${plan}/atrasos,/buscar?q=senalizacion`)
+const pages = (
+  process.env.BENCH_PLAN_PAGES ??
+  `${plan},${plan}/compromisos/1,${plan}/calendario,${plan}/atrasos,/buscar?q=senalizacion`
+)
   .split(',')
   .map((p) => p.trim())
   .filter(Boolean);
@@ -56,16 +59,30 @@ async function main() {
   armWatchdog(pages.length * (nginxPath ? 2 : 1) + 4);
   if (settings.forceBuild || !existsSync(mainJs)) {
     console.log('Building dist/ (node scripts/build.mjs) ...');
-    if (spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('the build failed');
+    if (spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' }).status !== 0)
+      throw new Error('the build failed');
   }
-  const machine = { node: process.version, cpus: os.availableParallelism?.() ?? os.cpus().length, cpuModel: os.cpus()[0]?.model, idleCpuPercentAtStart: await idleCpuPercent() };
-  console.log(`Plan bench: ${machine.cpus} CPUs, Node ${machine.node}, ${settings.duration} s per run (+${settings.warmup} s warm-up), ${settings.connections} connections`);
+  const machine = {
+    node: process.version,
+    cpus: os.availableParallelism?.() ?? os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    idleCpuPercentAtStart: await idleCpuPercent(),
+  };
+  console.log(
+    `Plan bench: ${machine.cpus} CPUs, Node ${machine.node}, ${settings.duration} s per run (+${settings.warmup} s warm-up), ${settings.connections} connections`,
+  );
   if (machine.idleCpuPercentAtStart !== undefined && machine.idleCpuPercentAtStart < 80) {
-    console.log(`  note: the machine is busy (only ${machine.idleCpuPercentAtStart}% of the CPU idle); figures will be lower and noisier`);
+    console.log(
+      `  note: the machine is busy (only ${machine.idleCpuPercentAtStart}% of the CPU idle); figures will be lower and noisier`,
+    );
   }
 
   const dataDir = process.env.BENCH_DATA_DIR || makeTempDir('cocrea-bench-plan-');
-  const seed = spawnSync(process.execPath, [join(root, 'bench', 'seed-large-plan.mjs')], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8' });
+  const seed = spawnSync(process.execPath, [join(root, 'bench', 'seed-large-plan.mjs')], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+    encoding: 'utf8',
+  });
   process.stdout.write(seed.stdout);
   if (seed.status !== 0) throw new Error(`seeding failed:\n${seed.stderr}`);
 
@@ -90,8 +107,16 @@ async function main() {
     const before = memoryOf(portal.pid);
     const run = await timed(`${portal.url}${path}`);
     const after = memoryOf(portal.pid);
-    oneOffRuns.push({ path, ...run, rssBeforeMiB: before.rssMiB, rssAfterMiB: after.rssMiB, peakRssMiB: after.peakRssMiB });
-    console.log(`  once ${path}: ${run.status} in ${run.ms} ms, ${run.wireBytes} B on the wire, RSS ${before.rssMiB} -> ${after.rssMiB} MiB (peak ${after.peakRssMiB})`);
+    oneOffRuns.push({
+      path,
+      ...run,
+      rssBeforeMiB: before.rssMiB,
+      rssAfterMiB: after.rssMiB,
+      peakRssMiB: after.peakRssMiB,
+    });
+    console.log(
+      `  once ${path}: ${run.status} in ${run.ms} ms, ${run.wireBytes} B on the wire, RSS ${before.rssMiB} -> ${after.rssMiB} MiB (peak ${after.peakRssMiB})`,
+    );
   }
 
   // One page at a time, letting the server drain the previous page's backlog (requests autocannon gave up on are
@@ -117,13 +142,36 @@ async function main() {
   const rows = [];
   for (const run of portalRuns) {
     const reference = nginx?.runs.find((r) => r.page === run.page);
-    run.percentOfNginx = reference ? Math.round((run.requestsPerSecond / reference.requestsPerSecond) * 1000) / 10 : undefined;
-    rows.push({ target: 'portal (PGlite)', page: run.page, rps: run.requestsPerSecond, p50: run.latencyP50Ms, p99: run.latencyP99Ms, body: run.bodyBytes, errors: run.errors + run.non2xx, ratio: run.percentOfNginx === undefined ? '-' : `${run.percentOfNginx}%` });
+    run.percentOfNginx = reference
+      ? Math.round((run.requestsPerSecond / reference.requestsPerSecond) * 1000) / 10
+      : undefined;
+    rows.push({
+      target: 'portal (PGlite)',
+      page: run.page,
+      rps: run.requestsPerSecond,
+      p50: run.latencyP50Ms,
+      p99: run.latencyP99Ms,
+      body: run.bodyBytes,
+      errors: run.errors + run.non2xx,
+      ratio: run.percentOfNginx === undefined ? '-' : `${run.percentOfNginx}%`,
+    });
   }
-  for (const run of nginx?.runs ?? []) rows.push({ target: 'nginx', page: run.page, rps: run.requestsPerSecond, p50: run.latencyP50Ms, p99: run.latencyP99Ms, body: run.bodyBytes, errors: run.errors + run.non2xx, ratio: '100%' });
+  for (const run of nginx?.runs ?? [])
+    rows.push({
+      target: 'nginx',
+      page: run.page,
+      rps: run.requestsPerSecond,
+      p50: run.latencyP50Ms,
+      p99: run.latencyP99Ms,
+      body: run.bodyBytes,
+      errors: run.errors + run.non2xx,
+      ratio: '100%',
+    });
 
   console.log(`\n=== Plan pages: ${slug} (500 commitments, 5,000 milestones, 25,000 activities) ===`);
-  console.log(`Load: ${settings.duration} s per row, ${settings.connections} connections, accept-encoding: ${settings.encoding}`);
+  console.log(
+    `Load: ${settings.duration} s per row, ${settings.connections} connections, accept-encoding: ${settings.encoding}`,
+  );
   console.log(
     table(rows, [
       ['target', 'target'],
@@ -143,7 +191,10 @@ async function main() {
   const startedAt = new Date().toISOString();
   const file = join(resultsDir, `plan-${startedAt.replace(/[:.]/g, '-')}.json`);
   const pagesOut = captures.map(({ body: _b, rawHeaders: _h, ...rest }) => rest);
-  writeFileSync(file, `${JSON.stringify({ startedAt, commit: gitCommit(), machine, settings, slug, pages: pagesOut, skipped, oneOff: oneOffRuns, portal: { runs: portalRuns, memoryAfterLoad }, nginx }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ startedAt, commit: gitCommit(), machine, settings, slug, pages: pagesOut, skipped, oneOff: oneOffRuns, portal: { runs: portalRuns, memoryAfterLoad }, nginx }, null, 2)}\n`,
+  );
   console.log(`\nResults written to ${file}`);
 }
 

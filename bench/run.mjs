@@ -91,13 +91,15 @@ const GOALS = {
 
 function positiveNumber(name, fallback) {
   const value = process.env[name] === undefined || process.env[name] === '' ? fallback : Number(process.env[name]);
-  if (!Number.isFinite(value) || value <= 0) fail(`${name} must be a positive number, got ${JSON.stringify(process.env[name])}`);
+  if (!Number.isFinite(value) || value <= 0)
+    fail(`${name} must be a positive number, got ${JSON.stringify(process.env[name])}`);
   return value;
 }
 
 function nonNegativeNumber(name, fallback) {
   const value = process.env[name] === undefined || process.env[name] === '' ? fallback : Number(process.env[name]);
-  if (!Number.isFinite(value) || value < 0) fail(`${name} must be zero or a positive number, got ${JSON.stringify(process.env[name])}`);
+  if (!Number.isFinite(value) || value < 0)
+    fail(`${name} must be zero or a positive number, got ${JSON.stringify(process.env[name])}`);
   return value;
 }
 
@@ -107,8 +109,10 @@ function fail(message) {
 }
 
 if (settings.signedInPaths.some((page) => !page.startsWith('/'))) fail('signed-in paths must start with /');
-if (settings.pages.some((page) => !page.startsWith('/'))) fail('BENCH_PAGES must be a comma-separated list of paths starting with /');
-if (settings.databaseUrl && !/^postgres(ql)?:\/\//.test(settings.databaseUrl)) fail('BENCH_DATABASE_URL must be a postgres:// URL');
+if (settings.pages.some((page) => !page.startsWith('/')))
+  fail('BENCH_PAGES must be a comma-separated list of paths starting with /');
+if (settings.databaseUrl && !/^postgres(ql)?:\/\//.test(settings.databaseUrl))
+  fail('BENCH_DATABASE_URL must be a postgres:// URL');
 
 // ---------------------------------------------------------------------------------------------
 // Process bookkeeping: whatever we start is killed when we leave, whichever way we leave.
@@ -185,7 +189,12 @@ export function httpGet(url, headers = {}, timeoutMs = 5000) {
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
       response.on('end', () =>
-        resolve({ status: response.statusCode, headers: response.headers, rawHeaders: response.rawHeaders, body: Buffer.concat(chunks) }),
+        resolve({
+          status: response.statusCode,
+          headers: response.headers,
+          rawHeaders: response.rawHeaders,
+          body: Buffer.concat(chunks),
+        }),
       );
       response.on('error', reject);
     });
@@ -229,13 +238,26 @@ async function waitFor200(url, deadline, isAlive) {
  */
 export async function startPortal({ dataDir, databaseUrl, logs }) {
   const port = logs ? 0 : await freePort();
-  const env = { ...process.env, NODE_ENV: 'production', HOST: LOOPBACK, PORT: String(port), PUBLIC_URL: `http://${LOOPBACK}:${port}`, LOG_LEVEL: logs ? 'info' : 'warn', DEMO_DATA: 'true' };
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    HOST: LOOPBACK,
+    PORT: String(port),
+    PUBLIC_URL: `http://${LOOPBACK}:${port}`,
+    LOG_LEVEL: logs ? 'info' : 'warn',
+    DEMO_DATA: 'true',
+  };
   delete env.DATABASE_URL; // never inherit one by accident: PGlite unless asked
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   if (dataDir) env.DATA_DIR = dataDir;
 
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [mainJs], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [mainJs], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   let exited = false;
   const exitPromise = new Promise((resolve) => {
@@ -356,7 +378,8 @@ export async function capturePage(baseUrl, path, headers = {}) {
   }
   const encoding = asLoaded.headers['content-encoding'] ?? 'identity';
   // The decoded body must be the page itself, or "same bytes" would be meaningless.
-  if (!decode(asLoaded.body, encoding).equals(plain.body)) throw new Error(`${path}: the ${encoding} body does not decode to the plain page`);
+  if (!decode(asLoaded.body, encoding).equals(plain.body))
+    throw new Error(`${path}: the ${encoding} body does not decode to the plain page`);
   return {
     path,
     uncompressedBytes: plain.body.length,
@@ -410,11 +433,22 @@ export async function loadPages(target, captures, headers = {}) {
     const run = await load(`${target.url}${capture.path}`, headers);
     if (!children.has(target.child)) {
       // Keep what was measured so far, say so loudly, and skip the remaining pages of this target.
-      console.log(`the server (pid ${target.pid}) EXITED during this run; its last output:\n${target.output().trim() || '(none)'}`);
-      runs.push({ page: capture.path, bodyBytes: capture.loadBodyBytes, renderCache: capture.renderCache, ...run, serverExited: true, serverOutput: target.output().trim() });
+      console.log(
+        `the server (pid ${target.pid}) EXITED during this run; its last output:\n${target.output().trim() || '(none)'}`,
+      );
+      runs.push({
+        page: capture.path,
+        bodyBytes: capture.loadBodyBytes,
+        renderCache: capture.renderCache,
+        ...run,
+        serverExited: true,
+        serverOutput: target.output().trim(),
+      });
       break;
     }
-    console.log(`${run.requestsPerSecond} req/s (slowest second ${run.requestsPerSecondMin}), p50 ${run.latencyP50Ms} ms, p99 ${run.latencyP99Ms} ms, max ${run.latencyMaxMs} ms`);
+    console.log(
+      `${run.requestsPerSecond} req/s (slowest second ${run.requestsPerSecondMin}), p50 ${run.latencyP50Ms} ms, p99 ${run.latencyP99Ms} ms, max ${run.latencyMaxMs} ms`,
+    );
     runs.push({ page: capture.path, bodyBytes: capture.loadBodyBytes, renderCache: capture.renderCache, ...run });
   }
   return runs;
@@ -430,7 +464,12 @@ export function findNginx() {
   const which = spawnSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' });
   const found = which.stdout.trim();
   if (which.status === 0 && found) return found;
-  for (const candidate of ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/local/bin/nginx', '/opt/homebrew/bin/nginx']) {
+  for (const candidate of [
+    '/usr/sbin/nginx',
+    '/usr/local/sbin/nginx',
+    '/usr/local/bin/nginx',
+    '/opt/homebrew/bin/nginx',
+  ]) {
     if (existsSync(candidate)) return candidate;
   }
   return undefined;
@@ -440,7 +479,15 @@ export function findNginx() {
 const nginxString = (value) => `"${String(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
 /** Response headers nginx produces itself, or that describe the connection rather than the page. */
-const HEADERS_NGINX_SETS = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'content-type', 'server']);
+const HEADERS_NGINX_SETS = new Set([
+  'date',
+  'connection',
+  'keep-alive',
+  'content-length',
+  'transfer-encoding',
+  'content-type',
+  'server',
+]);
 
 function nginxConfig({ dir, port, captures }) {
   const locations = captures.map((capture, index) => {
@@ -511,11 +558,16 @@ export async function startNginx(nginxPath, captures) {
   const confPath = join(dir, 'nginx.conf');
   writeFileSync(confPath, nginxConfig({ dir, port, captures }));
 
-  const check = spawnSync(nginxPath, ['-t', '-q', '-p', dir, '-e', join(dir, 'error.log'), '-c', confPath], { encoding: 'utf8' });
+  const check = spawnSync(nginxPath, ['-t', '-q', '-p', dir, '-e', join(dir, 'error.log'), '-c', confPath], {
+    encoding: 'utf8',
+  });
   if (check.error) throw new Error(`cannot run ${nginxPath}: ${check.error.message}`);
   if (check.status !== 0) throw new Error(`nginx rejected the generated config:\n${check.stderr}`);
 
-  const child = spawn(nginxPath, ['-p', dir, '-e', join(dir, 'error.log'), '-c', confPath], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(nginxPath, ['-p', dir, '-e', join(dir, 'error.log'), '-c', confPath], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   children.add(child);
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
@@ -539,7 +591,9 @@ export async function startNginx(nginxPath, captures) {
     const response = await httpGet(`${url}${capture.path}`, { 'accept-encoding': settings.encoding });
     if (!response.body.equals(capture.body)) throw new Error(`nginx does not serve the same bytes for ${capture.path}`);
   }
-  const version = spawnSync(nginxPath, ['-v'], { encoding: 'utf8' }).stderr.trim().replace(/^nginx version: /, '');
+  const version = spawnSync(nginxPath, ['-v'], { encoding: 'utf8' })
+    .stderr.trim()
+    .replace(/^nginx version: /, '');
   return { child, pid: child.pid, url, exitPromise, version, output: () => stderr };
 }
 
@@ -581,7 +635,12 @@ function createAdminLink({ dataDir, databaseUrl }) {
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   if (dataDir) env.DATA_DIR = dataDir;
   const email = `bench-${Date.now()}@example.mx`;
-  const run = spawnSync(process.execPath, [join(root, 'bin', 'cocrea.js'), 'create-admin', email], { cwd: root, env, encoding: 'utf8', timeout: 60000 });
+  const run = spawnSync(process.execPath, [join(root, 'bin', 'cocrea.js'), 'create-admin', email], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    timeout: 60000,
+  });
   const match = `${run.stdout}\n${run.stderr}`.match(/https?:\/\/[^\s]+(\/recuperar\/[A-Za-z0-9_-]+)/);
   if (run.status !== 0 || !match) throw new Error(`create-admin failed:\n${run.stdout}\n${run.stderr}`);
   return match[1];
@@ -590,25 +649,46 @@ function createAdminLink({ dataDir, databaseUrl }) {
 function httpPostForm(url, form, headers) {
   return new Promise((resolvePost, reject) => {
     const body = new URLSearchParams(form).toString();
-    const request = http.request(url, { method: 'POST', agent: false, timeout: 10000, headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } }, (response) => {
-      response.resume();
-      response.on('end', () => resolvePost({ status: response.statusCode, headers: response.headers }));
-    });
+    const request = http.request(
+      url,
+      {
+        method: 'POST',
+        agent: false,
+        timeout: 10000,
+        headers: {
+          ...headers,
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': Buffer.byteLength(body),
+        },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolvePost({ status: response.statusCode, headers: response.headers }));
+      },
+    );
     request.on('timeout', () => request.destroy(new Error('timeout')));
     request.on('error', reject);
     request.end(body);
   });
 }
 
-const cookiePairs = (setCookie = []) => Object.fromEntries(setCookie.map((line) => line.split(';')[0].split('=')).map(([name, ...value]) => [name, value.join('=')]));
+const cookiePairs = (setCookie = []) =>
+  Object.fromEntries(
+    setCookie.map((line) => line.split(';')[0].split('=')).map(([name, ...value]) => [name, value.join('=')]),
+  );
 
 /** Follows the link as a browser would (choose a password), and returns the session cookie header. */
 async function signInWithLink(baseUrl, linkPath) {
   const form = await httpGet(`${baseUrl}${linkPath}`);
   const csrf = form.body.toString().match(/name="_csrf" value="([^"]+)"/)?.[1];
   const cookies = cookiePairs(form.headers['set-cookie']);
-  if (form.status !== 200 || !csrf || !cookies.csrf) throw new Error(`${linkPath} did not offer the password form (status ${form.status})`);
-  const posted = await httpPostForm(`${baseUrl}${linkPath}`, { _csrf: csrf, password: `Bench-${Date.now()}-contraseña-larga` }, { cookie: `csrf=${cookies.csrf}` });
+  if (form.status !== 200 || !csrf || !cookies.csrf)
+    throw new Error(`${linkPath} did not offer the password form (status ${form.status})`);
+  const posted = await httpPostForm(
+    `${baseUrl}${linkPath}`,
+    { _csrf: csrf, password: `Bench-${Date.now()}-contraseña-larga` },
+    { cookie: `csrf=${cookies.csrf}` },
+  );
   const sid = cookiePairs(posted.headers['set-cookie']).sid;
   if (posted.status !== 303 || !sid) throw new Error(`choosing the password did not sign in (status ${posted.status})`);
   return `sid=${sid}`;
@@ -625,12 +705,19 @@ async function firstVisitWeight(baseUrl, path) {
     ...[...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => ({ kind: 'js', href: m[1] })),
   ];
   const seen = new Set();
-  const files = [{ kind: 'html', href: path, bytes: page.body.length, encoding: page.headers['content-encoding'] ?? 'identity' }];
+  const files = [
+    { kind: 'html', href: path, bytes: page.body.length, encoding: page.headers['content-encoding'] ?? 'identity' },
+  ];
   for (const asset of assets) {
     if (seen.has(asset.href) || /^(https?:)?\/\//.test(asset.href)) continue;
     seen.add(asset.href);
     const response = await httpGet(new URL(asset.href, `${baseUrl}${path}`).toString(), headers);
-    files.push({ ...asset, bytes: response.body.length, encoding: response.headers['content-encoding'] ?? 'identity', status: response.status });
+    files.push({
+      ...asset,
+      bytes: response.body.length,
+      encoding: response.headers['content-encoding'] ?? 'identity',
+      status: response.status,
+    });
   }
   const sum = (kind) => files.filter((f) => !kind || f.kind === kind).reduce((total, f) => total + f.bytes, 0);
   return { path, totalBytes: sum(), htmlBytes: sum('html'), cssBytes: sum('css'), jsBytes: sum('js'), files };
@@ -641,9 +728,16 @@ async function firstVisitWeight(baseUrl, path) {
 // ---------------------------------------------------------------------------------------------
 
 export function table(rows, columns) {
-  const widths = columns.map(([title, key]) => Math.max(title.length, ...rows.map((row) => String(row[key] ?? '-').length)));
-  const line = (cells) => cells.map((cell, i) => (i < 2 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
-  return [line(columns.map(([title]) => title)), line(widths.map((w) => '-'.repeat(w))), ...rows.map((row) => line(columns.map(([, key]) => row[key] ?? '-')))].join('\n');
+  const widths = columns.map(([title, key]) =>
+    Math.max(title.length, ...rows.map((row) => String(row[key] ?? '-').length)),
+  );
+  const line = (cells) =>
+    cells.map((cell, i) => (i < 2 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
+  return [
+    line(columns.map(([title]) => title)),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map((row) => line(columns.map(([, key]) => row[key] ?? '-'))),
+  ].join('\n');
 }
 
 const goal = (ms, limit) => (ms <= limit ? `ok, goal <= ${limit} ms` : `OVER the goal of ${limit} ms`);
@@ -676,7 +770,9 @@ export function gitCommit() {
 
 async function main() {
   const nginxPath = findNginx();
-  const loadRuns = (settings.pages.length + settings.signedInPaths.length) * (1 + (nginxPath ? 1 : 0) + (settings.databaseUrl ? 1 : 0));
+  const loadRuns =
+    (settings.pages.length + settings.signedInPaths.length) *
+    (1 + (nginxPath ? 1 : 0) + (settings.databaseUrl ? 1 : 0));
   armWatchdog(loadRuns);
 
   if (settings.forceBuild || !existsSync(mainJs)) {
@@ -698,7 +794,10 @@ async function main() {
     startedAt: new Date().toISOString(),
     commit: gitCommit(),
     machine,
-    settings: { ...settings, databaseUrl: settings.databaseUrl ? settings.databaseUrl.replace(/\/\/[^@/]*@/, '//***@') : undefined },
+    settings: {
+      ...settings,
+      databaseUrl: settings.databaseUrl ? settings.databaseUrl.replace(/\/\/[^@/]*@/, '//***@') : undefined,
+    },
     autocannon: require('autocannon/package.json').version,
   };
   console.log(
@@ -706,7 +805,9 @@ async function main() {
       `${settings.connections} connections, accept-encoding: ${settings.encoding}`,
   );
   if (machine.idleCpuPercentAtStart !== undefined && machine.idleCpuPercentAtStart < 80) {
-    console.log(`  note: the machine is busy (only ${machine.idleCpuPercentAtStart}% of the CPU idle); figures will be lower and noisier`);
+    console.log(
+      `  note: the machine is busy (only ${machine.idleCpuPercentAtStart}% of the CPU idle); figures will be lower and noisier`,
+    );
   }
 
   // 1. Cold and warm start on an embedded database.
@@ -721,8 +822,21 @@ async function main() {
   const warmMemory = memoryOf(warm.pid);
   await stopProcess(warm);
   results.startup = {
-    cold: { firstPageMs: cold.firstPageMs, listeningMs: cold.listeningMs, serverStartupMs: cold.startupMs, goalMs: GOALS.coldStartMs, memoryAfterFirstPage: coldMemory, shutdownMs: coldStopMs },
-    warm: { firstPageMs: warm.firstPageMs, listeningMs: warm.listeningMs, serverStartupMs: warm.startupMs, goalMs: GOALS.warmStartMs, memoryAfterFirstPage: warmMemory },
+    cold: {
+      firstPageMs: cold.firstPageMs,
+      listeningMs: cold.listeningMs,
+      serverStartupMs: cold.startupMs,
+      goalMs: GOALS.coldStartMs,
+      memoryAfterFirstPage: coldMemory,
+      shutdownMs: coldStopMs,
+    },
+    warm: {
+      firstPageMs: warm.firstPageMs,
+      listeningMs: warm.listeningMs,
+      serverStartupMs: warm.startupMs,
+      goalMs: GOALS.warmStartMs,
+      memoryAfterFirstPage: warmMemory,
+    },
   };
 
   // 2. Load against the warm embedded database, request logging off (seeded first if asked, while it is stopped).
@@ -734,15 +848,24 @@ async function main() {
   results.firstVisit = await firstVisitWeight(portal.url, settings.pages[0]);
   const sessionCookie = await signInWithLink(portal.url, linkPath);
   const signedInCaptures = [];
-  for (const path of settings.signedInPaths) signedInCaptures.push(await capturePage(portal.url, path, { cookie: sessionCookie }));
+  for (const path of settings.signedInPaths)
+    signedInCaptures.push(await capturePage(portal.url, path, { cookie: sessionCookie }));
   const idleMemory = memoryOf(portal.pid);
-  console.log(`  load server: pid ${portal.pid}, ${portal.url}, ready in ${portal.firstPageMs} ms, RSS ${idleMemory.rssMiB} MiB idle`);
+  console.log(
+    `  load server: pid ${portal.pid}, ${portal.url}, ready in ${portal.firstPageMs} ms, RSS ${idleMemory.rssMiB} MiB idle`,
+  );
   const pgliteRuns = await loadPages(portal, captures);
   const pgliteSignedIn = await loadPages(portal, signedInCaptures, { cookie: sessionCookie });
   const loadedMemory = memoryOf(portal.pid);
   await stopProcess(portal);
   results.pages = captures.map(({ body: _body, rawHeaders: _rawHeaders, ...rest }) => rest);
-  results.pglite = { readyMs: portal.firstPageMs, memoryIdle: idleMemory, memoryAfterLoad: loadedMemory, runs: pgliteRuns, signedIn: pgliteSignedIn };
+  results.pglite = {
+    readyMs: portal.firstPageMs,
+    memoryIdle: idleMemory,
+    memoryAfterLoad: loadedMemory,
+    runs: pgliteRuns,
+    signedIn: pgliteSignedIn,
+  };
 
   // 3. Optionally the same load with the portal on PostgreSQL.
   if (settings.databaseUrl) {
@@ -755,7 +878,9 @@ async function main() {
     for (const capture of captures) {
       const again = await capturePage(pg.url, capture.path);
       if (again.uncompressedBytes !== capture.uncompressedBytes) {
-        console.log(`  note: ${capture.path} is ${again.uncompressedBytes} bytes on PostgreSQL vs ${capture.uncompressedBytes} on PGlite (different data?)`);
+        console.log(
+          `  note: ${capture.path} is ${again.uncompressedBytes} bytes on PostgreSQL vs ${capture.uncompressedBytes} on PGlite (different data?)`,
+        );
       }
     }
     const pgIdle = memoryOf(pg.pid);
@@ -763,11 +888,18 @@ async function main() {
     const pgRuns = await loadPages(pg, captures);
     const pgCookie = await signInWithLink(pg.url, createAdminLink({ databaseUrl: settings.databaseUrl }));
     const pgSignedInCaptures = [];
-    for (const path of settings.signedInPaths) pgSignedInCaptures.push(await capturePage(pg.url, path, { cookie: pgCookie }));
+    for (const path of settings.signedInPaths)
+      pgSignedInCaptures.push(await capturePage(pg.url, path, { cookie: pgCookie }));
     const pgSignedIn = await loadPages(pg, pgSignedInCaptures, { cookie: pgCookie });
     const pgLoaded = memoryOf(pg.pid);
     await stopProcess(pg);
-    results.postgres = { readyMs: pg.firstPageMs, memoryIdle: pgIdle, memoryAfterLoad: pgLoaded, runs: pgRuns, signedIn: pgSignedIn };
+    results.postgres = {
+      readyMs: pg.firstPageMs,
+      memoryIdle: pgIdle,
+      memoryAfterLoad: pgLoaded,
+      runs: pgRuns,
+      signedIn: pgSignedIn,
+    };
   }
 
   // 4. nginx serving the same bytes.
@@ -803,7 +935,8 @@ async function main() {
         cache: target === 'nginx' ? '-' : run.renderCache,
         ratio: target === 'nginx' ? '100%' : target.includes('signed in') ? '-' : ratioOf(run),
       });
-      if (target !== 'nginx' && !target.includes('signed in')) run.percentOfNginx = ratioOf(run) ? Number.parseFloat(ratioOf(run)) : undefined;
+      if (target !== 'nginx' && !target.includes('signed in'))
+        run.percentOfNginx = ratioOf(run) ? Number.parseFloat(ratioOf(run)) : undefined;
     }
   };
   addRows('portal (PGlite)', pgliteRuns);
@@ -815,8 +948,12 @@ async function main() {
   if (results.nginx) addRows('nginx', results.nginx.runs);
 
   console.log('\n=== Summary ===');
-  console.log(`Cold start (empty data directory -> first page): ${cold.firstPageMs} ms  [${goal(cold.firstPageMs, GOALS.coldStartMs)}]`);
-  console.log(`Warm start (existing data directory -> first page): ${warm.firstPageMs} ms  [${goal(warm.firstPageMs, GOALS.warmStartMs)}]`);
+  console.log(
+    `Cold start (empty data directory -> first page): ${cold.firstPageMs} ms  [${goal(cold.firstPageMs, GOALS.coldStartMs)}]`,
+  );
+  console.log(
+    `Warm start (existing data directory -> first page): ${warm.firstPageMs} ms  [${goal(warm.firstPageMs, GOALS.warmStartMs)}]`,
+  );
   const mib = (value) => (value === undefined || Number.isNaN(value) ? 'n/a' : `${value} MiB`);
   console.log(
     `Memory at the first page: cold start RSS ${mib(coldMemory.rssMiB)} (peak ${mib(coldMemory.peakRssMiB)}, migrations and seed), ` +
@@ -827,12 +964,16 @@ async function main() {
   );
   if (results.postgres) {
     const m = results.postgres.memoryAfterLoad;
-    console.log(`Memory (PostgreSQL, Node process only): RSS ${mib(results.postgres.memoryIdle.rssMiB)} idle, ${mib(m.rssMiB)} after load, peak ${mib(m.peakRssMiB)}`);
+    console.log(
+      `Memory (PostgreSQL, Node process only): RSS ${mib(results.postgres.memoryIdle.rssMiB)} idle, ${mib(m.rssMiB)} after load, peak ${mib(m.peakRssMiB)}`,
+    );
   }
   console.log(
     `Page sizes: ${results.pages.map((p) => `${p.path} ${p.uncompressedBytes} B (gzip ${p.gzipBytes ?? '-'} B, br ${p.brBytes ?? '-'} B)`).join('; ')}`,
   );
-  console.log(`\nLoad: ${settings.duration} s per row, ${settings.connections} connections, accept-encoding: ${settings.encoding}`);
+  console.log(
+    `\nLoad: ${settings.duration} s per row, ${settings.connections} connections, accept-encoding: ${settings.encoding}`,
+  );
   console.log(
     table(rows, [
       ['target', 'target'],
@@ -855,13 +996,19 @@ async function main() {
   for (const run of [...pgliteRuns, ...(results.postgres?.runs ?? [])]) {
     const where = results.postgres?.runs.includes(run) ? 'PostgreSQL' : 'PGlite';
     if (run.percentOfNginx !== undefined) {
-      console.log(`  ${run.page} (${where}, cache ${run.renderCache}): ${run.percentOfNginx}% of nginx [${verdict(run.percentOfNginx >= GOALS.anonymousPercentOfNginx)}, goal >= ${GOALS.anonymousPercentOfNginx}%]`);
+      console.log(
+        `  ${run.page} (${where}, cache ${run.renderCache}): ${run.percentOfNginx}% of nginx [${verdict(run.percentOfNginx >= GOALS.anonymousPercentOfNginx)}, goal >= ${GOALS.anonymousPercentOfNginx}%]`,
+      );
     }
-    console.log(`  ${run.page} (${where}, cache ${run.renderCache}): p99 ${run.latencyP99Ms} ms [${verdict(run.latencyP99Ms <= GOALS.anonymousP99Ms)}, goal <= ${GOALS.anonymousP99Ms} ms]`);
+    console.log(
+      `  ${run.page} (${where}, cache ${run.renderCache}): p99 ${run.latencyP99Ms} ms [${verdict(run.latencyP99Ms <= GOALS.anonymousP99Ms)}, goal <= ${GOALS.anonymousP99Ms} ms]`,
+    );
   }
   for (const run of [...pgliteSignedIn, ...(results.postgres?.signedIn ?? [])]) {
     const where = results.postgres?.signedIn.includes(run) ? 'PostgreSQL' : 'PGlite';
-    console.log(`  ${run.page} signed in (${where}): ${run.requestsPerSecond} req/s [${verdict(run.requestsPerSecond >= GOALS.signedInRequestsPerSecond)}, goal >= ${GOALS.signedInRequestsPerSecond}]`);
+    console.log(
+      `  ${run.page} signed in (${where}): ${run.requestsPerSecond} req/s [${verdict(run.requestsPerSecond >= GOALS.signedInRequestsPerSecond)}, goal >= ${GOALS.signedInRequestsPerSecond}]`,
+    );
   }
   const visit = results.firstVisit;
   console.log(
@@ -871,12 +1018,22 @@ async function main() {
   if (!nginxPath && settings.nginx === 'off') {
     console.log('\nnginx skipped (BENCH_NGINX=off): no static baseline and no ratio.');
   } else if (!nginxPath) {
-    console.log('\nnginx is not installed, so there is no static baseline and no ratio. Install it (e.g. `apt-get install -y nginx`) and run again.');
+    console.log(
+      '\nnginx is not installed, so there is no static baseline and no ratio. Install it (e.g. `apt-get install -y nginx`) and run again.',
+    );
   }
-  const crashed = [...pgliteRuns, ...(results.postgres?.runs ?? []), ...(results.nginx?.runs ?? [])].filter((run) => run.serverExited);
-  if (crashed.length > 0) console.log(`\nWarning: a server exited under load (${crashed.map((r) => r.page).join(', ')}); see its output above`);
+  const crashed = [...pgliteRuns, ...(results.postgres?.runs ?? []), ...(results.nginx?.runs ?? [])].filter(
+    (run) => run.serverExited,
+  );
+  if (crashed.length > 0)
+    console.log(
+      `\nWarning: a server exited under load (${crashed.map((r) => r.page).join(', ')}); see its output above`,
+    );
   const unhealthy = rows.filter((row) => !row.healthy);
-  if (unhealthy.length > 0) console.log(`\nWarning: non-2xx responses or errors in ${unhealthy.map((r) => `${r.target} ${r.page}`).join(', ')}`);
+  if (unhealthy.length > 0)
+    console.log(
+      `\nWarning: non-2xx responses or errors in ${unhealthy.map((r) => `${r.target} ${r.page}`).join(', ')}`,
+    );
 
   mkdirSync(resultsDir, { recursive: true });
   results.finishedAt = new Date().toISOString();

@@ -61,7 +61,11 @@ export default async function seedLargePlan({ dataDir, databaseUrl, log = consol
   const { openDatabase, migrate, seedDemoIfEmpty, seedSyntheticPlan } = await import(pathToFileURL(bundle).href);
 
   const startedAt = performance.now();
-  const database = await openDatabase({ databaseUrl: databaseUrl || undefined, dataDir: dataDir ?? join(root, 'data'), poolSize: 2 });
+  const database = await openDatabase({
+    databaseUrl: databaseUrl || undefined,
+    dataDir: dataDir ?? join(root, 'data'),
+    poolSize: 2,
+  });
   try {
     await migrate(database);
     await seedDemoIfEmpty(database.db);

@@ -39,7 +39,9 @@ function request(port, method, path, { headers = {}, body } = {}) {
     const req = http.request({ host: '127.0.0.1', port, method, path, headers, agent }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+      );
     });
     req.on('error', reject);
     if (body) req.write(body);
@@ -62,7 +64,14 @@ async function startPortal(env) {
   const nodeArgs = (process.env.BURST_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, mainJs], {
     // Request logs off (as a production log level would keep only warnings), so they do not cost throughput.
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', SIGNUP_LIMIT_PER_HOUR: '100000000', ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      SIGNUP_LIMIT_PER_HOUR: '100000000',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
@@ -124,7 +133,11 @@ async function burst(port, label, pid) {
       }).toString();
       const t0 = performance.now();
       const response = await request(port, 'POST', FORM, {
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), cookie: `csrf=${token}` },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': Buffer.byteLength(body),
+          cookie: `csrf=${token}`,
+        },
         body,
       });
       latencies.push(performance.now() - t0);
@@ -136,11 +149,14 @@ async function burst(port, label, pid) {
   const cpuAfter = cpuMs(pid);
   // The portal's own CPU per sign-up: less sensitive than the rate to other work on a shared machine. On PGlite it
   // includes the database (in the process); on PostgreSQL the server's processes are not counted.
-  const cpuPerSignup = cpuBefore === undefined || cpuAfter === undefined ? 'n/a' : `${((cpuAfter - cpuBefore) / people).toFixed(1)} ms`;
+  const cpuPerSignup =
+    cpuBefore === undefined || cpuAfter === undefined ? 'n/a' : `${((cpuAfter - cpuBefore) / people).toFixed(1)} ms`;
   latencies.sort((a, b) => a - b);
   const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(0);
   const accepted = statuses.get(303) ?? 0;
-  console.log(`${label}: ${people} sign-ups, ${concurrency} in parallel: ${(accepted / seconds).toFixed(0)} sign-ups/s, p50 ${pct(50)} ms, p99 ${pct(99)} ms, portal CPU ${cpuPerSignup} per sign-up, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+  console.log(
+    `${label}: ${people} sign-ups, ${concurrency} in parallel: ${(accepted / seconds).toFixed(0)} sign-ups/s, p50 ${pct(50)} ms, p99 ${pct(99)} ms, portal CPU ${cpuPerSignup} per sign-up, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+  );
   return { run, accepted, seconds };
 }
 
@@ -149,15 +165,34 @@ async function countRows(database, run) {
   const [registrations, distinct, emails, jobs] = await Promise.all([
     database.query(`select count(*)::int as n from registrations where email like $1`, [like]),
     database.query(`select count(distinct lower(email))::int as n from registrations where email like $1`, [like]),
-    database.query(`select count(*)::int as n from emails where to_address like $1 and template = 'confirm_registration'`, [like]),
-    database.query(`select count(*)::int as n from pgboss.job j join emails e on e.id::text = j.id::text where e.to_address like $1`, [like]).catch(() => ({ rows: [{ n: -1 }] })),
+    database.query(
+      `select count(*)::int as n from emails where to_address like $1 and template = 'confirm_registration'`,
+      [like],
+    ),
+    database
+      .query(
+        `select count(*)::int as n from pgboss.job j join emails e on e.id::text = j.id::text where e.to_address like $1`,
+        [like],
+      )
+      .catch(() => ({ rows: [{ n: -1 }] })),
   ]);
-  return { registrations: registrations.rows[0].n, distinct: distinct.rows[0].n, emails: emails.rows[0].n, jobs: jobs.rows[0].n };
+  return {
+    registrations: registrations.rows[0].n,
+    distinct: distinct.rows[0].n,
+    emails: emails.rows[0].n,
+    jobs: jobs.rows[0].n,
+  };
 }
 
 function verdict(label, accepted, counts) {
-  const ok = counts.registrations === accepted && counts.distinct === accepted && counts.emails === accepted && (counts.jobs === -1 || counts.jobs === accepted);
-  console.log(`${label}: rows afterwards ${JSON.stringify(counts)} for ${accepted} accepted sign-ups: ${ok ? 'none lost, none duplicated' : 'MISMATCH'}`);
+  const ok =
+    counts.registrations === accepted &&
+    counts.distinct === accepted &&
+    counts.emails === accepted &&
+    (counts.jobs === -1 || counts.jobs === accepted);
+  console.log(
+    `${label}: rows afterwards ${JSON.stringify(counts)} for ${accepted} accepted sign-ups: ${ok ? 'none lost, none duplicated' : 'MISMATCH'}`,
+  );
   return ok;
 }
 

@@ -26,10 +26,16 @@ const features = geojson.features.map((feature) => {
   const { properties, geometry } = feature;
   const cvegeo = String(properties.cvegeo ?? properties.CVEGEO ?? '');
   const name = String(properties.nom_agem ?? properties.NOMGEO ?? properties.nomgeo ?? properties.name ?? '');
-  if (!/^\d{5}$/.test(cvegeo) || !name) throw new Error(`A feature without cvegeo or name: ${JSON.stringify(properties)}`);
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
+  if (!/^\d{5}$/.test(cvegeo) || !name)
+    throw new Error(`A feature without cvegeo or name: ${JSON.stringify(properties)}`);
+  const polygons =
+    geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
   // Rings without their repeated closing vertex.
-  const rings = polygons.flat().map((ring) => (ring.length > 1 && ring[0][0] === ring.at(-1)[0] && ring[0][1] === ring.at(-1)[1] ? ring.slice(0, -1) : ring));
+  const rings = polygons
+    .flat()
+    .map((ring) =>
+      ring.length > 1 && ring[0][0] === ring.at(-1)[0] && ring[0][1] === ring.at(-1)[1] ? ring.slice(0, -1) : ring,
+    );
   return { cvegeo, name, rings };
 });
 features.sort((a, b) => a.cvegeo.localeCompare(b.cvegeo));
@@ -38,7 +44,13 @@ features.sort((a, b) => a.cvegeo.localeCompare(b.cvegeo));
 let [minLon, maxLon, minLat, maxLat] = [Infinity, -Infinity, Infinity, -Infinity];
 for (const { rings } of features)
   for (const ring of rings)
-    for (const [lon, lat] of ring) [minLon, maxLon, minLat, maxLat] = [Math.min(minLon, lon), Math.max(maxLon, lon), Math.min(minLat, lat), Math.max(maxLat, lat)];
+    for (const [lon, lat] of ring)
+      [minLon, maxLon, minLat, maxLat] = [
+        Math.min(minLon, lon),
+        Math.max(maxLon, lon),
+        Math.min(minLat, lat),
+        Math.max(maxLat, lat),
+      ];
 const kx = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
 const scale = (WIDTH - 2 * MARGIN) / ((maxLon - minLon) * kx);
 const HEIGHT = Math.ceil((maxLat - minLat) * scale + 2 * MARGIN);
@@ -52,7 +64,10 @@ for (const { rings } of features)
     ring.forEach((point, i) => {
       const key = keyOf(point);
       if (!neighbours.has(key)) neighbours.set(key, new Set());
-      neighbours.get(key).add(keyOf(ring[(i + 1) % ring.length])).add(keyOf(ring[(i - 1 + ring.length) % ring.length]));
+      neighbours
+        .get(key)
+        .add(keyOf(ring[(i + 1) % ring.length]))
+        .add(keyOf(ring[(i - 1 + ring.length) % ring.length]));
     });
 const isJunction = (point) => neighbours.get(keyOf(point)).size > 2;
 
@@ -90,7 +105,14 @@ for (const { rings } of features)
     const cuts = ring.map((point, i) => (isJunction(point) ? i : -1)).filter((i) => i !== -1);
     if (cuts.length === 0) {
       // An island or an enclave: anchor it at its first vertex and the vertex farthest from it.
-      const far = ring.reduce((best, p, i) => (Math.hypot(p[0] - ring[0][0], p[1] - ring[0][1]) > Math.hypot(ring[best][0] - ring[0][0], ring[best][1] - ring[0][1]) ? i : best), 0);
+      const far = ring.reduce(
+        (best, p, i) =>
+          Math.hypot(p[0] - ring[0][0], p[1] - ring[0][1]) >
+          Math.hypot(ring[best][0] - ring[0][0], ring[best][1] - ring[0][1])
+            ? i
+            : best,
+        0,
+      );
       cuts.push(0, far);
       cuts.sort((a, b) => a - b);
     }
@@ -102,7 +124,13 @@ for (const { rings } of features)
     });
   }
 
-const area = (points) => Math.abs(points.reduce((sum, p, i) => sum + p[0] * points[(i + 1) % points.length][1] - points[(i + 1) % points.length][0] * p[1], 0)) / 2;
+const area = (points) =>
+  Math.abs(
+    points.reduce(
+      (sum, p, i) => sum + p[0] * points[(i + 1) % points.length][1] - points[(i + 1) % points.length][0] * p[1],
+      0,
+    ),
+  ) / 2;
 
 // Pass 2: keep the chosen vertices, round them, drop repeated points and rings too small to see; write relative paths.
 let [pointsOut, ringsDropped] = [0, 0];

@@ -41,5 +41,8 @@ const assets = await build({
 });
 const outputs = Object.keys(assets.metafile.outputs).map((file) => basename(file));
 const find = (prefix, ext) => outputs.find((file) => file.startsWith(prefix) && file.endsWith(ext));
-writeFileSync(join(publicDir, 'manifest.json'), JSON.stringify({ css: find('style-', '.css'), js: find('app-', '.js') }));
+writeFileSync(
+  join(publicDir, 'manifest.json'),
+  JSON.stringify({ css: find('style-', '.css'), js: find('app-', '.js') }),
+);
 copyFileSync(join(root, 'src/web/static/favicon.svg'), join(publicDir, 'favicon.svg'));

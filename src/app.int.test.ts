@@ -76,7 +76,10 @@ describe('public pages', () => {
     const csv = await app.inject({ url: '/datos/municipios.csv' });
     expect(csv.headers['content-type']).toContain('text/csv');
     expect([...csv.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('cvegeo,entidad,nombre,poblacion_2020');
     expect(lines).toHaveLength(40);
     expect(lines).toContain('10005,10,Durango,688697');
@@ -84,7 +87,11 @@ describe('public pages', () => {
     expect(json.count).toBe(39);
     expect(json.data.reduce((sum: number, m: { poblacion_2020: number }) => sum + m.poblacion_2020, 0)).toBe(1832650);
     const exercises = (await app.inject({ url: '/datos/ejercicios.json' })).json();
-    expect(exercises.data.map((e: { clave: string }) => e.clave)).toEqual(['cuarto-pal-demostracion', 'tercer-pal-2020-2021', 'segundo-pal-2017-2019']);
+    expect(exercises.data.map((e: { clave: string }) => e.clave)).toEqual([
+      'cuarto-pal-demostracion',
+      'tercer-pal-2020-2021',
+      'segundo-pal-2017-2019',
+    ]);
   });
 
   it('says the portal is free software and where its source is, as the AGPL asks', async () => {
@@ -132,7 +139,12 @@ describe('bad input and errors', () => {
 
   it('answers malformed requests with a 4xx page, never a 500', async () => {
     const { app } = await createTestApp();
-    const badJson = await app.inject({ method: 'POST', url: '/', headers: { 'content-type': 'application/json' }, payload: '{"broken' });
+    const badJson = await app.inject({
+      method: 'POST',
+      url: '/',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"broken',
+    });
     expect(badJson.statusCode).toBeGreaterThanOrEqual(400);
     expect(badJson.statusCode).toBeLessThan(500);
     const badEncoding = await app.inject({ url: '/ejercicios/%E0%A4%A' });
@@ -140,7 +152,12 @@ describe('bad input and errors', () => {
     expect(badEncoding.body).toContain('No pudimos entender la solicitud');
     const longSlug = await app.inject({ url: `/ejercicios/${'a'.repeat(5000)}` });
     expect(longSlug.statusCode).toBeLessThan(500);
-    const huge = await app.inject({ method: 'POST', url: '/', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `a=${'x'.repeat(2 * 1024 * 1024)}` });
+    const huge = await app.inject({
+      method: 'POST',
+      url: '/',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `a=${'x'.repeat(2 * 1024 * 1024)}`,
+    });
     expect(huge.statusCode).toBe(413);
   });
 
@@ -184,7 +201,14 @@ describe('operations', () => {
     const { app, database } = await createTestApp();
     const { cookies } = await signInAs(database, { roles: [{ role: 'admin' }] });
     const home = await app.inject({ url: '/' });
-    const names = ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy', 'cross-origin-opener-policy', 'cross-origin-resource-policy'];
+    const names = [
+      'content-security-policy',
+      'x-content-type-options',
+      'x-frame-options',
+      'referrer-policy',
+      'cross-origin-opener-policy',
+      'cross-origin-resource-policy',
+    ];
     // The policy itself, pinned: no inline scripts or styles (decision 4), no framing, nothing from other origins.
     expect(home.headers).toMatchObject({
       'content-security-policy':
@@ -197,8 +221,13 @@ describe('operations', () => {
     });
     const css = /href="(\/static\/[^"]+\.css)"/.exec(home.body)?.[1];
     expect(css).toBeTruthy();
-    for (const response of [await app.inject({ url: '/admin', cookies }), await app.inject({ url: '/no-existe' }), await app.inject({ url: css! })]) {
-      for (const name of names) expect(response.headers[name], `${response.statusCode} ${name}`).toBe(home.headers[name]);
+    for (const response of [
+      await app.inject({ url: '/admin', cookies }),
+      await app.inject({ url: '/no-existe' }),
+      await app.inject({ url: css! }),
+    ]) {
+      for (const name of names)
+        expect(response.headers[name], `${response.statusCode} ${name}`).toBe(home.headers[name]);
     }
   });
 
@@ -227,7 +256,9 @@ describe('operations', () => {
     expect((await app.inject({ url: '/', headers })).headers['content-encoding']).toBe('br');
     const csv = await app.inject({ url: '/datos/municipios.csv', headers });
     expect(csv.headers['content-encoding']).toBe('br');
-    expect((await app.inject({ url: '/entrar', headers: { 'accept-encoding': 'identity' } })).headers['content-encoding']).toBeUndefined();
+    expect(
+      (await app.inject({ url: '/entrar', headers: { 'accept-encoding': 'identity' } })).headers['content-encoding'],
+    ).toBeUndefined();
   });
 });
 

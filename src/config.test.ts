@@ -4,9 +4,20 @@ import { ConfigError, parseConfig, publicBaseUrl } from './config.js';
 describe('configuration', () => {
   it('has working defaults: port 3000, embedded database in ./data, demo on, Durango time zone', () => {
     const config = parseConfig({});
-    expect(config).toMatchObject({ PORT: 3000, DATA_DIR: './data', DEMO_DATA: true, TIME_ZONE: 'America/Monterrey', DEFAULT_LOCALE: 'es-MX' });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: './data',
+      DEMO_DATA: true,
+      TIME_ZONE: 'America/Monterrey',
+      DEFAULT_LOCALE: 'es-MX',
+    });
     expect(config.DATABASE_URL).toBeUndefined();
-    expect(config).toMatchObject({ DATABASE_CONNECT_TIMEOUT_MS: 5000, DATABASE_STATEMENT_TIMEOUT_MS: 15000, DATABASE_START_TIMEOUT_SECONDS: 120, READYZ_TIMEOUT_MS: 2000 });
+    expect(config).toMatchObject({
+      DATABASE_CONNECT_TIMEOUT_MS: 5000,
+      DATABASE_STATEMENT_TIMEOUT_MS: 15000,
+      DATABASE_START_TIMEOUT_SECONDS: 120,
+      READYZ_TIMEOUT_MS: 2000,
+    });
   });
 
   it('names the wrong setting and what it expects', () => {
@@ -29,7 +40,9 @@ describe('configuration', () => {
 
 describe('configuration errors', () => {
   it('never print a password from a URL setting', () => {
-    expect(() => parseConfig({ SMTP_URL: 'smtp://ana:s3creta@mail example' })).toThrow(/SMTP_URL="smtp:\/\/ana:\*\*\*@mail example"/);
+    expect(() => parseConfig({ SMTP_URL: 'smtp://ana:s3creta@mail example' })).toThrow(
+      /SMTP_URL="smtp:\/\/ana:\*\*\*@mail example"/,
+    );
     try {
       parseConfig({ SMTP_URL: 'smtp://ana:s3creta@mail example' });
     } catch (error) {
@@ -41,11 +54,15 @@ describe('configuration errors', () => {
 describe('the public address', () => {
   it('is required in production, with a message that says what to set', () => {
     expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/PUBLIC_URL="": required when NODE_ENV=production/);
-    expect(parseConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://gobiernoabierto.example.mx' }).PUBLIC_URL).toBe('https://gobiernoabierto.example.mx');
+    expect(parseConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://gobiernoabierto.example.mx' }).PUBLIC_URL).toBe(
+      'https://gobiernoabierto.example.mx',
+    );
   });
 
   it('is PUBLIC_URL when set, else the address the server listens on', () => {
-    expect(publicBaseUrl(parseConfig({ PUBLIC_URL: 'https://gobiernoabierto.example.mx/' }))).toBe('https://gobiernoabierto.example.mx');
+    expect(publicBaseUrl(parseConfig({ PUBLIC_URL: 'https://gobiernoabierto.example.mx/' }))).toBe(
+      'https://gobiernoabierto.example.mx',
+    );
     expect(publicBaseUrl(parseConfig({}))).toBe('http://localhost:3000');
     expect(publicBaseUrl(parseConfig({ HOST: '127.0.0.1', PORT: '8080' }))).toBe('http://127.0.0.1:8080');
     expect(publicBaseUrl(parseConfig({ HOST: '0.0.0.0', PORT: '8080' }))).toBe('http://localhost:8080');

@@ -39,11 +39,15 @@ const trustProxy = z.string().transform((value, context): false | number | strin
   const trimmed = value.trim().toLowerCase();
   if (['false', 'no', 'off', '0'].includes(trimmed)) return false;
   if (/^\d{1,2}$/.test(trimmed)) return Number(trimmed);
-  const entries = trimmed.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = trimmed
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (['true', 'yes', 'on'].includes(trimmed) || entries.length === 0 || !entries.every(isProxyAddress)) {
     context.addIssue({
       code: 'custom',
-      message: 'expected false, the number of proxies in front of the portal (1 for one nginx), or their addresses, such as 127.0.0.1 or 10.0.0.0/8,::1 (true would let any client choose its address)',
+      message:
+        'expected false, the number of proxies in front of the portal (1 for one nginx), or their addresses, such as 127.0.0.1 or 10.0.0.0/8,::1 (true would let any client choose its address)',
     });
     return z.NEVER;
   }
@@ -54,7 +58,9 @@ const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'expected a c
 
 export const configSchema = z
   .object({
-    NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'expected development, production or test' }).default('development'),
+    NODE_ENV: z
+      .enum(['development', 'production', 'test'], { message: 'expected development, production or test' })
+      .default('development'),
     PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('localhost'),
     DATA_DIR: z.string().min(1).default('./data'),
@@ -63,9 +69,24 @@ export const configSchema = z
       .regex(/^postgres(ql)?:\/\//, { message: 'expected a postgres:// URL' })
       .optional(),
     DATABASE_POOL_SIZE: z.coerce.number({ message: 'expected a whole number' }).int().min(1).max(200).default(10),
-    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(100).max(120_000).default(5000),
-    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(100).max(3_600_000).default(15000),
-    DATABASE_START_TIMEOUT_SECONDS: z.coerce.number({ message: 'expected seconds' }).int().min(0).max(3600).default(120),
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce
+      .number({ message: 'expected milliseconds' })
+      .int()
+      .min(100)
+      .max(120_000)
+      .default(5000),
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce
+      .number({ message: 'expected milliseconds' })
+      .int()
+      .min(100)
+      .max(3_600_000)
+      .default(15000),
+    DATABASE_START_TIMEOUT_SECONDS: z.coerce
+      .number({ message: 'expected seconds' })
+      .int()
+      .min(0)
+      .max(3600)
+      .default(120),
     READYZ_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(100).max(60_000).default(2000),
     DEMO_DATA: booleanFromEnv.default(true),
     RENDER_CACHE_SECONDS: z.coerce.number({ message: 'expected seconds' }).int().min(0).max(3600).default(60),
@@ -78,27 +99,46 @@ export const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: trustProxy.default(false),
     REQUEST_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(1000).default(30000),
-    SESSION_IDLE_HOURS: z.coerce.number({ message: 'expected a number of hours' }).positive().max(24 * 30).default(8),
+    SESSION_IDLE_HOURS: z.coerce
+      .number({ message: 'expected a number of hours' })
+      .positive()
+      .max(24 * 30)
+      .default(8),
     SESSION_MAX_DAYS: z.coerce.number({ message: 'expected a number of days' }).positive().max(365).default(30),
     SIGNUP_LIMIT_PER_HOUR: z.coerce.number({ message: 'expected a whole number' }).int().min(1).default(20),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(100).default(10000),
     SMTP_URL: z
       .string()
-      .regex(/^smtps?:\/\/[^\s/?#]+(\/\S*)?$/, { message: 'expected an smtp:// or smtps:// URL such as smtp://user:password@mail.example.mx:587' })
+      .regex(/^smtps?:\/\/[^\s/?#]+(\/\S*)?$/, {
+        message: 'expected an smtp:// or smtps:// URL such as smtp://user:password@mail.example.mx:587',
+      })
       .optional(),
     MAIL_FROM: z
       .string()
-      .regex(/^([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, { message: 'expected a sender such as "Cocrea <no-reply@example.mx>" or no-reply@example.mx' })
+      .regex(/^([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, {
+        message: 'expected a sender such as "Cocrea <no-reply@example.mx>" or no-reply@example.mx',
+      })
       .optional(),
     EMAIL_RETRY_LIMIT: z.coerce.number({ message: 'expected a whole number' }).int().min(0).max(20).default(5),
     EMAIL_RETRY_DELAY_SECONDS: z.coerce.number({ message: 'expected seconds' }).int().min(1).max(3600).default(30),
-    /** How alike (pg_trgm similarity, 0 to 1) a problem must be to be offered as similar before a new one is submitted. */
-    PROBLEM_SIMILARITY_THRESHOLD: z.coerce.number({ message: 'expected a number between 0.05 and 1' }).min(0.05).max(1).default(0.3),
+    /**
+     * How alike (pg_trgm similarity, 0 to 1) a problem must be to be offered as similar before a new one is submitted.
+     */
+    PROBLEM_SIMILARITY_THRESHOLD: z.coerce
+      .number({ message: 'expected a number between 0.05 and 1' })
+      .min(0.05)
+      .max(1)
+      .default(0.3),
   })
   .superRefine((config, context) => {
     // Links in e-mails, calendars and feeds come from this address, never from a request's Host header.
     if (config.NODE_ENV === 'production' && !config.PUBLIC_URL) {
-      context.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'required when NODE_ENV=production: the address people use to reach the portal, such as https://gobiernoabierto.example.mx' });
+      context.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_URL'],
+        message:
+          'required when NODE_ENV=production: the address people use to reach the portal, such as https://gobiernoabierto.example.mx',
+      });
     }
   });
 
@@ -111,7 +151,11 @@ export type Config = z.infer<typeof configSchema>;
  */
 export function publicBaseUrl(config: Pick<Config, 'PUBLIC_URL' | 'HOST' | 'PORT'>): string {
   if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/+$/, '');
-  const host = ['0.0.0.0', '::', '[::]', ''].includes(config.HOST) ? 'localhost' : config.HOST.includes(':') && !config.HOST.startsWith('[') ? `[${config.HOST}]` : config.HOST;
+  const host = ['0.0.0.0', '::', '[::]', ''].includes(config.HOST)
+    ? 'localhost'
+    : config.HOST.includes(':') && !config.HOST.startsWith('[')
+      ? `[${config.HOST}]`
+      : config.HOST;
   return `http://${host}:${config.PORT}`;
 }
 

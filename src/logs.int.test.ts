@@ -17,11 +17,24 @@ describe('logs carry no personal data or secrets', () => {
   it('redacts the tokens of e-mailed links and of ?token= from request logs', async () => {
     const log = capture();
     const { app } = await createTestApp({ logStream: log.stream });
-    for (const url of [`/recuperar/${TOKEN}`, `/confirmar/${TOKEN}`, `/entrar/enlace/${TOKEN}`, `/sumate/confirmar/${TOKEN}`, `/cuenta/correo/${TOKEN}`, `/seguimientos/baja/${TOKEN}`, `/ejercicios?token=${TOKEN}`, `/entrar?siguiente=/cuenta&token=${TOKEN}`]) {
+    for (const url of [
+      `/recuperar/${TOKEN}`,
+      `/confirmar/${TOKEN}`,
+      `/entrar/enlace/${TOKEN}`,
+      `/sumate/confirmar/${TOKEN}`,
+      `/cuenta/correo/${TOKEN}`,
+      `/seguimientos/baja/${TOKEN}`,
+      `/ejercicios?token=${TOKEN}`,
+      `/entrar?siguiente=/cuenta&token=${TOKEN}`,
+    ]) {
       const response = await app.inject({ url });
       expect(response.statusCode, url).toBeLessThan(500);
     }
-    await app.inject({ method: 'POST', url: `/recuperar/${TOKEN}`, payload: { password: 'una frase larga y segura para probar' } });
+    await app.inject({
+      method: 'POST',
+      url: `/recuperar/${TOKEN}`,
+      payload: { password: 'una frase larga y segura para probar' },
+    });
     expect(log.text()).toContain('/recuperar/[redacted]');
     expect(log.text()).toContain('/seguimientos/baja/[redacted]');
     expect(log.text()).not.toContain(TOKEN);
@@ -47,7 +60,16 @@ describe('logs carry no personal data or secrets', () => {
       consent: 'yes',
     };
     expect((await app.inject({ method: 'POST', url: form, cookies: { csrf }, payload: fields })).statusCode).toBe(303);
-    expect((await app.inject({ method: 'POST', url: form, cookies: { csrf }, payload: { ...fields, fullName: 'Lucía\u0000Secreta' } })).statusCode).toBe(400);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: form,
+          cookies: { csrf },
+          payload: { ...fields, fullName: 'Lucía\u0000Secreta' },
+        })
+      ).statusCode,
+    ).toBe(400);
     expect(log.text()).not.toContain(EMAIL);
     expect(log.text()).not.toContain('Secreta');
     expect(log.text()).not.toContain('618 555 0199');
@@ -58,7 +80,10 @@ describe('logs carry no personal data or secrets', () => {
     const { app, database } = await createTestApp({ logStream: log.stream });
     await createTestUser(database, { email: EMAIL });
     const failures: unknown[] = [];
-    for (const query of [sql`select ${EMAIL}::int`, sql`insert into users (email, name) values (${EMAIL}, ${'Lucía Secreta'})`]) {
+    for (const query of [
+      sql`select ${EMAIL}::int`,
+      sql`insert into users (email, name) values (${EMAIL}, ${'Lucía Secreta'})`,
+    ]) {
       try {
         await database.db.execute(query);
       } catch (error) {
@@ -68,7 +93,18 @@ describe('logs carry no personal data or secrets', () => {
     }
     expect(failures).toHaveLength(2);
     // What the database and drizzle put in these errors, before the serializer.
-    const raw = failures.map((error) => JSON.stringify({ ...(error as object), message: (error as Error).message, cause: { ...((error as Error).cause as object), message: ((error as Error).cause as Error | undefined)?.message } })).join('');
+    const raw = failures
+      .map((error) =>
+        JSON.stringify({
+          ...(error as object),
+          message: (error as Error).message,
+          cause: {
+            ...((error as Error).cause as object),
+            message: ((error as Error).cause as Error | undefined)?.message,
+          },
+        }),
+      )
+      .join('');
     expect(raw).toContain(EMAIL);
     expect(log.text()).toContain('unexpected error');
     expect(log.text()).toContain('select $1::int');

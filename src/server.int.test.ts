@@ -9,7 +9,9 @@ import { createServerDatabaseUrl, testDriver } from './testing/test-db.js';
 
 /** A fresh, empty database for the process: a new data directory, or a new database on the PostgreSQL server. */
 const serverEnv = async (): Promise<Record<string, string>> =>
-  testDriver === 'postgres' ? { DATABASE_URL: await createServerDatabaseUrl() } : { DATA_DIR: mkdtempSync(join(tmpdir(), 'cocrea-data-')) };
+  testDriver === 'postgres'
+    ? { DATABASE_URL: await createServerDatabaseUrl() }
+    : { DATA_DIR: mkdtempSync(join(tmpdir(), 'cocrea-data-')) };
 
 describe('the portal process', () => {
   it('starts on an empty database, serves the demo, says which database it uses, and stops cleanly on SIGTERM', async () => {
@@ -33,16 +35,19 @@ describe('the portal process', () => {
     expect(portal.output()).toContain('PORT="abc": expected a port number');
   });
 
-  it.skipIf(testDriver === 'postgres')('stops a second process on the same embedded data directory at once', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'cocrea-data-'));
-    const first = startPortal({ DATA_DIR: dataDir, PORT: '0' });
-    await first.waitFor(/listening on/);
-    const second = startPortal({ DATA_DIR: dataDir, PORT: '0' });
-    expect(await second.exit).toBe(75);
-    expect(second.output()).toContain('already in use by another Cocrea process');
-    first.kill('SIGTERM');
-    expect(await first.exit).toBe(0);
-  });
+  it.skipIf(testDriver === 'postgres')(
+    'stops a second process on the same embedded data directory at once',
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'cocrea-data-'));
+      const first = startPortal({ DATA_DIR: dataDir, PORT: '0' });
+      await first.waitFor(/listening on/);
+      const second = startPortal({ DATA_DIR: dataDir, PORT: '0' });
+      expect(await second.exit).toBe(75);
+      expect(second.output()).toContain('already in use by another Cocrea process');
+      first.kill('SIGTERM');
+      expect(await first.exit).toBe(0);
+    },
+  );
 });
 
 describe('the cocrea command line', () => {
@@ -51,7 +56,9 @@ describe('the cocrea command line', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'cocrea-cli-')), 'backup.jsonl.gz');
     const run = (...args: string[]) =>
       new Promise<{ code: number | null; output: string }>((resolve) => {
-        const child = spawn(process.execPath, [join(projectRoot, 'bin', 'cocrea.js'), ...args], { env: { PATH: process.env.PATH, ...env } });
+        const child = spawn(process.execPath, [join(projectRoot, 'bin', 'cocrea.js'), ...args], {
+          env: { PATH: process.env.PATH, ...env },
+        });
         let output = '';
         child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
         child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

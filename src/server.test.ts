@@ -28,9 +28,13 @@ describe('starting while the database is not reachable', () => {
 
   it('gives up after the configured time, and at once on any other error', async () => {
     const log = { info: vi.fn(), warn: vi.fn() };
-    await expect(retryWhileUnavailable(() => Promise.reject(refused()), { timeoutSeconds: 0, log, sleep: async () => undefined })).rejects.toThrow(/ECONNREFUSED/);
+    await expect(
+      retryWhileUnavailable(() => Promise.reject(refused()), { timeoutSeconds: 0, log, sleep: async () => undefined }),
+    ).rejects.toThrow(/ECONNREFUSED/);
     const broken = vi.fn(() => Promise.reject(new Error('relation "exercises" does not exist')));
-    await expect(retryWhileUnavailable(broken, { timeoutSeconds: 60, log, sleep: async () => undefined })).rejects.toThrow(/does not exist/);
+    await expect(
+      retryWhileUnavailable(broken, { timeoutSeconds: 60, log, sleep: async () => undefined }),
+    ).rejects.toThrow(/does not exist/);
     expect(broken).toHaveBeenCalledTimes(1);
     expect(log.warn).not.toHaveBeenCalled();
   });

@@ -27,9 +27,12 @@ export interface StartLogger {
 const LEVELS = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity } as const;
 
 export function startLogger(level: Config['LOG_LEVEL']): StartLogger {
-  const write = (at: number) => (message: string, fields: Record<string, unknown> = {}) => {
-    if (at >= LEVELS[level]) console.log(JSON.stringify({ level: at, time: Date.now(), pid: process.pid, ...fields, msg: message }));
-  };
+  const write =
+    (at: number) =>
+    (message: string, fields: Record<string, unknown> = {}) => {
+      if (at >= LEVELS[level])
+        console.log(JSON.stringify({ level: at, time: Date.now(), pid: process.pid, ...fields, msg: message }));
+    };
   return { info: write(LEVELS.info), warn: write(LEVELS.warn) };
 }
 
@@ -56,7 +59,10 @@ export const startRetryDelayMs = (attempt: number) => Math.min(5000, 500 * 2 ** 
  * Runs `work` until it succeeds; while it fails because the database cannot be reached, tries again with a growing
  * delay (logged each time) for up to `timeoutSeconds`. Any other failure, or the last one, is thrown.
  */
-export async function retryWhileUnavailable<T>(work: () => Promise<T>, options: { timeoutSeconds: number; log: StartLogger; sleep?: (ms: number) => Promise<void> }): Promise<T> {
+export async function retryWhileUnavailable<T>(
+  work: () => Promise<T>,
+  options: { timeoutSeconds: number; log: StartLogger; sleep?: (ms: number) => Promise<void> },
+): Promise<T> {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const giveUpAt = Date.now() + options.timeoutSeconds * 1000;
   for (let attempt = 0; ; attempt++) {
@@ -65,10 +71,13 @@ export async function retryWhileUnavailable<T>(work: () => Promise<T>, options: 
     } catch (error) {
       const delayMs = startRetryDelayMs(attempt);
       if (!isDatabaseUnavailable(error) || Date.now() + delayMs > giveUpAt) throw error;
-      options.log.warn(`Database not reachable yet (${(error as Error).message}): try ${attempt + 2} in ${delayMs} ms, giving up after ${options.timeoutSeconds} s`, {
-        attempt: attempt + 1,
-        delayMs,
-      });
+      options.log.warn(
+        `Database not reachable yet (${(error as Error).message}): try ${attempt + 2} in ${delayMs} ms, giving up after ${options.timeoutSeconds} s`,
+        {
+          attempt: attempt + 1,
+          delayMs,
+        },
+      );
       await sleep(delayMs);
     }
   }
@@ -78,7 +87,10 @@ export async function retryWhileUnavailable<T>(work: () => Promise<T>, options: 
  * Opens the database, prepares it (migrations, job queue, demo on an empty database; retried while the server is
  * not reachable yet, up to DATABASE_START_TIMEOUT_SECONDS), and listens.
  */
-export async function startServer(config: Config, log: StartLogger = startLogger(config.LOG_LEVEL)): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  log: StartLogger = startLogger(config.LOG_LEVEL),
+): Promise<RunningServer> {
   const startedAt = performance.now();
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
@@ -90,13 +102,18 @@ export async function startServer(config: Config, log: StartLogger = startLogger
   let app: FastifyInstance | undefined;
   let jobs: JobRunner | undefined;
   try {
-    const seeded = await retryWhileUnavailable(() => prepareDatabase(database, config, log), { timeoutSeconds: config.DATABASE_START_TIMEOUT_SECONDS, log });
+    const seeded = await retryWhileUnavailable(() => prepareDatabase(database, config, log), {
+      timeoutSeconds: config.DATABASE_START_TIMEOUT_SECONDS,
+      log,
+    });
     app = await buildApp({ config, database });
     app.log.info({ database: database.kind }, `Database: ${database.description}`);
     if (seeded) app.log.info('Empty database: loaded the Durango demo (set DEMO_DATA=false to start empty)');
     jobs = await startJobs({ database, config, logger: app.log, registry });
     if (contrastWithWhite(config.BRAND_COLOR) < 4.5) {
-      app.log.warn(`BRAND_COLOR ${config.BRAND_COLOR} has less than 4.5:1 contrast with white text: choose a darker colour`);
+      app.log.warn(
+        `BRAND_COLOR ${config.BRAND_COLOR} has less than 4.5:1 contrast with white text: choose a darker colour`,
+      );
     }
     const url = await app.listen({ port: config.PORT, host: config.HOST });
     app.log.info({ startupMs: Math.round(performance.now() - startedAt) }, `Cocrea is listening on ${url}`);
@@ -125,9 +142,19 @@ export async function startServer(config: Config, log: StartLogger = startLogger
  * pool reconnects by itself); anything else is a bug whose state cannot be trusted, so the process stops cleanly
  * and its supervisor (systemd, the container runtime) starts a fresh one.
  */
-export function handleUnhandledRejection(reason: unknown, on: { warn: (fields: object, message: string) => void; error: (fields: object, message: string) => void; stop: () => void }): void {
+export function handleUnhandledRejection(
+  reason: unknown,
+  on: {
+    warn: (fields: object, message: string) => void;
+    error: (fields: object, message: string) => void;
+    stop: () => void;
+  },
+): void {
   if (isDatabaseUnavailable(reason)) {
-    on.warn({ err: reason }, 'A database call failed while the database is unavailable (unhandled rejection): carrying on');
+    on.warn(
+      { err: reason },
+      'A database call failed while the database is unavailable (unhandled rejection): carrying on',
+    );
     return;
   }
   on.error({ err: reason }, 'Unhandled promise rejection: stopping so that the supervisor starts a fresh process');

@@ -26,7 +26,13 @@ async function signUp(app: FastifyInstance) {
     consent: 'yes',
   });
   const cookies = { csrf: page.cookies.find((c) => c.name === 'csrf')!.value };
-  const sent = await app.inject({ method: 'POST', url: form, cookies, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+  const sent = await app.inject({
+    method: 'POST',
+    url: form,
+    cookies,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: body.toString(),
+  });
   expect(sent.statusCode).toBe(303);
 }
 
@@ -34,7 +40,8 @@ async function signUp(app: FastifyInstance) {
 function cells(csv: string): string[] {
   const found: string[] = [];
   const pattern = /(?:^|,|\r\n)(?:"((?:[^"]|"")*)"|([^",\r\n]*))/g;
-  for (const match of csv.replace(/^\uFEFF/, '').matchAll(pattern)) found.push(match[1] !== undefined ? match[1].replace(/""/g, '"') : (match[2] ?? ''));
+  for (const match of csv.replace(/^\uFEFF/, '').matchAll(pattern))
+    found.push(match[1] !== undefined ? match[1].replace(/""/g, '"') : (match[2] ?? ''));
   return found;
 }
 
@@ -45,15 +52,29 @@ describe('spreadsheets run nothing: every CSV the portal writes neutralises form
   it('a sign-up and a commitment whose texts begin with =HYPERLINK(...) come out inert in the admin export and in every open dataset', async () => {
     const { app, database } = await createTestApp();
     await signUp(app);
-    await database.db.update(registrations).set({ fullName: FORMULA, organization: '+cmd|" /C calc"!A0', motivation: '@SUM(1+1)*cmd|" /C calc"!A0' });
+    await database.db
+      .update(registrations)
+      .set({ fullName: FORMULA, organization: '+cmd|" /C calc"!A0', motivation: '@SUM(1+1)*cmd|" /C calc"!A0' });
     await database.db.update(commitments).set({ title: FORMULA, theme: '-2+3+cmd|" /C calc"!A0' });
     await database.db.update(milestones).set({ title: FORMULA });
     await database.db.update(activities).set({ title: `\t${FORMULA}` });
     const admin = await signInAs(database, { roles: [{ role: 'admin' }] });
 
-    const callIds = [...new Set((await database.db.select({ callId: registrations.callId }).from(registrations).where(isNotNull(registrations.callId))).map((row) => row.callId))];
+    const callIds = [
+      ...new Set(
+        (
+          await database.db
+            .select({ callId: registrations.callId })
+            .from(registrations)
+            .where(isNotNull(registrations.callId))
+        ).map((row) => row.callId),
+      ),
+    ];
     expect(callIds.length).toBeGreaterThan(0);
-    const urls = [...callIds.map((id) => `/admin/inscripciones/exportar.csv?convocatoria=${id}`), ...registry.datasets.map((dataset) => `/datos/${dataset.id}.csv`)];
+    const urls = [
+      ...callIds.map((id) => `/admin/inscripciones/exportar.csv?convocatoria=${id}`),
+      ...registry.datasets.map((dataset) => `/datos/${dataset.id}.csv`),
+    ];
     let neutralised = 0;
     for (const url of urls) {
       const response = await app.inject({ url, cookies: admin.cookies });
@@ -64,7 +85,10 @@ describe('spreadsheets run nothing: every CSV the portal writes neutralises form
       neutralised += found.filter((cell) => cell.startsWith(`'${FORMULA}`) || cell.startsWith(`'\t${FORMULA}`)).length;
     }
     expect(neutralised).toBeGreaterThan(0);
-    const exported = await app.inject({ url: `/admin/inscripciones/exportar.csv?convocatoria=${callIds[0]}`, cookies: admin.cookies });
+    const exported = await app.inject({
+      url: `/admin/inscripciones/exportar.csv?convocatoria=${callIds[0]}`,
+      cookies: admin.cookies,
+    });
     expect(cells(exported.body)).toContain(`'${FORMULA}`);
     expect(cells((await app.inject({ url: '/datos/compromisos.csv' })).body)).toContain(`'${FORMULA}`);
   });

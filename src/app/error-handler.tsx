@@ -57,7 +57,10 @@ export function registerNotFoundHandler(app: FastifyInstance, config: Config, de
   });
 }
 
-/** The single error handler: an AppError's code (or a framework 4xx) becomes a status and a page in the visitor's language. */
+/**
+ * The single error handler: an AppError's code (or a framework 4xx) becomes a status and a page in the visitor's
+ * language.
+ */
 export function registerErrorHandler(
   app: FastifyInstance,
   config: Config,
@@ -71,7 +74,8 @@ export function registerErrorHandler(
     }
     const t = request.t ?? translator(config.DEFAULT_LOCALE);
     const appError = error instanceof AppError ? error : undefined;
-    // A malformed multipart body, or a value the database refused (a safety net behind each form's own checks), is the sender's: 400.
+    // A malformed multipart body, or a value the database refused (a safety net behind each form's own checks), is the
+    // sender's: 400.
     const fastifyStatus =
       isMalformedMultipart(error, request) || isValueRefusedByDatabase(error)
         ? 400

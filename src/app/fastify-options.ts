@@ -30,7 +30,8 @@ export function fastifyOptions(
     keepAliveTimeout: 5000,
     forceCloseConnections: 'idle',
     bodyLimit: 1024 * 1024,
-    // Fastify would take any incoming X-Request-Id as it is: genReqId reads the header itself and keeps it only when well-formed.
+    // Fastify would take any incoming X-Request-Id as it is: genReqId reads the header itself and keeps it only when
+    // well-formed.
     requestIdHeader: false,
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];

@@ -73,19 +73,25 @@ async function main(args: string[]): Promise<number> {
       await withDatabase(config, async ({ db }) => {
         const counts = command === 'backup' ? await backupDatabase(db, file) : await restoreDatabase(db, file);
         const verb = command === 'backup' ? 'Backed up' : 'Restored';
-        console.log(`${verb} ${total(counts)} rows from ${Object.keys(counts).length} tables ${command === 'backup' ? 'to' : 'from'} ${file}`);
+        console.log(
+          `${verb} ${total(counts)} rows from ${Object.keys(counts).length} tables ${command === 'backup' ? 'to' : 'from'} ${file}`,
+        );
       });
       return 0;
     }
     case 'create-admin': {
       const email = z.email().safeParse(argument);
       if (!email.success) {
-        console.error('cocrea create-admin: give the e-mail address of the new administrator, e.g. cocrea create-admin ana@example.mx');
+        console.error(
+          'cocrea create-admin: give the e-mail address of the new administrator, e.g. cocrea create-admin ana@example.mx',
+        );
         return 64;
       }
       await withDatabase(config, async ({ db }) => {
         const { setPasswordPath } = await createAdmin(db, { email: email.data });
-        console.log(`${email.data} is an administrator. Open this link within 7 days to choose the password (it works once):`);
+        console.log(
+          `${email.data} is an administrator. Open this link within 7 days to choose the password (it works once):`,
+        );
         console.log(`${publicBaseUrl(config)}${setPasswordPath}`);
       });
       return 0;

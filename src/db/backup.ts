@@ -43,7 +43,9 @@ const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
 
 /** Tables of the public schema in an order where every table comes after the tables it references. */
 async function tablesInDependencyOrder(db: Db): Promise<string[]> {
-  const tables = rowsOf(await db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`)).map((r) => String(r.tablename));
+  const tables = rowsOf(
+    await db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`),
+  ).map((r) => String(r.tablename));
   const edges = rowsOf(
     await db.execute(sql`
       select c.relname as child, p.relname as parent
@@ -67,7 +69,9 @@ async function tablesInDependencyOrder(db: Db): Promise<string[]> {
 
 async function latestMigration(db: Db): Promise<string | null> {
   try {
-    const [row] = rowsOf(await db.execute(sql`select hash from drizzle.__drizzle_migrations order by created_at desc limit 1`));
+    const [row] = rowsOf(
+      await db.execute(sql`select hash from drizzle.__drizzle_migrations order by created_at desc limit 1`),
+    );
     return row ? String(row.hash) : null;
   } catch {
     return null;
@@ -84,12 +88,22 @@ export async function backupDatabase(db: Db, file: string): Promise<Record<strin
   await db.transaction(
     async (tx) => {
       const tables = await tablesInDependencyOrder(tx);
-      const header: Header = { format: BACKUP_FORMAT, createdAt: new Date().toISOString(), migration: await latestMigration(tx), tables, sequences: await standaloneSequences(tx) };
+      const header: Header = {
+        format: BACKUP_FORMAT,
+        createdAt: new Date().toISOString(),
+        migration: await latestMigration(tx),
+        tables,
+        sequences: await standaloneSequences(tx),
+      };
       await write(header);
       for (const table of tables) {
         counts[table] = 0;
         for (let offset = 0; ; offset += CHUNK) {
-          const rows = rowsOf(await tx.execute(sql`select row_to_json(t) as r from (select * from ${ident(table)} order by 1 limit ${CHUNK} offset ${offset}) t`)).map((r) => r.r);
+          const rows = rowsOf(
+            await tx.execute(
+              sql`select row_to_json(t) as r from (select * from ${ident(table)} order by 1 limit ${CHUNK} offset ${offset}) t`,
+            ),
+          ).map((r) => r.r);
           if (rows.length === 0) break;
           counts[table] += rows.length;
           await write({ table, rows });
@@ -132,7 +146,9 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
   await db.transaction(async (tx) => {
     const current = await latestMigration(tx);
     if (current !== header.migration) {
-      throw new Error('The backup was made at another migration level: run `cocrea migrate` with the matching version of Cocrea first.');
+      throw new Error(
+        'The backup was made at another migration level: run `cocrea migrate` with the matching version of Cocrea first.',
+      );
     }
     const tables = await tablesInDependencyOrder(tx);
     const unknown = header.tables.filter((table) => !tables.includes(table));
@@ -155,7 +171,8 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
     }
     if (!expected) throw new Error('The backup is incomplete (no footer): it was cut short while being written.');
     for (const [table, n] of Object.entries(expected)) {
-      if ((restored[table] ?? 0) !== n) throw new Error(`Table ${table}: the backup announces ${n} rows but holds ${restored[table] ?? 0}`);
+      if ((restored[table] ?? 0) !== n)
+        throw new Error(`Table ${table}: the backup announces ${n} rows but holds ${restored[table] ?? 0}`);
     }
     for (const table of tables) await resetSequences(tx, table);
     for (const [name, value] of Object.entries(header.sequences ?? {})) {

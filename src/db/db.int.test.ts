@@ -18,7 +18,11 @@ async function snapshot(db: Db) {
   const tables = ['municipalities', 'institutions', 'exercises', 'exercise_phases', 'calls', 'privacy_notices'];
   const result: Record<string, unknown> = {};
   for (const table of tables) {
-    const rows = (await db.execute(sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h, count(*)::int as n from "${table}" t`))) as unknown as {
+    const rows = (await db.execute(
+      sql.raw(
+        `select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h, count(*)::int as n from "${table}" t`,
+      ),
+    )) as unknown as {
       rows: { h: string; n: number }[];
     };
     result[table] = rows.rows[0];
@@ -31,7 +35,9 @@ describe('database', () => {
     const database = await createEmptyDatabase();
     await migrate(database);
     await migrate(database);
-    const { rows } = (await database.db.execute(sql`select immutable_unaccent('Gómez Palacio') as plain, similarity('Tepehuanes', 'Tepehuanez') > 0.5 as similar`)) as unknown as {
+    const { rows } = (await database.db.execute(
+      sql`select immutable_unaccent('Gómez Palacio') as plain, similarity('Tepehuanes', 'Tepehuanez') > 0.5 as similar`,
+    )) as unknown as {
       rows: { plain: string; similar: boolean }[];
     };
     expect(rows[0]).toEqual({ plain: 'Gomez Palacio', similar: true });
@@ -57,7 +63,9 @@ describe('database', () => {
 
     // Co-creation's and evaluation's rows reference exercises, commitments and institutions, and the plan's rows
     // reference exercises and institutions: they go first.
-    await database.db.execute(sql`truncate problems, reasoned_responses, progress_reports, design_assessments, end_assessments, evaluation_methods cascade`);
+    await database.db.execute(
+      sql`truncate problems, reasoned_responses, progress_reports, design_assessments, end_assessments, evaluation_methods cascade`,
+    );
     await database.db.execute(sql`delete from commitments`);
     await database.db.execute(sql`delete from action_plans`);
     await database.db.delete(calls);
@@ -81,7 +89,9 @@ describe('database', () => {
     await backupDatabase(source.db, file);
     const target = await createTestDatabase();
     await restoreDatabase(target.db, file);
-    const { rows } = (await target.db.execute(sql`select nextval('registration_number_seq') as n`)) as unknown as { rows: { n: string }[] };
+    const { rows } = (await target.db.execute(sql`select nextval('registration_number_seq') as n`)) as unknown as {
+      rows: { n: string }[];
+    };
     expect(Number(rows[0]!.n)).toBe(4);
   });
 

@@ -5,7 +5,17 @@
  *
  * Drizzle wraps the driver's error (`cause`), so the whole chain is examined.
  */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+]);
 
 /** SQLSTATEs: admin/crash shutdown, cannot connect now, too many connections, statement timeout (query_canceled). */
 const SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '57014']);
@@ -26,9 +36,17 @@ export class DatabaseTimeoutError extends Error {
 }
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+  for (
+    let current = error, depth = 0;
+    current && typeof current === 'object' && depth < 5;
+    current = (current as { cause?: unknown }).cause, depth++
+  ) {
     const { code, message } = current as { code?: unknown; message?: unknown };
-    if (typeof code === 'string' && (NETWORK_CODES.has(code) || SQLSTATES.has(code) || code.startsWith('08') || code === 'DATABASE_TIMEOUT')) return true;
+    if (
+      typeof code === 'string' &&
+      (NETWORK_CODES.has(code) || SQLSTATES.has(code) || code.startsWith('08') || code === 'DATABASE_TIMEOUT')
+    )
+      return true;
     if (typeof message === 'string' && MESSAGES.some((known) => message.includes(known))) return true;
     if (current instanceof AggregateError && current.errors.some((inner) => isDatabaseUnavailable(inner))) return true;
   }

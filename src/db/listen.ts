@@ -25,15 +25,18 @@ const RETRY_MS = [100, 500, 1000, 2000, 5000];
  */
 export async function listenForNotifications(database: Database, handlers: ListenHandlers): Promise<Listener> {
   const channels = Object.keys(handlers.channels);
-  for (const channel of channels) if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a plain channel name: ${channel}`);
+  for (const channel of channels)
+    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a plain channel name: ${channel}`);
   if (database.pglite) {
     const unsubscribes: (() => Promise<void>)[] = [];
-    for (const channel of channels) unsubscribes.push(await database.pglite.listen(channel, () => handlers.channels[channel]!()));
+    for (const channel of channels)
+      unsubscribes.push(await database.pglite.listen(channel, () => handlers.channels[channel]!()));
     handlers.onConnected(true);
     return {
       async stop() {
         handlers.onConnected(false);
-        if (!database.pglite!.closed) for (const unsubscribe of unsubscribes) await unsubscribe().catch(() => undefined);
+        if (!database.pglite!.closed)
+          for (const unsubscribe of unsubscribes) await unsubscribe().catch(() => undefined);
       },
     };
   }
@@ -44,7 +47,9 @@ export async function listenForNotifications(database: Database, handlers: Liste
   let client: pg.Client | undefined;
   let attempt = 0;
   let retryTimer: NodeJS.Timeout | undefined;
-  const poolEnded = () => (pool as unknown as { ending?: boolean; ended?: boolean }).ending === true || (pool as unknown as { ended?: boolean }).ended === true;
+  const poolEnded = () =>
+    (pool as unknown as { ending?: boolean; ended?: boolean }).ending === true ||
+    (pool as unknown as { ended?: boolean }).ended === true;
 
   const connect = async (): Promise<void> => {
     if (stopped || poolEnded()) return;

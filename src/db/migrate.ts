@@ -30,7 +30,9 @@ export async function withSetupLock<T>(database: Database, work: () => Promise<T
   await client.connect();
   try {
     for (let attempt = 0; ; attempt++) {
-      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [SETUP_LOCK_KEY]);
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [
+        SETUP_LOCK_KEY,
+      ]);
       if (rows[0]?.locked) break;
       if (attempt === 0) onWait?.();
       await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));

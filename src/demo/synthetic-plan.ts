@@ -8,7 +8,11 @@ export interface SyntheticPlanSize {
 }
 
 /** The size of the bench's large plan: 500 commitments, 5,000 milestones, 25,000 activities. */
-export const LARGE_PLAN: SyntheticPlanSize = { commitments: 500, milestonesPerCommitment: 10, activitiesPerMilestone: 5 };
+export const LARGE_PLAN: SyntheticPlanSize = {
+  commitments: 500,
+  milestonesPerCommitment: 10,
+  activitiesPerMilestone: 5,
+};
 
 /**
  * Inserts an exercise with a synthetic Local Action Plan of the given size, for the bench and for tests that need
@@ -19,11 +23,15 @@ export const LARGE_PLAN: SyntheticPlanSize = { commitments: 500, milestonesPerCo
  * Needs the directory (municipalities and institutions) of the demo seed. Written directly, not through the use
  * cases: synthetic data does not belong in the public change log. Returns the plan's id.
  */
-export async function seedSyntheticPlan(db: Db, options: { slug: string; title?: string; size: SyntheticPlanSize; today?: string }): Promise<{ exerciseId: string; planId: string }> {
+export async function seedSyntheticPlan(
+  db: Db,
+  options: { slug: string; title?: string; size: SyntheticPlanSize; today?: string },
+): Promise<{ exerciseId: string; planId: string }> {
   const { slug, size } = options;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   return db.transaction(async (tx) => {
-    const one = async <T>(query: ReturnType<typeof sql>) => ((await tx.execute(query)) as unknown as { rows: T[] }).rows[0]!;
+    const one = async <T>(query: ReturnType<typeof sql>) =>
+      ((await tx.execute(query)) as unknown as { rows: T[] }).rows[0]!;
     const exercise = await one<{ id: string }>(sql`
       insert into exercises (slug, edition, title, summary, state_code, period_start, period_end, phase, convener_institution_id, is_demo)
       select ${slug}, 99, ${options.title ?? 'Plan de Acción Local sintético'}, 'Ejercicio sintético para medir el portal con un plan grande.', '10',

@@ -66,7 +66,11 @@ export const defaultJobSettings: JobSettings = {
 };
 
 /** A pg-boss instance on the portal's database (PGlite or the server's pool); cron schedules only when asked. */
-export function createBoss(executor: SqlExecutor, settings: JobSettings, options: { supervise: boolean; schedule?: boolean }): PgBoss {
+export function createBoss(
+  executor: SqlExecutor,
+  settings: JobSettings,
+  options: { supervise: boolean; schedule?: boolean },
+): PgBoss {
   return new PgBoss({
     db: executor,
     schema: JOB_SCHEMA,
@@ -79,7 +83,11 @@ export function createBoss(executor: SqlExecutor, settings: JobSettings, options
 }
 
 /** Creates the queues, or brings their retry and expiry settings up to date (new jobs take the queue's values). */
-export async function ensureQueues(boss: PgBoss, settings: JobSettings, scheduled: readonly ScheduledQueue[] = []): Promise<void> {
+export async function ensureQueues(
+  boss: PgBoss,
+  settings: JobSettings,
+  scheduled: readonly ScheduledQueue[] = [],
+): Promise<void> {
   const failed = { name: queues.sendEmailFailed, retryLimit: 2, retryDelay: 5 };
   const send = {
     name: queues.sendEmail,
@@ -90,7 +98,12 @@ export async function ensureQueues(boss: PgBoss, settings: JobSettings, schedule
     deadLetter: queues.sendEmailFailed,
   };
   for (const job of scheduled) {
-    await boss.createQueue(job.queue, { name: job.queue, retryLimit: job.retryLimit, retryDelay: job.retryDelaySeconds, expireInSeconds: job.expireInSeconds });
+    await boss.createQueue(job.queue, {
+      name: job.queue,
+      retryLimit: job.retryLimit,
+      retryDelay: job.retryDelaySeconds,
+      expireInSeconds: job.expireInSeconds,
+    });
   }
   await boss.createQueue(failed.name, failed);
   await boss.createQueue(send.name, send);
@@ -102,7 +115,11 @@ export async function ensureQueues(boss: PgBoss, settings: JobSettings, schedule
  * this at start-up; call it after `migrate()` wherever e-mail is queued without the server (tests, command line)
  * so that jobs are inserted in the same transaction as their rows. Idempotent.
  */
-export async function installJobs(database: Database, settings: JobSettings = defaultJobSettings, scheduled: readonly ScheduledQueue[] = []): Promise<void> {
+export async function installJobs(
+  database: Database,
+  settings: JobSettings = defaultJobSettings,
+  scheduled: readonly ScheduledQueue[] = [],
+): Promise<void> {
   const boss = createBoss(sqlExecutor(database.db), settings, { supervise: false });
   await boss.start();
   try {

@@ -26,9 +26,15 @@ async function smtpServer(behaviour?: Parameters<typeof startTestSmtpServer>[0])
 }
 
 async function runner(database: Database, env: Record<string, string>, settings = fastJobSettings): Promise<JobRunner> {
-  const config = parseConfig({ LOG_LEVEL: 'silent', SITE_NAME: 'Cocrea Durango', MAIL_FROM: 'Cocrea Durango <no-reply@cocrea.test>', ...env });
+  const config = parseConfig({
+    LOG_LEVEL: 'silent',
+    SITE_NAME: 'Cocrea Durango',
+    MAIL_FROM: 'Cocrea Durango <no-reply@cocrea.test>',
+    ...env,
+  });
   const jobs = await startJobs({ database, config, logger: memoryLogger(), settings, registry });
-  // This file's afterEach runs before test-db's (Vitest runs hooks as a stack): the runner stops before the database closes.
+  // This file's afterEach runs before test-db's (Vitest runs hooks as a stack): the runner stops before the database
+  // closes.
   cleanups.push(() => jobs.stop());
   return jobs;
 }
@@ -37,13 +43,22 @@ const confirmation = (to: string, locale: 'es-MX' | 'en'): QueueEmailInput => ({
   to,
   template: 'confirm_email',
   locale,
-  params: { name: 'Ana López', url: 'https://portal.example.mx/confirmar/abc', siteName: 'Cocrea Durango', expiresInHours: 24 },
+  params: {
+    name: 'Ana López',
+    url: 'https://portal.example.mx/confirmar/abc',
+    siteName: 'Cocrea Durango',
+    expiresInHours: 24,
+  },
 });
 
-const rowOf = async (database: Database, id: string) => (await database.db.select().from(emails).where(eq(emails.id, id)))[0]!;
+const rowOf = async (database: Database, id: string) =>
+  (await database.db.select().from(emails).where(eq(emails.id, id)))[0]!;
 
 async function jobsOf(db: Database['db'], id?: string): Promise<{ id: string; state: string }[]> {
-  const { rows } = await sqlExecutor(db).executeSql(`SELECT id, state FROM ${JOB_SCHEMA}.job WHERE name = $1 AND ($2::uuid IS NULL OR id = $2::uuid)`, [queues.sendEmail, id ?? null]);
+  const { rows } = await sqlExecutor(db).executeSql(
+    `SELECT id, state FROM ${JOB_SCHEMA}.job WHERE name = $1 AND ($2::uuid IS NULL OR id = $2::uuid)`,
+    [queues.sendEmail, id ?? null],
+  );
   return rows as { id: string; state: string }[];
 }
 
@@ -79,7 +94,11 @@ describe('e-mail delivery through pg-boss and SMTP', () => {
     });
     expect(row).toMatchObject({ attempts: 1, lastError: null, messageId: `<${spanish.id}@cocrea.test>` });
     expect(row.sentAt).toBeInstanceOf(Date);
-    expect(await eventually(async () => ((await jobsOf(database.db, spanish.id))[0]?.state === 'completed' ? true : undefined))).toBe(true);
+    expect(
+      await eventually(async () =>
+        (await jobsOf(database.db, spanish.id))[0]?.state === 'completed' ? true : undefined,
+      ),
+    ).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 1200));
     expect(smtp.received).toHaveLength(2);
   });
@@ -91,7 +110,10 @@ describe('e-mail delivery through pg-boss and SMTP', () => {
     await expect(
       database.db.transaction(async (tx) => {
         const queued = await queueEmail(tx, confirmation('ana@example.mx', 'es-MX'));
-        insideTransaction = { rows: (await tx.select().from(emails)).length, jobs: (await jobsOf(tx, queued.id)).length };
+        insideTransaction = {
+          rows: (await tx.select().from(emails)).length,
+          jobs: (await jobsOf(tx, queued.id)).length,
+        };
         throw new Error('the registration failed after queueing its e-mail');
       }),
     ).rejects.toThrow('the registration failed');
@@ -143,9 +165,21 @@ describe('e-mail delivery through pg-boss and SMTP', () => {
 
   it('marks an e-mail failed when its last attempt never finishes', async () => {
     const database = await createTestDatabase();
-    const hanging: Mailer = { description: 'a server that never answers', domain: 'cocrea.test', send: () => new Promise(() => undefined), close: () => undefined };
+    const hanging: Mailer = {
+      description: 'a server that never answers',
+      domain: 'cocrea.test',
+      send: () => new Promise(() => undefined),
+      close: () => undefined,
+    };
     const config = parseConfig({ LOG_LEVEL: 'silent' });
-    const jobs = await startJobs({ database, config, logger: memoryLogger(), mailer: hanging, registry, settings: { ...fastJobSettings, retryLimit: 0, expireInSeconds: 1 } });
+    const jobs = await startJobs({
+      database,
+      config,
+      logger: memoryLogger(),
+      mailer: hanging,
+      registry,
+      settings: { ...fastJobSettings, retryLimit: 0, expireInSeconds: 1 },
+    });
     cleanups.push(() => jobs.stop());
     const { id } = await database.db.transaction((tx) => queueEmail(tx, confirmation('ana@example.mx', 'es-MX')));
     const row = await eventually(async () => {

@@ -10,7 +10,10 @@ import { sqlExecutor } from './sql-executor.js';
  */
 let sender: PgBoss | undefined;
 function senderBoss(): PgBoss {
-  sender ??= new PgBoss({ db: { executeSql: () => Promise.reject(new Error('the job sender only runs SQL on the connection it is given')) }, schema: JOB_SCHEMA });
+  sender ??= new PgBoss({
+    db: { executeSql: () => Promise.reject(new Error('the job sender only runs SQL on the connection it is given')) },
+    schema: JOB_SCHEMA,
+  });
   return sender;
 }
 
@@ -23,10 +26,20 @@ export const jobsInstalled = () => sql<boolean>`to_regclass(${`${JOB_SCHEMA}.que
  * the server has never started on): the caller's own row is then the durable record, and the job runner enqueues
  * its job when it starts (see startJobs).
  */
-export async function enqueueInTransaction(tx: Db, queue: string, data: object, options: { id: string; isInstalled?: boolean }): Promise<'queued' | 'deferred'> {
+export async function enqueueInTransaction(
+  tx: Db,
+  queue: string,
+  data: object,
+  options: { id: string; isInstalled?: boolean },
+): Promise<'queued' | 'deferred'> {
   const executor = sqlExecutor(tx);
   // A caller that already asked (e.g. in the RETURNING of its own insert, see jobsInstalled) saves a round trip.
-  const isInstalled = options.isInstalled ?? Boolean((await executor.executeSql('SELECT to_regclass($1) IS NOT NULL AS installed', [`${JOB_SCHEMA}.queue`])).rows[0]?.installed);
+  const isInstalled =
+    options.isInstalled ??
+    Boolean(
+      (await executor.executeSql('SELECT to_regclass($1) IS NOT NULL AS installed', [`${JOB_SCHEMA}.queue`])).rows[0]
+        ?.installed,
+    );
   if (!isInstalled) return 'deferred';
   const id = await senderBoss().send(queue, data, { id: options.id, db: executor });
   if (!id) throw new Error(`pg-boss refused the job ${options.id}: does the queue ${queue} exist?`);
@@ -37,9 +50,15 @@ export async function enqueueInTransaction(tx: Db, queue: string, data: object, 
  * Inserts many jobs of one queue inside the caller's transaction `tx`, in one multi-row statement (pg-boss's
  * `insert`), each with its own id. Same `deferred` rule as enqueueInTransaction.
  */
-export async function enqueueManyInTransaction(tx: Db, queue: string, jobs: { id: string; data: object }[]): Promise<'queued' | 'deferred'> {
+export async function enqueueManyInTransaction(
+  tx: Db,
+  queue: string,
+  jobs: { id: string; data: object }[],
+): Promise<'queued' | 'deferred'> {
   const executor = sqlExecutor(tx);
-  const { rows } = await executor.executeSql('SELECT to_regclass($1) IS NOT NULL AS installed', [`${JOB_SCHEMA}.queue`]);
+  const { rows } = await executor.executeSql('SELECT to_regclass($1) IS NOT NULL AS installed', [
+    `${JOB_SCHEMA}.queue`,
+  ]);
   if (!rows[0]?.installed) return 'deferred';
   if (jobs.length === 0) return 'queued';
   // pg-boss's multi-row insert skips, without a word, jobs of an unknown queue (and ids that already exist, which

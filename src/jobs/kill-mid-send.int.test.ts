@@ -19,7 +19,13 @@ import { startTestSmtpServer } from './testing/test-smtp-server.js';
 const settings: JobSettings = { ...fastJobSettings, expireInSeconds: 2, retryLimit: 3 };
 
 // The child runs the compiled runner; it lives under node_modules so that its bare imports resolve.
-const script = join(projectRoot, 'node_modules', '.cache', 'cocrea-tests', `job-runner-process-${process.pid}-${Date.now()}.mjs`);
+const script = join(
+  projectRoot,
+  'node_modules',
+  '.cache',
+  'cocrea-tests',
+  `job-runner-process-${process.pid}-${Date.now()}.mjs`,
+);
 beforeAll(async () => {
   await build({
     absWorkingDir: projectRoot,
@@ -36,7 +42,10 @@ beforeAll(async () => {
 afterAll(() => rmSync(script, { force: true }));
 
 function startRunner(env: Record<string, string>) {
-  const child = spawn(process.execPath, [script, JSON.stringify(settings)], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script, JSON.stringify(settings)], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -63,7 +72,12 @@ describe('an e-mail job whose process is killed mid-send', () => {
           to: 'ana@example.mx',
           template: 'sign_in_link',
           locale: 'es-MX',
-          params: { name: 'Ana', url: 'https://portal.example.mx/entrar/enlace/abc', siteName: 'Cocrea', expiresInMinutes: 15 },
+          params: {
+            name: 'Ana',
+            url: 'https://portal.example.mx/entrar/enlace/abc',
+            siteName: 'Cocrea',
+            expiresInMinutes: 15,
+          },
         }),
       );
       await database.close();

@@ -24,11 +24,13 @@ interface Queryable {
  */
 function clientOf(db: Db): Queryable {
   const client = (db._.session as unknown as { client?: Queryable }).client;
-  if (!client || typeof client.query !== 'function') throw new Error('Cannot reach the database client under this Drizzle database');
+  if (!client || typeof client.query !== 'function')
+    throw new Error('Cannot reach the database client under this Drizzle database');
   return client;
 }
 
-const last = (results: QueryResult | QueryResult[]): QueryResult => (Array.isArray(results) ? (results.at(-1) ?? { rows: [] }) : results);
+const last = (results: QueryResult | QueryResult[]): QueryResult =>
+  Array.isArray(results) ? (results.at(-1) ?? { rows: [] }) : results;
 
 /**
  * Runs pg-boss's SQL on the same connection as `db`: inside a transaction when `db` is a `tx`, so a job inserted

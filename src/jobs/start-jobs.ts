@@ -64,7 +64,9 @@ async function enqueueOrphans(executor: SqlExecutor, boss: PgBoss): Promise<numb
   );
   const ids = rows.map((row) => String(row.id));
   for (let start = 0; start < ids.length; start += 500) {
-    await boss.insert(ids.slice(start, start + 500).map((id) => ({ id, name: queues.sendEmail, data: { emailId: id } })));
+    await boss.insert(
+      ids.slice(start, start + 500).map((id) => ({ id, name: queues.sendEmail, data: { emailId: id } })),
+    );
   }
   return ids.length;
 }
@@ -73,7 +75,12 @@ async function enqueueOrphans(executor: SqlExecutor, boss: PgBoss): Promise<numb
  * Each module's scheduled work: a pg-boss cron schedule per job (one job per tick however many processes run), run
  * once at start-up first where the module asks for it. A failed run is logged and the next one tries again.
  */
-async function startScheduledJobs(boss: PgBoss, registry: Registry, context: JobContext, settings: JobSettings): Promise<void> {
+async function startScheduledJobs(
+  boss: PgBoss,
+  registry: Registry,
+  context: JobContext,
+  settings: JobSettings,
+): Promise<void> {
   for (const module of registry.modules) {
     if (module.onStart) await module.onStart(context);
   }
@@ -103,42 +110,67 @@ export async function startJobs(options: StartJobsOptions): Promise<JobRunner> {
   // pg-boss reports here what failed in its own loops (polling, maintenance, cron); while the database is away that
   // is expected and the loops carry on once it is back.
   boss.on('error', (error) =>
-    isDatabaseUnavailable(error) ? logger.warn({ err: error }, 'job queue: the database is unavailable') : logger.error({ err: error }, 'job queue error'),
+    isDatabaseUnavailable(error)
+      ? logger.warn({ err: error }, 'job queue: the database is unavailable')
+      : logger.error({ err: error }, 'job queue error'),
   );
   await boss.start();
 
   let mailer: Mailer | undefined;
   try {
     await ensureQueues(boss, settings, options.registry.jobs);
-    await startScheduledJobs(boss, options.registry, { db: database.db, config, logger, records: options.registry.records }, settings);
+    await startScheduledJobs(
+      boss,
+      options.registry,
+      { db: database.db, config, logger, records: options.registry.records },
+      settings,
+    );
     mailer =
       options.mailer ??
       (config.SMTP_URL
-        ? createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM ?? defaultSender(config.SITE_NAME, config.PUBLIC_URL), timeoutMs: settings.smtpTimeoutMs })
+        ? createSmtpMailer({
+            url: config.SMTP_URL,
+            from: config.MAIL_FROM ?? defaultSender(config.SITE_NAME, config.PUBLIC_URL),
+            timeoutMs: settings.smtpTimeoutMs,
+          })
         : undefined);
 
     if (mailer) {
       const activeMailer = mailer;
       const orphans = await enqueueOrphans(executor, boss);
       if (orphans > 0) logger.info({ count: orphans }, 'E-mail: queued delivery of e-mails written without a job');
-      const workOptions = { includeMetadata: true as const, batchSize: 1, pollingIntervalSeconds: settings.pollingIntervalSeconds };
+      const workOptions = {
+        includeMetadata: true as const,
+        batchSize: 1,
+        pollingIntervalSeconds: settings.pollingIntervalSeconds,
+      };
       await boss.work<SendEmailData>(queues.sendEmail, workOptions, async ([job]) => {
         if (!job) return;
         const isLastAttempt = job.retryCount >= job.retryLimit;
         try {
-          const outcome = await deliverEmail(database.db, activeMailer, job.data.emailId, { isLastAttempt, staleAfterSeconds: settings.expireInSeconds });
-          if (outcome === 'missing') logger.warn({ emailId: job.data.emailId }, 'E-mail job for a row that no longer exists');
+          const outcome = await deliverEmail(database.db, activeMailer, job.data.emailId, {
+            isLastAttempt,
+            staleAfterSeconds: settings.expireInSeconds,
+          });
+          if (outcome === 'missing')
+            logger.warn({ emailId: job.data.emailId }, 'E-mail job for a row that no longer exists');
           return { outcome };
         } catch (error) {
           const level = error instanceof EmailBusyError ? 'info' : isLastAttempt ? 'error' : 'warn';
-          logger[level]({ emailId: job.data.emailId, attempt: job.retryCount + 1, isLastAttempt, err: error }, 'E-mail delivery failed');
+          logger[level](
+            { emailId: job.data.emailId, attempt: job.retryCount + 1, isLastAttempt, err: error },
+            'E-mail delivery failed',
+          );
           throw error;
         }
       });
       // Abandoned jobs are rare and not urgent: their queue is polled less often.
       const deadLetterOptions = { ...workOptions, pollingIntervalSeconds: settings.pollingIntervalSeconds * 4 };
       await boss.work<SendEmailData>(queues.sendEmailFailed, deadLetterOptions, async ([job]) => {
-        if (job && (await markEmailFailed(database.db, job.data.emailId, 'delivery abandoned: the last attempt did not finish'))) {
+        if (
+          job &&
+          (await markEmailFailed(database.db, job.data.emailId, 'delivery abandoned: the last attempt did not finish'))
+        ) {
           logger.error({ emailId: job.data.emailId }, 'E-mail delivery abandoned after the last attempt');
         }
       });

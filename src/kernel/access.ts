@@ -58,7 +58,10 @@ export function requireDeclaredAccess(app: FastifyInstance): void {
       routeAccess = 'public';
       route.config = { ...route.config, access: routeAccess };
     }
-    if (!routeAccess) throw new Error(`Route ${methods.join(',')} ${route.url} declares no access: add { config: { access } } (see src/kernel/access.ts)`);
+    if (!routeAccess)
+      throw new Error(
+        `Route ${methods.join(',')} ${route.url} declares no access: add { config: { access } } (see src/kernel/access.ts)`,
+      );
     for (const method of methods) declared.push({ method, url: route.url, access: routeAccess });
   });
 }
@@ -67,7 +70,10 @@ export function requireDeclaredAccess(app: FastifyInstance): void {
  * Checks every request against its route's declaration before the route's own handlers run. Signed-out visitors of
  * a protected route go to the sign-in page and come back; the wrong role gets the 403 page.
  */
-export async function checkRouteAccess(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+export async function checkRouteAccess(
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply | undefined> {
   // The not-found page answers any URL that matched no route: it has nothing to protect.
   if (request.is404) return undefined;
   const routeAccess = request.routeOptions.config.access;
@@ -75,7 +81,10 @@ export async function checkRouteAccess(request: FastifyRequest, reply: FastifyRe
   if (!request.actor) return redirectToSignIn(request, reply);
   if (routeAccess === 'signed-in') return undefined;
   if (!routeAccess || !request.actor.roles.some((assignment) => routeAccess.roles.includes(assignment.role))) {
-    throw new AppError('forbidden', routeAccess ? `requires one of: ${routeAccess.roles.join(', ')}` : 'route declares no access');
+    throw new AppError(
+      'forbidden',
+      routeAccess ? `requires one of: ${routeAccess.roles.join(', ')}` : 'route declares no access',
+    );
   }
   return undefined;
 }

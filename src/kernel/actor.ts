@@ -24,9 +24,11 @@ export interface SystemActor {
 }
 
 export const systemActor = (label: string): SystemActor => ({ kind: 'system', label });
-export const isSystemActor = (actor: Actor | SystemActor): actor is SystemActor => 'kind' in actor && actor.kind === 'system';
+export const isSystemActor = (actor: Actor | SystemActor): actor is SystemActor =>
+  'kind' in actor && actor.kind === 'system';
 
-export const hasRole = (actor: Actor | undefined, role: StaffRole) => actor?.roles.some((r) => r.role === role) ?? false;
+export const hasRole = (actor: Actor | undefined, role: StaffRole) =>
+  actor?.roles.some((r) => r.role === role) ?? false;
 export const isAdmin = (actor: Actor | undefined) => hasRole(actor, 'admin');
 
 const roleLabels: Record<StaffRole, string> = {
@@ -42,7 +44,9 @@ const roleLabels: Record<StaffRole, string> = {
  * without rewriting public history. (The log's data are in the language the records are written in: Spanish.)
  */
 export function publicActor(actor: Actor): { id: string; label: string } {
-  const role = (['admin', 'facilitator', 'secretariat_member', 'liaison', 'evaluator'] as const).find((r) => hasRole(actor, r));
+  const role = (['admin', 'facilitator', 'secretariat_member', 'liaison', 'evaluator'] as const).find((r) =>
+    hasRole(actor, r),
+  );
   return { id: actor.userId, label: role ? roleLabels[role] : 'Persona participante' };
 }
 
@@ -60,5 +64,6 @@ export function changeActorOf(actor: ActingParty): { id: string | null; label: s
  */
 export function assertHoldsRole(actor: ActingParty, ...roles: StaffRole[]): void {
   if (isSystemActor(actor)) return;
-  if (!actor.roles.some((assignment) => roles.includes(assignment.role))) throw new AppError('forbidden', `requires one of: ${roles.join(', ')}`);
+  if (!actor.roles.some((assignment) => roles.includes(assignment.role)))
+    throw new AppError('forbidden', `requires one of: ${roles.join(', ')}`);
 }

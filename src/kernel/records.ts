@@ -54,7 +54,9 @@ export const isUuid = (value: string) => uuidPattern.test(value);
 
 /** The declarations of every module, read through one object: comment and follow targets, owners of changes, labels. */
 export interface RecordCatalog {
-  /** The public target of a record type and id, or undefined when that type is not a target or the record is not public. */
+  /**
+   * The public target of a record type and id, or undefined when that type is not a target or the record is not public.
+   */
   resolveTarget(db: Db, recordType: string, recordId: string): Promise<ResolvedTarget | undefined>;
   isFollowableType(recordType: string): boolean;
   /** The followable target a change-log entry concerns, if any (itself, or its owner). */
@@ -63,7 +65,10 @@ export interface RecordCatalog {
   valueLabel(recordType: string | undefined, field: string, value: string): MessageKey | undefined;
 }
 
-export function createRecordCatalog(records: Record<string, RecordTypeDeclaration>, fieldLabels: Record<string, FieldValueLabel>): RecordCatalog {
+export function createRecordCatalog(
+  records: Record<string, RecordTypeDeclaration>,
+  fieldLabels: Record<string, FieldValueLabel>,
+): RecordCatalog {
   const declared = (recordType: string) => (Object.hasOwn(records, recordType) ? records[recordType] : undefined);
   const isFollowableType = (recordType: string) => declared(recordType)?.target?.isFollowable ?? false;
   return {
@@ -78,7 +83,9 @@ export function createRecordCatalog(records: Record<string, RecordTypeDeclaratio
       if (isFollowableType(target.recordType)) return target;
       // A change of a non-followable target (a comment on a milestone) may still belong to a followable one.
       const parentOwner = target.recordType !== entry.recordType ? declared(target.recordType)?.owner : undefined;
-      const parent = parentOwner ? await parentOwner(db, { recordType: target.recordType, recordId: target.recordId, before: null, after: null }) : undefined;
+      const parent = parentOwner
+        ? await parentOwner(db, { recordType: target.recordType, recordId: target.recordId, before: null, after: null })
+        : undefined;
       return parent && isFollowableType(parent.recordType) ? parent : undefined;
     },
     valueLabel(recordType, field, value) {

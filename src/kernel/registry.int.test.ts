@@ -12,7 +12,12 @@ import { createRegistry } from './registry.js';
 
 const appWith = async (modules: readonly ModuleManifest[]) => {
   const database = await createTestDatabase({ withDemo: true });
-  const app = await buildApp({ config: parseConfig({ LOG_LEVEL: 'silent' }), database, now: () => TEST_NOW, registry: createRegistry(modules) });
+  const app = await buildApp({
+    config: parseConfig({ LOG_LEVEL: 'silent' }),
+    database,
+    now: () => TEST_NOW,
+    registry: createRegistry(modules),
+  });
   await app.ready();
   return { app, database };
 };
@@ -24,7 +29,9 @@ describe('the module registry', () => {
     const page = await app.inject({ url: '/muestra' });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Este módulo vive en su carpeta y en una línea del registro.');
-    expect((await app.inject({ url: '/muestra?lang=en' })).body).toContain('This module lives in its folder and one line of the registry.');
+    expect((await app.inject({ url: '/muestra?lang=en' })).body).toContain(
+      'This module lives in its folder and one line of the registry.',
+    );
 
     // Its protected page is refused by the same declared-access check as every other route.
     expect((await app.inject({ url: '/muestra/privada' })).statusCode).toBe(303);
@@ -32,7 +39,11 @@ describe('the module registry', () => {
     expect((await app.inject({ url: '/muestra/privada', cookies: participant.cookies })).statusCode).toBe(403);
     const evaluator = await signInAs(database, { roles: [{ role: 'evaluator' }] });
     expect((await app.inject({ url: '/muestra/privada', cookies: evaluator.cookies })).statusCode).toBe(200);
-    expect(app.declaredRoutes).toContainEqual({ method: 'GET', url: '/muestra/privada', access: { roles: ['evaluator'] } });
+    expect(app.declaredRoutes).toContainEqual({
+      method: 'GET',
+      url: '/muestra/privada',
+      access: { roles: ['evaluator'] },
+    });
 
     // The open-data catalogue lists its dataset and serves it.
     const catalogue = await app.inject({ url: '/datos' });
@@ -42,13 +53,25 @@ describe('the module registry', () => {
     expect(csv.body).toContain('Una nota');
 
     // Participation takes its records as comment targets without knowing the module.
-    const form = await app.inject({ url: `/participacion/sample_note/${SAMPLE_NOTE_ID}/comentar`, cookies: participant.cookies });
+    const form = await app.inject({
+      url: `/participacion/sample_note/${SAMPLE_NOTE_ID}/comentar`,
+      cookies: participant.cookies,
+    });
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('Comentar: Nota de muestra');
-    expect((await app.inject({ url: `/participacion/sample_note/00000000-0000-0000-0000-000000000000/comentar`, cookies: participant.cookies })).statusCode).toBe(404);
+    expect(
+      (
+        await app.inject({
+          url: `/participacion/sample_note/00000000-0000-0000-0000-000000000000/comentar`,
+          cookies: participant.cookies,
+        })
+      ).statusCode,
+    ).toBe(404);
 
     // The history names its statuses in words.
-    expect(createRegistry([...registry.modules, sampleModule]).records.valueLabel('sample_note', 'status', 'open')).toBe('sample.status.open');
+    expect(
+      createRegistry([...registry.modules, sampleModule]).records.valueLabel('sample_note', 'status', 'open'),
+    ).toBe('sample.status.open');
   }, 120_000);
 
   it('does not serve the sample module from the portal itself', async () => {
@@ -69,15 +92,23 @@ describe('the module registry', () => {
 
   it('refuses two modules that claim the same record type, dataset or name', () => {
     const twin: ModuleManifest = { name: 'twin', records: { commitment: {} } };
-    expect(() => createRegistry([...registry.modules, twin])).toThrow('Record type "commitment" is declared by both plan and twin');
+    expect(() => createRegistry([...registry.modules, twin])).toThrow(
+      'Record type "commitment" is declared by both plan and twin',
+    );
     expect(() => createRegistry([...registry.modules, { name: 'plan' }])).toThrow('Module "plan" is registered twice');
     const dataset = { ...sampleModule.datasets![0]!, id: 'municipios' };
-    expect(() => createRegistry([...registry.modules, { name: 'copy', datasets: [dataset] }])).toThrow('Dataset "municipios" is declared by both directory and copy');
+    expect(() => createRegistry([...registry.modules, { name: 'copy', datasets: [dataset] }])).toThrow(
+      'Dataset "municipios" is declared by both directory and copy',
+    );
   });
 
   it('gives every route of the portal a declared access', async () => {
     const { app } = await appWith(registry.modules);
-    expect(app.declaredRoutes.every((route) => route.access === 'public' || route.access === 'signed-in' || route.access.roles.length > 0)).toBe(true);
+    expect(
+      app.declaredRoutes.every(
+        (route) => route.access === 'public' || route.access === 'signed-in' || route.access.roles.length > 0,
+      ),
+    ).toBe(true);
     expect(access.roles('admin')).toEqual({ config: { access: { roles: ['admin'] } } });
   });
 });

@@ -2,7 +2,12 @@ import { installMessages } from '../web/i18n/i18n.js';
 import type { Dataset } from './dataset.js';
 import type { FileAccessCheck } from './file-access.js';
 import type { ModuleManifest, ScheduledJob } from './manifest.js';
-import { createRecordCatalog, type FieldValueLabel, type RecordCatalog, type RecordTypeDeclaration } from './records.js';
+import {
+  createRecordCatalog,
+  type FieldValueLabel,
+  type RecordCatalog,
+  type RecordTypeDeclaration,
+} from './records.js';
 
 /** Every module's contributions, gathered once from their manifests. */
 export interface Registry {
@@ -13,12 +18,16 @@ export interface Registry {
   jobs: readonly ScheduledJob[];
 }
 
-function mergeUnique<T>(what: string, parts: [module: string, entries: Readonly<Record<string, T>> | undefined][]): Record<string, T> {
+function mergeUnique<T>(
+  what: string,
+  parts: [module: string, entries: Readonly<Record<string, T>> | undefined][],
+): Record<string, T> {
   const merged: Record<string, T> = {};
   const owner: Record<string, string> = {};
   for (const [module, entries] of parts) {
     for (const [key, value] of Object.entries(entries ?? {})) {
-      if (Object.hasOwn(merged, key)) throw new Error(`${what} "${key}" is declared by both ${owner[key]} and ${module}`);
+      if (Object.hasOwn(merged, key))
+        throw new Error(`${what} "${key}" is declared by both ${owner[key]} and ${module}`);
       merged[key] = value;
       owner[key] = module;
     }
@@ -37,12 +46,24 @@ export function createRegistry(modules: readonly ModuleManifest[]): Registry {
     names.add(module.name);
   }
   installMessages(modules.flatMap((module) => module.messages ?? []));
-  const records = mergeUnique<RecordTypeDeclaration>('Record type', modules.map((m) => [m.name, m.records]));
-  const fieldLabels = mergeUnique<FieldValueLabel>('Field label', modules.map((m) => [m.name, m.fieldLabels]));
+  const records = mergeUnique<RecordTypeDeclaration>(
+    'Record type',
+    modules.map((m) => [m.name, m.records]),
+  );
+  const fieldLabels = mergeUnique<FieldValueLabel>(
+    'Field label',
+    modules.map((m) => [m.name, m.fieldLabels]),
+  );
   const datasets = modules.flatMap((m) => m.datasets ?? []);
-  mergeUnique('Dataset', modules.map((m) => [m.name, Object.fromEntries((m.datasets ?? []).map((d) => [d.id, d]))]));
+  mergeUnique(
+    'Dataset',
+    modules.map((m) => [m.name, Object.fromEntries((m.datasets ?? []).map((d) => [d.id, d]))]),
+  );
   const jobs = modules.flatMap((m) => m.jobs ?? []);
-  mergeUnique('Job queue', modules.map((m) => [m.name, Object.fromEntries((m.jobs ?? []).map((j) => [j.queue, j]))]));
+  mergeUnique(
+    'Job queue',
+    modules.map((m) => [m.name, Object.fromEntries((m.jobs ?? []).map((j) => [j.queue, j]))]),
+  );
   return {
     modules,
     records: createRecordCatalog(records, fieldLabels),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-/** Years a date of the portal may fall in: PostgreSQL refuses year 0, and no exercise runs before 1900 or after 2999. */
+/**
+ * Years a date of the portal may fall in: PostgreSQL refuses year 0, and no exercise runs before 1900 or after 2999.
+ */
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 2999;
 

@@ -13,7 +13,12 @@ function inert(text: string): string {
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : inert(String(value));
+  const text =
+    value instanceof Date
+      ? value.toISOString()
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : inert(String(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -22,7 +27,10 @@ export function csvLine(columns: readonly string[], row: Record<string, unknown>
   return columns.map((column) => cell(row[column])).join(',');
 }
 
-export function toCsv<Row extends Record<string, unknown>>(columns: readonly (keyof Row & string)[], rows: readonly Row[]): string {
+export function toCsv<Row extends Record<string, unknown>>(
+  columns: readonly (keyof Row & string)[],
+  rows: readonly Row[],
+): string {
   const lines = [columns.join(','), ...rows.map((row) => columns.map((column) => cell(row[column])).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

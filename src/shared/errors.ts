@@ -1,5 +1,13 @@
 /** The single error type of use cases; the HTTP error handler maps each code to a status and a page. */
-export type AppErrorCode = 'not_found' | 'validation' | 'bad_request' | 'forbidden' | 'csrf' | 'conflict' | 'rate_limited' | 'unsupported_media_type';
+export type AppErrorCode =
+  | 'not_found'
+  | 'validation'
+  | 'bad_request'
+  | 'forbidden'
+  | 'csrf'
+  | 'conflict'
+  | 'rate_limited'
+  | 'unsupported_media_type';
 
 export const statusByCode: Record<AppErrorCode, number> = {
   not_found: 404,

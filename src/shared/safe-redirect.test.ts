@@ -40,7 +40,14 @@ const offSite = [
   `/${'a'.repeat(3000)}`,
 ];
 
-const onSite = ['/', '/cuenta', '/.evil', '/ejercicios/tercer-pal-2020-2021?lang=en', '/admin/usuarios?aviso=x#arriba', '/ejercicios/a%C3%B1o'];
+const onSite = [
+  '/',
+  '/cuenta',
+  '/.evil',
+  '/ejercicios/tercer-pal-2020-2021?lang=en',
+  '/admin/usuarios?aviso=x#arriba',
+  '/ejercicios/a%C3%B1o',
+];
 
 describe('safeLocalPath: redirects stay on the site', () => {
   it.each(offSite)('refuses %j and falls back', (payload) => {

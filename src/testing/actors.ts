@@ -8,7 +8,11 @@ export const portalActor = systemActor(SYSTEM_ACTOR_LABEL);
  * A person acting with the given staff roles (none: a plain participant), for calling use cases directly. The change
  * log shows them as `publicActor` does: by their first role's label, with `userId` as the id.
  */
-export function personActor(userId: string, roles: (StaffRole | { role: StaffRole; institutionId: string | null })[] = [], extra: Partial<Omit<Actor, 'userId' | 'roles'>> = {}): Actor {
+export function personActor(
+  userId: string,
+  roles: (StaffRole | { role: StaffRole; institutionId: string | null })[] = [],
+  extra: Partial<Omit<Actor, 'userId' | 'roles'>> = {},
+): Actor {
   return {
     userId,
     name: 'Persona de prueba',

@@ -6,4 +6,7 @@ export const TEST_NOW = new Date('2026-11-23T18:00:00Z');
  * server apart (two working copies tested at once); CI leaves it unset.
  */
 const suffix = (process.env.TEST_DB_SUFFIX ?? '').replace(/[^a-z0-9_]/g, '');
-export const TEMPLATE_DATABASES = { migrated: `cocrea_test_tpl_migrated${suffix}`, demo: `cocrea_test_tpl_demo${suffix}` } as const;
+export const TEMPLATE_DATABASES = {
+  migrated: `cocrea_test_tpl_migrated${suffix}`,
+  demo: `cocrea_test_tpl_demo${suffix}`,
+} as const;

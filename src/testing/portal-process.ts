@@ -18,7 +18,10 @@ export interface PortalProcess {
 
 /** Starts the built portal (`dist/main.js`, so `npm run build` first) with only PATH and `env` in its environment. */
 export function startPortal(env: Record<string, string>): PortalProcess {
-  const child = spawn(process.execPath, [mainJs], { env: { PATH: process.env.PATH, LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [mainJs], {
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   let exited = false;
   const listeners: (() => void)[] = [];

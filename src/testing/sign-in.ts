@@ -8,7 +8,15 @@ import { hashPassword } from '../modules/accounts/password.js';
 let counter = 0;
 
 /** A confirmed account with the given roles, for tests. */
-export async function createTestUser(database: Database, options: { roles?: { role: StaffRole; institutionId?: string }[]; email?: string; name?: string; password?: string } = {}) {
+export async function createTestUser(
+  database: Database,
+  options: {
+    roles?: { role: StaffRole; institutionId?: string }[];
+    email?: string;
+    name?: string;
+    password?: string;
+  } = {},
+) {
   counter += 1;
   const [user] = await database.db
     .insert(users)
@@ -20,7 +28,9 @@ export async function createTestUser(database: Database, options: { roles?: { ro
     })
     .returning();
   for (const role of options.roles ?? []) {
-    await database.db.insert(roleAssignments).values({ userId: user!.id, role: role.role, institutionId: role.institutionId ?? null });
+    await database.db
+      .insert(roleAssignments)
+      .values({ userId: user!.id, role: role.role, institutionId: role.institutionId ?? null });
   }
   return user!;
 }
@@ -32,6 +42,9 @@ export async function createTestUser(database: Database, options: { roles?: { ro
 export async function signInAs(database: Database, options: Parameters<typeof createTestUser>[1] = {}) {
   const user = await createTestUser(database, options);
   const { token } = await createSession(database.db, user.id, { idleHours: 8, maxDays: 30 });
-  const [session] = await database.db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+  const [session] = await database.db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.tokenHash, hashToken(token)));
   return { user, cookies: { sid: token }, csrf: session!.csrfToken };
 }

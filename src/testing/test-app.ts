@@ -12,7 +12,13 @@ import { createTestDatabase, type Lifetime } from './test-db.js';
  * `now` replaces the fixed clock (a test that lets time pass).
  */
 export async function createTestApp(
-  options: { env?: Record<string, string>; database?: Database; lifetime?: Lifetime; logStream?: { write(line: string): void }; now?: () => Date } = {},
+  options: {
+    env?: Record<string, string>;
+    database?: Database;
+    lifetime?: Lifetime;
+    logStream?: { write(line: string): void };
+    now?: () => Date;
+  } = {},
 ): Promise<{ app: FastifyInstance; database: Database; config: Config }> {
   const database = options.database ?? (await createTestDatabase({ withDemo: true, lifetime: options.lifetime }));
   // A test that captures the log reads every line the portal writes.
@@ -32,15 +38,27 @@ function sendObjectsAsForms(app: FastifyInstance): void {
   const asForm = (options: InjectOptions): InjectOptions => {
     const { payload, headers } = options;
     const hasType = Object.keys(headers ?? {}).some((name) => name.toLowerCase() === 'content-type');
-    if (hasType || typeof payload !== 'object' || payload === null || Buffer.isBuffer(payload) || typeof (payload as { pipe?: unknown }).pipe === 'function') return options;
+    if (
+      hasType ||
+      typeof payload !== 'object' ||
+      payload === null ||
+      Buffer.isBuffer(payload) ||
+      typeof (payload as { pipe?: unknown }).pipe === 'function'
+    )
+      return options;
     const body = new URLSearchParams();
     for (const [name, value] of Object.entries(payload)) {
       for (const item of Array.isArray(value) ? value : [value]) body.append(name, String(item));
     }
-    return { ...options, headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() };
+    return {
+      ...options,
+      headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: body.toString(),
+    };
   };
   app.inject = ((options?: InjectOptions | string, callback?: never) => {
-    if (options === undefined || typeof options === 'string') return (inject as (o?: unknown, c?: unknown) => unknown)(options, callback);
+    if (options === undefined || typeof options === 'string')
+      return (inject as (o?: unknown, c?: unknown) => unknown)(options, callback);
     return (inject as (o: InjectOptions, c?: unknown) => unknown)(asForm(options), callback);
   }) as FastifyInstance['inject'];
 }

@@ -60,7 +60,10 @@ export async function createServerDatabaseUrl(template?: string, lifetime: Lifet
 }
 
 async function createServerDatabase(template: string | undefined, lifetime: Lifetime = 'test'): Promise<Database> {
-  const database = fromPgPool(new pg.Pool({ connectionString: await createServerDatabaseUrl(template, lifetime), max: 4 }), 'test database');
+  const database = fromPgPool(
+    new pg.Pool({ connectionString: await createServerDatabaseUrl(template, lifetime), max: 4 }),
+    'test database',
+  );
   let closed = false;
   const close = async () => {
     if (!closed) await database.close();
@@ -78,7 +81,8 @@ async function createServerDatabase(template: string | undefined, lifetime: Life
 export async function createTestDatabase(options: { withDemo?: boolean; lifetime?: Lifetime } = {}): Promise<Database> {
   const withDemo = options.withDemo ?? false;
   const lifetime = options.lifetime ?? 'test';
-  if (testDriver === 'postgres') return createServerDatabase(withDemo ? TEMPLATE_DATABASES.demo : TEMPLATE_DATABASES.migrated, lifetime);
+  if (testDriver === 'postgres')
+    return createServerDatabase(withDemo ? TEMPLATE_DATABASES.demo : TEMPLATE_DATABASES.migrated, lifetime);
   const clone = (await (await pgliteTemplate(withDemo)).clone()) as PGlite;
   const database = fromPglite(clone, 'test clone');
   opened[lifetime].push(() => database.close());

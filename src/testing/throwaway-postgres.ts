@@ -22,9 +22,11 @@ function postgresUserIds(): { uid: number; gid: number } | undefined {
 /** Why a throwaway cluster cannot run here, or undefined when it can. */
 export function throwawayPostgresUnavailable(): string | undefined {
   if (process.getuid?.() !== 0) return 'not running as root';
-  if (!existsSync(join(BIN_DIR, 'initdb')) || !existsSync(join(BIN_DIR, 'pg_ctl'))) return `no initdb and pg_ctl in ${BIN_DIR}`;
+  if (!existsSync(join(BIN_DIR, 'initdb')) || !existsSync(join(BIN_DIR, 'pg_ctl')))
+    return `no initdb and pg_ctl in ${BIN_DIR}`;
   if (!postgresUserIds()) return 'no postgres user';
-  if (!existsSync('/usr/sbin/runuser') && !existsSync('/sbin/runuser') && !existsSync('/usr/bin/runuser')) return 'no runuser';
+  if (!existsSync('/usr/sbin/runuser') && !existsSync('/sbin/runuser') && !existsSync('/usr/bin/runuser'))
+    return 'no runuser';
   return undefined;
 }
 
@@ -34,7 +36,9 @@ async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -59,7 +63,10 @@ export interface ThrowawayPostgres {
 }
 
 function asPostgres(command: string, args: string[]): string {
-  const result = spawnSync('runuser', ['-u', 'postgres', '--', join(BIN_DIR, command), ...args], { encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync('runuser', ['-u', 'postgres', '--', join(BIN_DIR, command), ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   if (result.status !== 0) throw new Error(`${command} failed (${result.status}): ${result.stdout}${result.stderr}`);
   return result.stdout;
 }
@@ -105,10 +112,31 @@ export async function createThrowawayPostgres(): Promise<ThrowawayPostgres> {
       return cluster.url(name);
     },
     psql: (database, sql) =>
-      execFileSync(join(BIN_DIR, 'psql'), ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', database, '-c', sql], {
-        encoding: 'utf8',
-        timeout: 30_000,
-      }).trim(),
+      execFileSync(
+        join(BIN_DIR, 'psql'),
+        [
+          '-X',
+          '-q',
+          '-A',
+          '-t',
+          '-v',
+          'ON_ERROR_STOP=1',
+          '-h',
+          '127.0.0.1',
+          '-p',
+          String(port),
+          '-U',
+          'postgres',
+          '-d',
+          database,
+          '-c',
+          sql,
+        ],
+        {
+          encoding: 'utf8',
+          timeout: 30_000,
+        },
+      ).trim(),
     start: () => void pgCtl('-o', options, '-l', join(root, 'server.log'), '-w', '-t', '60', 'start'),
     ensureRunning() {
       if (!existsSync(join(dataDir, 'postmaster.pid'))) return cluster.start();

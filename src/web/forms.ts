@@ -17,7 +17,10 @@ export interface FormIssue {
   readonly message: string;
 }
 
-/** Where a module's form messages live: `${prefix}.${issue.message}`, else `fallback`; `idFor` maps a field to its input's id. */
+/**
+ * Where a module's form messages live: `${prefix}.${issue.message}`, else `fallback`; `idFor` maps a field to its
+ * input's id.
+ */
 export interface FormMessages {
   prefix: string;
   fallback: MessageKey;
@@ -28,7 +31,13 @@ export interface FormMessages {
  * Turns zod issues into messages next to each field and an error summary. Schemas put a message key suffix in
  * their messages (e.g. 'email.invalid'), looked up as `${prefix}.${suffix}`; any other issue gets `fallback`.
  */
-export function fieldErrors(issues: readonly FormIssue[], t: Translate, prefix: string, fallback: MessageKey, idFor: (field: string) => string = (f) => f) {
+export function fieldErrors(
+  issues: readonly FormIssue[],
+  t: Translate,
+  prefix: string,
+  fallback: MessageKey,
+  idFor: (field: string) => string = (f) => f,
+) {
   const byField: Record<string, string> = {};
   const summary: FieldError[] = [];
   for (const issue of issues) {
@@ -43,16 +52,26 @@ export function fieldErrors(issues: readonly FormIssue[], t: Translate, prefix: 
 }
 
 /** The form again with what was typed and the messages of `issues`. */
-export function failedForm(t: Translate, messages: FormMessages, issues: readonly FormIssue[], values: Record<string, string>): FormState {
+export function failedForm(
+  t: Translate,
+  messages: FormMessages,
+  issues: readonly FormIssue[],
+  values: Record<string, string>,
+): FormState {
   const { byField, summary } = fieldErrors(issues, t, messages.prefix, messages.fallback, messages.idFor);
   return { values, errors: byField, summary };
 }
 
 /** The form with one message on one field (a refusal worded by the route rather than by a schema). */
-export const formWithMessage = (values: Record<string, string>, field: string, message: string): FormState => ({ values, errors: { [field]: message }, summary: [{ field, message }] });
+export const formWithMessage = (values: Record<string, string>, field: string, message: string): FormState => ({
+  values,
+  errors: { [field]: message },
+  summary: [{ field, message }],
+});
 
 /** A submitted field as it was parsed (a string, a list of strings, or an uploaded file), unchecked. */
-export const formField = (body: unknown, name: string): unknown => (body as Record<string, unknown> | undefined)?.[name];
+export const formField = (body: unknown, name: string): unknown =>
+  (body as Record<string, unknown> | undefined)?.[name];
 
 /** A form field's submitted value as a string (forms only send strings; anything else is ignored). */
 export const formString = (body: unknown, name: string): string => {
@@ -67,17 +86,28 @@ export const formValues = <Name extends string>(body: unknown, names: readonly N
 /** A field sent zero, one or many times (checkboxes of one name, a multiple select), as its strings. */
 export const formList = (body: unknown, name: string): string[] => {
   const value = formField(body, name);
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : [];
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string')
+    : typeof value === 'string'
+      ? [value]
+      : [];
 };
 
 /** A parse's outcome: zod's own, or one a route builds (e.g. `parseCallForm`, or with issues of its own checks). */
 export type FormResult<T> = { success: true; data: T } | { success: false; issues: readonly FormIssue[] };
 type ParseOutcome<T> = z.ZodSafeParseResult<T> | FormResult<T>;
 
-const issuesOf = <T>(parsed: ParseOutcome<T>): readonly FormIssue[] => (parsed.success ? [] : 'issues' in parsed ? parsed.issues : parsed.error.issues);
+const issuesOf = <T>(parsed: ParseOutcome<T>): readonly FormIssue[] =>
+  parsed.success ? [] : 'issues' in parsed ? parsed.issues : parsed.error.issues;
 
-/** A parse with the issues of the route's own checks listed before and after the schema's (the summary keeps that order). */
-export function withIssues<T>(parsed: ParseOutcome<T>, extra: { before?: readonly FormIssue[]; after?: readonly FormIssue[] }): FormResult<T> {
+/**
+ * A parse with the issues of the route's own checks listed before and after the schema's (the summary keeps that
+ * order).
+ */
+export function withIssues<T>(
+  parsed: ParseOutcome<T>,
+  extra: { before?: readonly FormIssue[]; after?: readonly FormIssue[] },
+): FormResult<T> {
   const issues = [...(extra.before ?? []), ...issuesOf(parsed), ...(extra.after ?? [])];
   return parsed.success && issues.length === 0 ? { success: true, data: parsed.data } : { success: false, issues };
 }
@@ -96,9 +126,15 @@ export interface FormRoundTrip<T> {
   invalid: (form: FormState, status: number) => Promise<FastifyReply> | FastifyReply;
   /** Calls the use case; answers where to go next (a 303 redirect), or a reply of its own. */
   submit: (data: T) => Promise<string | FastifyReply>;
-  /** A refusal of the use case that belongs on the form: its issues (worded as a schema's) or a ready form; else undefined. */
+  /**
+   * A refusal of the use case that belongs on the form: its issues (worded as a schema's) or a ready form; else
+   * undefined.
+   */
   rejected?: (error: unknown) => readonly FormIssue[] | FormState | undefined;
-  /** Any other expected refusal, answered with a page of its own (e.g. 409 with the problem); undefined rethrows the error. */
+  /**
+   * Any other expected refusal, answered with a page of its own (e.g. 409 with the problem); undefined rethrows the
+   * error.
+   */
   refused?: (error: unknown) => Promise<FastifyReply> | FastifyReply | undefined;
 }
 
@@ -106,15 +142,24 @@ export interface FormRoundTrip<T> {
  * One form round trip: an invalid form is shown again (400) with messages next to its fields and an error summary;
  * a valid one goes to the use case, whose refusals are shown on the form (400) or by `refused`; then redirect (303).
  */
-export async function submitForm<T>(request: FastifyRequest, reply: FastifyReply, trip: FormRoundTrip<T>): Promise<FastifyReply> {
+export async function submitForm<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  trip: FormRoundTrip<T>,
+): Promise<FastifyReply> {
   const { messages, values, parsed } = trip;
-  if (!parsed.success) return trip.invalid(failedForm(request.t, messages, issuesOf(parsed), values), INVALID_FORM_STATUS);
+  if (!parsed.success)
+    return trip.invalid(failedForm(request.t, messages, issuesOf(parsed), values), INVALID_FORM_STATUS);
   let next: string | FastifyReply;
   try {
     next = await trip.submit(parsed.data);
   } catch (error) {
     const rejected = trip.rejected?.(error);
-    if (rejected) return trip.invalid(isFormState(rejected) ? rejected : failedForm(request.t, messages, rejected, values), INVALID_FORM_STATUS);
+    if (rejected)
+      return trip.invalid(
+        isFormState(rejected) ? rejected : failedForm(request.t, messages, rejected, values),
+        INVALID_FORM_STATUS,
+      );
     const answered = trip.refused?.(error);
     if (answered) return answered;
     throw error;

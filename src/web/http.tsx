@@ -1,7 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import type { Config } from '../config.js';
-import { formatters, localeFromAcceptLanguage, matchLocale, translator, type Locale, type Translate } from './i18n/i18n.js';
+import {
+  formatters,
+  localeFromAcceptLanguage,
+  matchLocale,
+  translator,
+  type Locale,
+  type Translate,
+} from './i18n/i18n.js';
 import type { PageContext } from './page-context.js';
 import { renderDocument } from './render.js';
 
@@ -60,7 +67,9 @@ export async function buildPageContext(request: FastifyRequest, deps: WebDeps): 
     header: chrome.header,
     callHref: chrome.callHref,
     assets: deps.assets,
-    user: request.actor ? { name: request.actor.name, isAdmin: request.actor.roles.some((r) => r.role === 'admin') } : undefined,
+    user: request.actor
+      ? { name: request.actor.name, isAdmin: request.actor.roles.some((r) => r.role === 'admin') }
+      : undefined,
     csrfToken: request.csrfToken ?? '',
     valueLabel: deps.valueLabel,
   };

@@ -34,7 +34,11 @@ const isPlainRecord = (value: unknown): value is Record<string, unknown> => {
 function normaliseValue(value: unknown, field: string): unknown {
   if (typeof value === 'string') {
     const text = normaliseText(value);
-    if (text === undefined) throw new AppError('bad_request', 'a NUL character in the request', { field: normaliseText(field.replaceAll('\u0000', '')) ?? '', reason: 'nul' });
+    if (text === undefined)
+      throw new AppError('bad_request', 'a NUL character in the request', {
+        field: normaliseText(field.replaceAll('\u0000', '')) ?? '',
+        reason: 'nul',
+      });
     return text;
   }
   if (Array.isArray(value)) return value.map((item) => normaliseValue(item, field));
@@ -49,7 +53,12 @@ function normaliseValue(value: unknown, field: string): unknown {
     return copy;
   }
   // Uploaded files ({ filename, content }), numbers, booleans: the file's name is text, its content is not.
-  if (typeof value === 'object' && value !== null && 'filename' in value && typeof (value as { filename: unknown }).filename === 'string') {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    'filename' in value &&
+    typeof (value as { filename: unknown }).filename === 'string'
+  ) {
     const file = value as { filename: string };
     return { ...file, filename: normaliseValue(file.filename, field) };
   }
@@ -87,7 +96,11 @@ export function registerInputNormalisation(app: FastifyInstance): void {
   // Only forms are parsed: no JSON or text parser behind the 415 either.
   app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addHook('preParsing', async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && hasUnsupportedBody(request)) throw new AppError('unsupported_media_type', `unsupported content type: ${String(request.headers['content-type']).slice(0, 80)}`);
+    if (request.method !== 'GET' && request.method !== 'HEAD' && hasUnsupportedBody(request))
+      throw new AppError(
+        'unsupported_media_type',
+        `unsupported content type: ${String(request.headers['content-type']).slice(0, 80)}`,
+      );
   });
   app.addHook('preValidation', async (request) => {
     bodyRead.add(request);

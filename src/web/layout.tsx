@@ -75,9 +75,15 @@ export function Layout(props: { title: string; children: ComponentChildren }) {
             </div>
             <div class="site-header__tools">
               <AccountLinks />
-            <a class="site-header__lang" href={`${page.path}?lang=${otherLocale}`} hrefLang={otherLocale} lang={otherLocale} aria-label={t('layout.otherLanguageLabel')}>
-              {t('layout.otherLanguage')}
-            </a>
+              <a
+                class="site-header__lang"
+                href={`${page.path}?lang=${otherLocale}`}
+                hrefLang={otherLocale}
+                lang={otherLocale}
+                aria-label={t('layout.otherLanguageLabel')}
+              >
+                {t('layout.otherLanguage')}
+              </a>
             </div>
           </div>
           <nav class="main-nav" aria-label={t('layout.mainNav')}>

@@ -10,7 +10,8 @@ import type { FastifyRequest } from 'fastify';
 const REDACTED = '[redacted]';
 
 /** Paths whose last segment is a secret e-mailed to someone. */
-const TOKEN_PATHS = /^(\/(?:recuperar|confirmar|entrar\/enlace|sumate\/confirmar|cuenta\/correo|seguimientos\/baja))\/[^/?#]+/;
+const TOKEN_PATHS =
+  /^(\/(?:recuperar|confirmar|entrar\/enlace|sumate\/confirmar|cuenta\/correo|seguimientos\/baja))\/[^/?#]+/;
 /**
  * A long opaque run anywhere in the URL (the token of a route added later, or one inside an encoded `siguiente`):
  * 32 or more URL-safe characters with at least one capital letter. Slugs and record ids are lower-case.
@@ -21,21 +22,42 @@ const SECRET_QUERY = /([?&](?:token|t|codigo|code|key|sid|csrf|_csrf|password)=)
 
 /** The URL as a log may show it. */
 export function redactUrl(url: string): string {
-  return url.replace(TOKEN_PATHS, `$1/${REDACTED}`).replace(OPAQUE_RUN, REDACTED).replace(SECRET_QUERY, `$1${REDACTED}`).slice(0, 2048);
+  return url
+    .replace(TOKEN_PATHS, `$1/${REDACTED}`)
+    .replace(OPAQUE_RUN, REDACTED)
+    .replace(SECRET_QUERY, `$1${REDACTED}`)
+    .slice(0, 2048);
 }
 
 /** Fields of a database error that name the failure without holding the data. */
-const SAFE_ERROR_FIELDS = ['code', 'statusCode', 'severity', 'constraint', 'table', 'column', 'schema', 'dataType', 'routine', 'hint'] as const;
+const SAFE_ERROR_FIELDS = [
+  'code',
+  'statusCode',
+  'severity',
+  'constraint',
+  'table',
+  'column',
+  'schema',
+  'dataType',
+  'routine',
+  'hint',
+] as const;
 
 const isDatabaseError = (error: Error & { code?: unknown; query?: unknown }) =>
-  typeof error.query === 'string' || (typeof error.code === 'string' && /^[0-9A-Z]{5}$/.test(error.code)) || error.constructor.name === 'DatabaseError';
+  typeof error.query === 'string' ||
+  (typeof error.code === 'string' && /^[0-9A-Z]{5}$/.test(error.code)) ||
+  error.constructor.name === 'DatabaseError';
 
-/** An error's message without the values it may quote: drizzle's "params: …" and, from the database, quoted literals. */
+/**
+ * An error's message without the values it may quote: drizzle's "params: …" and, from the database, quoted literals.
+ */
 function scrubMessage(message: string, fromDatabase: boolean): string {
   const withoutParams = message.replace(/\nparams: [\s\S]*$/, `\nparams: ${REDACTED}`);
   if (!fromDatabase) return withoutParams;
   // Keep quoted identifiers (relation "users", constraint "users_email_unique"); anything else may be a value.
-  return withoutParams.replace(/"([^"]*)"/g, (whole, inner: string) => (/^[a-z_][a-z0-9_.]{0,62}$/.test(inner) ? whole : `"${REDACTED}"`)).replace(/\(([^()]*)\)=\(([^()]*)\)/g, `($1)=(${REDACTED})`);
+  return withoutParams
+    .replace(/"([^"]*)"/g, (whole, inner: string) => (/^[a-z_][a-z0-9_.]{0,62}$/.test(inner) ? whole : `"${REDACTED}"`))
+    .replace(/\(([^()]*)\)=\(([^()]*)\)/g, `($1)=(${REDACTED})`);
 }
 
 /** pino's `err`: type, message, stack and cause, and for a database error its code and constraint, never its values. */
@@ -53,7 +75,8 @@ export function serializeError(error: unknown, depth = 0): SerializedError {
   const stack = error.stack ? scrubMessage(error.stack.replace(error.message, message), fromDatabase) : '';
   const serialized: SerializedError = { type: error.constructor.name || error.name, message, stack };
   const fields = error as unknown as Record<string, unknown>;
-  for (const field of SAFE_ERROR_FIELDS) if (typeof fields[field] === 'string' || typeof fields[field] === 'number') serialized[field] = fields[field];
+  for (const field of SAFE_ERROR_FIELDS)
+    if (typeof fields[field] === 'string' || typeof fields[field] === 'number') serialized[field] = fields[field];
   if (typeof fields.query === 'string') serialized.query = fields.query.slice(0, 4000);
   if (error.cause !== undefined && depth < 3) serialized.cause = serializeError(error.cause, depth + 1);
   return serialized;

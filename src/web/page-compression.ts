@@ -36,7 +36,8 @@ export function registerPageCompression(app: FastifyInstance, options: { thresho
     if (gzip === 0 || gzip < acceptedQuality(accept, 'br')) return payload;
     const body = gzipSync(payload);
     const vary = String(reply.getHeader('vary') ?? '');
-    if (!/(^|,)\s*(accept-encoding|\*)\s*(,|$)/i.test(vary)) reply.header('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+    if (!/(^|,)\s*(accept-encoding|\*)\s*(,|$)/i.test(vary))
+      reply.header('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
     reply.header('content-encoding', 'gzip').header('content-length', body.length);
     return body;
   });

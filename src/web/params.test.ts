@@ -20,7 +20,9 @@ describe('route parameters', () => {
     expect(parseParams(request({ id }), idParams)).toEqual({ id });
     expect(codeOf(() => parseParams(request({ id: 'not-a-uuid' }), idParams))).toBe('not_found');
     expect(codeOf(() => parseParams(request({ slug: 'a--b' }), z.object({ slug: slugParam })))).toBe('not_found');
-    expect(parseParams(request({ slug: 'ejercicio-2026' }), z.object({ slug: slugParam }))).toEqual({ slug: 'ejercicio-2026' });
+    expect(parseParams(request({ slug: 'ejercicio-2026' }), z.object({ slug: slugParam }))).toEqual({
+      slug: 'ejercicio-2026',
+    });
   });
 
   it('checks one id on its own the same way', () => {
@@ -33,7 +35,17 @@ describe('query strings', () => {
   it('reads a page number as 1 unless it is a whole number from 1 to 100 000', () => {
     const page = z.object({ pagina: pageQuery });
     const pageOf = (pagina: unknown) => parseQuery(request({}, { pagina }), page).pagina;
-    expect([pageOf('3'), pageOf(undefined), pageOf(''), pageOf('0'), pageOf('2.5'), pageOf('x'), pageOf('100001'), pageOf(['2', '3']), pageOf('100000')]).toEqual([3, 1, 1, 1, 1, 1, 1, 1, 100000]);
+    expect([
+      pageOf('3'),
+      pageOf(undefined),
+      pageOf(''),
+      pageOf('0'),
+      pageOf('2.5'),
+      pageOf('x'),
+      pageOf('100001'),
+      pageOf(['2', '3']),
+      pageOf('100000'),
+    ]).toEqual([3, 1, 1, 1, 1, 1, 1, 1, 100000]);
   });
 
   it('takes one of the known values, else the default', () => {

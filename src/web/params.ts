@@ -19,7 +19,8 @@ export const queryString = z.string().optional().catch(undefined);
 /** A `?pagina=` value as a page number: 1 for anything that is not a whole number from 1 to 100 000. */
 export const pageQuery = z.coerce.number().int().min(1).max(100_000).catch(1);
 /** One of `values`, else `fallback` (an unknown or missing value is not an error). */
-export const oneOfQuery = <const V extends readonly [string, ...string[]]>(values: V, fallback: V[number]) => z.enum(values).catch(fallback);
+export const oneOfQuery = <const V extends readonly [string, ...string[]]>(values: V, fallback: V[number]) =>
+  z.enum(values).catch(fallback);
 /** The name of a notice shown after a redirect (`?aviso=`). */
 export const noticeQuery = z.object({ aviso: queryString });
 
@@ -44,7 +45,10 @@ export function parseQuery<S extends z.ZodType>(request: FastifyRequest, schema:
 }
 
 /** The notice a redirect asked for (`?aviso=name`), from the route's table of notices. */
-export function noticeKey<N extends string>(request: FastifyRequest, notices: Readonly<Record<N, MessageKey>>): MessageKey | undefined {
+export function noticeKey<N extends string>(
+  request: FastifyRequest,
+  notices: Readonly<Record<N, MessageKey>>,
+): MessageKey | undefined {
   const name = parseQuery(request, noticeQuery).aviso;
   const isListed = (value: string): value is N => Object.hasOwn(notices, value);
   return name !== undefined && isListed(name) ? notices[name] : undefined;

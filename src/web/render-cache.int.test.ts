@@ -21,24 +21,33 @@ let serial = 0;
 async function addExercise(db: Db, title: string) {
   const [institution] = await db.select({ id: institutions.id }).from(institutions).limit(1);
   serial += 1;
-  return createExercise(db, {
-    slug: `ejercicio-de-prueba-${serial}-${Date.now()}`,
-    edition: 90 + serial,
-    title,
-    summary: 'Un ejercicio creado por la prueba del caché de páginas.',
-    stateCode: '10',
-    periodStart: '2010-01-01',
-    periodEnd: '2011-12-31',
-    phase: 'closed',
-    convenerInstitutionId: institution!.id,
-  }, portalActor);
+  return createExercise(
+    db,
+    {
+      slug: `ejercicio-de-prueba-${serial}-${Date.now()}`,
+      edition: 90 + serial,
+      title,
+      summary: 'Un ejercicio creado por la prueba del caché de páginas.',
+      stateCode: '10',
+      periodStart: '2010-01-01',
+      periodEnd: '2011-12-31',
+      phase: 'closed',
+      convenerInstitutionId: institution!.id,
+    },
+    portalActor,
+  );
 }
 
 const get = (app: FastifyInstance, url: string, headers: Record<string, string> = {}) =>
   app.inject({ method: 'GET', url, headers: { 'accept-language': 'es-MX', ...headers } });
 
 /** Fetches a page and reports how many SQL statements it took. */
-async function fetchCounting(app: FastifyInstance, database: Database, url: string, headers: Record<string, string> = {}) {
+async function fetchCounting(
+  app: FastifyInstance,
+  database: Database,
+  url: string,
+  headers: Record<string, string> = {},
+) {
   const { count, result } = await countQueries(database, () => get(app, url, headers));
   return { response: result, queries: count };
 }
@@ -104,7 +113,10 @@ describe('render cache for anonymous pages', () => {
 
     await addExercise(database.db, 'Ejercicio recién publicado por la prueba');
     // PGlite delivers the notification with the commit; a PostgreSQL server a moment later, on another connection.
-    const after = await eventually(() => get(app, '/'), (response) => response.body.includes('Ejercicio recién publicado por la prueba'));
+    const after = await eventually(
+      () => get(app, '/'),
+      (response) => response.body.includes('Ejercicio recién publicado por la prueba'),
+    );
     expect(after.body).toContain('Ejercicio recién publicado por la prueba');
     if (testDriver === 'pglite') expect(after.headers['x-render-cache']).toBe('miss');
   });
@@ -187,7 +199,10 @@ describe.skipIf(testDriver !== 'postgres')('render cache across processes (Postg
   it('a write through one instance clears the other instance’s cache', async () => {
     const url = await createServerDatabaseUrl(TEMPLATE_DATABASES.demo);
     const config = parseConfig({ LOG_LEVEL: 'silent' });
-    const databases = [fromPgPool(new pg.Pool({ connectionString: url, max: 2 }), 'one'), fromPgPool(new pg.Pool({ connectionString: url, max: 2 }), 'two')];
+    const databases = [
+      fromPgPool(new pg.Pool({ connectionString: url, max: 2 }), 'one'),
+      fromPgPool(new pg.Pool({ connectionString: url, max: 2 }), 'two'),
+    ];
     const apps: FastifyInstance[] = [];
     try {
       for (const database of databases) apps.push(await buildApp({ config, database, now: () => TEST_NOW }));
@@ -196,7 +211,10 @@ describe.skipIf(testDriver !== 'postgres')('render cache across processes (Postg
       expect((await fetchCounting(two, databases[1]!, '/')).queries).toBe(0);
 
       await addExercise(databases[0]!.db, 'Ejercicio escrito desde el otro proceso');
-      const seen = await eventually(() => get(two, '/'), (response) => response.body.includes('Ejercicio escrito desde el otro proceso'));
+      const seen = await eventually(
+        () => get(two, '/'),
+        (response) => response.body.includes('Ejercicio escrito desde el otro proceso'),
+      );
       expect(seen.body).toContain('Ejercicio escrito desde el otro proceso');
       expect((await get(one, '/')).body).toContain('Ejercicio escrito desde el otro proceso');
     } finally {
@@ -210,10 +228,15 @@ describe.skipIf(testDriver !== 'postgres')('render cache across processes (Postg
     await get(app, '/');
     expect((await get(app, '/')).headers['x-render-cache']).toBe('hit');
     await database.db.execute(
-      sql.raw("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'LISTEN%' and pid <> pg_backend_pid()"),
+      sql.raw(
+        "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'LISTEN%' and pid <> pg_backend_pid()",
+      ),
     );
     // Once the drop is noticed no page comes from the cache until the listener is back and has started empty.
-    const back = await eventually(() => get(app, '/'), (response) => response.headers['x-render-cache'] === 'miss');
+    const back = await eventually(
+      () => get(app, '/'),
+      (response) => response.headers['x-render-cache'] === 'miss',
+    );
     expect(back.headers['x-render-cache']).toBe('miss');
     expect((await get(app, '/')).headers['x-render-cache']).toBe('hit');
   });

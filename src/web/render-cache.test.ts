@@ -3,7 +3,14 @@ import { chooseEncoding, matchesEtag, RenderCache, type RenderCacheOptions } fro
 
 function cacheWith(options: Partial<RenderCacheOptions> = {}) {
   let clock = 0;
-  const cache = new RenderCache({ maxEntries: 100, maxBytes: 10_000_000, maxAgeMs: 60_000, compressThreshold: 1024, now: () => clock, ...options });
+  const cache = new RenderCache({
+    maxEntries: 100,
+    maxBytes: 10_000_000,
+    maxAgeMs: 60_000,
+    compressThreshold: 1024,
+    now: () => clock,
+    ...options,
+  });
   cache.setConnected(true);
   return { cache, advance: (ms: number) => (clock += ms) };
 }

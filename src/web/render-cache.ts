@@ -144,7 +144,15 @@ export class RenderCache {
     }
     const etag = `W/"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
     const bytes = identity.length + (bodies.gzip?.length ?? 0) + (bodies.br?.length ?? 0) + 256;
-    return { bodies, etag, contentType: headers.contentType, vary: headers.vary, storedAt: this.options.now(), bytes, keyBytes: 0 };
+    return {
+      bodies,
+      etag,
+      contentType: headers.contentType,
+      vary: headers.vary,
+      storedAt: this.options.now(),
+      bytes,
+      keyBytes: 0,
+    };
   }
 }
 
@@ -177,7 +185,10 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** `false`: never keep this route's pages in the render cache; `'json'`: keep its 200 JSON answers too (the public API). */
+    /**
+     * `false`: never keep this route's pages in the render cache; `'json'`: keep its 200 JSON answers too (the public
+     * API).
+     */
     renderCache?: boolean | 'json';
   }
 }
@@ -214,9 +225,14 @@ function send(request: FastifyRequest, reply: FastifyReply, page: CachedPage, st
  *
  * Eligible: GET and HEAD without a `sid` cookie and without `?lang=` (which sets a cookie). Stored: a 200 text/html
  * string that sets no cookie, is not `no-store`/`private`, and carries no CSRF form field (a per-visitor token);
- * routes can opt out with `config: { renderCache: false }`, and JSON routes opt in with `config: { renderCache: 'json' }`.
+ * routes can opt out with `config: { renderCache: false }`, and JSON routes opt in with `config: { renderCache: 'json'
+ * }`.
  */
-export function registerRenderCache(app: FastifyInstance, cache: RenderCache, options: { publicWriteCount: () => number }): void {
+export function registerRenderCache(
+  app: FastifyInstance,
+  cache: RenderCache,
+  options: { publicWriteCount: () => number },
+): void {
   const pending = new WeakMap<FastifyRequest, Pending>();
   const writesAtStart = new WeakMap<FastifyRequest, number>();
 
@@ -252,8 +268,10 @@ export function registerRenderCache(app: FastifyInstance, cache: RenderCache, op
     if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     const contentType = String(reply.getHeader('content-type') ?? '');
     const isJsonRoute = request.routeOptions.config?.renderCache === 'json';
-    if (!contentType.startsWith('text/html') && !(isJsonRoute && contentType.startsWith('application/json'))) return payload;
-    if (reply.getHeader('set-cookie') !== undefined || reply.getHeader('content-encoding') !== undefined) return payload;
+    if (!contentType.startsWith('text/html') && !(isJsonRoute && contentType.startsWith('application/json')))
+      return payload;
+    if (reply.getHeader('set-cookie') !== undefined || reply.getHeader('content-encoding') !== undefined)
+      return payload;
     if (/no-store|private/i.test(String(reply.getHeader('cache-control') ?? ''))) return payload;
     if (payload.includes('name="_csrf"')) return payload;
     const page = cache.build(payload, { contentType, vary: varyWithEncoding(reply.getHeader('vary')) });

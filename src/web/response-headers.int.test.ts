@@ -24,10 +24,14 @@ describe('headers of every response', () => {
   it('anonymous pages say explicitly how they may be cached; a page with a form is private; signed-in pages are not stored', async () => {
     for (const url of ['/', '/ejercicios', '/no-existe']) {
       // Rendered, then from the render cache: the same header both times.
-      for (const attempt of [1, 2]) expect((await app.inject({ url })).headers['cache-control'], `${url} ${attempt}`).toBe('public, no-cache');
+      for (const attempt of [1, 2])
+        expect((await app.inject({ url })).headers['cache-control'], `${url} ${attempt}`).toBe('public, no-cache');
     }
     expect((await app.inject({ url: '/entrar' })).headers['cache-control']).toBe('private, no-cache');
     const session = await signInAs(database);
-    for (const url of ['/', '/cuenta']) expect((await app.inject({ url, cookies: session.cookies })).headers['cache-control'], url).toBe('private, no-store');
+    for (const url of ['/', '/cuenta'])
+      expect((await app.inject({ url, cookies: session.cookies })).headers['cache-control'], url).toBe(
+        'private, no-store',
+      );
   });
 });

@@ -7,7 +7,10 @@ import helmet, { type HelmetOptions } from 'helmet';
  * (every directive is a constant), so building helmet's middleware again for each request, as @fastify/helmet does,
  * only cost time on every page (decision 12).
  */
-export function securityHeaders(options: HelmetOptions): { set: [string, string | number | readonly string[]][]; remove: string[] } {
+export function securityHeaders(options: HelmetOptions): {
+  set: [string, string | number | readonly string[]][];
+  remove: string[];
+} {
   const set = new Map<string, string | number | readonly string[]>();
   const remove: string[] = [];
   const response = {

@@ -23,7 +23,16 @@ test('the first admin chooses a password, signs in, and every account and admin 
   await expect(page.getByText('Tu contraseña quedó guardada.')).toBeVisible();
   await expectNoAxeViolations(page);
 
-  for (const path of ['/admin', '/admin/usuarios', '/admin/inscripciones', '/admin/instituciones', '/admin/arco', '/admin/privacidad', '/admin/correo', '/cuenta/datos']) {
+  for (const path of [
+    '/admin',
+    '/admin/usuarios',
+    '/admin/inscripciones',
+    '/admin/instituciones',
+    '/admin/arco',
+    '/admin/privacidad',
+    '/admin/correo',
+    '/cuenta/datos',
+  ]) {
     for (const lang of ['es', 'en']) {
       const response = await page.goto(`${path}?lang=${lang}`);
       expect(response?.status(), path).toBe(200);
@@ -50,7 +59,9 @@ test('the first admin chooses a password, signs in, and every account and admin 
   await expect(page).toHaveURL(/\/admin$/);
 });
 
-test('a visitor who is not signed in is sent to sign in, and a wrong password gets a clear message', async ({ page }) => {
+test('a visitor who is not signed in is sent to sign in, and a wrong password gets a clear message', async ({
+  page,
+}) => {
   await page.goto('/cuenta');
   await expect(page).toHaveURL(/\/entrar\?siguiente=%2Fcuenta/);
   await page.getByLabel('Correo electrónico').first().fill('nadie@example.mx');

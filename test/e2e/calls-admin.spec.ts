@@ -18,7 +18,15 @@ const recoveryLink = (file: string) => new URL(/http\S+\/recuperar\/\S+/.exec(re
 /** An instant as the date (YYYY-MM-DD) and time (HH:MM) on the clocks of the portal's zone. */
 function onDurangoClocks(instant: Date) {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(instant)
       .map((part) => [part.type, part.value]),
   );
@@ -77,7 +85,9 @@ test.afterAll(async () => {
   await admin?.close();
 });
 
-test('an admin writes a call, previews it privately and publishes it; every admin page passes axe in both languages', async ({ page: visitor }) => {
+test('an admin writes a call, previews it privately and publishes it; every admin page passes axe in both languages', async ({
+  page: visitor,
+}) => {
   const page = await admin.newPage();
   await page.goto('/admin/convocatorias');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Convocatorias');
@@ -108,7 +118,9 @@ test('an admin writes a call, previews it privately and publishes it; every admi
   await page.getByLabel('Considerandos').fill('Que la participación ciudadana es fundamental.');
   await page.getByLabel('Objetivo general').fill('Probar de principio a fin la convocatoria y su siguiente paso.');
   await page.getByLabel('Objetivos específicos').fill('Publicar la convocatoria.\nAvisar el siguiente paso.');
-  await page.getByLabel('Requisitos para participar').fill('Ser residente del estado de Durango.\nTener disponibilidad e interés.');
+  await page
+    .getByLabel('Requisitos para participar')
+    .fill('Ser residente del estado de Durango.\nTener disponibilidad e interés.');
   await page.getByLabel('Temas de interés').fill('Participación ciudadana\nTransparencia');
   await page.locator('#opensDate').fill(opens.date);
   await page.locator('#opensTime').fill('00:00');
@@ -141,7 +153,14 @@ test('an admin writes a call, previews it privately and publishes it; every admi
     await page.goto('/admin/convocatorias');
     return page.getByRole('link', { name: /Tercer Plan de Acción Local/ }).getAttribute('href');
   })();
-  for (const path of ['/admin/convocatorias', '/admin/convocatorias/nueva', callPath, `${callPath}/editar`, `${callPath}/vista-previa`, closedCall!]) {
+  for (const path of [
+    '/admin/convocatorias',
+    '/admin/convocatorias/nueva',
+    callPath,
+    `${callPath}/editar`,
+    `${callPath}/vista-previa`,
+    closedCall!,
+  ]) {
     for (const lang of ['es', 'en']) {
       const response = await page.goto(`${path}?lang=${lang}`);
       expect(response?.status(), path).toBe(200);
@@ -153,7 +172,9 @@ test('an admin writes a call, previews it privately and publishes it; every admi
   await page.close();
 });
 
-test('a resident reads the call and signs up, the admin accepts her, the call closes by itself, and she receives the next step', async ({ page: resident }) => {
+test('a resident reads the call and signs up, the admin accepts her, the call closes by itself, and she receives the next step', async ({
+  page: resident,
+}) => {
   test.setTimeout(300_000);
   await resident.goto(`/ejercicios/${EXERCISE}/convocatoria`);
   await expect(resident.getByRole('heading', { level: 1 })).toHaveText(TITLE);
@@ -165,7 +186,9 @@ test('a resident reads the call and signs up, the admin accepts her, the call cl
   await resident.getByLabel('Municipio donde vives').selectOption({ label: 'Durango' });
   await resident.getByLabel('Persona a título individual').check();
   await resident.getByLabel('Transparencia').check();
-  await resident.getByLabel('Por qué quieres participar').fill('Quiero ayudar a que la información pública llegue a mi colonia.');
+  await resident
+    .getByLabel('Por qué quieres participar')
+    .fill('Quiero ayudar a que la información pública llegue a mi colonia.');
   await resident.getByLabel(/Manifiesto mi intención de participar/).check();
   await resident.getByLabel(/Leí el aviso de privacidad simplificado/).check();
   await resident.getByRole('button', { name: 'Enviar mi inscripción' }).click();
@@ -202,7 +225,9 @@ test('a resident reads the call and signs up, the admin accepts her, the call cl
     .toBe('Cerrada');
   await expectNoAxeViolations(page);
 
-  await page.getByLabel('Texto de los resultados').fill('Se inscribió una persona.\n\nEl siguiente paso se avisó por correo.');
+  await page
+    .getByLabel('Texto de los resultados')
+    .fill('Se inscribió una persona.\n\nEl siguiente paso se avisó por correo.');
   await page.getByRole('button', { name: 'Publicar los resultados' }).click();
   await expect(page.getByText('Publicamos los resultados en la página de la convocatoria.')).toBeVisible();
   await resident.goto(`/ejercicios/${EXERCISE}/convocatoria`);

@@ -3,13 +3,30 @@ import { expect, expectNoAxeViolations, test } from './fixtures.js';
 const PAGE = '/ejercicios/cuarto-pal-demostracion/convocatoria/cifras';
 
 const texts = {
-  es: { h1: 'Cifras de la convocatoria', map: 'Mapa de personas inscritas por municipio', sectors: 'Personas inscritas por sector', municipalities: 'Personas inscritas por municipio', privacy: 'Esta página no muestra datos personales' },
-  en: { h1: 'Call figures', map: 'Map of people signed up, by municipality', sectors: 'People signed up, by sector', municipalities: 'People signed up, by municipality', privacy: 'This page shows no personal data' },
+  es: {
+    h1: 'Cifras de la convocatoria',
+    map: 'Mapa de personas inscritas por municipio',
+    sectors: 'Personas inscritas por sector',
+    municipalities: 'Personas inscritas por municipio',
+    privacy: 'Esta página no muestra datos personales',
+  },
+  en: {
+    h1: 'Call figures',
+    map: 'Map of people signed up, by municipality',
+    sectors: 'People signed up, by sector',
+    municipalities: 'People signed up, by municipality',
+    privacy: 'This page shows no personal data',
+  },
 } as const;
 
 for (const locale of ['es', 'en'] as const) {
-  for (const viewport of [{ width: 320, height: 640 }, { width: 1280, height: 900 }]) {
-    test(`the figures of a call in ${locale} at ${viewport.width} px: map with its table beside it, no axe violations`, async ({ browser }) => {
+  for (const viewport of [
+    { width: 320, height: 640 },
+    { width: 1280, height: 900 },
+  ]) {
+    test(`the figures of a call in ${locale} at ${viewport.width} px: map with its table beside it, no axe violations`, async ({
+      browser,
+    }) => {
       const context = await browser.newContext({ locale: locale === 'es' ? 'es-MX' : 'en-GB', viewport });
       const page = await context.newPage();
       const response = await page.goto(`${PAGE}?lang=${locale}`);
@@ -22,7 +39,9 @@ for (const locale of ['es', 'en'] as const) {
       await expect(map.locator('path')).toHaveCount(39);
       await expect(page.getByRole('table', { name: t.sectors }).locator('tbody tr')).toHaveCount(7);
       await expect(page.getByRole('table', { name: t.municipalities }).locator('tbody tr')).toHaveCount(39);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, 'the page scrolls sideways').toBeLessThanOrEqual(0);
       await expectNoAxeViolations(page);
       await context.close();

@@ -20,7 +20,10 @@ export default async function globalSetup() {
       stream.on('end', () => {
         const message = parseMessage(Buffer.concat(chunks).toString('utf8'));
         const to = session.envelope.rcptTo.map((r) => r.address);
-        appendFileSync(file, `${JSON.stringify({ to, subject: message.subject, text: message.text, attachments: message.attachments })}\n`);
+        appendFileSync(
+          file,
+          `${JSON.stringify({ to, subject: message.subject, text: message.text, attachments: message.attachments })}\n`,
+        );
         callback();
       });
     },

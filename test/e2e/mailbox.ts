@@ -17,7 +17,11 @@ export async function waitForMail(address: string, template: RegExp = /./, timeo
     .poll(
       () => {
         if (!existsSync(file)) return undefined;
-        const mails = readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Mail);
+        const mails = readFileSync(file, 'utf8')
+          .trim()
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as Mail);
         found = mails.reverse().find((mail) => mail.to.includes(address) && template.test(mail.subject));
         return found?.subject;
       },
@@ -27,8 +31,11 @@ export async function waitForMail(address: string, template: RegExp = /./, timeo
   return found!;
 }
 
-/** The followers' notice arrives within about a minute (the job runs every minute): wait longer than for other e-mail. */
+/**
+ * The followers' notice arrives within about a minute (the job runs every minute): wait longer than for other e-mail.
+ */
 export const waitForFollowMail = (address: string) => waitForMail(address, /Hay novedades en/, 150_000);
 
 /** The path of the first link in an e-mail's text that starts with `prefix`. */
-export const linkPath = (text: string, prefix: string) => new URL(new RegExp(`https?://\\S+${prefix}\\S+`).exec(text)![0]).pathname;
+export const linkPath = (text: string, prefix: string) =>
+  new URL(new RegExp(`https?://\\S+${prefix}\\S+`).exec(text)![0]).pathname;

@@ -33,6 +33,9 @@ test('a resident opens an account, gets the e-mail, confirms it, and exercises t
   await page.getByRole('button', { name: 'Presentar solicitud' }).click();
   await expect(page.getByText(/Recibimos tu solicitud con el folio ARCO-\d{4}-0001/)).toBeVisible();
   await expectNoAxeViolations(page);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Descargar mis datos (JSON)' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Descargar mis datos (JSON)' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^mis-datos-\d{4}-\d{2}-\d{2}\.json$/);
 });

@@ -13,14 +13,21 @@ const RESULTS = 'Se inscribieron 214 personas de 12 municipios. Esta versión co
 test.describe.configure({ mode: 'serial' });
 
 async function adminPage(page: Page) {
-  const link = new URL(/http\S+\/recuperar\/\S+/.exec(readFileSync(join(process.env.E2E_DATA_DIR!, 'participation-admin-link.txt'), 'utf8'))![0]).pathname;
+  const link = new URL(
+    /http\S+\/recuperar\/\S+/.exec(
+      readFileSync(join(process.env.E2E_DATA_DIR!, 'participation-admin-link.txt'), 'utf8'),
+    )![0],
+  ).pathname;
   await page.goto(link);
   await page.getByLabel('Nueva contraseña').fill('una contraseña de moderación');
   await page.getByRole('button', { name: 'Guardar contraseña y entrar' }).click();
   await expect(page.getByText('Tu contraseña quedó guardada.')).toBeVisible();
 }
 
-test('a resident follows a call and comments; an admin changes the call and moderates; the follower is e-mailed and can stop following', async ({ page, browser }) => {
+test('a resident follows a call and comments; an admin changes the call and moderates; the follower is e-mailed and can stop following', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(240_000);
 
   // Signed out: the page invites to sign in to follow and to comment.
@@ -83,7 +90,9 @@ test('a resident follows a call and comments; an admin changes the call and mode
   await expectNoAxeViolations(admin);
   await admin.getByRole('link', { name: 'Revisar' }).first().click();
   await admin.locator('#comentarios summary', { hasText: 'Ocultar este comentario' }).click();
-  await admin.getByLabel('Motivo (lo verá el público)').fill('Pregunta duplicada: la respuesta ya está en los resultados.');
+  await admin
+    .getByLabel('Motivo (lo verá el público)')
+    .fill('Pregunta duplicada: la respuesta ya está en los resultados.');
   await admin.getByRole('button', { name: 'Ocultar comentario' }).click();
   await expect(admin.getByText('El comentario quedó oculto; el público ve el motivo.')).toBeVisible();
   await expectNoAxeViolations(admin);
@@ -94,7 +103,9 @@ test('a resident follows a call and comments; an admin changes the call and mode
   const visitor = await visitorContext.newPage();
   await visitor.goto(CALL);
   await expect(visitor.getByRole('region', { name: 'Resultados' })).toContainText(RESULTS);
-  await expect(visitor.getByText('Comentario oculto por moderación: Pregunta duplicada: la respuesta ya está en los resultados.')).toBeVisible();
+  await expect(
+    visitor.getByText('Comentario oculto por moderación: Pregunta duplicada: la respuesta ya está en los resultados.'),
+  ).toBeVisible();
   await expect(visitor.getByText(COMMENT)).toHaveCount(0);
   await expect(visitor.locator('section[aria-labelledby="history-heading"]')).toContainText(RESULTS);
   await expectNoAxeViolations(visitor);

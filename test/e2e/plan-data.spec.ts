@@ -2,8 +2,13 @@ import { expect, expectNoAxeViolations, test } from './fixtures.js';
 
 const PLAN = '/ejercicios/tercer-pal-2020-2021/plan';
 
-for (const viewport of [{ width: 320, height: 640 }, { width: 1280, height: 900 }]) {
-  test(`a resident searches the plans without accents at ${viewport.width} px, with no axe violations`, async ({ browser }) => {
+for (const viewport of [
+  { width: 320, height: 640 },
+  { width: 1280, height: 900 },
+]) {
+  test(`a resident searches the plans without accents at ${viewport.width} px, with no axe violations`, async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ locale: 'es-MX', viewport });
     const page = await context.newPage();
     await page.goto('/buscar');
@@ -12,9 +17,13 @@ for (const viewport of [{ width: 320, height: 640 }, { width: 1280, height: 900 
     await page.getByRole('button', { name: 'Buscar' }).click();
     await expect(page).toHaveURL(/\/buscar\?q=senalizacion\+vial$/);
     const commitments = page.getByRole('region', { name: /Compromisos/ });
-    await expect(commitments.getByRole('link', { name: /Señalización vial y educación vial en la cabecera de Tepehuanes/ })).toBeVisible();
+    await expect(
+      commitments.getByRole('link', { name: /Señalización vial y educación vial en la cabecera de Tepehuanes/ }),
+    ).toBeVisible();
     await expect(commitments.locator('mark').first()).toHaveText(/Señalización/i);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, 'the page scrolls sideways').toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page);
     await context.close();
@@ -28,7 +37,10 @@ test('the search works with JavaScript off and leads to the commitment page', as
   await page.getByLabel('Palabras a buscar').fill('SEÑALIZACIÓN');
   await page.getByRole('button', { name: 'Buscar' }).click();
   const commitments = page.getByRole('region', { name: /Compromisos/ });
-  await commitments.getByRole('link', { name: /Señalización vial y educación vial/ }).first().click();
+  await commitments
+    .getByRole('link', { name: /Señalización vial y educación vial/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/ejercicios\/tercer-pal-2020-2021\/plan\/compromisos\/\d+$/);
   await context.close();
 });
@@ -42,8 +54,13 @@ test('a too-short search explains what to do, and a search without results says 
   await expectNoAxeViolations(page);
 });
 
-for (const viewport of [{ width: 320, height: 640 }, { width: 1280, height: 900 }]) {
-  test(`the print view of a plan reads as the official document at ${viewport.width} px, with no axe violations`, async ({ browser }) => {
+for (const viewport of [
+  { width: 320, height: 640 },
+  { width: 1280, height: 900 },
+]) {
+  test(`the print view of a plan reads as the official document at ${viewport.width} px, with no axe violations`, async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ locale: 'es-MX', viewport });
     const page = await context.newPage();
     const response = await page.goto(`${PLAN}/imprimir`);
@@ -51,13 +68,20 @@ for (const viewport of [{ width: 320, height: 640 }, { width: 1280, height: 900 
     await expect(page.getByRole('heading', { level: 2, name: 'Contenido' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: /^Compromiso 1\./ })).toBeVisible();
     await expect(page.getByRole('heading', { level: 3, name: 'Problema público' }).first()).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, 'the page scrolls sideways').toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page);
     // Printed, the site chrome goes away and each commitment starts on a new page.
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.site-header')).toBeHidden();
-    expect(await page.locator('.plan-document__commitment').first().evaluate((el) => getComputedStyle(el).breakBefore)).toBe('page');
+    expect(
+      await page
+        .locator('.plan-document__commitment')
+        .first()
+        .evaluate((el) => getComputedStyle(el).breakBefore),
+    ).toBe('page');
     await context.close();
   });
 }
@@ -74,7 +98,9 @@ test('the Atom feed of a plan parses as XML with entries newest first', async ({
     return {
       error: doc.getElementsByTagName('parsererror').length,
       root: doc.documentElement.namespaceURI,
-      updated: [...doc.getElementsByTagNameNS(ns, 'entry')].map((e) => e.getElementsByTagNameNS(ns, 'updated')[0]?.textContent ?? ''),
+      updated: [...doc.getElementsByTagNameNS(ns, 'entry')].map(
+        (e) => e.getElementsByTagNameNS(ns, 'updated')[0]?.textContent ?? '',
+      ),
     };
   }, xml);
   expect(parsed.error).toBe(0);

@@ -9,11 +9,15 @@ const COMMITMENT = '/ejercicios/tercer-pal-2020-2021/plan/compromisos/1';
 const ACTIVITY = 'Talleres en seis escuelas primarias';
 const FOLLOWER = 'maria.sigue.compromisos@example.mx';
 /** A 1 x 1 PNG: the evidence file the liaison uploads. */
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2213c9b0000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2213c9b0000000049454e44ae426082',
+  'hex',
+);
 
 test.describe.configure({ mode: 'serial' });
 
-const recoveryLink = (file: string) => new URL(/http\S+\/recuperar\/\S+/.exec(readFileSync(join(process.env.E2E_DATA_DIR!, file), 'utf8'))![0]).pathname;
+const recoveryLink = (file: string) =>
+  new URL(/http\S+\/recuperar\/\S+/.exec(readFileSync(join(process.env.E2E_DATA_DIR!, file), 'utf8'))![0]).pathname;
 
 async function choosePassword(page: Page, path: string) {
   await page.goto(path);
@@ -27,7 +31,9 @@ async function newPage(browser: Browser) {
   return { context, page: await context.newPage() };
 }
 
-test('a liaison records progress with a file, a secretariat member verifies it, the public sees the new progress and its history, and the follower is e-mailed', async ({ browser }) => {
+test('a liaison records progress with a file, a secretariat member verifies it, the public sees the new progress and its history, and the follower is e-mailed', async ({
+  browser,
+}) => {
   test.setTimeout(360_000);
   const admin = await newPage(browser);
   await choosePassword(admin.page, recoveryLink('plan-admin-link.txt'));
@@ -38,7 +44,9 @@ test('a liaison records progress with a file, a secretariat member verifies it, 
   await admin.page.getByRole('link', { name: /Tercer Plan de Acción Local/ }).click();
   await expect(admin.page.locator('h1')).toContainText('Tercer Plan de Acción Local');
   await expectNoAxeViolations(admin.page);
-  await admin.page.getByRole('link', { name: 'Señalización vial y educación vial en la cabecera de Tepehuanes' }).click();
+  await admin.page
+    .getByRole('link', { name: 'Señalización vial y educación vial en la cabecera de Tepehuanes' })
+    .click();
   await expect(admin.page.locator('h1')).toContainText('Compromiso 1');
   await expectNoAxeViolations(admin.page);
   await admin.page.getByRole('link', { name: 'Talleres de educación vial en escuelas' }).click();
@@ -46,8 +54,18 @@ test('a liaison records progress with a file, a secretariat member verifies it, 
 
   // The admin invites a liaison of the Ayuntamiento de Tepehuanes and a civil-society member of the Secretariat.
   for (const person of [
-    { name: 'Enlace de Tepehuanes', email: 'enlace.tepehuanes@example.mx', role: 'liaison', institution: 'Ayuntamiento de Tepehuanes' },
-    { name: 'Integrante de sociedad civil', email: 'integrante.osc@example.mx', role: 'secretariat_member', institution: undefined },
+    {
+      name: 'Enlace de Tepehuanes',
+      email: 'enlace.tepehuanes@example.mx',
+      role: 'liaison',
+      institution: 'Ayuntamiento de Tepehuanes',
+    },
+    {
+      name: 'Integrante de sociedad civil',
+      email: 'integrante.osc@example.mx',
+      role: 'secretariat_member',
+      institution: undefined,
+    },
   ]) {
     await admin.page.goto('/admin/usuarios');
     await admin.page.getByLabel('Nombre completo').fill(person.name);
@@ -63,7 +81,10 @@ test('a liaison records progress with a file, a secretariat member verifies it, 
   const follower = await newPage(browser);
   await follower.page.goto(COMMITMENT);
   const follow = follower.page.locator('#seguir');
-  expect(await follow.evaluate((el) => el.closest('.page-heading') !== null), 'the follow button sits in the page heading').toBe(true);
+  expect(
+    await follow.evaluate((el) => el.closest('.page-heading') !== null),
+    'the follow button sits in the page heading',
+  ).toBe(true);
   await follow.getByRole('link', { name: 'Entra para seguirlo' }).click();
   await follower.page.getByRole('link', { name: 'Crea una cuenta' }).click();
   await follower.page.getByLabel('Nombre completo').fill('María Sánchez');
@@ -100,7 +121,9 @@ test('a liaison records progress with a file, a secretariat member verifies it, 
   await liaison.page.getByLabel('Nota de cierre').fill('Se dieron los seis talleres con 240 alumnas y alumnos.');
   await liaison.page.getByRole('button', { name: 'Marcar como terminada' }).click();
   await expect(liaison.page.locator('.error-summary')).toContainText('agrega al menos una evidencia');
-  await expect(liaison.page.getByLabel('Nota de cierre')).toHaveValue('Se dieron los seis talleres con 240 alumnas y alumnos.');
+  await expect(liaison.page.getByLabel('Nota de cierre')).toHaveValue(
+    'Se dieron los seis talleres con 240 alumnas y alumnos.',
+  );
   await expectNoAxeViolations(liaison.page);
 
   await liaison.page.getByLabel('Qué muestra la evidencia').fill('Fotografía del taller en la escuela Benito Juárez');

@@ -20,7 +20,9 @@ test('every page is usable at 320 px: nothing wider than the screen', async ({ b
   const page = await context.newPage();
   for (const path of publicPages) {
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, `${path} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
   }
   await context.close();
@@ -59,6 +61,9 @@ test('the error summary gets the focus and its links take the visitor to the fie
 
 test('open data downloads are real files', async ({ page }) => {
   await page.goto('/datos');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Descargar Municipios en CSV' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Descargar Municipios en CSV' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('municipios.csv');
 });

@@ -10,7 +10,10 @@ const EXERCISE_TITLE = 'Cuarto Plan de Acción Local (ejercicio de demostración
 const ZONE = 'America/Monterrey';
 
 /** A calendar date (YYYY-MM-DD) on the portal's clocks, `days` from now. */
-const dayFromNow = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86_400_000));
+const dayFromNow = (days: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
 
 async function signInAdmin(page: Page) {
   const text = readFileSync(join(process.env.E2E_DATA_DIR!, 'secretariat-admin-link.txt'), 'utf8');
@@ -22,7 +25,8 @@ async function signInAdmin(page: Page) {
 
 async function addSeat(page: Page, kind: string, fields: { institution?: string; label?: string }) {
   await page.getByRole('group', { name: 'Tipo de lugar' }).getByLabel(kind, { exact: true }).check();
-  if (fields.institution) await page.getByLabel('Institución', { exact: true }).selectOption({ label: fields.institution });
+  if (fields.institution)
+    await page.getByLabel('Institución', { exact: true }).selectOption({ label: fields.institution });
   if (fields.label) await page.getByLabel('Nombre del lugar').fill(fields.label);
   await page.getByRole('button', { name: 'Agregar el lugar' }).click();
 }
@@ -36,7 +40,9 @@ async function addMember(page: Page, seat: string, name: string, email?: string)
   await expect(page.getByText('Registramos a la persona integrante.')).toBeVisible();
 }
 
-test('an admin installs a Secretariat, convenes and holds a session with quorum, records a voted agreement, approves the minutes, and the public sees it all', async ({ page }) => {
+test('an admin installs a Secretariat, convenes and holds a session with quorum, records a voted agreement, approves the minutes, and the public sees it all', async ({
+  page,
+}) => {
   test.setTimeout(150_000);
   await signInAdmin(page);
   await page.goto('/admin/secretariado');
@@ -48,7 +54,9 @@ test('an admin installs a Secretariat, convenes and holds a session with quorum,
   await page.getByLabel('Enlace al acta de instalación').fill('https://example.org/acta-de-instalacion.pdf');
   // The operating rules as an uploaded PDF (the portal recognises it by its content).
   const rules = Buffer.concat([Buffer.from('%PDF-1.7\n% Reglas de operación de prueba\n'), Buffer.alloc(2048, 0x20)]);
-  await page.getByLabel('Archivo de las reglas de operación').setInputFiles({ name: 'Reglas de operación.pdf', mimeType: 'application/pdf', buffer: rules });
+  await page
+    .getByLabel('Archivo de las reglas de operación')
+    .setInputFiles({ name: 'Reglas de operación.pdf', mimeType: 'application/pdf', buffer: rules });
   await page.getByRole('button', { name: 'Instalar el Secretariado' }).click();
   await expect(page.getByText('Quedó instalado el Secretariado.')).toBeVisible();
   await expectNoAxeViolations(page);
@@ -56,8 +64,13 @@ test('an admin installs a Secretariat, convenes and holds a session with quorum,
   // Its composition; a second guarantor seat is refused with a clear message, and nothing typed is lost.
   await addSeat(page, 'Órgano garante', { institution: 'Órgano Garante Local (institución de demostración)' });
   await expect(page.getByText('Agregamos el lugar.')).toBeVisible();
-  await addSeat(page, 'Órgano garante', { institution: 'Instituto Duranguense de Acceso a la Información Pública y de Protección de Datos Personales', label: 'Segundo garante' });
-  await expect(page.locator('.error-summary')).toContainText('Ya hay un lugar del órgano garante: el Secretariado tiene exactamente uno.');
+  await addSeat(page, 'Órgano garante', {
+    institution: 'Instituto Duranguense de Acceso a la Información Pública y de Protección de Datos Personales',
+    label: 'Segundo garante',
+  });
+  await expect(page.locator('.error-summary')).toContainText(
+    'Ya hay un lugar del órgano garante: el Secretariado tiene exactamente uno.',
+  );
   await expect(page.getByLabel('Nombre del lugar')).toHaveValue('Segundo garante');
   await expectNoAxeViolations(page);
   await page.getByLabel('Nombre del lugar').fill('');
@@ -91,7 +104,8 @@ test('an admin installs a Secretariat, convenes and holds a session with quorum,
   expect(mail.attachments?.[0]?.content).toContain('SUMMARY:Sesión ordinaria 1');
 
   // Attendance: 3 of 4 voting seats (one by its alternate); the facilitator does not count.
-  const attend = async (seat: string, status: string) => page.getByRole('group', { name: seat }).getByLabel(status).check();
+  const attend = async (seat: string, status: string) =>
+    page.getByRole('group', { name: seat }).getByLabel(status).check();
   await attend('Órgano Garante Local (institución de demostración) (Órgano garante)', 'Asistió la persona propietaria');
   await attend('Ayuntamiento de Durango (Autoridades participantes)', 'Asistió la persona suplente');
   await attend('Red Vecinal de Prueba (Sociedad civil)', 'Asistió la persona propietaria');
@@ -104,7 +118,10 @@ test('an admin installs a Secretariat, convenes and holds a session with quorum,
   // A voted agreement: 2 for, 1 against.
   await page.getByLabel('Texto del acuerdo').fill('Se aprueba el plan de trabajo del Secretariado para el ejercicio.');
   const votes = page.getByRole('group', { name: 'Votación' });
-  await votes.getByRole('group', { name: 'Órgano Garante Local (institución de demostración)' }).getByLabel('A favor').check();
+  await votes
+    .getByRole('group', { name: 'Órgano Garante Local (institución de demostración)' })
+    .getByLabel('A favor')
+    .check();
   await votes.getByRole('group', { name: 'Ayuntamiento de Durango' }).getByLabel('En contra').check();
   await votes.getByRole('group', { name: 'Red Vecinal de Prueba' }).getByLabel('A favor').check();
   await page.getByLabel('Responsable de cumplirlo').fill('Facilitación');
@@ -115,7 +132,9 @@ test('an admin installs a Secretariat, convenes and holds a session with quorum,
   await expect(page.getByRole('link', { name: code })).toBeVisible();
 
   // Minutes: a draft, then approved and published.
-  await page.getByLabel('Texto de la minuta').fill('Se pasó lista y hubo quórum.\n\nSe aprobó el plan de trabajo por mayoría.');
+  await page
+    .getByLabel('Texto de la minuta')
+    .fill('Se pasó lista y hubo quórum.\n\nSe aprobó el plan de trabajo por mayoría.');
   await page.getByRole('button', { name: 'Guardar el borrador' }).click();
   await expect(page.getByText('Guardamos el borrador de la minuta.')).toBeVisible();
   await page.getByRole('button', { name: 'Aprobar y publicar la minuta' }).click();
@@ -148,7 +167,11 @@ test('an admin installs a Secretariat, convenes and holds a session with quorum,
   await expect(pub.getByRole('link', { name: code })).toBeVisible();
   await expectNoAxeViolations(pub);
 
-  for (const path of [`/ejercicios/${EXERCISE}/secretariado`, `/ejercicios/${EXERCISE}/secretariado/sesiones/ordinaria-1`, `/ejercicios/${EXERCISE}/secretariado/acuerdos/${code}`]) {
+  for (const path of [
+    `/ejercicios/${EXERCISE}/secretariado`,
+    `/ejercicios/${EXERCISE}/secretariado/sesiones/ordinaria-1`,
+    `/ejercicios/${EXERCISE}/secretariado/acuerdos/${code}`,
+  ]) {
     await pub.goto(`${path}?lang=en`);
     await expect(pub.locator('html')).toHaveAttribute('lang', 'en');
     await expectNoAxeViolations(pub);

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { expect, expectNoAxeViolations, test } from './fixtures.js';
 import { linkPath, waitForMail } from './mailbox.js';
 
-test('a resident reads the call, signs up, confirms by e-mail, and an admin accepts the sign-up', async ({ page, browser }) => {
+test('a resident reads the call, signs up, confirms by e-mail, and an admin accepts the sign-up', async ({
+  page,
+  browser,
+}) => {
   await page.goto('/');
   await page.getByRole('link', { name: 'Súmate' }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Súmate: inscríbete a la convocatoria');
@@ -13,7 +16,9 @@ test('a resident reads the call, signs up, confirms by e-mail, and an admin acce
   await page.getByLabel('Nombre completo').fill('Rosa Elena Quiñones');
   await page.getByLabel('Municipio donde vives').selectOption({ label: 'Vivo fuera del estado' });
   await page.getByRole('button', { name: 'Enviar mi inscripción' }).click();
-  await expect(page.locator('.error-summary')).toContainText('esta convocatoria es para personas que residen en el estado');
+  await expect(page.locator('.error-summary')).toContainText(
+    'esta convocatoria es para personas que residen en el estado',
+  );
   await expect(page.getByLabel('Nombre completo')).toHaveValue('Rosa Elena Quiñones');
   await expectNoAxeViolations(page);
 
@@ -22,7 +27,9 @@ test('a resident reads the call, signs up, confirms by e-mail, and an admin acce
   await page.getByLabel('Organización de la sociedad civil').check();
   await page.getByLabel('Organización o institución').fill('Red de Apoyo Lagunera');
   await page.getByLabel('Salud mental').check();
-  await page.getByLabel('Por qué quieres participar').fill('Coordino una red de apoyo y quiero que la prevención del suicidio llegue a más colonias.');
+  await page
+    .getByLabel('Por qué quieres participar')
+    .fill('Coordino una red de apoyo y quiero que la prevención del suicidio llegue a más colonias.');
   await page.getByLabel(/Manifiesto mi intención de participar/).check();
   await page.getByLabel(/Leí el aviso de privacidad simplificado/).check();
   await page.getByRole('button', { name: 'Enviar mi inscripción' }).click();
@@ -65,7 +72,9 @@ test('a resident reads the call, signs up, confirms by e-mail, and an admin acce
   // An admin finds her sign-up and accepts it.
   const admin = await browser.newContext({ locale: 'es-MX' });
   const adminPage = await admin.newPage();
-  const link = new URL(/http\S+\/recuperar\/\S+/.exec(readFileSync(join(process.env.E2E_DATA_DIR!, 'reviewer-link.txt'), 'utf8'))![0]).pathname;
+  const link = new URL(
+    /http\S+\/recuperar\/\S+/.exec(readFileSync(join(process.env.E2E_DATA_DIR!, 'reviewer-link.txt'), 'utf8'))![0],
+  ).pathname;
   await adminPage.goto(link);
   await adminPage.getByLabel('Nueva contraseña').fill('la contraseña de la revisora');
   await adminPage.getByRole('button', { name: 'Guardar contraseña y entrar' }).click();

@@ -16,7 +16,8 @@ export const fastJobSettings: JobSettings = {
 /** A logger that keeps what it is told, for assertions. */
 export function memoryLogger(): JobLogger & { lines: { level: string; message: string; object: object }[] } {
   const lines: { level: string; message: string; object: object }[] = [];
-  const log = (level: string) => (object: object, message?: string) => void lines.push({ level, message: message ?? '', object });
+  const log = (level: string) => (object: object, message?: string) =>
+    void lines.push({ level, message: message ?? '', object });
   return { lines, info: log('info'), warn: log('warn'), error: log('error') };
 }
 

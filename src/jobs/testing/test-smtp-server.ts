@@ -56,7 +56,9 @@ function decodeHeader(value: string): string {
   return value
     .replace(/\?=\s+=\?/g, '?==?')
     .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_whole, encoding: string, data: string) =>
-      encoding.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : decodeQuotedPrintable(data.replace(/_/g, ' ')),
+      encoding.toUpperCase() === 'B'
+        ? Buffer.from(data, 'base64').toString('utf8')
+        : decodeQuotedPrintable(data.replace(/_/g, ' ')),
     );
 }
 
@@ -83,7 +85,10 @@ function decodeBody(headers: Map<string, string>, body: string): string {
 }
 
 /** The leaf parts of a MIME entity, descending into nested multiparts (e.g. mixed > alternative). */
-function leafParts(headers: Map<string, string>, body: string): { headers: Map<string, string>; type: string; content: string }[] {
+function leafParts(
+  headers: Map<string, string>,
+  body: string,
+): { headers: Map<string, string>; type: string; content: string }[] {
   const type = (headers.get('content-type') ?? 'text/plain').toLowerCase();
   const boundary = /boundary="?([^";]+)"?/i.exec(headers.get('content-type') ?? '')?.[1];
   if (!boundary) return [{ headers, type, content: decodeBody(headers, body) }];
@@ -97,15 +102,21 @@ function leafParts(headers: Map<string, string>, body: string): { headers: Map<s
 }
 
 /** Enough MIME for nodemailer's output: a single part, multipart/alternative with text and HTML, and attachments. */
-export function parseMessage(raw: string): Omit<ReceivedMessage, 'from' | 'to' | 'raw'> & { attachments: { filename: string; contentType: string; content: string }[] } {
+export function parseMessage(raw: string): Omit<ReceivedMessage, 'from' | 'to' | 'raw'> & {
+  attachments: { filename: string; contentType: string; content: string }[];
+} {
   const { headers, body } = splitPart(raw);
   const parts = leafParts(headers, body);
-  const isAttachment = (part: { headers: Map<string, string> }) => /attachment|filename=/i.test(part.headers.get('content-disposition') ?? '');
+  const isAttachment = (part: { headers: Map<string, string> }) =>
+    /attachment|filename=/i.test(part.headers.get('content-disposition') ?? '');
   return {
     messageId: headers.get('message-id') ?? '',
     subject: decodeHeader(headers.get('subject') ?? ''),
     contentLanguage: headers.get('content-language') ?? '',
-    text: (parts.find((part) => part.type.startsWith('text/plain') && !isAttachment(part))?.content ?? '').replace(/\r\n/g, '\n'),
+    text: (parts.find((part) => part.type.startsWith('text/plain') && !isAttachment(part))?.content ?? '').replace(
+      /\r\n/g,
+      '\n',
+    ),
     html: parts.find((part) => part.type.startsWith('text/html') && !isAttachment(part))?.content ?? '',
     attachments: parts.filter(isAttachment).map((part) => ({
       filename: /filename="?([^";]+)"?/i.exec(part.headers.get('content-disposition') ?? '')?.[1] ?? '',
@@ -116,7 +127,9 @@ export function parseMessage(raw: string): Omit<ReceivedMessage, 'from' | 'to' |
 }
 
 /** A real SMTP server on 127.0.0.1 (random port, no TLS, no authentication) for the tests. */
-export async function startTestSmtpServer(behaviour: (index: number) => DataBehaviour = () => 'accept'): Promise<TestSmtpServer> {
+export async function startTestSmtpServer(
+  behaviour: (index: number) => DataBehaviour = () => 'accept',
+): Promise<TestSmtpServer> {
   const waiters: (() => void)[] = [];
   const notify = () => waiters.splice(0).forEach((wake) => wake());
   const closedSessions = new Map<string, () => void>();
@@ -167,7 +180,9 @@ export async function startTestSmtpServer(behaviour: (index: number) => DataBeha
           callback(null, 'queued');
         };
         if (answer === 'reject') {
-          const error = Object.assign(new Error('mailbox unavailable (test server rejects this message)'), { responseCode: 550 });
+          const error = Object.assign(new Error('mailbox unavailable (test server rejects this message)'), {
+            responseCode: 550,
+          });
           callback(error);
         } else if (answer === 'hold') {
           const release = () => {

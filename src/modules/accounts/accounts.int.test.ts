@@ -16,28 +16,67 @@ function formToken(response: LightMyRequestResponse) {
   return { csrf: csrf!, cookies };
 }
 
-async function postForm(app: FastifyInstance, url: string, fields: Record<string, string>, from = '/entrar', cookies: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+async function postForm(
+  app: FastifyInstance,
+  url: string,
+  fields: Record<string, string>,
+  from = '/entrar',
+  cookies: Record<string, string> = {},
+): Promise<LightMyRequestResponse> {
   const page = await app.inject({ url: from, cookies });
   const { csrf, cookies: formCookies } = formToken(page);
-  return app.inject({ method: 'POST', url, cookies: { ...cookies, ...formCookies }, payload: { ...fields, _csrf: csrf } });
+  return app.inject({
+    method: 'POST',
+    url,
+    cookies: { ...cookies, ...formCookies },
+    payload: { ...fields, _csrf: csrf },
+  });
 }
 
 async function lastEmailTo(database: Database, to: string) {
-  const [email] = await database.db.select().from(emails).where(eq(emails.toAddress, to)).orderBy(desc(emails.createdAt)).limit(1);
+  const [email] = await database.db
+    .select()
+    .from(emails)
+    .where(eq(emails.toAddress, to))
+    .orderBy(desc(emails.createdAt))
+    .limit(1);
   return email;
 }
 
-const linkIn = (text: string, path: string) => new URL(new RegExp(`https?://[^\\s]+${path}/[A-Za-z0-9_-]+`).exec(text)![0]).pathname;
+const linkIn = (text: string, path: string) =>
+  new URL(new RegExp(`https?://[^\\s]+${path}/[A-Za-z0-9_-]+`).exec(text)![0]).pathname;
 
 describe('participant accounts', () => {
   it('registers, confirms by e-mail, signs out and signs in again with the password', async () => {
     const { app, database } = await createTestApp();
-    const registered = await postForm(app, '/registro', { name: 'Lucía Hernández', email: 'Lucia@Example.mx', password: 'una frase larga y segura', consent: 'yes', privacyNoticeId: '' }, '/registro');
+    const registered = await postForm(
+      app,
+      '/registro',
+      {
+        name: 'Lucía Hernández',
+        email: 'Lucia@Example.mx',
+        password: 'una frase larga y segura',
+        consent: 'yes',
+        privacyNoticeId: '',
+      },
+      '/registro',
+    );
     // The notice id comes from the form itself.
     expect(registered.statusCode).toBe(400);
     const form = await app.inject({ url: '/registro' });
     const noticeId = /name="privacyNoticeId" value="([^"]+)"/.exec(form.body)![1]!;
-    const ok = await postForm(app, '/registro', { name: 'Lucía Hernández', email: 'Lucia@Example.mx', password: 'una frase larga y segura', consent: 'yes', privacyNoticeId: noticeId }, '/registro');
+    const ok = await postForm(
+      app,
+      '/registro',
+      {
+        name: 'Lucía Hernández',
+        email: 'Lucia@Example.mx',
+        password: 'una frase larga y segura',
+        consent: 'yes',
+        privacyNoticeId: noticeId,
+      },
+      '/registro',
+    );
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toContain('Revisa tu correo');
     const [consent] = await database.db.select().from(consents);
@@ -61,7 +100,11 @@ describe('participant accounts', () => {
     expect(signOut.statusCode).toBe(303);
     expect((await app.inject({ url: '/cuenta', cookies: { sid: sid.value } })).statusCode).toBe(303);
 
-    const signIn = await postForm(app, '/entrar', { email: 'LUCIA@example.mx', password: 'una frase larga y segura', next: '/ejercicios' });
+    const signIn = await postForm(app, '/entrar', {
+      email: 'LUCIA@example.mx',
+      password: 'una frase larga y segura',
+      next: '/ejercicios',
+    });
     expect(signIn.statusCode).toBe(303);
     expect(signIn.headers.location).toBe('/ejercicios');
     const newSid = signIn.cookies.find((c) => c.name === 'sid')!.value;
@@ -70,7 +113,12 @@ describe('participant accounts', () => {
 
   it('keeps what was typed and says what is wrong next to each field', async () => {
     const { app } = await createTestApp();
-    const response = await postForm(app, '/registro', { name: 'L', email: 'no-es-correo', password: 'corta', privacyNoticeId: 'x' }, '/registro');
+    const response = await postForm(
+      app,
+      '/registro',
+      { name: 'L', email: 'no-es-correo', password: 'corta', privacyNoticeId: 'x' },
+      '/registro',
+    );
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('Hay un problema');
     expect(response.body).toContain('Escribe tu nombre completo.');
@@ -100,7 +148,18 @@ describe('participant accounts', () => {
 
     const form = await app.inject({ url: '/registro' });
     const noticeId = /name="privacyNoticeId" value="([^"]+)"/.exec(form.body)![1]!;
-    const again = await postForm(app, '/registro', { name: 'Otra persona', email: 'existe@example.mx', password: 'una frase larga y segura', consent: 'yes', privacyNoticeId: noticeId }, '/registro');
+    const again = await postForm(
+      app,
+      '/registro',
+      {
+        name: 'Otra persona',
+        email: 'existe@example.mx',
+        password: 'una frase larga y segura',
+        consent: 'yes',
+        privacyNoticeId: noticeId,
+      },
+      '/registro',
+    );
     expect(again.body).toContain('Revisa tu correo');
     expect(await database.db.select().from(users).where(eq(users.email, 'existe@example.mx'))).toHaveLength(1);
     expect(await lastEmailTo(database, 'existe@example.mx')).toMatchObject({ template: 'sign_in_link' });
@@ -124,24 +183,42 @@ describe('participant accounts', () => {
     expect(tooShort.statusCode).toBe(400);
     const saved = await postForm(app, reset, { password: 'contraseña nueva 456' }, reset);
     expect(saved.statusCode).toBe(303);
-    expect((await postForm(app, '/entrar', { email: 'enlace@example.mx', password: 'contraseña vieja 123' })).statusCode).toBe(400);
-    expect((await postForm(app, '/entrar', { email: 'enlace@example.mx', password: 'contraseña nueva 456' })).statusCode).toBe(303);
+    expect(
+      (await postForm(app, '/entrar', { email: 'enlace@example.mx', password: 'contraseña vieja 123' })).statusCode,
+    ).toBe(400);
+    expect(
+      (await postForm(app, '/entrar', { email: 'enlace@example.mx', password: 'contraseña nueva 456' })).statusCode,
+    ).toBe(303);
   });
 
   it('updates name, language and notices, and changes the e-mail only after the new address confirms', async () => {
     const { app, database } = await createTestApp();
     const session = await signInAs(database, { email: 'cambio@example.mx', password: 'mi frase de siempre' });
-    const saved = await app.inject({ method: 'POST', url: '/cuenta', cookies: session.cookies, payload: { _csrf: session.csrf, name: 'Nombre Nuevo', locale: 'en', notificationFrequency: 'weekly' } });
+    const saved = await app.inject({
+      method: 'POST',
+      url: '/cuenta',
+      cookies: session.cookies,
+      payload: { _csrf: session.csrf, name: 'Nombre Nuevo', locale: 'en', notificationFrequency: 'weekly' },
+    });
     expect(saved.statusCode).toBe(303);
     const [user] = await database.db.select().from(users).where(eq(users.id, session.user.id));
     expect(user).toMatchObject({ name: 'Nombre Nuevo', locale: 'en', notificationFrequency: 'weekly' });
 
-    await app.inject({ method: 'POST', url: '/cuenta/correo', cookies: session.cookies, payload: { _csrf: session.csrf, email: 'nuevo@example.mx', password: 'mi frase de siempre' } });
-    expect((await database.db.select().from(users).where(eq(users.id, session.user.id)))[0]!.email).toBe('cambio@example.mx');
+    await app.inject({
+      method: 'POST',
+      url: '/cuenta/correo',
+      cookies: session.cookies,
+      payload: { _csrf: session.csrf, email: 'nuevo@example.mx', password: 'mi frase de siempre' },
+    });
+    expect((await database.db.select().from(users).where(eq(users.id, session.user.id)))[0]!.email).toBe(
+      'cambio@example.mx',
+    );
     const mail = await lastEmailTo(database, 'nuevo@example.mx');
     expect(mail?.locale).toBe('en');
     await app.inject({ url: linkIn(mail!.text, '/cuenta/correo'), cookies: session.cookies });
-    expect((await database.db.select().from(users).where(eq(users.id, session.user.id)))[0]!.email).toBe('nuevo@example.mx');
+    expect((await database.db.select().from(users).where(eq(users.id, session.user.id)))[0]!.email).toBe(
+      'nuevo@example.mx',
+    );
   });
 
   it('sends signed-in pages compressed, private and not to be stored, and leaves public ones cacheable', async () => {
@@ -171,7 +248,8 @@ describe('participant accounts', () => {
   it('limits sign-in attempts and says when to try again', async () => {
     const { app } = await createTestApp();
     let last: LightMyRequestResponse | undefined;
-    for (let i = 0; i < 11; i++) last = await postForm(app, '/entrar', { email: `intento${i}@example.mx`, password: 'x' });
+    for (let i = 0; i < 11; i++)
+      last = await postForm(app, '/entrar', { email: `intento${i}@example.mx`, password: 'x' });
     expect(last!.statusCode).toBe(429);
     expect(last!.body).toContain('Demasiadas solicitudes');
     expect(last!.body).toMatch(/Espera \d+ minutos/);
@@ -185,27 +263,63 @@ describe('administration', () => {
     const admin = await signInAs(database, { roles: [{ role: 'admin' }], name: 'Admin Uno' });
     const page = await app.inject({ url: '/admin/usuarios', cookies: admin.cookies });
     const institutionId = /<option value="([0-9a-f-]{36})">Ayuntamiento de Durango<\/option>/.exec(page.body)![1]!;
-    const missing = await app.inject({ method: 'POST', url: '/admin/usuarios', cookies: admin.cookies, payload: { _csrf: admin.csrf, name: 'Enlace', email: 'enlace@durango.gob.mx', role: 'liaison', institutionId: '' } });
+    const missing = await app.inject({
+      method: 'POST',
+      url: '/admin/usuarios',
+      cookies: admin.cookies,
+      payload: {
+        _csrf: admin.csrf,
+        name: 'Enlace',
+        email: 'enlace@durango.gob.mx',
+        role: 'liaison',
+        institutionId: '',
+      },
+    });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('Elige la institución');
-    const invited = await app.inject({ method: 'POST', url: '/admin/usuarios', cookies: admin.cookies, payload: { _csrf: admin.csrf, name: 'Enlace Durango', email: 'enlace@durango.gob.mx', role: 'liaison', institutionId } });
+    const invited = await app.inject({
+      method: 'POST',
+      url: '/admin/usuarios',
+      cookies: admin.cookies,
+      payload: {
+        _csrf: admin.csrf,
+        name: 'Enlace Durango',
+        email: 'enlace@durango.gob.mx',
+        role: 'liaison',
+        institutionId,
+      },
+    });
     expect(invited.statusCode).toBe(303);
     const mail = await lastEmailTo(database, 'enlace@durango.gob.mx');
     expect(mail?.template).toBe('invitation');
     const link = linkIn(mail!.text, '/recuperar');
     const chosen = await postForm(app, link, { password: 'mi contraseña de enlace' }, link);
     expect(chosen.statusCode).toBe(303);
-    const account = await app.inject({ url: '/cuenta', cookies: { sid: chosen.cookies.find((c) => c.name === 'sid')!.value } });
+    const account = await app.inject({
+      url: '/cuenta',
+      cookies: { sid: chosen.cookies.find((c) => c.name === 'sid')!.value },
+    });
     expect(account.body).toContain('Enlace institucional');
-    const [assignment] = await database.db.select().from(roleAssignments).where(eq(roleAssignments.institutionId, institutionId));
+    const [assignment] = await database.db
+      .select()
+      .from(roleAssignments)
+      .where(eq(roleAssignments.institutionId, institutionId));
     expect(assignment?.role).toBe('liaison');
   });
 
   it('the last admin cannot remove their own admin role', async () => {
     const { app, database } = await createTestApp();
     const admin = await signInAs(database, { roles: [{ role: 'admin' }] });
-    const [assignment] = await database.db.select().from(roleAssignments).where(eq(roleAssignments.userId, admin.user.id));
-    const response = await app.inject({ method: 'POST', url: `/admin/usuarios/roles/${assignment!.id}/quitar`, cookies: admin.cookies, payload: { _csrf: admin.csrf } });
+    const [assignment] = await database.db
+      .select()
+      .from(roleAssignments)
+      .where(eq(roleAssignments.userId, admin.user.id));
+    const response = await app.inject({
+      method: 'POST',
+      url: `/admin/usuarios/roles/${assignment!.id}/quitar`,
+      cookies: admin.cookies,
+      payload: { _csrf: admin.csrf },
+    });
     expect(response.statusCode).toBe(409);
     expect(response.body).toContain('No puedes quitar el último rol de administración');
   });

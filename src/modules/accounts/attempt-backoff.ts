@@ -18,11 +18,16 @@ export interface BackoffRule {
 }
 
 /** The wait required after `count` attempts, in milliseconds. */
-export const backoffDelayMs = (rule: BackoffRule, count: number) => (count < rule.free ? 0 : Math.min(rule.maxDelaySeconds, rule.firstDelaySeconds * 2 ** (count - rule.free)) * 1000);
+export const backoffDelayMs = (rule: BackoffRule, count: number) =>
+  count < rule.free ? 0 : Math.min(rule.maxDelaySeconds, rule.firstDelaySeconds * 2 ** (count - rule.free)) * 1000;
 
 /** How many milliseconds an attempt on `key` must still wait (0: it may go ahead now). Counts nothing. */
 export async function waitBeforeAttempt(db: Db, key: string, rule: BackoffRule, now: Date): Promise<number> {
-  const [row] = await db.select({ hits: rateLimits.hits, last: rateLimits.windowStart }).from(rateLimits).where(eq(rateLimits.key, key)).limit(1);
+  const [row] = await db
+    .select({ hits: rateLimits.hits, last: rateLimits.windowStart })
+    .from(rateLimits)
+    .where(eq(rateLimits.key, key))
+    .limit(1);
   if (!row) return 0;
   const last = row.last.getTime();
   if (now.getTime() - last >= rule.forgetAfterMinutes * 60_000) return 0;

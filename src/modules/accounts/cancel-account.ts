@@ -12,11 +12,20 @@ import { roleAssignments, sessions, userTokens, users } from './schema.js';
  * (or the portal acting itself) may cancel an account.
  */
 export async function cancelAccount(db: Db, userId: string, actor: ActingParty): Promise<void> {
-  if (!isSystemActor(actor) && actor.userId !== userId) throw new AppError('forbidden', 'only the person themselves may cancel their account');
+  if (!isSystemActor(actor) && actor.userId !== userId)
+    throw new AppError('forbidden', 'only the person themselves may cancel their account');
   await db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ name: 'Cuenta cancelada', email: `cancelada-${userId}@invalid`, passwordHash: null, status: 'deleted', emailConfirmedAt: null, lastSignInAt: null, notificationFrequency: 'none' })
+      .set({
+        name: 'Cuenta cancelada',
+        email: `cancelada-${userId}@invalid`,
+        passwordHash: null,
+        status: 'deleted',
+        emailConfirmedAt: null,
+        lastSignInAt: null,
+        notificationFrequency: 'none',
+      })
       .where(eq(users.id, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await tx.delete(userTokens).where(eq(userTokens.userId, userId));

@@ -22,6 +22,13 @@ export async function confirmEmailAddress(tx: Db, userId: string, now: Date): Pr
   await tx
     .update(userTokens)
     .set({ usedAt: now })
-    .where(and(eq(userTokens.userId, userId), isNull(userTokens.usedAt), ne(userTokens.purpose, 'invitation'), sql`${userTokens.data}->>'registrationId' is null`));
+    .where(
+      and(
+        eq(userTokens.userId, userId),
+        isNull(userTokens.usedAt),
+        ne(userTokens.purpose, 'invitation'),
+        sql`${userTokens.data}->>'registrationId' is null`,
+      ),
+    );
   return true;
 }

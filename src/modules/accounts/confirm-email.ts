@@ -20,13 +20,22 @@ export async function confirmEmail(db: Db, token: string, now = new Date()): Pro
       // A call sign-up's link; or an account registration's from before the password waited in the link, whose
       // password then is the one the account holds.
       if (row.data?.registrationId) await confirmEmailAddress(tx, row.userId, now);
-      else await tx.update(users).set({ emailConfirmedAt: now }).where(and(eq(users.id, row.userId), isNull(users.emailConfirmedAt)));
+      else
+        await tx
+          .update(users)
+          .set({ emailConfirmedAt: now })
+          .where(and(eq(users.id, row.userId), isNull(users.emailConfirmedAt)));
       return row.userId;
     }
     const locale = row.data?.locale === 'en' ? 'en' : row.data?.locale === 'es-MX' ? 'es-MX' : undefined;
     const [claimed] = await tx
       .update(users)
-      .set({ passwordHash: chosen, emailConfirmedAt: now, ...(row.data?.name ? { name: row.data.name } : {}), ...(locale ? { locale } : {}) })
+      .set({
+        passwordHash: chosen,
+        emailConfirmedAt: now,
+        ...(row.data?.name ? { name: row.data.name } : {}),
+        ...(locale ? { locale } : {}),
+      })
       .where(and(eq(users.id, row.userId), isNull(users.emailConfirmedAt)))
       .returning({ id: users.id });
     if (claimed) {
@@ -34,7 +43,14 @@ export async function confirmEmail(db: Db, token: string, now = new Date()): Pro
       await tx
         .update(userTokens)
         .set({ usedAt: now })
-        .where(and(eq(userTokens.userId, row.userId), eq(userTokens.purpose, 'confirm_email'), isNull(userTokens.usedAt), sql`${userTokens.data}->>'passwordHash' is not null`));
+        .where(
+          and(
+            eq(userTokens.userId, row.userId),
+            eq(userTokens.purpose, 'confirm_email'),
+            isNull(userTokens.usedAt),
+            sql`${userTokens.data}->>'passwordHash' is not null`,
+          ),
+        );
       await tx.delete(sessions).where(eq(sessions.userId, row.userId));
     }
     return row.userId;

@@ -37,7 +37,10 @@ export const cookieOptions = (config: Config) => ({
  * Loads the session behind the `sid` cookie into `request.actor`, gives every visitor a CSRF token (the session's
  * once signed in, a cookie's before) and refuses any state-changing request whose form does not send it back.
  */
-export function registerSessionHooks(app: FastifyInstance, deps: { db: Db; config: Config; now: () => Date; sessionCache?: SessionCache }) {
+export function registerSessionHooks(
+  app: FastifyInstance,
+  deps: { db: Db; config: Config; now: () => Date; sessionCache?: SessionCache },
+) {
   const policy = { idleHours: deps.config.SESSION_IDLE_HOURS, maxDays: deps.config.SESSION_MAX_DAYS };
   app.decorateRequest('actor', undefined);
   app.decorateRequest('accountSettings', undefined);
@@ -49,7 +52,11 @@ export function registerSessionHooks(app: FastifyInstance, deps: { db: Db; confi
     const now = deps.now();
     // Reading pages may reuse a recent lookup (see SessionCache); anything that changes state looks the session up.
     const cache = unsafeMethods.has(request.method) ? undefined : deps.sessionCache;
-    const session = !token ? undefined : cache ? await cache.load(token, now, () => loadSession(deps.db, token, policy, now)) : await loadSession(deps.db, token, policy, now);
+    const session = !token
+      ? undefined
+      : cache
+        ? await cache.load(token, now, () => loadSession(deps.db, token, policy, now))
+        : await loadSession(deps.db, token, policy, now);
     if (token && !session) reply.clearCookie(SESSION_COOKIE, { path: '/' });
     request.actor = session?.actor;
     request.accountSettings = session?.settings;
@@ -69,11 +76,15 @@ export function registerSessionHooks(app: FastifyInstance, deps: { db: Db; confi
     // What a signed-in person sees is theirs: no shared cache may keep it, nor the browser once they leave the page.
     if (request.actor && !reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-store');
     const hasForm = typeof payload === 'string' && payload.includes(`name="${CSRF_FIELD}"`);
-    if (newCsrfTokens.has(request) && hasForm) reply.setCookie(CSRF_COOKIE, request.csrfToken, cookieOptions(deps.config));
+    if (newCsrfTokens.has(request) && hasForm)
+      reply.setCookie(CSRF_COOKIE, request.csrfToken, cookieOptions(deps.config));
     if (!reply.hasHeader('cache-control') && String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
       // Anonymous pages say so explicitly: any cache may keep a public page but must ask again each time (the render
       // cache answers 304 to its ETag, so a write shows at once); a page with a form holds this visitor's token.
-      reply.header('cache-control', hasForm || reply.hasHeader('set-cookie') ? 'private, no-cache' : 'public, no-cache');
+      reply.header(
+        'cache-control',
+        hasForm || reply.hasHeader('set-cookie') ? 'private, no-cache' : 'public, no-cache',
+      );
     }
     return payload;
   });
@@ -81,7 +92,8 @@ export function registerSessionHooks(app: FastifyInstance, deps: { db: Db; confi
   app.addHook('preHandler', async (request) => {
     if (!unsafeMethods.has(request.method)) return;
     const body = request.body as Record<string, unknown> | undefined;
-    const sent = typeof body?.[CSRF_FIELD] === 'string' ? (body[CSRF_FIELD] as string) : request.headers['x-csrf-token'];
+    const sent =
+      typeof body?.[CSRF_FIELD] === 'string' ? (body[CSRF_FIELD] as string) : request.headers['x-csrf-token'];
     if (typeof sent !== 'string' || !request.csrfToken || !safeEqual(sent, request.csrfToken)) {
       throw new AppError('csrf', 'missing or wrong CSRF token');
     }
@@ -100,9 +112,21 @@ export interface LimitRule {
 }
 
 /** Password sign-in: after 5 wrong passwords for one address, a wait doubling from 2 seconds to at most 1 minute. */
-export const SIGN_IN_BACKOFF = { free: 5, firstDelaySeconds: 2, maxDelaySeconds: 60, forgetAfterMinutes: 60, counts: 'failures' } as const;
+export const SIGN_IN_BACKOFF = {
+  free: 5,
+  firstDelaySeconds: 2,
+  maxDelaySeconds: 60,
+  forgetAfterMinutes: 60,
+  counts: 'failures',
+} as const;
 /** Forms that e-mail a link to an address: 4 e-mails, then a wait doubling from 1 to at most 5 minutes. */
-export const EMAIL_BACKOFF = { free: 4, firstDelaySeconds: 60, maxDelaySeconds: 300, forgetAfterMinutes: 60, counts: 'every' } as const;
+export const EMAIL_BACKOFF = {
+  free: 4,
+  firstDelaySeconds: 60,
+  maxDelaySeconds: 300,
+  forgetAfterMinutes: 60,
+  counts: 'every',
+} as const;
 
 const formEmail = (request: FastifyRequest) => {
   const body = request.body as Record<string, unknown> | undefined;
@@ -123,7 +147,12 @@ const accountKey = (name: string, request: FastifyRequest, rule: NonNullable<Lim
 export function rateLimit(deps: { db: Db; now: () => Date }, name: string, rule: LimitRule) {
   return async (request: FastifyRequest): Promise<void> => {
     const now = deps.now();
-    const { hits, ttlMs } = await hitRateLimit(deps.db, `${name}:ip:${request.ip}`, rule.perAddress.windowMinutes * 60_000, now);
+    const { hits, ttlMs } = await hitRateLimit(
+      deps.db,
+      `${name}:ip:${request.ip}`,
+      rule.perAddress.windowMinutes * 60_000,
+      now,
+    );
     if (hits > rule.perAddress.max) throw new AppError('rate_limited', 'too many attempts', { retryAfterMs: ttlMs });
     const account = rule.perAccount;
     const key = account && accountKey(name, request, account);
@@ -150,8 +179,20 @@ export function accountAttempts(deps: { db: Db; now: () => Date }, name: string,
 }
 
 /** Signs a person in: a fresh session (never reusing a token from before) in the `sid` cookie. */
-export async function signIn(reply: FastifyReply, deps: { db: Db; config: Config; now: () => Date }, userId: string): Promise<void> {
-  const { token } = await createSession(deps.db, userId, { idleHours: deps.config.SESSION_IDLE_HOURS, maxDays: deps.config.SESSION_MAX_DAYS }, deps.now());
-  reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(deps.config), maxAge: deps.config.SESSION_MAX_DAYS * 86_400 });
+export async function signIn(
+  reply: FastifyReply,
+  deps: { db: Db; config: Config; now: () => Date },
+  userId: string,
+): Promise<void> {
+  const { token } = await createSession(
+    deps.db,
+    userId,
+    { idleHours: deps.config.SESSION_IDLE_HOURS, maxDays: deps.config.SESSION_MAX_DAYS },
+    deps.now(),
+  );
+  reply.setCookie(SESSION_COOKIE, token, {
+    ...cookieOptions(deps.config),
+    maxAge: deps.config.SESSION_MAX_DAYS * 86_400,
+  });
   reply.clearCookie(CSRF_COOKIE, { path: '/' });
 }

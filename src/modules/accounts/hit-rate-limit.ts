@@ -5,7 +5,12 @@ import type { Db } from '../../db/client.js';
  * Counts one hit on each key in a fixed window kept in the database (one statement), so every process shares the
  * same counters. Returns, for the most-hit key, the hits so far in its window and the milliseconds left in it.
  */
-export async function hitRateLimit(db: Db, keys: string | string[], windowMs: number, now = new Date()): Promise<{ hits: number; ttlMs: number }> {
+export async function hitRateLimit(
+  db: Db,
+  keys: string | string[],
+  windowMs: number,
+  now = new Date(),
+): Promise<{ hits: number; ttlMs: number }> {
   const rows = sql.join(
     (Array.isArray(keys) ? keys : [keys]).map((key) => sql`(${key}, ${now.toISOString()}::timestamptz, 1)`),
     sql`, `,

@@ -6,13 +6,25 @@ import { roleAssignments, users } from './schema.js';
 /** People with an account and their roles, in two queries whatever their number. */
 export async function listUsers(db: Db) {
   const people = await db
-    .select({ id: users.id, name: users.name, email: users.email, status: users.status, emailConfirmedAt: users.emailConfirmedAt, lastSignInAt: users.lastSignInAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      status: users.status,
+      emailConfirmedAt: users.emailConfirmedAt,
+      lastSignInAt: users.lastSignInAt,
+    })
     .from(users)
     .orderBy(asc(users.name));
   const ids = people.map((person) => person.id);
   const roles = ids.length
     ? await db
-        .select({ id: roleAssignments.id, userId: roleAssignments.userId, role: roleAssignments.role, institutionName: institutions.name })
+        .select({
+          id: roleAssignments.id,
+          userId: roleAssignments.userId,
+          role: roleAssignments.role,
+          institutionName: institutions.name,
+        })
         .from(roleAssignments)
         .leftJoin(institutions, eq(institutions.id, roleAssignments.institutionId))
         .where(inArray(roleAssignments.userId, ids))

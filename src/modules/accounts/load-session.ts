@@ -21,7 +21,12 @@ export interface LoadedSession {
  * The actor behind a session cookie, or undefined when the session is unknown, expired (idle too long or older
  * than the maximum age) or its account is no longer active. Sliding expiry is refreshed at most once a minute.
  */
-export async function loadSession(db: Db, token: string, policy: SessionPolicy, now = new Date()): Promise<LoadedSession | undefined> {
+export async function loadSession(
+  db: Db,
+  token: string,
+  policy: SessionPolicy,
+  now = new Date(),
+): Promise<LoadedSession | undefined> {
   const tokenHash = hashToken(token);
   const [row] = await db
     .select({ session: sessions, user: users })
@@ -44,12 +49,19 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy, 
       .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + policy.idleHours * 3600_000) })
       .where(eq(sessions.tokenHash, tokenHash));
   }
-  const roles = await db.select({ role: roleAssignments.role, institutionId: roleAssignments.institutionId }).from(roleAssignments).where(eq(roleAssignments.userId, row.user.id));
+  const roles = await db
+    .select({ role: roleAssignments.role, institutionId: roleAssignments.institutionId })
+    .from(roleAssignments)
+    .where(eq(roleAssignments.userId, row.user.id));
   return {
     csrfToken: row.session.csrfToken,
     settings: { notificationFrequency: row.user.notificationFrequency },
     // Until then nothing would change in the checks above (expiry, maximum age, the once-a-minute touch).
-    reuseUntil: Math.min(lastSeenAt.getTime() + 60_000, expiresAt.getTime(), row.session.createdAt.getTime() + policy.maxDays * 86_400_000),
+    reuseUntil: Math.min(
+      lastSeenAt.getTime() + 60_000,
+      expiresAt.getTime(),
+      row.session.createdAt.getTime() + policy.maxDays * 86_400_000,
+    ),
     actor: {
       userId: row.user.id,
       name: row.user.name,

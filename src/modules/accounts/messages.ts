@@ -18,10 +18,12 @@ export const accountsMessages = defineMessages(
     'accounts.field.emailHint': 'Ahí te enviaremos los avisos del ejercicio.',
     'accounts.field.password': 'Contraseña',
     'accounts.field.newPassword': 'Nueva contraseña',
-    'accounts.field.passwordHint': 'Al menos 12 caracteres. Una frase de varias palabras, fácil de recordar, funciona bien; no uses una contraseña común.',
+    'accounts.field.passwordHint':
+      'Al menos 12 caracteres. Una frase de varias palabras, fácil de recordar, funciona bien; no uses una contraseña común.',
     'accounts.field.locale': 'Idioma de los correos y del portal',
     'accounts.field.notifications': 'Avisos por correo de lo que sigues',
-    'accounts.field.consent': 'Leí el aviso de privacidad y acepto que mis datos se usen para las finalidades que describe.',
+    'accounts.field.consent':
+      'Leí el aviso de privacidad y acepto que mis datos se usen para las finalidades que describe.',
     'accounts.field.consentLink': 'Leer el aviso de privacidad',
     'accounts.locale.es-MX': 'Español',
     'accounts.locale.en': 'English',
@@ -32,23 +34,30 @@ export const accountsMessages = defineMessages(
     'accounts.error.name.tooLong': 'El nombre no puede tener más de 200 caracteres.',
     'accounts.error.email.invalid': 'Escribe un correo electrónico válido, como nombre@ejemplo.mx.',
     'accounts.error.password.tooShort': 'La contraseña debe tener al menos 12 caracteres.',
-    'accounts.error.password.common': 'Esa contraseña es muy común o apareció en filtraciones de datos: elige otra, por ejemplo una frase de varias palabras.',
+    'accounts.error.password.common':
+      'Esa contraseña es muy común o apareció en filtraciones de datos: elige otra, por ejemplo una frase de varias palabras.',
     'accounts.error.password.tooLong': 'La contraseña no puede tener más de 200 caracteres.',
     'accounts.error.password.wrong': 'Escribe tu contraseña actual: la que escribiste no es correcta.',
-    'accounts.error.password.noneSet': 'Tu cuenta aún no tiene contraseña. Elige una con «¿Olvidaste tu contraseña?» y vuelve a intentarlo.',
+    'accounts.error.password.noneSet':
+      'Tu cuenta aún no tiene contraseña. Elige una con «¿Olvidaste tu contraseña?» y vuelve a intentarlo.',
     'accounts.error.consent.required': 'Para crear la cuenta necesitas aceptar el aviso de privacidad.',
     'accounts.error.role.required': 'Elige un rol.',
     'accounts.error.institution.required': 'Elige la institución a la que representa el enlace.',
     'accounts.error.lastAdmin': 'No puedes quitar el último rol de administración: antes da ese rol a otra persona.',
     'accounts.register.title': 'Crea tu cuenta',
-    'accounts.register.lead': 'Con una cuenta puedes seguir compromisos, comentar y proponer problemas públicos. Para integrarte al ejercicio, inscríbete en la convocatoria.',
+    'accounts.register.lead':
+      'Con una cuenta puedes seguir compromisos, comentar y proponer problemas públicos. Para integrarte al ejercicio, inscríbete en la convocatoria.',
     'accounts.register.submit': 'Crear cuenta',
     'accounts.register.noNotice': 'El registro no está disponible hasta que se publique un aviso de privacidad.',
     'accounts.checkEmail.title': 'Revisa tu correo',
-    'accounts.checkEmail.register': 'Te enviamos un correo a {email} con un enlace para confirmar tu cuenta. Vence en 24 horas. Si no lo ves, revisa la carpeta de correo no deseado.',
-    'accounts.checkEmail.link': 'Si hay una cuenta con el correo {email}, te enviamos un enlace para entrar. Vence en 15 minutos.',
-    'accounts.checkEmail.reset': 'Si hay una cuenta con el correo {email}, te enviamos un enlace para elegir una contraseña nueva. Vence en 1 hora.',
-    'accounts.checkEmail.change': 'Te enviamos un enlace a {email}. Tu correo cambiará cuando lo abras. Vence en 24 horas.',
+    'accounts.checkEmail.register':
+      'Te enviamos un correo a {email} con un enlace para confirmar tu cuenta. Vence en 24 horas. Si no lo ves, revisa la carpeta de correo no deseado.',
+    'accounts.checkEmail.link':
+      'Si hay una cuenta con el correo {email}, te enviamos un enlace para entrar. Vence en 15 minutos.',
+    'accounts.checkEmail.reset':
+      'Si hay una cuenta con el correo {email}, te enviamos un enlace para elegir una contraseña nueva. Vence en 1 hora.',
+    'accounts.checkEmail.change':
+      'Te enviamos un enlace a {email}. Tu correo cambiará cuando lo abras. Vence en 24 horas.',
     'accounts.link.invalidTitle': 'El enlace no es válido',
     'accounts.link.invalidBody': 'Puede que ya lo hayas usado o que haya vencido. Pide uno nuevo.',
     'accounts.link.requestNew': 'Pedir un enlace nuevo',
@@ -67,12 +76,14 @@ export const accountsMessages = defineMessages(
     'accounts.account.passwordSet': 'Tu contraseña quedó guardada.',
     'accounts.account.changeEmail': 'Cambiar tu correo electrónico',
     'accounts.account.currentPassword': 'Tu contraseña actual',
-    'accounts.account.currentPasswordHint': 'Para proteger tu cuenta. Avisaremos del cambio a tu correo actual y se cerrarán tus otras sesiones.',
+    'accounts.account.currentPasswordHint':
+      'Para proteger tu cuenta. Avisaremos del cambio a tu correo actual y se cerrarán tus otras sesiones.',
     'accounts.account.currentEmail': 'Tu correo actual es {email}.',
     'accounts.account.newEmail': 'Correo nuevo',
     'accounts.account.changeEmailSubmit': 'Enviar enlace de confirmación',
     'accounts.account.roles': 'Tus roles',
-    'accounts.account.noRoles': 'Participas como persona participante. Los roles del equipo los asigna la administración del portal.',
+    'accounts.account.noRoles':
+      'Participas como persona participante. Los roles del equipo los asigna la administración del portal.',
     'accounts.role.admin': 'Administración',
     'accounts.role.facilitator': 'Facilitación',
     'accounts.role.secretariat_member': 'Integrante del Secretariado Técnico',
@@ -120,10 +131,12 @@ export const accountsMessages = defineMessages(
     'accounts.field.emailHint': 'We will send the exercise notices there.',
     'accounts.field.password': 'Password',
     'accounts.field.newPassword': 'New password',
-    'accounts.field.passwordHint': 'At least 12 characters. A phrase of several words you can remember works well; do not use a common password.',
+    'accounts.field.passwordHint':
+      'At least 12 characters. A phrase of several words you can remember works well; do not use a common password.',
     'accounts.field.locale': 'Language of e-mails and of the portal',
     'accounts.field.notifications': 'E-mail notices about what you follow',
-    'accounts.field.consent': 'I have read the privacy notice and agree that my data be used for the purposes it describes.',
+    'accounts.field.consent':
+      'I have read the privacy notice and agree that my data be used for the purposes it describes.',
     'accounts.field.consentLink': 'Read the privacy notice',
     'accounts.locale.es-MX': 'Español',
     'accounts.locale.en': 'English',
@@ -134,23 +147,30 @@ export const accountsMessages = defineMessages(
     'accounts.error.name.tooLong': 'The name cannot be longer than 200 characters.',
     'accounts.error.email.invalid': 'Enter a valid e-mail address, like name@example.mx.',
     'accounts.error.password.tooShort': 'The password must be at least 12 characters long.',
-    'accounts.error.password.common': 'That password is too common or has appeared in data breaches: choose another, such as a phrase of several words.',
+    'accounts.error.password.common':
+      'That password is too common or has appeared in data breaches: choose another, such as a phrase of several words.',
     'accounts.error.password.tooLong': 'The password cannot be longer than 200 characters.',
     'accounts.error.password.wrong': 'Enter your current password: the one you typed is not right.',
-    'accounts.error.password.noneSet': 'Your account has no password yet. Choose one with “Forgot your password?” and try again.',
+    'accounts.error.password.noneSet':
+      'Your account has no password yet. Choose one with “Forgot your password?” and try again.',
     'accounts.error.consent.required': 'To create the account you need to accept the privacy notice.',
     'accounts.error.role.required': 'Choose a role.',
     'accounts.error.institution.required': 'Choose the institution the liaison represents.',
     'accounts.error.lastAdmin': 'You cannot remove the last administrator role: give it to someone else first.',
     'accounts.register.title': 'Create your account',
-    'accounts.register.lead': 'With an account you can follow commitments, comment and propose public problems. To join the exercise itself, sign up to the call.',
+    'accounts.register.lead':
+      'With an account you can follow commitments, comment and propose public problems. To join the exercise itself, sign up to the call.',
     'accounts.register.submit': 'Create account',
     'accounts.register.noNotice': 'Registration is not available until a privacy notice is published.',
     'accounts.checkEmail.title': 'Check your e-mail',
-    'accounts.checkEmail.register': 'We sent an e-mail to {email} with a link to confirm your account. It expires in 24 hours. If you cannot see it, check your spam folder.',
-    'accounts.checkEmail.link': 'If there is an account with the address {email}, we sent it a sign-in link. It expires in 15 minutes.',
-    'accounts.checkEmail.reset': 'If there is an account with the address {email}, we sent it a link to choose a new password. It expires in 1 hour.',
-    'accounts.checkEmail.change': 'We sent a link to {email}. Your address will change when you open it. It expires in 24 hours.',
+    'accounts.checkEmail.register':
+      'We sent an e-mail to {email} with a link to confirm your account. It expires in 24 hours. If you cannot see it, check your spam folder.',
+    'accounts.checkEmail.link':
+      'If there is an account with the address {email}, we sent it a sign-in link. It expires in 15 minutes.',
+    'accounts.checkEmail.reset':
+      'If there is an account with the address {email}, we sent it a link to choose a new password. It expires in 1 hour.',
+    'accounts.checkEmail.change':
+      'We sent a link to {email}. Your address will change when you open it. It expires in 24 hours.',
     'accounts.link.invalidTitle': 'The link is not valid',
     'accounts.link.invalidBody': 'You may have used it already, or it may have expired. Ask for a new one.',
     'accounts.link.requestNew': 'Ask for a new link',
@@ -169,7 +189,8 @@ export const accountsMessages = defineMessages(
     'accounts.account.passwordSet': 'Your password has been saved.',
     'accounts.account.changeEmail': 'Change your e-mail address',
     'accounts.account.currentPassword': 'Your current password',
-    'accounts.account.currentPasswordHint': 'To protect your account. We will tell your current address about the change, and your other sessions will end.',
+    'accounts.account.currentPasswordHint':
+      'To protect your account. We will tell your current address about the change, and your other sessions will end.',
     'accounts.account.currentEmail': 'Your current address is {email}.',
     'accounts.account.newEmail': 'New address',
     'accounts.account.changeEmailSubmit': 'Send confirmation link',

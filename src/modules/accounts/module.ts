@@ -21,7 +21,8 @@ export const accountsModule: ModuleManifest = {
   },
   jobs: [
     {
-      // Expired sessions, long-expired e-mailed links and ended rate-limit windows are deleted daily (see purgeExpired).
+      // Expired sessions, long-expired e-mailed links and ended rate-limit windows are deleted daily (see
+      // purgeExpired).
       queue: 'purge-expired',
       cron: PURGE_EXPIRED_CRON,
       retryLimit: 2,

@@ -16,7 +16,14 @@ const loadCommonPasswords = () =>
       .filter((line) => line && !line.startsWith('#')),
   ));
 
-const KEY_RUNS = ['01234567890123456789', '98765432109876543210', 'abcdefghijklmnopqrstuvwxyz', 'zyxwvutsrqponmlkjihgfedcba', 'qwertyuiopasdfghjklñzxcvbnm', 'qwertyuiopasdfghjklzxcvbnm'];
+const KEY_RUNS = [
+  '01234567890123456789',
+  '98765432109876543210',
+  'abcdefghijklmnopqrstuvwxyz',
+  'zyxwvutsrqponmlkjihgfedcba',
+  'qwertyuiopasdfghjklñzxcvbnm',
+  'qwertyuiopasdfghjklzxcvbnm',
+];
 
 /**
  * Whether a password is too easy to guess: one of the common and breached passwords, or one of them with only
@@ -38,7 +45,10 @@ export const passwordSchema = z
   .string()
   .min(12, 'password.tooShort')
   .max(200, 'password.tooLong')
-  .refine((password) => password.length < 12 || password.length > 200 || !isCommonPassword(password), 'password.common');
+  .refine(
+    (password) => password.length < 12 || password.length > 200 || !isCommonPassword(password),
+    'password.common',
+  );
 
 /** argon2id with the library's defaults (19 MiB, 2 passes): OWASP's recommended minimum. */
 export const hashPassword = (password: string) => hash(password);

@@ -37,7 +37,10 @@ describe('accounts check their own rules, whoever calls them', () => {
     const { db } = database;
     await createTestUser(database, { roles: [{ role: 'admin' }] });
     const invited = await inviteUser(db, portalActor, invitation, links);
-    const [granted] = await db.select().from(roleAssignments).where(and(eq(roleAssignments.userId, invited.id), eq(roleAssignments.role, 'facilitator')));
+    const [granted] = await db
+      .select()
+      .from(roleAssignments)
+      .where(and(eq(roleAssignments.userId, invited.id), eq(roleAssignments.role, 'facilitator')));
     expect(granted).toMatchObject({ grantedBy: null });
     await revokeRole(db, granted!.id, portalActor);
     expect(await db.select().from(roleAssignments).where(eq(roleAssignments.userId, invited.id))).toEqual([]);

@@ -2,7 +2,10 @@ import { lt, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { rateLimits, sessions, userTokens } from './schema.js';
 
-/** E-mailed links are kept this long after they expire, so that following an old one still says "expired", not "unknown". */
+/**
+ * E-mailed links are kept this long after they expire, so that following an old one still says "expired", not
+ * "unknown".
+ */
 export const EXPIRED_LINK_GRACE_DAYS = 7;
 /** Rate-limit windows last minutes; a counter untouched for a day belongs to no window any more. */
 export const RATE_LIMIT_RETENTION_HOURS = 24;
@@ -18,7 +21,9 @@ export async function purgeExpired(db: Db, options: { now: Date; sessionMaxDays:
   const { now } = options;
   const deletedSessions = await db
     .delete(sessions)
-    .where(or(lt(sessions.expiresAt, now), lt(sessions.createdAt, new Date(now.getTime() - options.sessionMaxDays * DAY))))
+    .where(
+      or(lt(sessions.expiresAt, now), lt(sessions.createdAt, new Date(now.getTime() - options.sessionMaxDays * DAY))),
+    )
     .returning({ tokenHash: sessions.tokenHash });
   const deletedTokens = await db
     .delete(userTokens)

@@ -35,28 +35,55 @@ export async function registerParticipant(
   // Hashed whether or not the address has an account, so the time taken does not tell (input was validated first).
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {
-    const [existing] = await tx.select().from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);
+    const [existing] = await tx
+      .select()
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, email))
+      .limit(1);
     if (existing && (existing.emailConfirmedAt || existing.status !== 'active')) {
-      const token = await issueToken(tx, { userId: existing.id, purpose: 'sign_in', ttlMinutes: tokenTtlMinutes.sign_in }, now);
+      const token = await issueToken(
+        tx,
+        { userId: existing.id, purpose: 'sign_in', ttlMinutes: tokenTtlMinutes.sign_in },
+        now,
+      );
       await queueEmail(tx, {
         to: existing.email,
         userId: existing.id,
         template: 'sign_in_link',
         locale: existing.locale,
-        params: { name: existing.name, url: absoluteUrl(options.baseUrl, `/entrar/enlace/${token}`), siteName: options.siteName, expiresInMinutes: tokenTtlMinutes.sign_in },
+        params: {
+          name: existing.name,
+          url: absoluteUrl(options.baseUrl, `/entrar/enlace/${token}`),
+          siteName: options.siteName,
+          expiresInMinutes: tokenTtlMinutes.sign_in,
+        },
       });
       return;
     }
-    const userId = existing?.id ?? (await tx.insert(users).values({ email, name: input.name, locale: input.locale }).returning())[0]!.id;
+    const userId =
+      existing?.id ??
+      (await tx.insert(users).values({ email, name: input.name, locale: input.locale }).returning())[0]!.id;
     if (existing) {
       await tx
         .update(userTokens)
         .set({ usedAt: now })
-        .where(and(eq(userTokens.userId, userId), eq(userTokens.purpose, 'confirm_email'), isNull(userTokens.usedAt), sql`${userTokens.data}->>'passwordHash' is not null`));
+        .where(
+          and(
+            eq(userTokens.userId, userId),
+            eq(userTokens.purpose, 'confirm_email'),
+            isNull(userTokens.usedAt),
+            sql`${userTokens.data}->>'passwordHash' is not null`,
+          ),
+        );
     }
     const token = await issueToken(
       tx,
-      { userId, purpose: 'confirm_email', ttlMinutes: tokenTtlMinutes.confirm_email, data: { passwordHash, name: input.name, locale: input.locale } },
+      {
+        userId,
+        purpose: 'confirm_email',
+        ttlMinutes: tokenTtlMinutes.confirm_email,
+        data: { passwordHash, name: input.name, locale: input.locale },
+      },
       now,
     );
     await queueEmail(tx, {
@@ -64,7 +91,12 @@ export async function registerParticipant(
       userId,
       template: 'confirm_email',
       locale: input.locale,
-      params: { name: input.name, url: absoluteUrl(options.baseUrl, `/confirmar/${token}`), siteName: options.siteName, expiresInHours: tokenTtlMinutes.confirm_email / 60 },
+      params: {
+        name: input.name,
+        url: absoluteUrl(options.baseUrl, `/confirmar/${token}`),
+        siteName: options.siteName,
+        expiresInHours: tokenTtlMinutes.confirm_email / 60,
+      },
     });
     await options.onOpened?.(tx, userId);
   });

@@ -10,7 +10,11 @@ import { normalizeEmail } from './secrets.js';
  * E-mails a one-time sign-in link (or, with purpose reset_password, a link to choose a new password) if the address
  * has an active account. Says nothing either way.
  */
-export async function requestEmailLink(db: Db, input: { email: string; purpose: 'sign_in' | 'reset_password' }, options: { baseUrl: string; siteName: string }) {
+export async function requestEmailLink(
+  db: Db,
+  input: { email: string; purpose: 'sign_in' | 'reset_password' },
+  options: { baseUrl: string; siteName: string },
+) {
   await db.transaction(async (tx) => {
     const [user] = await tx
       .select()
@@ -26,7 +30,12 @@ export async function requestEmailLink(db: Db, input: { email: string; purpose: 
       userId: user.id,
       template: isSignIn ? 'sign_in_link' : 'reset_password',
       locale: user.locale,
-      params: { name: user.name, url: absoluteUrl(options.baseUrl, isSignIn ? `/entrar/enlace/${token}` : `/recuperar/${token}`), siteName: options.siteName, expiresInMinutes: ttl },
+      params: {
+        name: user.name,
+        url: absoluteUrl(options.baseUrl, isSignIn ? `/entrar/enlace/${token}` : `/recuperar/${token}`),
+        siteName: options.siteName,
+        expiresInMinutes: ttl,
+      },
     });
   });
 }

@@ -10,19 +10,31 @@ import { hashPassword } from './password.js';
  * confirms the e-mail (clearing what an unconfirmed account held), makes every older reset and invitation link of
  * the account unusable and closes every session. Returns the user id, or undefined if the link is not valid.
  */
-export async function resetPassword(db: Db, input: { token: string; password: string }, now = new Date()): Promise<string | undefined> {
+export async function resetPassword(
+  db: Db,
+  input: { token: string; password: string },
+  now = new Date(),
+): Promise<string | undefined> {
   // The cheap check first: an unusable link costs no password hashing.
   if (!(await isTokenUsable(db, input.token, ['reset_password', 'invitation'], now))) return undefined;
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const row = (await consumeToken(tx, input.token, 'reset_password', now)) ?? (await consumeToken(tx, input.token, 'invitation', now));
+    const row =
+      (await consumeToken(tx, input.token, 'reset_password', now)) ??
+      (await consumeToken(tx, input.token, 'invitation', now));
     if (!row) return undefined;
     await confirmEmailAddress(tx, row.userId, now);
     await tx.update(users).set({ passwordHash }).where(eq(users.id, row.userId));
     await tx
       .update(userTokens)
       .set({ usedAt: now })
-      .where(and(eq(userTokens.userId, row.userId), inArray(userTokens.purpose, ['reset_password', 'invitation']), isNull(userTokens.usedAt)));
+      .where(
+        and(
+          eq(userTokens.userId, row.userId),
+          inArray(userTokens.purpose, ['reset_password', 'invitation']),
+          isNull(userTokens.usedAt),
+        ),
+      );
     await tx.delete(sessions).where(eq(sessions.userId, row.userId));
     return row.userId;
   });

@@ -13,8 +13,24 @@ export async function retireTokens(
   const older = await tx
     .select({ id: userTokens.id, data: userTokens.data })
     .from(userTokens)
-    .where(and(eq(userTokens.userId, input.userId), eq(userTokens.purpose, input.purpose), isNull(userTokens.usedAt), eq(sql`${userTokens.data}->>${input.dataKey}`, input.dataValue)))
+    .where(
+      and(
+        eq(userTokens.userId, input.userId),
+        eq(userTokens.purpose, input.purpose),
+        isNull(userTokens.usedAt),
+        eq(sql`${userTokens.data}->>${input.dataKey}`, input.dataValue),
+      ),
+    )
     .orderBy(desc(userTokens.createdAt));
-  if (older.length > 0) await tx.update(userTokens).set({ usedAt: input.now }).where(inArray(userTokens.id, older.map((row) => row.id)));
+  if (older.length > 0)
+    await tx
+      .update(userTokens)
+      .set({ usedAt: input.now })
+      .where(
+        inArray(
+          userTokens.id,
+          older.map((row) => row.id),
+        ),
+      );
   return older.map((row) => row.data);
 }

@@ -11,7 +11,10 @@ export async function revokeRole(db: Db, assignmentId: string, actor: ActingPart
     const [assignment] = await tx.select().from(roleAssignments).where(eq(roleAssignments.id, assignmentId)).limit(1);
     if (!assignment) throw new AppError('not_found', 'role assignment not found');
     if (assignment.role === 'admin') {
-      const admins = await tx.select({ id: roleAssignments.id }).from(roleAssignments).where(eq(roleAssignments.role, 'admin'));
+      const admins = await tx
+        .select({ id: roleAssignments.id })
+        .from(roleAssignments)
+        .where(eq(roleAssignments.role, 'admin'));
       if (admins.length <= 1) throw new AppError('conflict', 'last admin', { reason: 'lastAdmin' });
     }
     await tx.delete(roleAssignments).where(and(eq(roleAssignments.id, assignmentId)));

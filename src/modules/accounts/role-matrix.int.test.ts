@@ -104,10 +104,12 @@ const publicRoutes = new Set([
 const visitors = ['participant', ...staffRoles] as const;
 type Visitor = (typeof visitors)[number];
 
-const allows = (access: RouteAccess, visitor: Visitor) => access === 'signed-in' || (access !== 'public' && (access.roles as readonly string[]).includes(visitor));
+const allows = (access: RouteAccess, visitor: Visitor) =>
+  access === 'signed-in' || (access !== 'public' && (access.roles as readonly string[]).includes(visitor));
 
 /** A URL that reaches the route: ids are a UUID nobody has, a participation target is a call. */
-const sampleUrl = (pattern: string) => pattern.replace(':type', 'call').replace(/:[A-Za-z]+/g, '00000000-0000-0000-0000-000000000000');
+const sampleUrl = (pattern: string) =>
+  pattern.replace(':type', 'call').replace(/:[A-Za-z]+/g, '00000000-0000-0000-0000-000000000000');
 
 describe('role matrix: every route of the app declares who may use it, and each protected route refuses everyone else', () => {
   const routesOf = (app: FastifyInstance) => app.declaredRoutes.filter((route) => route.method !== 'HEAD');
@@ -115,15 +117,25 @@ describe('role matrix: every route of the app declares who may use it, and each 
   it('lists the routes from the app itself: about 140, of which only the allow-listed ones are public', async () => {
     const routes = routesOf((await createTestApp()).app);
     expect(routes.length).toBeGreaterThan(130);
-    const declaredPublic = routes.filter((route) => route.access === 'public').map((route) => `${route.method} ${route.url}`);
-    expect(declaredPublic.filter((route) => !publicRoutes.has(route)), 'routes declared public but not allow-listed').toEqual([]);
-    expect([...publicRoutes].filter((route) => !declaredPublic.includes(route)), 'allow-listed routes that are no longer public').toEqual([]);
+    const declaredPublic = routes
+      .filter((route) => route.access === 'public')
+      .map((route) => `${route.method} ${route.url}`);
+    expect(
+      declaredPublic.filter((route) => !publicRoutes.has(route)),
+      'routes declared public but not allow-listed',
+    ).toEqual([]);
+    expect(
+      [...publicRoutes].filter((route) => !declaredPublic.includes(route)),
+      'allow-listed routes that are no longer public',
+    ).toEqual([]);
   });
 
   it('keeps every admin page for staff roles and every account page for signed-in people', async () => {
     for (const route of routesOf((await createTestApp()).app)) {
-      if (route.url === '/admin' || route.url.startsWith('/admin/')) expect(route.access, `${route.method} ${route.url}`).toMatchObject({ roles: expect.any(Array) });
-      if (route.url.startsWith('/cuenta') && !['/cuenta/cancelada', '/cuenta/correo/:token'].includes(route.url)) expect(route.access, `${route.method} ${route.url}`).not.toBe('public');
+      if (route.url === '/admin' || route.url.startsWith('/admin/'))
+        expect(route.access, `${route.method} ${route.url}`).toMatchObject({ roles: expect.any(Array) });
+      if (route.url.startsWith('/cuenta') && !['/cuenta/cancelada', '/cuenta/correo/:token'].includes(route.url))
+        expect(route.access, `${route.method} ${route.url}`).not.toBe('public');
     }
   });
 
@@ -145,8 +157,18 @@ describe('role matrix: every route of the app declares who may use it, and each 
       }
       for (const visitor of visitors) {
         // A fresh account each time: some of these forms cancel the account or end the session.
-        const session = await signInAs(database, { roles: visitor === 'participant' ? [] : [{ role: visitor, institutionId: visitor === 'liaison' ? institution!.id : undefined }] });
-        const response = await app.inject({ method, url, cookies: session.cookies, payload: method === 'POST' ? { _csrf: session.csrf } : undefined });
+        const session = await signInAs(database, {
+          roles:
+            visitor === 'participant'
+              ? []
+              : [{ role: visitor, institutionId: visitor === 'liaison' ? institution!.id : undefined }],
+        });
+        const response = await app.inject({
+          method,
+          url,
+          cookies: session.cookies,
+          payload: method === 'POST' ? { _csrf: session.csrf } : undefined,
+        });
         const label = `${visitor} ${method} ${url}`;
         if (allows(route.access, visitor)) expect(response.statusCode, label).not.toBe(403);
         else expect(response.statusCode, label).toBe(403);
@@ -159,7 +181,12 @@ describe('role matrix: every route of the app declares who may use it, and each 
   it('refuses a state-changing form without the CSRF token, even from an admin', async () => {
     const { app, database } = await createTestApp();
     const admin = await signInAs(database, { roles: [{ role: 'admin' }] });
-    const response = await app.inject({ method: 'POST', url: '/admin/usuarios', cookies: admin.cookies, payload: { name: 'Ana', email: 'ana@example.mx', role: 'evaluator' } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/admin/usuarios',
+      cookies: admin.cookies,
+      payload: { name: 'Ana', email: 'ana@example.mx', role: 'evaluator' },
+    });
     expect(response.statusCode).toBe(403);
     expect(response.body).toContain('El formulario caducó');
   });

@@ -18,8 +18,12 @@ export const users = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash'),
     emailConfirmedAt: timestamp('email_confirmed_at', { withTimezone: true }),
-    locale: text('locale', { enum: ['es-MX', 'en'] }).notNull().default('es-MX'),
-    notificationFrequency: text('notification_frequency', { enum: notificationFrequencies }).notNull().default('immediate'),
+    locale: text('locale', { enum: ['es-MX', 'en'] })
+      .notNull()
+      .default('es-MX'),
+    notificationFrequency: text('notification_frequency', { enum: notificationFrequencies })
+      .notNull()
+      .default('immediate'),
     status: text('status', { enum: userStatuses }).notNull().default('active'),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
     ...timestamps(),
@@ -79,7 +83,13 @@ export const roleAssignments = pgTable(
     grantedBy: uuid('granted_by').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps(),
   },
-  (t) => [uniqueIndex('role_assignments_unique').on(t.userId, t.role, sql`coalesce(${t.institutionId}, '00000000-0000-0000-0000-000000000000'::uuid)`)],
+  (t) => [
+    uniqueIndex('role_assignments_unique').on(
+      t.userId,
+      t.role,
+      sql`coalesce(${t.institutionId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+    ),
+  ],
 );
 
 /** Fixed-window counters for rate limits, shared by every process. */

@@ -17,10 +17,12 @@ import { updateAccount } from './update-account.js';
 import { eventually } from '../../testing/eventually.js';
 import { portalActor } from '../../testing/actors.js';
 
-const page = (app: FastifyInstance, cookies: Record<string, string>, url = '/admin') => app.inject({ method: 'GET', url, cookies, headers: { 'accept-language': 'es-MX' } });
+const page = (app: FastifyInstance, cookies: Record<string, string>, url = '/admin') =>
+  app.inject({ method: 'GET', url, cookies, headers: { 'accept-language': 'es-MX' } });
 
 /** The e-mail frequency a page's form shows as chosen. */
-const chosenFrequency = (html: string) => /<input[^>]*name="notificationFrequency"[^>]*value="(\w+)"[^>]*checked/.exec(html)?.[1];
+const chosenFrequency = (html: string) =>
+  /<input[^>]*name="notificationFrequency"[^>]*value="(\w+)"[^>]*checked/.exec(html)?.[1];
 
 describe('signed-in people between requests', () => {
   it('a signed-in page viewed again does not look the session up again', async () => {
@@ -48,19 +50,36 @@ describe('signed-in people between requests', () => {
     const { app, database } = await createTestApp();
     const person = await signInAs(database, {});
     expect(chosenFrequency((await page(app, person.cookies, '/cuenta')).body)).toBe('immediate');
-    const saved = await app.inject({ method: 'POST', url: '/cuenta', cookies: person.cookies, payload: { _csrf: person.csrf, name: person.user.name, locale: 'es-MX', notificationFrequency: 'weekly' } });
+    const saved = await app.inject({
+      method: 'POST',
+      url: '/cuenta',
+      cookies: person.cookies,
+      payload: { _csrf: person.csrf, name: person.user.name, locale: 'es-MX', notificationFrequency: 'weekly' },
+    });
     expect(saved.statusCode).toBe(303);
     expect(chosenFrequency((await page(app, person.cookies, '/cuenta')).body)).toBe('weekly');
-    expect((await page(app, person.cookies, '/cuenta/seguimientos')).body).toContain('Ahora recibes un resumen semanal, los lunes.');
+    expect((await page(app, person.cookies, '/cuenta/seguimientos')).body).toContain(
+      'Ahora recibes un resumen semanal, los lunes.',
+    );
 
     // Another process saving the form (updateAccount sets the name and language with it) is announced too.
-    await updateAccount(database.db, person.user.id, { name: person.user.name, locale: 'es-MX', notificationFrequency: 'none' });
-    const after = await eventually(() => page(app, person.cookies, '/cuenta'), (r) => chosenFrequency(r.body) === 'none');
+    await updateAccount(database.db, person.user.id, {
+      name: person.user.name,
+      locale: 'es-MX',
+      notificationFrequency: 'none',
+    });
+    const after = await eventually(
+      () => page(app, person.cookies, '/cuenta'),
+      (r) => chosenFrequency(r.body) === 'none',
+    );
     expect(chosenFrequency(after.body)).toBe('none');
 
     // The frequency alone, written straight in the database, is announced by the users trigger (migration 0009).
     await database.db.update(users).set({ notificationFrequency: 'weekly' }).where(eq(users.id, person.user.id));
-    const alone = await eventually(() => page(app, person.cookies, '/cuenta'), (r) => chosenFrequency(r.body) === 'weekly');
+    const alone = await eventually(
+      () => page(app, person.cookies, '/cuenta'),
+      (r) => chosenFrequency(r.body) === 'weekly',
+    );
     expect(chosenFrequency(alone.body)).toBe('weekly');
   });
 
@@ -69,13 +88,30 @@ describe('signed-in people between requests', () => {
     const admin = await signInAs(database, { roles: [{ role: 'admin' }] });
     const other = await signInAs(database, { roles: [{ role: 'admin' }] });
     expect((await page(app, admin.cookies)).statusCode).toBe(200);
-    const [assignment] = await database.db.select().from(roleAssignments).where(eq(roleAssignments.userId, admin.user.id));
+    const [assignment] = await database.db
+      .select()
+      .from(roleAssignments)
+      .where(eq(roleAssignments.userId, admin.user.id));
     await revokeRole(database.db, assignment!.id, portalActor);
-    expect((await eventually(() => page(app, admin.cookies), (r) => r.statusCode === 403)).statusCode).toBe(403);
+    expect(
+      (
+        await eventually(
+          () => page(app, admin.cookies),
+          (r) => r.statusCode === 403,
+        )
+      ).statusCode,
+    ).toBe(403);
 
     expect((await page(app, other.cookies)).statusCode).toBe(200);
     await database.db.delete(roleAssignments).where(eq(roleAssignments.userId, other.user.id));
-    expect((await eventually(() => page(app, other.cookies), (r) => r.statusCode === 403)).statusCode).toBe(403);
+    expect(
+      (
+        await eventually(
+          () => page(app, other.cookies),
+          (r) => r.statusCode === 403,
+        )
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('an ended session or a disabled account is signed out on the next page', async () => {
@@ -86,19 +122,34 @@ describe('signed-in people between requests', () => {
     expect((await page(app, two.cookies)).statusCode).toBe(200);
 
     await deleteSession(database.db, one.cookies.sid);
-    const ended = await eventually(() => page(app, one.cookies), (r) => r.statusCode === 303);
+    const ended = await eventually(
+      () => page(app, one.cookies),
+      (r) => r.statusCode === 303,
+    );
     expect(ended.statusCode).toBe(303);
     expect(ended.headers.location).toContain('/entrar');
 
     await database.db.update(users).set({ status: 'disabled' }).where(eq(users.id, two.user.id));
-    expect((await eventually(() => page(app, two.cookies), (r) => r.statusCode === 303)).statusCode).toBe(303);
+    expect(
+      (
+        await eventually(
+          () => page(app, two.cookies),
+          (r) => r.statusCode === 303,
+        )
+      ).statusCode,
+    ).toBe(303);
   });
 
   it('signing out through the form ends the session at once', async () => {
     const { app, database } = await createTestApp();
     const person = await signInAs(database, { roles: [{ role: 'admin' }] });
     expect((await page(app, person.cookies)).statusCode).toBe(200);
-    const out = await app.inject({ method: 'POST', url: '/salir', cookies: person.cookies, payload: { _csrf: person.csrf } });
+    const out = await app.inject({
+      method: 'POST',
+      url: '/salir',
+      cookies: person.cookies,
+      payload: { _csrf: person.csrf },
+    });
     expect(out.statusCode).toBe(303);
     expect((await page(app, person.cookies)).statusCode).toBe(303);
   });
@@ -106,7 +157,11 @@ describe('signed-in people between requests', () => {
   it('still ends an idle session after its idle hours', async () => {
     const database = await createTestDatabase({ withDemo: true });
     let clock = TEST_NOW.getTime();
-    const app = await buildApp({ config: parseConfig({ LOG_LEVEL: 'silent', SESSION_IDLE_HOURS: '1' }), database, now: () => new Date(clock) });
+    const app = await buildApp({
+      config: parseConfig({ LOG_LEVEL: 'silent', SESSION_IDLE_HOURS: '1' }),
+      database,
+      now: () => new Date(clock),
+    });
     try {
       const person = await signInAs(database, { roles: [{ role: 'admin' }] });
       // signInAs opens the session with the real clock and an 8-hour idle time: start from its own moment.
@@ -126,16 +181,32 @@ describe.skipIf(testDriver !== 'postgres')('signed-in people across processes (P
   it('a session ended through one instance is refused by the other', async () => {
     const url = await createServerDatabaseUrl(TEMPLATE_DATABASES.demo);
     const config = parseConfig({ LOG_LEVEL: 'silent' });
-    const databases = [fromPgPool(new pg.Pool({ connectionString: url, max: 2 }), 'one'), fromPgPool(new pg.Pool({ connectionString: url, max: 2 }), 'two')];
+    const databases = [
+      fromPgPool(new pg.Pool({ connectionString: url, max: 2 }), 'one'),
+      fromPgPool(new pg.Pool({ connectionString: url, max: 2 }), 'two'),
+    ];
     const apps: FastifyInstance[] = [];
     try {
       for (const database of databases) apps.push(await buildApp({ config, database, now: () => new Date() }));
       const [one, two] = apps as [FastifyInstance, FastifyInstance];
       const person = await signInAs(databases[0]!, { roles: [{ role: 'admin' }] });
       expect((await page(two, person.cookies)).statusCode).toBe(200);
-      const out = await one.inject({ method: 'POST', url: '/salir', cookies: person.cookies, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${person.csrf}` });
+      const out = await one.inject({
+        method: 'POST',
+        url: '/salir',
+        cookies: person.cookies,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `_csrf=${person.csrf}`,
+      });
       expect(out.statusCode).toBe(303);
-      expect((await eventually(() => page(two, person.cookies), (r) => r.statusCode === 303)).statusCode).toBe(303);
+      expect(
+        (
+          await eventually(
+            () => page(two, person.cookies),
+            (r) => r.statusCode === 303,
+          )
+        ).statusCode,
+      ).toBe(303);
     } finally {
       for (const app of apps) await app.close();
       for (const database of databases) await database.close();

@@ -28,7 +28,11 @@ export class SessionCache {
   }
 
   /** The session behind `token` at `now`, from memory when still valid, else from `load` (which checks everything). */
-  async load(token: string, now: Date, load: () => Promise<LoadedSession | undefined>): Promise<LoadedSession | undefined> {
+  async load(
+    token: string,
+    now: Date,
+    load: () => Promise<LoadedSession | undefined>,
+  ): Promise<LoadedSession | undefined> {
     if (!this.connected) return load();
     const key = hashToken(token);
     const cached = this.entries.get(key);

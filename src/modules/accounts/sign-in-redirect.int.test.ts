@@ -39,7 +39,13 @@ describe('sign-in: where `siguiente` may send a person', () => {
     const { app, database } = await createTestApp();
     const user = await createTestUser(database, { password: PASSWORD });
     // The sign-in form is limited to 10 tries per 15 minutes: a few payloads of each kind.
-    for (const payload of ['/\\evil.example', '/%2F%2Fevil.example', 'https:evil.example', '/\t/evil.example', '/ejercicios/ñandú']) {
+    for (const payload of [
+      '/\\evil.example',
+      '/%2F%2Fevil.example',
+      'https:evil.example',
+      '/\t/evil.example',
+      '/ejercicios/ñandú',
+    ]) {
       const response = await app.inject({
         method: 'POST',
         url: '/entrar',

@@ -8,7 +8,10 @@ import { normalizeEmail } from './secrets.js';
  * Checks an e-mail and password. Returns the user id, or undefined for any failure (unknown address, wrong
  * password, unconfirmed or disabled account) so the answer never tells which.
  */
-export async function signInWithPassword(db: Db, input: { email: string; password: string }): Promise<string | undefined> {
+export async function signInWithPassword(
+  db: Db,
+  input: { email: string; password: string },
+): Promise<string | undefined> {
   const [user] = await db
     .select()
     .from(users)

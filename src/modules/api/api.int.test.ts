@@ -18,10 +18,15 @@ type Json = Record<string, unknown>;
 const directWrites = { env: { RENDER_CACHE_SECONDS: '0' } };
 type ListBody = { data: Json[]; links: { self: string; next: string | null } };
 
-const get = (app: FastifyInstance, url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
+const get = (app: FastifyInstance, url: string, headers: Record<string, string> = {}) =>
+  app.inject({ method: 'GET', url, headers });
 
 /** Every row of a collection, following links.next; `between` runs before each next page is asked for. */
-async function walk(app: FastifyInstance, firstUrl: string, between: (page: number) => Promise<void> = async () => {}): Promise<Json[]> {
+async function walk(
+  app: FastifyInstance,
+  firstUrl: string,
+  between: (page: number) => Promise<void> = async () => {},
+): Promise<Json[]> {
   const rows: Json[] = [];
   let url: string | null = firstUrl;
   for (let page = 0; url !== null; page++) {
@@ -38,7 +43,13 @@ async function walk(app: FastifyInstance, firstUrl: string, between: (page: numb
 /** A public commitment of the demo (in implementation, in a public plan). */
 async function publicCommitment(db: Db) {
   const [row] = await db
-    .select({ id: commitments.id, number: commitments.number, title: commitments.title, planId: commitments.planId, leadInstitutionId: commitments.leadInstitutionId })
+    .select({
+      id: commitments.id,
+      number: commitments.number,
+      title: commitments.title,
+      planId: commitments.planId,
+      leadInstitutionId: commitments.leadInstitutionId,
+    })
     .from(commitments)
     .innerJoin(actionPlans, eq(actionPlans.id, commitments.planId))
     .where(and(eq(commitments.status, 'in_implementation'), ne(actionPlans.status, 'draft')))
@@ -52,7 +63,10 @@ describe('the public API, read only', () => {
   let app: FastifyInstance;
   let db: Db;
   beforeAll(async () => {
-    ({ app, database: { db } } = await createTestApp({ lifetime: 'file' }));
+    ({
+      app,
+      database: { db },
+    } = await createTestApp({ lifetime: 'file' }));
   });
   afterAll(() => app.close());
 
@@ -68,7 +82,11 @@ describe('the public API, read only', () => {
       expect(response.headers.link, url).toBe(`<${LICENCE_URL}>; rel="license"`);
       expect(response.headers['set-cookie'], url).toBeUndefined();
     }
-    const preflight = await app.inject({ method: 'OPTIONS', url: '/api/v1/commitments', headers: { origin: 'https://periodico.example', 'access-control-request-headers': 'if-none-match' } });
+    const preflight = await app.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/commitments',
+      headers: { origin: 'https://periodico.example', 'access-control-request-headers': 'if-none-match' },
+    });
     expect(preflight.statusCode).toBe(204);
     expect(preflight.headers['access-control-allow-headers']).toMatch(/If-None-Match/);
   });
@@ -103,21 +121,40 @@ describe('the public API, read only', () => {
       expect(response.statusCode, url).toBe(status);
       expect(response.headers['content-type'], url).toMatch(/^application\/problem\+json/);
       const problem = response.json<Json>();
-      expect(problem, url).toMatchObject({ status, type: expect.stringMatching(/\/api#(bad-parameter|not-found)$/), title: expect.any(String) });
+      expect(problem, url).toMatchObject({
+        status,
+        type: expect.stringMatching(/\/api#(bad-parameter|not-found)$/),
+        title: expect.any(String),
+      });
       expect(problem.detail, url).toMatch(detail);
     }
     // A cursor of another collection, or of the right shape with an impossible instant, is refused too (not a 500).
-    const changeCursor = new URL((await get(app, '/api/v1/changes?limit=1')).json<ListBody>().links.next!).searchParams.get('cursor')!;
-    const impossible = (instant: string) => Buffer.from(JSON.stringify([instant, '00000000-0000-4000-8000-000000000000'])).toString('base64url');
-    for (const cursor of [changeCursor, impossible('2020-13-45T00:00:00.000000Z'), impossible('2021-02-30T00:00:00.000000Z')]) {
+    const changeCursor = new URL(
+      (await get(app, '/api/v1/changes?limit=1')).json<ListBody>().links.next!,
+    ).searchParams.get('cursor')!;
+    const impossible = (instant: string) =>
+      Buffer.from(JSON.stringify([instant, '00000000-0000-4000-8000-000000000000'])).toString('base64url');
+    for (const cursor of [
+      changeCursor,
+      impossible('2020-13-45T00:00:00.000000Z'),
+      impossible('2021-02-30T00:00:00.000000Z'),
+    ]) {
       const response = await get(app, `/api/v1/commitments?cursor=${cursor}`);
       expect(response.statusCode, cursor).toBe(400);
       expect(response.json<Json>().detail).toMatch(/cursor/);
     }
     const spanish = (await get(app, '/api/v1/commitments?limit=0')).json<Json>();
-    expect(spanish).toMatchObject({ title: 'Parámetro no válido', detail: 'limit debe ser un número entero de 1 a 500.' });
-    const byHeader = (await get(app, '/api/v1/commitments?limit=0', { 'accept-language': 'en-US,en;q=0.9' })).json<Json>();
-    expect(byHeader).toMatchObject({ title: 'Invalid parameter', detail: 'limit must be a whole number from 1 to 500.' });
+    expect(spanish).toMatchObject({
+      title: 'Parámetro no válido',
+      detail: 'limit debe ser un número entero de 1 a 500.',
+    });
+    const byHeader = (
+      await get(app, '/api/v1/commitments?limit=0', { 'accept-language': 'en-US,en;q=0.9' })
+    ).json<Json>();
+    expect(byHeader).toMatchObject({
+      title: 'Invalid parameter',
+      detail: 'limit must be a whole number from 1 to 500.',
+    });
     const byQuery = await get(app, '/api/v1/plans/00000000-0000-4000-8000-000000000000?lang=en');
     expect(byQuery.json<Json>()).toMatchObject({ status: 404, title: 'Not found' });
     expect(byQuery.headers['content-language']).toBe('en');
@@ -143,7 +180,11 @@ describe('the OpenAPI document and the /api page', () => {
   });
   afterAll(() => app.close());
 
-  const documentOf = async () => (await get(app, '/api/v1/openapi.json')).json<{ openapi: string; paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> }>();
+  const documentOf = async () =>
+    (await get(app, '/api/v1/openapi.json')).json<{
+      openapi: string;
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+    }>();
 
   it('is a valid OpenAPI 3.1 document', async () => {
     const document = await documentOf();
@@ -157,13 +198,21 @@ describe('the OpenAPI document and the /api page', () => {
 
   it('documents every /api/v1 route of the app, and every documented route answers 200 for a demo record', async () => {
     const document = await documentOf();
-    const documented = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    const documented = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
     const registered = app.declaredRoutes
       .filter((route) => route.url.startsWith('/api/v1/') && route.method === 'GET')
       .map((route) => `GET ${route.url.replace(/:([A-Za-z]+)/g, '{$1}')}`);
     expect(registered.length).toBeGreaterThan(20);
-    expect(registered.filter((route) => !documented.includes(route)), 'registered but not documented').toEqual([]);
-    expect(documented.filter((route) => !registered.includes(route)), 'documented but not registered').toEqual([]);
+    expect(
+      registered.filter((route) => !documented.includes(route)),
+      'registered but not documented',
+    ).toEqual([]);
+    expect(
+      documented.filter((route) => !registered.includes(route)),
+      'documented but not registered',
+    ).toEqual([]);
 
     // A real key for each item route, taken from the first row of its collection.
     for (const [path, methods] of Object.entries(document.paths)) {
@@ -174,7 +223,10 @@ describe('the OpenAPI document and the /api page', () => {
           const collection = path.slice(0, path.lastIndexOf('/'));
           const [first] = (await get(app, `${collection}?limit=1`)).json<ListBody>().data;
           expect(first, `${collection} has a demo row`).toBeDefined();
-          url = path.replace(`{${pathParameter.name}}`, String(first![pathParameter.name === 'id' ? 'id' : pathParameter.name]));
+          url = path.replace(
+            `{${pathParameter.name}}`,
+            String(first![pathParameter.name === 'id' ? 'id' : pathParameter.name]),
+          );
         }
         const response = await app.inject({ method: method.toUpperCase() as 'GET', url });
         expect(response.statusCode, `${method.toUpperCase()} ${url}`).toBe(200);
@@ -207,27 +259,76 @@ describe('one commitment', () => {
     const { app, database } = await createTestApp(directWrites);
     const { db } = database;
     const demo = await publicCommitment(db);
-    const canary = { name: 'Persona Canario Ejemplar', position: 'Enlace', email: 'canario.personal@ejemplo.mx', phone: '+52 618 555 0199' };
-    await db.update(commitments).set({ contacts: [canary] }).where(eq(commitments.id, demo.id));
+    const canary = {
+      name: 'Persona Canario Ejemplar',
+      position: 'Enlace',
+      email: 'canario.personal@ejemplo.mx',
+      phone: '+52 618 555 0199',
+    };
+    await db
+      .update(commitments)
+      .set({ contacts: [canary] })
+      .where(eq(commitments.id, demo.id));
     const stored = await db.select().from(milestones).where(eq(milestones.commitmentId, demo.id));
-    await db.update(activities).set({ responsiblePerson: canary.name }).where(inArray(activities.milestoneId, stored.map((m) => m.id)));
+    await db
+      .update(activities)
+      .set({ responsiblePerson: canary.name })
+      .where(
+        inArray(
+          activities.milestoneId,
+          stored.map((m) => m.id),
+        ),
+      );
 
     const response = await get(app, `/api/v1/commitments/${demo.id}`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^application\/json/);
     const commitment = response.json<Json & { milestones: Json[] }>();
-    expect(commitment).toMatchObject({ id: demo.id, number: demo.number, title: demo.title, planId: demo.planId, leadInstitution: { id: demo.leadInstitutionId } });
-    for (const field of ['publicProblem', 'baseline', 'causes', 'description', 'objective', 'howItSolves', 'ogpValues', 'indicator', 'goal', 'assumptions', 'alignmentStatePlan', 'alignmentSdgs', 'alignmentGender', 'smart', 'coResponsible', 'municipalities', 'startsOn', 'endsOn', 'status', 'progress']) {
+    expect(commitment).toMatchObject({
+      id: demo.id,
+      number: demo.number,
+      title: demo.title,
+      planId: demo.planId,
+      leadInstitution: { id: demo.leadInstitutionId },
+    });
+    for (const field of [
+      'publicProblem',
+      'baseline',
+      'causes',
+      'description',
+      'objective',
+      'howItSolves',
+      'ogpValues',
+      'indicator',
+      'goal',
+      'assumptions',
+      'alignmentStatePlan',
+      'alignmentSdgs',
+      'alignmentGender',
+      'smart',
+      'coResponsible',
+      'municipalities',
+      'startsOn',
+      'endsOn',
+      'status',
+      'progress',
+    ]) {
       expect(commitment, field).toHaveProperty(field);
     }
     expect(commitment.milestones.map((m) => m.id).sort()).toEqual(stored.map((m) => m.id).sort());
     for (const milestone of stored) {
-      expect(commitment.milestones.find((m) => m.id === milestone.id)).toMatchObject({ plannedStart: milestone.plannedStart, plannedEnd: milestone.plannedEnd, weight: milestone.weight, progress: milestone.progress });
+      expect(commitment.milestones.find((m) => m.id === milestone.id)).toMatchObject({
+        plannedStart: milestone.plannedStart,
+        plannedEnd: milestone.plannedEnd,
+        weight: milestone.weight,
+        progress: milestone.progress,
+      });
     }
     const activityPages = await walk(app, `/api/v1/activities?commitment=${demo.id}`);
     expect(activityPages.length).toBeGreaterThan(0);
     for (const body of [response.body, JSON.stringify(activityPages)]) {
-      for (const value of Object.values(canary).filter((value) => value !== 'Enlace')) expect(body).not.toContain(value);
+      for (const value of Object.values(canary).filter((value) => value !== 'Enlace'))
+        expect(body).not.toContain(value);
     }
     await app.close();
   });
@@ -251,12 +352,23 @@ describe('pages of a collection', () => {
       added += 1;
       // Half of them sort before the rows already read (an OFFSET would then repeat a row), half after.
       const createdAt = added % 2 === 0 ? new Date('2000-01-01T00:00:00Z') : undefined;
-      await db.insert(commitments).values({ planId: publicOne!.planId, leadInstitutionId: publicOne!.leadInstitutionId, number: 9000 + added, title: `Agregado a media lectura ${added}`, status: 'in_implementation', ...(createdAt ? { createdAt } : {}) });
+      await db.insert(commitments).values({
+        planId: publicOne!.planId,
+        leadInstitutionId: publicOne!.leadInstitutionId,
+        number: 9000 + added,
+        title: `Agregado a media lectura ${added}`,
+        status: 'in_implementation',
+        ...(createdAt ? { createdAt } : {}),
+      });
     });
     const ids = walked.map((row) => row.id);
     expect(added).toBeGreaterThan(2);
     expect(new Set(ids).size, 'no row twice').toBe(ids.length);
-    for (const row of before) expect(ids.filter((id) => id === row.id), String(row.title)).toHaveLength(1);
+    for (const row of before)
+      expect(
+        ids.filter((id) => id === row.id),
+        String(row.title),
+      ).toHaveLength(1);
 
     const after = await walk(app, '/api/v1/commitments?limit=500');
     expect(after.length).toBe(before.length + added);
@@ -304,23 +416,38 @@ describe('pages of a collection', () => {
     expect(count).toBe(0);
     expect(again.headers['x-render-cache']).toBe('hit');
     expect(again.body).toBe(first.body);
-    for (const header of ['etag', 'last-modified', 'cache-control', 'access-control-allow-origin', 'link', 'content-type']) expect(again.headers[header], header).toBe(first.headers[header]);
+    for (const header of [
+      'etag',
+      'last-modified',
+      'cache-control',
+      'access-control-allow-origin',
+      'link',
+      'content-type',
+    ])
+      expect(again.headers[header], header).toBe(first.headers[header]);
     expect((await get(app, url, { 'if-none-match': String(first.headers.etag) })).statusCode).toBe(304);
 
     const [institution] = await database.db.select({ id: institutions.id }).from(institutions).limit(1);
-    await createExercise(database.db, {
-      slug: 'ejercicio-publicado-por-la-prueba-de-la-api',
-      edition: 99,
-      title: 'Ejercicio publicado por la prueba de la API',
-      summary: 'Creado por la prueba del caché de la API.',
-      stateCode: '10',
-      periodStart: '2010-01-01',
-      periodEnd: '2011-12-31',
-      phase: 'closed',
-      convenerInstitutionId: institution!.id,
-    }, portalActor);
+    await createExercise(
+      database.db,
+      {
+        slug: 'ejercicio-publicado-por-la-prueba-de-la-api',
+        edition: 99,
+        title: 'Ejercicio publicado por la prueba de la API',
+        summary: 'Creado por la prueba del caché de la API.',
+        stateCode: '10',
+        periodStart: '2010-01-01',
+        periodEnd: '2011-12-31',
+        phase: 'closed',
+        convenerInstitutionId: institution!.id,
+      },
+      portalActor,
+    );
     // PGlite delivers the notification with the commit; a PostgreSQL server a moment later, on another connection.
-    const after = await eventually(() => get(app, url, { 'if-none-match': String(first.headers.etag) }), (response) => response.statusCode === 200);
+    const after = await eventually(
+      () => get(app, url, { 'if-none-match': String(first.headers.etag) }),
+      (response) => response.statusCode === 200,
+    );
     expect(after.body).toContain('Ejercicio publicado por la prueba de la API');
     expect(after.headers.etag).not.toBe(first.headers.etag);
     await app.close();

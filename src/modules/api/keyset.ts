@@ -15,11 +15,14 @@ export class BadCursorError extends Error {
 }
 
 /** An instant with microseconds, as PostgreSQL keeps it (a JavaScript Date would lose them). */
-const instantKey = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/).refine((value) => {
-  // A real calendar instant (no 30 February), which PostgreSQL would otherwise refuse with an error.
-  const parsed = new Date(`${value.slice(0, 19)}Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 19) === value.slice(0, 19);
-});
+const instantKey = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/)
+  .refine((value) => {
+    // A real calendar instant (no 30 February), which PostgreSQL would otherwise refuse with an error.
+    const parsed = new Date(`${value.slice(0, 19)}Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 19) === value.slice(0, 19);
+  });
 const timeIdKey = z.tuple([instantKey, z.uuid()]);
 
 export function encodeCursor(key: readonly (string | number)[]): string {
@@ -39,7 +42,8 @@ function decode<T>(cursor: string, schema: z.ZodType<T>): T {
 }
 
 /** The key column of a (created_at, id) ordered table, as text with microseconds in UTC. */
-export const createdAtKey = (createdAt: AnyColumn) => sql<string>`to_char(${createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+export const createdAtKey = (createdAt: AnyColumn) =>
+  sql<string>`to_char(${createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** Rows after the cursor in (created_at, id) order; undefined for the first page. */
 export function afterTimeId(createdAt: AnyColumn, id: AnyColumn, cursor: string | undefined): SQL | undefined {
@@ -63,7 +67,11 @@ export function afterDigits(column: AnyColumn, cursor: string | undefined): SQL 
 }
 
 /** A page read with one row more than asked for: whether there is a next page, and the rows to return. */
-export function splitPage<Row>(rows: Row[], limit: number, keyOf: (row: Row) => readonly (string | number)[]): { rows: Row[]; next: string | null } {
+export function splitPage<Row>(
+  rows: Row[],
+  limit: number,
+  keyOf: (row: Row) => readonly (string | number)[],
+): { rows: Row[]; next: string | null } {
   if (rows.length <= limit) return { rows, next: null };
   const page = rows.slice(0, limit);
   return { rows: page, next: encodeCursor(keyOf(page[page.length - 1]!)) };

@@ -7,9 +7,11 @@ export const apiMessages = defineMessages(
     'api.lead':
       'Consulta desde tus propios programas los ejercicios, las convocatorias, el Secretariado Técnico, los planes de acción y cada compromiso con sus hitos y actividades: en JSON, sin cuenta ni clave, con la misma información pública que muestra el portal.',
     'api.start.title': 'Cómo empezar',
-    'api.start.body': 'Cada ruta responde a GET con JSON. Por ejemplo, para traer un compromiso con todos sus campos, sus hitos y su avance:',
+    'api.start.body':
+      'Cada ruta responde a GET con JSON. Por ejemplo, para traer un compromiso con todos sus campos, sus hitos y su avance:',
     'api.start.example': 'Ejemplo con curl',
-    'api.start.ids': 'Los identificadores salen de las listas: /api/v1/commitments devuelve cada compromiso con su id, y /api/v1/commitments?plan=… solo los de un plan.',
+    'api.start.ids':
+      'Los identificadores salen de las listas: /api/v1/commitments devuelve cada compromiso con su id, y /api/v1/commitments?plan=… solo los de un plan.',
     'api.start.document': 'La descripción completa para programas (OpenAPI 3.1), con cada campo y su tipo:',
     'api.endpoints.title': 'Rutas',
     'api.endpoints.caption': 'Rutas de la versión 1 de la API',
@@ -25,11 +27,15 @@ export const apiMessages = defineMessages(
     'api.caching.body':
       'Cada respuesta trae ETag y Last-Modified y puede guardarse un minuto (Cache-Control: public, max-age=60). Si repites una consulta con la cabecera If-None-Match y nada cambió, la respuesta es 304, sin cuerpo.',
     'api.errors.title': 'Errores',
-    'api.errors.body': 'Los errores llegan como application/problem+json (RFC 9457), con type, title, status y detail en tu idioma: español, o inglés con Accept-Language: en o ?lang=en.',
-    'api.errors.badParameter': '400: un parámetro no es válido (limit fuera de 1 a 500, un cursor alterado, un identificador mal escrito).',
-    'api.errors.notFound': '404: no hay un registro público con ese identificador (los borradores no se publican) o la ruta no existe.',
+    'api.errors.body':
+      'Los errores llegan como application/problem+json (RFC 9457), con type, title, status y detail en tu idioma: español, o inglés con Accept-Language: en o ?lang=en.',
+    'api.errors.badParameter':
+      '400: un parámetro no es válido (limit fuera de 1 a 500, un cursor alterado, un identificador mal escrito).',
+    'api.errors.notFound':
+      '404: no hay un registro público con ese identificador (los borradores no se publican) o la ruta no existe.',
     'api.errors.methodNotAllowed': '405: la API es de solo lectura: acepta GET y HEAD, nada más.',
-    'api.errors.server': '500: algo falló de nuestro lado; el detalle trae un identificador para citarlo si nos escribes.',
+    'api.errors.server':
+      '500: algo falló de nuestro lado; el detalle trae un identificador para citarlo si nos escribes.',
     'api.licence.title': 'Licencia',
     'api.licence.body':
       'Los datos se publican con los Términos de Libre Uso MX: puedes copiarlos, compartirlos y adaptarlos, también con fines comerciales, citando la fuente (nombre del conjunto, institución, dirección y fecha de consulta). Cada respuesta lo indica con la cabecera Link: rel="license". Sin datos personales: ni correos ni teléfonos de personas.',
@@ -44,7 +50,8 @@ export const apiMessages = defineMessages(
     'api.op.getAgreement': 'Un acuerdo del Secretariado Técnico.',
     'api.op.listPlans': 'Los planes de acción públicos, con su avance.',
     'api.op.getPlan': 'Un plan de acción.',
-    'api.op.listCommitments': 'Los compromisos públicos con cada campo de la plantilla de OGP, sus hitos (fechas y pesos) y su avance.',
+    'api.op.listCommitments':
+      'Los compromisos públicos con cada campo de la plantilla de OGP, sus hitos (fechas y pesos) y su avance.',
     'api.op.getCommitment': 'Un compromiso con sus hitos.',
     'api.op.listActivities': 'Las actividades de los compromisos públicos, con sus evidencias (enlaces o archivos).',
     'api.op.getActivity': 'Una actividad con sus evidencias.',
@@ -57,8 +64,10 @@ export const apiMessages = defineMessages(
     'api.op.getOpenApi': 'Esta descripción en OpenAPI 3.1.',
     'api.problem.badParameter.title': 'Parámetro no válido',
     'api.problem.badParameter.limit': 'limit debe ser un número entero de 1 a 500.',
-    'api.problem.badParameter.cursor': 'El cursor no es válido: usa tal cual el valor de links.next de la página anterior.',
-    'api.problem.badParameter.uuid': '«{name}» debe ser un identificador UUID, como 3f2b8c1e-5a4d-4e7f-9b6a-2c1d0e9f8a7b.',
+    'api.problem.badParameter.cursor':
+      'El cursor no es válido: usa tal cual el valor de links.next de la página anterior.',
+    'api.problem.badParameter.uuid':
+      '«{name}» debe ser un identificador UUID, como 3f2b8c1e-5a4d-4e7f-9b6a-2c1d0e9f8a7b.',
     'api.problem.badParameter.cvegeo': 'La clave del municipio debe tener cinco dígitos (clave INEGI), como 10005.',
     'api.problem.badParameter.seq': 'La posición en el historial debe ser un número entero mayor que cero.',
     'api.problem.badParameter.other': 'El parámetro «{name}» no es válido.',
@@ -75,9 +84,11 @@ export const apiMessages = defineMessages(
     'api.lead':
       'Query the exercises, the calls, the Technical Secretariat, the action plans and every commitment with its milestones and activities from your own programs: JSON, no account or key, the same public information the portal shows.',
     'api.start.title': 'Getting started',
-    'api.start.body': 'Every route answers GET with JSON. For example, to fetch one commitment with all its fields, its milestones and its progress:',
+    'api.start.body':
+      'Every route answers GET with JSON. For example, to fetch one commitment with all its fields, its milestones and its progress:',
     'api.start.example': 'Example with curl',
-    'api.start.ids': 'Ids come from the lists: /api/v1/commitments returns each commitment with its id, and /api/v1/commitments?plan=… only those of one plan.',
+    'api.start.ids':
+      'Ids come from the lists: /api/v1/commitments returns each commitment with its id, and /api/v1/commitments?plan=… only those of one plan.',
     'api.start.document': 'The full description for programs (OpenAPI 3.1), with every field and its type:',
     'api.endpoints.title': 'Routes',
     'api.endpoints.caption': 'Routes of version 1 of the API',
@@ -93,9 +104,12 @@ export const apiMessages = defineMessages(
     'api.caching.body':
       'Every response carries ETag and Last-Modified and may be kept for a minute (Cache-Control: public, max-age=60). Repeat a request with the If-None-Match header and, if nothing changed, the answer is a 304 without a body.',
     'api.errors.title': 'Errors',
-    'api.errors.body': 'Errors come as application/problem+json (RFC 9457), with type, title, status and detail in your language: Spanish, or English with Accept-Language: en or ?lang=en.',
-    'api.errors.badParameter': '400: a parameter is not valid (limit outside 1 to 500, an altered cursor, a mistyped id).',
-    'api.errors.notFound': '404: there is no public record with that id (drafts are not published) or the route does not exist.',
+    'api.errors.body':
+      'Errors come as application/problem+json (RFC 9457), with type, title, status and detail in your language: Spanish, or English with Accept-Language: en or ?lang=en.',
+    'api.errors.badParameter':
+      '400: a parameter is not valid (limit outside 1 to 500, an altered cursor, a mistyped id).',
+    'api.errors.notFound':
+      '404: there is no public record with that id (drafts are not published) or the route does not exist.',
     'api.errors.methodNotAllowed': '405: the API is read-only: it accepts GET and HEAD, nothing else.',
     'api.errors.server': '500: something failed on our side; the detail carries an id to quote if you write to us.',
     'api.licence.title': 'Licence',
@@ -112,7 +126,8 @@ export const apiMessages = defineMessages(
     'api.op.getAgreement': 'One Technical Secretariat agreement.',
     'api.op.listPlans': 'The public action plans, with their progress.',
     'api.op.getPlan': 'One action plan.',
-    'api.op.listCommitments': 'The public commitments with every OGP template field, their milestones (dates and weights) and their progress.',
+    'api.op.listCommitments':
+      'The public commitments with every OGP template field, their milestones (dates and weights) and their progress.',
     'api.op.getCommitment': 'One commitment with its milestones.',
     'api.op.listActivities': 'The activities of public commitments, with their evidence (links or files).',
     'api.op.getActivity': 'One activity with its evidence.',
@@ -125,7 +140,8 @@ export const apiMessages = defineMessages(
     'api.op.getOpenApi': 'This description in OpenAPI 3.1.',
     'api.problem.badParameter.title': 'Invalid parameter',
     'api.problem.badParameter.limit': 'limit must be a whole number from 1 to 500.',
-    'api.problem.badParameter.cursor': 'The cursor is not valid: use the value of links.next from the previous page unchanged.',
+    'api.problem.badParameter.cursor':
+      'The cursor is not valid: use the value of links.next from the previous page unchanged.',
     'api.problem.badParameter.uuid': '“{name}” must be a UUID, like 3f2b8c1e-5a4d-4e7f-9b6a-2c1d0e9f8a7b.',
     'api.problem.badParameter.cvegeo': 'The municipality code must have five digits (INEGI code), like 10005.',
     'api.problem.badParameter.seq': 'The position in the change log must be a whole number greater than zero.',

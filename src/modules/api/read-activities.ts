@@ -83,9 +83,19 @@ async function withEvidence(db: Db, rows: Row[], links: Links): Promise<Activity
   }));
 }
 
-export async function listApiActivities(db: Db, page: PageRequest & { commitmentId?: string | undefined }, links: Links): Promise<Page<Activity>> {
+export async function listApiActivities(
+  db: Db,
+  page: PageRequest & { commitmentId?: string | undefined },
+  links: Links,
+): Promise<Page<Activity>> {
   const rows = await selectActivities(db)
-    .where(and(isPublic, page.commitmentId ? eq(commitments.id, page.commitmentId) : undefined, afterTimeId(activities.createdAt, activities.id, page.cursor)))
+    .where(
+      and(
+        isPublic,
+        page.commitmentId ? eq(commitments.id, page.commitmentId) : undefined,
+        afterTimeId(activities.createdAt, activities.id, page.cursor),
+      ),
+    )
     .orderBy(asc(activities.createdAt), asc(activities.id))
     .limit(page.limit + 1);
   const { rows: pageRows, next } = splitPage(rows, page.limit, (row) => [row.key, row.activity.id]);

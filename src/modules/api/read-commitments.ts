@@ -2,7 +2,14 @@ import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { institutions } from '../directory/schema.js';
 import { exercises } from '../exercises/schema.js';
-import { actionPlans, commitmentIsPublic, commitmentMunicipalities, commitmentPartners, commitments, milestones } from '../plan/read-models.js';
+import {
+  actionPlans,
+  commitmentIsPublic,
+  commitmentMunicipalities,
+  commitmentPartners,
+  commitments,
+  milestones,
+} from '../plan/read-models.js';
 import { afterTimeId, createdAtKey, splitPage, type Page, type PageRequest } from './keyset.js';
 import type { Commitment, Milestone } from './schemas.js';
 
@@ -36,18 +43,29 @@ async function complete(db: Db, rows: Row[], today: string): Promise<Commitment[
   if (ids.length === 0) return [];
   const [milestoneRows, partnerRows, placeRows] = await Promise.all([
     db
-      .select({ milestone: milestones, institution: { id: institutions.id, name: institutions.name, acronym: institutions.acronym } })
+      .select({
+        milestone: milestones,
+        institution: { id: institutions.id, name: institutions.name, acronym: institutions.acronym },
+      })
       .from(milestones)
       .innerJoin(institutions, eq(institutions.id, milestones.responsibleInstitutionId))
       .where(inArray(milestones.commitmentId, ids))
       .orderBy(asc(milestones.position), asc(milestones.id)),
     db
-      .select({ commitmentId: commitmentPartners.commitmentId, role: commitmentPartners.role, institution: { id: institutions.id, name: institutions.name, acronym: institutions.acronym } })
+      .select({
+        commitmentId: commitmentPartners.commitmentId,
+        role: commitmentPartners.role,
+        institution: { id: institutions.id, name: institutions.name, acronym: institutions.acronym },
+      })
       .from(commitmentPartners)
       .innerJoin(institutions, eq(institutions.id, commitmentPartners.institutionId))
       .where(and(inArray(commitmentPartners.commitmentId, ids), isNotNull(commitmentPartners.institutionId)))
       .orderBy(asc(commitmentPartners.position), asc(institutions.name)),
-    db.select().from(commitmentMunicipalities).where(inArray(commitmentMunicipalities.commitmentId, ids)).orderBy(asc(commitmentMunicipalities.cvegeo)),
+    db
+      .select()
+      .from(commitmentMunicipalities)
+      .where(inArray(commitmentMunicipalities.commitmentId, ids))
+      .orderBy(asc(commitmentMunicipalities.cvegeo)),
   ]);
   return rows.map(({ commitment: c, exerciseSlug, lead }) => {
     const partners = partnerRows.filter((p) => p.commitmentId === c.id);
@@ -87,30 +105,42 @@ async function complete(db: Db, rows: Row[], today: string): Promise<Commitment[
       progress: c.progress,
       openDueOn: c.openDueOn,
       isDelayed: c.openDueOn !== null && c.openDueOn < today,
-      milestones: milestoneRows.filter((m) => m.milestone.commitmentId === c.id).map(({ milestone: m, institution }): Milestone => ({
-        id: m.id,
-        position: m.position,
-        title: m.title,
-        deliverable: m.deliverable,
-        responsibleInstitution: institution,
-        plannedStart: m.plannedStart,
-        plannedEnd: m.plannedEnd,
-        actualStart: m.actualStart,
-        actualEnd: m.actualEnd,
-        weight: m.weight,
-        isCancelled: m.cancelledAt !== null,
-        cancellationReason: m.cancellationReason,
-        progress: m.progress,
-      })),
+      milestones: milestoneRows
+        .filter((m) => m.milestone.commitmentId === c.id)
+        .map(({ milestone: m, institution }): Milestone => ({
+          id: m.id,
+          position: m.position,
+          title: m.title,
+          deliverable: m.deliverable,
+          responsibleInstitution: institution,
+          plannedStart: m.plannedStart,
+          plannedEnd: m.plannedEnd,
+          actualStart: m.actualStart,
+          actualEnd: m.actualEnd,
+          weight: m.weight,
+          isCancelled: m.cancelledAt !== null,
+          cancellationReason: m.cancellationReason,
+          progress: m.progress,
+        })),
       createdAt: c.createdAt.toISOString(),
       updatedAt: c.updatedAt.toISOString(),
     };
   });
 }
 
-export async function listApiCommitments(db: Db, page: PageRequest & { planId?: string | undefined }, today: string): Promise<Page<Commitment>> {
+export async function listApiCommitments(
+  db: Db,
+  page: PageRequest & { planId?: string | undefined },
+  today: string,
+): Promise<Page<Commitment>> {
   const rows = await selectCommitments(db)
-    .where(and(isPublic, page.planId ? eq(commitments.planId, page.planId) : undefined, afterTimeId(commitments.createdAt, commitments.id, page.cursor)))
+    .where(
+      and(
+        isPublic,
+        page.planId ? eq(commitments.planId, page.planId) : undefined,
+        afterTimeId(commitments.createdAt, commitments.id, page.cursor),
+      ),
+    )
     .orderBy(asc(commitments.createdAt), asc(commitments.id))
     .limit(page.limit + 1);
   const { rows: pageRows, next } = splitPage(rows, page.limit, (row) => [row.key, row.commitment.id]);

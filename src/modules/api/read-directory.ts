@@ -38,7 +38,12 @@ export async function getInstitution(db: Db, id: string): Promise<Institution | 
   return row && toInstitution(row);
 }
 
-const municipalityColumns = { cvegeo: municipalities.cvegeo, stateCode: municipalities.stateCode, name: municipalities.name, population: municipalities.population };
+const municipalityColumns = {
+  cvegeo: municipalities.cvegeo,
+  stateCode: municipalities.stateCode,
+  name: municipalities.name,
+  population: municipalities.population,
+};
 
 export async function listMunicipalities(db: Db, page: PageRequest): Promise<Page<Municipality>> {
   const rows = await db

@@ -28,15 +28,25 @@ const columns = {
 
 type Row = Awaited<ReturnType<typeof selectExercises>>[number];
 
-const selectExercises = (db: Db) => db.select(columns).from(exercises).innerJoin(institutions, eq(institutions.id, exercises.convenerInstitutionId));
+const selectExercises = (db: Db) =>
+  db.select(columns).from(exercises).innerJoin(institutions, eq(institutions.id, exercises.convenerInstitutionId));
 
 async function withPhases(db: Db, rows: Row[]): Promise<Exercise[]> {
   const ids = rows.map((row) => row.id);
-  const phases = ids.length === 0 ? [] : await db.select().from(exercisePhases).where(inArray(exercisePhases.exerciseId, ids)).orderBy(asc(exercisePhases.startsOn));
+  const phases =
+    ids.length === 0
+      ? []
+      : await db
+          .select()
+          .from(exercisePhases)
+          .where(inArray(exercisePhases.exerciseId, ids))
+          .orderBy(asc(exercisePhases.startsOn));
   return rows.map(({ convenerId, convenerName, convenerAcronym, key: _key, createdAt, updatedAt, ...row }) => ({
     ...row,
     convener: { id: convenerId, name: convenerName, acronym: convenerAcronym },
-    phases: phases.filter((phase) => phase.exerciseId === row.id).map(({ phase, startsOn, endsOn }) => ({ phase, startsOn, endsOn })),
+    phases: phases
+      .filter((phase) => phase.exerciseId === row.id)
+      .map(({ phase, startsOn, endsOn }) => ({ phase, startsOn, endsOn })),
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),
   }));

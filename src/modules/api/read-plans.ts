@@ -11,7 +11,12 @@ const publicCommitmentCount = sql<number>`(select count(*)::int from ${commitmen
 
 const selectPlans = (db: Db) =>
   db
-    .select({ plan: actionPlans, exerciseSlug: exercises.slug, commitmentCount: publicCommitmentCount, key: createdAtKey(actionPlans.createdAt) })
+    .select({
+      plan: actionPlans,
+      exerciseSlug: exercises.slug,
+      commitmentCount: publicCommitmentCount,
+      key: createdAtKey(actionPlans.createdAt),
+    })
     .from(actionPlans)
     .innerJoin(exercises, eq(exercises.id, actionPlans.exerciseId));
 

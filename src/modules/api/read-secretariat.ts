@@ -15,7 +15,12 @@ type Links = { fileUrl: (fileId: string) => string };
 
 const selectSessions = (db: Db) =>
   db
-    .select({ session: secretariatSessions, exerciseId: exercises.id, exerciseSlug: exercises.slug, key: createdAtKey(secretariatSessions.createdAt) })
+    .select({
+      session: secretariatSessions,
+      exerciseId: exercises.id,
+      exerciseSlug: exercises.slug,
+      key: createdAtKey(secretariatSessions.createdAt),
+    })
     .from(secretariatSessions)
     .innerJoin(secretariats, eq(secretariats.id, secretariatSessions.secretariatId))
     .innerJoin(exercises, eq(exercises.id, secretariats.exerciseId));

@@ -19,10 +19,19 @@ const uuid = () => z.uuid();
 export const MAX_LIMIT = 500;
 export const DEFAULT_LIMIT = 100;
 
-export const langParameter = z.enum(['es-MX', 'en']).optional().describe('Language of error messages (es-MX by default; Accept-Language works too).');
+export const langParameter = z
+  .enum(['es-MX', 'en'])
+  .optional()
+  .describe('Language of error messages (es-MX by default; Accept-Language works too).');
 
 export const collectionQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT).describe(`Rows per page, 1 to ${MAX_LIMIT} (default ${DEFAULT_LIMIT}).`),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_LIMIT)
+    .default(DEFAULT_LIMIT)
+    .describe(`Rows per page, 1 to ${MAX_LIMIT} (default ${DEFAULT_LIMIT}).`),
   cursor: z
     .string()
     .max(300)
@@ -32,12 +41,23 @@ export const collectionQuery = z.object({
   lang: langParameter,
 });
 
-export const commitmentsQuery = collectionQuery.extend({ plan: uuid().optional().describe('Only the commitments of this action plan.') });
-export const activitiesQuery = collectionQuery.extend({ commitment: uuid().optional().describe('Only the activities of this commitment.') });
+export const commitmentsQuery = collectionQuery.extend({
+  plan: uuid().optional().describe('Only the commitments of this action plan.'),
+});
+export const activitiesQuery = collectionQuery.extend({
+  commitment: uuid().optional().describe('Only the activities of this commitment.'),
+});
 
 export const uuidParams = z.object({ id: uuid().describe('The record id (a UUID).') });
-export const cvegeoParams = z.object({ cvegeo: z.string().regex(/^\d{5}$/).describe('INEGI code of the municipality (five digits).') });
-export const seqParams = z.object({ seq: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe('Position of the entry in the change log.') });
+export const cvegeoParams = z.object({
+  cvegeo: z
+    .string()
+    .regex(/^\d{5}$/)
+    .describe('INEGI code of the municipality (five digits).'),
+});
+export const seqParams = z.object({
+  seq: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe('Position of the entry in the change log.'),
+});
 export const langQuery = z.object({ lang: langParameter });
 
 // ---- resources -----------------------------------------------------------------------------------------------------
@@ -101,7 +121,10 @@ export const sessionSchema = z
     convenedAt: instant().nullable(),
     quorumReached: z.boolean().nullable(),
     minutesText: z.string().nullable(),
-    minutesUrl: z.string().nullable().describe('The signed minutes: a link, or the download address of the uploaded file.'),
+    minutesUrl: z
+      .string()
+      .nullable()
+      .describe('The signed minutes: a link, or the download address of the uploaded file.'),
     minutesApprovedAt: instant().nullable(),
     recordingUrl: z.string().nullable(),
     cancellationReason: z.string().nullable(),
@@ -149,7 +172,11 @@ export const planSchema = z
   })
   .meta({ id: 'ActionPlan' });
 
-const justified = z.object({ met: z.boolean().optional(), relevant: z.boolean().optional(), justification: z.string().optional() });
+const justified = z.object({
+  met: z.boolean().optional(),
+  relevant: z.boolean().optional(),
+  justification: z.string().optional(),
+});
 
 export const milestoneSchema = z
   .object({
@@ -183,7 +210,9 @@ export const commitmentSchema = z
     description: z.string(),
     objective: z.string(),
     howItSolves: z.string(),
-    ogpValues: z.record(z.string(), justified).describe('Open-government values (OGP template), each with its justification.'),
+    ogpValues: z
+      .record(z.string(), justified)
+      .describe('Open-government values (OGP template), each with its justification.'),
     indicator: z.string(),
     goal: z.string(),
     assumptions: z.string(),
@@ -294,7 +323,8 @@ export const problemSchema = z
   .meta({ id: 'Problem' });
 
 /** A page of a collection: its rows and the address of the next page (null on the last). */
-export const pageOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), links: z.object({ self: z.string(), next: z.string().nullable() }) });
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ data: z.array(item), links: z.object({ self: z.string(), next: z.string().nullable() }) });
 
 export type Exercise = z.output<typeof exerciseSchema>;
 export type Call = z.output<typeof callSchema>;

@@ -66,12 +66,15 @@ const CHUNK = 200;
  * committed, the caller's transaction) and one INSERT per 200 entries: for bulk loads such as the demo seed.
  */
 export async function appendChanges(tx: Db, entries: ChangeEntry[]): Promise<{ seq: number; hash: string }[]> {
-  if (!(tx instanceof PgTransaction)) throw new Error('appendChange must run inside the transaction that makes the change');
+  if (!(tx instanceof PgTransaction))
+    throw new Error('appendChange must run inside the transaction that makes the change');
   if (entries.length === 0) return [];
   const prepared = entries.map((entry) => {
     const actorLabel = entry.actor.label.trim();
     if (actorLabel === '' || looksLikeEmail.test(actorLabel)) {
-      throw new Error('The change log shows who acted to the public: give a role or a name as the actor label, never an e-mail address');
+      throw new Error(
+        'The change log shows who acted to the public: give a role or a name as the actor label, never an e-mail address',
+      );
     }
     return {
       occurredAt: entry.occurredAt ?? new Date(),
@@ -85,11 +88,14 @@ export async function appendChanges(tx: Db, entries: ChangeEntry[]): Promise<{ s
     };
   });
 
-  const locked = await tx.execute(sql`select pg_advisory_xact_lock(${CHANGE_LOG_LOCK_KEY}), current_setting('transaction_isolation') as isolation`);
+  const locked = await tx.execute(
+    sql`select pg_advisory_xact_lock(${CHANGE_LOG_LOCK_KEY}), current_setting('transaction_isolation') as isolation`,
+  );
   const isolation = (locked as unknown as { rows: { isolation: string }[] }).rows[0]?.isolation;
   // Under repeatable read or serializable, the transaction's snapshot may predate the entry committed just before
   // the lock was granted, and the new entry would fork the chain.
-  if (isolation !== 'read committed') throw new Error(`appendChange needs a read committed transaction, not ${isolation}`);
+  if (isolation !== 'read committed')
+    throw new Error(`appendChange needs a read committed transaction, not ${isolation}`);
 
   const [last] = await tx.select({ hash: changeLog.hash }).from(changeLog).orderBy(desc(changeLog.seq)).limit(1);
   let prevHash = last?.hash ?? GENESIS_HASH;
@@ -111,7 +117,12 @@ export async function appendChanges(tx: Db, entries: ChangeEntry[]): Promise<{ s
   });
   const written: { seq: number; hash: string }[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
-    written.push(...(await tx.insert(changeLog).values(rows.slice(i, i + CHUNK)).returning({ seq: changeLog.seq, hash: changeLog.hash })));
+    written.push(
+      ...(await tx
+        .insert(changeLog)
+        .values(rows.slice(i, i + CHUNK))
+        .returning({ seq: changeLog.seq, hash: changeLog.hash })),
+    );
   }
   await invalidatePublicPages(tx);
   return written;

@@ -54,12 +54,17 @@ describe('the hash of an entry', () => {
 describe('the changed fields of an entry', () => {
   it('lists only the fields that differ, without bookkeeping columns', () => {
     expect(
-      changedFields({ id: 'x', title: 'A', tags: ['a'], updatedAt: '2020-01-01T00:00:00.000Z' }, { id: 'x', title: 'B', tags: ['a'], updatedAt: '2021-01-01T00:00:00.000Z' }),
+      changedFields(
+        { id: 'x', title: 'A', tags: ['a'], updatedAt: '2020-01-01T00:00:00.000Z' },
+        { id: 'x', title: 'B', tags: ['a'], updatedAt: '2021-01-01T00:00:00.000Z' },
+      ),
     ).toEqual([{ field: 'title', before: 'A', after: 'B' }]);
   });
 
   it('lists every field of a creation and of a deletion', () => {
-    expect(changedFields(null, { id: 'x', title: 'A', acronym: null })).toEqual([{ field: 'title', before: null, after: 'A' }]);
+    expect(changedFields(null, { id: 'x', title: 'A', acronym: null })).toEqual([
+      { field: 'title', before: null, after: 'A' },
+    ]);
     expect(changedFields({ title: 'A', summary: 'S' }, null)).toEqual([
       { field: 'summary', before: 'S', after: null },
       { field: 'title', before: 'A', after: null },

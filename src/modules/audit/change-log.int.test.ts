@@ -20,7 +20,12 @@ const entry = (n: number): ChangeEntry => ({
   recordId: `record-${n}`,
   action: n === 1 ? 'create' : 'update',
   before: n === 1 ? undefined : { title: `Título ${n - 1}`, at: new Date(Date.UTC(2020, 0, n - 1)) },
-  after: { title: `Título ${n}`, at: new Date(Date.UTC(2020, 0, n)), tags: ['a', 'b'], nested: { z: 1, a: [null, true] } },
+  after: {
+    title: `Título ${n}`,
+    at: new Date(Date.UTC(2020, 0, n)),
+    tags: ['a', 'b'],
+    nested: { z: 1, a: [null, true] },
+  },
 });
 
 async function appendMany(db: Db, n: number) {
@@ -71,14 +76,20 @@ describe('the change log', () => {
     const { db } = await createTestDatabase();
     const seqs = (await appendMany(db, 5)).map((row) => row.seq);
     const third = seqs[2]!;
-    await tamper(db, `update change_log set after = jsonb_set(after, '{title}', '"Título corregido"') where seq = ${third}`);
+    await tamper(
+      db,
+      `update change_log set after = jsonb_set(after, '{title}', '"Título corregido"') where seq = ${third}`,
+    );
     expect(await verifyChangeLog(db)).toEqual({ ok: false, checked: 3, firstBadSeq: third, reason: 'hash mismatch' });
   });
 
   it('notices an instant moved by a single microsecond', async () => {
     const { db } = await createTestDatabase();
     const seqs = (await appendMany(db, 3)).map((row) => row.seq);
-    await tamper(db, `update change_log set occurred_at = occurred_at + interval '1 microsecond' where seq = ${seqs[1]}`);
+    await tamper(
+      db,
+      `update change_log set occurred_at = occurred_at + interval '1 microsecond' where seq = ${seqs[1]}`,
+    );
     expect(await verifyChangeLog(db)).toMatchObject({ ok: false, firstBadSeq: seqs[1], reason: 'hash mismatch' });
   });
 
@@ -91,7 +102,11 @@ describe('the change log', () => {
     const other = (await createTestDatabase()).db;
     const otherSeqs = (await appendMany(other, 4)).map((row) => row.seq);
     await tamper(other, `update change_log set hash = repeat('a', 64) where seq = ${otherSeqs[1]}`);
-    expect(await verifyChangeLog(other)).toMatchObject({ ok: false, firstBadSeq: otherSeqs[1], reason: 'hash mismatch' });
+    expect(await verifyChangeLog(other)).toMatchObject({
+      ok: false,
+      firstBadSeq: otherSeqs[1],
+      reason: 'hash mismatch',
+    });
   });
 
   it('refuses ordinary updates and deletes', async () => {
@@ -106,7 +121,11 @@ describe('the change log', () => {
     const { db } = await createTestDatabase();
     await expect(
       db.transaction(async (tx) => {
-        await createInstitution(tx, { name: 'Colectivo que no llegó a registrarse', kind: 'collective', isGovernment: false }, portalActor);
+        await createInstitution(
+          tx,
+          { name: 'Colectivo que no llegó a registrarse', kind: 'collective', isGovernment: false },
+          portalActor,
+        );
         throw new Error('something later failed');
       }),
     ).rejects.toThrow('something later failed');
@@ -114,17 +133,33 @@ describe('the change log', () => {
     expect((await db.select({ n: count() }).from(changeLog))[0]!.n).toBe(0);
 
     const actor = { id: '3F0C1D2E-4B5A-4C6D-8E7F-90A1B2C3D4E5', label: 'Administración del portal' };
-    const created = await createInstitution(db, { name: 'Colectivo Ciudadano de Durango', kind: 'collective', isGovernment: false }, personActor(actor.id, ['admin']));
+    const created = await createInstitution(
+      db,
+      { name: 'Colectivo Ciudadano de Durango', kind: 'collective', isGovernment: false },
+      personActor(actor.id, ['admin']),
+    );
     const [logged] = await db.select().from(changeLog).where(eq(changeLog.recordId, created.id));
-    expect(logged).toMatchObject({ recordType: 'institution', action: 'create', actorId: actor.id.toLowerCase(), actorLabel: actor.label, before: null });
-    expect(logged!.after).toMatchObject({ id: created.id, name: 'Colectivo Ciudadano de Durango', createdAt: created.createdAt.toISOString() });
+    expect(logged).toMatchObject({
+      recordType: 'institution',
+      action: 'create',
+      actorId: actor.id.toLowerCase(),
+      actorLabel: actor.label,
+      before: null,
+    });
+    expect(logged!.after).toMatchObject({
+      id: created.id,
+      name: 'Colectivo Ciudadano de Durango',
+      createdAt: created.createdAt.toISOString(),
+    });
     expect(await verifyChangeLog(db)).toEqual({ ok: true, checked: 1 });
   });
 
   it('must be called inside a transaction, and never shows an e-mail as who acted', async () => {
     const { db } = await createTestDatabase();
     await expect(appendChange(db, entry(1))).rejects.toThrow(/inside the transaction/);
-    await expect(db.transaction((tx) => appendChange(tx, { ...entry(1), actor: { id: null, label: 'ana@example.org' } }))).rejects.toThrow(/never an e-mail/);
+    await expect(
+      db.transaction((tx) => appendChange(tx, { ...entry(1), actor: { id: null, label: 'ana@example.org' } })),
+    ).rejects.toThrow(/never an e-mail/);
     expect((await db.select({ n: count() }).from(changeLog))[0]!.n).toBe(0);
   });
 
@@ -135,7 +170,8 @@ describe('the change log', () => {
       .from(changeLog)
       .groupBy(changeLog.recordType, changeLog.action)
       .orderBy(changeLog.recordType, changeLog.action);
-    // The demo's plans are created as they stand; the Secretariat's sessions and agreements carry their lifecycle (convened, held, minutes approved; follow-up); problems their dispositions.
+    // The demo's plans are created as they stand; the Secretariat's sessions and agreements carry their lifecycle
+    // (convened, held, minutes approved; follow-up); problems their dispositions.
     expect(byType).toEqual([
       { recordType: 'action_plan', action: 'create', n: 2 },
       { recordType: 'activity', action: 'create', n: 51 },

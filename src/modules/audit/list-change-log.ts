@@ -23,5 +23,9 @@ export async function listChangeLog(db: Db) {
     })
     .from(changeLog)
     .orderBy(asc(changeLog.seq));
-  return rows.map((row) => ({ ...row, before: row.before === null ? null : (JSON.parse(row.before) as unknown), after: row.after === null ? null : (JSON.parse(row.after) as unknown) }));
+  return rows.map((row) => ({
+    ...row,
+    before: row.before === null ? null : (JSON.parse(row.before) as unknown),
+    after: row.after === null ? null : (JSON.parse(row.after) as unknown),
+  }));
 }

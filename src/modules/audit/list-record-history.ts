@@ -21,7 +21,9 @@ export interface HistoryEntry {
   hash: string;
   /** The fields whose value differs between before and after, by field name. */
   changes: FieldChange[];
-  /** The kind of record (`commitment`, `activity`...): it names the record on pages that gather several kinds' entries. */
+  /**
+   * The kind of record (`commitment`, `activity`...): it names the record on pages that gather several kinds' entries.
+   */
   recordType?: string;
   /** The record's title, when the page gathers the histories of several records. */
   recordTitle?: string | undefined;
@@ -34,13 +36,18 @@ const asObject = (value: JsonValue): { [key: string]: JsonValue } =>
 export function changedFields(before: unknown, after: unknown): FieldChange[] {
   const from = asObject(toJsonValue(before ?? null));
   const to = asObject(toJsonValue(after ?? null));
-  const fields = [...new Set([...Object.keys(to), ...Object.keys(from)])].filter((field) => !bookkeepingFields.has(field)).sort();
+  const fields = [...new Set([...Object.keys(to), ...Object.keys(from)])]
+    .filter((field) => !bookkeepingFields.has(field))
+    .sort();
   return fields
     .map((field) => ({ field, before: from[field] ?? null, after: to[field] ?? null }))
     .filter((change) => canonicalJson(change.before) !== canonicalJson(change.after));
 }
 
-/** A change-log row as the history shows it: who, when, what and the fields that changed (with the record's title, when given). */
+/**
+ * A change-log row as the history shows it: who, when, what and the fields that changed (with the record's title, when
+ * given).
+ */
 export const historyEntry = (row: typeof changeLog.$inferSelect, recordTitle?: string): HistoryEntry => ({
   seq: row.seq,
   occurredAt: row.occurredAt,
@@ -54,7 +61,11 @@ export const historyEntry = (row: typeof changeLog.$inferSelect, recordTitle?: s
 });
 
 /** One record's entries in the change log, newest first (one query; `hasMore` when older entries were left out). */
-export async function listRecordHistory(db: Db, record: { recordType: string; recordId: string }, options: { limit?: number } = {}) {
+export async function listRecordHistory(
+  db: Db,
+  record: { recordType: string; recordId: string },
+  options: { limit?: number } = {},
+) {
   const limit = options.limit ?? 100;
   const rows = await db
     .select()

@@ -1,11 +1,14 @@
 import { defineMessages } from '../../web/i18n/define-messages.js';
 import type { KeysOf } from '../../web/i18n/catalog.js';
 
-/** The change history's texts; `audit.field.*` name the fields of public records, in the order the history lists them. */
+/**
+ * The change history's texts; `audit.field.*` name the fields of public records, in the order the history lists them.
+ */
 export const auditMessages = defineMessages(
   {
     'audit.history.title': 'Historial de cambios',
-    'audit.history.intro': 'Cada creación, modificación o eliminación de este registro queda anotada aquí: cuándo, quién y qué cambió.',
+    'audit.history.intro':
+      'Cada creación, modificación o eliminación de este registro queda anotada aquí: cuándo, quién y qué cambió.',
     'audit.history.verifiable':
       'Este historial es verificable: cada entrada lleva una huella digital SHA-256 calculada sobre su contenido y sobre la huella de la entrada anterior. Si alguien alterara o borrara una entrada, la cadena de huellas se rompería y la verificación lo señalaría.',
     'audit.history.empty': 'Todavía no hay cambios registrados para este registro.',
@@ -170,7 +173,8 @@ export const auditMessages = defineMessages(
   },
   {
     'audit.history.title': 'Change history',
-    'audit.history.intro': 'Every creation, change or deletion of this record is noted here: when, who and what changed.',
+    'audit.history.intro':
+      'Every creation, change or deletion of this record is noted here: when, who and what changed.',
     'audit.history.verifiable':
       'This history can be verified: each entry carries a SHA-256 fingerprint computed over its content and over the fingerprint of the entry before it. If anyone altered or deleted an entry, the chain of fingerprints would break and the check would point to it.',
     'audit.history.empty': 'No changes have been recorded for this record yet.',

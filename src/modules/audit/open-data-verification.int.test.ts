@@ -15,7 +15,10 @@ function canonical(value: unknown): string {
 describe('the change log in open data', () => {
   it('lets anyone recompute the chain from the published dump', async () => {
     const { app } = await createTestApp();
-    const dump = (await app.inject({ url: '/datos/historial.json' })).json() as { count: number; data: Record<string, unknown>[] };
+    const dump = (await app.inject({ url: '/datos/historial.json' })).json() as {
+      count: number;
+      data: Record<string, unknown>[];
+    };
     expect(dump.count).toBeGreaterThan(10);
     let previous = '0'.repeat(64);
     for (const entry of dump.data) {

@@ -16,7 +16,9 @@ describe('the history of a public record', () => {
     expect(response.statusCode).toBe(200);
     const history = sectionOf(response.body);
     expect(history).toContain('Historial de cambios');
-    expect(history).toMatch(/<h3 id="change-\d+">Creación: <time datetime="[^"]+Z">\d{1,2} de [a-z]+ de \d{4}(,| a las) \d{2}:\d{2} GMT-6<\/time><\/h3>/);
+    expect(history).toMatch(
+      /<h3 id="change-\d+">Creación: <time datetime="[^"]+Z">\d{1,2} de [a-z]+ de \d{4}(,| a las) \d{2}:\d{2} GMT-6<\/time><\/h3>/,
+    );
     expect(history).toContain('<dd>Sistema</dd>');
     expect(history).toContain('<th scope="col">Valor</th>');
     expect(history).toContain('Calendario de etapas');
@@ -34,7 +36,10 @@ describe('the history of a public record', () => {
     await db.transaction(async (tx) => {
       await tx.update(exercises).set({ phase: 'secretariat_installation' }).where(eq(exercises.id, exercise!.id));
       await appendChange(tx, {
-        actor: { id: '0b7e5a52-6c1f-4f0e-9a3b-2d4c6e8f0a1b', label: 'Coordinación de Gobierno Abierto, Órgano Garante Local' },
+        actor: {
+          id: '0b7e5a52-6c1f-4f0e-9a3b-2d4c6e8f0a1b',
+          label: 'Coordinación de Gobierno Abierto, Órgano Garante Local',
+        },
         recordType: 'exercise',
         recordId: exercise!.id,
         action: 'update',
@@ -45,7 +50,9 @@ describe('the history of a public record', () => {
     });
     const history = sectionOf((await app.inject({ url: '/ejercicios/cuarto-pal-demostracion' })).body);
     const change = history.slice(0, history.indexOf('Creación:'));
-    expect(change).toMatch(/Modificación: <time datetime="2026-11-24T16:30:00.000Z">24 de noviembre de 2026(,| a las) 10:30 GMT-6<\/time>/);
+    expect(change).toMatch(
+      /Modificación: <time datetime="2026-11-24T16:30:00.000Z">24 de noviembre de 2026(,| a las) 10:30 GMT-6<\/time>/,
+    );
     expect(change).toContain('Coordinación de Gobierno Abierto, Órgano Garante Local');
     expect(change).toContain('<th scope="col">Antes</th><th scope="col">Después</th>');
     expect(change).toContain('<td>Etapa</td><td>Convocatoria</td><td>Instalación del Secretariado Técnico</td>');
@@ -54,7 +61,9 @@ describe('the history of a public record', () => {
 
     const english = sectionOf((await app.inject({ url: '/ejercicios/cuarto-pal-demostracion?lang=en' })).body);
     expect(english).toContain('Change history');
-    expect(english).toMatch(/Changed: <time datetime="2026-11-24T16:30:00.000Z">24 November 2026(,| at) 10:30 GMT-6<\/time>/);
+    expect(english).toMatch(
+      /Changed: <time datetime="2026-11-24T16:30:00.000Z">24 November 2026(,| at) 10:30 GMT-6<\/time>/,
+    );
     expect(english).toContain('<dd>System</dd>');
     expect(english).toContain('This history can be verified');
     expect(await verifyChangeLog(db)).toMatchObject({ ok: true });
@@ -66,7 +75,9 @@ describe('the history of a public record', () => {
     expect(response.statusCode).toBe(200);
     const history = sectionOf(response.body);
     expect(history).toContain('Historial de cambios');
-    expect(history).toMatch(/<td>Apertura<\/td><td><time datetime="2020-09-29T05:00:00.000Z">29 de septiembre de 2020(,| a las) 00:00 GMT-5<\/time><\/td>/);
+    expect(history).toMatch(
+      /<td>Apertura<\/td><td><time datetime="2020-09-29T05:00:00.000Z">29 de septiembre de 2020(,| a las) 00:00 GMT-5<\/time><\/td>/,
+    );
     expect(history).toContain('<td>Estado</td><td>Cerrada</td>');
     expect(history).toContain('Requisitos para participar');
 
@@ -81,12 +92,26 @@ describe('the history of a public record', () => {
     const [exercise] = await database.db.select().from(exercises).where(eq(exercises.slug, 'segundo-pal-2017-2019'));
     for (let i = 0; i < 3; i++) {
       await database.db.transaction((tx) =>
-        appendChange(tx, { actor: { id: null, label: 'Sistema' }, recordType: 'exercise', recordId: exercise!.id, action: 'update', before: { edition: i }, after: { edition: i + 1 } }),
+        appendChange(tx, {
+          actor: { id: null, label: 'Sistema' },
+          recordType: 'exercise',
+          recordId: exercise!.id,
+          action: 'update',
+          before: { edition: i },
+          after: { edition: i + 1 },
+        }),
       );
     }
-    const latest = await listRecordHistory(database.db, { recordType: 'exercise', recordId: exercise!.id }, { limit: 2 });
+    const latest = await listRecordHistory(
+      database.db,
+      { recordType: 'exercise', recordId: exercise!.id },
+      { limit: 2 },
+    );
     expect(latest.entries.map((entry) => entry.changes[0]?.after)).toEqual([3, 2]);
     expect(latest.hasMore).toBe(true);
-    expect(await listRecordHistory(database.db, { recordType: 'exercise', recordId: 'no-such-record' })).toEqual({ entries: [], hasMore: false });
+    expect(await listRecordHistory(database.db, { recordType: 'exercise', recordId: 'no-such-record' })).toEqual({
+      entries: [],
+      hasMore: false,
+    });
   });
 });

@@ -10,7 +10,9 @@ import { createServerDatabaseUrl, testDriver } from '../../testing/test-db.js';
 
 const run = (env: Record<string, string>, ...args: string[]) =>
   new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(process.execPath, [join(projectRoot, 'bin', 'cocrea.js'), ...args], { env: { PATH: process.env.PATH, ...env } });
+    const child = spawn(process.execPath, [join(projectRoot, 'bin', 'cocrea.js'), ...args], {
+      env: { PATH: process.env.PATH, ...env },
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -20,7 +22,9 @@ const run = (env: Record<string, string>, ...args: string[]) =>
 describe('cocrea verify-log', () => {
   it('says the chain is intact, then names the entry someone altered directly in the database', async () => {
     const env: Record<string, string> =
-      testDriver === 'postgres' ? { DATABASE_URL: await createServerDatabaseUrl() } : { DATA_DIR: mkdtempSync(join(tmpdir(), 'cocrea-data-')) };
+      testDriver === 'postgres'
+        ? { DATABASE_URL: await createServerDatabaseUrl() }
+        : { DATA_DIR: mkdtempSync(join(tmpdir(), 'cocrea-data-')) };
     expect((await run(env, 'seed-demo')).output).toContain('Demo loaded.');
     const intact = await run(env, 'verify-log');
     expect(intact.output).toContain('Change log verified: 245 entries, chain intact.');
@@ -30,7 +34,9 @@ describe('cocrea verify-log', () => {
     try {
       const { db } = database;
       await db.execute(sql`alter table change_log disable trigger change_log_no_update_delete`);
-      await db.execute(sql`update change_log set actor_label = 'Otra persona' where seq = (select min(seq) + 4 from change_log)`);
+      await db.execute(
+        sql`update change_log set actor_label = 'Otra persona' where seq = (select min(seq) + 4 from change_log)`,
+      );
     } finally {
       await database.close();
     }

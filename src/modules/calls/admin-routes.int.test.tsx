@@ -18,7 +18,8 @@ const validForm = (exerciseId: string): Record<string, string> => ({
   exerciseId,
   title: 'Convocatoria para el Plan de Acción Local',
   summary: 'Convoca a las personas de Durango a sumarse al ejercicio.',
-  considerations: 'Que Gobierno Abierto es un modelo de gobernanza colaborativa.\n\nQue la participación es fundamental.',
+  considerations:
+    'Que Gobierno Abierto es un modelo de gobernanza colaborativa.\n\nQue la participación es fundamental.',
   generalObjective: 'Construir el Plan de Acción Local de manera colaborativa.',
   specificObjectives: 'Sumar organizaciones.\nInstalar el Secretariado Técnico Local.',
   requirements: 'Ser residente del estado de Durango.\nTener disponibilidad e interés.\r\n\n',
@@ -33,14 +34,25 @@ const validForm = (exerciseId: string): Record<string, string> => ({
 
 async function setUp() {
   const { app, database } = await createTestApp();
-  const session = await signInAs(database, { roles: [{ role: 'admin' }], name: 'Ana Admin', email: 'ana.admin@example.mx' });
+  const session = await signInAs(database, {
+    roles: [{ role: 'admin' }],
+    name: 'Ana Admin',
+    email: 'ana.admin@example.mx',
+  });
   const [exercise] = await database.db.select({ id: exercises.id }).from(exercises).where(eq(exercises.slug, SLUG));
   const get = (url: string) => app.inject({ url, cookies: session.cookies });
-  const post = (url: string, fields: Record<string, string>) => app.inject({ method: 'POST', url, cookies: session.cookies, payload: { _csrf: session.csrf, ...fields } });
+  const post = (url: string, fields: Record<string, string>) =>
+    app.inject({ method: 'POST', url, cookies: session.cookies, payload: { _csrf: session.csrf, ...fields } });
   return { app, database, session, exerciseId: exercise!.id, get, post };
 }
 
-async function createDraft(post: (url: string, fields: Record<string, string>) => Promise<{ statusCode: number; headers: Record<string, unknown> }>, form: Record<string, string>) {
+async function createDraft(
+  post: (
+    url: string,
+    fields: Record<string, string>,
+  ) => Promise<{ statusCode: number; headers: Record<string, unknown> }>,
+  form: Record<string, string>,
+) {
   const response = await post('/admin/convocatorias/nueva', form);
   expect(response.statusCode).toBe(303);
   const location = String(response.headers.location);
@@ -48,9 +60,14 @@ async function createDraft(post: (url: string, fields: Record<string, string>) =
   return location.slice('/admin/convocatorias/'.length, location.indexOf('?'));
 }
 
-const callRow = async (database: Database, id: string) => (await database.db.select().from(calls).where(eq(calls.id, id)))[0]!;
+const callRow = async (database: Database, id: string) =>
+  (await database.db.select().from(calls).where(eq(calls.id, id)))[0]!;
 const logOf = (database: Database, id: string) =>
-  database.db.select().from(changeLog).where(and(eq(changeLog.recordType, 'call'), eq(changeLog.recordId, id))).orderBy(changeLog.seq);
+  database.db
+    .select()
+    .from(changeLog)
+    .where(and(eq(changeLog.recordType, 'call'), eq(changeLog.recordId, id)))
+    .orderBy(changeLog.seq);
 
 describe('admin pages of calls', () => {
   it('an admin writes a draft, previews it privately, publishes it, and only then is it public', async () => {
@@ -66,7 +83,10 @@ describe('admin pages of calls', () => {
     expect(stored).toMatchObject({
       status: 'draft',
       eligibleStateCode: '10',
-      considerations: ['Que Gobierno Abierto es un modelo de gobernanza colaborativa.', 'Que la participación es fundamental.'],
+      considerations: [
+        'Que Gobierno Abierto es un modelo de gobernanza colaborativa.',
+        'Que la participación es fundamental.',
+      ],
       requirements: ['Ser residente del estado de Durango.', 'Tener disponibilidad e interés.'],
       themes: ['Seguridad ciudadana', 'Medio ambiente'],
       resultsText: null,
@@ -88,7 +108,9 @@ describe('admin pages of calls', () => {
     expect(preview.body).toContain('Instalar el Secretariado Técnico Local.');
 
     // Not public: neither the exercise's page nor the call's URL shows it, nor the public change log.
-    expect((await app.inject({ url: `/ejercicios/${SLUG}` })).body).not.toContain('Convocatoria para el Plan de Acción Local');
+    expect((await app.inject({ url: `/ejercicios/${SLUG}` })).body).not.toContain(
+      'Convocatoria para el Plan de Acción Local',
+    );
     expect((await app.inject({ url: `/ejercicios/${SLUG}/convocatoria` })).statusCode).toBe(404);
     expect((await app.inject({ url: `/admin/convocatorias/${id}/vista-previa` })).statusCode).toBe(303);
 
@@ -99,7 +121,9 @@ describe('admin pages of calls', () => {
     expect(publicPage.statusCode).toBe(200);
     expect(publicPage.body).toContain('Convocatoria para el Plan de Acción Local');
     expect(publicPage.body).toContain('Ser residente del estado de Durango.');
-    expect((await app.inject({ url: `/ejercicios/${SLUG}` })).body).toContain('Convocatoria para el Plan de Acción Local');
+    expect((await app.inject({ url: `/ejercicios/${SLUG}` })).body).toContain(
+      'Convocatoria para el Plan de Acción Local',
+    );
     const log = await logOf(database, id);
     expect(log.map((entry) => [entry.action, entry.actorLabel])).toEqual([['create', 'Administración del portal']]);
 
@@ -140,7 +164,11 @@ describe('admin pages of calls', () => {
     expect(body).toContain('value="2026-11-29"');
     expect(body).toMatch(new RegExp(`<option value="${exerciseId}" selected`));
 
-    const noExercise = await post('/admin/convocatorias/nueva', { ...validForm(''), opensTime: '7 am', closesDate: '2026-02-30' });
+    const noExercise = await post('/admin/convocatorias/nueva', {
+      ...validForm(''),
+      opensTime: '7 am',
+      closesDate: '2026-02-30',
+    });
     expect(noExercise.statusCode).toBe(400);
     expect(noExercise.body).toContain('Elige el ejercicio de la convocatoria.');
     expect(noExercise.body).toContain('Escribe la hora de apertura con horas y minutos');
@@ -150,7 +178,13 @@ describe('admin pages of calls', () => {
 
   it('reads dates on Durango’s clocks with the rules of their year: 15 November 2020, 23:59 is 05:59 UTC the next day', async () => {
     const { exerciseId, post, get, database } = await setUp();
-    const id = await createDraft(post, { ...validForm(exerciseId), opensDate: '2020-09-29', opensTime: '00:00', closesDate: '2020-11-15', closesTime: '23:59' });
+    const id = await createDraft(post, {
+      ...validForm(exerciseId),
+      opensDate: '2020-09-29',
+      opensTime: '00:00',
+      closesDate: '2020-11-15',
+      closesTime: '23:59',
+    });
     const stored = await callRow(database, id);
     expect(stored.opensAt.toISOString()).toBe('2020-09-29T05:00:00.000Z');
     expect(stored.closesAt.toISOString()).toBe('2020-11-16T05:59:00.000Z');
@@ -170,20 +204,34 @@ describe('admin pages of calls', () => {
 
     const edit = await get(`/admin/convocatorias/${id}/editar`);
     expect(edit.body).toContain('ya es pública');
-    const pastClosing = await post(`/admin/convocatorias/${id}/editar`, { ...validForm(exerciseId), closesDate: '2026-11-01', opensDate: '2026-10-01' });
+    const pastClosing = await post(`/admin/convocatorias/${id}/editar`, {
+      ...validForm(exerciseId),
+      closesDate: '2026-11-01',
+      opensDate: '2026-10-01',
+    });
     expect(pastClosing.statusCode).toBe(400);
     expect(pastClosing.body).toContain('La fecha de cierre ya pasó');
-    const saved = await post(`/admin/convocatorias/${id}/editar`, { ...validForm(exerciseId), closesDate: '2026-12-31', exerciseId: 'ignored' });
+    const saved = await post(`/admin/convocatorias/${id}/editar`, {
+      ...validForm(exerciseId),
+      closesDate: '2026-12-31',
+      exerciseId: 'ignored',
+    });
     expect(saved.headers.location).toBe(`/admin/convocatorias/${id}?aviso=guardada`);
     expect((await callRow(database, id)).closesAt.toISOString()).toBe('2027-01-01T05:59:00.000Z');
     const update = (await logOf(database, id)).at(-1)!;
-    expect(update).toMatchObject({ action: 'update', before: { closesAt: '2026-12-21T05:59:00.000Z' }, after: { closesAt: '2027-01-01T05:59:00.000Z' } });
+    expect(update).toMatchObject({
+      action: 'update',
+      before: { closesAt: '2026-12-21T05:59:00.000Z' },
+      after: { closesAt: '2027-01-01T05:59:00.000Z' },
+    });
 
     const noReason = await post(`/admin/convocatorias/${id}/cancelar`, { reason: 'corto' });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.body).toContain('Explica el motivo en al menos 10 caracteres.');
     expect(noReason.body).toContain('>corto</textarea>');
-    const cancelled = await post(`/admin/convocatorias/${id}/cancelar`, { reason: 'La convocatoria se repondrá en enero por la contingencia.' });
+    const cancelled = await post(`/admin/convocatorias/${id}/cancelar`, {
+      reason: 'La convocatoria se repondrá en enero por la contingencia.',
+    });
     expect(cancelled.headers.location).toBe(`/admin/convocatorias/${id}?aviso=cancelada`);
     const publicPage = (await app.inject({ url: `/ejercicios/${SLUG}/convocatoria` })).body;
     expect(publicPage).toContain('Esta convocatoria fue cancelada');
@@ -199,7 +247,10 @@ describe('admin pages of calls', () => {
   it('after closing: results shown first on the public page, and the next-step message to every confirmed registrant with its progress', async () => {
     const { app, get, post, database } = await setUp();
     const db = database.db;
-    const [third] = await db.select({ id: exercises.id }).from(exercises).where(eq(exercises.slug, 'tercer-pal-2020-2021'));
+    const [third] = await db
+      .select({ id: exercises.id })
+      .from(exercises)
+      .where(eq(exercises.slug, 'tercer-pal-2020-2021'));
     const [call] = await db.select().from(calls).where(eq(calls.exerciseId, third!.id));
     const [notice] = await db.select({ id: privacyNotices.id }).from(privacyNotices).limit(1);
     const person = (n: number, locale: 'es-MX' | 'en', status: 'confirmed' | 'accepted' | 'pending_confirmation') => ({
@@ -215,7 +266,13 @@ describe('admin pages of calls', () => {
       locale,
       status,
     });
-    await db.insert(registrations).values([person(1, 'es-MX', 'confirmed'), person(2, 'en', 'accepted'), person(3, 'es-MX', 'pending_confirmation')]);
+    await db
+      .insert(registrations)
+      .values([
+        person(1, 'es-MX', 'confirmed'),
+        person(2, 'en', 'accepted'),
+        person(3, 'es-MX', 'pending_confirmation'),
+      ]);
 
     const page = await get(`/admin/convocatorias/${call!.id}`);
     expect(page.body).toContain('Enviar a 2 personas inscritas');
@@ -223,18 +280,30 @@ describe('admin pages of calls', () => {
     expect(page.body).toContain('Next step: Convocatoria para participar en el Tercer Plan');
     expect(page.body).toContain('que cerró el 15 de noviembre de 2020');
 
-    const results = await post(`/admin/convocatorias/${call!.id}/resultados`, { resultsText: 'Se inscribieron 2 personas.\n\nEl Secretariado se instaló el 4 de diciembre.' });
+    const results = await post(`/admin/convocatorias/${call!.id}/resultados`, {
+      resultsText: 'Se inscribieron 2 personas.\n\nEl Secretariado se instaló el 4 de diciembre.',
+    });
     expect(results.headers.location).toBe(`/admin/convocatorias/${call!.id}?aviso=resultados`);
     const publicPage = (await app.inject({ url: '/ejercicios/tercer-pal-2020-2021/convocatoria' })).body;
     expect(publicPage).toContain('<p class="prewrap">El Secretariado se instaló el 4 de diciembre.</p>');
     expect(publicPage.indexOf('Se inscribieron 2 personas.')).toBeLessThan(publicPage.indexOf('id="considerations"'));
 
-    const missing = await post(`/admin/convocatorias/${call!.id}/envios`, { subjectEs: 'Siguiente paso', bodyEs: 'Nos vemos.', subjectEn: '', bodyEn: 'See you.' });
+    const missing = await post(`/admin/convocatorias/${call!.id}/envios`, {
+      subjectEs: 'Siguiente paso',
+      bodyEs: 'Nos vemos.',
+      subjectEn: '',
+      bodyEn: 'See you.',
+    });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('Escribe el asunto en inglés.');
     expect(missing.body).toContain('value="Siguiente paso"');
 
-    const message = { subjectEs: 'Siguiente paso', bodyEs: 'Nos vemos el 4 de diciembre.', subjectEn: 'Next step', bodyEn: 'See you on 4 December.' };
+    const message = {
+      subjectEs: 'Siguiente paso',
+      bodyEs: 'Nos vemos el 4 de diciembre.',
+      subjectEn: 'Next step',
+      bodyEn: 'See you on 4 December.',
+    };
     const sent = await post(`/admin/convocatorias/${call!.id}/envios`, message);
     expect(sent.statusCode).toBe(303);
     const progressUrl = String(sent.headers.location);
@@ -258,7 +327,10 @@ describe('admin pages of calls', () => {
     expect(progress.body).toMatch(/data-count="pending"><dt>Pendientes<\/dt><dd class="reference"><strong>2<\/strong>/);
 
     await db.update(emails).set({ status: 'sent' }).where(eq(emails.toAddress, 'persona1@example.mx'));
-    await db.update(emails).set({ status: 'failed', lastError: '550 5.1.1 mailbox unavailable', attempts: 6 }).where(eq(emails.toAddress, 'persona2@example.mx'));
+    await db
+      .update(emails)
+      .set({ status: 'failed', lastError: '550 5.1.1 mailbox unavailable', attempts: 6 })
+      .where(eq(emails.toAddress, 'persona2@example.mx'));
     progress = await get(`/admin/convocatorias/${call!.id}/envios/${mailingId}`);
     expect(progress.body).toContain('Enviados: 1 de 2');
     expect(progress.body).toContain('value="50"');
@@ -273,7 +345,9 @@ describe('admin pages of calls', () => {
 
     const callPage = await get(`/admin/convocatorias/${call!.id}`);
     expect(callPage.body).toContain(`href="/admin/convocatorias/${call!.id}/envios/${mailingId}"`);
-    expect((await get(`/admin/convocatorias/${call!.id}/envios/00000000-0000-0000-0000-000000000000`)).statusCode).toBe(404);
+    expect((await get(`/admin/convocatorias/${call!.id}/envios/00000000-0000-0000-0000-000000000000`)).statusCode).toBe(
+      404,
+    );
   });
 
   it('the mailing waits for the call to close, and every page is in English too', async () => {
@@ -282,11 +356,22 @@ describe('admin pages of calls', () => {
     const page = await get(`/admin/convocatorias/${open.id}`);
     expect(page.body).toContain('Cuando la convocatoria cierre');
     expect(page.body).not.toContain(`action="/admin/convocatorias/${open.id}/envios"`);
-    const refused = await post(`/admin/convocatorias/${open.id}/envios`, { subjectEs: 'a', bodyEs: 'b', subjectEn: 'c', bodyEn: 'd' });
+    const refused = await post(`/admin/convocatorias/${open.id}/envios`, {
+      subjectEs: 'a',
+      bodyEs: 'b',
+      subjectEn: 'c',
+      bodyEn: 'd',
+    });
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain('se envía cuando la convocatoria cierra');
 
-    for (const url of ['/admin/convocatorias', '/admin/convocatorias/nueva', `/admin/convocatorias/${open.id}`, `/admin/convocatorias/${open.id}/editar`, `/admin/convocatorias/${open.id}/vista-previa`]) {
+    for (const url of [
+      '/admin/convocatorias',
+      '/admin/convocatorias/nueva',
+      `/admin/convocatorias/${open.id}`,
+      `/admin/convocatorias/${open.id}/editar`,
+      `/admin/convocatorias/${open.id}/vista-previa`,
+    ]) {
       const english = await get(`${url}?lang=en`);
       expect(english.statusCode, url).toBe(200);
       expect(english.body, url).toContain('lang="en"');
@@ -314,12 +399,25 @@ describe('admin pages of calls', () => {
       { method: 'POST', url: `/admin/convocatorias/${id}/envios` },
       { method: 'GET', url: `/admin/convocatorias/${id}/envios/00000000-0000-0000-0000-000000000000` },
     ];
-    const people = [await signInAs(database), await signInAs(database, { roles: [{ role: 'facilitator' }] }), await signInAs(database, { roles: [{ role: 'evaluator' }] })];
+    const people = [
+      await signInAs(database),
+      await signInAs(database, { roles: [{ role: 'facilitator' }] }),
+      await signInAs(database, { roles: [{ role: 'evaluator' }] }),
+    ];
     for (const route of routes) {
-      const anonymous = await app.inject({ method: route.method, url: route.url, payload: route.method === 'POST' ? {} : undefined });
+      const anonymous = await app.inject({
+        method: route.method,
+        url: route.url,
+        payload: route.method === 'POST' ? {} : undefined,
+      });
       expect([303, 403], `anonymous ${route.method} ${route.url}`).toContain(anonymous.statusCode);
       for (const person of people) {
-        const response = await app.inject({ method: route.method, url: route.url, cookies: person.cookies, payload: route.method === 'POST' ? { _csrf: person.csrf } : undefined });
+        const response = await app.inject({
+          method: route.method,
+          url: route.url,
+          cookies: person.cookies,
+          payload: route.method === 'POST' ? { _csrf: person.csrf } : undefined,
+        });
         expect(response.statusCode, `${route.method} ${route.url}`).toBe(403);
       }
     }

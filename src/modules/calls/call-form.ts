@@ -23,7 +23,8 @@ export const callFormFields = [
 export type CallFormValues = Record<(typeof callFormFields)[number], string>;
 
 export type CallFormIssue = { code: 'custom'; path: string[]; message: string; input: unknown };
-export type CallFormResult = { success: true; data: z.output<typeof callFieldsInput> } | { success: false; issues: CallFormIssue[] };
+export type CallFormResult =
+  { success: true; data: z.output<typeof callFieldsInput> } | { success: false; issues: CallFormIssue[] };
 
 /** A textarea with one item per line, as a list: lines trimmed, blank ones dropped. */
 export const linesOf = (text: string) =>
@@ -32,7 +33,12 @@ export const linesOf = (text: string) =>
     .map((line) => line.trim())
     .filter(Boolean);
 
-const issue = (field: string, message: string): CallFormIssue => ({ code: 'custom', path: [field], message, input: undefined });
+const issue = (field: string, message: string): CallFormIssue => ({
+  code: 'custom',
+  path: [field],
+  message,
+  input: undefined,
+});
 
 /** Where a use-case field's problem is shown in the form: the instants are typed as a date and a time. */
 const formFieldOf: Record<string, string> = { opensAt: 'opensDate', closesAt: 'closesDate' };

@@ -10,11 +10,22 @@ export const callTarget: TargetDefinition = {
   async resolve(db: Db, recordId: string): Promise<ResolvedTarget | undefined> {
     if (!isUuid(recordId)) return undefined;
     const [row] = await db
-      .select({ id: calls.id, title: calls.title, slug: exercises.slug, convenerInstitutionId: exercises.convenerInstitutionId })
+      .select({
+        id: calls.id,
+        title: calls.title,
+        slug: exercises.slug,
+        convenerInstitutionId: exercises.convenerInstitutionId,
+      })
       .from(calls)
       .innerJoin(exercises, eq(exercises.id, calls.exerciseId))
       .where(and(eq(calls.id, recordId), ne(calls.status, 'draft')));
     if (!row) return undefined;
-    return { recordType: 'call', recordId: row.id, title: row.title, path: `/ejercicios/${row.slug}/convocatoria`, answeringInstitutionIds: [row.convenerInstitutionId] };
+    return {
+      recordType: 'call',
+      recordId: row.id,
+      title: row.title,
+      path: `/ejercicios/${row.slug}/convocatoria`,
+      answeringInstitutionIds: [row.convenerInstitutionId],
+    };
   },
 };

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { callAvailability } from './call-window.js';
 
-const call = { status: 'published' as const, opensAt: new Date('2020-09-29T05:00:00Z'), closesAt: new Date('2020-11-16T05:59:59Z') };
+const call = {
+  status: 'published' as const,
+  opensAt: new Date('2020-09-29T05:00:00Z'),
+  closesAt: new Date('2020-11-16T05:59:59Z'),
+};
 
 describe('call window', () => {
   it('is upcoming before it opens, open inside its window and closed from its closing instant', () => {

@@ -9,7 +9,12 @@ import { verifyChangeLog } from '../audit/verify-change-log.js';
 import { exercises } from '../exercises/schema.js';
 import { emails } from '../notifications/schema.js';
 import { privacyNotices } from '../privacy/schema.js';
-import { callMailingRecipients, callMailings, registrations, type RegistrationStatus } from '../registrations/schema.js';
+import {
+  callMailingRecipients,
+  callMailings,
+  registrations,
+  type RegistrationStatus,
+} from '../registrations/schema.js';
 import { cancelCall } from './cancel-call.js';
 import { closeDueCalls } from './close-due-calls.js';
 import { createCall } from './create-call.js';
@@ -24,29 +29,40 @@ import { personActor, portalActor } from '../../testing/actors.js';
 const admin = personActor('0b7e5a52-6c1f-4f0e-9a3b-2d4c6e8f0a1b', ['admin']);
 
 async function exerciseId(db: Db) {
-  const [exercise] = await db.select({ id: exercises.id }).from(exercises).where(eq(exercises.slug, 'segundo-pal-2017-2019'));
+  const [exercise] = await db
+    .select({ id: exercises.id })
+    .from(exercises)
+    .where(eq(exercises.slug, 'segundo-pal-2017-2019'));
   return exercise!.id;
 }
 
 /** A call of the demo's second exercise, with the Durango 2020 dates unless told otherwise. */
 async function makeCall(db: Db, overrides: Partial<Parameters<typeof createCall>[1]> = {}) {
-  return createCall(db, {
-    exerciseId: await exerciseId(db),
-    title: 'Convocatoria de prueba',
-    summary: 'Para probar el cierre y los envíos.',
-    generalObjective: 'Probar.',
-    requirements: ['Ser residente del estado de Durango.'],
-    eligibleStateCode: '10',
-    opensAt: new Date('2020-09-29T05:00:00Z'),
-    closesAt: new Date('2020-11-16T05:59:00Z'),
-    contactEmail: 'gobiernoabierto@example.mx',
-    ...overrides,
-  }, portalActor);
+  return createCall(
+    db,
+    {
+      exerciseId: await exerciseId(db),
+      title: 'Convocatoria de prueba',
+      summary: 'Para probar el cierre y los envíos.',
+      generalObjective: 'Probar.',
+      requirements: ['Ser residente del estado de Durango.'],
+      eligibleStateCode: '10',
+      opensAt: new Date('2020-09-29T05:00:00Z'),
+      closesAt: new Date('2020-11-16T05:59:00Z'),
+      contactEmail: 'gobiernoabierto@example.mx',
+      ...overrides,
+    },
+    portalActor,
+  );
 }
 
 let serial = 0;
 /** Registrations written directly (the sign-up flow has its own tests): `count` of each status and language. */
-async function register(db: Db, callId: string, rows: { status: RegistrationStatus; locale: 'es-MX' | 'en'; count?: number }[]) {
+async function register(
+  db: Db,
+  callId: string,
+  rows: { status: RegistrationStatus; locale: 'es-MX' | 'en'; count?: number }[],
+) {
   const [notice] = await db.select({ id: privacyNotices.id }).from(privacyNotices).limit(1);
   const values: (typeof registrations.$inferInsert)[] = [];
   for (const row of rows) {
@@ -67,7 +83,8 @@ async function register(db: Db, callId: string, rows: { status: RegistrationStat
       });
     }
   }
-  for (let start = 0; start < values.length; start += 200) await db.insert(registrations).values(values.slice(start, start + 200));
+  for (let start = 0; start < values.length; start += 200)
+    await db.insert(registrations).values(values.slice(start, start + 200));
 }
 
 const message = {
@@ -77,7 +94,12 @@ const message = {
   bodyEn: 'Thank you for signing up.\n\nSee you on 4 December.',
 };
 const afterClosing = new Date('2020-11-20T18:00:00Z');
-const historyOf = (db: Db, id: string) => db.select().from(changeLog).where(and(eq(changeLog.recordType, 'call'), eq(changeLog.recordId, id))).orderBy(changeLog.seq);
+const historyOf = (db: Db, id: string) =>
+  db
+    .select()
+    .from(changeLog)
+    .where(and(eq(changeLog.recordType, 'call'), eq(changeLog.recordId, id)))
+    .orderBy(changeLog.seq);
 
 describe('the life of a call', () => {
   it('keeps a draft out of the public change log; publishing starts its history and later corrections are logged with before and after', async () => {
@@ -85,11 +107,21 @@ describe('the life of a call', () => {
     const now = new Date('2020-09-01T12:00:00Z');
     const draft = await makeCall(db);
     expect(draft.status).toBe('draft');
-    await updateCall(db, draft.id, { ...draft, resultsText: undefined, title: 'Convocatoria corregida' }, { actor: admin, now });
+    await updateCall(
+      db,
+      draft.id,
+      { ...draft, resultsText: undefined, title: 'Convocatoria corregida' },
+      { actor: admin, now },
+    );
     expect(await historyOf(db, draft.id)).toEqual([]);
 
     await publishCall(db, draft.id, { actor: admin, now });
-    await updateCall(db, draft.id, { ...draft, resultsText: undefined, title: 'Convocatoria corregida', closesAt: new Date('2020-11-23T05:59:00Z') }, { actor: admin, now });
+    await updateCall(
+      db,
+      draft.id,
+      { ...draft, resultsText: undefined, title: 'Convocatoria corregida', closesAt: new Date('2020-11-23T05:59:00Z') },
+      { actor: admin, now },
+    );
     const history = await historyOf(db, draft.id);
     expect(history.map((entry) => entry.action)).toEqual(['create', 'update']);
     expect(history[0]!.after).toMatchObject({ status: 'published', title: 'Convocatoria corregida' });
@@ -102,16 +134,31 @@ describe('the life of a call', () => {
   it('refuses to publish a call whose closing has passed, to edit a closed one, and to move a published one’s closing into the past', async () => {
     const db = (await createTestDatabase({ withDemo: true })).db;
     const draft = await makeCall(db);
-    await expect(publishCall(db, draft.id, { actor: admin, now: afterClosing })).rejects.toMatchObject({ details: { reason: 'closesInPast' } });
+    await expect(publishCall(db, draft.id, { actor: admin, now: afterClosing })).rejects.toMatchObject({
+      details: { reason: 'closesInPast' },
+    });
     const now = new Date('2020-10-01T00:00:00Z');
     await publishCall(db, draft.id, { actor: admin, now });
-    await expect(publishCall(db, draft.id, { actor: admin, now })).rejects.toMatchObject({ details: { reason: 'notDraft' } });
-    await expect(updateCall(db, draft.id, { ...draft, resultsText: undefined, closesAt: new Date('2020-09-30T00:00:00Z') }, { actor: admin, now })).rejects.toMatchObject({
+    await expect(publishCall(db, draft.id, { actor: admin, now })).rejects.toMatchObject({
+      details: { reason: 'notDraft' },
+    });
+    await expect(
+      updateCall(
+        db,
+        draft.id,
+        { ...draft, resultsText: undefined, closesAt: new Date('2020-09-30T00:00:00Z') },
+        { actor: admin, now },
+      ),
+    ).rejects.toMatchObject({
       details: { reason: 'closesInPast' },
     });
     await closeDueCalls(db, afterClosing);
-    await expect(updateCall(db, draft.id, { ...draft, resultsText: undefined }, { actor: admin, now: afterClosing })).rejects.toMatchObject({ details: { reason: 'notEditable' } });
-    await expect(cancelCall(db, draft.id, { reason: 'Ya no se puede cancelar.' }, { actor: admin })).rejects.toMatchObject({ details: { reason: 'notPublished' } });
+    await expect(
+      updateCall(db, draft.id, { ...draft, resultsText: undefined }, { actor: admin, now: afterClosing }),
+    ).rejects.toMatchObject({ details: { reason: 'notEditable' } });
+    await expect(
+      cancelCall(db, draft.id, { reason: 'Ya no se puede cancelar.' }, { actor: admin }),
+    ).rejects.toMatchObject({ details: { reason: 'notPublished' } });
   });
 
   it('closes published calls once their closing instant has passed, by the system, and only those', async () => {
@@ -123,18 +170,35 @@ describe('the life of a call', () => {
     expect(await closeDueCalls(db, new Date('2020-11-16T05:58:59Z'))).toEqual([]);
     expect(await closeDueCalls(db, new Date('2020-11-16T05:59:00Z'))).toEqual([due.id]);
     expect(await closeDueCalls(db, new Date('2020-11-16T06:10:00Z'))).toEqual([]);
-    const rows = await db.select({ id: calls.id, status: calls.status }).from(calls).where(inArray(calls.id, [due.id, later.id, draft.id]));
-    expect(Object.fromEntries(rows.map((row) => [row.id, row.status]))).toEqual({ [due.id]: 'closed', [later.id]: 'published', [draft.id]: 'draft' });
+    const rows = await db
+      .select({ id: calls.id, status: calls.status })
+      .from(calls)
+      .where(inArray(calls.id, [due.id, later.id, draft.id]));
+    expect(Object.fromEntries(rows.map((row) => [row.id, row.status]))).toEqual({
+      [due.id]: 'closed',
+      [later.id]: 'published',
+      [draft.id]: 'draft',
+    });
 
     const [entry] = (await historyOf(db, due.id)).filter((e) => e.action === 'update');
-    expect(entry).toMatchObject({ actorLabel: 'Sistema', actorId: null, before: { status: 'published' }, after: { status: 'closed' } });
+    expect(entry).toMatchObject({
+      actorLabel: 'Sistema',
+      actorId: null,
+      before: { status: 'published' },
+      after: { status: 'closed' },
+    });
     expect((await verifyChangeLog(db)).ok).toBe(true);
   });
 
   it('cancels a published call with a public reason', async () => {
     const db = (await createTestDatabase({ withDemo: true })).db;
     const call = await makeCall(db, { status: 'published' });
-    const cancelled = await cancelCall(db, call.id, { reason: 'Se suspende por la contingencia sanitaria.' }, { actor: admin });
+    const cancelled = await cancelCall(
+      db,
+      call.id,
+      { reason: 'Se suspende por la contingencia sanitaria.' },
+      { actor: admin },
+    );
     expect(cancelled).toMatchObject({ status: 'cancelled', resultsText: 'Se suspende por la contingencia sanitaria.' });
     expect((await historyOf(db, call.id)).at(-1)).toMatchObject({ action: 'update', after: { status: 'cancelled' } });
   });
@@ -153,11 +217,22 @@ describe('the next-step mailing', () => {
       { status: 'rejected', locale: 'en' },
       { status: 'withdrawn', locale: 'es-MX' },
     ]);
-    const sent = await sendCallMailing(db, call.id, message, { actor: portalActor, siteName: 'Cocrea Durango', now: afterClosing });
+    const sent = await sendCallMailing(db, call.id, message, {
+      actor: portalActor,
+      siteName: 'Cocrea Durango',
+      now: afterClosing,
+    });
     expect(sent.recipients).toBe(3);
 
     const queued = await db
-      .select({ status: registrations.status, locale: emails.locale, to: emails.toAddress, subject: emails.subject, text: emails.text, emailStatus: emails.status })
+      .select({
+        status: registrations.status,
+        locale: emails.locale,
+        to: emails.toAddress,
+        subject: emails.subject,
+        text: emails.text,
+        emailStatus: emails.status,
+      })
       .from(callMailingRecipients)
       .innerJoin(registrations, eq(registrations.id, callMailingRecipients.registrationId))
       .innerJoin(emails, eq(emails.id, callMailingRecipients.emailId))
@@ -176,7 +251,10 @@ describe('the next-step mailing', () => {
     expect(spanish[0]!.text).toContain('Cocrea Durango');
 
     // Each e-mail has its delivery job, written in the same transaction.
-    const { rows } = await sqlExecutor(db).executeSql(`SELECT count(*)::int AS n FROM ${JOB_SCHEMA}.job WHERE name = $1`, [queues.sendEmail]);
+    const { rows } = await sqlExecutor(db).executeSql(
+      `SELECT count(*)::int AS n FROM ${JOB_SCHEMA}.job WHERE name = $1`,
+      [queues.sendEmail],
+    );
     expect(rows[0]!.n).toBe(3);
   });
 
@@ -185,23 +263,37 @@ describe('the next-step mailing', () => {
     const call = await makeCall(db, { status: 'published' });
     const options = { actor: portalActor, siteName: 'Cocrea', now: new Date('2020-10-15T12:00:00Z') };
     await register(db, call.id, [{ status: 'pending_confirmation', locale: 'es-MX' }]);
-    await expect(sendCallMailing(db, call.id, message, options)).rejects.toMatchObject({ code: 'conflict', details: { reason: 'callNotClosed' } });
+    await expect(sendCallMailing(db, call.id, message, options)).rejects.toMatchObject({
+      code: 'conflict',
+      details: { reason: 'callNotClosed' },
+    });
     // Past its closing instant it counts as closed even before the scheduled job marks it.
-    await expect(sendCallMailing(db, call.id, message, { ...options, now: afterClosing })).rejects.toMatchObject({ details: { reason: 'noRecipients' } });
+    await expect(sendCallMailing(db, call.id, message, { ...options, now: afterClosing })).rejects.toMatchObject({
+      details: { reason: 'noRecipients' },
+    });
     expect(await db.select().from(callMailings)).toEqual([]);
 
     await register(db, call.id, [{ status: 'confirmed', locale: 'es-MX' }]);
     const first = await sendCallMailing(db, call.id, message, { ...options, now: afterClosing });
-    await expect(sendCallMailing(db, call.id, { ...message, bodyEs: `  ${message.bodyEs}  ` }, { ...options, now: afterClosing })).rejects.toMatchObject({
+    await expect(
+      sendCallMailing(db, call.id, { ...message, bodyEs: `  ${message.bodyEs}  ` }, { ...options, now: afterClosing }),
+    ).rejects.toMatchObject({
       details: { reason: 'alreadySent', mailingId: first.mailingId },
     });
-    const second = await sendCallMailing(db, call.id, { ...message, subjectEs: 'Cambio de sede' }, { ...options, now: afterClosing });
+    const second = await sendCallMailing(
+      db,
+      call.id,
+      { ...message, subjectEs: 'Cambio de sede' },
+      { ...options, now: afterClosing },
+    );
     expect(second.mailingId).not.toBe(first.mailingId);
     expect(await db.select().from(callMailingRecipients)).toHaveLength(2);
 
     const cancelled = await makeCall(db, { status: 'published', closesAt: new Date('2020-12-31T00:00:00Z') });
     await cancelCall(db, cancelled.id, { reason: 'Se cancela la convocatoria.' }, { actor: admin });
-    await expect(sendCallMailing(db, cancelled.id, message, { ...options, now: afterClosing })).rejects.toMatchObject({ details: { reason: 'callNotClosed' } });
+    await expect(sendCallMailing(db, cancelled.id, message, { ...options, now: afterClosing })).rejects.toMatchObject({
+      details: { reason: 'callNotClosed' },
+    });
   });
 
   it('writes hundreds of recipients in short batches, one transaction each, and the progress counts follow the e-mails’ status', async () => {
@@ -215,21 +307,38 @@ describe('the next-step mailing', () => {
       { status: 'pending_confirmation', locale: 'es-MX', count: 20 },
     ]);
     const startedAt = performance.now();
-    const sent = await sendCallMailing(db, call.id, message, { actor: portalActor, siteName: 'Cocrea', now: afterClosing, batchSize: 64 });
+    const sent = await sendCallMailing(db, call.id, message, {
+      actor: portalActor,
+      siteName: 'Cocrea',
+      now: afterClosing,
+      batchSize: 64,
+    });
     const elapsedMs = performance.now() - startedAt;
     expect(sent.recipients).toBe(300);
     // A generous bound, to notice a regression to something quadratic (about 5,000 must fit in one request).
     expect(elapsedMs).toBeLessThan(20_000);
-    const recipientRows = await db.select().from(callMailingRecipients).where(eq(callMailingRecipients.mailingId, sent.mailingId));
+    const recipientRows = await db
+      .select()
+      .from(callMailingRecipients)
+      .where(eq(callMailingRecipients.mailingId, sent.mailingId));
     expect(new Set(recipientRows.map((row) => row.registrationId)).size).toBe(300);
 
     let progress = await getMailingProgress(db, call.id, sent.mailingId);
     expect(progress.counts).toEqual({ total: 300, sent: 0, pending: 300, failed: 0, removed: 0 });
 
     const ids = recipientRows.map((row) => row.emailId!);
-    await db.update(emails).set({ status: 'sent', sentAt: afterClosing }).where(inArray(emails.id, ids.slice(0, 250)));
-    await db.update(emails).set({ status: 'sending' }).where(inArray(emails.id, ids.slice(250, 260)));
-    await db.update(emails).set({ status: 'failed', lastError: '550 mailbox unavailable', attempts: 6 }).where(inArray(emails.id, ids.slice(260, 265)));
+    await db
+      .update(emails)
+      .set({ status: 'sent', sentAt: afterClosing })
+      .where(inArray(emails.id, ids.slice(0, 250)));
+    await db
+      .update(emails)
+      .set({ status: 'sending' })
+      .where(inArray(emails.id, ids.slice(250, 260)));
+    await db
+      .update(emails)
+      .set({ status: 'failed', lastError: '550 mailbox unavailable', attempts: 6 })
+      .where(inArray(emails.id, ids.slice(260, 265)));
     await db.delete(emails).where(eq(emails.id, ids[299]!));
 
     progress = await getMailingProgress(db, call.id, sent.mailingId);
@@ -240,7 +349,9 @@ describe('the next-step mailing', () => {
 
     const [listed] = await listCallMailings(db, call.id);
     expect(listed).toMatchObject({ id: sent.mailingId, subject: message.subjectEs, counts: progress.counts });
-    await expect(getMailingProgress(db, call.id, '00000000-0000-0000-0000-000000000000')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(getMailingProgress(db, call.id, '00000000-0000-0000-0000-000000000000')).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 
   it('an interrupted mailing resumes where its last batch ended: nobody twice, nobody skipped', async () => {
@@ -278,21 +389,32 @@ describe('the next-step mailing', () => {
     expect(partial.counts.total).toBe(8);
 
     // The same message again is the same mailing, not a second one.
-    await expect(sendCallMailing(db, call.id, message, options)).rejects.toMatchObject({ details: { reason: 'alreadySent', mailingId: mailing!.id } });
+    await expect(sendCallMailing(db, call.id, message, options)).rejects.toMatchObject({
+      details: { reason: 'alreadySent', mailingId: mailing!.id },
+    });
 
     await db.update(registrations).set({ email: 'ultima@example.mx' }).where(eq(registrations.id, lastId));
     expect(await resumeCallMailings(db, { siteName: 'Cocrea', batchSize: 4 })).toEqual([mailing!.id]);
     // Resuming again, or twice at once, changes nothing.
-    await Promise.all([queueMailingRecipients(db, mailing!.id, { siteName: 'Cocrea' }), queueMailingRecipients(db, mailing!.id, { siteName: 'Cocrea' })]);
+    await Promise.all([
+      queueMailingRecipients(db, mailing!.id, { siteName: 'Cocrea' }),
+      queueMailingRecipients(db, mailing!.id, { siteName: 'Cocrea' }),
+    ]);
     expect(await resumeCallMailings(db, { siteName: 'Cocrea' })).toEqual([]);
 
-    const recipients = await db.select().from(callMailingRecipients).where(eq(callMailingRecipients.mailingId, mailing!.id));
+    const recipients = await db
+      .select()
+      .from(callMailingRecipients)
+      .where(eq(callMailingRecipients.mailingId, mailing!.id));
     expect(recipients).toHaveLength(10);
     expect(new Set(recipients.map((row) => row.registrationId)).size).toBe(10);
     const mails = await db.select({ to: emails.toAddress }).from(emails).where(eq(emails.template, 'notice'));
     expect(mails).toHaveLength(10);
     expect(mails.map((row) => row.to)).toContain('ultima@example.mx');
-    const { rows } = await sqlExecutor(db).executeSql(`SELECT count(*)::int AS n FROM ${JOB_SCHEMA}.job WHERE name = $1`, [queues.sendEmail]);
+    const { rows } = await sqlExecutor(db).executeSql(
+      `SELECT count(*)::int AS n FROM ${JOB_SCHEMA}.job WHERE name = $1`,
+      [queues.sendEmail],
+    );
     expect(rows[0]!.n).toBe(10);
     const done = await getMailingProgress(db, call.id, mailing!.id);
     expect(done.mailing.isQueueing).toBe(false);

@@ -21,11 +21,23 @@ export async function closeDueCalls(db: Db, now: Date): Promise<string[]> {
     const closed = await tx
       .update(calls)
       .set({ status: 'closed' })
-      .where(inArray(calls.id, due.map((call) => call.id)))
+      .where(
+        inArray(
+          calls.id,
+          due.map((call) => call.id),
+        ),
+      )
       .returning();
     const byId = new Map(closed.map((call) => [call.id, call]));
     for (const before of due) {
-      await appendChange(tx, { actor: changeActorOf(systemActor(SYSTEM_ACTOR_LABEL)), recordType: 'call', recordId: before.id, action: 'update', before, after: byId.get(before.id) });
+      await appendChange(tx, {
+        actor: changeActorOf(systemActor(SYSTEM_ACTOR_LABEL)),
+        recordType: 'call',
+        recordId: before.id,
+        action: 'update',
+        before,
+        after: byId.get(before.id),
+      });
     }
     return due.map((call) => call.id);
   });

@@ -18,7 +18,12 @@ export const callFields = z.object({
   title: z.string().trim().min(1, 'title.required').min(3, 'title.tooShort').max(300, 'title.tooLong'),
   summary: z.string().trim().min(1, 'summary.required').min(3, 'summary.tooShort').max(2000, 'summary.tooLong'),
   considerations: listOf('considerations', 50, 5000),
-  generalObjective: z.string().trim().min(1, 'generalObjective.required').min(3, 'generalObjective.tooShort').max(5000, 'generalObjective.tooLong'),
+  generalObjective: z
+    .string()
+    .trim()
+    .min(1, 'generalObjective.required')
+    .min(3, 'generalObjective.tooShort')
+    .max(5000, 'generalObjective.tooLong'),
   specificObjectives: listOf('specificObjectives', 50, 5000),
   requirements: listOf('requirements', 50, 2000).refine((list) => list.length > 0, 'requirements.required'),
   themes: listOf('themes', 40, 120),
@@ -54,7 +59,14 @@ export async function createCall(db: Db, input: CreateCallInput, actor: ActingPa
   const values = createCallInput.parse(input);
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(calls).values(values).returning();
-    if (row!.status !== 'draft') await appendChange(tx, { actor: changeActorOf(actor), recordType: 'call', recordId: row!.id, action: 'create', after: row });
+    if (row!.status !== 'draft')
+      await appendChange(tx, {
+        actor: changeActorOf(actor),
+        recordType: 'call',
+        recordId: row!.id,
+        action: 'create',
+        after: row,
+      });
     return row!;
   });
 }

@@ -31,7 +31,15 @@ const thirdCall = {
     'Manifestar por escrito, en el formulario en línea «Súmate», la intención de participar de manera honoraria.',
     'Inscribirse entre el 29 de septiembre y el 15 de noviembre de 2020.',
   ],
-  themes: ['Seguridad ciudadana', 'Medio ambiente y residuos', 'Movilidad y seguridad vial', 'Salud mental', 'Trámites y servicios', 'Espacios públicos', 'Transparencia y rendición de cuentas'],
+  themes: [
+    'Seguridad ciudadana',
+    'Medio ambiente y residuos',
+    'Movilidad y seguridad vial',
+    'Salud mental',
+    'Trámites y servicios',
+    'Espacios públicos',
+    'Transparencia y rendición de cuentas',
+  ],
   resultsText:
     'La convocatoria cerró el 15 de noviembre de 2020. Cada persona inscrita recibió por correo electrónico la invitación a la sesión de instalación del Secretariado Técnico Local.',
 };
@@ -50,7 +58,15 @@ const fourthCall = {
     'Conocer cómo se integra el Secretariado Técnico Local y cómo decide.',
     'Ver cómo se da seguimiento público a los compromisos de un plan.',
   ],
-  themes: ['Seguridad ciudadana', 'Medio ambiente y residuos', 'Movilidad y seguridad vial', 'Salud mental', 'Trámites y servicios', 'Espacios públicos', 'Transparencia y rendición de cuentas'],
+  themes: [
+    'Seguridad ciudadana',
+    'Medio ambiente y residuos',
+    'Movilidad y seguridad vial',
+    'Salud mental',
+    'Trámites y servicios',
+    'Espacios públicos',
+    'Transparencia y rendición de cuentas',
+  ],
   requirements: [
     'Residir en el estado de Durango.',
     'Tener interés en participar de manera honoraria.',
@@ -98,5 +114,8 @@ async function seed(tx: Db, { now, actor }: DemoContext) {
 
 export const callsDemo: DemoContribution = {
   seed,
-  pages: [`/ejercicios/${demoExerciseSlugs.fourth}/convocatoria`, `/ejercicios/${demoExerciseSlugs.third}/convocatoria`],
+  pages: [
+    `/ejercicios/${demoExerciseSlugs.fourth}/convocatoria`,
+    `/ejercicios/${demoExerciseSlugs.third}/convocatoria`,
+  ],
 };

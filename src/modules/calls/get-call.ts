@@ -10,7 +10,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function getCall(db: Db, id: string) {
   if (!UUID.test(id)) throw notFound('call');
   const [row] = await db
-    .select({ call: calls, exercise: { id: exercises.id, slug: exercises.slug, title: exercises.title, stateCode: exercises.stateCode } })
+    .select({
+      call: calls,
+      exercise: { id: exercises.id, slug: exercises.slug, title: exercises.title, stateCode: exercises.stateCode },
+    })
     .from(calls)
     .innerJoin(exercises, eq(exercises.id, calls.exerciseId))
     .where(eq(calls.id, id))

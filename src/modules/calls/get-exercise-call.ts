@@ -18,7 +18,10 @@ export type PublicCall = NonNullable<Awaited<ReturnType<typeof getExerciseCall>>
 /** An exercise by its slug with its public call, in one query (for the sign-up form, which is hit hard). */
 export async function getExerciseAndCall(db: Db, slug: string) {
   const [row] = await db
-    .select({ exercise: { id: exercises.id, slug: exercises.slug, title: exercises.title, stateCode: exercises.stateCode }, call: calls })
+    .select({
+      exercise: { id: exercises.id, slug: exercises.slug, title: exercises.title, stateCode: exercises.stateCode },
+      call: calls,
+    })
     .from(exercises)
     .leftJoin(calls, and(eq(calls.exerciseId, exercises.id), ne(calls.status, 'draft')))
     .where(eq(exercises.slug, slug))

@@ -50,7 +50,14 @@ export async function getMailingProgress(db: Db, callId: string, mailingId: stri
       .where(eq(callMailingRecipients.mailingId, mailingId))
       .groupBy(emails.status),
     db
-      .select({ emailId: emails.id, name: registrations.fullName, to: emails.toAddress, attempts: emails.attempts, lastError: emails.lastError, failedAt: emails.updatedAt })
+      .select({
+        emailId: emails.id,
+        name: registrations.fullName,
+        to: emails.toAddress,
+        attempts: emails.attempts,
+        lastError: emails.lastError,
+        failedAt: emails.updatedAt,
+      })
       .from(callMailingRecipients)
       .innerJoin(emails, eq(emails.id, callMailingRecipients.emailId))
       .innerJoin(registrations, eq(registrations.id, callMailingRecipients.registrationId))

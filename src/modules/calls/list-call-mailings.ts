@@ -7,14 +7,23 @@ import { countsOf, type MailingCounts } from './get-mailing-progress.js';
 /** The next-step mailings of a call, newest first, each with its delivery figures (one query). */
 export async function listCallMailings(db: Db, callId: string) {
   const rows = await db
-    .select({ id: callMailings.id, createdAt: callMailings.createdAt, subject: callMailings.subjectEs, status: emails.status, n: count(callMailingRecipients.id) })
+    .select({
+      id: callMailings.id,
+      createdAt: callMailings.createdAt,
+      subject: callMailings.subjectEs,
+      status: emails.status,
+      n: count(callMailingRecipients.id),
+    })
     .from(callMailings)
     .leftJoin(callMailingRecipients, eq(callMailingRecipients.mailingId, callMailings.id))
     .leftJoin(emails, eq(emails.id, callMailingRecipients.emailId))
     .where(eq(callMailings.callId, callId))
     .groupBy(callMailings.id, callMailings.createdAt, callMailings.subjectEs, emails.status)
     .orderBy(desc(callMailings.createdAt));
-  const byId = new Map<string, { id: string; createdAt: Date; subject: string; statuses: { status: (typeof rows)[number]['status']; n: number }[] }>();
+  const byId = new Map<
+    string,
+    { id: string; createdAt: Date; subject: string; statuses: { status: (typeof rows)[number]['status']; n: number }[] }
+  >();
   for (const row of rows) {
     const entry = byId.get(row.id) ?? { id: row.id, createdAt: row.createdAt, subject: row.subject, statuses: [] };
     entry.statuses.push({ status: row.status, n: Number(row.n) });

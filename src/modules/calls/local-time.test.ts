@@ -35,7 +35,11 @@ describe('wall-clock times in the configured time zone', () => {
   it('shows an instant as the date and time on the zone’s clocks, the inverse of reading it', () => {
     expect(utcToZonedTime(new Date('2020-11-16T05:59:00Z'), zone)).toEqual({ date: '2020-11-15', time: '23:59' });
     expect(utcToZonedTime(new Date('2020-09-29T05:00:00Z'), zone)).toEqual({ date: '2020-09-29', time: '00:00' });
-    for (const [date, time] of [['2021-03-01', '08:15'], ['2024-12-31', '23:59'], ['2020-06-30', '00:00']] as const) {
+    for (const [date, time] of [
+      ['2021-03-01', '08:15'],
+      ['2024-12-31', '23:59'],
+      ['2020-06-30', '00:00'],
+    ] as const) {
       expect(utcToZonedTime(zonedTimeToUtc(date, time, zone)!, zone)).toEqual({ date, time });
     }
   });

@@ -25,7 +25,11 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** The wall-clock fields of an instant in a zone. */
 function wallClock(instant: number, timeZone: string) {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(new Date(instant))
+      .map((part) => [part.type, part.value]),
+  );
   return {
     year: Number(parts.year),
     month: Number(parts.month),
@@ -58,7 +62,8 @@ export function zonedTimeToUtc(date: string, time: string, timeZone: string): Da
   const [year, month, day, hour, minute] = [Number(d[1]), Number(d[2]), Number(d[3]), Number(t[1]), Number(t[2])];
   const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute);
   const check = new Date(wallAsUtc);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
+    return undefined;
   // First guess with the offset at the wall time read as UTC, then correct with the offset at the guess.
   const guess = wallAsUtc - offsetAt(wallAsUtc, timeZone);
   const corrected = wallAsUtc - offsetAt(guess, timeZone);
@@ -69,5 +74,8 @@ export function zonedTimeToUtc(date: string, time: string, timeZone: string): Da
 export function utcToZonedTime(instant: Date, timeZone: string): { date: string; time: string } {
   const wall = wallClock(instant.getTime(), timeZone);
   const pad = (value: number, length = 2) => String(value).padStart(length, '0');
-  return { date: `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}`, time: `${pad(wall.hour)}:${pad(wall.minute)}` };
+  return {
+    date: `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}`,
+    time: `${pad(wall.hour)}:${pad(wall.minute)}`,
+  };
 }

@@ -5,7 +5,8 @@ import type { KeysOf } from '../../web/i18n/catalog.js';
 export const callsMessages = defineMessages(
   {
     'calls.admin.title': 'Convocatorias',
-    'calls.admin.lead': 'Escribe cada convocatoria, revísala en vista previa y publícala. Abre y cierra sola en sus fechas, con la hora de {zone}.',
+    'calls.admin.lead':
+      'Escribe cada convocatoria, revísala en vista previa y publícala. Abre y cierra sola en sus fechas, con la hora de {zone}.',
     'calls.admin.new': 'Nueva convocatoria',
     'calls.admin.none': 'Todavía no hay convocatorias.',
     'calls.admin.caption': 'Convocatorias de todos los ejercicios',
@@ -25,7 +26,8 @@ export const callsMessages = defineMessages(
     'calls.notice.results': 'Publicamos los resultados en la página de la convocatoria.',
     'calls.notice.mailing': 'Pusimos en cola {count} correos. Aquí ves cómo avanza el envío.',
     'calls.notice.mailingOne': 'Pusimos en cola 1 correo. Aquí ves cómo avanza el envío.',
-    'calls.notice.alreadySent': 'Este mismo mensaje ya se había enviado, así que no lo enviamos otra vez. Este es el avance de aquel envío.',
+    'calls.notice.alreadySent':
+      'Este mismo mensaje ya se había enviado, así que no lo enviamos otra vez. Este es el avance de aquel envío.',
 
     'calls.problem.notEditable': 'Esta convocatoria ya está cerrada o cancelada: no se puede editar.',
     'calls.problem.notDraft': 'Solo se publica un borrador, y esta convocatoria ya no lo es.',
@@ -37,7 +39,8 @@ export const callsMessages = defineMessages(
 
     'calls.form.newTitle': 'Nueva convocatoria',
     'calls.form.editTitle': 'Editar la convocatoria',
-    'calls.form.publishedWarning': 'Esta convocatoria ya es pública: los cambios se verán al guardar y quedarán en su historial de cambios.',
+    'calls.form.publishedWarning':
+      'Esta convocatoria ya es pública: los cambios se verán al guardar y quedarán en su historial de cambios.',
     'calls.form.draftNote': 'Es un borrador: nadie más lo ve hasta que lo publiques.',
     'calls.form.saveDraft': 'Guardar borrador',
     'calls.form.save': 'Guardar cambios',
@@ -58,13 +61,15 @@ export const callsMessages = defineMessages(
     'calls.field.opens': 'Apertura',
     'calls.field.opensHint': 'Fecha y hora de {zone}. Desde ese minuto se reciben inscripciones.',
     'calls.field.closes': 'Cierre',
-    'calls.field.closesHint': 'Fecha y hora de {zone}. En ese minuto exacto deja de recibir inscripciones; por ejemplo, 23:59.',
+    'calls.field.closesHint':
+      'Fecha y hora de {zone}. En ese minuto exacto deja de recibir inscripciones; por ejemplo, 23:59.',
     'calls.field.date': 'Fecha',
     'calls.field.time': 'Hora',
     'calls.field.contactEmail': 'Correo de contacto',
     'calls.field.contactEmailHint': 'Se publica en la convocatoria para quien tenga dudas.',
     'calls.field.resultsText': 'Resultados',
-    'calls.field.resultsTextHint': 'Se muestran en la página de la convocatoria cuando cierra. Puedes escribirlos después.',
+    'calls.field.resultsTextHint':
+      'Se muestran en la página de la convocatoria cuando cierra. Puedes escribirlos después.',
 
     'calls.error.exerciseId.required': 'Elige el ejercicio de la convocatoria.',
     'calls.error.title.required': 'Escribe el título de la convocatoria.',
@@ -92,7 +97,8 @@ export const callsMessages = defineMessages(
     'calls.error.closesDate.invalid': 'La fecha de cierre no existe: revísala.',
     'calls.error.closesTime.invalid': 'Escribe la hora de cierre con horas y minutos, como 23:59.',
     'calls.error.closesAt.beforeOpens': 'La convocatoria debe cerrar después de abrir.',
-    'calls.error.closesDate.inPast': 'La fecha de cierre ya pasó: la convocatoria publicada se cerraría para siempre. Elige una fecha futura.',
+    'calls.error.closesDate.inPast':
+      'La fecha de cierre ya pasó: la convocatoria publicada se cerraría para siempre. Elige una fecha futura.',
     'calls.error.contactEmail.invalid': 'Escribe un correo de contacto válido, como nombre@ejemplo.mx.',
     'calls.error.resultsText.required': 'Escribe los resultados.',
     'calls.error.resultsText.tooLong': 'Los resultados no pueden tener más de 10,000 caracteres.',
@@ -117,29 +123,35 @@ export const callsMessages = defineMessages(
     'calls.detail.preview': 'Vista previa',
     'calls.detail.public': 'Ver la página pública',
     'calls.publish.title': 'Publicar',
-    'calls.publish.body': 'Al publicarla, su página será pública y recibirá inscripciones del {opens} al {closes}. Revisa antes la vista previa.',
+    'calls.publish.body':
+      'Al publicarla, su página será pública y recibirá inscripciones del {opens} al {closes}. Revisa antes la vista previa.',
     'calls.publish.submit': 'Publicar la convocatoria',
     'calls.cancel.title': 'Cancelar la convocatoria',
-    'calls.cancel.body': 'Deja de recibir inscripciones de inmediato y su página dirá que se canceló y por qué. No se puede deshacer.',
+    'calls.cancel.body':
+      'Deja de recibir inscripciones de inmediato y su página dirá que se canceló y por qué. No se puede deshacer.',
     'calls.cancel.reason': 'Motivo de la cancelación',
     'calls.cancel.reasonHint': 'Se publica en la página de la convocatoria.',
     'calls.cancel.submit': 'Cancelar la convocatoria',
     'calls.results.title': 'Resultados',
-    'calls.results.body': 'Se muestran en un lugar destacado de la página de la convocatoria. Cada versión queda en su historial de cambios.',
+    'calls.results.body':
+      'Se muestran en un lugar destacado de la página de la convocatoria. Cada versión queda en su historial de cambios.',
     'calls.results.label': 'Texto de los resultados',
     'calls.results.submit': 'Publicar los resultados',
 
     'calls.mailing.title': 'Mensaje del siguiente paso',
-    'calls.mailing.lead': 'Cada persona inscrita con correo confirmado recibe el mensaje en el idioma en que se inscribió. Los correos salen en cola y puedes seguir su avance.',
+    'calls.mailing.lead':
+      'Cada persona inscrita con correo confirmado recibe el mensaje en el idioma en que se inscribió. Los correos salen en cola y puedes seguir su avance.',
     'calls.mailing.spanish': 'En español',
     'calls.mailing.english': 'En inglés',
     'calls.mailing.subject': 'Asunto',
     'calls.mailing.body': 'Mensaje',
-    'calls.mailing.bodyHint': 'El correo empieza con «Hola, (nombre):» y termina con la firma del portal. Separa los párrafos con una línea en blanco.',
+    'calls.mailing.bodyHint':
+      'El correo empieza con «Hola, (nombre):» y termina con la firma del portal. Separa los párrafos con una línea en blanco.',
     'calls.mailing.submit': 'Enviar a {count} personas inscritas',
     'calls.mailing.submitOne': 'Enviar a 1 persona inscrita',
     'calls.mailing.nobody': 'Ninguna persona inscrita ha confirmado su correo, así que no hay a quién escribir.',
-    'calls.mailing.afterClosing': 'Cuando la convocatoria cierre, el {date}, podrás escribir aquí el mensaje del siguiente paso a las personas inscritas.',
+    'calls.mailing.afterClosing':
+      'Cuando la convocatoria cierre, el {date}, podrás escribir aquí el mensaje del siguiente paso a las personas inscritas.',
     'calls.mailing.notForCancelled': 'La convocatoria se canceló: no hay siguiente paso que anunciar.',
     'calls.mailing.defaultSubject': 'Siguiente paso: {call}',
     'calls.mailing.defaultBody':
@@ -153,7 +165,8 @@ export const callsMessages = defineMessages(
 
     'calls.progress.title': 'Avance del envío',
     'calls.progress.lead': 'Enviado el {date}.',
-    'calls.progress.queueing': 'Todavía se están preparando los correos de este envío: el total crecerá hasta llegar a todas las personas. Actualiza las cifras en un momento.',
+    'calls.progress.queueing':
+      'Todavía se están preparando los correos de este envío: el total crecerá hasta llegar a todas las personas. Actualiza las cifras en un momento.',
     'calls.progress.sent': 'Enviados',
     'calls.progress.pending': 'Pendientes',
     'calls.progress.failed': 'Con error',
@@ -186,7 +199,8 @@ export const callsMessages = defineMessages(
   },
   {
     'calls.admin.title': 'Calls',
-    'calls.admin.lead': 'Write each call, check it in the preview and publish it. It opens and closes by itself on its dates, in {zone} time.',
+    'calls.admin.lead':
+      'Write each call, check it in the preview and publish it. It opens and closes by itself on its dates, in {zone} time.',
     'calls.admin.new': 'New call',
     'calls.admin.none': 'There are no calls yet.',
     'calls.admin.caption': 'Calls of every exercise',
@@ -206,7 +220,8 @@ export const callsMessages = defineMessages(
     'calls.notice.results': 'The results are published on the call’s page.',
     'calls.notice.mailing': '{count} e-mails are queued. This page shows how the sending is going.',
     'calls.notice.mailingOne': '1 e-mail is queued. This page shows how the sending is going.',
-    'calls.notice.alreadySent': 'This very message had already been sent, so it was not sent again. This is the progress of that mailing.',
+    'calls.notice.alreadySent':
+      'This very message had already been sent, so it was not sent again. This is the progress of that mailing.',
 
     'calls.problem.notEditable': 'This call is closed or cancelled: it can no longer be edited.',
     'calls.problem.notDraft': 'Only a draft can be published, and this call is no longer one.',
@@ -218,7 +233,8 @@ export const callsMessages = defineMessages(
 
     'calls.form.newTitle': 'New call',
     'calls.form.editTitle': 'Edit the call',
-    'calls.form.publishedWarning': 'This call is already public: changes show as soon as you save them and stay in its change history.',
+    'calls.form.publishedWarning':
+      'This call is already public: changes show as soon as you save them and stay in its change history.',
     'calls.form.draftNote': 'This is a draft: nobody else sees it until you publish it.',
     'calls.form.saveDraft': 'Save draft',
     'calls.form.save': 'Save changes',
@@ -273,7 +289,8 @@ export const callsMessages = defineMessages(
     'calls.error.closesDate.invalid': 'The closing date does not exist: check it.',
     'calls.error.closesTime.invalid': 'Enter the closing time in hours and minutes, like 23:59.',
     'calls.error.closesAt.beforeOpens': 'The call must close after it opens.',
-    'calls.error.closesDate.inPast': 'The closing date has passed: the published call would close for good. Choose a future date.',
+    'calls.error.closesDate.inPast':
+      'The closing date has passed: the published call would close for good. Choose a future date.',
     'calls.error.contactEmail.invalid': 'Enter a valid contact e-mail address, like name@example.mx.',
     'calls.error.resultsText.required': 'Enter the results.',
     'calls.error.resultsText.tooLong': 'The results cannot be longer than 10,000 characters.',
@@ -298,10 +315,12 @@ export const callsMessages = defineMessages(
     'calls.detail.preview': 'Preview',
     'calls.detail.public': 'See the public page',
     'calls.publish.title': 'Publish',
-    'calls.publish.body': 'Once published, its page is public and it accepts sign-ups from {opens} to {closes}. Check the preview first.',
+    'calls.publish.body':
+      'Once published, its page is public and it accepts sign-ups from {opens} to {closes}. Check the preview first.',
     'calls.publish.submit': 'Publish the call',
     'calls.cancel.title': 'Cancel the call',
-    'calls.cancel.body': 'It stops accepting sign-ups at once and its page will say it was cancelled and why. This cannot be undone.',
+    'calls.cancel.body':
+      'It stops accepting sign-ups at once and its page will say it was cancelled and why. This cannot be undone.',
     'calls.cancel.reason': 'Reason for the cancellation',
     'calls.cancel.reasonHint': 'Published on the call’s page.',
     'calls.cancel.submit': 'Cancel the call',
@@ -311,16 +330,19 @@ export const callsMessages = defineMessages(
     'calls.results.submit': 'Publish the results',
 
     'calls.mailing.title': 'Next-step message',
-    'calls.mailing.lead': 'Every registrant with a confirmed e-mail address gets the message in the language they signed up in. The e-mails are queued and you can follow their progress.',
+    'calls.mailing.lead':
+      'Every registrant with a confirmed e-mail address gets the message in the language they signed up in. The e-mails are queued and you can follow their progress.',
     'calls.mailing.spanish': 'In Spanish',
     'calls.mailing.english': 'In English',
     'calls.mailing.subject': 'Subject',
     'calls.mailing.body': 'Message',
-    'calls.mailing.bodyHint': 'The e-mail starts with “Hello, (name):” and ends with the portal’s sign-off. Separate paragraphs with a blank line.',
+    'calls.mailing.bodyHint':
+      'The e-mail starts with “Hello, (name):” and ends with the portal’s sign-off. Separate paragraphs with a blank line.',
     'calls.mailing.submit': 'Send to {count} registrants',
     'calls.mailing.submitOne': 'Send to 1 registrant',
     'calls.mailing.nobody': 'No registrant has confirmed their e-mail address, so there is nobody to write to.',
-    'calls.mailing.afterClosing': 'Once the call closes, on {date}, you can write the next-step message to the registrants here.',
+    'calls.mailing.afterClosing':
+      'Once the call closes, on {date}, you can write the next-step message to the registrants here.',
     'calls.mailing.notForCancelled': 'The call was cancelled: there is no next step to announce.',
     'calls.mailing.defaultSubject': 'Next step: {call}',
     'calls.mailing.defaultBody':
@@ -334,7 +356,8 @@ export const callsMessages = defineMessages(
 
     'calls.progress.title': 'Mailing progress',
     'calls.progress.lead': 'Sent on {date}.',
-    'calls.progress.queueing': 'The e-mails of this mailing are still being prepared: the total will grow until it reaches everyone. Refresh the figures in a moment.',
+    'calls.progress.queueing':
+      'The e-mails of this mailing are still being prepared: the total will grow until it reaches everyone. Refresh the figures in a moment.',
     'calls.progress.sent': 'Sent',
     'calls.progress.pending': 'Pending',
     'calls.progress.failed': 'Failed',

@@ -19,7 +19,10 @@ const facilitator = personActor('6e1a4d2b-8c3f-4dae-9b70-2f3e4d5c6b7a', ['facili
 const tables = { calls, callMailings, changeLog };
 
 async function draftInput(db: Awaited<ReturnType<typeof createTestDatabase>>['db']): Promise<CreateCallInput> {
-  const [exercise] = await db.select({ id: exercises.id }).from(exercises).where(eq(exercises.slug, 'segundo-pal-2017-2019'));
+  const [exercise] = await db
+    .select({ id: exercises.id })
+    .from(exercises)
+    .where(eq(exercises.slug, 'segundo-pal-2017-2019'));
   return {
     exerciseId: exercise!.id,
     title: 'Convocatoria de prueba',
@@ -44,10 +47,16 @@ describe('calls check their own rules, whoever calls them', () => {
       await expect(createCall(db, input, actor)).rejects.toMatchObject({ code: 'forbidden' });
       await expect(updateCall(db, call!.id, input, { actor, now })).rejects.toMatchObject({ code: 'forbidden' });
       await expect(publishCall(db, call!.id, { actor, now })).rejects.toMatchObject({ code: 'forbidden' });
-      await expect(cancelCall(db, call!.id, { reason: 'Se suspende.' }, { actor })).rejects.toMatchObject({ code: 'forbidden' });
-      await expect(setCallResults(db, call!.id, { resultsText: 'Resultados.' }, { actor })).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(cancelCall(db, call!.id, { reason: 'Se suspende.' }, { actor })).rejects.toMatchObject({
+        code: 'forbidden',
+      });
+      await expect(setCallResults(db, call!.id, { resultsText: 'Resultados.' }, { actor })).rejects.toMatchObject({
+        code: 'forbidden',
+      });
       const message = { subjectEs: 'Aviso', bodyEs: 'Texto.', subjectEn: 'Notice', bodyEn: 'Text.' };
-      await expect(sendCallMailing(db, call!.id, message, { actor, siteName: 'Cocrea', now })).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(sendCallMailing(db, call!.id, message, { actor, siteName: 'Cocrea', now })).rejects.toMatchObject({
+        code: 'forbidden',
+      });
     }
     expect(await rowCounts(db, tables)).toEqual(before);
   });

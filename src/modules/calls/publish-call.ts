@@ -16,8 +16,10 @@ export async function publishCall(db: Db, id: string, options: { actor: ActingPa
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(calls).where(eq(calls.id, id)).for('update');
     if (!before) throw notFound('call');
-    if (before.status !== 'draft') throw new AppError('conflict', 'only a draft can be published', { reason: 'notDraft' });
-    if (before.closesAt <= options.now) throw new AppError('conflict', 'the call would close at once', { reason: 'closesInPast' });
+    if (before.status !== 'draft')
+      throw new AppError('conflict', 'only a draft can be published', { reason: 'notDraft' });
+    if (before.closesAt <= options.now)
+      throw new AppError('conflict', 'the call would close at once', { reason: 'closesInPast' });
     const [after] = await tx.update(calls).set({ status: 'published' }).where(eq(calls.id, id)).returning();
     await appendChange(tx, { actor, recordType: 'call', recordId: id, action: 'create', after });
     return after!;

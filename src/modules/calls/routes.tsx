@@ -19,7 +19,20 @@ export function callRoutes(app: FastifyInstance, deps: ModuleDeps) {
       listRecordHistory(deps.db, { recordType: 'call', recordId: call.id }),
       loadParticipation(deps.db, deps.records, { recordType: 'call', recordId: call.id }, request.actor),
     ]);
-    const participationView = participation ? { ...participation, notice: participationNoticeOf(request.query) } : undefined;
-    return sendPage(request, reply, deps, { title: call.title, body: <CallPage call={call} exercise={exercise} history={history} now={deps.now()} participation={participationView} /> });
+    const participationView = participation
+      ? { ...participation, notice: participationNoticeOf(request.query) }
+      : undefined;
+    return sendPage(request, reply, deps, {
+      title: call.title,
+      body: (
+        <CallPage
+          call={call}
+          exercise={exercise}
+          history={history}
+          now={deps.now()}
+          participation={participationView}
+        />
+      ),
+    });
   });
 }

@@ -4,7 +4,12 @@ import type { Db } from '../../db/client.js';
 import { assertHoldsRole, isSystemActor, type ActingParty } from '../../kernel/actor.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { queueEmails } from '../notifications/queue-email.js';
-import { callMailingRecipients, callMailings, registrations, type RegistrationStatus } from '../registrations/schema.js';
+import {
+  callMailingRecipients,
+  callMailings,
+  registrations,
+  type RegistrationStatus,
+} from '../registrations/schema.js';
 import { callAvailability } from './call-window.js';
 import { calls } from './schema.js';
 
@@ -44,14 +49,20 @@ export interface MailingOptions {
  * `mailingId`): a resubmitted form or a double click never mails anyone twice. A corrected or different message is a
  * new mailing.
  */
-export async function sendCallMailing(db: Db, callId: string, input: CallMailingInput, options: MailingOptions & { actor: ActingParty; now: Date }) {
+export async function sendCallMailing(
+  db: Db,
+  callId: string,
+  input: CallMailingInput,
+  options: MailingOptions & { actor: ActingParty; now: Date },
+) {
   assertHoldsRole(options.actor, 'admin');
   const message = callMailingInput.parse(input);
   const mailing = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${MAILING_LOCK_KEY}, hashtext(${callId}))`);
     const [call] = await tx.select().from(calls).where(eq(calls.id, callId)).limit(1);
     if (!call) throw notFound('call');
-    if (callAvailability(call, options.now) !== 'closed') throw new AppError('conflict', 'the call has not closed', { reason: 'callNotClosed' });
+    if (callAvailability(call, options.now) !== 'closed')
+      throw new AppError('conflict', 'the call has not closed', { reason: 'callNotClosed' });
     const [same] = await tx
       .select({ id: callMailings.id })
       .from(callMailings)
@@ -65,14 +76,25 @@ export async function sendCallMailing(db: Db, callId: string, input: CallMailing
         ),
       )
       .limit(1);
-    if (same) throw new AppError('conflict', 'this message was already sent', { reason: 'alreadySent', mailingId: same.id });
+    if (same)
+      throw new AppError('conflict', 'this message was already sent', { reason: 'alreadySent', mailingId: same.id });
     const [anyone] = await tx
       .select({ id: registrations.id })
       .from(registrations)
       .where(and(eq(registrations.callId, callId), inArray(registrations.status, [...mailingRecipientStatuses])))
       .limit(1);
     if (!anyone) throw new AppError('conflict', 'no confirmed registrant to write to', { reason: 'noRecipients' });
-    return (await tx.insert(callMailings).values({ callId, ...message, createdBy: isSystemActor(options.actor) ? null : options.actor.userId, isQueueing: true }).returning())[0]!;
+    return (
+      await tx
+        .insert(callMailings)
+        .values({
+          callId,
+          ...message,
+          createdBy: isSystemActor(options.actor) ? null : options.actor.userId,
+          isQueueing: true,
+        })
+        .returning()
+    )[0]!;
   });
   const recipients = await queueMailingRecipients(db, mailing.id, options);
   return { mailingId: mailing.id, recipients };
@@ -92,7 +114,13 @@ export async function queueMailingRecipients(db: Db, mailingId: string, options:
       const [mailing] = await tx.select().from(callMailings).where(eq(callMailings.id, mailingId)).limit(1);
       if (!mailing?.isQueueing) return true;
       const batch = await tx
-        .select({ id: registrations.id, fullName: registrations.fullName, email: registrations.email, locale: registrations.locale, userId: registrations.userId })
+        .select({
+          id: registrations.id,
+          fullName: registrations.fullName,
+          email: registrations.email,
+          locale: registrations.locale,
+          userId: registrations.userId,
+        })
         .from(registrations)
         .where(
           and(
@@ -102,7 +130,12 @@ export async function queueMailingRecipients(db: Db, mailingId: string, options:
               tx
                 .select({ one: sql`1` })
                 .from(callMailingRecipients)
-                .where(and(eq(callMailingRecipients.mailingId, mailingId), eq(callMailingRecipients.registrationId, registrations.id))),
+                .where(
+                  and(
+                    eq(callMailingRecipients.mailingId, mailingId),
+                    eq(callMailingRecipients.registrationId, registrations.id),
+                  ),
+                ),
             ),
           ),
         )
@@ -127,7 +160,13 @@ export async function queueMailingRecipients(db: Db, mailingId: string, options:
             };
           }),
         );
-        await tx.insert(callMailingRecipients).values(batch.map((registration, index) => ({ mailingId, registrationId: registration.id, emailId: queued[index]!.id })));
+        await tx.insert(callMailingRecipients).values(
+          batch.map((registration, index) => ({
+            mailingId,
+            registrationId: registration.id,
+            emailId: queued[index]!.id,
+          })),
+        );
       }
       if (batch.length < batchSize) {
         await tx.update(callMailings).set({ isQueueing: false }).where(eq(callMailings.id, mailingId));
@@ -137,13 +176,20 @@ export async function queueMailingRecipients(db: Db, mailingId: string, options:
     });
     if (isDone) break;
   }
-  const [row] = await db.select({ n: count() }).from(callMailingRecipients).where(eq(callMailingRecipients.mailingId, mailingId));
+  const [row] = await db
+    .select({ n: count() })
+    .from(callMailingRecipients)
+    .where(eq(callMailingRecipients.mailingId, mailingId));
   return Number(row?.n ?? 0);
 }
 
 /** At start-up: finishes queueing the mailings a stop or a crash interrupted. Returns the ids it resumed. */
 export async function resumeCallMailings(db: Db, options: MailingOptions): Promise<string[]> {
-  const unfinished = await db.select({ id: callMailings.id }).from(callMailings).where(eq(callMailings.isQueueing, true)).orderBy(asc(callMailings.createdAt));
+  const unfinished = await db
+    .select({ id: callMailings.id })
+    .from(callMailings)
+    .where(eq(callMailings.isQueueing, true))
+    .orderBy(asc(callMailings.createdAt));
   for (const { id } of unfinished) await queueMailingRecipients(db, id, options);
   return unfinished.map((row) => row.id);
 }

@@ -11,14 +11,20 @@ export const callResultsInput = z.object({
 });
 
 /** Writes (or corrects) the results of a closed call, shown prominently on its public page; each version is logged. */
-export async function setCallResults(db: Db, id: string, input: z.input<typeof callResultsInput>, options: { actor: ActingParty }) {
+export async function setCallResults(
+  db: Db,
+  id: string,
+  input: z.input<typeof callResultsInput>,
+  options: { actor: ActingParty },
+) {
   assertHoldsRole(options.actor, 'admin');
   const actor = changeActorOf(options.actor);
   const { resultsText } = callResultsInput.parse(input);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(calls).where(eq(calls.id, id)).for('update');
     if (!before) throw notFound('call');
-    if (before.status !== 'closed') throw new AppError('conflict', 'results are written once the call has closed', { reason: 'notClosed' });
+    if (before.status !== 'closed')
+      throw new AppError('conflict', 'results are written once the call has closed', { reason: 'notClosed' });
     const [after] = await tx.update(calls).set({ resultsText }).where(eq(calls.id, id)).returning();
     await appendChange(tx, { actor, recordType: 'call', recordId: id, action: 'update', before, after });
     return after!;

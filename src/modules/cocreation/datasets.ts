@@ -74,11 +74,19 @@ export const problemSupportsDataset: Dataset = {
       from problem_supports s join problems p on p.id = s.problem_id join exercises e on e.id = p.exercise_id
       group by e.period_start, e.slug, p.number, day
       order by e.period_start desc, e.slug, p.number, day`);
-    return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((row) => ({ ejercicio: row.slug, numero: Number(row.number), fecha: row.day, apoyos: Number(row.supports) }));
+    return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((row) => ({
+      ejercicio: row.slug,
+      numero: Number(row.number),
+      fecha: row.day,
+      apoyos: Number(row.supports),
+    }));
   },
 };
 
-/** The reasoned response of every exercise: each problem, its outcome, the reason, the explanation, who decided and the agreement. */
+/**
+ * The reasoned response of every exercise: each problem, its outcome, the reason, the explanation, who decided and the
+ * agreement.
+ */
 export const reasonedResponsesDataset: Dataset = {
   id: 'respuesta-razonada',
   title: 'cocreation.data.responses.title',

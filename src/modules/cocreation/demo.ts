@@ -11,7 +11,9 @@ import { submitProblem } from './submit-problem.js';
 import { captureInPersonSupports } from './support-problem.js';
 
 const DEMO_ZONE = 'America/Monterrey';
-/** The agreement of the Secretariat's second ordinary session (18 February 2021) that grouped the prioritised problems. */
+/**
+ * The agreement of the Secretariat's second ordinary session (18 February 2021) that grouped the prioritised problems.
+ */
 const PRIORITISATION_AGREEMENT = 'STL-2021-ORD-02-01';
 
 interface DemoProblem {
@@ -27,7 +29,12 @@ interface DemoProblem {
   hiddenBecause?: string;
 }
 
-const admitted = (explanation: string): DecideProblemInput => ({ outcome: 'admitted', reasonCode: 'meets_criteria', explanation, agreementCode: PRIORITISATION_AGREEMENT });
+const admitted = (explanation: string): DecideProblemInput => ({
+  outcome: 'admitted',
+  reasonCode: 'meets_criteria',
+  explanation,
+  agreementCode: PRIORITISATION_AGREEMENT,
+});
 
 /**
  * The diagnosis of the third exercise (tercer-pal-2020-2021, January 2021), in our own words around the public facts of
@@ -44,7 +51,11 @@ const problems: DemoProblem[] = [
     municipalities: ['10035'],
     submittedAt: '2021-01-18T16:00:00Z',
     supports: 46,
-    decisions: [admitted('Afecta a toda la cabecera municipal, el Ayuntamiento de Tepehuanes puede atenderlo y admite medir el avance (calles señalizadas, pláticas de educación vial). Pasa a la mesa de movilidad.')],
+    decisions: [
+      admitted(
+        'Afecta a toda la cabecera municipal, el Ayuntamiento de Tepehuanes puede atenderlo y admite medir el avance (calles señalizadas, pláticas de educación vial). Pasa a la mesa de movilidad.',
+      ),
+    ],
   },
   {
     title: 'Basura revuelta y tiraderos en la colonia El Dorado',
@@ -54,7 +65,11 @@ const problems: DemoProblem[] = [
     municipalities: ['10007'],
     submittedAt: '2021-01-18T18:30:00Z',
     supports: 58,
-    decisions: [admitted('Es el problema con más apoyos del diagnóstico. Se puede atender con un piloto de separación de residuos en la colonia, con metas verificables, y se suma el problema 7, que describía lo mismo.')],
+    decisions: [
+      admitted(
+        'Es el problema con más apoyos del diagnóstico. Se puede atender con un piloto de separación de residuos en la colonia, con metas verificables, y se suma el problema 7, que describía lo mismo.',
+      ),
+    ],
   },
   {
     title: 'Jóvenes sin orientación ni apoyo para prevenir el suicidio',
@@ -64,7 +79,11 @@ const problems: DemoProblem[] = [
     municipalities: ['10007'],
     submittedAt: '2021-01-19T17:00:00Z',
     supports: 39,
-    decisions: [admitted('Es un asunto público urgente en el que la sociedad civil y el Ayuntamiento pueden colaborar con una red de apoyo; se puede publicar a dónde acudir y medir la atención.')],
+    decisions: [
+      admitted(
+        'Es un asunto público urgente en el que la sociedad civil y el Ayuntamiento pueden colaborar con una red de apoyo; se puede publicar a dónde acudir y medir la atención.',
+      ),
+    ],
   },
   {
     title: 'Abrir un negocio pequeño en Durango toma demasiados trámites',
@@ -75,7 +94,11 @@ const problems: DemoProblem[] = [
     evidenceUrl: 'https://www.inegi.org.mx/programas/enaproce/2018/',
     submittedAt: '2021-01-20T16:00:00Z',
     supports: 31,
-    decisions: [admitted('El Ayuntamiento de Durango puede simplificar y publicar los pasos, requisitos y costos; es una mejora de transparencia medible.')],
+    decisions: [
+      admitted(
+        'El Ayuntamiento de Durango puede simplificar y publicar los pasos, requisitos y costos; es una mejora de transparencia medible.',
+      ),
+    ],
   },
   {
     title: 'Parques y canchas abandonados en colonias del oriente de Durango',
@@ -85,7 +108,11 @@ const problems: DemoProblem[] = [
     municipalities: ['10005'],
     submittedAt: '2021-01-21T17:30:00Z',
     supports: 27,
-    decisions: [admitted('La recuperación de espacios públicos con participación vecinal es un compromiso posible para el Ayuntamiento de Durango y se puede dar seguimiento parque por parque.')],
+    decisions: [
+      admitted(
+        'La recuperación de espacios públicos con participación vecinal es un compromiso posible para el Ayuntamiento de Durango y se puede dar seguimiento parque por parque.',
+      ),
+    ],
   },
   {
     title: 'Robos en las colonias sin coordinación entre vecinos y policía',
@@ -95,11 +122,16 @@ const problems: DemoProblem[] = [
     municipalities: ['10005'],
     submittedAt: '2021-01-22T16:00:00Z',
     supports: 35,
-    decisions: [admitted('La prevención del delito con participación ciudadana es competencia municipal y se puede abrir información sobre la atención a los reportes vecinales.')],
+    decisions: [
+      admitted(
+        'La prevención del delito con participación ciudadana es competencia municipal y se puede abrir información sobre la atención a los reportes vecinales.',
+      ),
+    ],
   },
   {
     title: 'No hay separación de residuos en Gómez Palacio',
-    description: 'En Gómez Palacio nadie separa la basura y el camión recolector la mezcla toda. Hace falta enseñar a separar y que la recolección lo respete.',
+    description:
+      'En Gómez Palacio nadie separa la basura y el camión recolector la mezcla toda. Hace falta enseñar a separar y que la recolección lo respete.',
     theme: 'environment',
     municipalities: ['10007'],
     submittedAt: '2021-01-22T18:00:00Z',
@@ -109,14 +141,16 @@ const problems: DemoProblem[] = [
         outcome: 'merged',
         reasonCode: 'duplicated',
         mergedIntoNumber: 2,
-        explanation: 'Describe el mismo problema que el problema 2 (basura revuelta en la colonia El Dorado). Se atiende en él para no dividir los apoyos ni la conversación.',
+        explanation:
+          'Describe el mismo problema que el problema 2 (basura revuelta en la colonia El Dorado). Se atiende en él para no dividir los apoyos ni la conversación.',
         agreementCode: PRIORITISATION_AGREEMENT,
       },
     ],
   },
   {
     title: 'Cuotas altas en la autopista federal Durango–Mazatlán',
-    description: 'La cuota de la autopista es muy cara para quienes viajan seguido por trabajo y no hay información de cómo se decide su monto.',
+    description:
+      'La cuota de la autopista es muy cara para quienes viajan seguido por trabajo y no hay información de cómo se decide su monto.',
     theme: 'mobility',
     municipalities: ['10005'],
     submittedAt: '2021-01-25T16:00:00Z',
@@ -133,7 +167,8 @@ const problems: DemoProblem[] = [
   },
   {
     title: 'Poca información pública sobre la calidad del aire en Lerdo',
-    description: 'En temporada de quemas el aire se siente pesado, pero no hay datos públicos de monitoreo en Lerdo ni avisos para la población.',
+    description:
+      'En temporada de quemas el aire se siente pesado, pero no hay datos públicos de monitoreo en Lerdo ni avisos para la población.',
     theme: 'environment',
     municipalities: ['10012'],
     submittedAt: '2021-01-26T17:00:00Z',
@@ -151,17 +186,20 @@ const problems: DemoProblem[] = [
   },
   {
     title: 'Queja contra un vecino de mi calle',
-    description: 'Texto retirado por la moderación: incluía el nombre y el domicilio de una persona particular y no describía un problema público.',
+    description:
+      'Texto retirado por la moderación: incluía el nombre y el domicilio de una persona particular y no describía un problema público.',
     theme: 'other',
     municipalities: ['10005'],
     submittedAt: '2021-01-27T16:00:00Z',
     supports: 0,
-    hiddenBecause: 'Incluía el nombre y el domicilio de una persona particular. Los problemas públicos no señalan a personas.',
+    hiddenBecause:
+      'Incluía el nombre y el domicilio de una persona particular. Los problemas públicos no señalan a personas.',
     decisions: [
       {
         outcome: 'discarded',
         reasonCode: 'out_of_scope',
-        explanation: 'Es un conflicto entre particulares, no un problema público que las autoridades del ejercicio puedan atender con un compromiso. Se orientó a la persona hacia la justicia cívica municipal.',
+        explanation:
+          'Es un conflicto entre particulares, no un problema público que las autoridades del ejercicio puedan atender con un compromiso. Se orientó a la persona hacia la justicia cívica municipal.',
         agreementCode: PRIORITISATION_AGREEMENT,
       },
     ],
@@ -170,7 +208,14 @@ const problems: DemoProblem[] = [
 
 /** The public pages the demo's problems make exist. */
 const slug = demoExerciseSlugs.third;
-const pages = [problemsPath(slug), reasonedResponsePath(slug), problemPath(slug, 1), problemPath(slug, 7), problemPath(slug, 8), problemPath(slug, 10)];
+const pages = [
+  problemsPath(slug),
+  reasonedResponsePath(slug),
+  problemPath(slug, 1),
+  problemPath(slug, 7),
+  problemPath(slug, 8),
+  problemPath(slug, 10),
+];
 
 async function seed(tx: Db, context: DemoContext): Promise<void> {
   const [exercise] = await tx.select({ id: exercises.id }).from(exercises).where(eq(exercises.slug, slug));
@@ -182,19 +227,40 @@ async function seed(tx: Db, context: DemoContext): Promise<void> {
     const problem = await submitProblem(
       tx,
       exercise.id,
-      { title: demo.title, description: demo.description, theme: demo.theme, municipalities: demo.municipalities, evidenceUrl: demo.evidenceUrl ?? '' },
+      {
+        title: demo.title,
+        description: demo.description,
+        theme: demo.theme,
+        municipalities: demo.municipalities,
+        evidenceUrl: demo.evidenceUrl ?? '',
+      },
       { actor, now: submittedAt, timeZone: DEMO_ZONE },
     );
     // Supports handed in on paper over the following days, a share each day until the diagnosis closed.
     let left = demo.supports;
     for (let day = 1; left > 0; day += 1) {
       const count = Math.min(left, Math.ceil(demo.supports / 3));
-      await captureInPersonSupports(tx, problem.id, { count }, { actor, now: new Date(submittedAt.getTime() + day * 86_400_000), timeZone: DEMO_ZONE });
+      await captureInPersonSupports(
+        tx,
+        problem.id,
+        { count },
+        { actor, now: new Date(submittedAt.getTime() + day * 86_400_000), timeZone: DEMO_ZONE },
+      );
       left -= count;
     }
-    if (demo.hiddenBecause) await hideProblem(tx, problem.id, { reason: demo.hiddenBecause }, { actor, now: new Date(submittedAt.getTime() + 3_600_000) });
+    if (demo.hiddenBecause)
+      await hideProblem(
+        tx,
+        problem.id,
+        { reason: demo.hiddenBecause },
+        { actor, now: new Date(submittedAt.getTime() + 3_600_000) },
+      );
     for (const [index, decision] of (demo.decisions ?? []).entries()) {
-      await decideProblem(tx, problem.id, decision, { actor, now: new Date(Date.parse('2021-02-18T19:00:00Z') + index * 3_600_000), ...options });
+      await decideProblem(tx, problem.id, decision, {
+        actor,
+        now: new Date(Date.parse('2021-02-18T19:00:00Z') + index * 3_600_000),
+        ...options,
+      });
     }
   }
 }

@@ -3,16 +3,25 @@ import type { Db } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
 import { exercisePhases } from '../exercises/schema.js';
 
-/** The calendar date (YYYY-MM-DD) of an instant in the portal's time zone: the diagnosis window is a range of such dates. */
-export const localDate = (instant: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+/**
+ * The calendar date (YYYY-MM-DD) of an instant in the portal's time zone: the diagnosis window is a range of such
+ * dates.
+ */
+export const localDate = (instant: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 
-/** The exercise timeline's planned dates of its diagnosis phase (both inclusive; no end date: open from its start on). */
+/**
+ * The exercise timeline's planned dates of its diagnosis phase (both inclusive; no end date: open from its start on).
+ */
 export interface DiagnosisWindow {
   startsOn: string;
   endsOn: string | null;
 }
 
-/** Whether problems may be submitted and supported on a day: before the window, during it, after it, or no window planned. */
+/**
+ * Whether problems may be submitted and supported on a day: before the window, during it, after it, or no window
+ * planned.
+ */
 export type WindowState = 'unplanned' | 'upcoming' | 'open' | 'closed';
 
 export function windowState(window: DiagnosisWindow | undefined, today: string): WindowState {

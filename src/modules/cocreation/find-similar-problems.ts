@@ -20,7 +20,12 @@ export interface SimilarProblem {
  * PROBLEM_SIMILARITY_THRESHOLD), most alike first.
  * The expressions are indexed by the custom migration cocreation_similarity_custom: keep both in step.
  */
-export async function findSimilarProblems(db: Db, exerciseId: string, draft: { title: string; description: string }, threshold: number): Promise<SimilarProblem[]> {
+export async function findSimilarProblems(
+  db: Db,
+  exerciseId: string,
+  draft: { title: string; description: string },
+  threshold: number,
+): Promise<SimilarProblem[]> {
   const title = draft.title.trim();
   const text = `${title} ${draft.description.trim()}`;
   return db.transaction(async (tx) => {
@@ -37,6 +42,11 @@ export async function findSimilarProblems(db: Db, exerciseId: string, draft: { t
              or immutable_unaccent(p.title || ' ' || p.description) % immutable_unaccent(${text}))
       order by score desc, p.number
       limit ${SIMILAR_LIMIT}`);
-    return (result as unknown as { rows: SimilarProblem[] }).rows.map((row) => ({ ...row, number: Number(row.number), supports: Number(row.supports), score: Number(row.score) }));
+    return (result as unknown as { rows: SimilarProblem[] }).rows.map((row) => ({
+      ...row,
+      number: Number(row.number),
+      supports: Number(row.supports),
+      score: Number(row.score),
+    }));
   });
 }

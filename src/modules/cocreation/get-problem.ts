@@ -22,7 +22,10 @@ export async function latestResponse(db: Db, problemId: string) {
  * whether the viewer supports it, its current reasoned response and the problem it was merged into.
  */
 export async function getProblem(db: Db, exerciseId: string, number: number, viewerId?: string) {
-  const [problem] = await db.select().from(problems).where(and(eq(problems.exerciseId, exerciseId), eq(problems.number, number)));
+  const [problem] = await db
+    .select()
+    .from(problems)
+    .where(and(eq(problems.exerciseId, exerciseId), eq(problems.number, number)));
   if (!problem) throw notFound('problem');
   const places = await db
     .select({ cvegeo: municipalities.cvegeo, name: municipalities.name })
@@ -32,10 +35,20 @@ export async function getProblem(db: Db, exerciseId: string, number: number, vie
     .orderBy(asc(municipalities.name));
   const supports = await supportCount(db, problem.id);
   const viewerSupports = viewerId
-    ? (await db.select({ id: problemSupports.id }).from(problemSupports).where(and(eq(problemSupports.problemId, problem.id), eq(problemSupports.userId, viewerId)))).length > 0
+    ? (
+        await db
+          .select({ id: problemSupports.id })
+          .from(problemSupports)
+          .where(and(eq(problemSupports.problemId, problem.id), eq(problemSupports.userId, viewerId)))
+      ).length > 0
     : false;
   const response = await latestResponse(db, problem.id);
-  const [mergedInto] = problem.mergedIntoId ? await db.select({ number: problems.number, title: problems.title }).from(problems).where(eq(problems.id, problem.mergedIntoId)) : [];
+  const [mergedInto] = problem.mergedIntoId
+    ? await db
+        .select({ number: problems.number, title: problems.title })
+        .from(problems)
+        .where(eq(problems.id, problem.mergedIntoId))
+    : [];
   return { problem, municipalities: places, supports, viewerSupports, response, mergedInto };
 }
 export type ProblemDetail = Awaited<ReturnType<typeof getProblem>>;

@@ -16,7 +16,12 @@ export const hideProblemInput = z.object({
  * and says that it was hidden and why; it leaves the lists, the similar problems and the supports. Hiding a hidden
  * problem again changes nothing.
  */
-export async function hideProblem(db: Db, problemId: string, input: z.input<typeof hideProblemInput>, options: { actor: ActingParty; now: Date }) {
+export async function hideProblem(
+  db: Db,
+  problemId: string,
+  input: z.input<typeof hideProblemInput>,
+  options: { actor: ActingParty; now: Date },
+) {
   assertHoldsRole(options.actor, ...moderatorRoles);
   const { reason } = hideProblemInput.parse(input);
   return db.transaction(async (tx) => {
@@ -25,7 +30,11 @@ export async function hideProblem(db: Db, problemId: string, input: z.input<type
     if (before.hiddenAt !== null) return before;
     const [after] = await tx
       .update(problems)
-      .set({ hiddenAt: options.now, hiddenReason: reason, hiddenBy: isSystemActor(options.actor) ? null : options.actor.userId })
+      .set({
+        hiddenAt: options.now,
+        hiddenReason: reason,
+        hiddenBy: isSystemActor(options.actor) ? null : options.actor.userId,
+      })
       .where(eq(problems.id, problemId))
       .returning();
     // The log keeps what was public; the hidden text is not repeated in the new entry.

@@ -18,7 +18,9 @@ export interface ProblemToModerate {
  * The moderators' queue: visible problems that people reported (most reports first), and visible problems still
  * waiting for a decision (oldest first). Reporters are never named.
  */
-export async function listProblemsToModerate(db: Db): Promise<{ reported: ProblemToModerate[]; undecided: ProblemToModerate[] }> {
+export async function listProblemsToModerate(
+  db: Db,
+): Promise<{ reported: ProblemToModerate[]; undecided: ProblemToModerate[] }> {
   const result = await db.execute(sql`
     select e.slug as "exerciseSlug", e.title as "exerciseTitle", p.number, p.title, p.status, p.created_at as "createdAt",
            (select count(*)::int from problem_supports s where s.problem_id = p.id) as supports,
@@ -28,13 +30,15 @@ export async function listProblemsToModerate(db: Db): Promise<{ reported: Proble
     from problems p join exercises e on e.id = p.exercise_id
     where p.hidden_at is null
     order by e.period_start desc, p.number`);
-  const rows = (result as unknown as { rows: (ProblemToModerate & { reasons: ReportReason[] | string })[] }).rows.map((row) => ({
-    ...row,
-    number: Number(row.number),
-    supports: Number(row.supports),
-    reports: Number(row.reports),
-    reasons: typeof row.reasons === 'string' ? (JSON.parse(row.reasons) as ReportReason[]) : row.reasons,
-  }));
+  const rows = (result as unknown as { rows: (ProblemToModerate & { reasons: ReportReason[] | string })[] }).rows.map(
+    (row) => ({
+      ...row,
+      number: Number(row.number),
+      supports: Number(row.supports),
+      reports: Number(row.reports),
+      reasons: typeof row.reasons === 'string' ? (JSON.parse(row.reasons) as ReportReason[]) : row.reasons,
+    }),
+  );
   return {
     reported: rows.filter((row) => row.reports > 0).sort((a, b) => b.reports - a.reports),
     undecided: rows.filter((row) => row.status === 'proposed'),

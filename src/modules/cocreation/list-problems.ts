@@ -32,7 +32,10 @@ export async function listProblems(db: Db, exerciseId: string, filters: ProblemF
   const conditions = [eq(problems.exerciseId, exerciseId), isNull(problems.hiddenAt)];
   if (filters.theme) conditions.push(eq(problems.theme, filters.theme));
   if (filters.status) conditions.push(eq(problems.status, filters.status));
-  if (filters.municipality) conditions.push(sql`exists (select 1 from problem_municipalities pm where pm.problem_id = ${listedProblemId} and pm.cvegeo = ${filters.municipality})`);
+  if (filters.municipality)
+    conditions.push(
+      sql`exists (select 1 from problem_municipalities pm where pm.problem_id = ${listedProblemId} and pm.cvegeo = ${filters.municipality})`,
+    );
   const where = and(...conditions);
   const supports = supportsOf;
   const [{ total }] = (await db.select({ total: count() }).from(problems).where(where)) as [{ total: number }];
@@ -49,7 +52,10 @@ export async function listProblems(db: Db, exerciseId: string, filters: ProblemF
     })
     .from(problems)
     .where(where)
-    .orderBy(...(filters.sort === 'apoyos' ? [desc(supports), desc(problems.createdAt)] : [desc(problems.createdAt)]), asc(problems.number))
+    .orderBy(
+      ...(filters.sort === 'apoyos' ? [desc(supports), desc(problems.createdAt)] : [desc(problems.createdAt)]),
+      asc(problems.number),
+    )
     .limit(PROBLEMS_PAGE_SIZE)
     .offset((filters.page - 1) * PROBLEMS_PAGE_SIZE);
   const pages = Math.max(1, Math.ceil(Number(total) / PROBLEMS_PAGE_SIZE));

@@ -24,7 +24,8 @@ export interface ReasonedResponseRow {
 
 /**
  * Every problem of an exercise (or of every exercise) with its latest reasoned response: what was decided, why (reason
- * code and explanation), who decided (a role and institution, never a person) and under which agreement. In number order.
+ * code and explanation), who decided (a role and institution, never a person) and under which agreement. In number
+ * order.
  */
 export async function listReasonedResponses(db: Db, exerciseId?: string): Promise<ReasonedResponseRow[]> {
   const result = await db.execute(sql`

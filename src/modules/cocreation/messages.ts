@@ -6,15 +6,18 @@ export const cocreationMessages = defineMessages(
   {
     'cocreation.propose': 'Propón un problema',
     'cocreation.exerciseLink.title': 'Diagnóstico: problemas públicos',
-    'cocreation.exerciseLink.lead': 'Las personas que viven los problemas los nombran, los apoyan y el Secretariado responde a cada uno con sus razones.',
+    'cocreation.exerciseLink.lead':
+      'Las personas que viven los problemas los nombran, los apoyan y el Secretariado responde a cada uno con sus razones.',
     'cocreation.exerciseLink.problems': 'Ver los problemas propuestos',
     'cocreation.window.open': 'El diagnóstico está abierto: puedes proponer problemas y apoyarlos.',
     'cocreation.window.openUntil': 'El diagnóstico está abierto: puedes proponer problemas y apoyarlos hasta el {end}.',
-    'cocreation.window.upcoming': 'El diagnóstico abre el {start}: desde ese día podrás proponer problemas y apoyarlos.',
+    'cocreation.window.upcoming':
+      'El diagnóstico abre el {start}: desde ese día podrás proponer problemas y apoyarlos.',
     'cocreation.window.closed': 'El diagnóstico cerró el {end}: ya no se reciben problemas ni apoyos.',
     'cocreation.window.unplanned': 'Este ejercicio todavía no tiene fechas para el diagnóstico.',
     'cocreation.problems.title': 'Problemas públicos',
-    'cocreation.problems.lead': 'Los problemas que las personas de la entidad propusieron en el diagnóstico, con sus apoyos y lo que se decidió sobre cada uno.',
+    'cocreation.problems.lead':
+      'Los problemas que las personas de la entidad propusieron en el diagnóstico, con sus apoyos y lo que se decidió sobre cada uno.',
     'cocreation.problems.count': '{count} problemas encontrados.',
     'cocreation.problems.countOne': '1 problema encontrado.',
     'cocreation.problems.empty': 'Todavía no hay problemas con estas características.',
@@ -35,13 +38,17 @@ export const cocreationMessages = defineMessages(
     'cocreation.supports.withdraw': 'Retirar mi apoyo',
     'cocreation.supports.yours': 'Apoyas este problema.',
     'cocreation.supports.signIn': 'Entra para apoyar este problema',
-    'cocreation.supports.hint': 'Cada persona apoya un problema una sola vez y puede retirar su apoyo mientras el diagnóstico esté abierto. Solo se publica el número de apoyos, nunca quién apoya.',
+    'cocreation.supports.hint':
+      'Cada persona apoya un problema una sola vez y puede retirar su apoyo mientras el diagnóstico esté abierto. Solo se publica el número de apoyos, nunca quién apoya.',
     'cocreation.field.title': 'Título del problema',
-    'cocreation.field.titleHint': 'En una frase: qué pasa y dónde. Por ejemplo, «Calles sin señalamiento vial en la cabecera municipal».',
+    'cocreation.field.titleHint':
+      'En una frase: qué pasa y dónde. Por ejemplo, «Calles sin señalamiento vial en la cabecera municipal».',
     'cocreation.field.description': 'Descripción',
-    'cocreation.field.descriptionHint': 'A quién afecta, desde cuándo, qué has visto y por qué crees que es un asunto público. Hasta {max} caracteres.',
+    'cocreation.field.descriptionHint':
+      'A quién afecta, desde cuándo, qué has visto y por qué crees que es un asunto público. Hasta {max} caracteres.',
     'cocreation.field.evidence': 'Evidencia o datos',
-    'cocreation.field.evidenceHint': 'Un enlace a una nota, un estudio, una base de datos o fotografías públicas que muestren el problema.',
+    'cocreation.field.evidenceHint':
+      'Un enlace a una nota, un estudio, una base de datos o fotografías públicas que muestren el problema.',
     'cocreation.field.theme': 'Tema',
     'cocreation.field.themeChoose': 'Elige un tema',
     'cocreation.field.municipalities': 'Municipios afectados',
@@ -78,14 +85,17 @@ export const cocreationMessages = defineMessages(
     'cocreation.reason.meets_criteria': 'Cumple los criterios del diagnóstico',
     'cocreation.reason.other': 'Otro motivo (se explica)',
     'cocreation.new.title': 'Propón un problema público',
-    'cocreation.new.lead': 'Cuéntanos un problema público que vivas en tu municipio. Antes de publicarlo te mostramos los parecidos que ya se propusieron, por si prefieres apoyar uno.',
+    'cocreation.new.lead':
+      'Cuéntanos un problema público que vivas en tu municipio. Antes de publicarlo te mostramos los parecidos que ya se propusieron, por si prefieres apoyar uno.',
     'cocreation.new.continue': 'Continuar',
     'cocreation.new.seeProblems': 'Ver los problemas propuestos',
     'cocreation.new.signIn': 'Para proponer o apoyar un problema necesitas una cuenta con tu correo confirmado.',
     'cocreation.new.signInAction': 'Entra o crea tu cuenta',
-    'cocreation.new.unconfirmed': 'Confirma tu correo electrónico con el enlace que te enviamos para poder proponer y apoyar problemas.',
+    'cocreation.new.unconfirmed':
+      'Confirma tu correo electrónico con el enlace que te enviamos para poder proponer y apoyar problemas.',
     'cocreation.similar.title': '¿Ya se propuso tu problema?',
-    'cocreation.similar.lead': 'Estos problemas se parecen al tuyo. Si alguno es el mismo, apóyalo: sumar apoyos a uno pesa más que repetirlo.',
+    'cocreation.similar.lead':
+      'Estos problemas se parecen al tuyo. Si alguno es el mismo, apóyalo: sumar apoyos a uno pesa más que repetirlo.',
     'cocreation.similar.listLabel': 'Problemas parecidos',
     'cocreation.similar.supportInstead': 'Apoyar el problema {number} en lugar del mío',
     'cocreation.similar.yoursTitle': 'Tu problema',
@@ -102,7 +112,8 @@ export const cocreationMessages = defineMessages(
     'cocreation.hidden.body': 'Se ocultó el {date}. No se borró: su dirección sigue aquí y dice por qué.',
     'cocreation.hidden.reason': 'Motivo:',
     'cocreation.response.title': 'Respuesta razonada',
-    'cocreation.response.lead': 'Cada problema propuesto en el diagnóstico recibe una respuesta: qué se decidió, por qué, quién lo decidió y con qué acuerdo del Secretariado.',
+    'cocreation.response.lead':
+      'Cada problema propuesto en el diagnóstico recibe una respuesta: qué se decidió, por qué, quién lo decidió y con qué acuerdo del Secretariado.',
     'cocreation.response.summary': 'Problemas propuestos: {total}. Con respuesta: {answered}.',
     'cocreation.response.toProblems': 'Ver la lista de problemas',
     'cocreation.response.download': 'Descargar la respuesta razonada (CSV)',
@@ -130,7 +141,8 @@ export const cocreationMessages = defineMessages(
     'cocreation.reportReason.other': 'Otro motivo',
     'cocreation.moderation.title': 'Moderación y decisión',
     'cocreation.moderation.queueTitle': 'Problemas por moderar',
-    'cocreation.moderation.queueLead': 'Los problemas que alguien reportó y los que esperan una decisión. Ocultar o decidir se hace en la página de cada problema.',
+    'cocreation.moderation.queueLead':
+      'Los problemas que alguien reportó y los que esperan una decisión. Ocultar o decidir se hace en la página de cada problema.',
     'cocreation.moderation.reported': 'Problemas reportados',
     'cocreation.moderation.noReports': 'No hay problemas reportados.',
     'cocreation.moderation.undecided': 'Problemas en espera de decisión',
@@ -143,7 +155,8 @@ export const cocreationMessages = defineMessages(
     'cocreation.decide.outcome': 'Resultado',
     'cocreation.decide.reasonChoose': 'Elige un motivo',
     'cocreation.decide.explanationHint': 'Se publica tal cual en la respuesta razonada y se envía a quien lo propuso.',
-    'cocreation.decide.agreementHint': 'Si lo decidió el Secretariado, la clave del acuerdo, por ejemplo STL-2021-ORD-01-02.',
+    'cocreation.decide.agreementHint':
+      'Si lo decidió el Secretariado, la clave del acuerdo, por ejemplo STL-2021-ORD-01-02.',
     'cocreation.decide.mergedInto': 'Número del problema con el que se fusiona',
     'cocreation.decide.mergedIntoHint': 'Solo si el resultado es «fusionado».',
     'cocreation.decide.submit': 'Publicar la decisión',
@@ -151,7 +164,8 @@ export const cocreationMessages = defineMessages(
     'cocreation.hide.reason': 'Motivo público',
     'cocreation.hide.hint': 'Se muestra en la dirección del problema. El problema no se borra.',
     'cocreation.hide.submit': 'Ocultar el problema',
-    'cocreation.notice.submitted': 'Tu problema quedó publicado. Te escribiremos cuando el Secretariado decida sobre él.',
+    'cocreation.notice.submitted':
+      'Tu problema quedó publicado. Te escribiremos cuando el Secretariado decida sobre él.',
     'cocreation.notice.supported': 'Tu apoyo quedó registrado.',
     'cocreation.notice.withdrawn': 'Retiraste tu apoyo.',
     'cocreation.notice.reported': 'Gracias: la moderación revisará tu reporte.',
@@ -166,7 +180,8 @@ export const cocreationMessages = defineMessages(
     'cocreation.form.title.tooLong': 'El título es demasiado largo.',
     'cocreation.form.description.tooShort': 'Describe el problema con al menos 20 caracteres.',
     'cocreation.form.description.tooLong': 'La descripción es demasiado larga.',
-    'cocreation.form.evidenceUrl.invalid': 'Escribe una dirección web completa, que empiece con https://, o deja el campo vacío.',
+    'cocreation.form.evidenceUrl.invalid':
+      'Escribe una dirección web completa, que empiece con https://, o deja el campo vacío.',
     'cocreation.form.theme.required': 'Elige un tema.',
     'cocreation.form.municipalities.required': 'Marca al menos un municipio de la lista.',
     'cocreation.form.reason.required': 'Elige un motivo.',
@@ -187,18 +202,23 @@ export const cocreationMessages = defineMessages(
     'cocreation.email.see': 'Consulta la respuesta completa y su historial en {url}',
     'cocreation.data.source': 'Diagnóstico del ejercicio en este portal',
     'cocreation.data.problems.title': 'Problemas públicos del diagnóstico',
-    'cocreation.data.problems.description': 'Cada problema propuesto en el diagnóstico de cada ejercicio, con su tema, municipios, estado y número de apoyos. Sin datos de quien lo propuso; de un problema oculto por la moderación solo se publica el motivo.',
+    'cocreation.data.problems.description':
+      'Cada problema propuesto en el diagnóstico de cada ejercicio, con su tema, municipios, estado y número de apoyos. Sin datos de quien lo propuso; de un problema oculto por la moderación solo se publica el motivo.',
     'cocreation.data.supports.title': 'Apoyos a problemas por día',
-    'cocreation.data.supports.description': 'Cuántos apoyos vigentes recibió cada problema cada día (fecha UTC). Solo cifras: nunca quién apoyó. La suma por problema es su número de apoyos.',
+    'cocreation.data.supports.description':
+      'Cuántos apoyos vigentes recibió cada problema cada día (fecha UTC). Solo cifras: nunca quién apoyó. La suma por problema es su número de apoyos.',
     'cocreation.data.responses.title': 'Respuesta razonada',
-    'cocreation.data.responses.description': 'La respuesta a cada problema: resultado, motivo, explicación, quién decidió (cargo e institución, nunca una persona) y el acuerdo del Secretariado.',
+    'cocreation.data.responses.description':
+      'La respuesta a cada problema: resultado, motivo, explicación, quién decidió (cargo e institución, nunca una persona) y el acuerdo del Secretariado.',
     'cocreation.data.field.exercise': 'Clave del ejercicio',
     'cocreation.data.field.number': 'Número del problema dentro del ejercicio',
     'cocreation.data.field.title': 'Título (vacío si la moderación lo ocultó)',
     'cocreation.data.field.description': 'Descripción (vacía si la moderación lo ocultó)',
     'cocreation.data.field.evidence': 'Enlace a la evidencia',
-    'cocreation.data.field.theme': 'Tema: public_safety, environment, mobility, public_services, public_spaces, health, education, economy, transparency, participation u other',
-    'cocreation.data.field.municipalities': 'Claves INEGI (cvegeo) de los municipios afectados, separadas por punto y coma',
+    'cocreation.data.field.theme':
+      'Tema: public_safety, environment, mobility, public_services, public_spaces, health, education, economy, transparency, participation u other',
+    'cocreation.data.field.municipalities':
+      'Claves INEGI (cvegeo) de los municipios afectados, separadas por punto y coma',
     'cocreation.data.field.channel': 'Cómo llegó: online (en el portal) o in_person (en papel)',
     'cocreation.data.field.status': 'Estado: proposed, admitted, discarded, merged o not_selected',
     'cocreation.data.field.mergedInto': 'Número del problema con el que se fusionó',
@@ -210,7 +230,8 @@ export const cocreationMessages = defineMessages(
     'cocreation.data.field.createdAt': 'Fecha y hora en que se propuso (ISO 8601, UTC)',
     'cocreation.data.field.subjectType': 'Qué se responde: problem (más adelante, también propuestas)',
     'cocreation.data.field.outcome': 'Resultado: admitted, discarded, merged o not_selected (vacío: en revisión)',
-    'cocreation.data.field.reasonCode': 'Motivo: out_of_scope, duplicated, not_open_government, outside_competence, insufficient_evidence, meets_criteria u other',
+    'cocreation.data.field.reasonCode':
+      'Motivo: out_of_scope, duplicated, not_open_government, outside_competence, insufficient_evidence, meets_criteria u other',
     'cocreation.data.field.explanation': 'Explicación de la decisión',
     'cocreation.data.field.decider': 'Quién decidió, por su cargo',
     'cocreation.data.field.institution': 'Institución de quien decidió',
@@ -231,15 +252,18 @@ export const cocreationMessages = defineMessages(
   {
     'cocreation.propose': 'Propose a problem',
     'cocreation.exerciseLink.title': 'Diagnosis: public problems',
-    'cocreation.exerciseLink.lead': 'The people who live the problems name them and support them, and the Secretariat answers each one with its reasons.',
+    'cocreation.exerciseLink.lead':
+      'The people who live the problems name them and support them, and the Secretariat answers each one with its reasons.',
     'cocreation.exerciseLink.problems': 'See the proposed problems',
     'cocreation.window.open': 'The diagnosis is open: you can propose problems and support them.',
     'cocreation.window.openUntil': 'The diagnosis is open: you can propose problems and support them until {end}.',
-    'cocreation.window.upcoming': 'The diagnosis opens on {start}: from that day you can propose problems and support them.',
+    'cocreation.window.upcoming':
+      'The diagnosis opens on {start}: from that day you can propose problems and support them.',
     'cocreation.window.closed': 'The diagnosis closed on {end}: problems and supports are no longer received.',
     'cocreation.window.unplanned': 'This exercise has no dates for its diagnosis yet.',
     'cocreation.problems.title': 'Public problems',
-    'cocreation.problems.lead': 'The problems people of the state proposed in the diagnosis, with their supports and what was decided about each.',
+    'cocreation.problems.lead':
+      'The problems people of the state proposed in the diagnosis, with their supports and what was decided about each.',
     'cocreation.problems.count': '{count} problems found.',
     'cocreation.problems.countOne': '1 problem found.',
     'cocreation.problems.empty': 'There are no problems like these yet.',
@@ -260,13 +284,17 @@ export const cocreationMessages = defineMessages(
     'cocreation.supports.withdraw': 'Withdraw my support',
     'cocreation.supports.yours': 'You support this problem.',
     'cocreation.supports.signIn': 'Sign in to support this problem',
-    'cocreation.supports.hint': 'Each person supports a problem once and may withdraw their support while the diagnosis is open. Only the number of supports is published, never who supports.',
+    'cocreation.supports.hint':
+      'Each person supports a problem once and may withdraw their support while the diagnosis is open. Only the number of supports is published, never who supports.',
     'cocreation.field.title': 'Title of the problem',
-    'cocreation.field.titleHint': 'In one sentence: what happens and where. For example, “Streets without road signs in the municipal seat”.',
+    'cocreation.field.titleHint':
+      'In one sentence: what happens and where. For example, “Streets without road signs in the municipal seat”.',
     'cocreation.field.description': 'Description',
-    'cocreation.field.descriptionHint': 'Whom it affects, since when, what you have seen and why you think it is a public matter. Up to {max} characters.',
+    'cocreation.field.descriptionHint':
+      'Whom it affects, since when, what you have seen and why you think it is a public matter. Up to {max} characters.',
     'cocreation.field.evidence': 'Evidence or data',
-    'cocreation.field.evidenceHint': 'A link to a news item, a study, a dataset or public photographs that show the problem.',
+    'cocreation.field.evidenceHint':
+      'A link to a news item, a study, a dataset or public photographs that show the problem.',
     'cocreation.field.theme': 'Theme',
     'cocreation.field.themeChoose': 'Choose a theme',
     'cocreation.field.municipalities': 'Municipalities affected',
@@ -303,14 +331,17 @@ export const cocreationMessages = defineMessages(
     'cocreation.reason.meets_criteria': 'Meets the diagnosis criteria',
     'cocreation.reason.other': 'Another reason (explained)',
     'cocreation.new.title': 'Propose a public problem',
-    'cocreation.new.lead': 'Tell us about a public problem you live with in your municipality. Before it is published we show you similar ones already proposed, in case you would rather support one.',
+    'cocreation.new.lead':
+      'Tell us about a public problem you live with in your municipality. Before it is published we show you similar ones already proposed, in case you would rather support one.',
     'cocreation.new.continue': 'Continue',
     'cocreation.new.seeProblems': 'See the proposed problems',
     'cocreation.new.signIn': 'To propose or support a problem you need an account with a confirmed e-mail address.',
     'cocreation.new.signInAction': 'Sign in or create your account',
-    'cocreation.new.unconfirmed': 'Confirm your e-mail address with the link we sent you to propose and support problems.',
+    'cocreation.new.unconfirmed':
+      'Confirm your e-mail address with the link we sent you to propose and support problems.',
     'cocreation.similar.title': 'Has your problem already been proposed?',
-    'cocreation.similar.lead': 'These problems look like yours. If one is the same, support it: adding supports to one counts for more than repeating it.',
+    'cocreation.similar.lead':
+      'These problems look like yours. If one is the same, support it: adding supports to one counts for more than repeating it.',
     'cocreation.similar.listLabel': 'Similar problems',
     'cocreation.similar.supportInstead': 'Support problem {number} instead of mine',
     'cocreation.similar.yoursTitle': 'Your problem',
@@ -327,7 +358,8 @@ export const cocreationMessages = defineMessages(
     'cocreation.hidden.body': 'It was hidden on {date}. It was not deleted: its address stays here and says why.',
     'cocreation.hidden.reason': 'Reason:',
     'cocreation.response.title': 'Reasoned response',
-    'cocreation.response.lead': 'Every problem proposed in the diagnosis gets an answer: what was decided, why, who decided and under which agreement of the Secretariat.',
+    'cocreation.response.lead':
+      'Every problem proposed in the diagnosis gets an answer: what was decided, why, who decided and under which agreement of the Secretariat.',
     'cocreation.response.summary': 'Problems proposed: {total}. Answered: {answered}.',
     'cocreation.response.toProblems': 'See the list of problems',
     'cocreation.response.download': 'Download the reasoned response (CSV)',
@@ -355,7 +387,8 @@ export const cocreationMessages = defineMessages(
     'cocreation.reportReason.other': 'Another reason',
     'cocreation.moderation.title': 'Moderation and decision',
     'cocreation.moderation.queueTitle': 'Problems to moderate',
-    'cocreation.moderation.queueLead': 'The problems someone reported and those waiting for a decision. Hiding or deciding is done on each problem’s page.',
+    'cocreation.moderation.queueLead':
+      'The problems someone reported and those waiting for a decision. Hiding or deciding is done on each problem’s page.',
     'cocreation.moderation.reported': 'Reported problems',
     'cocreation.moderation.noReports': 'No problem has been reported.',
     'cocreation.moderation.undecided': 'Problems waiting for a decision',
@@ -367,8 +400,10 @@ export const cocreationMessages = defineMessages(
     'cocreation.decide.title': 'Decide about this problem',
     'cocreation.decide.outcome': 'Outcome',
     'cocreation.decide.reasonChoose': 'Choose a reason',
-    'cocreation.decide.explanationHint': 'It is published as written in the reasoned response and sent to whoever proposed the problem.',
-    'cocreation.decide.agreementHint': 'If the Secretariat decided it, the agreement’s code, for example STL-2021-ORD-01-02.',
+    'cocreation.decide.explanationHint':
+      'It is published as written in the reasoned response and sent to whoever proposed the problem.',
+    'cocreation.decide.agreementHint':
+      'If the Secretariat decided it, the agreement’s code, for example STL-2021-ORD-01-02.',
     'cocreation.decide.mergedInto': 'Number of the problem it is merged into',
     'cocreation.decide.mergedIntoHint': 'Only when the outcome is “merged”.',
     'cocreation.decide.submit': 'Publish the decision',
@@ -376,7 +411,8 @@ export const cocreationMessages = defineMessages(
     'cocreation.hide.reason': 'Public reason',
     'cocreation.hide.hint': 'It is shown at the problem’s address. The problem is not deleted.',
     'cocreation.hide.submit': 'Hide the problem',
-    'cocreation.notice.submitted': 'Your problem is published. We will write to you when the Secretariat decides about it.',
+    'cocreation.notice.submitted':
+      'Your problem is published. We will write to you when the Secretariat decides about it.',
     'cocreation.notice.supported': 'Your support is recorded.',
     'cocreation.notice.withdrawn': 'You withdrew your support.',
     'cocreation.notice.reported': 'Thank you: the moderators will review your report.',
@@ -412,18 +448,23 @@ export const cocreationMessages = defineMessages(
     'cocreation.email.see': 'Read the full answer and its history at {url}',
     'cocreation.data.source': 'The exercise’s diagnosis on this portal',
     'cocreation.data.problems.title': 'Public problems of the diagnosis',
-    'cocreation.data.problems.description': 'Every problem proposed in the diagnosis of each exercise, with its theme, municipalities, status and number of supports. Nothing about who proposed it; of a problem the moderators hid, only the reason is published.',
+    'cocreation.data.problems.description':
+      'Every problem proposed in the diagnosis of each exercise, with its theme, municipalities, status and number of supports. Nothing about who proposed it; of a problem the moderators hid, only the reason is published.',
     'cocreation.data.supports.title': 'Supports of problems per day',
-    'cocreation.data.supports.description': 'How many current supports each problem received each day (UTC date). Figures only: never who supported. The sum per problem is its number of supports.',
+    'cocreation.data.supports.description':
+      'How many current supports each problem received each day (UTC date). Figures only: never who supported. The sum per problem is its number of supports.',
     'cocreation.data.responses.title': 'Reasoned response',
-    'cocreation.data.responses.description': 'The answer to each problem: outcome, reason, explanation, who decided (role and institution, never a person) and the agreement of the Secretariat.',
+    'cocreation.data.responses.description':
+      'The answer to each problem: outcome, reason, explanation, who decided (role and institution, never a person) and the agreement of the Secretariat.',
     'cocreation.data.field.exercise': 'Code (slug) of the exercise',
     'cocreation.data.field.number': 'Number of the problem within the exercise',
     'cocreation.data.field.title': 'Title (empty if the moderators hid it)',
     'cocreation.data.field.description': 'Description (empty if the moderators hid it)',
     'cocreation.data.field.evidence': 'Link to the evidence',
-    'cocreation.data.field.theme': 'Theme: public_safety, environment, mobility, public_services, public_spaces, health, education, economy, transparency, participation or other',
-    'cocreation.data.field.municipalities': 'INEGI codes (cvegeo) of the municipalities affected, separated by semicolons',
+    'cocreation.data.field.theme':
+      'Theme: public_safety, environment, mobility, public_services, public_spaces, health, education, economy, transparency, participation or other',
+    'cocreation.data.field.municipalities':
+      'INEGI codes (cvegeo) of the municipalities affected, separated by semicolons',
     'cocreation.data.field.channel': 'How it arrived: online (on the portal) or in_person (on paper)',
     'cocreation.data.field.status': 'Status: proposed, admitted, discarded, merged or not_selected',
     'cocreation.data.field.mergedInto': 'Number of the problem it was merged into',
@@ -435,7 +476,8 @@ export const cocreationMessages = defineMessages(
     'cocreation.data.field.createdAt': 'Date and time it was proposed (ISO 8601, UTC)',
     'cocreation.data.field.subjectType': 'What is answered: problem (proposals later too)',
     'cocreation.data.field.outcome': 'Outcome: admitted, discarded, merged or not_selected (empty: under review)',
-    'cocreation.data.field.reasonCode': 'Reason: out_of_scope, duplicated, not_open_government, outside_competence, insufficient_evidence, meets_criteria or other',
+    'cocreation.data.field.reasonCode':
+      'Reason: out_of_scope, duplicated, not_open_government, outside_competence, insufficient_evidence, meets_criteria or other',
     'cocreation.data.field.explanation': 'Explanation of the decision',
     'cocreation.data.field.decider': 'Who decided, by role',
     'cocreation.data.field.institution': 'Institution of whoever decided',

@@ -7,4 +7,5 @@ export const moderatorRoles = ['admin', 'facilitator'] as const satisfies readon
 export const canModerateProblems = (actor: Actor | undefined) => moderatorRoles.some((role) => hasRole(actor, role));
 
 /** A person who may submit or support problems: signed in with a confirmed e-mail address. */
-export const isConfirmedPerson = (actor: ActingParty): actor is Actor => !isSystemActor(actor) && actor.isEmailConfirmed;
+export const isConfirmedPerson = (actor: ActingParty): actor is Actor =>
+  !isSystemActor(actor) && actor.isEmailConfirmed;

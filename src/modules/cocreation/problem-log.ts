@@ -6,7 +6,11 @@ type ProblemRow = typeof problems.$inferSelect;
  * What the public change log keeps of a problem: its public fields only. Never its author, the moderator's account
  * or a supporter (decision 7: the log is public and permanent).
  */
-export function problemLogView(problem: ProblemRow, municipalities: readonly string[], extra: Record<string, unknown> = {}) {
+export function problemLogView(
+  problem: ProblemRow,
+  municipalities: readonly string[],
+  extra: Record<string, unknown> = {},
+) {
   return {
     exerciseId: problem.exerciseId,
     number: problem.number,

@@ -13,11 +13,23 @@ export const problemTarget: TargetDefinition = {
   async resolve(db, recordId) {
     if (!isUuid(recordId)) return undefined;
     const [row] = await db
-      .select({ id: problems.id, number: problems.number, title: problems.title, slug: exercises.slug, convenerId: exercises.convenerInstitutionId })
+      .select({
+        id: problems.id,
+        number: problems.number,
+        title: problems.title,
+        slug: exercises.slug,
+        convenerId: exercises.convenerInstitutionId,
+      })
       .from(problems)
       .innerJoin(exercises, eq(exercises.id, problems.exerciseId))
       .where(and(eq(problems.id, recordId), isNull(problems.hiddenAt)));
     if (!row) return undefined;
-    return { recordType: 'problem', recordId: row.id, title: row.title, path: problemPath(row.slug, row.number), answeringInstitutionIds: [row.convenerId] };
+    return {
+      recordType: 'problem',
+      recordId: row.id,
+      title: row.title,
+      path: problemPath(row.slug, row.number),
+      answeringInstitutionIds: [row.convenerId],
+    };
   },
 };

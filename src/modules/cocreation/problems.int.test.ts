@@ -10,13 +10,16 @@ import { notifyFollowers } from '../participation/notify-followers.js';
 import { registry } from '../../registry.js';
 import { finalProblemStatuses, problems, problemSupports } from './schema.js';
 
-/** The demo's fourth exercise: in its call phase, its diagnosis planned for later (the tests open it around TEST_NOW). */
+/**
+ * The demo's fourth exercise: in its call phase, its diagnosis planned for later (the tests open it around TEST_NOW).
+ */
 const SLUG = 'cuarto-pal-demostracion';
 const BASE = `/ejercicios/${SLUG}/problemas`;
 
 const garbage = {
   title: 'Basura acumulada en los lotes baldíos de la colonia Centro',
-  description: 'Los lotes baldíos de la colonia Centro se llenan de basura y nadie la recoge; hay ratas y malos olores todo el año.',
+  description:
+    'Los lotes baldíos de la colonia Centro se llenan de basura y nadie la recoge; hay ratas y malos olores todo el año.',
   theme: 'environment',
   municipalities: '10005',
 };
@@ -34,10 +37,13 @@ async function setUp(options: { diagnosis?: 'open' | 'planned' } = { diagnosis: 
   const as = (session: Awaited<ReturnType<typeof signInAs>>) => ({
     user: session.user,
     get: (url: string) => app.inject({ url, cookies: session.cookies }),
-    post: (url: string, fields: Record<string, string | string[]>) => app.inject({ method: 'POST', url, cookies: session.cookies, payload: { _csrf: session.csrf, ...fields } }),
+    post: (url: string, fields: Record<string, string | string[]>) =>
+      app.inject({ method: 'POST', url, cookies: session.cookies, payload: { _csrf: session.csrf, ...fields } }),
   });
-  const countProblems = async () => (await database.db.select().from(problems).where(eq(problems.exerciseId, exercise!.id))).length;
-  const dataset = async (id: string) => JSON.parse((await app.inject({ url: `/datos/${id}.json` })).body) as { data: Record<string, unknown>[] };
+  const countProblems = async () =>
+    (await database.db.select().from(problems).where(eq(problems.exerciseId, exercise!.id))).length;
+  const dataset = async (id: string) =>
+    JSON.parse((await app.inject({ url: `/datos/${id}.json` })).body) as { data: Record<string, unknown>[] };
   return { app, database, exerciseId: exercise!.id, as, countProblems, dataset };
 }
 
@@ -79,9 +85,21 @@ describe('proposing a problem during the diagnosis', () => {
   it('shows what is missing next to each field and keeps what was typed', async () => {
     const { database, as, countProblems } = await setUp();
     const ana = as(await signInAs(database));
-    const posted = await ana.post(BASE, { title: 'Mal', description: 'corto', evidenceUrl: 'no es una dirección', theme: '', municipalities: [] });
+    const posted = await ana.post(BASE, {
+      title: 'Mal',
+      description: 'corto',
+      evidenceUrl: 'no es una dirección',
+      theme: '',
+      municipalities: [],
+    });
     expect(posted.statusCode).toBe(400);
-    for (const message of ['Escribe un título de al menos 5 caracteres.', 'Describe el problema con al menos 20 caracteres.', 'Escribe una dirección web completa', 'Elige un tema.', 'Marca al menos un municipio de la lista.']) {
+    for (const message of [
+      'Escribe un título de al menos 5 caracteres.',
+      'Describe el problema con al menos 20 caracteres.',
+      'Escribe una dirección web completa',
+      'Elige un tema.',
+      'Marca al menos un municipio de la lista.',
+    ]) {
       expect(posted.body).toContain(message);
     }
     expect(posted.body).toContain('value="Mal"');
@@ -91,7 +109,11 @@ describe('proposing a problem during the diagnosis', () => {
   it('a resident proposes a problem; the next one with a similar problem sees it first and supports it instead, or publishes theirs anyway', async () => {
     const { app, database, as, countProblems, dataset } = await setUp();
     const ana = as(await signInAs(database));
-    const first = await ana.post(BASE, { ...garbage, evidenceUrl: 'https://example.mx/fotos-lotes', municipalities: ['10005', '10007'] });
+    const first = await ana.post(BASE, {
+      ...garbage,
+      evidenceUrl: 'https://example.mx/fotos-lotes',
+      municipalities: ['10005', '10007'],
+    });
     expect(first.statusCode).toBe(303);
     expect(first.headers.location).toBe(`${BASE}/1?aviso=enviado`);
     const page = await ana.get(`${BASE}/1?aviso=enviado`);
@@ -101,7 +123,11 @@ describe('proposing a problem during the diagnosis', () => {
     expect(page.body).toContain('https://example.mx/fotos-lotes');
 
     const beto = as(await signInAs(database));
-    const similar = { ...garbage, title: 'Basura en los lotes baldíos de la colonia Centro', description: 'En los lotes baldíos de la colonia Centro se tira basura y nadie la recoge.' };
+    const similar = {
+      ...garbage,
+      title: 'Basura en los lotes baldíos de la colonia Centro',
+      description: 'En los lotes baldíos de la colonia Centro se tira basura y nadie la recoge.',
+    };
     const check = await beto.post(BASE, similar);
     expect(check.statusCode).toBe(200);
     expect(check.body).toContain('¿Ya se propuso tu problema?');
@@ -120,7 +146,12 @@ describe('proposing a problem during the diagnosis', () => {
     expect(again.headers.location).toBe(`${BASE}/2?aviso=enviado`);
 
     // Nothing alike: published at once.
-    const other = await carla.post(BASE, { title: 'Sin rampas para sillas de ruedas en el mercado', description: 'El mercado municipal no tiene rampas ni baños accesibles para personas con discapacidad.', theme: 'public_spaces', municipalities: '10007' });
+    const other = await carla.post(BASE, {
+      title: 'Sin rampas para sillas de ruedas en el mercado',
+      description: 'El mercado municipal no tiene rampas ni baños accesibles para personas con discapacidad.',
+      theme: 'public_spaces',
+      municipalities: '10007',
+    });
     expect(other.headers.location).toBe(`${BASE}/3?aviso=enviado`);
 
     const list = await app.inject({ url: BASE });
@@ -131,7 +162,13 @@ describe('proposing a problem during the diagnosis', () => {
     expect(filtered.body).toContain('Sin rampas para sillas de ruedas');
 
     const [row] = (await dataset('problemas')).data.filter((r) => r.ejercicio === SLUG && r.numero === 1);
-    expect(row).toMatchObject({ titulo: garbage.title, municipios: '10005;10007', apoyos: 1, estado: 'proposed', oculto: false });
+    expect(row).toMatchObject({
+      titulo: garbage.title,
+      municipios: '10005;10007',
+      apoyos: 1,
+      estado: 'proposed',
+      oculto: false,
+    });
     const perDay = (await dataset('apoyos-a-problemas')).data.filter((r) => r.ejercicio === SLUG);
     expect(perDay).toEqual([{ ejercicio: SLUG, numero: 1, fecha: '2026-11-23', apoyos: 1 }]);
   });
@@ -174,10 +211,20 @@ describe('supports', () => {
       expect((await person.post(`${BASE}/1/apoyo`, {})).statusCode).toBe(303);
     }
     const counted = async () => ({
-      page: (await app.inject({ url: `${BASE}/1` })).body.includes('<strong>2 apoyos</strong>') ? 2 : (await app.inject({ url: `${BASE}/1` })).body.includes('<strong>1 apoyo</strong>') ? 1 : 0,
-      list: (await app.inject({ url: BASE })).body.includes('2 apoyos') ? 2 : (await app.inject({ url: BASE })).body.includes('1 apoyo') ? 1 : 0,
+      page: (await app.inject({ url: `${BASE}/1` })).body.includes('<strong>2 apoyos</strong>')
+        ? 2
+        : (await app.inject({ url: `${BASE}/1` })).body.includes('<strong>1 apoyo</strong>')
+          ? 1
+          : 0,
+      list: (await app.inject({ url: BASE })).body.includes('2 apoyos')
+        ? 2
+        : (await app.inject({ url: BASE })).body.includes('1 apoyo')
+          ? 1
+          : 0,
       dataset: (await dataset('problemas')).data.find((r) => r.ejercicio === SLUG && r.numero === 1)!.apoyos,
-      perDay: (await dataset('apoyos-a-problemas')).data.filter((r) => r.ejercicio === SLUG).reduce((sum, r) => sum + Number(r.apoyos), 0),
+      perDay: (await dataset('apoyos-a-problemas')).data
+        .filter((r) => r.ejercicio === SLUG)
+        .reduce((sum, r) => sum + Number(r.apoyos), 0),
       rows: (await database.db.select().from(problemSupports)).filter((s) => s.channel === 'online').length,
     });
     expect(await counted()).toEqual({ page: 2, list: 2, dataset: 2, perDay: 2, rows: 2 });
@@ -205,7 +252,9 @@ describe('supports', () => {
     expect(refused.body).toContain('El diagnóstico no está abierto: no se guardó nada.');
     expect((await ana.post(`${BASE}/1/apoyo/retirar`, {})).statusCode).toBe(409);
     const [problem] = await database.db.select().from(problems).where(eq(problems.exerciseId, exerciseId));
-    expect(await database.db.select().from(problemSupports).where(eq(problemSupports.problemId, problem!.id))).toHaveLength(1);
+    expect(
+      await database.db.select().from(problemSupports).where(eq(problemSupports.problemId, problem!.id)),
+    ).toHaveLength(1);
   });
 });
 
@@ -216,7 +265,10 @@ describe('moderation', () => {
     await ana.post(BASE, garbage);
     const beto = as(await signInAs(database));
     expect((await beto.post(`${BASE}/1/reportar`, { reason: '' })).statusCode).toBe(400);
-    const reported = await beto.post(`${BASE}/1/reportar`, { reason: 'personal_data', details: 'Menciona a un vecino.' });
+    const reported = await beto.post(`${BASE}/1/reportar`, {
+      reason: 'personal_data',
+      details: 'Menciona a un vecino.',
+    });
     expect(reported.statusCode).toBe(303);
     expect((await beto.get(String(reported.headers.location))).body).toContain('la moderación revisará tu reporte');
 
@@ -225,10 +277,14 @@ describe('moderation', () => {
     expect((await beto.get('/admin/problemas')).statusCode).toBe(403);
     const queue = await facilitator.get('/admin/problemas');
     expect(queue.statusCode).toBe(200);
-    expect(queue.body).toMatch(/Problemas reportados[\s\S]*Problema 1: Basura acumulada[\s\S]*Expone datos personales[\s\S]*Problemas en espera de decisión/);
+    expect(queue.body).toMatch(
+      /Problemas reportados[\s\S]*Problema 1: Basura acumulada[\s\S]*Expone datos personales[\s\S]*Problemas en espera de decisión/,
+    );
     expect(queue.body).not.toContain('Menciona a un vecino.');
     expect((await facilitator.post(`${BASE}/1/ocultar`, { reason: 'No' })).statusCode).toBe(400);
-    const hidden = await facilitator.post(`${BASE}/1/ocultar`, { reason: 'Expone el domicilio de una persona particular.' });
+    const hidden = await facilitator.post(`${BASE}/1/ocultar`, {
+      reason: 'Expone el domicilio de una persona particular.',
+    });
     expect(hidden.statusCode).toBe(303);
 
     const page = await app.inject({ url: `${BASE}/1` });
@@ -237,7 +293,12 @@ describe('moderation', () => {
     expect(page.body).toContain('Expone el domicilio de una persona particular.');
     expect(page.body).not.toContain(garbage.description);
     expect((await app.inject({ url: BASE })).body).toContain('0 problemas encontrados.');
-    expect((await dataset('problemas')).data.find((r) => r.ejercicio === SLUG)).toMatchObject({ titulo: null, descripcion: null, oculto: true, motivo_ocultamiento: 'Expone el domicilio de una persona particular.' });
+    expect((await dataset('problemas')).data.find((r) => r.ejercicio === SLUG)).toMatchObject({
+      titulo: null,
+      descripcion: null,
+      oculto: true,
+      motivo_ocultamiento: 'Expone el domicilio de una persona particular.',
+    });
     expect(await database.db.select().from(problems)).not.toHaveLength(0);
   });
 });
@@ -247,17 +308,39 @@ describe('disposition with a reason', () => {
     const { app, database, as, dataset } = await setUp();
     const ana = as(await signInAs(database, { email: 'ana.autora@example.mx', name: 'Ana Autora' }));
     await ana.post(BASE, garbage);
-    await ana.post(BASE, { title: 'Sin rampas para sillas de ruedas en el mercado', description: 'El mercado municipal no tiene rampas ni baños accesibles para personas con discapacidad.', theme: 'public_spaces', municipalities: '10007' });
-    const facilitator = as(await signInAs(database, { roles: [{ role: 'facilitator' }], name: 'Fernanda Facilitadora', email: 'fernanda@example.mx' }));
+    await ana.post(BASE, {
+      title: 'Sin rampas para sillas de ruedas en el mercado',
+      description: 'El mercado municipal no tiene rampas ni baños accesibles para personas con discapacidad.',
+      theme: 'public_spaces',
+      municipalities: '10007',
+    });
+    const facilitator = as(
+      await signInAs(database, {
+        roles: [{ role: 'facilitator' }],
+        name: 'Fernanda Facilitadora',
+        email: 'fernanda@example.mx',
+      }),
+    );
     const participant = as(await signInAs(database));
-    const decision = { outcome: 'discarded', reasonCode: 'outside_competence', explanation: 'La recolección en lotes privados corresponde a sus dueños, no a las autoridades del ejercicio.' };
+    const decision = {
+      outcome: 'discarded',
+      reasonCode: 'outside_competence',
+      explanation: 'La recolección en lotes privados corresponde a sus dueños, no a las autoridades del ejercicio.',
+    };
 
     expect((await participant.post(`${BASE}/1/decision`, decision)).statusCode).toBe(403);
-    const missing = await facilitator.post(`${BASE}/1/decision`, { outcome: 'discarded', reasonCode: '', explanation: '' });
+    const missing = await facilitator.post(`${BASE}/1/decision`, {
+      outcome: 'discarded',
+      reasonCode: '',
+      explanation: '',
+    });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('Elige el motivo.');
     expect(missing.body).toContain('Explica la decisión con al menos 20 caracteres.');
-    const unknownAgreement = await facilitator.post(`${BASE}/1/decision`, { ...decision, agreementCode: 'STL-1999-ORD-01-01' });
+    const unknownAgreement = await facilitator.post(`${BASE}/1/decision`, {
+      ...decision,
+      agreementCode: 'STL-1999-ORD-01-01',
+    });
     expect(unknownAgreement.statusCode).toBe(400);
     expect(unknownAgreement.body).toContain('No hay un acuerdo con esa clave.');
     const wrongMove = await facilitator.post(`${BASE}/1/decision`, { ...decision, outcome: 'not_selected' });
@@ -266,11 +349,26 @@ describe('disposition with a reason', () => {
 
     const decided = await facilitator.post(`${BASE}/1/decision`, { ...decision, agreementCode: 'STL-2021-ORD-02-01' });
     expect(decided.statusCode).toBe(303);
-    const merged = await facilitator.post(`${BASE}/2/decision`, { outcome: 'merged', reasonCode: 'duplicated', explanation: 'Se atiende junto con otro problema del mismo mercado.', mergedIntoNumber: '1' });
+    const merged = await facilitator.post(`${BASE}/2/decision`, {
+      outcome: 'merged',
+      reasonCode: 'duplicated',
+      explanation: 'Se atiende junto con otro problema del mismo mercado.',
+      mergedIntoNumber: '1',
+    });
     expect(merged.statusCode).toBe(400);
     expect(merged.body).toContain('Ese número no corresponde a otro problema visible de este ejercicio.');
-    await ana.post(BASE, { title: 'Mercado sin baños accesibles', description: 'El mercado municipal de Gómez Palacio no tiene baños para personas con discapacidad.', theme: 'public_spaces', municipalities: '10007', confirmado: 'si' });
-    const admitted = await facilitator.post(`${BASE}/3/decision`, { outcome: 'admitted', reasonCode: 'meets_criteria', explanation: 'Cumple los criterios y el Ayuntamiento puede atenderlo.' });
+    await ana.post(BASE, {
+      title: 'Mercado sin baños accesibles',
+      description: 'El mercado municipal de Gómez Palacio no tiene baños para personas con discapacidad.',
+      theme: 'public_spaces',
+      municipalities: '10007',
+      confirmado: 'si',
+    });
+    const admitted = await facilitator.post(`${BASE}/3/decision`, {
+      outcome: 'admitted',
+      reasonCode: 'meets_criteria',
+      explanation: 'Cumple los criterios y el Ayuntamiento puede atenderlo.',
+    });
     expect(admitted.statusCode).toBe(303);
 
     const [mail] = await database.db.select().from(emails).where(eq(emails.toAddress, 'ana.autora@example.mx'));
@@ -287,17 +385,28 @@ describe('disposition with a reason', () => {
     const response = await app.inject({ url: `/ejercicios/${SLUG}/respuesta-razonada` });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('Problemas propuestos: 3. Con respuesta: 2.');
-    expect(response.body).toMatch(/Problema 1:[\s\S]*Secretariado Técnico Local[\s\S]*Problema 2:[\s\S]*En revisión[\s\S]*Problema 3:[\s\S]*Facilitación/);
+    expect(response.body).toMatch(
+      /Problema 1:[\s\S]*Secretariado Técnico Local[\s\S]*Problema 2:[\s\S]*En revisión[\s\S]*Problema 3:[\s\S]*Facilitación/,
+    );
     expect(response.body).toContain('STL-2021-ORD-02-01');
-    for (const secret of ['Fernanda', 'fernanda@example.mx', 'Ana Autora', 'ana.autora@example.mx']) expect(response.body).not.toContain(secret);
+    for (const secret of ['Fernanda', 'fernanda@example.mx', 'Ana Autora', 'ana.autora@example.mx'])
+      expect(response.body).not.toContain(secret);
 
     const rows = (await dataset('respuesta-razonada')).data.filter((r) => r.ejercicio === SLUG);
-    expect(rows[0]).toMatchObject({ numero: 1, resultado: 'discarded', motivo: 'outside_competence', explicacion: decision.explanation, decidio: 'Secretariado Técnico Local', acuerdo: 'STL-2021-ORD-02-01' });
+    expect(rows[0]).toMatchObject({
+      numero: 1,
+      resultado: 'discarded',
+      motivo: 'outside_competence',
+      explicacion: decision.explanation,
+      decidio: 'Secretariado Técnico Local',
+      acuerdo: 'STL-2021-ORD-02-01',
+    });
     expect(rows[1]).toMatchObject({ numero: 2, resultado: null });
     expect(rows[2]).toMatchObject({ numero: 3, resultado: 'admitted', decidio: 'Facilitación', acuerdo: null });
     const entries = await database.db.select().from(changeLog).where(eq(changeLog.recordType, 'problem'));
     for (const text of [JSON.stringify(entries), JSON.stringify(await dataset('problemas')), JSON.stringify(rows)]) {
-      for (const secret of ['ana.autora@example.mx', 'Ana Autora', 'fernanda@example.mx']) expect(text).not.toContain(secret);
+      for (const secret of ['ana.autora@example.mx', 'Ana Autora', 'fernanda@example.mx'])
+        expect(text).not.toContain(secret);
     }
   });
 });
@@ -309,16 +418,30 @@ describe('comments and follows on a problem', () => {
     await ana.post(BASE, garbage);
     const [problem] = await database.db.select().from(problems).where(eq(problems.exerciseId, exerciseId));
     const beto = as(await signInAs(database, { name: 'Beto Vecino' }));
-    const commented = await beto.post(`/participacion/problem/${problem!.id}/comentarios`, { body: 'En mi calle pasa lo mismo desde hace dos años.' });
+    const commented = await beto.post(`/participacion/problem/${problem!.id}/comentarios`, {
+      body: 'En mi calle pasa lo mismo desde hace dos años.',
+    });
     expect(commented.statusCode).toBe(303);
     expect((await app.inject({ url: `${BASE}/1` })).body).toContain('En mi calle pasa lo mismo desde hace dos años.');
 
     const follower = await signInAs(database, { email: 'carla.sigue@example.mx' });
     expect((await as(follower).post(`/participacion/problem/${problem!.id}/seguir`, {})).statusCode).toBe(303);
     const facilitator = as(await signInAs(database, { roles: [{ role: 'facilitator' }] }));
-    await facilitator.post(`${BASE}/1/decision`, { outcome: 'admitted', reasonCode: 'meets_criteria', explanation: 'Cumple los criterios y el Ayuntamiento puede atenderlo.' });
-    await notifyFollowers(database.db, { baseUrl: 'https://portal.example.mx', siteName: 'Cocrea', timeZone: 'America/Monterrey', records: registry.records });
-    const [mail] = await database.db.select().from(emails).where(and(eq(emails.toAddress, 'carla.sigue@example.mx'), eq(emails.template, 'follow_update')));
+    await facilitator.post(`${BASE}/1/decision`, {
+      outcome: 'admitted',
+      reasonCode: 'meets_criteria',
+      explanation: 'Cumple los criterios y el Ayuntamiento puede atenderlo.',
+    });
+    await notifyFollowers(database.db, {
+      baseUrl: 'https://portal.example.mx',
+      siteName: 'Cocrea',
+      timeZone: 'America/Monterrey',
+      records: registry.records,
+    });
+    const [mail] = await database.db
+      .select()
+      .from(emails)
+      .where(and(eq(emails.toAddress, 'carla.sigue@example.mx'), eq(emails.template, 'follow_update')));
     expect(mail!.text).toContain(garbage.title);
     expect(mail!.text).toContain(`https://portal.example.mx${BASE}/1`);
   });
@@ -341,7 +464,8 @@ describe('the demo diagnosis of the third exercise', () => {
     expect(response.body).toContain('Problemas propuestos: 10. Con respuesta: 10.');
 
     const catalogue = await app.inject({ url: '/datos' });
-    for (const title of ['Problemas públicos del diagnóstico', 'Apoyos a problemas por día', 'Respuesta razonada']) expect(catalogue.body).toContain(title);
+    for (const title of ['Problemas públicos del diagnóstico', 'Apoyos a problemas por día', 'Respuesta razonada'])
+      expect(catalogue.body).toContain(title);
 
     const rows = (await dataset('respuesta-razonada')).data;
     expect(rows.length).toBeGreaterThanOrEqual(10);

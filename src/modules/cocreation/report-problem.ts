@@ -14,7 +14,12 @@ export const reportProblemInput = z.object({
  * A signed-in person reports a problem to the moderators with a reason: once per person (reporting again replaces
  * their reason). Reports are private to the moderators; nothing public changes.
  */
-export async function reportProblem(db: Db, problemId: string, input: z.input<typeof reportProblemInput>, options: { actor: ActingParty }) {
+export async function reportProblem(
+  db: Db,
+  problemId: string,
+  input: z.input<typeof reportProblemInput>,
+  options: { actor: ActingParty },
+) {
   if (isSystemActor(options.actor)) throw new AppError('forbidden', 'reports come from people');
   const values = reportProblemInput.parse(input);
   const details = values.details || null;
@@ -23,5 +28,8 @@ export async function reportProblem(db: Db, problemId: string, input: z.input<ty
   await db
     .insert(problemReports)
     .values({ problemId, reporterId: options.actor.userId, reason: values.reason, details })
-    .onConflictDoUpdate({ target: [problemReports.problemId, problemReports.reporterId], set: { reason: values.reason, details } });
+    .onConflictDoUpdate({
+      target: [problemReports.problemId, problemReports.reporterId],
+      set: { reason: values.reason, details },
+    });
 }

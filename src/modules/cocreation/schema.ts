@@ -1,4 +1,15 @@
-import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { id, timestamps } from '../../db/columns.js';
 import { users } from '../accounts/schema.js';
 import { institutions, municipalities } from '../directory/schema.js';
@@ -59,7 +70,10 @@ export const problems = pgTable(
     hiddenBy: uuid('hidden_by').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps(),
   },
-  (t) => [uniqueIndex('problems_exercise_number_unique').on(t.exerciseId, t.number), index('problems_exercise_status_idx').on(t.exerciseId, t.status)],
+  (t) => [
+    uniqueIndex('problems_exercise_number_unique').on(t.exerciseId, t.number),
+    index('problems_exercise_status_idx').on(t.exerciseId, t.status),
+  ],
 );
 
 /** The municipalities (INEGI codes) a problem affects. */
@@ -91,7 +105,10 @@ export const problemSupports = pgTable(
     channel: text('channel', { enum: channels }).notNull().default('online'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('problem_supports_person_unique').on(t.problemId, t.userId), index('problem_supports_problem_idx').on(t.problemId, t.createdAt)],
+  (t) => [
+    uniqueIndex('problem_supports_person_unique').on(t.problemId, t.userId),
+    index('problem_supports_problem_idx').on(t.problemId, t.createdAt),
+  ],
 );
 
 /** Why a person reports a problem to the moderators. */
@@ -117,7 +134,15 @@ export const problemReports = pgTable(
 );
 
 /** The reason codes of a disposition (labels in messages.ts: cocreation.reason.*). */
-export const reasonCodes = ['out_of_scope', 'duplicated', 'not_open_government', 'outside_competence', 'insufficient_evidence', 'meets_criteria', 'other'] as const;
+export const reasonCodes = [
+  'out_of_scope',
+  'duplicated',
+  'not_open_government',
+  'outside_competence',
+  'insufficient_evidence',
+  'meets_criteria',
+  'other',
+] as const;
 export type ReasonCode = (typeof reasonCodes)[number];
 
 /** What a reasoned response answers: problems now; proposals will join with their own outcomes. */
@@ -148,5 +173,8 @@ export const reasonedResponses = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
     ...timestamps(),
   },
-  (t) => [index('reasoned_responses_subject_idx').on(t.subjectType, t.subjectId, t.decidedAt), index('reasoned_responses_exercise_idx').on(t.exerciseId)],
+  (t) => [
+    index('reasoned_responses_subject_idx').on(t.subjectType, t.subjectId, t.decidedAt),
+    index('reasoned_responses_exercise_idx').on(t.exerciseId),
+  ],
 );

@@ -38,16 +38,33 @@ export type SubmitProblemInput = z.input<typeof submitProblemInput>;
  * zone): by a signed-in person with a confirmed e-mail (channel online, they are its author, never shown), or by the
  * portal itself capturing one handed in on paper (channel in_person, no author). Outside the window nothing is stored.
  */
-export async function submitProblem(db: Db, exerciseId: string, input: SubmitProblemInput, options: { actor: ActingParty; now: Date; timeZone: string }) {
+export async function submitProblem(
+  db: Db,
+  exerciseId: string,
+  input: SubmitProblemInput,
+  options: { actor: ActingParty; now: Date; timeZone: string },
+) {
   const { actor } = options;
-  if (!isSystemActor(actor) && !isConfirmedPerson(actor)) throw new AppError('forbidden', 'confirm your e-mail address first', { reason: 'unconfirmed' });
+  if (!isSystemActor(actor) && !isConfirmedPerson(actor))
+    throw new AppError('forbidden', 'confirm your e-mail address first', { reason: 'unconfirmed' });
   const values = submitProblemInput.parse(input);
   return db.transaction(async (tx) => {
-    const [exercise] = await tx.select({ id: exercises.id }).from(exercises).where(eq(exercises.id, exerciseId)).for('update');
+    const [exercise] = await tx
+      .select({ id: exercises.id })
+      .from(exercises)
+      .where(eq(exercises.id, exerciseId))
+      .for('update');
     if (!exercise) throw notFound('exercise');
     await assertDiagnosisOpen(tx, exerciseId, localDate(options.now, options.timeZone));
-    const known = await tx.select({ cvegeo: municipalities.cvegeo }).from(municipalities).where(inArray(municipalities.cvegeo, values.municipalities));
-    if (known.length !== values.municipalities.length) throw new AppError('validation', 'unknown municipality', { field: 'municipalities', reason: 'municipalities.required' });
+    const known = await tx
+      .select({ cvegeo: municipalities.cvegeo })
+      .from(municipalities)
+      .where(inArray(municipalities.cvegeo, values.municipalities));
+    if (known.length !== values.municipalities.length)
+      throw new AppError('validation', 'unknown municipality', {
+        field: 'municipalities',
+        reason: 'municipalities.required',
+      });
     const [{ next }] = (await tx
       .select({ next: sql<number>`coalesce(max(${problems.number}), 0) + 1` })
       .from(problems)
@@ -67,8 +84,17 @@ export async function submitProblem(db: Db, exerciseId: string, input: SubmitPro
         updatedAt: options.now,
       })
       .returning();
-    await tx.insert(problemMunicipalities).values(values.municipalities.map((cvegeo) => ({ problemId: problem!.id, cvegeo })));
-    await appendChange(tx, { actor: changeActorOf(actor), recordType: 'problem', recordId: problem!.id, action: 'create', after: problemLogView(problem!, values.municipalities), occurredAt: options.now });
+    await tx
+      .insert(problemMunicipalities)
+      .values(values.municipalities.map((cvegeo) => ({ problemId: problem!.id, cvegeo })));
+    await appendChange(tx, {
+      actor: changeActorOf(actor),
+      recordType: 'problem',
+      recordId: problem!.id,
+      action: 'create',
+      after: problemLogView(problem!, values.municipalities),
+      occurredAt: options.now,
+    });
     return problem!;
   });
 }

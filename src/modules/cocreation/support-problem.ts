@@ -18,10 +18,13 @@ async function supportableProblem(tx: Db, problemId: string) {
 }
 
 export const supportCount = async (db: Db, problemId: string) =>
-  Number((await db.select({ n: count() }).from(problemSupports).where(eq(problemSupports.problemId, problemId)))[0]?.n ?? 0);
+  Number(
+    (await db.select({ n: count() }).from(problemSupports).where(eq(problemSupports.problemId, problemId)))[0]?.n ?? 0,
+  );
 
 function personOf(actor: ActingParty): Actor {
-  if (isSystemActor(actor) || !isConfirmedPerson(actor)) throw new AppError('forbidden', 'supports come from people with a confirmed account', { reason: 'unconfirmed' });
+  if (isSystemActor(actor) || !isConfirmedPerson(actor))
+    throw new AppError('forbidden', 'supports come from people with a confirmed account', { reason: 'unconfirmed' });
   return actor;
 }
 
@@ -29,41 +32,70 @@ function personOf(actor: ActingParty): Actor {
  * A person supports a problem while the diagnosis is open: once; supporting again changes nothing. Only the count is
  * public (no change-log entry names a supporter); the public pages are refreshed.
  */
-export async function supportProblem(db: Db, problemId: string, options: { actor: ActingParty; now: Date; timeZone: string }) {
+export async function supportProblem(
+  db: Db,
+  problemId: string,
+  options: { actor: ActingParty; now: Date; timeZone: string },
+) {
   const person = personOf(options.actor);
   return db.transaction(async (tx) => {
     const problem = await supportableProblem(tx, problemId);
     await assertDiagnosisOpen(tx, problem.exerciseId, localDate(options.now, options.timeZone));
-    const inserted = await tx.insert(problemSupports).values({ problemId, userId: person.userId, channel: 'online', createdAt: options.now }).onConflictDoNothing().returning({ id: problemSupports.id });
+    const inserted = await tx
+      .insert(problemSupports)
+      .values({ problemId, userId: person.userId, channel: 'online', createdAt: options.now })
+      .onConflictDoNothing()
+      .returning({ id: problemSupports.id });
     if (inserted.length) await invalidatePublicPages(tx);
     return { problem, isNew: inserted.length > 0, supports: await supportCount(tx, problemId) };
   });
 }
 
 /** A person withdraws their support while the diagnosis is open; withdrawing one they never gave changes nothing. */
-export async function withdrawSupport(db: Db, problemId: string, options: { actor: ActingParty; now: Date; timeZone: string }) {
+export async function withdrawSupport(
+  db: Db,
+  problemId: string,
+  options: { actor: ActingParty; now: Date; timeZone: string },
+) {
   const person = personOf(options.actor);
   return db.transaction(async (tx) => {
     const [problem] = await tx.select().from(problems).where(eq(problems.id, problemId)).for('update');
     if (!problem) throw notFound('problem');
     await assertDiagnosisOpen(tx, problem.exerciseId, localDate(options.now, options.timeZone));
-    const removed = await tx.delete(problemSupports).where(and(eq(problemSupports.problemId, problemId), eq(problemSupports.userId, person.userId))).returning({ id: problemSupports.id });
+    const removed = await tx
+      .delete(problemSupports)
+      .where(and(eq(problemSupports.problemId, problemId), eq(problemSupports.userId, person.userId)))
+      .returning({ id: problemSupports.id });
     if (removed.length) await invalidatePublicPages(tx);
     return { problem, supports: await supportCount(tx, problemId) };
   });
 }
 
 /**
- * Staff (or the portal itself) capture supports handed in on paper at a table, as of `now` (the day they were given): each
+ * Staff (or the portal itself) capture supports handed in on paper at a table, as of `now` (the day they were given):
+ * each
  * is one support without an account (channel in_person). Only while the diagnosis is open on that day.
  */
-export async function captureInPersonSupports(db: Db, problemId: string, input: { count: number }, options: { actor: ActingParty; now: Date; timeZone: string }) {
+export async function captureInPersonSupports(
+  db: Db,
+  problemId: string,
+  input: { count: number },
+  options: { actor: ActingParty; now: Date; timeZone: string },
+) {
   assertHoldsRole(options.actor, 'admin', 'facilitator');
-  if (!Number.isInteger(input.count) || input.count < 1 || input.count > 1000) throw new AppError('validation', 'count from 1 to 1000', { reason: 'count' });
+  if (!Number.isInteger(input.count) || input.count < 1 || input.count > 1000)
+    throw new AppError('validation', 'count from 1 to 1000', { reason: 'count' });
   return db.transaction(async (tx) => {
     const problem = await supportableProblem(tx, problemId);
     await assertDiagnosisOpen(tx, problem.exerciseId, localDate(options.now, options.timeZone));
-    await tx.insert(problemSupports).values(Array.from({ length: input.count }, () => ({ problemId, userId: null, channel: 'in_person' as const, createdAt: options.now })));
+    await tx.insert(problemSupports).values(
+      Array.from({ length: input.count }, () => ({
+        problemId,
+        userId: null,
+        channel: 'in_person' as const,
+        createdAt: options.now,
+      })),
+    );
     await invalidatePublicPages(tx);
     return { supports: await supportCount(tx, problemId) };
   });

@@ -9,7 +9,10 @@ export const createInstitutionInput = z.object({
   acronym: z.string().trim().max(40, 'acronym.tooLong').optional(),
   kind: z.enum(institutionKinds, 'kind.required'),
   isGovernment: z.boolean(),
-  municipalityCvegeo: z.string().regex(/^\d{5}$/, 'municipality.invalid').optional(),
+  municipalityCvegeo: z
+    .string()
+    .regex(/^\d{5}$/, 'municipality.invalid')
+    .optional(),
   website: z.url('website.invalid').optional(),
   contactEmail: z.email('email.invalid').optional(),
 });
@@ -21,7 +24,13 @@ export async function createInstitution(db: Db, input: CreateInstitutionInput, a
   const values = createInstitutionInput.parse(input);
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(institutions).values(values).returning();
-    await appendChange(tx, { actor: changeActor, recordType: 'institution', recordId: row!.id, action: 'create', after: row });
+    await appendChange(tx, {
+      actor: changeActor,
+      recordType: 'institution',
+      recordId: row!.id,
+      action: 'create',
+      after: row,
+    });
     return row!;
   });
 }

@@ -14,5 +14,10 @@ export const municipalitiesDataset: Dataset = {
     { name: 'poblacion_2020', type: 'integer', description: 'openData.field.population' },
   ],
   rows: async (db) =>
-    (await listMunicipalities(db)).map((m) => ({ cvegeo: m.cvegeo, entidad: m.stateCode, nombre: m.name, poblacion_2020: m.population })),
+    (await listMunicipalities(db)).map((m) => ({
+      cvegeo: m.cvegeo,
+      entidad: m.stateCode,
+      nombre: m.name,
+      poblacion_2020: m.population,
+    })),
 };

@@ -30,7 +30,13 @@ async function seed(tx: Db, { actor }: DemoContext) {
   );
   await createInstitution(
     tx,
-    { name: DEMO_GUARANTOR_NAME, kind: 'guarantor', isGovernment: true, municipalityCvegeo: '10005', contactEmail: 'gobiernoabierto@example.org' },
+    {
+      name: DEMO_GUARANTOR_NAME,
+      kind: 'guarantor',
+      isGovernment: true,
+      municipalityCvegeo: '10005',
+      contactEmail: 'gobiernoabierto@example.org',
+    },
     actor,
   );
   for (const [name, cvegeo] of [
@@ -38,11 +44,27 @@ async function seed(tx: Db, { actor }: DemoContext) {
     ['Ayuntamiento de Gómez Palacio', '10007'],
     ['Ayuntamiento de Tepehuanes', '10035'],
   ] as const) {
-    await createInstitution(tx, { name, kind: 'municipal_government', isGovernment: true, municipalityCvegeo: cvegeo }, actor);
+    await createInstitution(
+      tx,
+      { name, kind: 'municipal_government', isGovernment: true, municipalityCvegeo: cvegeo },
+      actor,
+    );
   }
-  await createInstitution(tx, { name: 'Poder Ejecutivo del Estado de Durango', kind: 'state_executive', isGovernment: true }, actor);
-  await createInstitution(tx, { name: 'Congreso del Estado de Durango', kind: 'state_legislative', isGovernment: true }, actor);
-  await createInstitution(tx, { name: 'Poder Judicial del Estado de Durango', kind: 'state_judicial', isGovernment: true }, actor);
+  await createInstitution(
+    tx,
+    { name: 'Poder Ejecutivo del Estado de Durango', kind: 'state_executive', isGovernment: true },
+    actor,
+  );
+  await createInstitution(
+    tx,
+    { name: 'Congreso del Estado de Durango', kind: 'state_legislative', isGovernment: true },
+    actor,
+  );
+  await createInstitution(
+    tx,
+    { name: 'Poder Judicial del Estado de Durango', kind: 'state_judicial', isGovernment: true },
+    actor,
+  );
 }
 
 export const directoryDemo: DemoContribution = { seed };

@@ -7,5 +7,9 @@ export function listMunicipalities(db: Db) {
 }
 
 export function listMostPopulousMunicipalities(db: Db, limit: number) {
-  return db.select().from(municipalities).orderBy(desc(municipalities.population), asc(municipalities.cvegeo)).limit(limit);
+  return db
+    .select()
+    .from(municipalities)
+    .orderBy(desc(municipalities.population), asc(municipalities.cvegeo))
+    .limit(limit);
 }

@@ -15,7 +15,8 @@ export const directoryMessages = defineMessages(
     'directory.kind.professional_college': 'Colegio de profesionistas',
     'directory.kind.collective': 'Colectivo',
     'directory.admin.title': 'Instituciones',
-    'directory.admin.lead': 'Las autoridades, organizaciones y el órgano garante que participan en los ejercicios. Cada cambio queda en el historial público.',
+    'directory.admin.lead':
+      'Las autoridades, organizaciones y el órgano garante que participan en los ejercicios. Cada cambio queda en el historial público.',
     'directory.admin.add': 'Agregar una institución',
     'directory.admin.edit': 'Editar {name}',
     'directory.admin.editLink': 'Editar',
@@ -51,7 +52,8 @@ export const directoryMessages = defineMessages(
     'directory.kind.professional_college': 'Professional college',
     'directory.kind.collective': 'Collective',
     'directory.admin.title': 'Institutions',
-    'directory.admin.lead': 'The authorities, organisations and guarantor body taking part in the exercises. Every change is kept in the public history.',
+    'directory.admin.lead':
+      'The authorities, organisations and guarantor body taking part in the exercises. Every change is kept in the public history.',
     'directory.admin.add': 'Add an institution',
     'directory.admin.edit': 'Edit {name}',
     'directory.admin.editLink': 'Edit',

@@ -11,7 +11,14 @@ import { InstitutionEditPage, InstitutionsAdminPage } from './views/institutions
 import { access, actorOf } from '../../kernel/access.js';
 import type { ModuleDeps } from '../../kernel/manifest.js';
 
-const governmentKinds: ReadonlySet<string> = new Set<InstitutionKind>(['guarantor', 'state_executive', 'state_legislative', 'state_judicial', 'municipal_government', 'autonomous_body']);
+const governmentKinds: ReadonlySet<string> = new Set<InstitutionKind>([
+  'guarantor',
+  'state_executive',
+  'state_legislative',
+  'state_judicial',
+  'municipal_government',
+  'autonomous_body',
+]);
 const fields = ['name', 'acronym', 'kind', 'municipalityCvegeo', 'website', 'contactEmail'];
 const forms: FormMessages = { prefix: 'directory.error', fallback: 'error.badRequest.body' };
 
@@ -32,13 +39,28 @@ function parseForm(body: unknown) {
 
 export function directoryRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { db } = deps;
-  const listPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, notice?: string, status = 200) => {
+  const listPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: FormState,
+    notice?: string,
+    status = 200,
+  ) => {
     const [rows, municipalities] = await Promise.all([listInstitutions(db), listMunicipalities(db)]);
-    return sendPage(request, reply, deps, { status, title: request.t('directory.admin.title'), body: <InstitutionsAdminPage rows={rows} form={form} municipalities={municipalities} notice={notice} /> });
+    return sendPage(request, reply, deps, {
+      status,
+      title: request.t('directory.admin.title'),
+      body: <InstitutionsAdminPage rows={rows} form={form} municipalities={municipalities} notice={notice} />,
+    });
   };
 
   app.get<{ Querystring: { aviso?: string } }>('/admin/instituciones', access.roles('admin'), (request, reply) =>
-    listPage(request, reply, emptyForm(), parseQuery(request, noticeQuery).aviso === 'saved' ? request.t('directory.admin.saved') : undefined),
+    listPage(
+      request,
+      reply,
+      emptyForm(),
+      parseQuery(request, noticeQuery).aviso === 'saved' ? request.t('directory.admin.saved') : undefined,
+    ),
   );
   app.post('/admin/instituciones', access.roles('admin'), async (request, reply) => {
     const { values, parsed } = parseForm(request.body);
@@ -56,10 +78,24 @@ export function directoryRoutes(app: FastifyInstance, deps: ModuleDeps) {
   app.get<{ Params: { id: string } }>('/admin/instituciones/:id', access.roles('admin'), async (request, reply) => {
     const institution = await getInstitution(db, parseParams(request, idParams, 'institution').id);
     const { name, acronym, kind, municipalityCvegeo, website, contactEmail } = institution;
-    const values = { name, acronym: acronym ?? '', kind, municipalityCvegeo: municipalityCvegeo ?? '', website: website ?? '', contactEmail: contactEmail ?? '' };
+    const values = {
+      name,
+      acronym: acronym ?? '',
+      kind,
+      municipalityCvegeo: municipalityCvegeo ?? '',
+      website: website ?? '',
+      contactEmail: contactEmail ?? '',
+    };
     return sendPage(request, reply, deps, {
       title: request.t('directory.admin.edit', { name: institution.name }),
-      body: <InstitutionEditPage id={institution.id} name={institution.name} form={emptyForm(values)} municipalities={await listMunicipalities(db)} />,
+      body: (
+        <InstitutionEditPage
+          id={institution.id}
+          name={institution.name}
+          form={emptyForm(values)}
+          municipalities={await listMunicipalities(db)}
+        />
+      ),
     });
   });
   app.post<{ Params: { id: string } }>('/admin/instituciones/:id', access.roles('admin'), async (request, reply) => {
@@ -73,7 +109,14 @@ export function directoryRoutes(app: FastifyInstance, deps: ModuleDeps) {
         sendPage(request, reply, deps, {
           status,
           title: request.t('directory.admin.edit', { name: institution.name }),
-          body: <InstitutionEditPage id={institution.id} name={institution.name} form={form} municipalities={await listMunicipalities(db)} />,
+          body: (
+            <InstitutionEditPage
+              id={institution.id}
+              name={institution.name}
+              form={form}
+              municipalities={await listMunicipalities(db)}
+            />
+          ),
         }),
       submit: async (data) => {
         await updateInstitution(db, institution.id, data, actorOf(request));

@@ -11,7 +11,10 @@ export const municipalities = pgTable(
     name: text('name').notNull(),
     population: integer('population').notNull(),
   },
-  (t) => [index('municipalities_state_idx').on(t.stateCode), check('municipalities_cvegeo_digits', sql`${t.cvegeo} ~ '^[0-9]{5}$'`)],
+  (t) => [
+    index('municipalities_state_idx').on(t.stateCode),
+    check('municipalities_cvegeo_digits', sql`${t.cvegeo} ~ '^[0-9]{5}$'`),
+  ],
 );
 
 export const institutionKinds = [

@@ -25,7 +25,14 @@ export async function updateInstitution(db: Db, id: string, input: CreateInstitu
       })
       .where(eq(institutions.id, id))
       .returning();
-    await appendChange(tx, { actor: changeActor, recordType: 'institution', recordId: id, action: 'update', before, after });
+    await appendChange(tx, {
+      actor: changeActor,
+      recordType: 'institution',
+      recordId: id,
+      action: 'update',
+      before,
+      after,
+    });
     return after!;
   });
 }

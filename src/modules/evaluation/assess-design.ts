@@ -46,7 +46,9 @@ export const assessDesignInput = z.object({
 });
 export type AssessDesignInput = z.input<typeof assessDesignInput>;
 
-/** The issues of a design assessment that depend on the commitment's method (the form shows them next to each field). */
+/**
+ * The issues of a design assessment that depend on the commitment's method (the form shows them next to each field).
+ */
 export function designIssues(
   values: z.output<typeof assessDesignInput>,
   method: AssessmentMethod,

@@ -11,7 +11,10 @@ import { evaluationMethods } from './schema.js';
 export const localDate = (instant: Date, timeZone: string) =>
   new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 
-/** A public commitment as the evaluation needs it: its plan, exercise, lead institution and derived progress; else not found. */
+/**
+ * A public commitment as the evaluation needs it: its plan, exercise, lead institution and derived progress; else not
+ * found.
+ */
 export async function loadEvaluatedCommitment(db: Db, commitmentId: string) {
   const [row] = await db
     .select({

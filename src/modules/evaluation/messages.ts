@@ -1,7 +1,10 @@
 import { defineMessages } from '../../web/i18n/define-messages.js';
 import type { KeysOf } from '../../web/i18n/catalog.js';
 
-/** Texts of the evaluation: the IRM scales (exact labels), progress reports, assessments, the results page, the open data. */
+/**
+ * Texts of the evaluation: the IRM scales (exact labels), progress reports, assessments, the results page, the open
+ * data.
+ */
 export const evaluationMessages = defineMessages(
   {
     'evaluation.method.irm_2021': 'Método IRM 2021 (planes desde 2020)',

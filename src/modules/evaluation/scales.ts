@@ -37,7 +37,10 @@ export type DeclaredStatus = (typeof declaredStatuses)[number];
 export const reportPeriods = ['first', 'second', 'final'] as const;
 export type ReportPeriod = (typeof reportPeriods)[number];
 
-/** The IRM's own rule: plans that start in 2020 or later are judged with the 2021 method, earlier ones with the earlier method. */
+/**
+ * The IRM's own rule: plans that start in 2020 or later are judged with the 2021 method, earlier ones with the earlier
+ * method.
+ */
 export const methodForPlan = (periodStart: string): AssessmentMethod =>
   periodStart >= '2020-01-01' ? 'irm_2021' : 'irm_legacy';
 
@@ -72,7 +75,10 @@ export function isStarred(
   );
 }
 
-/** "Promising" (IRM 2021) is a justified judgement, allowed only for a verifiable commitment relevant to open government. */
+/**
+ * "Promising" (IRM 2021) is a justified judgement, allowed only for a verifiable commitment relevant to open
+ * government.
+ */
 export const canBePromising = (verifiability: Verifiability, values: ValueJudgements | null) =>
   verifiability === 'verifiable' && isRelevant(values);
 

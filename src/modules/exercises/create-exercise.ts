@@ -20,7 +20,10 @@ export const createExerciseInput = z
     isDemo: z.boolean().default(false),
     timeline: z.array(z.object({ phase: z.enum(phases), startsOn: isoDate, endsOn: isoDate.optional() })).default([]),
   })
-  .refine((value) => value.periodStart <= value.periodEnd, { message: 'the period must end after it starts', path: ['periodEnd'] });
+  .refine((value) => value.periodStart <= value.periodEnd, {
+    message: 'the period must end after it starts',
+    path: ['periodEnd'],
+  });
 export type CreateExerciseInput = z.input<typeof createExerciseInput>;
 
 /** Creates an exercise with its planned timeline; the change log records both as one record. */
@@ -30,9 +33,20 @@ export async function createExercise(db: Db, input: CreateExerciseInput, actor: 
   const { timeline, ...values } = createExerciseInput.parse(input);
   return db.transaction(async (tx) => {
     const [exercise] = await tx.insert(exercises).values(values).returning();
-    const planned = timeline.map((entry) => ({ phase: entry.phase, startsOn: entry.startsOn, endsOn: entry.endsOn ?? null }));
-    if (planned.length > 0) await tx.insert(exercisePhases).values(planned.map((entry) => ({ ...entry, exerciseId: exercise!.id })));
-    await appendChange(tx, { actor: changeActor, recordType: 'exercise', recordId: exercise!.id, action: 'create', after: { ...exercise!, timeline: planned } });
+    const planned = timeline.map((entry) => ({
+      phase: entry.phase,
+      startsOn: entry.startsOn,
+      endsOn: entry.endsOn ?? null,
+    }));
+    if (planned.length > 0)
+      await tx.insert(exercisePhases).values(planned.map((entry) => ({ ...entry, exerciseId: exercise!.id })));
+    await appendChange(tx, {
+      actor: changeActor,
+      recordType: 'exercise',
+      recordId: exercise!.id,
+      action: 'create',
+      after: { ...exercise!, timeline: planned },
+    });
     return exercise!;
   });
 }

@@ -10,7 +10,8 @@ import { createExercise } from './create-exercise.js';
 const DAY = 24 * 60 * 60 * 1000;
 
 /** A calendar date (YYYY-MM-DD) `days` from `from`. */
-export const demoDateFrom = (from: Date, days: number) => new Date(from.getTime() + days * DAY).toISOString().slice(0, 10);
+export const demoDateFrom = (from: Date, days: number) =>
+  new Date(from.getTime() + days * DAY).toISOString().slice(0, 10);
 
 export const demoExerciseSlugs = {
   second: 'segundo-pal-2017-2019',

@@ -14,7 +14,11 @@ export async function getExercise(db: Db, slug: string) {
     .where(eq(exercises.slug, slug))
     .limit(1);
   if (!row) throw notFound('exercise');
-  const planned = await db.select().from(exercisePhases).where(eq(exercisePhases.exerciseId, row.exercise.id)).orderBy(asc(exercisePhases.startsOn));
+  const planned = await db
+    .select()
+    .from(exercisePhases)
+    .where(eq(exercisePhases.exerciseId, row.exercise.id))
+    .orderBy(asc(exercisePhases.startsOn));
   return { ...row, timeline: phaseTimeline(row.exercise.phase, planned) };
 }
 export type ExerciseDetail = Awaited<ReturnType<typeof getExercise>>;

@@ -8,6 +8,9 @@ import { ExerciseListPage } from './views/exercise-list.js';
 /** The list of exercises. An exercise's own page gathers every stage, so it lives in `site` (see site/routes.tsx). */
 export function exerciseRoutes(app: FastifyInstance, deps: ModuleDeps) {
   app.get('/ejercicios', access.public, async (request, reply) =>
-    sendPage(request, reply, deps, { title: request.t('exercise.list.title'), body: <ExerciseListPage exercises={await listExercises(deps.db)} /> }),
+    sendPage(request, reply, deps, {
+      title: request.t('exercise.list.title'),
+      body: <ExerciseListPage exercises={await listExercises(deps.db)} />,
+    }),
   );
 }

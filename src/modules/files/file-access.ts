@@ -7,7 +7,12 @@ import type { FileAccessCheck } from '../../kernel/file-access.js';
  * shared cache) when a record the person may see points to it; otherwise not at all. A file no record points to any
  * more (replaced draft minutes, evidence of a deleted activity) is served to nobody.
  */
-export async function decideFileAccess(db: Db, fileId: string, actor: Actor | undefined, checks: readonly FileAccessCheck[]): Promise<'public' | 'private' | 'none'> {
+export async function decideFileAccess(
+  db: Db,
+  fileId: string,
+  actor: Actor | undefined,
+  checks: readonly FileAccessCheck[],
+): Promise<'public' | 'private' | 'none'> {
   const answers = await Promise.all(checks.map((check) => check(db, fileId, actor)));
   if (answers.includes('public')) return 'public';
   if (answers.includes('allowed')) return 'private';

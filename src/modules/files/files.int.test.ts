@@ -27,8 +27,18 @@ describe('stored files', () => {
 
   it('refuses a file whose content is not an accepted type, an empty one and one over 10 MB', async () => {
     const database = await createTestDatabase();
-    await expect(storeFile(database.db, { content: Buffer.from('MZ\x90\x00 not a pdf'), originalName: 'a.pdf', uploadedBy: null })).rejects.toMatchObject({ details: { reason: 'fileType' } });
-    await expect(storeFile(database.db, { content: Buffer.alloc(0), originalName: 'a.pdf', uploadedBy: null })).rejects.toMatchObject({ details: { reason: 'fileEmpty' } });
-    await expect(storeFile(database.db, { content: Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]), originalName: 'a.pdf', uploadedBy: null })).rejects.toMatchObject({ details: { reason: 'fileSize' } });
+    await expect(
+      storeFile(database.db, { content: Buffer.from('MZ\x90\x00 not a pdf'), originalName: 'a.pdf', uploadedBy: null }),
+    ).rejects.toMatchObject({ details: { reason: 'fileType' } });
+    await expect(
+      storeFile(database.db, { content: Buffer.alloc(0), originalName: 'a.pdf', uploadedBy: null }),
+    ).rejects.toMatchObject({ details: { reason: 'fileEmpty' } });
+    await expect(
+      storeFile(database.db, {
+        content: Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]),
+        originalName: 'a.pdf',
+        uploadedBy: null,
+      }),
+    ).rejects.toMatchObject({ details: { reason: 'fileSize' } });
   });
 });

@@ -14,4 +14,5 @@ export async function getFile(db: Db, id: string) {
 }
 
 /** The public path of a stored file. */
-export const filePath = (file: { id: string; originalName: string }) => `/archivos/${file.id}/${encodeURIComponent(file.originalName)}`;
+export const filePath = (file: { id: string; originalName: string }) =>
+  `/archivos/${file.id}/${encodeURIComponent(file.originalName)}`;

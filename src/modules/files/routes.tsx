@@ -17,7 +17,10 @@ export interface UploadedFile {
 }
 
 export const isUploadedFile = (value: unknown): value is UploadedFile =>
-  typeof value === 'object' && value !== null && Buffer.isBuffer((value as UploadedFile).content) && typeof (value as UploadedFile).filename === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  Buffer.isBuffer((value as UploadedFile).content) &&
+  typeof (value as UploadedFile).filename === 'string';
 
 /** A multipart form's file by its field name (an empty file input arrives with no name and no bytes). */
 export const uploadedFile = (body: unknown, name: string): UploadedFile | undefined => {
@@ -39,7 +42,6 @@ export const multipartOptions: FastifyMultipartAttachFieldsToBodyOptions = {
     part.value = { filename: part.filename, content } satisfies UploadedFile;
   },
 };
-
 
 /**
  * `/archivos/:id/:name`: a stored file, served with the type sniffed at upload only, `nosniff`, as an attachment

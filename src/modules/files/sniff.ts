@@ -1,4 +1,7 @@
-/** File types accepted as evidence and documents, recognised by their content (never by the name or what the browser says). */
+/**
+ * File types accepted as evidence and documents, recognised by their content (never by the name or what the browser
+ * says).
+ */
 export const acceptedTypes = {
   'application/pdf': 'pdf',
   'image/png': 'png',
@@ -16,7 +19,8 @@ export type AcceptedType = keyof typeof acceptedTypes;
 /** Largest file accepted: 10 MB. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-const startsWith = (bytes: Uint8Array, signature: number[], at = 0) => signature.every((byte, i) => bytes[at + i] === byte);
+const startsWith = (bytes: Uint8Array, signature: number[], at = 0) =>
+  signature.every((byte, i) => bytes[at + i] === byte);
 const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
 
 /**
@@ -33,7 +37,8 @@ export function sniffType(bytes: Uint8Array): AcceptedType | undefined {
     const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 64 * 1024))).toString('latin1');
     if (head.startsWith('mimetype', 30)) {
       for (const kind of ['text', 'spreadsheet', 'presentation'] as const) {
-        if (head.startsWith(`application/vnd.oasis.opendocument.${kind}`, 38)) return `application/vnd.oasis.opendocument.${kind}`;
+        if (head.startsWith(`application/vnd.oasis.opendocument.${kind}`, 38))
+          return `application/vnd.oasis.opendocument.${kind}`;
       }
       return undefined;
     }

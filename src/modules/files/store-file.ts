@@ -23,6 +23,12 @@ export async function storeFile(db: Db, input: { content: Buffer; originalName: 
       originalName: safeFileName(input.originalName, mimeType),
       uploadedBy: input.uploadedBy,
     })
-    .returning({ id: storedFiles.id, mimeType: storedFiles.mimeType, size: storedFiles.size, sha256: storedFiles.sha256, originalName: storedFiles.originalName });
+    .returning({
+      id: storedFiles.id,
+      mimeType: storedFiles.mimeType,
+      size: storedFiles.size,
+      sha256: storedFiles.sha256,
+      originalName: storedFiles.originalName,
+    });
   return row!;
 }

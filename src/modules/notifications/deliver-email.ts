@@ -30,12 +30,22 @@ const MAX_ERROR_LENGTH = 1000;
  * alone, so running the job again sends nothing. On failure it records the error and throws so that pg-boss
  * retries; on the last attempt the row becomes `failed`, which admins see in the outbox.
  */
-export async function deliverEmail(db: Db, mailer: Mailer, emailId: string, options: DeliveryOptions): Promise<DeliveryOutcome> {
+export async function deliverEmail(
+  db: Db,
+  mailer: Mailer,
+  emailId: string,
+  options: DeliveryOptions,
+): Promise<DeliveryOutcome> {
   const staleBefore = sql`now() - make_interval(secs => ${options.staleAfterSeconds})`;
   const [email] = await db
     .update(emails)
     .set({ status: 'sending', attempts: sql`${emails.attempts} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(emails.id, emailId), or(eq(emails.status, 'queued'), and(eq(emails.status, 'sending'), lt(emails.updatedAt, staleBefore)))))
+    .where(
+      and(
+        eq(emails.id, emailId),
+        or(eq(emails.status, 'queued'), and(eq(emails.status, 'sending'), lt(emails.updatedAt, staleBefore))),
+      ),
+    )
     .returning();
   if (!email) {
     const [current] = await db.select({ status: emails.status }).from(emails).where(eq(emails.id, emailId)).limit(1);
@@ -47,7 +57,15 @@ export async function deliverEmail(db: Db, mailer: Mailer, emailId: string, opti
 
   const messageId = messageIdFor(email.id, mailer.domain);
   try {
-    await mailer.send({ messageId, to: email.toAddress, subject: email.subject, text: email.text, html: email.html, locale: email.locale, attachments: email.attachments ?? undefined });
+    await mailer.send({
+      messageId,
+      to: email.toAddress,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+      locale: email.locale,
+      attachments: email.attachments ?? undefined,
+    });
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
     await db
@@ -56,7 +74,10 @@ export async function deliverEmail(db: Db, mailer: Mailer, emailId: string, opti
       .where(and(eq(emails.id, email.id), eq(emails.status, 'sending')));
     throw error;
   }
-  await db.update(emails).set({ status: 'sent', sentAt: sql`now()`, messageId, lastError: null, updatedAt: sql`now()` }).where(eq(emails.id, email.id));
+  await db
+    .update(emails)
+    .set({ status: 'sent', sentAt: sql`now()`, messageId, lastError: null, updatedAt: sql`now()` })
+    .where(eq(emails.id, email.id));
   return 'sent';
 }
 
@@ -67,7 +88,11 @@ export async function deliverEmail(db: Db, mailer: Mailer, emailId: string, opti
 export async function markEmailFailed(db: Db, emailId: string, reason: string): Promise<boolean> {
   const rows = await db
     .update(emails)
-    .set({ status: 'failed', lastError: sql`coalesce(${emails.lastError}, ${reason.slice(0, MAX_ERROR_LENGTH)})`, updatedAt: sql`now()` })
+    .set({
+      status: 'failed',
+      lastError: sql`coalesce(${emails.lastError}, ${reason.slice(0, MAX_ERROR_LENGTH)})`,
+      updatedAt: sql`now()`,
+    })
     .where(and(eq(emails.id, emailId), inArray(emails.status, ['queued', 'sending'])))
     .returning({ id: emails.id });
   return rows.length > 0;

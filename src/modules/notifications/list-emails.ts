@@ -39,7 +39,9 @@ export async function listEmails(db: Db, input: z.input<typeof listEmailsInput>)
   const { status, page, pageSize } = listEmailsInput.parse(input);
   const where = status ? eq(emails.status, status) : undefined;
   const byStatus = await db.select({ status: emails.status, count: count() }).from(emails).groupBy(emails.status);
-  const counts = Object.fromEntries(emailStatuses.map((s) => [s, byStatus.find((row) => row.status === s)?.count ?? 0])) as Record<EmailStatus, number>;
+  const counts = Object.fromEntries(
+    emailStatuses.map((s) => [s, byStatus.find((row) => row.status === s)?.count ?? 0]),
+  ) as Record<EmailStatus, number>;
   const total = status ? counts[status] : Object.values(counts).reduce((sum, n) => sum + n, 0);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const rows = await db

@@ -4,7 +4,9 @@ import { defaultSender, messageIdFor, senderDomain } from './mailer.js';
 
 describe('mail settings', () => {
   it('accepts smtp:// and smtps:// URLs and refuses anything else with a message that says what is expected', () => {
-    expect(parseConfig({ SMTP_URL: 'smtp://cocrea:secret@mail.example.mx:587' }).SMTP_URL).toBe('smtp://cocrea:secret@mail.example.mx:587');
+    expect(parseConfig({ SMTP_URL: 'smtp://cocrea:secret@mail.example.mx:587' }).SMTP_URL).toBe(
+      'smtp://cocrea:secret@mail.example.mx:587',
+    );
     expect(parseConfig({ SMTP_URL: 'smtps://mail.example.mx' }).SMTP_URL).toBe('smtps://mail.example.mx');
     expect(parseConfig({}).SMTP_URL).toBeUndefined();
     expect(() => parseConfig({ SMTP_URL: 'mail.example.mx' })).toThrow(ConfigError);
@@ -12,7 +14,9 @@ describe('mail settings', () => {
   });
 
   it('accepts a sender as "Name <address>" or a bare address', () => {
-    expect(parseConfig({ MAIL_FROM: 'Cocrea Durango <no-reply@example.mx>' }).MAIL_FROM).toBe('Cocrea Durango <no-reply@example.mx>');
+    expect(parseConfig({ MAIL_FROM: 'Cocrea Durango <no-reply@example.mx>' }).MAIL_FROM).toBe(
+      'Cocrea Durango <no-reply@example.mx>',
+    );
     expect(parseConfig({ MAIL_FROM: 'no-reply@example.mx' }).MAIL_FROM).toBe('no-reply@example.mx');
     expect(() => parseConfig({ MAIL_FROM: 'Cocrea' })).toThrow(/MAIL_FROM/);
   });
@@ -24,7 +28,9 @@ describe('mail settings', () => {
   });
 
   it('signs with the site name at the public host by default, and builds Message-IDs on the sender’s domain', () => {
-    expect(defaultSender('Cocrea "Durango"', 'https://gobiernoabierto.example.mx')).toBe('"Cocrea Durango" <no-reply@gobiernoabierto.example.mx>');
+    expect(defaultSender('Cocrea "Durango"', 'https://gobiernoabierto.example.mx')).toBe(
+      '"Cocrea Durango" <no-reply@gobiernoabierto.example.mx>',
+    );
     expect(defaultSender('Cocrea', undefined)).toBe('"Cocrea" <no-reply@localhost>');
     expect(senderDomain('Cocrea <no-reply@Example.MX>')).toBe('example.mx');
     expect(senderDomain('no-reply@example.mx')).toBe('example.mx');

@@ -65,7 +65,15 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
         html: email.html,
         messageId: email.messageId,
         headers: { 'Content-Language': email.locale, 'Auto-Submitted': 'auto-generated' },
-        ...(email.attachments?.length ? { attachments: email.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) } : {}),
+        ...(email.attachments?.length
+          ? {
+              attachments: email.attachments.map((a) => ({
+                filename: a.filename,
+                contentType: a.contentType,
+                content: a.content,
+              })),
+            }
+          : {}),
       });
     },
     close: () => transport.close(),

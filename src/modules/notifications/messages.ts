@@ -15,36 +15,49 @@ export const notificationsMessages = defineMessages(
     'notifications.duration.hours': '{count} horas',
     'notifications.duration.days': '{count} días',
     'notifications.confirmEmail.subject': 'Confirma tu correo en {site}',
-    'notifications.confirmEmail.intro': 'Gracias por crear tu cuenta en {site}. Para confirmar que este correo es tuyo, abre este enlace:',
+    'notifications.confirmEmail.intro':
+      'Gracias por crear tu cuenta en {site}. Para confirmar que este correo es tuyo, abre este enlace:',
     'notifications.confirmEmail.action': 'Confirmar mi correo',
-    'notifications.confirmEmail.ignore': 'Si no creaste una cuenta, ignora este mensaje: no haremos nada con tu correo.',
+    'notifications.confirmEmail.ignore':
+      'Si no creaste una cuenta, ignora este mensaje: no haremos nada con tu correo.',
     'notifications.signInLink.subject': 'Tu enlace para entrar a {site}',
     'notifications.signInLink.intro': 'Pediste entrar a {site} sin contraseña. Abre este enlace para entrar:',
     'notifications.signInLink.action': 'Entrar a {site}',
-    'notifications.signInLink.ignore': 'Si no lo pediste, ignora este mensaje: sin este enlace nadie puede entrar a tu cuenta.',
+    'notifications.signInLink.ignore':
+      'Si no lo pediste, ignora este mensaje: sin este enlace nadie puede entrar a tu cuenta.',
     'notifications.resetPassword.subject': 'Elige una contraseña nueva para {site}',
-    'notifications.resetPassword.intro': 'Recibimos una solicitud para cambiar la contraseña de tu cuenta en {site}. Abre este enlace para elegir una nueva:',
+    'notifications.resetPassword.intro':
+      'Recibimos una solicitud para cambiar la contraseña de tu cuenta en {site}. Abre este enlace para elegir una nueva:',
     'notifications.resetPassword.action': 'Elegir una contraseña nueva',
     'notifications.resetPassword.ignore': 'Si no la pediste, ignora este mensaje: tu contraseña sigue siendo la misma.',
     'notifications.changeEmail.subject': 'Confirma tu nuevo correo en {site}',
-    'notifications.changeEmail.intro': 'Pediste usar esta dirección en tu cuenta de {site}. Para confirmarla, abre este enlace:',
+    'notifications.changeEmail.intro':
+      'Pediste usar esta dirección en tu cuenta de {site}. Para confirmarla, abre este enlace:',
     'notifications.changeEmail.action': 'Confirmar mi nuevo correo',
-    'notifications.changeEmail.ignore': 'Si no lo pediste, ignora este mensaje: tu cuenta seguirá usando el correo anterior.',
+    'notifications.changeEmail.ignore':
+      'Si no lo pediste, ignora este mensaje: tu cuenta seguirá usando el correo anterior.',
     'notifications.emailChanged.subject': 'El correo de tu cuenta en {site} cambió',
-    'notifications.emailChanged.intro': 'El correo de tu cuenta en {site} ahora es {email}. Desde ahora te escribiremos allá y se cerraron las demás sesiones abiertas de tu cuenta.',
-    'notifications.emailChanged.notYou': 'Si no fuiste tú, alguien más puede estar usando tu cuenta: escríbenos desde la página de contacto cuanto antes.',
+    'notifications.emailChanged.intro':
+      'El correo de tu cuenta en {site} ahora es {email}. Desde ahora te escribiremos allá y se cerraron las demás sesiones abiertas de tu cuenta.',
+    'notifications.emailChanged.notYou':
+      'Si no fuiste tú, alguien más puede estar usando tu cuenta: escríbenos desde la página de contacto cuanto antes.',
     'notifications.emailChanged.action': 'Ir a la página de contacto',
     'notifications.invitation.subject': '{inviter} te invita a {site}',
-    'notifications.invitation.intro': '{inviter} te invita a participar en {site} con el rol de {role}. Para aceptar, abre este enlace y elige tu contraseña:',
+    'notifications.invitation.intro':
+      '{inviter} te invita a participar en {site} con el rol de {role}. Para aceptar, abre este enlace y elige tu contraseña:',
     'notifications.invitation.action': 'Aceptar la invitación',
     'notifications.invitation.ignore': 'Si no esperabas esta invitación, ignora este mensaje.',
     'notifications.confirmRegistration.subject': 'Confirma tu inscripción a la convocatoria (folio {reference})',
     'notifications.confirmRegistration.subjectUpdate': 'Confirma los cambios a tu inscripción (folio {reference})',
-    'notifications.confirmRegistration.intro': 'Recibimos tu manifestación de interés para participar, de manera honoraria, en «{call}». Para que tu inscripción cuente, confirma que este correo es tuyo:',
-    'notifications.confirmRegistration.introUpdate': 'Recibimos cambios a tu inscripción en «{call}». Solo se guardarán si confirmas que este correo es tuyo:',
+    'notifications.confirmRegistration.intro':
+      'Recibimos tu manifestación de interés para participar, de manera honoraria, en «{call}». Para que tu inscripción cuente, confirma que este correo es tuyo:',
+    'notifications.confirmRegistration.introUpdate':
+      'Recibimos cambios a tu inscripción en «{call}». Solo se guardarán si confirmas que este correo es tuyo:',
     'notifications.confirmRegistration.action': 'Confirmar mi inscripción',
-    'notifications.confirmRegistration.next': 'Qué sigue: la convocatoria cierra el {closesOn}. Después, el órgano garante te escribirá a este correo con el siguiente paso. Tu folio es {reference}.',
-    'notifications.confirmRegistration.ignore': 'Si no te inscribiste, ignora este mensaje: sin tu confirmación no guardaremos nada.',
+    'notifications.confirmRegistration.next':
+      'Qué sigue: la convocatoria cierra el {closesOn}. Después, el órgano garante te escribirá a este correo con el siguiente paso. Tu folio es {reference}.',
+    'notifications.confirmRegistration.ignore':
+      'Si no te inscribiste, ignora este mensaje: sin tu confirmación no guardaremos nada.',
     'notifications.template.confirm_registration': 'Confirmación de inscripción',
     'notifications.template.confirm_email': 'Confirmación de correo',
     'notifications.template.sign_in_link': 'Enlace para entrar',
@@ -97,36 +110,50 @@ export const notificationsMessages = defineMessages(
     'notifications.duration.hours': '{count} hours',
     'notifications.duration.days': '{count} days',
     'notifications.confirmEmail.subject': 'Confirm your e-mail address on {site}',
-    'notifications.confirmEmail.intro': 'Thank you for creating your account on {site}. To confirm that this address is yours, open this link:',
+    'notifications.confirmEmail.intro':
+      'Thank you for creating your account on {site}. To confirm that this address is yours, open this link:',
     'notifications.confirmEmail.action': 'Confirm my e-mail address',
-    'notifications.confirmEmail.ignore': 'If you did not create an account, ignore this message: nothing will be done with your address.',
+    'notifications.confirmEmail.ignore':
+      'If you did not create an account, ignore this message: nothing will be done with your address.',
     'notifications.signInLink.subject': 'Your link to sign in to {site}',
     'notifications.signInLink.intro': 'You asked to sign in to {site} without a password. Open this link to sign in:',
     'notifications.signInLink.action': 'Sign in to {site}',
-    'notifications.signInLink.ignore': 'If you did not ask for it, ignore this message: without this link nobody can get into your account.',
+    'notifications.signInLink.ignore':
+      'If you did not ask for it, ignore this message: without this link nobody can get into your account.',
     'notifications.resetPassword.subject': 'Choose a new password for {site}',
-    'notifications.resetPassword.intro': 'We received a request to change the password of your account on {site}. Open this link to choose a new one:',
+    'notifications.resetPassword.intro':
+      'We received a request to change the password of your account on {site}. Open this link to choose a new one:',
     'notifications.resetPassword.action': 'Choose a new password',
-    'notifications.resetPassword.ignore': 'If you did not ask for it, ignore this message: your password stays the same.',
+    'notifications.resetPassword.ignore':
+      'If you did not ask for it, ignore this message: your password stays the same.',
     'notifications.emailChanged.subject': 'The e-mail address of your account on {site} has changed',
-    'notifications.emailChanged.intro': 'The e-mail address of your account on {site} is now {email}. From now on we will write to it, and the other open sessions of your account were closed.',
-    'notifications.emailChanged.notYou': 'If it was not you, someone else may be using your account: write to us from the contact page as soon as possible.',
+    'notifications.emailChanged.intro':
+      'The e-mail address of your account on {site} is now {email}. From now on we will write to it, and the other open sessions of your account were closed.',
+    'notifications.emailChanged.notYou':
+      'If it was not you, someone else may be using your account: write to us from the contact page as soon as possible.',
     'notifications.emailChanged.action': 'Go to the contact page',
     'notifications.changeEmail.subject': 'Confirm your new e-mail address on {site}',
-    'notifications.changeEmail.intro': 'You asked to use this address for your account on {site}. To confirm it, open this link:',
+    'notifications.changeEmail.intro':
+      'You asked to use this address for your account on {site}. To confirm it, open this link:',
     'notifications.changeEmail.action': 'Confirm my new address',
-    'notifications.changeEmail.ignore': 'If you did not ask for it, ignore this message: your account keeps its current address.',
+    'notifications.changeEmail.ignore':
+      'If you did not ask for it, ignore this message: your account keeps its current address.',
     'notifications.invitation.subject': '{inviter} invites you to {site}',
-    'notifications.invitation.intro': '{inviter} invites you to take part in {site} with the role of {role}. To accept, open this link and choose your password:',
+    'notifications.invitation.intro':
+      '{inviter} invites you to take part in {site} with the role of {role}. To accept, open this link and choose your password:',
     'notifications.invitation.action': 'Accept the invitation',
     'notifications.invitation.ignore': 'If you were not expecting this invitation, ignore this message.',
     'notifications.confirmRegistration.subject': 'Confirm your sign-up to the call (reference {reference})',
     'notifications.confirmRegistration.subjectUpdate': 'Confirm the changes to your sign-up (reference {reference})',
-    'notifications.confirmRegistration.intro': 'We received your expression of interest in taking part, on an honorary basis, in “{call}”. For your sign-up to count, confirm that this e-mail address is yours:',
-    'notifications.confirmRegistration.introUpdate': 'We received changes to your sign-up to “{call}”. They will only be saved if you confirm that this e-mail address is yours:',
+    'notifications.confirmRegistration.intro':
+      'We received your expression of interest in taking part, on an honorary basis, in “{call}”. For your sign-up to count, confirm that this e-mail address is yours:',
+    'notifications.confirmRegistration.introUpdate':
+      'We received changes to your sign-up to “{call}”. They will only be saved if you confirm that this e-mail address is yours:',
     'notifications.confirmRegistration.action': 'Confirm my sign-up',
-    'notifications.confirmRegistration.next': 'What happens next: the call closes on {closesOn}. After that, the guarantor body will write to this address with the next step. Your reference is {reference}.',
-    'notifications.confirmRegistration.ignore': 'If you did not sign up, ignore this message: without your confirmation nothing is kept.',
+    'notifications.confirmRegistration.next':
+      'What happens next: the call closes on {closesOn}. After that, the guarantor body will write to this address with the next step. Your reference is {reference}.',
+    'notifications.confirmRegistration.ignore':
+      'If you did not sign up, ignore this message: without your confirmation nothing is kept.',
     'notifications.template.confirm_registration': 'Sign-up confirmation',
     'notifications.template.confirm_email': 'E-mail confirmation',
     'notifications.template.sign_in_link': 'Sign-in link',

@@ -11,7 +11,9 @@ import { queueEmail } from './queue-email.js';
 import { emails } from './schema.js';
 
 /** The real app (its outbox routes come from the notifications module's manifest). */
-async function outboxApp(env: Record<string, string> = {}): Promise<{ app: Awaited<ReturnType<typeof buildApp>>; database: Database }> {
+async function outboxApp(
+  env: Record<string, string> = {},
+): Promise<{ app: Awaited<ReturnType<typeof buildApp>>; database: Database }> {
   const database = await createTestDatabase({ withDemo: true });
   const config = parseConfig({ LOG_LEVEL: 'silent', ...env });
   const app = await buildApp({ config, database, now: () => TEST_NOW });
@@ -30,9 +32,15 @@ describe('the outbox for admins', () => {
   it('lists every e-mail newest first, filters by status and shows one with its text and its HTML as text', async () => {
     const { app, database } = await outboxApp();
     const older = await queueEmail(database.db, notice('ana@example.mx', 'Primer aviso'));
-    await database.db.update(emails).set({ createdAt: new Date('2026-01-01T00:00:00Z') }).where(eq(emails.id, older.id));
+    await database.db
+      .update(emails)
+      .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
+      .where(eq(emails.id, older.id));
     const failed = await queueEmail(database.db, notice('luis@example.mx', 'Aviso <importante>', 'Hola <b>Luis</b>'));
-    await database.db.update(emails).set({ status: 'failed', attempts: 6, lastError: '550 mailbox unavailable' }).where(eq(emails.id, failed.id));
+    await database.db
+      .update(emails)
+      .set({ status: 'failed', attempts: 6, lastError: '550 mailbox unavailable' })
+      .where(eq(emails.id, failed.id));
     const { cookies } = await signInAs(database, { roles: [{ role: 'admin' }] });
 
     const list = await app.inject({ url: '/admin/correo', cookies });
@@ -60,7 +68,9 @@ describe('the outbox for admins', () => {
     expect(html.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(html.body).toContain('Hola &lt;b&gt;Luis&lt;/b&gt;');
     expect((await app.inject({ url: '/admin/correo/not-a-uuid', cookies })).statusCode).toBe(404);
-    expect((await app.inject({ url: '/admin/correo/00000000-0000-4000-8000-000000000000', cookies })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/admin/correo/00000000-0000-4000-8000-000000000000', cookies })).statusCode).toBe(
+      404,
+    );
 
     const english = await app.inject({ url: '/admin/correo?lang=en', cookies });
     expect(english.body).toContain('Portal e-mail');

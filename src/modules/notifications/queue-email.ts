@@ -48,9 +48,21 @@ export async function queueEmail(tx: Db, input: QueueEmailInput): Promise<Queued
   const write = async (inner: Db): Promise<QueuedEmail> => {
     const [row] = await inner
       .insert(emails)
-      .values({ toAddress: to, userId: userId ?? null, template: input.template, locale, ...rendered, attachments: input.attachments?.length ? input.attachments : null })
+      .values({
+        toAddress: to,
+        userId: userId ?? null,
+        template: input.template,
+        locale,
+        ...rendered,
+        attachments: input.attachments?.length ? input.attachments : null,
+      })
       .returning({ id: emails.id, hasJobs: jobsInstalled() });
-    const job = await enqueueInTransaction(inner, queues.sendEmail, { emailId: row!.id }, { id: row!.id, isInstalled: Boolean(row!.hasJobs) });
+    const job = await enqueueInTransaction(
+      inner,
+      queues.sendEmail,
+      { emailId: row!.id },
+      { id: row!.id, isInstalled: Boolean(row!.hasJobs) },
+    );
     return { id: row!.id, job };
   };
   // Inside the caller's transaction there is no need for a savepoint of our own: a failure aborts the whole.
@@ -65,7 +77,13 @@ export async function queueEmails(tx: Db, inputs: QueueEmailInput[]): Promise<Qu
   if (inputs.length === 0) return [];
   const rows = inputs.map((input) => {
     const { to, userId, locale } = envelope.parse(input);
-    return { toAddress: to, userId: userId ?? null, template: input.template, locale, ...renderEmail(input.template, locale, input.params) };
+    return {
+      toAddress: to,
+      userId: userId ?? null,
+      template: input.template,
+      locale,
+      ...renderEmail(input.template, locale, input.params),
+    };
   });
   const write = async (inner: Db): Promise<QueuedEmail[]> => {
     const inserted = await inner.insert(emails).values(rows).returning({ id: emails.id });

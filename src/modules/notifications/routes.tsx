@@ -33,7 +33,10 @@ export function notificationsRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   app.get<{ Params: { id: string } }>('/admin/correo/:id', onlyAdmins, async (request, reply) => {
     const email = await getEmail(deps.db, parseParams(request, idParams, 'e-mail').id);
-    return sendPage(request, reply, deps, { title: request.t('notifications.email.title', { subject: email.subject }), body: <EmailPage email={email} /> });
+    return sendPage(request, reply, deps, {
+      title: request.t('notifications.email.title', { subject: email.subject }),
+      body: <EmailPage email={email} />,
+    });
   });
 
   // The HTML exactly as sent, shown as text: rendering it here would need inline styles the CSP forbids.

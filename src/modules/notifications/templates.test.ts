@@ -3,7 +3,12 @@ import { renderEmail, templateNames, type TemplateName, type TemplateParams } fr
 // The modules' texts, installed as the server does.
 import '../../registry.js';
 
-const link = { name: 'Ana López', url: 'https://portal.example.mx/confirmar/abc', siteName: 'Cocrea Durango', expiresInHours: 24 };
+const link = {
+  name: 'Ana López',
+  url: 'https://portal.example.mx/confirmar/abc',
+  siteName: 'Cocrea Durango',
+  expiresInHours: 24,
+};
 const examples: { [T in TemplateName]: TemplateParams[T] } = {
   confirm_email: link,
   sign_in_link: { ...link, expiresInHours: undefined, expiresInMinutes: 15 },
@@ -11,38 +16,72 @@ const examples: { [T in TemplateName]: TemplateParams[T] } = {
   change_email: link,
   email_changed: { name: 'Ana López', siteName: 'Cocrea Durango', newEmail: 'ana.nueva@example.mx', url: link.url },
   invitation: { ...link, expiresInHours: 7 * 24, inviterName: 'Luis Pérez', roleLabel: 'Facilitación' },
-  confirm_registration: { ...link, callTitle: 'Convocatoria del Tercer PAL', reference: 'SUM-2026-00042', isUpdate: false, closesOn: '15 de noviembre de 2020' },
-  notice: { name: 'Ana López', siteName: 'Cocrea Durango', subject: 'Sesión del Secretariado', body: 'La sesión será el lunes.\n\nTrae tu identificación.' },
+  confirm_registration: {
+    ...link,
+    callTitle: 'Convocatoria del Tercer PAL',
+    reference: 'SUM-2026-00042',
+    isUpdate: false,
+    closesOn: '15 de noviembre de 2020',
+  },
+  notice: {
+    name: 'Ana López',
+    siteName: 'Cocrea Durango',
+    subject: 'Sesión del Secretariado',
+    body: 'La sesión será el lunes.\n\nTrae tu identificación.',
+  },
   follow_update: {
     name: 'Ana López',
     siteName: 'Cocrea Durango',
     followsUrl: 'https://portal.example.mx/cuenta/seguimientos',
-    targets: [{ title: 'Red de apoyo', url: 'https://portal.example.mx/confirmar/abc', unfollowUrl: 'https://portal.example.mx/seguimientos/baja/x', changes: [{ kind: 'updated', actorLabel: 'Enlace institucional', when: '1 de diciembre de 2026, 6:00' }] }],
+    targets: [
+      {
+        title: 'Red de apoyo',
+        url: 'https://portal.example.mx/confirmar/abc',
+        unfollowUrl: 'https://portal.example.mx/seguimientos/baja/x',
+        changes: [{ kind: 'updated', actorLabel: 'Enlace institucional', when: '1 de diciembre de 2026, 6:00' }],
+      },
+    ],
   },
   follow_digest: {
     name: 'Ana López',
     siteName: 'Cocrea Durango',
     followsUrl: 'https://portal.example.mx/cuenta/seguimientos',
-    targets: [{ title: 'Red de apoyo', url: 'https://portal.example.mx/confirmar/abc', unfollowUrl: 'https://portal.example.mx/seguimientos/baja/x', changes: [{ kind: 'comment', actorLabel: 'Persona participante', when: '1 de diciembre de 2026, 6:00' }] }],
+    targets: [
+      {
+        title: 'Red de apoyo',
+        url: 'https://portal.example.mx/confirmar/abc',
+        unfollowUrl: 'https://portal.example.mx/seguimientos/baja/x',
+        changes: [{ kind: 'comment', actorLabel: 'Persona participante', when: '1 de diciembre de 2026, 6:00' }],
+      },
+    ],
   },
-  session_notice: { ...link, sessionTitle: 'Sesión ordinaria 3', when: '3 de diciembre de 2020, 11:00', where: 'Sala de juntas', agenda: ['Lista y quórum'] },
+  session_notice: {
+    ...link,
+    sessionTitle: 'Sesión ordinaria 3',
+    when: '3 de diciembre de 2020, 11:00',
+    where: 'Sala de juntas',
+    agenda: ['Lista y quórum'],
+  },
 };
 
 describe('e-mail templates', () => {
-  it.each(templateNames)('%s has a subject, a text and an HTML body in Spanish and in English, signed with the site name', (name) => {
-    for (const locale of ['es-MX', 'en'] as const) {
-      const email = renderEmail(name, locale, examples[name] as never);
-      expect(email.subject.length).toBeGreaterThan(5);
-      expect(email.text).toContain('Ana López');
-      expect(email.text).toContain('Cocrea Durango');
-      expect(email.html).toContain(`<html lang="${locale}">`);
-      expect(email.html).toContain('Cocrea Durango');
-      if (name !== 'notice') {
-        expect(email.text).toContain('https://portal.example.mx/confirmar/abc');
-        expect(email.html).toContain('href="https://portal.example.mx/confirmar/abc"');
+  it.each(templateNames)(
+    '%s has a subject, a text and an HTML body in Spanish and in English, signed with the site name',
+    (name) => {
+      for (const locale of ['es-MX', 'en'] as const) {
+        const email = renderEmail(name, locale, examples[name] as never);
+        expect(email.subject.length).toBeGreaterThan(5);
+        expect(email.text).toContain('Ana López');
+        expect(email.text).toContain('Cocrea Durango');
+        expect(email.html).toContain(`<html lang="${locale}">`);
+        expect(email.html).toContain('Cocrea Durango');
+        if (name !== 'notice') {
+          expect(email.text).toContain('https://portal.example.mx/confirmar/abc');
+          expect(email.html).toContain('href="https://portal.example.mx/confirmar/abc"');
+        }
       }
-    }
-  });
+    },
+  );
 
   it('says in the reader’s language when the link expires', () => {
     expect(renderEmail('confirm_email', 'es-MX', link).text).toContain('Este enlace vence en 24 horas');
@@ -84,7 +123,11 @@ describe('e-mail templates', () => {
   });
 
   it('keeps an admin notice’s paragraphs, escaped, and its subject on one line', () => {
-    const email = renderEmail('notice', 'es-MX', { ...examples.notice, subject: 'Aviso\r\nBcc: otra@example.mx', body: 'Primera <i>línea</i>\nsegunda\n\n\nOtro párrafo' });
+    const email = renderEmail('notice', 'es-MX', {
+      ...examples.notice,
+      subject: 'Aviso\r\nBcc: otra@example.mx',
+      body: 'Primera <i>línea</i>\nsegunda\n\n\nOtro párrafo',
+    });
     expect(email.subject).toBe('Aviso Bcc: otra@example.mx');
     expect(email.html).toContain('Primera &lt;i&gt;línea&lt;/i&gt;<br>segunda</p>');
     expect(email.html).toContain('>Otro párrafo</p>');

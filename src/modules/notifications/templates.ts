@@ -7,7 +7,8 @@ interface Common {
 }
 
 /** How long an e-mailed link stays valid: in minutes or in whole hours, said in the text ("vence en 24 horas"). */
-export type LinkExpiry = { expiresInMinutes: number; expiresInHours?: never } | { expiresInHours: number; expiresInMinutes?: never };
+export type LinkExpiry =
+  { expiresInMinutes: number; expiresInHours?: never } | { expiresInHours: number; expiresInMinutes?: never };
 
 export type LinkParams = Common & { url: string } & LinkExpiry;
 
@@ -37,7 +38,14 @@ export interface FollowedChange {
   actorLabel: string;
   when: string;
 }
-export const followedChangeKinds = ['created', 'updated', 'deleted', 'comment', 'official_response', 'comment_hidden'] as const;
+export const followedChangeKinds = [
+  'created',
+  'updated',
+  'deleted',
+  'comment',
+  'official_response',
+  'comment_hidden',
+] as const;
 export type FollowedChangeKind = (typeof followedChangeKinds)[number];
 
 export interface FollowNewsParams {
@@ -47,7 +55,19 @@ export interface FollowNewsParams {
 }
 
 export type TemplateName = keyof TemplateParams;
-export const templateNames = ['confirm_email', 'sign_in_link', 'reset_password', 'change_email', 'email_changed', 'invitation', 'confirm_registration', 'notice', 'follow_update', 'follow_digest', 'session_notice'] as const satisfies readonly TemplateName[];
+export const templateNames = [
+  'confirm_email',
+  'sign_in_link',
+  'reset_password',
+  'change_email',
+  'email_changed',
+  'invitation',
+  'confirm_registration',
+  'notice',
+  'follow_update',
+  'follow_digest',
+  'session_notice',
+] as const satisfies readonly TemplateName[];
 
 export interface RenderedEmail {
   subject: string;
@@ -56,14 +76,18 @@ export interface RenderedEmail {
 }
 
 /** What a template says, in order; the layout adds the greeting, the sign-off and the footer. */
-type Block = { kind: 'paragraph'; text: string } | { kind: 'action'; label: string; url: string } | { kind: 'link'; label: string; url: string };
+type Block =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'action'; label: string; url: string }
+  | { kind: 'link'; label: string; url: string };
 
 type Template<P> = (t: Translate, params: P) => { subject: string; blocks: Block[] };
 
 function duration(t: Translate, expiry: LinkExpiry): string {
   const minutes = expiry.expiresInMinutes ?? expiry.expiresInHours * 60;
   // "24 horas" reads better than "1 día"; whole days from two on ("7 días").
-  if (minutes >= 48 * 60 && minutes % (24 * 60) === 0) return t('notifications.duration.days', { count: minutes / (24 * 60) });
+  if (minutes >= 48 * 60 && minutes % (24 * 60) === 0)
+    return t('notifications.duration.days', { count: minutes / (24 * 60) });
   if (minutes >= 60 && minutes % 60 === 0) {
     const hours = minutes / 60;
     return hours === 1 ? t('notifications.duration.hour') : t('notifications.duration.hours', { count: hours });
@@ -104,7 +128,13 @@ const followNews =
         ...p.targets.flatMap((target): Block[] => [
           {
             kind: 'paragraph',
-            text: [`«${target.title}»`, ...target.changes.map((change) => `- ${t(`participation.email.change.${change.kind}`, { actor: change.actorLabel, when: change.when })}`)].join('\n'),
+            text: [
+              `«${target.title}»`,
+              ...target.changes.map(
+                (change) =>
+                  `- ${t(`participation.email.change.${change.kind}`, { actor: change.actorLabel, when: change.when })}`,
+              ),
+            ].join('\n'),
           },
           { kind: 'action', label: t('participation.email.view'), url: target.url },
           { kind: 'link', label: t('participation.email.unfollow', { title: target.title }), url: target.unfollowUrl },
@@ -143,9 +173,18 @@ const templates: { [T in TemplateName]: Template<TemplateParams[T]> } = {
   confirm_registration: (t, p) => {
     const names = { site: p.siteName, call: p.callTitle, reference: p.reference, closesOn: p.closesOn };
     return {
-      subject: t(p.isUpdate ? 'notifications.confirmRegistration.subjectUpdate' : 'notifications.confirmRegistration.subject', names),
+      subject: t(
+        p.isUpdate ? 'notifications.confirmRegistration.subjectUpdate' : 'notifications.confirmRegistration.subject',
+        names,
+      ),
       blocks: [
-        { kind: 'paragraph', text: t(p.isUpdate ? 'notifications.confirmRegistration.introUpdate' : 'notifications.confirmRegistration.intro', names) },
+        {
+          kind: 'paragraph',
+          text: t(
+            p.isUpdate ? 'notifications.confirmRegistration.introUpdate' : 'notifications.confirmRegistration.intro',
+            names,
+          ),
+        },
         { kind: 'action', label: t('notifications.confirmRegistration.action'), url: p.url },
         { kind: 'paragraph', text: t('notifications.email.expires', { duration: duration(t, p) }) },
         { kind: 'paragraph', text: t('notifications.confirmRegistration.next', names) },
@@ -167,8 +206,18 @@ const templates: { [T in TemplateName]: Template<TemplateParams[T]> } = {
   session_notice: (t, p) => ({
     subject: t('secretariat.email.subject', { session: p.sessionTitle, when: p.when }),
     blocks: [
-      { kind: 'paragraph', text: t('secretariat.email.intro', { session: p.sessionTitle, when: p.when, where: p.where }) },
-      ...(p.agenda.length > 0 ? [{ kind: 'paragraph' as const, text: [t('secretariat.email.agenda'), ...p.agenda.map((item, i) => `${i + 1}. ${item}`)].join('\n') }] : []),
+      {
+        kind: 'paragraph',
+        text: t('secretariat.email.intro', { session: p.sessionTitle, when: p.when, where: p.where }),
+      },
+      ...(p.agenda.length > 0
+        ? [
+            {
+              kind: 'paragraph' as const,
+              text: [t('secretariat.email.agenda'), ...p.agenda.map((item, i) => `${i + 1}. ${item}`)].join('\n'),
+            },
+          ]
+        : []),
       { kind: 'action', label: t('secretariat.email.action'), url: p.url },
       { kind: 'paragraph', text: t('secretariat.email.calendar') },
     ],
@@ -185,8 +234,10 @@ const colours = { text: '#1f2933', muted: '#4b5563', brand: '#0b5563', page: '#f
 const paragraphStyle = 'margin:0 0 16px 0;';
 
 function htmlBlock(block: Block, t: Translate): string {
-  if (block.kind === 'paragraph') return `<p style="${paragraphStyle}">${escapeHtml(block.text).replace(/\n/g, '<br>')}</p>`;
-  if (block.kind === 'link') return `<p style="${paragraphStyle}font-size:14px;"><a href="${escapeHtml(block.url)}" style="color:${colours.brand};">${escapeHtml(block.label)}</a></p>`;
+  if (block.kind === 'paragraph')
+    return `<p style="${paragraphStyle}">${escapeHtml(block.text).replace(/\n/g, '<br>')}</p>`;
+  if (block.kind === 'link')
+    return `<p style="${paragraphStyle}font-size:14px;"><a href="${escapeHtml(block.url)}" style="color:${colours.brand};">${escapeHtml(block.label)}</a></p>`;
   const url = escapeHtml(block.url);
   return (
     `<p style="margin:24px 0;"><a href="${url}" style="display:inline-block;padding:12px 20px;background:${colours.brand};color:#ffffff;` +
@@ -205,12 +256,17 @@ function textBlock(block: Block): string {
  * column, inline styles, real text and links, the language declared). Every parameter is escaped in the HTML;
  * links must be http(s).
  */
-export function renderEmail<T extends TemplateName>(template: T, locale: Locale, params: TemplateParams[T]): RenderedEmail {
+export function renderEmail<T extends TemplateName>(
+  template: T,
+  locale: Locale,
+  params: TemplateParams[T],
+): RenderedEmail {
   const t = translator(locale);
   const render = templates[template] as Template<TemplateParams[T]>;
   const { subject: rawSubject, blocks } = render(t, params);
   for (const block of blocks) {
-    if (block.kind !== 'paragraph' && !/^https?:\/\//i.test(block.url)) throw new Error(`E-mail links must be http(s) URLs, got ${JSON.stringify(block.url)}`);
+    if (block.kind !== 'paragraph' && !/^https?:\/\//i.test(block.url))
+      throw new Error(`E-mail links must be http(s) URLs, got ${JSON.stringify(block.url)}`);
   }
   const subject = oneLine(rawSubject);
   const greeting = t('notifications.email.greeting', { name: oneLine(params.name) });

@@ -11,22 +11,33 @@ import { access } from '../../kernel/access.js';
 export function openDataRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { datasets } = deps;
   const findDataset = (id: string) => datasets.find((dataset) => dataset.id === id);
-  app.get('/datos', access.public, (request, reply) => sendPage(request, reply, deps, { title: request.t('openData.title'), body: <OpenDataPage datasets={datasets} /> }));
+  app.get('/datos', access.public, (request, reply) =>
+    sendPage(request, reply, deps, { title: request.t('openData.title'), body: <OpenDataPage datasets={datasets} /> }),
+  );
 
   app.get<{ Params: { file: string } }>('/datos/:file', access.public, async (request, reply) => {
     const match = /^([a-z0-9-]+)\.(csv|json)$/.exec(request.params.file);
     const dataset = match ? findDataset(match[1]!) : undefined;
     if (!match || !dataset) throw notFound('dataset');
-    reply.header('access-control-allow-origin', '*').header('content-disposition', `attachment; filename="${dataset.id}.${match[2]}"`);
+    reply
+      .header('access-control-allow-origin', '*')
+      .header('content-disposition', `attachment; filename="${dataset.id}.${match[2]}"`);
     if (dataset.batches) {
       const columns = dataset.fields.map((field) => field.name);
       const pages = dataset.batches(deps.db);
       const body = match[2] === 'csv' ? streamCsv(columns, pages) : streamJson(dataset.id, pages);
-      return reply.type(match[2] === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8').send(Readable.from(body));
+      return reply
+        .type(match[2] === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
+        .send(Readable.from(body));
     }
     const rows = await dataset.rows(deps.db);
     if (match[2] === 'csv') {
-      return reply.type('text/csv; charset=utf-8').send(toCsv(dataset.fields.map((field) => field.name), rows));
+      return reply.type('text/csv; charset=utf-8').send(
+        toCsv(
+          dataset.fields.map((field) => field.name),
+          rows,
+        ),
+      );
     }
     return reply.type('application/json; charset=utf-8').send({ dataset: dataset.id, count: rows.length, data: rows });
   });

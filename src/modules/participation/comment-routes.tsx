@@ -13,7 +13,9 @@ import type { ModuleDeps } from '../../kernel/manifest.js';
 import { CommentPage } from './views/pages.js';
 import { backTo, forms, type TargetParams } from './route-context.js';
 
-/** Comments a person may post in a window, and reports they may send (counted in the database, per person and address). */
+/**
+ * Comments a person may post in a window, and reports they may send (counted in the database, per person and address).
+ */
 const COMMENT_LIMIT = { max: 10, windowMinutes: 15 };
 const REPORT_LIMIT = { max: 20, windowMinutes: 60 };
 

@@ -20,24 +20,43 @@ async function setUp() {
     .from(calls)
     .innerJoin(exercises, eq(exercises.id, calls.exerciseId))
     .where(eq(exercises.slug, 'tercer-pal-2020-2021'));
-  const [other] = await database.db.select({ id: institutions.id }).from(institutions).where(eq(institutions.name, 'Congreso del Estado de Durango'));
+  const [other] = await database.db
+    .select({ id: institutions.id })
+    .from(institutions)
+    .where(eq(institutions.name, 'Congreso del Estado de Durango'));
   const commentsUrl = `/participacion/call/${row!.callId}/comentarios`;
   const as = (session: Awaited<ReturnType<typeof signInAs>>) => ({
     get: (url: string) => app.inject({ url, cookies: session.cookies }),
-    post: (url: string, fields: Record<string, string>) => app.inject({ method: 'POST', url, cookies: session.cookies, payload: { _csrf: session.csrf, ...fields } }),
+    post: (url: string, fields: Record<string, string>) =>
+      app.inject({ method: 'POST', url, cookies: session.cookies, payload: { _csrf: session.csrf, ...fields } }),
   });
-  return { app, database, callId: row!.callId, convenerId: row!.convenerId, otherInstitutionId: other!.id, commentsUrl, as };
+  return {
+    app,
+    database,
+    callId: row!.callId,
+    convenerId: row!.convenerId,
+    otherInstitutionId: other!.id,
+    commentsUrl,
+    as,
+  };
 }
 
 const commentRows = (database: Database, callId: string) =>
-  database.db.select().from(comments).where(and(eq(comments.targetType, 'call'), eq(comments.targetId, callId))).orderBy(comments.createdAt);
-const commentLog = (database: Database) => database.db.select().from(changeLog).where(eq(changeLog.recordType, 'comment')).orderBy(changeLog.seq);
+  database.db
+    .select()
+    .from(comments)
+    .where(and(eq(comments.targetType, 'call'), eq(comments.targetId, callId)))
+    .orderBy(comments.createdAt);
+const commentLog = (database: Database) =>
+  database.db.select().from(changeLog).where(eq(changeLog.recordType, 'comment')).orderBy(changeLog.seq);
 
 describe('comments on a participation target', () => {
   it('a signed-in participant comments, lands back on the page with a notice, and everyone reads it; the change log records it', async () => {
     const { app, database, callId, commentsUrl, as } = await setUp();
     const lucia = as(await signInAs(database, { name: 'Lucía Herrera' }));
-    const posted = await lucia.post(commentsUrl, { body: 'Me gustaría que la convocatoria llegara también a Tepehuanes.' });
+    const posted = await lucia.post(commentsUrl, {
+      body: 'Me gustaría que la convocatoria llegara también a Tepehuanes.',
+    });
     expect(posted.statusCode).toBe(303);
     expect(posted.headers.location).toBe(`${PAGE}?participacion=comentado#comentarios`);
 
@@ -51,7 +70,9 @@ describe('comments on a participation target', () => {
     expect(anonymous.body).toContain('(1 comentario)');
     // Signed out: a link to sign in and come back, no form (and so no cookie on a public page).
     expect(anonymous.body).toContain('Entra a tu cuenta para comentar');
-    expect(anonymous.body).toContain(`/entrar?siguiente=${encodeURIComponent(`/participacion/call/${callId}/comentar`)}`);
+    expect(anonymous.body).toContain(
+      `/entrar?siguiente=${encodeURIComponent(`/participacion/call/${callId}/comentar`)}`,
+    );
     expect(anonymous.body).not.toContain('name="_csrf"');
     expect(anonymous.headers['set-cookie']).toBeUndefined();
 
@@ -85,21 +106,41 @@ describe('comments on a participation target', () => {
     expect(form.statusCode).toBe(303);
     expect(form.headers.location).toContain('/entrar?siguiente=');
     const person = as(await signInAs(database));
-    expect((await person.post('/participacion/call/00000000-0000-0000-0000-000000000000/comentarios', { body: 'Hola a todas.' })).statusCode).toBe(404);
+    expect(
+      (
+        await person.post('/participacion/call/00000000-0000-0000-0000-000000000000/comentarios', {
+          body: 'Hola a todas.',
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await person.post('/participacion/nada/abc/comentarios', { body: 'Hola a todas.' })).statusCode).toBe(404);
     expect((await person.get(`/participacion/call/${callId}/comentar`)).statusCode).toBe(200);
     // A comment without the form token is refused.
     const session = await signInAs(database);
-    expect((await app.inject({ method: 'POST', url: commentsUrl, cookies: session.cookies, payload: { body: 'Sin token.' } })).statusCode).toBe(403);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: commentsUrl,
+          cookies: session.cookies,
+          payload: { body: 'Sin token.' },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('a liaison of the answering institution posts an official response, shown apart with the institution; anyone else asking to is refused', async () => {
     const { database, callId, convenerId, otherInstitutionId, commentsUrl, as } = await setUp();
-    const liaison = as(await signInAs(database, { name: 'Rosa Enlace', roles: [{ role: 'liaison', institutionId: convenerId }] }));
+    const liaison = as(
+      await signInAs(database, { name: 'Rosa Enlace', roles: [{ role: 'liaison', institutionId: convenerId }] }),
+    );
     const page = await liaison.get(PAGE);
     expect(page.body).toContain(`Como respuesta oficial de ${IDAIP}`);
 
-    const answered = await liaison.post(commentsUrl, { body: 'Gracias: ampliaremos la difusión a todos los municipios.', as: convenerId });
+    const answered = await liaison.post(commentsUrl, {
+      body: 'Gracias: ampliaremos la difusión a todos los municipios.',
+      as: convenerId,
+    });
     expect(answered.statusCode).toBe(303);
     expect(answered.headers.location).toBe(`${PAGE}?participacion=respondido#comentarios`);
     const publicPage = await as(await signInAs(database)).get(PAGE);
@@ -108,11 +149,19 @@ describe('comments on a participation target', () => {
     // A plain participant is not offered the choice.
     expect(publicPage.body).not.toContain('Como respuesta oficial de');
 
-    const otherLiaison = as(await signInAs(database, { roles: [{ role: 'liaison', institutionId: otherInstitutionId }] }));
-    expect((await otherLiaison.post(commentsUrl, { body: 'Respondo por el IDAIP.', as: convenerId })).statusCode).toBe(403);
-    expect((await otherLiaison.post(commentsUrl, { body: 'Respondo por el Congreso.', as: otherInstitutionId })).statusCode).toBe(403);
+    const otherLiaison = as(
+      await signInAs(database, { roles: [{ role: 'liaison', institutionId: otherInstitutionId }] }),
+    );
+    expect((await otherLiaison.post(commentsUrl, { body: 'Respondo por el IDAIP.', as: convenerId })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await otherLiaison.post(commentsUrl, { body: 'Respondo por el Congreso.', as: otherInstitutionId })).statusCode,
+    ).toBe(403);
     const participant = as(await signInAs(database));
-    expect((await participant.post(commentsUrl, { body: 'Respondo oficialmente.', as: convenerId })).statusCode).toBe(403);
+    expect((await participant.post(commentsUrl, { body: 'Respondo oficialmente.', as: convenerId })).statusCode).toBe(
+      403,
+    );
     const admin = as(await signInAs(database, { roles: [{ role: 'admin' }] }));
     expect((await admin.post(commentsUrl, { body: 'Respondo oficialmente.', as: 'no-es-un-id' })).statusCode).toBe(403);
 
@@ -129,7 +178,9 @@ describe('comments on a participation target', () => {
 
     const participant = as(await signInAs(database));
     expect((await participant.post(hideUrl, { reason: 'No me gusta.' })).statusCode).toBe(403);
-    const liaison = as(await signInAs(database, { roles: [{ role: 'liaison', institutionId: (await setUpInstitution(database)) }] }));
+    const liaison = as(
+      await signInAs(database, { roles: [{ role: 'liaison', institutionId: await setUpInstitution(database) }] }),
+    );
     expect((await liaison.post(hideUrl, { reason: 'No me gusta.' })).statusCode).toBe(403);
 
     const facilitator = as(await signInAs(database, { roles: [{ role: 'facilitator' }] }));
@@ -147,14 +198,21 @@ describe('comments on a participation target', () => {
     expect(publicPage.body).toContain('Comentario oculto por moderación: Contiene datos personales de otra persona.');
     expect(publicPage.body).not.toContain('Juan Pérez vive');
     const [row] = await commentRows(database, callId);
-    expect(row).toMatchObject({ status: 'hidden', hiddenReason: 'Contiene datos personales de otra persona.', body: 'Mi vecino Juan Pérez vive en la calle 5 número 10.' });
+    expect(row).toMatchObject({
+      status: 'hidden',
+      hiddenReason: 'Contiene datos personales de otra persona.',
+      body: 'Mi vecino Juan Pérez vive en la calle 5 número 10.',
+    });
 
     const log = await commentLog(database);
     expect(log.map((entry) => [entry.action, entry.actorLabel])).toEqual([
       ['create', 'Persona participante'],
       ['update', 'Facilitación'],
     ]);
-    expect(log[1]!.after).toMatchObject({ status: 'hidden', hiddenReason: 'Contiene datos personales de otra persona.' });
+    expect(log[1]!.after).toMatchObject({
+      status: 'hidden',
+      hiddenReason: 'Contiene datos personales de otra persona.',
+    });
     expect(log[1]!.before).toMatchObject({ status: 'visible' });
   });
 
@@ -168,7 +226,9 @@ describe('comments on a participation target', () => {
     expect(reported.statusCode).toBe(303);
     expect(reported.headers.location).toBe(`${PAGE}?participacion=reportado#comentarios`);
     expect((await reporter.post(reportUrl, { reason: 'Otra vez.' })).statusCode).toBe(303);
-    expect(await database.db.select().from(commentReports).where(eq(commentReports.commentId, comment!.id))).toHaveLength(1);
+    expect(
+      await database.db.select().from(commentReports).where(eq(commentReports.commentId, comment!.id)),
+    ).toHaveLength(1);
     expect((await reporter.get(PAGE)).body).toContain('Ya reportaste este comentario.');
     expect((await app.inject({ url: PAGE })).body).not.toContain('Reportes:');
 
@@ -184,7 +244,8 @@ describe('comments on a participation target', () => {
   it('limits how many comments one person posts in a quarter of an hour', async () => {
     const { database, commentsUrl, as } = await setUp();
     const person = as(await signInAs(database));
-    for (let i = 1; i <= 10; i += 1) expect((await person.post(commentsUrl, { body: `Comentario número ${i}.` })).statusCode).toBe(303);
+    for (let i = 1; i <= 10; i += 1)
+      expect((await person.post(commentsUrl, { body: `Comentario número ${i}.` })).statusCode).toBe(303);
     const refused = await person.post(commentsUrl, { body: 'Uno más.' });
     expect(refused.statusCode).toBe(429);
     expect(refused.headers['retry-after']).toBeDefined();
@@ -192,6 +253,9 @@ describe('comments on a participation target', () => {
 });
 
 async function setUpInstitution(database: Database) {
-  const [row] = await database.db.select({ id: institutions.id }).from(institutions).where(eq(institutions.name, 'Poder Judicial del Estado de Durango'));
+  const [row] = await database.db
+    .select({ id: institutions.id })
+    .from(institutions)
+    .where(eq(institutions.name, 'Poder Judicial del Estado de Durango'));
   return row!.id;
 }

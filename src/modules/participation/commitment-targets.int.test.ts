@@ -8,7 +8,12 @@ import { activities, commitments } from '../plan/schema.js';
 import { notifyFollowers } from './notify-followers.js';
 import { registry } from '../../registry.js';
 
-const options = { baseUrl: 'https://portal.example.mx', siteName: 'Cocrea Durango', timeZone: 'America/Monterrey', records: registry.records };
+const options = {
+  baseUrl: 'https://portal.example.mx',
+  siteName: 'Cocrea Durango',
+  timeZone: 'America/Monterrey',
+  records: registry.records,
+};
 const COMMITMENT = 'Señalización vial y educación vial en la cabecera de Tepehuanes';
 
 describe('commitments as participation targets', () => {
@@ -16,8 +21,14 @@ describe('commitments as participation targets', () => {
     const { app, database } = await createTestApp();
     const db = database.db;
     const [commitment] = await db.select().from(commitments).where(eq(commitments.title, COMMITMENT));
-    const [tepehuanes] = await db.select().from(institutions).where(eq(institutions.name, 'Ayuntamiento de Tepehuanes'));
-    const [activity] = await db.select().from(activities).where(eq(activities.title, 'Talleres en seis escuelas primarias'));
+    const [tepehuanes] = await db
+      .select()
+      .from(institutions)
+      .where(eq(institutions.name, 'Ayuntamiento de Tepehuanes'));
+    const [activity] = await db
+      .select()
+      .from(activities)
+      .where(eq(activities.title, 'Talleres en seis escuelas primarias'));
     const page = `/ejercicios/tercer-pal-2020-2021/plan/compromisos/${commitment!.number}`;
 
     const anonymous = await app.inject({ url: page });
@@ -25,15 +36,30 @@ describe('commitments as participation targets', () => {
     expect(anonymous.body).toContain('id="comentarios"');
 
     const resident = await signInAs(database, { name: 'Marta Ibarra', email: 'marta.ibarra@example.mx' });
-    const followed = await app.inject({ method: 'POST', url: `/participacion/commitment/${commitment!.id}/seguir`, cookies: resident.cookies, payload: { _csrf: resident.csrf } });
+    const followed = await app.inject({
+      method: 'POST',
+      url: `/participacion/commitment/${commitment!.id}/seguir`,
+      cookies: resident.cookies,
+      payload: { _csrf: resident.csrf },
+    });
     expect(followed.statusCode).toBe(303);
     expect(followed.headers.location).toContain(page);
-    const asked = await app.inject({ method: 'POST', url: `/participacion/commitment/${commitment!.id}/comentarios`, cookies: resident.cookies, payload: { _csrf: resident.csrf, body: '¿En qué escuelas serán los talleres?' } });
+    const asked = await app.inject({
+      method: 'POST',
+      url: `/participacion/commitment/${commitment!.id}/comentarios`,
+      cookies: resident.cookies,
+      payload: { _csrf: resident.csrf, body: '¿En qué escuelas serán los talleres?' },
+    });
     expect(asked.statusCode).toBe(303);
 
     // The lead institution's liaison answers officially; another institution's liaison may not.
     const liaison = await signInAs(database, { roles: [{ role: 'liaison', institutionId: tepehuanes!.id }] });
-    const answered = await app.inject({ method: 'POST', url: `/participacion/commitment/${commitment!.id}/comentarios`, cookies: liaison.cookies, payload: { _csrf: liaison.csrf, body: 'En las seis primarias de la cabecera municipal.', as: tepehuanes!.id } });
+    const answered = await app.inject({
+      method: 'POST',
+      url: `/participacion/commitment/${commitment!.id}/comentarios`,
+      cookies: liaison.cookies,
+      payload: { _csrf: liaison.csrf, body: 'En las seis primarias de la cabecera municipal.', as: tepehuanes!.id },
+    });
     expect(answered.statusCode).toBe(303);
     const shown = await app.inject({ url: page });
     expect(shown.body).toContain('¿En qué escuelas serán los talleres?');
@@ -43,7 +69,12 @@ describe('commitments as participation targets', () => {
     // Only changes after the follow count; the liaison now starts an activity of the commitment.
     await notifyFollowers(db, options);
     await db.delete(emails).where(eq(emails.toAddress, 'marta.ibarra@example.mx'));
-    const started = await app.inject({ method: 'POST', url: `/actividades/${activity!.id}/iniciar`, cookies: liaison.cookies, payload: { _csrf: liaison.csrf } });
+    const started = await app.inject({
+      method: 'POST',
+      url: `/actividades/${activity!.id}/iniciar`,
+      cookies: liaison.cookies,
+      payload: { _csrf: liaison.csrf },
+    });
     expect(started.statusCode).toBe(303);
     const run = await notifyFollowers(db, options);
     expect(run.emails).toBe(1);

@@ -22,7 +22,12 @@ import { NOTIFY_FOLLOWERS_QUEUE } from './module.js';
 
 const PAGE = '/ejercicios/tercer-pal-2020-2021/convocatoria';
 const TITLE_PATTERN = /Hay novedades en «.+»/;
-const options = { baseUrl: 'https://portal.example.mx', siteName: 'Cocrea Durango', timeZone: 'America/Monterrey', records: registry.records };
+const options = {
+  baseUrl: 'https://portal.example.mx',
+  siteName: 'Cocrea Durango',
+  timeZone: 'America/Monterrey',
+  records: registry.records,
+};
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -39,25 +44,58 @@ async function setUp() {
   const as = (session: Awaited<ReturnType<typeof signInAs>>) => ({
     session,
     get: (url: string) => app.inject({ url, cookies: session.cookies }),
-    post: (url: string, fields: Record<string, string> = {}) => app.inject({ method: 'POST', url, cookies: session.cookies, payload: { _csrf: session.csrf, ...fields } }),
+    post: (url: string, fields: Record<string, string> = {}) =>
+      app.inject({ method: 'POST', url, cookies: session.cookies, payload: { _csrf: session.csrf, ...fields } }),
   });
   const admin = await signInAs(database, { roles: [{ role: 'admin' }] });
-  const adminActor: Actor = { userId: admin.user.id, name: admin.user.name, email: admin.user.email, locale: 'es-MX', isEmailConfirmed: true, roles: [{ role: 'admin', institutionId: null }] };
+  const adminActor: Actor = {
+    userId: admin.user.id,
+    name: admin.user.name,
+    email: admin.user.email,
+    locale: 'es-MX',
+    isEmailConfirmed: true,
+    roles: [{ role: 'admin', institutionId: null }],
+  };
   let version = 0;
   /** An admin corrects the call's results: a public change, in the change log. */
-  const changeCall = () => setCallResults(database.db, call!.id, { resultsText: `Resultados, versión ${(version += 1)}.` }, { actor: adminActor });
-  return { app, database, call: call!, as, admin: as(admin), adminActor, changeCall, followUrl: `/participacion/call/${call!.id}/seguir` };
+  const changeCall = () =>
+    setCallResults(
+      database.db,
+      call!.id,
+      { resultsText: `Resultados, versión ${(version += 1)}.` },
+      { actor: adminActor },
+    );
+  return {
+    app,
+    database,
+    call: call!,
+    as,
+    admin: as(admin),
+    adminActor,
+    changeCall,
+    followUrl: `/participacion/call/${call!.id}/seguir`,
+  };
 }
 
 /** A signed-in follower with a notification frequency. */
-async function follower(context: Awaited<ReturnType<typeof setUp>>, frequency: 'immediate' | 'weekly' | 'none', name: string) {
-  const person = context.as(await signInAs(context.database, { name, email: `${name.toLowerCase().replace(/\s+/g, '.')}@example.mx` }));
-  await context.database.db.update(users).set({ notificationFrequency: frequency }).where(eq(users.id, person.session.user.id));
+async function follower(
+  context: Awaited<ReturnType<typeof setUp>>,
+  frequency: 'immediate' | 'weekly' | 'none',
+  name: string,
+) {
+  const person = context.as(
+    await signInAs(context.database, { name, email: `${name.toLowerCase().replace(/\s+/g, '.')}@example.mx` }),
+  );
+  await context.database.db
+    .update(users)
+    .set({ notificationFrequency: frequency })
+    .where(eq(users.id, person.session.user.id));
   expect((await person.post(context.followUrl)).statusCode).toBe(303);
   return person;
 }
 
-const mailsTo = (database: Database, address: string) => database.db.select().from(emails).where(eq(emails.toAddress, address)).orderBy(asc(emails.createdAt));
+const mailsTo = (database: Database, address: string) =>
+  database.db.select().from(emails).where(eq(emails.toAddress, address)).orderBy(asc(emails.createdAt));
 
 describe('follows', () => {
   it('a signed-in person follows and stops following from the page; their list shows what they follow; signed-out visitors are asked to sign in', async () => {
@@ -83,7 +121,9 @@ describe('follows', () => {
     expect(list.body).toContain(`href="${PAGE}"`);
     expect(list.body).toContain('Ahora recibes un correo en cuanto hay un cambio.');
 
-    const stopped = await person.post(`/participacion/call/${call.id}/dejar-de-seguir`, { volver: '/cuenta/seguimientos' });
+    const stopped = await person.post(`/participacion/call/${call.id}/dejar-de-seguir`, {
+      volver: '/cuenta/seguimientos',
+    });
     expect(stopped.headers.location).toBe('/cuenta/seguimientos?aviso=sin-seguir');
     expect((await person.get('/cuenta/seguimientos')).body).toContain('Todavía no sigues nada.');
     expect((await person.post('/participacion/call/00000000-0000-0000-0000-000000000000/seguir')).statusCode).toBe(404);
@@ -101,7 +141,11 @@ describe('follows', () => {
     await changeCall();
     expect(await notifyFollowers(database.db, options)).toMatchObject({ emails: 1 });
     const [mail] = await mailsTo(database, ana.session.user.email);
-    expect(mail).toMatchObject({ template: 'follow_update', locale: 'es-MX', subject: `Hay novedades en «${call.title}»` });
+    expect(mail).toMatchObject({
+      template: 'follow_update',
+      locale: 'es-MX',
+      subject: `Hay novedades en «${call.title}»`,
+    });
     expect(mail!.text).toContain('Se actualizó (Administración del portal,');
     expect(mail!.text).toContain(`https://portal.example.mx${PAGE}`);
     expect(mail!.text).toMatch(/https:\/\/portal\.example\.mx\/seguimientos\/baja\/[A-Za-z0-9_-]{32}/);
@@ -139,7 +183,22 @@ describe('follows', () => {
     const { database, call } = context;
     const ana = await follower(context, 'immediate', 'Ana Comentarios');
     const author = await signInAs(database, { name: 'Otra Persona' });
-    await postComment(database.db, { recordType: 'call', recordId: call.id }, { body: 'Una pregunta sobre los resultados.' }, { actor: { userId: author.user.id, name: author.user.name, email: author.user.email, locale: 'es-MX', isEmailConfirmed: true, roles: [] }, records: registry.records });
+    await postComment(
+      database.db,
+      { recordType: 'call', recordId: call.id },
+      { body: 'Una pregunta sobre los resultados.' },
+      {
+        actor: {
+          userId: author.user.id,
+          name: author.user.name,
+          email: author.user.email,
+          locale: 'es-MX',
+          isEmailConfirmed: true,
+          roles: [],
+        },
+        records: registry.records,
+      },
+    );
     await notifyFollowers(database.db, options);
     const [mail] = await mailsTo(database, ana.session.user.email);
     expect(mail!.text).toContain('Nuevo comentario (Persona participante,');
@@ -193,7 +252,12 @@ describe('follows', () => {
     expect(ask.body).toContain(`¿Dejas de seguir «${call.title}»?`);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(ask.body)![1]!;
     const cookie = String(ask.headers['set-cookie']).split(';')[0]!.split('=');
-    const done = await app.inject({ method: 'POST', url: path, cookies: { [cookie[0]!]: cookie[1]! }, payload: { _csrf: csrf } });
+    const done = await app.inject({
+      method: 'POST',
+      url: path,
+      cookies: { [cookie[0]!]: cookie[1]! },
+      payload: { _csrf: csrf },
+    });
     expect(done.statusCode).toBe(200);
     expect(done.body).toContain('Ya no sigues este registro.');
     expect(await database.db.select().from(follows).where(eq(follows.userId, ana.session.user.id))).toEqual([]);
@@ -205,7 +269,13 @@ describe('follows', () => {
     const context = await setUp();
     const { database, changeCall } = context;
     const ana = await follower(context, 'immediate', 'Ana Trabajo');
-    const jobs = await startJobs({ database, config: parseConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'https://portal.example.mx' }), logger: memoryLogger(), settings: fastJobSettings, registry });
+    const jobs = await startJobs({
+      database,
+      config: parseConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'https://portal.example.mx' }),
+      logger: memoryLogger(),
+      settings: fastJobSettings,
+      registry,
+    });
     cleanups.push(() => jobs.stop());
     await changeCall();
     await database.db.transaction((tx) => enqueueInTransaction(tx, NOTIFY_FOLLOWERS_QUEUE, {}, { id: randomUUID() }));
@@ -216,11 +286,18 @@ describe('follows', () => {
     expect(mail!.subject).toMatch(TITLE_PATTERN);
     expect(mail!.text).toContain('https://portal.example.mx/ejercicios/tercer-pal-2020-2021/convocatoria');
     // pg-boss keeps its cron schedules in its own schema.
-    const schedules = await database.db.execute(sql`select name, cron from pgboss.schedule where name in ('notify-followers', 'weekly-digests') order by name`);
+    const schedules = await database.db.execute(
+      sql`select name, cron from pgboss.schedule where name in ('notify-followers', 'weekly-digests') order by name`,
+    );
     expect((schedules as unknown as { rows: { name: string; cron: string }[] }).rows).toEqual([
       { name: 'notify-followers', cron: '* * * * *' },
       { name: 'weekly-digests', cron: '0 14 * * 1' },
     ]);
-    expect(await database.db.select({ id: follows.id }).from(follows).where(and(eq(follows.userId, ana.session.user.id), inArray(follows.targetType, ['call'])))).toHaveLength(1);
+    expect(
+      await database.db
+        .select({ id: follows.id })
+        .from(follows)
+        .where(and(eq(follows.userId, ana.session.user.id), inArray(follows.targetType, ['call']))),
+    ).toHaveLength(1);
   });
 });

@@ -17,8 +17,14 @@ export const hideCommentInput = z.object({
  * A moderator (admin or facilitator) hides a comment with a public reason. The comment is kept, never deleted: the
  * public sees that it was hidden and why, and the moderation goes to the change log. Hiding it again changes nothing.
  */
-export async function hideComment(db: Db, commentId: string, input: z.input<typeof hideCommentInput>, options: { actor: ActingParty; now: Date; records: RecordCatalog }) {
-  if (!isSystemActor(options.actor) && !canModerate(options.actor)) throw new AppError('forbidden', 'only admins and facilitators moderate comments');
+export async function hideComment(
+  db: Db,
+  commentId: string,
+  input: z.input<typeof hideCommentInput>,
+  options: { actor: ActingParty; now: Date; records: RecordCatalog },
+) {
+  if (!isSystemActor(options.actor) && !canModerate(options.actor))
+    throw new AppError('forbidden', 'only admins and facilitators moderate comments');
   const { reason } = hideCommentInput.parse(input);
   const result = await db.transaction(async (tx) => {
     const [before] = await tx.select().from(comments).where(eq(comments.id, commentId)).for('update');
@@ -26,10 +32,22 @@ export async function hideComment(db: Db, commentId: string, input: z.input<type
     if (before.status === 'hidden') return before;
     const [after] = await tx
       .update(comments)
-      .set({ status: 'hidden', hiddenReason: reason, hiddenBy: isSystemActor(options.actor) ? null : options.actor.userId, hiddenAt: options.now })
+      .set({
+        status: 'hidden',
+        hiddenReason: reason,
+        hiddenBy: isSystemActor(options.actor) ? null : options.actor.userId,
+        hiddenAt: options.now,
+      })
       .where(eq(comments.id, commentId))
       .returning();
-    await appendChange(tx, { actor: changeActorOf(options.actor), recordType: 'comment', recordId: commentId, action: 'update', before: commentLogView(before), after: commentLogView(after!) });
+    await appendChange(tx, {
+      actor: changeActorOf(options.actor),
+      recordType: 'comment',
+      recordId: commentId,
+      action: 'update',
+      before: commentLogView(before),
+      after: commentLogView(after!),
+    });
     return after!;
   });
   return { comment: result, target: await options.records.resolveTarget(db, result.targetType, result.targetId) };

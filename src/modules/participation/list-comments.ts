@@ -21,7 +21,11 @@ export interface CommentView {
 }
 
 /** The comments of a target, oldest first (a conversation reads top to bottom), in two queries. */
-export async function listComments(db: Db, target: TargetRef, options: { viewerId?: string | undefined } = {}): Promise<CommentView[]> {
+export async function listComments(
+  db: Db,
+  target: TargetRef,
+  options: { viewerId?: string | undefined } = {},
+): Promise<CommentView[]> {
   const rows = await db
     .select({
       id: comments.id,
@@ -40,7 +44,10 @@ export async function listComments(db: Db, target: TargetRef, options: { viewerI
     .orderBy(asc(comments.createdAt), asc(comments.id));
   const ids = rows.map((row) => row.id);
   const reports = ids.length
-    ? await db.select({ commentId: commentReports.commentId, reporterId: commentReports.reporterId }).from(commentReports).where(inArray(commentReports.commentId, ids))
+    ? await db
+        .select({ commentId: commentReports.commentId, reporterId: commentReports.reporterId })
+        .from(commentReports)
+        .where(inArray(commentReports.commentId, ids))
     : [];
   return rows.map((row) => {
     const mine = reports.filter((report) => report.commentId === row.id);
@@ -55,7 +62,8 @@ export async function listComments(db: Db, target: TargetRef, options: { viewerI
       isHidden,
       hiddenReason: isHidden ? row.hiddenReason : null,
       reportCount: mine.length,
-      isReportedByViewer: options.viewerId !== undefined && mine.some((report) => report.reporterId === options.viewerId),
+      isReportedByViewer:
+        options.viewerId !== undefined && mine.some((report) => report.reporterId === options.viewerId),
     };
   });
 }
@@ -63,7 +71,15 @@ export async function listComments(db: Db, target: TargetRef, options: { viewerI
 /** Visible comments that people reported, most reported first: the moderators' queue. */
 export async function listReportedComments(db: Db) {
   return db
-    .select({ id: comments.id, targetType: comments.targetType, targetId: comments.targetId, body: comments.body, createdAt: comments.createdAt, authorName: users.name, reports: count(commentReports.id) })
+    .select({
+      id: comments.id,
+      targetType: comments.targetType,
+      targetId: comments.targetId,
+      body: comments.body,
+      createdAt: comments.createdAt,
+      authorName: users.name,
+      reports: count(commentReports.id),
+    })
     .from(comments)
     .innerJoin(commentReports, eq(commentReports.commentId, comments.id))
     .innerJoin(users, eq(users.id, comments.authorId))

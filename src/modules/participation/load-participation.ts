@@ -27,16 +27,37 @@ export interface ParticipationPanel {
  * Everything a public page needs to show a target's comments and follow button (<CommentsSection>, <FollowButton>),
  * in a few queries. Undefined when the record is not a participation target or not public.
  */
-export async function loadParticipation(db: Db, records: RecordCatalog, ref: TargetRef, actor: Actor | undefined): Promise<ParticipationPanel | undefined> {
+export async function loadParticipation(
+  db: Db,
+  records: RecordCatalog,
+  ref: TargetRef,
+  actor: Actor | undefined,
+): Promise<ParticipationPanel | undefined> {
   const target = await records.resolveTarget(db, ref.recordType, ref.recordId);
   if (!target) return undefined;
   const officialIds = officialInstitutionIds(actor, target);
   const [comments, official, following] = await Promise.all([
     listComments(db, target, { viewerId: actor?.userId }),
-    officialIds.length ? db.select({ id: institutions.id, name: institutions.name }).from(institutions).where(inArray(institutions.id, officialIds)) : Promise.resolve([]),
-    actor && records.isFollowableType(target.recordType) ? isFollowing(db, actor.userId, target) : Promise.resolve(records.isFollowableType(target.recordType) ? false : undefined),
+    officialIds.length
+      ? db
+          .select({ id: institutions.id, name: institutions.name })
+          .from(institutions)
+          .where(inArray(institutions.id, officialIds))
+      : Promise.resolve([]),
+    actor && records.isFollowableType(target.recordType)
+      ? isFollowing(db, actor.userId, target)
+      : Promise.resolve(records.isFollowableType(target.recordType) ? false : undefined),
   ]);
-  return { target, comments, viewer: { isSignedIn: actor !== undefined, canModerate: canModerate(actor), officialInstitutions: official, isFollowing: following } };
+  return {
+    target,
+    comments,
+    viewer: {
+      isSignedIn: actor !== undefined,
+      canModerate: canModerate(actor),
+      officialInstitutions: official,
+      isFollowing: following,
+    },
+  };
 }
 
 /** Notices a target's page shows after a participation form redirected back to it (`?participacion=`). */
@@ -51,5 +72,7 @@ export const participationNotices = {
 export type ParticipationNotice = keyof typeof participationNotices;
 export const participationNoticeOf = (query: unknown): ParticipationNotice | undefined => {
   const value = (query as Record<string, unknown> | undefined)?.participacion;
-  return typeof value === 'string' && Object.hasOwn(participationNotices, value) ? (value as ParticipationNotice) : undefined;
+  return typeof value === 'string' && Object.hasOwn(participationNotices, value)
+    ? (value as ParticipationNotice)
+    : undefined;
 };

@@ -46,10 +46,12 @@ export const participationMessages = defineMessages(
     'participation.moderate.reasonHint': 'Por ejemplo: «contiene datos personales de otra persona».',
     'participation.moderate.submit': 'Ocultar comentario',
     'participation.moderate.pageTitle': 'Ocultar un comentario',
-    'participation.moderate.lead': 'El comentario no se borra: queda oculto y el público ve el motivo. La moderación queda en el historial de cambios.',
+    'participation.moderate.lead':
+      'El comentario no se borra: queda oculto y el público ve el motivo. La moderación queda en el historial de cambios.',
     'participation.moderate.comment': 'Comentario',
     'participation.moderate.queueTitle': 'Comentarios reportados',
-    'participation.moderate.queueLead': 'Comentarios visibles que alguna persona reportó, primero los más reportados. Revísalos en su página y ocúltalos con un motivo si no respetan las reglas.',
+    'participation.moderate.queueLead':
+      'Comentarios visibles que alguna persona reportó, primero los más reportados. Revísalos en su página y ocúltalos con un motivo si no respetan las reglas.',
     'participation.moderate.queueEmpty': 'No hay comentarios reportados pendientes.',
     'participation.moderate.caption': 'Comentarios reportados',
     'participation.moderate.column.comment': 'Comentario',
@@ -78,7 +80,8 @@ export const participationMessages = defineMessages(
     'participation.follows.frequency.weekly': 'Ahora recibes un resumen semanal, los lunes.',
     'participation.follows.frequency.none': 'Ahora no recibes avisos por correo.',
     'participation.follows.change': 'Cambiar la frecuencia en Mi cuenta',
-    'participation.follows.empty': 'Todavía no sigues nada. Busca un botón «Seguir» en la página de un compromiso o de una convocatoria.',
+    'participation.follows.empty':
+      'Todavía no sigues nada. Busca un botón «Seguir» en la página de un compromiso o de una convocatoria.',
     'participation.follows.caption': 'Registros que sigues',
     'participation.follows.column.record': 'Registro',
     'participation.follows.column.since': 'Desde',
@@ -89,9 +92,11 @@ export const participationMessages = defineMessages(
     'participation.unfollowLink.question': '¿Dejas de seguir «{title}»? No te escribiremos más sobre sus cambios.',
     'participation.unfollowLink.submit': 'Sí, dejar de seguir',
     'participation.unfollowLink.doneTitle': 'Listo',
-    'participation.unfollowLink.done': 'Ya no sigues este registro. Puedes volver a seguirlo desde su página cuando quieras.',
+    'participation.unfollowLink.done':
+      'Ya no sigues este registro. Puedes volver a seguirlo desde su página cuando quieras.',
     'participation.unfollowLink.invalidTitle': 'Este enlace ya no sirve',
-    'participation.unfollowLink.invalid': 'Quizá ya dejaste de seguir este registro. Puedes revisar lo que sigues en tu cuenta.',
+    'participation.unfollowLink.invalid':
+      'Quizá ya dejaste de seguir este registro. Puedes revisar lo que sigues en tu cuenta.',
 
     'participation.email.update.subjectOne': 'Hay novedades en «{title}»',
     'participation.email.update.subjectMany': 'Hay novedades en {count} registros que sigues',
@@ -106,7 +111,8 @@ export const participationMessages = defineMessages(
     'participation.email.change.comment_hidden': 'La moderación ocultó un comentario ({actor}, {when})',
     'participation.email.view': 'Ver la página y su historial',
     'participation.email.unfollow': 'Dejar de seguir «{title}»',
-    'participation.email.why': 'Recibes este correo porque sigues estos registros. Puedes cambiar la frecuencia de los avisos o dejar de seguirlos cuando quieras.',
+    'participation.email.why':
+      'Recibes este correo porque sigues estos registros. Puedes cambiar la frecuencia de los avisos o dejar de seguirlos cuando quieras.',
     'participation.email.manage': 'Ver lo que sigues y la frecuencia de los avisos',
   },
   {
@@ -152,10 +158,12 @@ export const participationMessages = defineMessages(
     'participation.moderate.reasonHint': 'For example: “it contains another person’s personal data”.',
     'participation.moderate.submit': 'Hide comment',
     'participation.moderate.pageTitle': 'Hide a comment',
-    'participation.moderate.lead': 'The comment is not deleted: it is hidden and the public sees the reason. The moderation stays in the change history.',
+    'participation.moderate.lead':
+      'The comment is not deleted: it is hidden and the public sees the reason. The moderation stays in the change history.',
     'participation.moderate.comment': 'Comment',
     'participation.moderate.queueTitle': 'Reported comments',
-    'participation.moderate.queueLead': 'Visible comments that someone reported, most reported first. Review them on their page and hide them with a reason if they break the rules.',
+    'participation.moderate.queueLead':
+      'Visible comments that someone reported, most reported first. Review them on their page and hide them with a reason if they break the rules.',
     'participation.moderate.queueEmpty': 'No reported comments are waiting.',
     'participation.moderate.caption': 'Reported comments',
     'participation.moderate.column.comment': 'Comment',
@@ -184,7 +192,8 @@ export const participationMessages = defineMessages(
     'participation.follows.frequency.weekly': 'You now get a weekly digest, on Mondays.',
     'participation.follows.frequency.none': 'You now get no e-mail notices.',
     'participation.follows.change': 'Change how often in My account',
-    'participation.follows.empty': 'You follow nothing yet. Look for a “Follow” button on the page of a commitment or a call.',
+    'participation.follows.empty':
+      'You follow nothing yet. Look for a “Follow” button on the page of a commitment or a call.',
     'participation.follows.caption': 'Records you follow',
     'participation.follows.column.record': 'Record',
     'participation.follows.column.since': 'Since',
@@ -192,12 +201,15 @@ export const participationMessages = defineMessages(
     'participation.follows.unfollowNamed': 'Stop following “{title}”',
 
     'participation.unfollowLink.title': 'Stop following',
-    'participation.unfollowLink.question': 'Stop following “{title}”? We will no longer write to you about its changes.',
+    'participation.unfollowLink.question':
+      'Stop following “{title}”? We will no longer write to you about its changes.',
     'participation.unfollowLink.submit': 'Yes, stop following',
     'participation.unfollowLink.doneTitle': 'Done',
-    'participation.unfollowLink.done': 'You no longer follow this record. You can follow it again from its page whenever you like.',
+    'participation.unfollowLink.done':
+      'You no longer follow this record. You can follow it again from its page whenever you like.',
     'participation.unfollowLink.invalidTitle': 'This link no longer works',
-    'participation.unfollowLink.invalid': 'Perhaps you already stopped following this record. You can check what you follow in your account.',
+    'participation.unfollowLink.invalid':
+      'Perhaps you already stopped following this record. You can check what you follow in your account.',
 
     'participation.email.update.subjectOne': 'News on “{title}”',
     'participation.email.update.subjectMany': 'News on {count} records you follow',
@@ -212,7 +224,8 @@ export const participationMessages = defineMessages(
     'participation.email.change.comment_hidden': 'Moderators hid a comment ({actor}, {when})',
     'participation.email.view': 'See the page and its history',
     'participation.email.unfollow': 'Stop following “{title}”',
-    'participation.email.why': 'You get this e-mail because you follow these records. You can change how often you hear from us, or stop following them, whenever you like.',
+    'participation.email.why':
+      'You get this e-mail because you follow these records. You can change how often you hear from us, or stop following them, whenever you like.',
     'participation.email.manage': 'See what you follow and how often you are told',
   },
 );

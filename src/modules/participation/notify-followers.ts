@@ -43,13 +43,23 @@ function kindOf(entry: { recordType: string; action: string; before: unknown; af
  * The news for one recipient: their followed targets with the changes after they started following (never their
  * own changes), each target's title and page resolved now. Undefined when there is nothing to tell.
  */
-async function newsFor(db: Db, recipient: Recipient, changes: (ChangeRow & { unfollowToken: string })[], options: NotifyOptions): Promise<FollowNewsParams | undefined> {
+async function newsFor(
+  db: Db,
+  recipient: Recipient,
+  changes: (ChangeRow & { unfollowToken: string })[],
+  options: NotifyOptions,
+): Promise<FollowNewsParams | undefined> {
   const format = formatters(recipient.locale, options.timeZone);
   const byTarget = new Map<string, { type: string; id: string; token: string; rows: ChangeRow[] }>();
   for (const change of changes) {
     if (change.actorId === recipient.userId) continue;
     const key = `${change.targetType}:${change.targetId}`;
-    const group = byTarget.get(key) ?? { type: change.targetType, id: change.targetId, token: change.unfollowToken, rows: [] };
+    const group = byTarget.get(key) ?? {
+      type: change.targetType,
+      id: change.targetId,
+      token: change.unfollowToken,
+      rows: [],
+    };
     group.rows.push(change);
     byTarget.set(key, group);
   }
@@ -61,7 +71,11 @@ async function newsFor(db: Db, recipient: Recipient, changes: (ChangeRow & { unf
       title: target.title,
       url: absoluteUrl(options.baseUrl, target.path),
       unfollowUrl: absoluteUrl(options.baseUrl, `/seguimientos/baja/${group.token}`),
-      changes: group.rows.map((row) => ({ kind: row.kind as FollowedChangeKind, actorLabel: row.actorLabel, when: format.dateTime(row.occurredAt) })),
+      changes: group.rows.map((row) => ({
+        kind: row.kind as FollowedChangeKind,
+        actorLabel: row.actorLabel,
+        when: format.dateTime(row.occurredAt),
+      })),
     });
   }
   return targets.length ? { targets, followsUrl: absoluteUrl(options.baseUrl, '/cuenta/seguimientos') } : undefined;
@@ -85,15 +99,32 @@ export async function notifyFollowers(db: Db, options: NotifyOptions): Promise<{
   for (;;) {
     const batch = await db.transaction(async (tx) => {
       await tx.insert(changeCursors).values({ name: FOLLOWS_CURSOR, lastSeq: 0 }).onConflictDoNothing();
-      const [cursor] = await tx.select({ lastSeq: changeCursors.lastSeq }).from(changeCursors).where(eq(changeCursors.name, FOLLOWS_CURSOR)).for('update');
-      const rows = await tx.select().from(changeLog).where(gt(changeLog.seq, cursor!.lastSeq)).orderBy(asc(changeLog.seq)).limit(batchSize);
+      const [cursor] = await tx
+        .select({ lastSeq: changeCursors.lastSeq })
+        .from(changeCursors)
+        .where(eq(changeCursors.name, FOLLOWS_CURSOR))
+        .for('update');
+      const rows = await tx
+        .select()
+        .from(changeLog)
+        .where(gt(changeLog.seq, cursor!.lastSeq))
+        .orderBy(asc(changeLog.seq))
+        .limit(batchSize);
       if (rows.length === 0) return { read: 0, queued: 0 };
 
       const changes: ChangeRow[] = [];
       for (const row of rows) {
         const target = await options.records.followableTargetOf(tx, row);
         if (!target) continue;
-        changes.push({ seq: row.seq, targetType: target.recordType, targetId: target.recordId, kind: kindOf(row), actorId: row.actorId, actorLabel: row.actorLabel, occurredAt: row.occurredAt });
+        changes.push({
+          seq: row.seq,
+          targetType: target.recordType,
+          targetId: target.recordId,
+          kind: kindOf(row),
+          actorId: row.actorId,
+          actorLabel: row.actorLabel,
+          occurredAt: row.occurredAt,
+        });
       }
       if (changes.length) await tx.insert(followableChanges).values(changes).onConflictDoNothing();
 
@@ -101,15 +132,32 @@ export async function notifyFollowers(db: Db, options: NotifyOptions): Promise<{
       const keys = [...new Set(changes.map((change) => `${change.targetType}:${change.targetId}`))];
       if (keys.length) {
         const followers = await tx
-          .select({ ...recipientColumns, targetType: follows.targetType, targetId: follows.targetId, fromSeq: follows.fromSeq, unfollowToken: follows.unfollowToken })
+          .select({
+            ...recipientColumns,
+            targetType: follows.targetType,
+            targetId: follows.targetId,
+            fromSeq: follows.fromSeq,
+            unfollowToken: follows.unfollowToken,
+          })
           .from(follows)
           .innerJoin(users, eq(users.id, follows.userId))
-          .where(and(inArray(sql`${follows.targetType} || ':' || ${follows.targetId}`, keys), eq(users.notificationFrequency, 'immediate'), canReceive));
+          .where(
+            and(
+              inArray(sql`${follows.targetType} || ':' || ${follows.targetId}`, keys),
+              eq(users.notificationFrequency, 'immediate'),
+              canReceive,
+            ),
+          );
         const byUser = new Map<string, { recipient: Recipient; mine: (ChangeRow & { unfollowToken: string })[] }>();
         for (const follower of followers) {
           const entry = byUser.get(follower.userId) ?? { recipient: follower, mine: [] };
           for (const change of changes) {
-            if (change.targetType === follower.targetType && change.targetId === follower.targetId && change.seq > follower.fromSeq) entry.mine.push({ ...change, unfollowToken: follower.unfollowToken });
+            if (
+              change.targetType === follower.targetType &&
+              change.targetId === follower.targetId &&
+              change.seq > follower.fromSeq
+            )
+              entry.mine.push({ ...change, unfollowToken: follower.unfollowToken });
           }
           byUser.set(follower.userId, entry);
         }
@@ -117,17 +165,29 @@ export async function notifyFollowers(db: Db, options: NotifyOptions): Promise<{
           mine.sort((a, b) => a.seq - b.seq);
           const news = await newsFor(tx, recipient, mine, options);
           if (!news) continue;
-          await queueEmail(tx, { to: recipient.email, userId: recipient.userId, template: 'follow_update', locale: recipient.locale, params: { name: recipient.name, siteName: options.siteName, ...news } });
+          await queueEmail(tx, {
+            to: recipient.email,
+            userId: recipient.userId,
+            template: 'follow_update',
+            locale: recipient.locale,
+            params: { name: recipient.name, siteName: options.siteName, ...news },
+          });
           // Told already: should they switch to the weekly digest, it starts after these changes.
           const told = mine.at(-1)!.seq;
           await tx
             .insert(followDigests)
             .values({ userId: recipient.userId, lastSeq: told })
-            .onConflictDoUpdate({ target: followDigests.userId, set: { lastSeq: sql`greatest(${followDigests.lastSeq}, ${told})` } });
+            .onConflictDoUpdate({
+              target: followDigests.userId,
+              set: { lastSeq: sql`greatest(${followDigests.lastSeq}, ${told})` },
+            });
           queued += 1;
         }
       }
-      await tx.update(changeCursors).set({ lastSeq: rows.at(-1)!.seq }).where(eq(changeCursors.name, FOLLOWS_CURSOR));
+      await tx
+        .update(changeCursors)
+        .set({ lastSeq: rows.at(-1)!.seq })
+        .where(eq(changeCursors.name, FOLLOWS_CURSOR));
       return { read: rows.length, queued };
     });
     entries += batch.read;
@@ -143,7 +203,10 @@ export async function notifyFollowers(db: Db, options: NotifyOptions): Promise<{
  */
 export async function sendWeeklyDigests(db: Db, options: NotifyOptions & { now: Date }): Promise<{ emails: number }> {
   await notifyFollowers(db, options);
-  const [cursor] = await db.select({ lastSeq: changeCursors.lastSeq }).from(changeCursors).where(eq(changeCursors.name, FOLLOWS_CURSOR));
+  const [cursor] = await db
+    .select({ lastSeq: changeCursors.lastSeq })
+    .from(changeCursors)
+    .where(eq(changeCursors.name, FOLLOWS_CURSOR));
   const upTo = cursor?.lastSeq ?? 0;
   const readers = await db
     .selectDistinct(recipientColumns)
@@ -154,15 +217,44 @@ export async function sendWeeklyDigests(db: Db, options: NotifyOptions & { now: 
   for (const reader of readers) {
     const sent = await db.transaction(async (tx) => {
       await tx.insert(followDigests).values({ userId: reader.userId, lastSeq: 0 }).onConflictDoNothing();
-      const [digest] = await tx.select({ lastSeq: followDigests.lastSeq }).from(followDigests).where(eq(followDigests.userId, reader.userId)).for('update');
+      const [digest] = await tx
+        .select({ lastSeq: followDigests.lastSeq })
+        .from(followDigests)
+        .where(eq(followDigests.userId, reader.userId))
+        .for('update');
       const changes = await tx
         .select({ change: followableChanges, unfollowToken: follows.unfollowToken })
         .from(followableChanges)
-        .innerJoin(follows, and(eq(follows.targetType, followableChanges.targetType), eq(follows.targetId, followableChanges.targetId), eq(follows.userId, reader.userId)))
-        .where(and(gt(followableChanges.seq, digest!.lastSeq), gt(followableChanges.seq, follows.fromSeq), sql`${followableChanges.seq} <= ${upTo}`))
+        .innerJoin(
+          follows,
+          and(
+            eq(follows.targetType, followableChanges.targetType),
+            eq(follows.targetId, followableChanges.targetId),
+            eq(follows.userId, reader.userId),
+          ),
+        )
+        .where(
+          and(
+            gt(followableChanges.seq, digest!.lastSeq),
+            gt(followableChanges.seq, follows.fromSeq),
+            sql`${followableChanges.seq} <= ${upTo}`,
+          ),
+        )
         .orderBy(asc(followableChanges.seq));
-      const news = await newsFor(tx, reader, changes.map((row) => ({ ...row.change, unfollowToken: row.unfollowToken })), options);
-      if (news) await queueEmail(tx, { to: reader.email, userId: reader.userId, template: 'follow_digest', locale: reader.locale, params: { name: reader.name, siteName: options.siteName, ...news } });
+      const news = await newsFor(
+        tx,
+        reader,
+        changes.map((row) => ({ ...row.change, unfollowToken: row.unfollowToken })),
+        options,
+      );
+      if (news)
+        await queueEmail(tx, {
+          to: reader.email,
+          userId: reader.userId,
+          template: 'follow_digest',
+          locale: reader.locale,
+          params: { name: reader.name, siteName: options.siteName, ...news },
+        });
       await tx
         .update(followDigests)
         .set({ lastSeq: Math.max(upTo, digest!.lastSeq), ...(news ? { lastSentAt: options.now } : {}) })

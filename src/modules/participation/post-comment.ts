@@ -38,11 +38,19 @@ export const commentLogView = (row: typeof comments.$inferSelect) => ({
  * it (anyone else asking to answer officially is refused: forbidden). The comment and its change-log entry are
  * written together.
  */
-export async function postComment(db: Db, target: TargetRef, input: CommentInput, options: { actor: Actor; records: RecordCatalog }) {
+export async function postComment(
+  db: Db,
+  target: TargetRef,
+  input: CommentInput,
+  options: { actor: Actor; records: RecordCatalog },
+) {
   const values = commentInput.parse(input);
   const resolved = await options.records.resolveTarget(db, target.recordType, target.recordId);
   if (!resolved) throw notFound('comment target');
-  if (values.officialInstitutionId && !officialInstitutionIds(options.actor, resolved).includes(values.officialInstitutionId)) {
+  if (
+    values.officialInstitutionId &&
+    !officialInstitutionIds(options.actor, resolved).includes(values.officialInstitutionId)
+  ) {
     throw new AppError('forbidden', 'only a liaison of an answering institution may post an official response');
   }
   return db.transaction(async (tx) => {
@@ -57,7 +65,13 @@ export async function postComment(db: Db, target: TargetRef, input: CommentInput
         body: values.body,
       })
       .returning();
-    await appendChange(tx, { actor: publicActor(options.actor), recordType: 'comment', recordId: row!.id, action: 'create', after: commentLogView(row!) });
+    await appendChange(tx, {
+      actor: publicActor(options.actor),
+      recordType: 'comment',
+      recordId: row!.id,
+      action: 'create',
+      after: commentLogView(row!),
+    });
     return { comment: row!, target: resolved };
   });
 }

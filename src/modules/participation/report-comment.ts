@@ -11,9 +11,17 @@ export const reportCommentInput = z.object({
 });
 
 /** A signed-in person reports a comment to the moderators (once per person: reporting again changes nothing). */
-export async function reportComment(db: Db, commentId: string, input: z.input<typeof reportCommentInput>, options: { actor: Actor; records: RecordCatalog }) {
+export async function reportComment(
+  db: Db,
+  commentId: string,
+  input: z.input<typeof reportCommentInput>,
+  options: { actor: Actor; records: RecordCatalog },
+) {
   const { reason } = reportCommentInput.parse(input);
-  const [comment] = await db.select({ id: comments.id, targetType: comments.targetType, targetId: comments.targetId }).from(comments).where(eq(comments.id, commentId));
+  const [comment] = await db
+    .select({ id: comments.id, targetType: comments.targetType, targetId: comments.targetId })
+    .from(comments)
+    .where(eq(comments.id, commentId));
   if (!comment) throw notFound('comment');
   await db
     .insert(commentReports)

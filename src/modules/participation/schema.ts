@@ -69,7 +69,10 @@ export const follows = pgTable(
     unfollowToken: text('unfollow_token').notNull().unique(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('follows_unique').on(t.userId, t.targetType, t.targetId), index('follows_target_idx').on(t.targetType, t.targetId)],
+  (t) => [
+    uniqueIndex('follows_unique').on(t.userId, t.targetType, t.targetId),
+    index('follows_target_idx').on(t.targetType, t.targetId),
+  ],
 );
 
 /**

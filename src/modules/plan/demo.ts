@@ -9,7 +9,13 @@ import { createInstitution } from '../directory/create-institution.js';
 import { institutions } from '../directory/schema.js';
 import { demoExerciseSlugs } from '../exercises/demo.js';
 import { exercises } from '../exercises/schema.js';
-import { commitmentOpenDue, commitmentProgress, milestoneOpenDue, milestoneProgress, planProgress } from './core/progress.js';
+import {
+  commitmentOpenDue,
+  commitmentProgress,
+  milestoneOpenDue,
+  milestoneProgress,
+  planProgress,
+} from './core/progress.js';
 import {
   activities,
   actionPlans,
@@ -63,14 +69,30 @@ interface DemoCommitment {
 }
 
 const smartFor = (c: DemoCommitment) => ({
-  specific: { met: true, justification: `Se concentra en un solo problema: ${c.problem.split('.')[0]?.toLowerCase()}.` },
-  achievable: { met: true, justification: `${c.lead} lo incluyó en su programa anual con personal y presupuesto propios.` },
+  specific: {
+    met: true,
+    justification: `Se concentra en un solo problema: ${c.problem.split('.')[0]?.toLowerCase()}.`,
+  },
+  achievable: {
+    met: true,
+    justification: `${c.lead} lo incluyó en su programa anual con personal y presupuesto propios.`,
+  },
   measurable: { met: true, justification: `Se mide con el indicador: ${c.indicator}` },
-  transformative: { met: true, justification: 'Cambia la forma en que la autoridad decide: abre la información y la decisión a las personas afectadas.' },
+  transformative: {
+    met: true,
+    justification:
+      'Cambia la forma en que la autoridad decide: abre la información y la decisión a las personas afectadas.',
+  },
 });
 
 const at = (date: string) => new Date(`${date}T17:00:00Z`);
-const statusOf: Record<Outcome, ActivityStatus> = { v: 'verified', d: 'done', p: 'in_progress', n: 'not_started', x: 'cancelled' };
+const statusOf: Record<Outcome, ActivityStatus> = {
+  v: 'verified',
+  d: 'done',
+  p: 'in_progress',
+  n: 'not_started',
+  x: 'cancelled',
+};
 
 /** Nine commitments of the third plan (2020-2021), written in our own words from the public facts of the exercise. */
 const thirdPlan: DemoCommitment[] = [
@@ -81,9 +103,11 @@ const thirdPlan: DemoCommitment[] = [
     municipalities: ['10035'],
     partners: ['Colectivo Caminemos Tepehuanes'],
     others: ['Escuelas primarias de la cabecera municipal'],
-    problem: 'Las calles de la cabecera casi no tienen señales y los cruces escolares son peligrosos. Vecinos reportaron atropellos cerca de las escuelas.',
+    problem:
+      'Las calles de la cabecera casi no tienen señales y los cruces escolares son peligrosos. Vecinos reportaron atropellos cerca de las escuelas.',
     baseline: 'En 2020 solo 4 de 31 cruces identificados por vecinos tenían algún señalamiento.',
-    description: 'Vecinos y autoridad eligen juntos los cruces más peligrosos, se señalizan y se da educación vial en las escuelas.',
+    description:
+      'Vecinos y autoridad eligen juntos los cruces más peligrosos, se señalizan y se da educación vial en las escuelas.',
     objective: 'Reducir el riesgo en los cruces escolares con señales decididas junto con la comunidad.',
     howItSolves: 'La comunidad señala dónde está el riesgo y revisa que las señales se pongan donde se acordó.',
     indicator: 'Cruces priorizados con señalamiento completo.',
@@ -110,7 +134,12 @@ const thirdPlan: DemoCommitment[] = [
         start: '2021-07-01',
         end: '2021-11-30',
         activities: [
-          { title: 'Comprar y colocar señales en los primeros 10 cruces', start: '2021-07-01', end: '2021-09-30', outcome: 'd' },
+          {
+            title: 'Comprar y colocar señales en los primeros 10 cruces',
+            start: '2021-07-01',
+            end: '2021-09-30',
+            outcome: 'd',
+          },
           { title: 'Colocar señales en los 10 cruces restantes', start: '2021-10-01', end: '2021-11-30', outcome: 'p' },
         ],
       },
@@ -132,9 +161,11 @@ const thirdPlan: DemoCommitment[] = [
     lead: 'Ayuntamiento de Gómez Palacio',
     municipalities: ['10007'],
     partners: ['Red Ciudadana por un Gómez Limpio', 'Comité Vecinal de El Dorado'],
-    problem: 'La basura se recoge revuelta y termina completa en el relleno sanitario. Nadie sabe cuánto podría reciclarse.',
+    problem:
+      'La basura se recoge revuelta y termina completa en el relleno sanitario. Nadie sabe cuánto podría reciclarse.',
     baseline: 'Sin separación en origen; no hay datos públicos sobre el volumen reciclable.',
-    description: 'Un piloto de recolección separada en una colonia, con rutas y horarios públicos y resultados abiertos cada mes.',
+    description:
+      'Un piloto de recolección separada en una colonia, con rutas y horarios públicos y resultados abiertos cada mes.',
     objective: 'Probar con la comunidad un modelo de separación que pueda llevarse a toda la ciudad.',
     howItSolves: 'Da datos abiertos para decidir con evidencia si el modelo se extiende.',
     indicator: 'Porcentaje de hogares de la colonia que entregan residuos separados.',
@@ -176,7 +207,8 @@ const thirdPlan: DemoCommitment[] = [
     others: ['Universidad pública de la región lagunera'],
     problem: 'Las personas en crisis no saben a dónde acudir y los servicios de apoyo no se coordinan entre sí.',
     baseline: 'No existe un directorio público de servicios de apoyo emocional en el municipio.',
-    description: 'Una red de instituciones y organizaciones con directorio público, línea de ayuda y protocolos de canalización.',
+    description:
+      'Una red de instituciones y organizaciones con directorio público, línea de ayuda y protocolos de canalización.',
     objective: 'Que cualquier persona encuentre apoyo oportuno y sepa a dónde acudir.',
     howItSolves: 'Coordina a quienes ya ayudan y pone la información al alcance de todas las personas.',
     indicator: 'Instituciones y organizaciones integradas a la red con protocolo firmado.',
@@ -203,7 +235,12 @@ const thirdPlan: DemoCommitment[] = [
         start: '2021-08-01',
         end: '2021-11-30',
         activities: [
-          { title: 'Mesas de trabajo para redactar el protocolo', start: '2021-08-01', end: '2021-09-30', outcome: 'p' },
+          {
+            title: 'Mesas de trabajo para redactar el protocolo',
+            start: '2021-08-01',
+            end: '2021-09-30',
+            outcome: 'p',
+          },
           { title: 'Firma pública del protocolo', start: '2021-10-01', end: '2021-11-30', outcome: 'n' },
         ],
       },
@@ -217,7 +254,8 @@ const thirdPlan: DemoCommitment[] = [
     partners: ['Observatorio Ciudadano de Seguridad de Durango'],
     problem: 'Los programas de prevención se deciden sin escuchar a las colonias y sus resultados no se publican.',
     baseline: 'No hay comités vecinales de prevención activos ni informes públicos de resultados.',
-    description: 'Comités vecinales que priorizan acciones de prevención y revisan sus resultados en reuniones abiertas.',
+    description:
+      'Comités vecinales que priorizan acciones de prevención y revisan sus resultados en reuniones abiertas.',
     objective: 'Que las colonias participen en decidir y evaluar la prevención del delito.',
     howItSolves: 'Abre la decisión y la rendición de cuentas de la prevención a quienes viven el problema.',
     indicator: 'Comités vecinales instalados que sesionan cada trimestre.',
@@ -256,7 +294,8 @@ const thirdPlan: DemoCommitment[] = [
     lead: 'Ayuntamiento de Durango',
     municipalities: ['10005'],
     partners: ['Colectivo Guardianes del Guadiana'],
-    problem: 'Hay poca información pública sobre el estado del arbolado y del agua, y la gente no sabe cómo participar en su cuidado.',
+    problem:
+      'Hay poca información pública sobre el estado del arbolado y del agua, y la gente no sabe cómo participar en su cuidado.',
     baseline: 'El inventario de arbolado urbano no es público.',
     description: 'Publicar el inventario de arbolado y organizar jornadas de cuidado con escuelas y vecinos.',
     objective: 'Que las personas conozcan el estado de su entorno y participen en cuidarlo.',
@@ -299,7 +338,8 @@ const thirdPlan: DemoCommitment[] = [
     partners: ['Cámara ciudadana de pequeños comercios'],
     problem: 'Abrir un negocio pequeño exige muchas visitas a ventanillas distintas y los requisitos no están claros.',
     baseline: 'En 2020 abrir un negocio de bajo riesgo tomaba en promedio 28 días hábiles.',
-    description: 'Publicar en línea todos los requisitos, reducir pasos y dar seguimiento público a los tiempos de respuesta.',
+    description:
+      'Publicar en línea todos los requisitos, reducir pasos y dar seguimiento público a los tiempos de respuesta.',
     objective: 'Reducir el tiempo y los pasos para abrir un negocio de bajo riesgo.',
     howItSolves: 'La información clara y el seguimiento público quitan espacio a la discrecionalidad.',
     indicator: 'Días hábiles promedio para obtener la licencia de bajo riesgo.',
@@ -381,7 +421,8 @@ const thirdPlan: DemoCommitment[] = [
     partners: ['Colectivo Caminemos Tepehuanes'],
     problem: 'El presupuesto del municipio solo se publica en documentos escaneados que no se pueden analizar.',
     baseline: 'El presupuesto 2021 se publicó como imagen en PDF.',
-    description: 'Publicar el presupuesto y su ejercicio trimestral en datos abiertos, con una versión ciudadana explicada.',
+    description:
+      'Publicar el presupuesto y su ejercicio trimestral en datos abiertos, con una versión ciudadana explicada.',
     objective: 'Que cualquier persona pueda consultar y analizar en qué se gasta el dinero del municipio.',
     howItSolves: 'Con datos abiertos la ciudadanía puede vigilar el gasto y preguntar con evidencia.',
     indicator: 'Informes trimestrales publicados en formato abierto.',
@@ -448,9 +489,7 @@ const thirdPlan: DemoCommitment[] = [
         weight: 1,
         start: '2021-10-01',
         end: '2021-12-15',
-        activities: [
-          { title: 'Actualizar el mapa cada mes', start: '2021-10-01', end: '2021-12-15', outcome: 'p' },
-        ],
+        activities: [{ title: 'Actualizar el mapa cada mes', start: '2021-10-01', end: '2021-12-15', outcome: 'p' }],
       },
     ],
   },
@@ -458,16 +497,43 @@ const thirdPlan: DemoCommitment[] = [
 
 /** The second plan (2017-2019): eight commitments of the three branches of the state government, concluded. */
 const secondPlan: { title: string; lead: string; status: CommitmentStatus }[] = [
-  { title: 'Padrón de beneficiarios de programas sociales en datos abiertos', lead: 'Poder Ejecutivo del Estado de Durango', status: 'completed' },
-  { title: 'Compras públicas estatales consultables en línea', lead: 'Poder Ejecutivo del Estado de Durango', status: 'completed' },
-  { title: 'Consulta ciudadana sobre servicios de salud', lead: 'Poder Ejecutivo del Estado de Durango', status: 'partially_completed' },
+  {
+    title: 'Padrón de beneficiarios de programas sociales en datos abiertos',
+    lead: 'Poder Ejecutivo del Estado de Durango',
+    status: 'completed',
+  },
+  {
+    title: 'Compras públicas estatales consultables en línea',
+    lead: 'Poder Ejecutivo del Estado de Durango',
+    status: 'completed',
+  },
+  {
+    title: 'Consulta ciudadana sobre servicios de salud',
+    lead: 'Poder Ejecutivo del Estado de Durango',
+    status: 'partially_completed',
+  },
   { title: 'Parlamento abierto para iniciativas de ley', lead: 'Congreso del Estado de Durango', status: 'completed' },
-  { title: 'Asistencia y votaciones de cada diputación en datos abiertos', lead: 'Congreso del Estado de Durango', status: 'completed' },
-  { title: 'Gasto de las comisiones legislativas publicado', lead: 'Congreso del Estado de Durango', status: 'partially_completed' },
-  { title: 'Sentencias públicas en versión consultable', lead: 'Poder Judicial del Estado de Durango', status: 'completed' },
-  { title: 'Lenguaje claro en los avisos a las partes', lead: 'Poder Judicial del Estado de Durango', status: 'completed' },
+  {
+    title: 'Asistencia y votaciones de cada diputación en datos abiertos',
+    lead: 'Congreso del Estado de Durango',
+    status: 'completed',
+  },
+  {
+    title: 'Gasto de las comisiones legislativas publicado',
+    lead: 'Congreso del Estado de Durango',
+    status: 'partially_completed',
+  },
+  {
+    title: 'Sentencias públicas en versión consultable',
+    lead: 'Poder Judicial del Estado de Durango',
+    status: 'completed',
+  },
+  {
+    title: 'Lenguaje claro en los avisos a las partes',
+    lead: 'Poder Judicial del Estado de Durango',
+    status: 'completed',
+  },
 ];
-
 
 interface PlanSpec {
   exerciseSlug: string;
@@ -509,7 +575,12 @@ const secondPlanCommitments: DemoCommitment[] = secondPlan.map((c) => ({
       end: '2019-11-29',
       activities: [
         { title: 'Diseño y acuerdo con la sociedad civil', start: '2018-01-08', end: '2018-08-31', outcome: 'v' },
-        { title: 'Publicación y seguimiento', start: '2018-09-03', end: '2019-11-29', outcome: c.status === 'completed' ? 'v' : 'p' },
+        {
+          title: 'Publicación y seguimiento',
+          start: '2018-09-03',
+          end: '2019-11-29',
+          outcome: c.status === 'completed' ? 'v' : 'p',
+        },
       ],
     },
   ],
@@ -522,7 +593,8 @@ const plans: PlanSpec[] = [
     title: 'Tercer Plan de Acción Local de Gobierno Abierto de Durango 2020-2021',
     periodStart: '2021-05-03',
     periodEnd: '2021-12-31',
-    vision: 'Gobiernos municipales que deciden con su gente: información pública útil, participación en las decisiones que afectan a cada colonia y cuentas claras sobre lo que se prometió.',
+    vision:
+      'Gobiernos municipales que deciden con su gente: información pública útil, participación en las decisiones que afectan a cada colonia y cuentas claras sobre lo que se prometió.',
     status: 'in_implementation',
     createdOn: '2021-04-30',
     commitments: thirdPlan,
@@ -549,10 +621,25 @@ function statusOn(a: DemoActivity, day: string): ActivityStatus {
 
 /** A commitment's progress on a given day, by the public formula. */
 const progressOn = (c: DemoCommitment, day: string) =>
-  commitmentProgress(c.milestones.map((m) => ({ weight: m.weight, isCancelled: false, progress: milestoneProgress(m.activities.map((a) => ({ status: statusOn(a, day) }))) })));
+  commitmentProgress(
+    c.milestones.map((m) => ({
+      weight: m.weight,
+      isCancelled: false,
+      progress: milestoneProgress(m.activities.map((a) => ({ status: statusOn(a, day) }))),
+    })),
+  );
 
 /** The days on which something happened to a commitment (starts, ends, cancellations), in order. */
-const eventDays = (c: DemoCommitment) => [...new Set(c.milestones.flatMap((m) => m.activities.flatMap((a) => (a.outcome === 'n' ? [] : a.outcome === 'p' || a.outcome === 'x' ? [a.start] : [a.start, a.end]))))].sort();
+const eventDays = (c: DemoCommitment) =>
+  [
+    ...new Set(
+      c.milestones.flatMap((m) =>
+        m.activities.flatMap((a) =>
+          a.outcome === 'n' ? [] : a.outcome === 'p' || a.outcome === 'x' ? [a.start] : [a.start, a.end],
+        ),
+      ),
+    ),
+  ].sort();
 
 /**
  * The demo's plans: the third exercise's plan in implementation (nine commitments with milestones and activities in
@@ -567,21 +654,50 @@ const portal = systemActor(SYSTEM_ACTOR_LABEL);
 
 async function seedPlans(tx: Db) {
   const slugs = plans.map((p) => p.exerciseSlug);
-  const found = await tx.select({ id: exercises.id, slug: exercises.slug }).from(exercises).where(inArray(exercises.slug, slugs));
-  const directory = new Map((await tx.select({ id: institutions.id, name: institutions.name }).from(institutions)).map((i) => [i.name, i.id]));
+  const found = await tx
+    .select({ id: exercises.id, slug: exercises.slug })
+    .from(exercises)
+    .where(inArray(exercises.slug, slugs));
+  const directory = new Map(
+    (await tx.select({ id: institutions.id, name: institutions.name }).from(institutions)).map((i) => [i.name, i.id]),
+  );
   const entries: ChangeEntry[] = [];
   const log = async (recordType: string, after: { id: string }, day: string) => {
-    entries.push({ actor: changeActorOf(portal), recordType, recordId: after.id, action: 'create', after, occurredAt: at(day) });
+    entries.push({
+      actor: changeActorOf(portal),
+      recordType,
+      recordId: after.id,
+      action: 'create',
+      after,
+      occurredAt: at(day),
+    });
   };
   let evidenceNumber = 0;
-  const approvals = new Map((await tx.select({ id: agreements.id, code: agreements.code }).from(agreements)).map((a) => [a.code, a.id]));
+  const approvals = new Map(
+    (await tx.select({ id: agreements.id, code: agreements.code }).from(agreements)).map((a) => [a.code, a.id]),
+  );
 
   for (const spec of plans) {
     const exercise = found.find((e) => e.slug === spec.exerciseSlug);
     if (!exercise) continue;
     for (const c of spec.commitments) {
       for (const name of c.partners) {
-        if (!directory.has(name)) directory.set(name, (await createInstitution(tx, { name, kind: 'civil_society_org', isGovernment: false, ...(c.municipalities[0] ? { municipalityCvegeo: c.municipalities[0] } : {}) }, portal)).id);
+        if (!directory.has(name))
+          directory.set(
+            name,
+            (
+              await createInstitution(
+                tx,
+                {
+                  name,
+                  kind: 'civil_society_org',
+                  isGovernment: false,
+                  ...(c.municipalities[0] ? { municipalityCvegeo: c.municipalities[0] } : {}),
+                },
+                portal,
+              )
+            ).id,
+          );
       }
     }
     const today = '9999-12-31';
@@ -606,7 +722,12 @@ async function seedPlans(tx: Db) {
       .insert(commitments)
       .values(
         spec.commitments.map((c, i) => {
-          const stones = c.milestones.map((m) => ({ openDue: milestoneOpenDue({ plannedEnd: m.end, isCancelled: false }, m.activities.map((a) => ({ status: statusOf[a.outcome], plannedEnd: a.end }))) }));
+          const stones = c.milestones.map((m) => ({
+            openDue: milestoneOpenDue(
+              { plannedEnd: m.end, isCancelled: false },
+              m.activities.map((a) => ({ status: statusOf[a.outcome], plannedEnd: a.end })),
+            ),
+          }));
           const leadInstitutionId = directory.get(c.lead)!;
           return {
             planId: plan!.id,
@@ -616,22 +737,34 @@ async function seedPlans(tx: Db) {
             theme: c.theme,
             publicProblem: c.problem,
             baseline: c.baseline,
-            causes: 'Falta de información pública ordenada y de espacios para que las personas afectadas participen en la decisión.',
+            causes:
+              'Falta de información pública ordenada y de espacios para que las personas afectadas participen en la decisión.',
             description: c.description,
             objective: c.objective,
             howItSolves: c.howItSolves,
             ogpValues: {
-              access_to_information: { relevant: true, justification: 'Publica información que antes no estaba al alcance de las personas.' },
-              civic_participation: { relevant: true, justification: 'Las personas afectadas participan en decidir y en dar seguimiento.' },
-              public_accountability: { relevant: true, justification: 'El avance se informa en público y puede verificarse.' },
+              access_to_information: {
+                relevant: true,
+                justification: 'Publica información que antes no estaba al alcance de las personas.',
+              },
+              civic_participation: {
+                relevant: true,
+                justification: 'Las personas afectadas participan en decidir y en dar seguimiento.',
+              },
+              public_accountability: {
+                relevant: true,
+                justification: 'El avance se informa en público y puede verificarse.',
+              },
               technology_innovation: { relevant: false, justification: '' },
             },
             indicator: c.indicator,
             goal: c.goal,
-            assumptions: 'Que el presupuesto asignado se mantenga durante el año y que las organizaciones sigan participando.',
+            assumptions:
+              'Que el presupuesto asignado se mantenga durante el año y que las organizaciones sigan participando.',
             alignmentStatePlan: 'Eje de gobierno abierto, honesto y cercano a la gente.',
             alignmentSdgs: c.sdgs,
-            alignmentGender: 'Las actividades se convocan en horarios que permitan participar a mujeres con tareas de cuidado.',
+            alignmentGender:
+              'Las actividades se convocan en horarios que permitan participar a mujeres con tareas de cuidado.',
             smart: smartFor(c),
             leadInstitutionId,
             contacts: [{ name: 'Unidad de Transparencia', institution: c.lead }],
@@ -639,22 +772,39 @@ async function seedPlans(tx: Db) {
             endsOn: c.endsOn,
             status: statuses[i]!,
             progress: finalProgress[i]!,
-            openDueOn: commitmentOpenDue({ endsOn: c.endsOn, status: statuses[i]!, progress: finalProgress[i]! }, stones),
+            openDueOn: commitmentOpenDue(
+              { endsOn: c.endsOn, status: statuses[i]!, progress: finalProgress[i]! },
+              stones,
+            ),
           };
         }),
       )
       .returning();
     for (const row of rows) await log('commitment', row, spec.createdOn);
 
-    const places = spec.commitments.flatMap((c, i) => c.municipalities.map((cvegeo) => ({ commitmentId: rows[i]!.id, cvegeo })));
+    const places = spec.commitments.flatMap((c, i) =>
+      c.municipalities.map((cvegeo) => ({ commitmentId: rows[i]!.id, cvegeo })),
+    );
     if (places.length) await tx.insert(commitmentMunicipalities).values(places);
     const partners = spec.commitments.flatMap((c, i) => [
-      ...c.partners.map((name, position) => ({ commitmentId: rows[i]!.id, role: 'co_responsible' as const, institutionId: directory.get(name)!, position })),
-      ...(c.others ?? []).map((name, position) => ({ commitmentId: rows[i]!.id, role: 'other_actor' as const, name, position: 100 + position })),
+      ...c.partners.map((name, position) => ({
+        commitmentId: rows[i]!.id,
+        role: 'co_responsible' as const,
+        institutionId: directory.get(name)!,
+        position,
+      })),
+      ...(c.others ?? []).map((name, position) => ({
+        commitmentId: rows[i]!.id,
+        role: 'other_actor' as const,
+        name,
+        position: 100 + position,
+      })),
     ]);
     if (partners.length) await tx.insert(commitmentPartners).values(partners);
 
-    const stoneSpecs = spec.commitments.flatMap((c, i) => c.milestones.map((m, position) => ({ c, m, commitmentId: rows[i]!.id, position: position + 1 })));
+    const stoneSpecs = spec.commitments.flatMap((c, i) =>
+      c.milestones.map((m, position) => ({ c, m, commitmentId: rows[i]!.id, position: position + 1 })),
+    );
     const stoneRows = await tx
       .insert(milestones)
       .values(
@@ -668,13 +818,18 @@ async function seedPlans(tx: Db) {
           plannedEnd: m.end,
           weight: m.weight,
           progress: milestoneProgress(m.activities.map((a) => ({ status: statusOf[a.outcome] }))),
-          openDueOn: milestoneOpenDue({ plannedEnd: m.end, isCancelled: false }, m.activities.map((a) => ({ status: statusOf[a.outcome], plannedEnd: a.end }))),
+          openDueOn: milestoneOpenDue(
+            { plannedEnd: m.end, isCancelled: false },
+            m.activities.map((a) => ({ status: statusOf[a.outcome], plannedEnd: a.end })),
+          ),
         })),
       )
       .returning();
     for (const row of stoneRows) await log('milestone', row, spec.createdOn);
 
-    const stepSpecs = stoneSpecs.flatMap(({ c, m }, i) => m.activities.map((a, position) => ({ c, a, milestoneId: stoneRows[i]!.id, position: position + 1 })));
+    const stepSpecs = stoneSpecs.flatMap(({ c, m }, i) =>
+      m.activities.map((a, position) => ({ c, a, milestoneId: stoneRows[i]!.id, position: position + 1 })),
+    );
     const stepRows = await tx
       .insert(activities)
       .values(
@@ -688,8 +843,14 @@ async function seedPlans(tx: Db) {
           status: statusOf[a.outcome],
           actualStart: a.outcome === 'n' || a.outcome === 'x' ? null : a.start,
           actualEnd: a.outcome === 'v' || a.outcome === 'd' ? a.end : null,
-          closingNote: a.outcome === 'v' || a.outcome === 'd' ? `Se concluyó «${a.title}». La evidencia queda publicada para su revisión.` : null,
-          cancellationReason: a.outcome === 'x' ? 'El Secretariado acordó sustituirla por el tablero público, que ya cubre su propósito.' : null,
+          closingNote:
+            a.outcome === 'v' || a.outcome === 'd'
+              ? `Se concluyó «${a.title}». La evidencia queda publicada para su revisión.`
+              : null,
+          cancellationReason:
+            a.outcome === 'x'
+              ? 'El Secretariado acordó sustituirla por el tablero público, que ya cubre su propósito.'
+              : null,
           verifiedAt: a.outcome === 'v' ? at(a.end) : null,
         })),
       )
@@ -698,7 +859,14 @@ async function seedPlans(tx: Db) {
 
     const proofs = stepSpecs.flatMap(({ a }, i) =>
       a.outcome === 'v' || a.outcome === 'd'
-        ? [{ activityId: stepRows[i]!.id, description: `Reporte de la actividad «${a.title}»`, url: `https://example.org/evidencias/pal/${(evidenceNumber += 1)}`, status: a.outcome === 'v' ? ('accepted' as const) : ('submitted' as const) }]
+        ? [
+            {
+              activityId: stepRows[i]!.id,
+              description: `Reporte de la actividad «${a.title}»`,
+              url: `https://example.org/evidencias/pal/${(evidenceNumber += 1)}`,
+              status: a.outcome === 'v' ? ('accepted' as const) : ('submitted' as const),
+            },
+          ]
         : [],
     );
     if (proofs.length) await tx.insert(evidence).values(proofs);
@@ -715,8 +883,11 @@ async function seedPlans(tx: Db) {
     });
     let lastPlan = -1;
     for (const day of [spec.createdOn, ...days]) {
-      const value = planProgress(spec.commitments.map((c, i) => ({ status: statuses[i]!, progress: progressOn(c, day) })));
-      if (value !== lastPlan) series.push({ scope: 'plan' as const, scopeId: plan!.id, progress: value, recordedAt: at(day) });
+      const value = planProgress(
+        spec.commitments.map((c, i) => ({ status: statuses[i]!, progress: progressOn(c, day) })),
+      );
+      if (value !== lastPlan)
+        series.push({ scope: 'plan' as const, scopeId: plan!.id, progress: value, recordedAt: at(day) });
       lastPlan = value;
     }
     await tx.insert(progressSnapshots).values(series);

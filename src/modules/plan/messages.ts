@@ -59,8 +59,10 @@ export const planMessages = defineMessages(
     'plan.page.lateActivity': 'Compromiso {number}: {title}',
     'plan.page.dueOn': 'debía terminar el {date}',
     'plan.page.timeline': 'Calendario de hitos',
-    'plan.page.timelineLead': 'Los hitos de todos los compromisos, por la fecha en que deben quedar listos, con su avance.',
-    'plan.page.lateSummary': 'Con retraso: {commitments} compromisos, {milestones} hitos y {activities} actividades. Primero, lo que lleva más tiempo vencido.',
+    'plan.page.timelineLead':
+      'Los hitos de todos los compromisos, por la fecha en que deben quedar listos, con su avance.',
+    'plan.page.lateSummary':
+      'Con retraso: {commitments} compromisos, {milestones} hitos y {activities} actividades. Primero, lo que lleva más tiempo vencido.',
     'plan.page.allLateMilestones': 'Ver todos los hitos con retraso ({count})',
     'plan.page.allLateActivities': 'Ver todas las actividades con retraso ({count})',
     'plan.page.upcoming': 'Próximos hitos',
@@ -77,7 +79,8 @@ export const planMessages = defineMessages(
     'plan.calendar.noDate': 'Sin fecha',
     'plan.calendar.range': 'Hitos del {from} al {to} de {total}.',
     'plan.late.title': 'Lo que va con retraso',
-    'plan.late.lead': 'Hitos y actividades que ya debían estar terminados y no lo están, primero lo que lleva más tiempo vencido.',
+    'plan.late.lead':
+      'Hitos y actividades que ya debían estar terminados y no lo están, primero lo que lleva más tiempo vencido.',
     'plan.late.tabMilestones': 'Hitos ({count})',
     'plan.late.tabActivities': 'Actividades ({count})',
     'plan.late.tabs': 'Qué mostrar',
@@ -106,17 +109,24 @@ export const planMessages = defineMessages(
     'plan.table.meanProgress': 'Avance promedio',
     'plan.table.municipality': 'Municipio',
     'plan.map.title': 'Mapa de los municipios donde se cumplen los compromisos',
-    'plan.map.description': 'Cada municipio se colorea según cuántos compromisos del plan lo atienden; la tabla de al lado tiene las mismas cifras.',
+    'plan.map.description':
+      'Cada municipio se colorea según cuántos compromisos del plan lo atienden; la tabla de al lado tiene las mismas cifras.',
     'plan.map.legend': 'Compromisos en el municipio',
     'plan.map.value': '{name}: {count} compromisos',
 
     'plan.formula.title': 'Cómo calculamos el avance',
-    'plan.formula.lead': 'El avance nunca se escribe a mano: lo calcula el portal con las actividades registradas, cada vez que algo cambia (también cuando se borra o se cancela algo), y guarda cada cifra para mostrar cómo avanza con el tiempo.',
-    'plan.formula.activity': 'Una actividad vale 0 % si no ha iniciado, 50 % si está en curso y 100 % si está terminada o verificada. Las actividades canceladas no cuentan.',
-    'plan.formula.milestone': 'Un hito vale el promedio de sus actividades no canceladas. Un hito sin actividades vale 0 %.',
-    'plan.formula.commitment': 'Un compromiso vale la suma de (peso × avance) de sus hitos no cancelados entre la suma de sus pesos. Solo importan las proporciones entre los pesos; si todos los pesos son 0, todos los hitos pesan igual.',
-    'plan.formula.plan': 'El plan vale el promedio de sus compromisos públicos no cancelados; los que siguen en borrador o en co-creación no cuentan.',
-    'plan.formula.delayed': 'Marcamos «Con retraso» lo que ya pasó su fecha de término planeada y no está terminado, y al hito y compromiso que lo contienen.',
+    'plan.formula.lead':
+      'El avance nunca se escribe a mano: lo calcula el portal con las actividades registradas, cada vez que algo cambia (también cuando se borra o se cancela algo), y guarda cada cifra para mostrar cómo avanza con el tiempo.',
+    'plan.formula.activity':
+      'Una actividad vale 0 % si no ha iniciado, 50 % si está en curso y 100 % si está terminada o verificada. Las actividades canceladas no cuentan.',
+    'plan.formula.milestone':
+      'Un hito vale el promedio de sus actividades no canceladas. Un hito sin actividades vale 0 %.',
+    'plan.formula.commitment':
+      'Un compromiso vale la suma de (peso × avance) de sus hitos no cancelados entre la suma de sus pesos. Solo importan las proporciones entre los pesos; si todos los pesos son 0, todos los hitos pesan igual.',
+    'plan.formula.plan':
+      'El plan vale el promedio de sus compromisos públicos no cancelados; los que siguen en borrador o en co-creación no cuentan.',
+    'plan.formula.delayed':
+      'Marcamos «Con retraso» lo que ya pasó su fecha de término planeada y no está terminado, y al hito y compromiso que lo contienen.',
     'plan.formula.exampleTitle': 'Un ejemplo',
     'plan.formula.exampleCaption': 'Ejemplo de un compromiso con dos hitos',
     'plan.formula.column.milestone': 'Hito',
@@ -209,7 +219,8 @@ export const planMessages = defineMessages(
     'plan.chart.progress': 'Avance',
 
     'plan.work.title': 'Mis actividades',
-    'plan.work.lead': 'Las actividades de tu institución en los planes de acción. Registra su avance con evidencias: cada cambio se publica en el portal.',
+    'plan.work.lead':
+      'Las actividades de tu institución en los planes de acción. Registra su avance con evidencias: cada cambio se publica en el portal.',
     'plan.work.none': 'No tienes actividades asignadas.',
     'plan.work.caption': 'Actividades de tu institución',
     'plan.work.activity': 'Actividad',
@@ -219,7 +230,8 @@ export const planMessages = defineMessages(
     'plan.work.context': 'Compromiso {number}: {commitment}. Hito: {milestone}.',
     'plan.work.publicPage': 'Ver cómo la ve el público',
     'plan.verify.title': 'Por verificar',
-    'plan.verify.lead': 'Actividades que otra institución dio por terminadas. Revisa sus evidencias y confírmalas, o rechaza la evidencia que no sirva, con el motivo.',
+    'plan.verify.lead':
+      'Actividades que otra institución dio por terminadas. Revisa sus evidencias y confírmalas, o rechaza la evidencia que no sirva, con el motivo.',
     'plan.verify.none': 'No hay actividades esperando tu verificación.',
     'plan.verify.caption': 'Actividades terminadas por verificar',
     'plan.start.title': 'Iniciar la actividad',
@@ -229,7 +241,8 @@ export const planMessages = defineMessages(
     'plan.addEvidence.description': 'Qué muestra la evidencia',
     'plan.addEvidence.descriptionHint': 'Por ejemplo: «Minuta de la reunión con vecinos, 12 de marzo».',
     'plan.addEvidence.file': 'Archivo',
-    'plan.addEvidence.fileHint': 'PDF, imagen (PNG, JPEG, WebP) o documento de oficina, de hasta 10 MB. Será público: no subas datos personales.',
+    'plan.addEvidence.fileHint':
+      'PDF, imagen (PNG, JPEG, WebP) o documento de oficina, de hasta 10 MB. Será público: no subas datos personales.',
     'plan.addEvidence.url': 'O un enlace',
     'plan.addEvidence.urlHint': 'La dirección completa, que empiece con https://',
     'plan.addEvidence.submit': 'Agregar evidencia',
@@ -238,15 +251,18 @@ export const planMessages = defineMessages(
     'plan.addNote.hint': 'Qué se hizo o qué falta. Será pública.',
     'plan.addNote.submit': 'Agregar nota',
     'plan.done.title': 'Dar por terminada',
-    'plan.done.lead': 'Se necesita una nota de cierre y al menos una evidencia. Después, alguien de fuera de tu institución la verificará.',
+    'plan.done.lead':
+      'Se necesita una nota de cierre y al menos una evidencia. Después, alguien de fuera de tu institución la verificará.',
     'plan.done.closingNote': 'Nota de cierre',
     'plan.done.hint': 'Qué se entregó y dónde se puede comprobar.',
     'plan.done.submit': 'Marcar como terminada',
     'plan.verifyOne.title': 'Verificar la actividad',
-    'plan.verifyOne.lead': 'Confirma que las evidencias muestran que la actividad se hizo. Las evidencias enviadas quedarán aceptadas.',
+    'plan.verifyOne.lead':
+      'Confirma que las evidencias muestran que la actividad se hizo. Las evidencias enviadas quedarán aceptadas.',
     'plan.verifyOne.submit': 'Confirmar verificación',
     'plan.reject.reason': 'Motivo para rechazar «{description}»',
-    'plan.reject.hint': 'Se publica junto a la evidencia. Si la actividad se queda sin evidencias, vuelve a estar en curso.',
+    'plan.reject.hint':
+      'Se publica junto a la evidencia. Si la actividad se queda sin evidencias, vuelve a estar en curso.',
     'plan.reject.submit': 'Rechazar esta evidencia',
     'plan.notice.started': 'La actividad quedó en curso.',
     'plan.notice.note': 'Publicamos tu nota.',
@@ -263,7 +279,8 @@ export const planMessages = defineMessages(
 
     'plan.error.evidence.missing': 'Elige un archivo o escribe un enlace.',
     'plan.error.evidence.both': 'Agrega un archivo o un enlace, no los dos a la vez.',
-    'plan.error.file.type': 'Ese archivo no es PDF, imagen PNG, JPEG o WebP ni documento de oficina. Revisa su contenido.',
+    'plan.error.file.type':
+      'Ese archivo no es PDF, imagen PNG, JPEG o WebP ni documento de oficina. Revisa su contenido.',
     'plan.error.file.empty': 'El archivo está vacío.',
     'plan.error.file.size': 'El archivo pesa más de 10 MB.',
     'plan.error.done.evidenceRequired': 'Antes de terminarla, agrega al menos una evidencia.',
@@ -278,7 +295,8 @@ export const planMessages = defineMessages(
     'plan.error.reason.tooLong': 'El motivo es demasiado largo.',
     'plan.admin.crumb': 'Administración',
     'plan.admin.plans': 'Planes de Acción Local',
-    'plan.admin.plansLead': 'Cada ejercicio tiene un plan. Aquí se escriben sus compromisos, hitos y actividades; el avance lo calcula el portal.',
+    'plan.admin.plansLead':
+      'Cada ejercicio tiene un plan. Aquí se escriben sus compromisos, hitos y actividades; el avance lo calcula el portal.',
     'plan.admin.plansCaption': 'Ejercicios y sus planes',
     'plan.admin.exercise': 'Ejercicio',
     'plan.admin.plan': 'Plan',
@@ -289,18 +307,23 @@ export const planMessages = defineMessages(
     'plan.admin.save': 'Guardar cambios',
     'plan.admin.publicPage': 'Ver la página pública',
     'plan.admin.notPublic': 'Borrador: no es público.',
-    'plan.admin.notPublic.plan': 'Mientras el plan esté en borrador, su página, sus compromisos, la búsqueda, las novedades, la versión para imprimir y los datos abiertos no lo muestran. Aparecerá en el portal cuando cambies su estado.',
-    'plan.admin.notPublic.commitment': 'Mientras esté en borrador o en co-creación, este compromiso no aparece en el portal (ni en la búsqueda, las novedades, la versión para imprimir o los datos abiertos) ni cuenta en el avance del plan. Aparecerá cuando lo propongas.',
-    'plan.admin.notPublic.planOfCommitment': 'Su plan está en borrador: nada de él aparece en el portal hasta que cambies el estado del plan.',
+    'plan.admin.notPublic.plan':
+      'Mientras el plan esté en borrador, su página, sus compromisos, la búsqueda, las novedades, la versión para imprimir y los datos abiertos no lo muestran. Aparecerá en el portal cuando cambies su estado.',
+    'plan.admin.notPublic.commitment':
+      'Mientras esté en borrador o en co-creación, este compromiso no aparece en el portal (ni en la búsqueda, las novedades, la versión para imprimir o los datos abiertos) ni cuenta en el avance del plan. Aparecerá cuando lo propongas.',
+    'plan.admin.notPublic.planOfCommitment':
+      'Su plan está en borrador: nada de él aparece en el portal hasta que cambies el estado del plan.',
     'plan.admin.newCommitment': 'Nuevo compromiso',
-    'plan.admin.newCommitmentLead': 'Basta con el título y la institución responsable para guardar un borrador; completa la ficha antes de proponerlo.',
+    'plan.admin.newCommitmentLead':
+      'Basta con el título y la institución responsable para guardar un borrador; completa la ficha antes de proponerlo.',
     'plan.admin.createCommitment': 'Guardar compromiso',
     'plan.admin.section.basics': 'Datos generales',
     'plan.admin.section.problem': 'Problema, solución e indicador',
     'plan.admin.section.values': 'Valores de gobierno abierto',
     'plan.admin.section.alignment': 'Alineación',
     'plan.admin.section.people': 'Quiénes participan',
-    'plan.admin.smartHint': 'Marca cada criterio y explica por qué se cumple. Sin los cuatro, el compromiso no se puede proponer para aprobación.',
+    'plan.admin.smartHint':
+      'Marca cada criterio y explica por qué se cumple. Sin los cuatro, el compromiso no se puede proponer para aprobación.',
     'plan.admin.field.title': 'Título',
     'plan.admin.field.theme': 'Tema',
     'plan.admin.field.startsOn': 'Fecha de inicio',
@@ -326,14 +349,16 @@ export const planMessages = defineMessages(
     'plan.admin.field.sdgsHint': 'Números del 1 al 17 separados por comas, por ejemplo: 11, 16',
     'plan.admin.field.onePerLine': 'Uno por renglón.',
     'plan.admin.field.contactsHint': 'Una persona por renglón: nombre | cargo | institución | correo | teléfono',
-    'plan.admin.field.weightHint': 'Un número entero desde 0. Solo importa la proporción entre los hitos del compromiso.',
+    'plan.admin.field.weightHint':
+      'Un número entero desde 0. Solo importa la proporción entre los hitos del compromiso.',
     'plan.admin.field.plannedStart': 'Inicio planeado',
     'plan.admin.field.plannedEnd': 'Término planeado',
     'plan.admin.field.actualStart': 'Inicio real',
     'plan.admin.field.actualEnd': 'Término real',
     'plan.admin.field.responsiblePerson': 'Persona responsable',
     'plan.admin.status': 'Estado del compromiso',
-    'plan.admin.proposeLead': 'Proponerlo al Secretariado para su aprobación. Necesita los cuatro criterios de la prueba con su justificación.',
+    'plan.admin.proposeLead':
+      'Proponerlo al Secretariado para su aprobación. Necesita los cuatro criterios de la prueba con su justificación.',
     'plan.admin.propose': 'Proponer para aprobación',
     'plan.admin.approvalAgreement': 'Acuerdo del Secretariado que lo aprueba (identificador)',
     'plan.admin.modificationAgreement': 'Acuerdo del Secretariado que autoriza modificarlo (identificador)',
@@ -342,7 +367,8 @@ export const planMessages = defineMessages(
     'plan.admin.newStatus': 'Nuevo estado',
     'plan.admin.statusNote': 'Nota pública sobre el cambio',
     'plan.admin.changeStatus': 'Cambiar estado',
-    'plan.admin.notEditable': 'Un compromiso aprobado solo se edita durante una modificación autorizada por el Secretariado.',
+    'plan.admin.notEditable':
+      'Un compromiso aprobado solo se edita durante una modificación autorizada por el Secretariado.',
     'plan.admin.milestonesCaption': 'Hitos del compromiso',
     'plan.admin.newMilestone': 'Agregar un hito',
     'plan.admin.addMilestone': 'Agregar hito',
@@ -350,7 +376,8 @@ export const planMessages = defineMessages(
     'plan.admin.cancelMilestone': 'Cancelar el hito',
     'plan.admin.cancelReason': 'Motivo de la cancelación',
     'plan.admin.deleteMilestone': 'Borrar el hito',
-    'plan.admin.deleteMilestoneLead': 'Solo si se creó por error: se borran también sus actividades. El historial público conserva lo que hubo.',
+    'plan.admin.deleteMilestoneLead':
+      'Solo si se creó por error: se borran también sus actividades. El historial público conserva lo que hubo.',
     'plan.admin.activitiesCaption': 'Actividades del hito',
     'plan.admin.actions': 'Acciones',
     'plan.admin.cancelActivity': 'Cancelar',
@@ -392,7 +419,8 @@ export const planMessages = defineMessages(
     'plan.error.deliverable.required': 'Describe el entregable verificable.',
     'plan.error.deliverable.tooLong': 'La descripción del entregable es demasiado larga.',
     'plan.error.weight.invalid': 'El peso es un número entero entre 0 y 1000.',
-    'plan.error.agreementId.invalid': 'Escribe el identificador del acuerdo tal como aparece en el registro del Secretariado.',
+    'plan.error.agreementId.invalid':
+      'Escribe el identificador del acuerdo tal como aparece en el registro del Secretariado.',
     'plan.error.alignmentSdgs.invalid': 'Los ODS van del 1 al 17.',
     'plan.error.contacts.invalid': 'Revisa el correo de las personas de contacto.',
     'plan.error.note.tooLong': 'La nota es demasiado larga.',
@@ -455,7 +483,8 @@ export const planMessages = defineMessages(
     'plan.page.dueOn': 'was due on {date}',
     'plan.page.timeline': 'Milestone calendar',
     'plan.page.timelineLead': 'The milestones of every commitment, by the date they are due, with their progress.',
-    'plan.page.lateSummary': 'Delayed: {commitments} commitments, {milestones} milestones and {activities} activities. The longest overdue first.',
+    'plan.page.lateSummary':
+      'Delayed: {commitments} commitments, {milestones} milestones and {activities} activities. The longest overdue first.',
     'plan.page.allLateMilestones': 'See every delayed milestone ({count})',
     'plan.page.allLateActivities': 'See every delayed activity ({count})',
     'plan.page.upcoming': 'Next milestones',
@@ -501,17 +530,24 @@ export const planMessages = defineMessages(
     'plan.table.meanProgress': 'Mean progress',
     'plan.table.municipality': 'Municipality',
     'plan.map.title': 'Map of the municipalities where the commitments are carried out',
-    'plan.map.description': 'Each municipality is coloured by how many commitments of the plan serve it; the table beside it has the same figures.',
+    'plan.map.description':
+      'Each municipality is coloured by how many commitments of the plan serve it; the table beside it has the same figures.',
     'plan.map.legend': 'Commitments in the municipality',
     'plan.map.value': '{name}: {count} commitments',
 
     'plan.formula.title': 'How we compute progress',
-    'plan.formula.lead': 'Progress is never typed in: the portal computes it from the recorded activities each time something changes (also when something is deleted or cancelled), and keeps every figure to show how it moves over time.',
-    'plan.formula.activity': 'An activity counts 0 % when not started, 50 % in progress and 100 % done or verified. Cancelled activities do not count.',
-    'plan.formula.milestone': 'A milestone is the mean of its activities that are not cancelled. A milestone without activities is 0 %.',
-    'plan.formula.commitment': 'A commitment is the sum of (weight × progress) of its milestones that are not cancelled divided by the sum of their weights. Only the proportions between weights matter; if every weight is 0, all milestones weigh the same.',
-    'plan.formula.plan': 'The plan is the mean of its public commitments that are not cancelled; those still in draft or in co-creation do not count.',
-    'plan.formula.delayed': 'We flag as "Delayed" whatever is past its planned end and not done, and the milestone and commitment that hold it.',
+    'plan.formula.lead':
+      'Progress is never typed in: the portal computes it from the recorded activities each time something changes (also when something is deleted or cancelled), and keeps every figure to show how it moves over time.',
+    'plan.formula.activity':
+      'An activity counts 0 % when not started, 50 % in progress and 100 % done or verified. Cancelled activities do not count.',
+    'plan.formula.milestone':
+      'A milestone is the mean of its activities that are not cancelled. A milestone without activities is 0 %.',
+    'plan.formula.commitment':
+      'A commitment is the sum of (weight × progress) of its milestones that are not cancelled divided by the sum of their weights. Only the proportions between weights matter; if every weight is 0, all milestones weigh the same.',
+    'plan.formula.plan':
+      'The plan is the mean of its public commitments that are not cancelled; those still in draft or in co-creation do not count.',
+    'plan.formula.delayed':
+      'We flag as "Delayed" whatever is past its planned end and not done, and the milestone and commitment that hold it.',
     'plan.formula.exampleTitle': 'An example',
     'plan.formula.exampleCaption': 'Example of a commitment with two milestones',
     'plan.formula.column.milestone': 'Milestone',
@@ -604,7 +640,8 @@ export const planMessages = defineMessages(
     'plan.chart.progress': 'Progress',
 
     'plan.work.title': 'My activities',
-    'plan.work.lead': "Your institution's activities in the action plans. Record their progress with evidence: every change is published on the portal.",
+    'plan.work.lead':
+      "Your institution's activities in the action plans. Record their progress with evidence: every change is published on the portal.",
     'plan.work.none': 'You have no activities assigned.',
     'plan.work.caption': "Your institution's activities",
     'plan.work.activity': 'Activity',
@@ -614,7 +651,8 @@ export const planMessages = defineMessages(
     'plan.work.context': 'Commitment {number}: {commitment}. Milestone: {milestone}.',
     'plan.work.publicPage': 'See it as the public does',
     'plan.verify.title': 'To verify',
-    'plan.verify.lead': 'Activities another institution marked as done. Review their evidence and confirm them, or reject evidence that does not hold, with the reason.',
+    'plan.verify.lead':
+      'Activities another institution marked as done. Review their evidence and confirm them, or reject evidence that does not hold, with the reason.',
     'plan.verify.none': 'No activities are waiting for your verification.',
     'plan.verify.caption': 'Done activities to verify',
     'plan.start.title': 'Start the activity',
@@ -624,7 +662,8 @@ export const planMessages = defineMessages(
     'plan.addEvidence.description': 'What the evidence shows',
     'plan.addEvidence.descriptionHint': 'For example: "Minutes of the meeting with residents, 12 March".',
     'plan.addEvidence.file': 'File',
-    'plan.addEvidence.fileHint': 'PDF, image (PNG, JPEG, WebP) or office document, up to 10 MB. It will be public: do not upload personal data.',
+    'plan.addEvidence.fileHint':
+      'PDF, image (PNG, JPEG, WebP) or office document, up to 10 MB. It will be public: do not upload personal data.',
     'plan.addEvidence.url': 'Or a link',
     'plan.addEvidence.urlHint': 'The full address, starting with https://',
     'plan.addEvidence.submit': 'Add evidence',
@@ -633,15 +672,18 @@ export const planMessages = defineMessages(
     'plan.addNote.hint': 'What was done or what is left. It will be public.',
     'plan.addNote.submit': 'Add note',
     'plan.done.title': 'Mark as done',
-    'plan.done.lead': 'It needs a closing note and at least one piece of evidence. Then someone outside your institution will verify it.',
+    'plan.done.lead':
+      'It needs a closing note and at least one piece of evidence. Then someone outside your institution will verify it.',
     'plan.done.closingNote': 'Closing note',
     'plan.done.hint': 'What was delivered and where it can be checked.',
     'plan.done.submit': 'Mark as done',
     'plan.verifyOne.title': 'Verify the activity',
-    'plan.verifyOne.lead': 'Confirm that the evidence shows the activity was carried out. Submitted evidence will be accepted.',
+    'plan.verifyOne.lead':
+      'Confirm that the evidence shows the activity was carried out. Submitted evidence will be accepted.',
     'plan.verifyOne.submit': 'Confirm verification',
     'plan.reject.reason': 'Reason to reject "{description}"',
-    'plan.reject.hint': 'Published next to the evidence. If the activity is left without evidence, it goes back to in progress.',
+    'plan.reject.hint':
+      'Published next to the evidence. If the activity is left without evidence, it goes back to in progress.',
     'plan.reject.submit': 'Reject this evidence',
     'plan.notice.started': 'The activity is now in progress.',
     'plan.notice.note': 'We published your note.',
@@ -658,7 +700,8 @@ export const planMessages = defineMessages(
 
     'plan.error.evidence.missing': 'Choose a file or type a link.',
     'plan.error.evidence.both': 'Add a file or a link, not both at once.',
-    'plan.error.file.type': 'That file is not a PDF, a PNG, JPEG or WebP image or an office document. Check its content.',
+    'plan.error.file.type':
+      'That file is not a PDF, a PNG, JPEG or WebP image or an office document. Check its content.',
     'plan.error.file.empty': 'The file is empty.',
     'plan.error.file.size': 'The file is larger than 10 MB.',
     'plan.error.done.evidenceRequired': 'Before marking it done, add at least one piece of evidence.',
@@ -673,7 +716,8 @@ export const planMessages = defineMessages(
     'plan.error.reason.tooLong': 'The reason is too long.',
     'plan.admin.crumb': 'Administration',
     'plan.admin.plans': 'Local Action Plans',
-    'plan.admin.plansLead': 'Each exercise has one plan. Write its commitments, milestones and activities here; the portal computes progress.',
+    'plan.admin.plansLead':
+      'Each exercise has one plan. Write its commitments, milestones and activities here; the portal computes progress.',
     'plan.admin.plansCaption': 'Exercises and their plans',
     'plan.admin.exercise': 'Exercise',
     'plan.admin.plan': 'Plan',
@@ -684,18 +728,23 @@ export const planMessages = defineMessages(
     'plan.admin.save': 'Save changes',
     'plan.admin.publicPage': 'See the public page',
     'plan.admin.notPublic': 'Draft: not public.',
-    'plan.admin.notPublic.plan': 'While the plan is a draft, its page, its commitments, search, the updates feed, the print view and the open data do not show it. It appears on the portal when you change its status.',
-    'plan.admin.notPublic.commitment': "While it is a draft or in co-creation, this commitment is not on the portal (nor in search, the updates feed, the print view or the open data) and does not count in the plan's progress. It appears when you propose it.",
-    'plan.admin.notPublic.planOfCommitment': "Its plan is a draft: nothing of it appears on the portal until you change the plan's status.",
+    'plan.admin.notPublic.plan':
+      'While the plan is a draft, its page, its commitments, search, the updates feed, the print view and the open data do not show it. It appears on the portal when you change its status.',
+    'plan.admin.notPublic.commitment':
+      "While it is a draft or in co-creation, this commitment is not on the portal (nor in search, the updates feed, the print view or the open data) and does not count in the plan's progress. It appears when you propose it.",
+    'plan.admin.notPublic.planOfCommitment':
+      "Its plan is a draft: nothing of it appears on the portal until you change the plan's status.",
     'plan.admin.newCommitment': 'New commitment',
-    'plan.admin.newCommitmentLead': 'A title and the responsible institution are enough to save a draft; complete the template before proposing it.',
+    'plan.admin.newCommitmentLead':
+      'A title and the responsible institution are enough to save a draft; complete the template before proposing it.',
     'plan.admin.createCommitment': 'Save commitment',
     'plan.admin.section.basics': 'General details',
     'plan.admin.section.problem': 'Problem, solution and indicator',
     'plan.admin.section.values': 'Open-government values',
     'plan.admin.section.alignment': 'Alignment',
     'plan.admin.section.people': 'Who takes part',
-    'plan.admin.smartHint': 'Tick each criterion and explain why it is met. Without all four, the commitment cannot be proposed for approval.',
+    'plan.admin.smartHint':
+      'Tick each criterion and explain why it is met. Without all four, the commitment cannot be proposed for approval.',
     'plan.admin.field.title': 'Title',
     'plan.admin.field.theme': 'Theme',
     'plan.admin.field.startsOn': 'Start date',
@@ -721,14 +770,16 @@ export const planMessages = defineMessages(
     'plan.admin.field.sdgsHint': 'Numbers from 1 to 17 separated by commas, for example: 11, 16',
     'plan.admin.field.onePerLine': 'One per line.',
     'plan.admin.field.contactsHint': 'One person per line: name | position | institution | e-mail | phone',
-    'plan.admin.field.weightHint': "A whole number from 0. Only the proportion between the commitment's milestones matters.",
+    'plan.admin.field.weightHint':
+      "A whole number from 0. Only the proportion between the commitment's milestones matters.",
     'plan.admin.field.plannedStart': 'Planned start',
     'plan.admin.field.plannedEnd': 'Planned end',
     'plan.admin.field.actualStart': 'Actual start',
     'plan.admin.field.actualEnd': 'Actual end',
     'plan.admin.field.responsiblePerson': 'Responsible person',
     'plan.admin.status': 'Status of the commitment',
-    'plan.admin.proposeLead': 'Propose it to the Secretariat for approval. It needs the four criteria of the test with their justification.',
+    'plan.admin.proposeLead':
+      'Propose it to the Secretariat for approval. It needs the four criteria of the test with their justification.',
     'plan.admin.propose': 'Propose for approval',
     'plan.admin.approvalAgreement': 'Secretariat agreement approving it (identifier)',
     'plan.admin.modificationAgreement': 'Secretariat agreement allowing its modification (identifier)',
@@ -745,7 +796,8 @@ export const planMessages = defineMessages(
     'plan.admin.cancelMilestone': 'Cancel the milestone',
     'plan.admin.cancelReason': 'Reason for cancellation',
     'plan.admin.deleteMilestone': 'Delete the milestone',
-    'plan.admin.deleteMilestoneLead': 'Only if it was created by mistake: its activities are deleted too. The public history keeps what there was.',
+    'plan.admin.deleteMilestoneLead':
+      'Only if it was created by mistake: its activities are deleted too. The public history keeps what there was.',
     'plan.admin.activitiesCaption': 'Activities of the milestone',
     'plan.admin.actions': 'Actions',
     'plan.admin.cancelActivity': 'Cancel',

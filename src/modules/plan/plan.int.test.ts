@@ -22,14 +22,27 @@ import { cancelActivity } from './admin/cancel-activity.js';
 import { activities, actionPlans, commitments, milestones, progressSnapshots } from './schema.js';
 import { portalActor } from '../../testing/actors.js';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2213c9b0000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2213c9b0000000049454e44ae426082',
+  'hex',
+);
 
-function multipart(fields: Record<string, string>, file?: { name: string; filename: string; type: string; content: Buffer }) {
+function multipart(
+  fields: Record<string, string>,
+  file?: { name: string; filename: string; type: string; content: Buffer },
+) {
   const boundary = '----cocrea-test-boundary';
   const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  for (const [name, value] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.content, Buffer.from('\r\n'));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+      file.content,
+      Buffer.from('\r\n'),
+    );
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
@@ -44,33 +57,51 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('the public plan pages', () => {
-  it('show the demo plan with its overall progress, every commitment, late items and the formula', { timeout: 90_000 }, async () => {
-    const { app } = await createTestApp();
-    const page = await app.inject({ url: '/ejercicios/tercer-pal-2020-2021/plan' });
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Tercer Plan de Acción Local');
-    expect(page.body).toContain('Piloto de separación de residuos en la colonia El Dorado');
-    expect(page.body).toContain('Señalización vial y educación vial en la cabecera de Tepehuanes');
-    expect(page.body).toContain('Con retraso');
-    expect(page.body).toContain('Cómo calculamos el avance');
-    expect(page.body).toContain('<progress');
-    const sorted = await app.inject({ url: '/ejercicios/tercer-pal-2020-2021/plan?orden=avance' });
-    expect(sorted.body).toContain('aria-sort="descending"');
-    // The completed environmental commitment (100 %) comes first when sorted by progress.
-    const first = sorted.body.indexOf('Conciencia ambiental');
-    expect(first).toBeGreaterThan(0);
-    expect(first).toBeLessThan(sorted.body.indexOf('Obra pública a la vista'));
-    const second = await app.inject({ url: '/ejercicios/segundo-pal-2017-2019/plan' });
-    expect(second.statusCode).toBe(200);
-    expect(second.body).toContain('Concluido');
-    expect((second.body.match(/\/ejercicios\/segundo-pal-2017-2019\/plan\/compromisos\/\d+"/g) ?? []).length).toBeGreaterThanOrEqual(8);
-  });
+  it(
+    'show the demo plan with its overall progress, every commitment, late items and the formula',
+    { timeout: 90_000 },
+    async () => {
+      const { app } = await createTestApp();
+      const page = await app.inject({ url: '/ejercicios/tercer-pal-2020-2021/plan' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('Tercer Plan de Acción Local');
+      expect(page.body).toContain('Piloto de separación de residuos en la colonia El Dorado');
+      expect(page.body).toContain('Señalización vial y educación vial en la cabecera de Tepehuanes');
+      expect(page.body).toContain('Con retraso');
+      expect(page.body).toContain('Cómo calculamos el avance');
+      expect(page.body).toContain('<progress');
+      const sorted = await app.inject({ url: '/ejercicios/tercer-pal-2020-2021/plan?orden=avance' });
+      expect(sorted.body).toContain('aria-sort="descending"');
+      // The completed environmental commitment (100 %) comes first when sorted by progress.
+      const first = sorted.body.indexOf('Conciencia ambiental');
+      expect(first).toBeGreaterThan(0);
+      expect(first).toBeLessThan(sorted.body.indexOf('Obra pública a la vista'));
+      const second = await app.inject({ url: '/ejercicios/segundo-pal-2017-2019/plan' });
+      expect(second.statusCode).toBe(200);
+      expect(second.body).toContain('Concluido');
+      expect(
+        (second.body.match(/\/ejercicios\/segundo-pal-2017-2019\/plan\/compromisos\/\d+"/g) ?? []).length,
+      ).toBeGreaterThanOrEqual(8);
+    },
+  );
 
   it('show a commitment with its template fields, milestones, evidence, chart with a table, and history', async () => {
     const { app } = await createTestApp();
     const page = await app.inject({ url: '/ejercicios/tercer-pal-2020-2021/plan/compromisos/1' });
     expect(page.statusCode).toBe(200);
-    for (const text of ['Problema público', 'Situación actual (línea base)', 'Específico', 'Transformador', 'Colectivo Caminemos Tepehuanes', 'Tepehuanes', 'Diagnóstico participativo', 'enlace externo', '<svg', 'Cada registro del avance', 'Historial']) {
+    for (const text of [
+      'Problema público',
+      'Situación actual (línea base)',
+      'Específico',
+      'Transformador',
+      'Colectivo Caminemos Tepehuanes',
+      'Tepehuanes',
+      'Diagnóstico participativo',
+      'enlace externo',
+      '<svg',
+      'Cada registro del avance',
+      'Historial',
+    ]) {
       expect(page.body, text).toContain(text);
     }
     expect((await app.inject({ url: '/ejercicios/tercer-pal-2020-2021/plan/compromisos/99' })).statusCode).toBe(404);
@@ -87,42 +118,109 @@ describe('recording progress', () => {
     const durango = await institutionId(db, 'Ayuntamiento de Durango');
     const liaison = await signInAs(database, { roles: [{ role: 'liaison', institutionId: tepehuanes }] });
     const other = await signInAs(database, { roles: [{ role: 'liaison', institutionId: durango }] });
-    const [target] = await db.select().from(activities).where(eq(activities.title, 'Talleres en seis escuelas primarias'));
-    const before = (await db.select().from(commitments).where(eq(commitments.title, 'Señalización vial y educación vial en la cabecera de Tepehuanes')))[0]!;
+    const [target] = await db
+      .select()
+      .from(activities)
+      .where(eq(activities.title, 'Talleres en seis escuelas primarias'));
+    const before = (
+      await db
+        .select()
+        .from(commitments)
+        .where(eq(commitments.title, 'Señalización vial y educación vial en la cabecera de Tepehuanes'))
+    )[0]!;
 
     const list = await app.inject({ url: '/mis-actividades', cookies: liaison.cookies });
     expect(list.body).toContain('Talleres en seis escuelas primarias');
     expect(list.body).not.toContain('Piloto de separación');
     expect((await app.inject({ url: `/actividades/${target!.id}`, cookies: other.cookies })).statusCode).toBe(403);
-    expect((await app.inject({ method: 'POST', url: `/actividades/${target!.id}/iniciar`, cookies: other.cookies, payload: { _csrf: other.csrf } })).statusCode).toBe(403);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/actividades/${target!.id}/iniciar`,
+          cookies: other.cookies,
+          payload: { _csrf: other.csrf },
+        })
+      ).statusCode,
+    ).toBe(403);
 
-    const started = await app.inject({ method: 'POST', url: `/actividades/${target!.id}/iniciar`, cookies: liaison.cookies, payload: { _csrf: liaison.csrf } });
+    const started = await app.inject({
+      method: 'POST',
+      url: `/actividades/${target!.id}/iniciar`,
+      cookies: liaison.cookies,
+      payload: { _csrf: liaison.csrf },
+    });
     expect(started.statusCode).toBe(303);
 
-    const early = await app.inject({ method: 'POST', url: `/actividades/${target!.id}/terminar`, cookies: liaison.cookies, payload: { _csrf: liaison.csrf, closingNote: 'Terminamos los talleres' } });
+    const early = await app.inject({
+      method: 'POST',
+      url: `/actividades/${target!.id}/terminar`,
+      cookies: liaison.cookies,
+      payload: { _csrf: liaison.csrf, closingNote: 'Terminamos los talleres' },
+    });
     expect(early.statusCode).toBe(400);
     expect(early.body).toContain('agrega al menos una evidencia');
     expect(early.body).toContain('Terminamos los talleres');
 
-    const notAFile = multipart({ _csrf: liaison.csrf, description: 'Lista de asistencia' }, { name: 'file', filename: 'lista.pdf', type: 'application/pdf', content: Buffer.from('<html>no soy un pdf</html>') });
-    const refused = await app.inject({ method: 'POST', url: `/actividades/${target!.id}/evidencias`, cookies: liaison.cookies, ...notAFile });
+    const notAFile = multipart(
+      { _csrf: liaison.csrf, description: 'Lista de asistencia' },
+      {
+        name: 'file',
+        filename: 'lista.pdf',
+        type: 'application/pdf',
+        content: Buffer.from('<html>no soy un pdf</html>'),
+      },
+    );
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/actividades/${target!.id}/evidencias`,
+      cookies: liaison.cookies,
+      ...notAFile,
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('no es PDF');
     expect(refused.body).toContain('Lista de asistencia');
 
-    const upload = multipart({ _csrf: liaison.csrf, description: 'Foto del taller', url: '' }, { name: 'file', filename: 'Foto del taller.png', type: 'image/png', content: PNG });
-    const attached = await app.inject({ method: 'POST', url: `/actividades/${target!.id}/evidencias`, cookies: liaison.cookies, ...upload });
+    const upload = multipart(
+      { _csrf: liaison.csrf, description: 'Foto del taller', url: '' },
+      { name: 'file', filename: 'Foto del taller.png', type: 'image/png', content: PNG },
+    );
+    const attached = await app.inject({
+      method: 'POST',
+      url: `/actividades/${target!.id}/evidencias`,
+      cookies: liaison.cookies,
+      ...upload,
+    });
     expect(attached.statusCode).toBe(303);
 
-    const done = await app.inject({ method: 'POST', url: `/actividades/${target!.id}/terminar`, cookies: liaison.cookies, payload: { _csrf: liaison.csrf, closingNote: 'Se dieron los seis talleres.' } });
+    const done = await app.inject({
+      method: 'POST',
+      url: `/actividades/${target!.id}/terminar`,
+      cookies: liaison.cookies,
+      payload: { _csrf: liaison.csrf, closingNote: 'Se dieron los seis talleres.' },
+    });
     expect(done.statusCode).toBe(303);
 
     // The liaison cannot verify its own institution's work; a secretariat member can.
-    expect((await app.inject({ method: 'POST', url: `/actividades/${target!.id}/verificar`, cookies: liaison.cookies, payload: { _csrf: liaison.csrf } })).statusCode).toBe(403);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/actividades/${target!.id}/verificar`,
+          cookies: liaison.cookies,
+          payload: { _csrf: liaison.csrf },
+        })
+      ).statusCode,
+    ).toBe(403);
     const member = await signInAs(database, { roles: [{ role: 'secretariat_member' }] });
     const pending = await app.inject({ url: '/mis-actividades', cookies: member.cookies });
     expect(pending.body).toContain('Talleres en seis escuelas primarias');
-    const verified = await app.inject({ method: 'POST', url: `/actividades/${target!.id}/verificar`, cookies: member.cookies, payload: { _csrf: member.csrf } });
+    const verified = await app.inject({
+      method: 'POST',
+      url: `/actividades/${target!.id}/verificar`,
+      cookies: member.cookies,
+      payload: { _csrf: member.csrf },
+    });
     expect(verified.statusCode).toBe(303);
 
     const after = (await db.select().from(commitments).where(eq(commitments.id, before.id)))[0]!;
@@ -147,10 +245,34 @@ describe('plan rules', () => {
     const db = database.db;
     const [fourth] = await db.select().from(exercises).where(eq(exercises.slug, 'cuarto-pal-demostracion'));
     const lead = await institutionId(db, 'Ayuntamiento de Durango');
-    const plan = await createActionPlan(db, { exerciseId: fourth!.id, title: 'Plan de prueba', periodStart: '2027-01-01', periodEnd: '2027-12-31', strategicVision: 'Visión' }, { actor: portalActor });
-    const c = await createCommitment(db, { planId: plan.id, title: 'Compromiso incompleto', leadInstitutionId: lead, smart: { specific: { met: true, justification: 'Sí' }, achievable: { met: true, justification: '' } } }, { actor: portalActor });
-    await expect(proposeCommitment(db, c.id, { actor: portalActor })).rejects.toMatchObject({ code: 'validation', details: { missing: ['achievable', 'measurable', 'transformative'] } });
-    await expect(approveCommitment(db, c.id, { agreementId: '8b5d7a7e-7f7e-4f43-9a36-6d9f3f0d2a11' }, { actor: portalActor })).rejects.toMatchObject({ code: 'conflict' });
+    const plan = await createActionPlan(
+      db,
+      {
+        exerciseId: fourth!.id,
+        title: 'Plan de prueba',
+        periodStart: '2027-01-01',
+        periodEnd: '2027-12-31',
+        strategicVision: 'Visión',
+      },
+      { actor: portalActor },
+    );
+    const c = await createCommitment(
+      db,
+      {
+        planId: plan.id,
+        title: 'Compromiso incompleto',
+        leadInstitutionId: lead,
+        smart: { specific: { met: true, justification: 'Sí' }, achievable: { met: true, justification: '' } },
+      },
+      { actor: portalActor },
+    );
+    await expect(proposeCommitment(db, c.id, { actor: portalActor })).rejects.toMatchObject({
+      code: 'validation',
+      details: { missing: ['achievable', 'measurable', 'transformative'] },
+    });
+    await expect(
+      approveCommitment(db, c.id, { agreementId: '8b5d7a7e-7f7e-4f43-9a36-6d9f3f0d2a11' }, { actor: portalActor }),
+    ).rejects.toMatchObject({ code: 'conflict' });
     await expect(approveCommitment(db, c.id, { agreementId: 'no' }, { actor: portalActor })).rejects.toThrow();
   });
 
@@ -160,14 +282,53 @@ describe('plan rules', () => {
     const [fourth] = await db.select().from(exercises).where(eq(exercises.slug, 'cuarto-pal-demostracion'));
     const lead = await institutionId(db, 'Ayuntamiento de Durango');
     const at = (d: string) => ({ actor: portalActor, now: new Date(d) });
-    const plan = await createActionPlan(db, { exerciseId: fourth!.id, title: 'Plan de prueba', periodStart: '2027-01-01', periodEnd: '2027-12-31', strategicVision: 'Visión' }, at('2027-01-01T00:00:00Z'));
+    const plan = await createActionPlan(
+      db,
+      {
+        exerciseId: fourth!.id,
+        title: 'Plan de prueba',
+        periodStart: '2027-01-01',
+        periodEnd: '2027-12-31',
+        strategicVision: 'Visión',
+      },
+      at('2027-01-01T00:00:00Z'),
+    );
     // In implementation: only public commitments count in the plan's mean (a draft would leave it at 0).
-    const c = await createCommitment(db, { planId: plan.id, title: 'Compromiso', leadInstitutionId: lead, status: 'in_implementation' }, at('2027-01-02T00:00:00Z'));
-    const heavy = await createMilestone(db, c.id, { title: 'Hito pesado', deliverable: 'Entregable', responsibleInstitutionId: lead, weight: 300 }, at('2027-01-03T00:00:00Z'));
-    const light = await createMilestone(db, c.id, { title: 'Hito ligero', deliverable: 'Entregable', responsibleInstitutionId: lead, weight: 100 }, at('2027-01-03T00:00:00Z'));
-    const a1 = await createActivity(db, heavy.id, { title: 'Actividad uno', responsibleInstitutionId: lead }, at('2027-01-04T00:00:00Z'));
-    const a2 = await createActivity(db, heavy.id, { title: 'Actividad dos', responsibleInstitutionId: lead }, at('2027-01-04T00:00:00Z'));
-    await createActivity(db, light.id, { title: 'Actividad tres', responsibleInstitutionId: lead }, at('2027-01-04T00:00:00Z'));
+    const c = await createCommitment(
+      db,
+      { planId: plan.id, title: 'Compromiso', leadInstitutionId: lead, status: 'in_implementation' },
+      at('2027-01-02T00:00:00Z'),
+    );
+    const heavy = await createMilestone(
+      db,
+      c.id,
+      { title: 'Hito pesado', deliverable: 'Entregable', responsibleInstitutionId: lead, weight: 300 },
+      at('2027-01-03T00:00:00Z'),
+    );
+    const light = await createMilestone(
+      db,
+      c.id,
+      { title: 'Hito ligero', deliverable: 'Entregable', responsibleInstitutionId: lead, weight: 100 },
+      at('2027-01-03T00:00:00Z'),
+    );
+    const a1 = await createActivity(
+      db,
+      heavy.id,
+      { title: 'Actividad uno', responsibleInstitutionId: lead },
+      at('2027-01-04T00:00:00Z'),
+    );
+    const a2 = await createActivity(
+      db,
+      heavy.id,
+      { title: 'Actividad dos', responsibleInstitutionId: lead },
+      at('2027-01-04T00:00:00Z'),
+    );
+    await createActivity(
+      db,
+      light.id,
+      { title: 'Actividad tres', responsibleInstitutionId: lead },
+      at('2027-01-04T00:00:00Z'),
+    );
     await startActivity(db, a1.id, at('2027-02-01T00:00:00Z'));
     const progressOf = async () => (await db.select().from(commitments).where(eq(commitments.id, c.id)))[0]!.progress;
     // heavy = mean(50, 0) = 25, light = 0: (300 x 25 + 100 x 0) / 400 = 18.75
@@ -181,7 +342,11 @@ describe('plan rules', () => {
     expect(await progressOf()).toBe(37.5);
     expect((await db.select().from(milestones).where(eq(milestones.id, heavy.id)))[0]!.progress).toBe(50);
     expect((await db.select().from(actionPlans).where(eq(actionPlans.id, plan.id)))[0]!.progress).toBe(37.5);
-    const series = await db.select().from(progressSnapshots).where(eq(progressSnapshots.scopeId, c.id)).orderBy(progressSnapshots.id);
+    const series = await db
+      .select()
+      .from(progressSnapshots)
+      .where(eq(progressSnapshots.scopeId, c.id))
+      .orderBy(progressSnapshots.id);
     expect(series.map((s) => s.progress)).toEqual([0, 18.75, 37.5]);
     const deleted = await db.select().from(changeLog).where(eq(changeLog.recordId, a2.id));
     expect(deleted.map((e) => e.action)).toEqual(['create', 'delete']);
@@ -193,12 +358,44 @@ describe('plan rules', () => {
     const [fourth] = await db.select().from(exercises).where(eq(exercises.slug, 'cuarto-pal-demostracion'));
     const lead = await institutionId(db, 'Ayuntamiento de Durango');
     // Published, with approved commitments: a draft plan or draft commitments are not on the public page.
-    const plan = await createActionPlan(db, { exerciseId: fourth!.id, title: 'Plan grande', periodStart: '2027-01-01', periodEnd: '2027-12-31', strategicVision: 'Visión', status: 'published' }, { actor: portalActor });
+    const plan = await createActionPlan(
+      db,
+      {
+        exerciseId: fourth!.id,
+        title: 'Plan grande',
+        periodStart: '2027-01-01',
+        periodEnd: '2027-12-31',
+        strategicVision: 'Visión',
+        status: 'published',
+      },
+      { actor: portalActor },
+    );
     const add = async (n: number) => {
       for (let i = 0; i < n; i += 1) {
-        const c = await createCommitment(db, { planId: plan.id, title: `Compromiso ${i}`, leadInstitutionId: lead, status: 'approved', municipalities: ['10005', '10007'], endsOn: '2026-01-31' }, { actor: portalActor });
-        const m = await createMilestone(db, c.id, { title: 'Hito', deliverable: 'Entregable', responsibleInstitutionId: lead, plannedEnd: '2026-01-31' }, { actor: portalActor });
-        await createActivity(db, m.id, { title: 'Actividad', responsibleInstitutionId: lead, plannedEnd: '2026-01-31' }, { actor: portalActor });
+        const c = await createCommitment(
+          db,
+          {
+            planId: plan.id,
+            title: `Compromiso ${i}`,
+            leadInstitutionId: lead,
+            status: 'approved',
+            municipalities: ['10005', '10007'],
+            endsOn: '2026-01-31',
+          },
+          { actor: portalActor },
+        );
+        const m = await createMilestone(
+          db,
+          c.id,
+          { title: 'Hito', deliverable: 'Entregable', responsibleInstitutionId: lead, plannedEnd: '2026-01-31' },
+          { actor: portalActor },
+        );
+        await createActivity(
+          db,
+          m.id,
+          { title: 'Actividad', responsibleInstitutionId: lead, plannedEnd: '2026-01-31' },
+          { actor: portalActor },
+        );
       }
     };
     const today = TEST_NOW.toISOString().slice(0, 10);

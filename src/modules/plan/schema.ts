@@ -1,4 +1,19 @@
-import { bigserial, check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { id, timestamps } from '../../db/columns.js';
 import { users } from '../accounts/schema.js';
@@ -7,7 +22,15 @@ import { exercises } from '../exercises/schema.js';
 import { storedFiles } from '../files/schema.js';
 import { agreements } from '../secretariat/schema.js';
 
-export const planStatuses = ['draft', 'public_consultation', 'approved', 'published', 'in_implementation', 'concluded', 'evaluated'] as const;
+export const planStatuses = [
+  'draft',
+  'public_consultation',
+  'approved',
+  'published',
+  'in_implementation',
+  'concluded',
+  'evaluated',
+] as const;
 export type PlanStatus = (typeof planStatuses)[number];
 
 /** The Local Action Plan of an exercise (one per exercise). `progress` is derived (see progress.ts), never typed. */
@@ -54,7 +77,12 @@ export type SmartCriterion = (typeof smartCriteria)[number];
 export type SmartChecklist = Partial<Record<SmartCriterion, { met: boolean; justification: string }>>;
 
 /** Open-government values of the OGP commitment template. */
-export const ogpValues = ['access_to_information', 'civic_participation', 'public_accountability', 'technology_innovation'] as const;
+export const ogpValues = [
+  'access_to_information',
+  'civic_participation',
+  'public_accountability',
+  'technology_innovation',
+] as const;
 export type OgpValue = (typeof ogpValues)[number];
 export type OgpValueRelevance = Partial<Record<OgpValue, { relevant: boolean; justification: string }>>;
 
@@ -112,7 +140,10 @@ export const commitments = pgTable(
     openDueOn: date('open_due_on'),
     ...timestamps(),
   },
-  (t) => [uniqueIndex('commitments_plan_number_unique').on(t.planId, t.number), index('commitments_lead_idx').on(t.leadInstitutionId)],
+  (t) => [
+    uniqueIndex('commitments_plan_number_unique').on(t.planId, t.number),
+    index('commitments_lead_idx').on(t.leadInstitutionId),
+  ],
 );
 
 export const commitmentMunicipalities = pgTable(
@@ -125,7 +156,10 @@ export const commitmentMunicipalities = pgTable(
       .notNull()
       .references(() => municipalities.cvegeo),
   },
-  (t) => [primaryKey({ columns: [t.commitmentId, t.cvegeo] }), index('commitment_municipalities_cvegeo_idx').on(t.cvegeo)],
+  (t) => [
+    primaryKey({ columns: [t.commitmentId, t.cvegeo] }),
+    index('commitment_municipalities_cvegeo_idx').on(t.cvegeo),
+  ],
 );
 
 export const partnerRoles = ['co_responsible', 'other_actor'] as const;
@@ -145,7 +179,10 @@ export const commitmentPartners = pgTable(
     position: integer('position').notNull().default(0),
     ...timestamps(),
   },
-  (t) => [index('commitment_partners_commitment_idx').on(t.commitmentId), check('commitment_partners_who', sql`${t.institutionId} is not null or ${t.name} is not null`)],
+  (t) => [
+    index('commitment_partners_commitment_idx').on(t.commitmentId),
+    check('commitment_partners_who', sql`${t.institutionId} is not null or ${t.name} is not null`),
+  ],
 );
 
 /** A weighted, verifiable deliverable of a commitment. */
@@ -176,7 +213,10 @@ export const milestones = pgTable(
     openDueOn: date('open_due_on'),
     ...timestamps(),
   },
-  (t) => [index('milestones_commitment_idx').on(t.commitmentId, t.position), check('milestones_weight_nonnegative', sql`${t.weight} >= 0`)],
+  (t) => [
+    index('milestones_commitment_idx').on(t.commitmentId, t.position),
+    check('milestones_weight_nonnegative', sql`${t.weight} >= 0`),
+  ],
 );
 
 export const activityStatuses = ['not_started', 'in_progress', 'done', 'verified', 'cancelled'] as const;
@@ -207,7 +247,10 @@ export const activities = pgTable(
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     ...timestamps(),
   },
-  (t) => [index('activities_milestone_idx').on(t.milestoneId, t.position), index('activities_institution_idx').on(t.responsibleInstitutionId, t.status)],
+  (t) => [
+    index('activities_milestone_idx').on(t.milestoneId, t.position),
+    index('activities_institution_idx').on(t.responsibleInstitutionId, t.status),
+  ],
 );
 
 /** Progress notes of an activity (append-only). */
@@ -247,7 +290,10 @@ export const evidence = pgTable(
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     ...timestamps(),
   },
-  (t) => [index('evidence_activity_idx').on(t.activityId), check('evidence_file_or_url', sql`(${t.fileId} is null) <> (${t.url} is null)`)],
+  (t) => [
+    index('evidence_activity_idx').on(t.activityId),
+    check('evidence_file_or_url', sql`(${t.fileId} is null) <> (${t.url} is null)`),
+  ],
 );
 
 export const progressScopes = ['commitment', 'plan'] as const;

@@ -4,7 +4,15 @@ import { addBusinessDays, localDate, mexicanHolidays } from './business-days.js'
 describe('business days for ARCO deadlines', () => {
   it('knows the mandatory rest days, including the movable Mondays', () => {
     const holidays = mexicanHolidays(2026);
-    expect([...holidays].sort()).toEqual(['2026-01-01', '2026-02-02', '2026-03-16', '2026-05-01', '2026-09-16', '2026-11-16', '2026-12-25']);
+    expect([...holidays].sort()).toEqual([
+      '2026-01-01',
+      '2026-02-02',
+      '2026-03-16',
+      '2026-05-01',
+      '2026-09-16',
+      '2026-11-16',
+      '2026-12-25',
+    ]);
     expect(mexicanHolidays(2030).has('2030-10-01')).toBe(true);
     expect(mexicanHolidays(2027).has('2027-10-01')).toBe(false);
   });

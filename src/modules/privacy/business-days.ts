@@ -11,7 +11,15 @@ const nthMonday = (year: number, month: number, n: number) => {
 };
 
 export function mexicanHolidays(year: number): Set<string> {
-  const days = [`${year}-01-01`, nthMonday(year, 1, 1), nthMonday(year, 2, 3), `${year}-05-01`, `${year}-09-16`, nthMonday(year, 10, 3), `${year}-12-25`];
+  const days = [
+    `${year}-01-01`,
+    nthMonday(year, 1, 1),
+    nthMonday(year, 2, 3),
+    `${year}-05-01`,
+    `${year}-09-16`,
+    nthMonday(year, 10, 3),
+    `${year}-12-25`,
+  ];
   if ((year - 2024) % 6 === 0) days.push(`${year}-10-01`);
   return new Set(days);
 }
@@ -32,4 +40,5 @@ export function addBusinessDays(start: string, count: number, extraHolidays: rea
 }
 
 /** Today's calendar date in a time zone. */
-export const localDate = (now: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+export const localDate = (now: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);

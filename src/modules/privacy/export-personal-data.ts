@@ -11,15 +11,39 @@ export async function exportPersonalData(db: Db, userId: string, now: Date) {
   if (!user) throw new AppError('not_found', 'user');
   const { passwordHash, ...account } = user;
   const [roles, consentRows, requests, mail, sessionRows] = await Promise.all([
-    db.select({ role: roleAssignments.role, institutionId: roleAssignments.institutionId, since: roleAssignments.createdAt }).from(roleAssignments).where(eq(roleAssignments.userId, userId)),
     db
-      .select({ purpose: consents.purpose, givenAt: consents.givenAt, notice: { kind: privacyNotices.kind, version: privacyNotices.version } })
+      .select({
+        role: roleAssignments.role,
+        institutionId: roleAssignments.institutionId,
+        since: roleAssignments.createdAt,
+      })
+      .from(roleAssignments)
+      .where(eq(roleAssignments.userId, userId)),
+    db
+      .select({
+        purpose: consents.purpose,
+        givenAt: consents.givenAt,
+        notice: { kind: privacyNotices.kind, version: privacyNotices.version },
+      })
       .from(consents)
       .innerJoin(privacyNotices, eq(privacyNotices.id, consents.noticeId))
       .where(eq(consents.userId, userId)),
     db.select().from(arcoRequests).where(eq(arcoRequests.userId, userId)),
-    db.select({ to: emails.toAddress, subject: emails.subject, template: emails.template, status: emails.status, createdAt: emails.createdAt, sentAt: emails.sentAt }).from(emails).where(eq(emails.userId, userId)),
-    db.select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.userId, userId)),
+    db
+      .select({
+        to: emails.toAddress,
+        subject: emails.subject,
+        template: emails.template,
+        status: emails.status,
+        createdAt: emails.createdAt,
+        sentAt: emails.sentAt,
+      })
+      .from(emails)
+      .where(eq(emails.userId, userId)),
+    db
+      .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
+      .from(sessions)
+      .where(eq(sessions.userId, userId)),
   ]);
   return {
     exportedAt: now.toISOString(),

@@ -14,16 +14,31 @@ export const fileArcoRequestInput = z.object({
 });
 
 /** Files an ARCO request for a signed-in person; its folio and due date are set at once. */
-export async function fileArcoRequest(db: Db, userId: string, input: z.infer<typeof fileArcoRequestInput>, options: { now: Date; timeZone: string }) {
+export async function fileArcoRequest(
+  db: Db,
+  userId: string,
+  input: z.infer<typeof fileArcoRequestInput>,
+  options: { now: Date; timeZone: string },
+) {
   const today = localDate(options.now, options.timeZone);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(461778215)`);
     const year = today.slice(0, 4);
-    const [row] = await tx.select({ n: count() }).from(arcoRequests).where(sql`${arcoRequests.folio} like ${`ARCO-${year}-%`}`);
+    const [row] = await tx
+      .select({ n: count() })
+      .from(arcoRequests)
+      .where(sql`${arcoRequests.folio} like ${`ARCO-${year}-%`}`);
     const folio = `ARCO-${year}-${String((row?.n ?? 0) + 1).padStart(4, '0')}`;
     const [request] = await tx
       .insert(arcoRequests)
-      .values({ folio, userId, kind: input.kind, description: input.description, receivedAt: options.now, dueOn: addBusinessDays(today, ARCO_ANSWER_BUSINESS_DAYS) })
+      .values({
+        folio,
+        userId,
+        kind: input.kind,
+        description: input.description,
+        receivedAt: options.now,
+        dueOn: addBusinessDays(today, ARCO_ANSWER_BUSINESS_DAYS),
+      })
       .returning();
     return request!;
   });

@@ -19,4 +19,5 @@ export function listAllArcoRequests(db: Db) {
 export type ArcoRequestRow = Awaited<ReturnType<typeof listOwnArcoRequests>>[number];
 
 /** The date by which an answer is due: the extended one if the deadline was extended. */
-export const arcoDeadline = (request: Pick<ArcoRequestRow, 'dueOn' | 'extendedDueOn'>) => request.extendedDueOn ?? request.dueOn;
+export const arcoDeadline = (request: Pick<ArcoRequestRow, 'dueOn' | 'extendedDueOn'>) =>
+  request.extendedDueOn ?? request.dueOn;

@@ -4,9 +4,11 @@ import type { KeysOf } from '../../web/i18n/catalog.js';
 export const privacyMessages = defineMessages(
   {
     'privacy.rights.title': 'Tus datos personales',
-    'privacy.rights.lead': 'Puedes consultar todos los datos que el portal guarda sobre ti, pedir que se corrijan o se cancelen, u oponerte a su uso (derechos ARCO).',
+    'privacy.rights.lead':
+      'Puedes consultar todos los datos que el portal guarda sobre ti, pedir que se corrijan o se cancelen, u oponerte a su uso (derechos ARCO).',
     'privacy.download.title': 'Descargar mis datos',
-    'privacy.download.body': 'Un archivo JSON con tu cuenta, tus roles, tus consentimientos, tus solicitudes y los correos que te enviamos.',
+    'privacy.download.body':
+      'Un archivo JSON con tu cuenta, tus roles, tus consentimientos, tus solicitudes y los correos que te enviamos.',
     'privacy.download.button': 'Descargar mis datos (JSON)',
     'privacy.arco.title': 'Presentar una solicitud ARCO',
     'privacy.arco.kind': 'Qué quieres hacer',
@@ -15,10 +17,12 @@ export const privacyMessages = defineMessages(
     'privacy.arco.kind.cancellation': 'Cancelación: que eliminemos tus datos',
     'privacy.arco.kind.opposition': 'Oposición: que dejemos de usar tus datos para una finalidad',
     'privacy.arco.description': 'Describe tu solicitud',
-    'privacy.arco.descriptionHint': 'Indica qué datos y qué cambio pides. Si es una rectificación, di cuál es el dato correcto.',
+    'privacy.arco.descriptionHint':
+      'Indica qué datos y qué cambio pides. Si es una rectificación, di cuál es el dato correcto.',
     'privacy.arco.submit': 'Presentar solicitud',
     'privacy.arco.filed': 'Recibimos tu solicitud con el folio {folio}. La respuesta vence el {date}.',
-    'privacy.arco.deadlines': 'La respuesta se emite en un máximo de 20 días hábiles, ampliable una sola vez por 10 días hábiles más cuando esté justificado.',
+    'privacy.arco.deadlines':
+      'La respuesta se emite en un máximo de 20 días hábiles, ampliable una sola vez por 10 días hábiles más cuando esté justificado.',
     'privacy.arco.mine': 'Tus solicitudes',
     'privacy.arco.none': 'No has presentado solicitudes.',
     'privacy.arco.folio': 'Folio',
@@ -43,15 +47,18 @@ export const privacyMessages = defineMessages(
     'privacy.arco.alreadyExtended': 'El plazo de esta solicitud ya se amplió una vez.',
     'privacy.arco.closed': 'Esta solicitud ya está cerrada.',
     'privacy.cancel.title': 'Cancelar mi cuenta',
-    'privacy.cancel.body': 'Borraremos tu nombre, tu correo y tu contraseña, cerraremos tus sesiones y quitaremos tus roles. Los registros públicos del ejercicio no guardan tu nombre y se conservan. Esta acción no se puede deshacer.',
+    'privacy.cancel.body':
+      'Borraremos tu nombre, tu correo y tu contraseña, cerraremos tus sesiones y quitaremos tus roles. Los registros públicos del ejercicio no guardan tu nombre y se conservan. Esta acción no se puede deshacer.',
     'privacy.cancel.confirm': 'Sí, cancelar mi cuenta',
     'privacy.cancel.done': 'Tu cuenta quedó cancelada y tus datos personales se eliminaron.',
     'privacy.admin.title': 'Avisos de privacidad',
-    'privacy.admin.lead': 'Publicar un cambio crea una versión nueva; los consentimientos anteriores conservan la versión que se aceptó.',
+    'privacy.admin.lead':
+      'Publicar un cambio crea una versión nueva; los consentimientos anteriores conservan la versión que se aceptó.',
     'privacy.admin.kind': 'Aviso',
     'privacy.admin.responsible': 'Responsable del tratamiento',
     'privacy.admin.body': 'Texto del aviso',
-    'privacy.admin.bodyHint': 'Separa los párrafos con una línea en blanco. Incluye finalidades, datos, transferencias, el procedimiento ARCO y el domicilio de la Unidad de Transparencia.',
+    'privacy.admin.bodyHint':
+      'Separa los párrafos con una línea en blanco. Incluye finalidades, datos, transferencias, el procedimiento ARCO y el domicilio de la Unidad de Transparencia.',
     'privacy.admin.publish': 'Publicar versión nueva',
     'privacy.admin.published': 'Publicamos la versión nueva del aviso.',
     'privacy.error.kind.required': 'Elige qué quieres hacer.',
@@ -65,7 +72,8 @@ export const privacyMessages = defineMessages(
   },
   {
     'privacy.rights.title': 'Your personal data',
-    'privacy.rights.lead': 'You can see all the data the portal keeps about you, ask for them to be corrected or cancelled, or object to their use (ARCO rights).',
+    'privacy.rights.lead':
+      'You can see all the data the portal keeps about you, ask for them to be corrected or cancelled, or object to their use (ARCO rights).',
     'privacy.download.title': 'Download my data',
     'privacy.download.body': 'A JSON file with your account, roles, consents, requests and the e-mails we sent you.',
     'privacy.download.button': 'Download my data (JSON)',
@@ -76,10 +84,12 @@ export const privacyMessages = defineMessages(
     'privacy.arco.kind.cancellation': 'Cancellation: have your data deleted',
     'privacy.arco.kind.opposition': 'Opposition: stop the use of your data for a purpose',
     'privacy.arco.description': 'Describe your request',
-    'privacy.arco.descriptionHint': 'Say which data and which change you ask for. For a rectification, give the correct data.',
+    'privacy.arco.descriptionHint':
+      'Say which data and which change you ask for. For a rectification, give the correct data.',
     'privacy.arco.submit': 'File request',
     'privacy.arco.filed': 'We received your request with reference {folio}. The answer is due on {date}.',
-    'privacy.arco.deadlines': 'The answer is given within 20 business days, which can be extended once by 10 more business days when justified.',
+    'privacy.arco.deadlines':
+      'The answer is given within 20 business days, which can be extended once by 10 more business days when justified.',
     'privacy.arco.mine': 'Your requests',
     'privacy.arco.none': 'You have not filed any request.',
     'privacy.arco.folio': 'Reference',
@@ -104,15 +114,18 @@ export const privacyMessages = defineMessages(
     'privacy.arco.alreadyExtended': 'The deadline of this request has already been extended once.',
     'privacy.arco.closed': 'This request is already closed.',
     'privacy.cancel.title': 'Cancel my account',
-    'privacy.cancel.body': 'We will delete your name, e-mail and password, close your sessions and remove your roles. Public records of the exercise do not keep your name and are preserved. This cannot be undone.',
+    'privacy.cancel.body':
+      'We will delete your name, e-mail and password, close your sessions and remove your roles. Public records of the exercise do not keep your name and are preserved. This cannot be undone.',
     'privacy.cancel.confirm': 'Yes, cancel my account',
     'privacy.cancel.done': 'Your account is cancelled and your personal data were deleted.',
     'privacy.admin.title': 'Privacy notices',
-    'privacy.admin.lead': 'Publishing a change creates a new version; earlier consents keep the version that was accepted.',
+    'privacy.admin.lead':
+      'Publishing a change creates a new version; earlier consents keep the version that was accepted.',
     'privacy.admin.kind': 'Notice',
     'privacy.admin.responsible': 'Data controller',
     'privacy.admin.body': 'Text of the notice',
-    'privacy.admin.bodyHint': 'Separate paragraphs with a blank line. Include purposes, data, transfers, the ARCO procedure and the address of the Transparency Unit.',
+    'privacy.admin.bodyHint':
+      'Separate paragraphs with a blank line. Include purposes, data, transfers, the ARCO procedure and the address of the Transparency Unit.',
     'privacy.admin.publish': 'Publish new version',
     'privacy.admin.published': 'The new version of the notice was published.',
     'privacy.error.kind.required': 'Choose what you want to do.',

@@ -10,7 +10,11 @@ import { arcoRequests, privacyNotices } from './schema.js';
 
 const participant = personActor('5d0f3c1a-7b2e-4c9d-8a6f-1e2d3c4b5a69');
 const facilitator = personActor('6e1a4d2b-8c3f-4dae-9b70-2f3e4d5c6b7a', ['facilitator']);
-const notice = { kind: 'simplified' as const, responsible: 'Órgano Garante de Prueba', body: 'Un aviso de privacidad simplificado de prueba.' };
+const notice = {
+  kind: 'simplified' as const,
+  responsible: 'Órgano Garante de Prueba',
+  body: 'Un aviso de privacidad simplificado de prueba.',
+};
 const tables = { privacyNotices, arcoRequests, changeLog };
 
 describe('privacy checks its own rules, whoever calls it', () => {
@@ -20,7 +24,9 @@ describe('privacy checks its own rules, whoever calls it', () => {
     for (const actor of [participant, facilitator]) {
       await expect(publishPrivacyNotice(db, notice, actor)).rejects.toMatchObject({ code: 'forbidden' });
       const answer = { decision: 'answered' as const, answer: 'Respuesta a la solicitud de prueba.' };
-      await expect(answerArcoRequest(db, actor, '7f2b5e3c-9d40-4ebf-a081-3f4e5d6c7b8a', answer, new Date())).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(
+        answerArcoRequest(db, actor, '7f2b5e3c-9d40-4ebf-a081-3f4e5d6c7b8a', answer, new Date()),
+      ).rejects.toMatchObject({ code: 'forbidden' });
     }
     expect(await rowCounts(db, tables)).toEqual(before);
   });

@@ -12,17 +12,30 @@ export const publishPrivacyNoticeInput = z.object({
 });
 
 /** Publishes a new version of a notice; earlier versions stay, since consents point to them. */
-export async function publishPrivacyNotice(db: Db, input: z.input<typeof publishPrivacyNoticeInput>, actor: ActingParty) {
+export async function publishPrivacyNotice(
+  db: Db,
+  input: z.input<typeof publishPrivacyNoticeInput>,
+  actor: ActingParty,
+) {
   assertHoldsRole(actor, 'admin');
   const changeActor = changeActorOf(actor);
   const values = publishPrivacyNoticeInput.parse(input);
   return db.transaction(async (tx) => {
-    const [latest] = await tx.select({ version: max(privacyNotices.version) }).from(privacyNotices).where(and(eq(privacyNotices.kind, values.kind)));
+    const [latest] = await tx
+      .select({ version: max(privacyNotices.version) })
+      .from(privacyNotices)
+      .where(and(eq(privacyNotices.kind, values.kind)));
     const [row] = await tx
       .insert(privacyNotices)
       .values({ ...values, version: (latest?.version ?? 0) + 1 })
       .returning();
-    await appendChange(tx, { actor: changeActor, recordType: 'privacy_notice', recordId: row!.id, action: 'create', after: row });
+    await appendChange(tx, {
+      actor: changeActor,
+      recordType: 'privacy_notice',
+      recordId: row!.id,
+      action: 'create',
+      after: row,
+    });
     return row!;
   });
 }

@@ -7,33 +7,57 @@ import { emails } from '../notifications/schema.js';
 import { sessions, users } from '../accounts/schema.js';
 
 /** Opens a form page and posts it back with its token (and the privacy notice it offers, if any). */
-async function postForm(app: FastifyInstance, from: string, url: string, fields: Record<string, string>, cookies: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+async function postForm(
+  app: FastifyInstance,
+  from: string,
+  url: string,
+  fields: Record<string, string>,
+  cookies: Record<string, string> = {},
+): Promise<LightMyRequestResponse> {
   const page = await app.inject({ url: from, cookies });
   const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
   const cookie = page.cookies.find((c) => c.name === 'csrf')?.value;
   const noticeId = /name="privacyNoticeId" value="([^"]+)"/.exec(page.body)?.[1];
-  return app.inject({ method: 'POST', url, cookies: { ...cookies, ...(cookie ? { csrf: cookie } : {}) }, payload: { ...fields, _csrf: csrf, ...(noticeId ? { privacyNoticeId: noticeId } : {}) } });
+  return app.inject({
+    method: 'POST',
+    url,
+    cookies: { ...cookies, ...(cookie ? { csrf: cookie } : {}) },
+    payload: { ...fields, _csrf: csrf, ...(noticeId ? { privacyNoticeId: noticeId } : {}) },
+  });
 }
 
 async function lastEmailTo(database: Database, to: string) {
-  const [email] = await database.db.select().from(emails).where(eq(emails.toAddress, to)).orderBy(desc(emails.createdAt)).limit(1);
+  const [email] = await database.db
+    .select()
+    .from(emails)
+    .where(eq(emails.toAddress, to))
+    .orderBy(desc(emails.createdAt))
+    .limit(1);
   return email!;
 }
 
 /** The path of the one link an e-mail carries. */
-const linkIn = (text: string) => new URL(/https?:\/\/\S+\/(confirmar|entrar\/enlace|sumate\/confirmar|recuperar)\/[A-Za-z0-9_-]+/.exec(text)![0]).pathname;
+const linkIn = (text: string) =>
+  new URL(/https?:\/\/\S+\/(confirmar|entrar\/enlace|sumate\/confirmar|recuperar)\/[A-Za-z0-9_-]+/.exec(text)![0])
+    .pathname;
 
 const VICTIM = 'duena@example.mx';
 const ATTACKER_PASSWORD = 'la contraseña del atacante';
 
 /** Someone who is not the owner opens an account with the owner's address and a password of their own. */
 async function preClaim(app: FastifyInstance, database: Database) {
-  const registered = await postForm(app, '/registro', '/registro', { name: 'Otra Persona', email: VICTIM, password: ATTACKER_PASSWORD, consent: 'yes' });
+  const registered = await postForm(app, '/registro', '/registro', {
+    name: 'Otra Persona',
+    email: VICTIM,
+    password: ATTACKER_PASSWORD,
+    consent: 'yes',
+  });
   expect(registered.statusCode).toBe(200);
   return linkIn((await lastEmailTo(database, VICTIM)).text);
 }
 
-const signInWith = (app: FastifyInstance, password: string) => postForm(app, '/entrar', '/entrar', { email: VICTIM, password, next: '/cuenta' });
+const signInWith = (app: FastifyInstance, password: string) =>
+  postForm(app, '/entrar', '/entrar', { email: VICTIM, password, next: '/cuenta' });
 
 describe('nobody can pre-claim an account', () => {
   it('an unconfirmed account holds no usable credential', async () => {
@@ -85,7 +109,12 @@ describe('nobody can pre-claim an account', () => {
   it('when the owner registers themselves, their password works and the earlier one never does', async () => {
     const { app, database } = await createTestApp();
     const attackerLink = await preClaim(app, database);
-    const own = await postForm(app, '/registro', '/registro', { name: 'Dueña del Correo', email: VICTIM, password: 'mi propia frase secreta', consent: 'yes' });
+    const own = await postForm(app, '/registro', '/registro', {
+      name: 'Dueña del Correo',
+      email: VICTIM,
+      password: 'mi propia frase secreta',
+      consent: 'yes',
+    });
     expect(own.statusCode).toBe(200);
     const followed = await app.inject({ url: linkIn((await lastEmailTo(database, VICTIM)).text) });
     expect(followed.statusCode).toBe(303);

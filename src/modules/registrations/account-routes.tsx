@@ -17,7 +17,11 @@ export function participantAccountRoutes(app: FastifyInstance, deps: ModuleDeps)
   const { db, config } = deps;
   const registerPage = async (form = emptyForm(), status = 200) => {
     const { integral } = await getCurrentPrivacyNotices(db);
-    return { title: 'accounts.register.title' as const, body: <RegisterPage form={form} privacyNoticeId={integral?.id} />, status };
+    return {
+      title: 'accounts.register.title' as const,
+      body: <RegisterPage form={form} privacyNoticeId={integral?.id} />,
+      status,
+    };
   };
 
   app.get('/registro', access.public, async (request, reply) => {
@@ -25,24 +29,40 @@ export function participantAccountRoutes(app: FastifyInstance, deps: ModuleDeps)
     return sendPage(request, reply, deps, { ...page, title: request.t(page.title) });
   });
 
-  app.post('/registro', { ...access.public, preHandler: rateLimit(deps, 'register', { perAddress: { max: 10, windowMinutes: 60 }, perAccount: EMAIL_BACKOFF }) }, async (request, reply) => {
-    const values = formValues(request.body, ['name', 'email', 'privacyNoticeId', 'consent']);
-    const parsed = openParticipantAccountInput.safeParse({ ...values, password: formString(request.body, 'password'), locale: request.locale });
-    return submitForm(request, reply, {
-      messages: forms,
-      values,
-      parsed: withIssues(parsed, { after: values.consent === 'yes' ? [] : [{ path: ['consent'], message: 'consent.required' }] }),
-      invalid: async (form, status) => {
-        const page = await registerPage(form, status);
-        return sendPage(request, reply, deps, { ...page, title: request.t(page.title) });
-      },
-      submit: async (data) => {
-        await openParticipantAccount(db, data, { baseUrl: publicBaseUrl(config), siteName: config.SITE_NAME });
-        return sendPage(request, reply, deps, {
-          title: request.t('accounts.checkEmail.title'),
-          body: <CheckEmailPage message={request.t('accounts.checkEmail.register', { email: data.email })} />,
-        });
-      },
-    });
-  });
+  app.post(
+    '/registro',
+    {
+      ...access.public,
+      preHandler: rateLimit(deps, 'register', {
+        perAddress: { max: 10, windowMinutes: 60 },
+        perAccount: EMAIL_BACKOFF,
+      }),
+    },
+    async (request, reply) => {
+      const values = formValues(request.body, ['name', 'email', 'privacyNoticeId', 'consent']);
+      const parsed = openParticipantAccountInput.safeParse({
+        ...values,
+        password: formString(request.body, 'password'),
+        locale: request.locale,
+      });
+      return submitForm(request, reply, {
+        messages: forms,
+        values,
+        parsed: withIssues(parsed, {
+          after: values.consent === 'yes' ? [] : [{ path: ['consent'], message: 'consent.required' }],
+        }),
+        invalid: async (form, status) => {
+          const page = await registerPage(form, status);
+          return sendPage(request, reply, deps, { ...page, title: request.t(page.title) });
+        },
+        submit: async (data) => {
+          await openParticipantAccount(db, data, { baseUrl: publicBaseUrl(config), siteName: config.SITE_NAME });
+          return sendPage(request, reply, deps, {
+            title: request.t('accounts.checkEmail.title'),
+            body: <CheckEmailPage message={request.t('accounts.checkEmail.register', { email: data.email })} />,
+          });
+        },
+      });
+    },
+  );
 }

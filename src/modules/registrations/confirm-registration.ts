@@ -26,7 +26,11 @@ export async function confirmRegistration(db: Db, token: string, now: Date) {
       .where(eq(registrations.id, registrationId))
       .returning();
     if (update.privacyNoticeId && update.privacyNoticeId !== registration.privacyNoticeId) {
-      await recordConsent(tx, { userId: row.userId, noticeId: update.privacyNoticeId, purpose: `registration:${registration.callId}` });
+      await recordConsent(tx, {
+        userId: row.userId,
+        noticeId: update.privacyNoticeId,
+        purpose: `registration:${registration.callId}`,
+      });
     }
     await confirmEmailAddress(tx, row.userId, now);
     await invalidatePublicPages(tx); // the public figures count confirmed sign-ups

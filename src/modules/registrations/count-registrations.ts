@@ -23,10 +23,18 @@ const byName = new Intl.Collator('es-MX', { sensitivity: 'base' });
  * The aggregate figures of a call's registrations, in two queries whatever their number. Never returns anything
  * about a person: only counts.
  */
-export async function countRegistrations(db: Db, callId: string, options: { stateCode?: string } = {}): Promise<RegistrationFigures> {
+export async function countRegistrations(
+  db: Db,
+  callId: string,
+  options: { stateCode?: string } = {},
+): Promise<RegistrationFigures> {
   const counted = and(eq(registrations.callId, callId), inArray(registrations.status, [...countedStatuses]));
   const [sectorRows, municipalityRows] = await Promise.all([
-    db.select({ sector: registrations.sector, count: count() }).from(registrations).where(counted).groupBy(registrations.sector),
+    db
+      .select({ sector: registrations.sector, count: count() })
+      .from(registrations)
+      .where(counted)
+      .groupBy(registrations.sector),
     db
       .select({ cvegeo: municipalities.cvegeo, name: municipalities.name, count: count(registrations.id) })
       .from(municipalities)

@@ -4,13 +4,34 @@ import { assertHoldsRole, changeActorOf, type ActingParty } from '../../kernel/a
 import { appendChange } from '../audit/append-change.js';
 import { listAllRegistrations, type RegistrationFilters } from './list-registrations.js';
 
-const columns = ['folio', 'estado', 'nombre', 'correo', 'telefono', 'municipio_cvegeo', 'municipio', 'sector', 'organizacion', 'temas', 'motivacion', 'fecha_inscripcion', 'fecha_confirmacion', 'motivo_rechazo'] as const;
+const columns = [
+  'folio',
+  'estado',
+  'nombre',
+  'correo',
+  'telefono',
+  'municipio_cvegeo',
+  'municipio',
+  'sector',
+  'organizacion',
+  'temas',
+  'motivacion',
+  'fecha_inscripcion',
+  'fecha_confirmacion',
+  'motivo_rechazo',
+] as const;
 
 /**
  * The registrations of a call as CSV for admins. Personal data leave the portal here, so every export is recorded
  * in the public change log (who, when, how many rows, which filters; never the data themselves).
  */
-export async function exportRegistrations(db: Db, callId: string, filters: RegistrationFilters, actor: ActingParty, now: Date): Promise<{ csv: string; count: number }> {
+export async function exportRegistrations(
+  db: Db,
+  callId: string,
+  filters: RegistrationFilters,
+  actor: ActingParty,
+  now: Date,
+): Promise<{ csv: string; count: number }> {
   assertHoldsRole(actor, 'admin');
   const changeActor = changeActorOf(actor);
   return db.transaction(async (tx) => {
@@ -35,7 +56,14 @@ export async function exportRegistrations(db: Db, callId: string, filters: Regis
       })),
     );
     const { page: _page, ...usedFilters } = filters;
-    await appendChange(tx, { actor: changeActor, recordType: 'registrations_export', recordId: callId, action: 'create', after: { rows: rows.length, filters: usedFilters }, occurredAt: now });
+    await appendChange(tx, {
+      actor: changeActor,
+      recordType: 'registrations_export',
+      recordId: callId,
+      action: 'create',
+      after: { rows: rows.length, filters: usedFilters },
+      occurredAt: now,
+    });
     return { csv, count: rows.length };
   });
 }

@@ -10,9 +10,11 @@ export const registrationFiguresMessages = defineMessages(
     'figures.total.one': 'persona inscrita',
     'figures.total.other': 'personas inscritas',
     'figures.asOf': 'Cifras al {date}.',
-    'figures.none': 'Todavía no hay inscripciones confirmadas. Cuando alguien se inscriba y confirme su correo, aparecerá aquí.',
+    'figures.none':
+      'Todavía no hay inscripciones confirmadas. Cuando alguien se inscriba y confirme su correo, aparecerá aquí.',
     'figures.aboutTitle': 'Cómo contamos',
-    'figures.about.counted': 'Contamos solo las inscripciones confirmadas: las que esperan que la persona abra el enlace de su correo todavía no cuentan, y tampoco las retiradas ni las no aceptadas.',
+    'figures.about.counted':
+      'Contamos solo las inscripciones confirmadas: las que esperan que la persona abra el enlace de su correo todavía no cuentan, y tampoco las retiradas ni las no aceptadas.',
     'figures.about.private': 'Esta página no muestra datos personales: solo totales por sector y por municipio.',
     'figures.bySector.title': 'Por sector',
     'figures.bySector.caption': 'Personas inscritas por sector',
@@ -26,7 +28,8 @@ export const registrationFiguresMessages = defineMessages(
     'figures.byMunicipality.municipality': 'Municipio',
     'figures.byMunicipality.count': 'Personas',
     'figures.map.title': 'Mapa de personas inscritas por municipio',
-    'figures.map.description': 'Cada municipio tiene un color según cuántas personas se inscribieron: entre más oscuro, más personas. Los municipios en blanco no tienen inscripciones. La tabla junto al mapa tiene las mismas cifras.',
+    'figures.map.description':
+      'Cada municipio tiene un color según cuántas personas se inscribieron: entre más oscuro, más personas. Los municipios en blanco no tienen inscripciones. La tabla junto al mapa tiene las mismas cifras.',
     'figures.map.legend': 'Personas inscritas',
     'figures.map.zero': 'Ninguna',
     'figures.map.range': '{from} a {to}',
@@ -49,9 +52,11 @@ export const registrationFiguresMessages = defineMessages(
     'figures.total.one': 'person signed up',
     'figures.total.other': 'people signed up',
     'figures.asOf': 'Figures as of {date}.',
-    'figures.none': 'No confirmed registrations yet. When someone signs up and confirms their e-mail, they will be counted here.',
+    'figures.none':
+      'No confirmed registrations yet. When someone signs up and confirms their e-mail, they will be counted here.',
     'figures.aboutTitle': 'How we count',
-    'figures.about.counted': 'We count only confirmed registrations: those still waiting for the person to open the link in their e-mail do not count yet, nor do withdrawn or rejected ones.',
+    'figures.about.counted':
+      'We count only confirmed registrations: those still waiting for the person to open the link in their e-mail do not count yet, nor do withdrawn or rejected ones.',
     'figures.about.private': 'This page shows no personal data: only totals by sector and by municipality.',
     'figures.bySector.title': 'By sector',
     'figures.bySector.caption': 'People signed up, by sector',
@@ -65,7 +70,8 @@ export const registrationFiguresMessages = defineMessages(
     'figures.byMunicipality.municipality': 'Municipality',
     'figures.byMunicipality.count': 'People',
     'figures.map.title': 'Map of people signed up, by municipality',
-    'figures.map.description': 'Each municipality is coloured by how many people signed up: the darker, the more people. Municipalities in white have none. The table beside the map has the same figures.',
+    'figures.map.description':
+      'Each municipality is coloured by how many people signed up: the darker, the more people. Municipalities in white have none. The table beside the map has the same figures.',
     'figures.map.legend': 'People signed up',
     'figures.map.zero': 'None',
     'figures.map.range': '{from} to {to}',

@@ -24,7 +24,11 @@ async function callOf(db: Db, slug: string) {
 }
 
 let serial = 0;
-async function register(db: Db, callId: string, rows: { sector: Sector; cvegeo: string; status: RegistrationStatus; times?: number }[]) {
+async function register(
+  db: Db,
+  callId: string,
+  rows: { sector: Sector; cvegeo: string; status: RegistrationStatus; times?: number }[],
+) {
   const [notice] = await db.select({ id: privacyNotices.id }).from(privacyNotices).limit(1);
   for (const row of rows) {
     for (let i = 0; i < (row.times ?? 1); i++) {
@@ -76,10 +80,11 @@ afterAll(() => seeded.app.close());
 
 const rowsOf = (html: string, caption: string) => {
   const table = new RegExp(`<caption>${caption}</caption>[\\s\\S]*?</table>`).exec(html)?.[0] ?? '';
-  return [...table.matchAll(/<tr><td>(?:<span[^>]*>)?([^<]+)(?:<\/span>)?[\s\S]*?<\/td>((?:<td class="numeric">[^<]*<\/td>)+)<\/tr>/g)].map((m) => [
-    m[1],
-    ...[...m[2]!.matchAll(/<td class="numeric">([^<]*)<\/td>/g)].map((c) => c[1]),
-  ]);
+  return [
+    ...table.matchAll(
+      /<tr><td>(?:<span[^>]*>)?([^<]+)(?:<\/span>)?[\s\S]*?<\/td>((?:<td class="numeric">[^<]*<\/td>)+)<\/tr>/g,
+    ),
+  ].map((m) => [m[1], ...[...m[2]!.matchAll(/<td class="numeric">([^<]*)<\/td>/g)].map((c) => c[1])]);
 };
 
 describe('counting the registrations of a call', () => {
@@ -107,7 +112,11 @@ describe('counting the registrations of a call', () => {
     // Zeros by name, accents read as their letter (Otáez before Pánuco, Súchil before Tamazula).
     const zeros = figures.byMunicipality.slice(3).map((m) => m.name);
     expect(zeros).toEqual([...zeros].sort((a, b) => a.localeCompare(b, 'es-MX')));
-    expect((await countRegistrations(db, closed.id)).byMunicipality[0]).toEqual({ cvegeo: '10033', name: 'Súchil', count: 4 });
+    expect((await countRegistrations(db, closed.id)).byMunicipality[0]).toEqual({
+      cvegeo: '10033',
+      name: 'Súchil',
+      count: 4,
+    });
     expect((await countRegistrations(db, closed.id, { stateCode: '11' })).byMunicipality).toEqual([]);
   });
 });
@@ -120,9 +129,15 @@ describe('the public figures page of a call', () => {
     const html = response.body;
     expect(html).toContain('<title>Cifras de la convocatoria · ');
     expect(html.match(/<h1[ >]/g)).toHaveLength(1);
-    expect(html).toMatch(/<li><a href="\/">Inicio<\/a><\/li><li><a href="\/ejercicios\/cuarto-pal-demostracion">[^<]+<\/a><\/li><li><a href="\/ejercicios\/cuarto-pal-demostracion\/convocatoria">Convocatoria<\/a><\/li><li aria-current="page">Cifras<\/li>/);
-    expect(html).toContain('<strong class="figures-total__number">6</strong> <span class="figures-total__label">personas inscritas</span>');
-    expect(html).toContain(`Cifras al <time datetime="${TEST_NOW.toISOString()}">23 de noviembre de 2026 a las 12:00 GMT-6</time>.`);
+    expect(html).toMatch(
+      /<li><a href="\/">Inicio<\/a><\/li><li><a href="\/ejercicios\/cuarto-pal-demostracion">[^<]+<\/a><\/li><li><a href="\/ejercicios\/cuarto-pal-demostracion\/convocatoria">Convocatoria<\/a><\/li><li aria-current="page">Cifras<\/li>/,
+    );
+    expect(html).toContain(
+      '<strong class="figures-total__number">6</strong> <span class="figures-total__label">personas inscritas</span>',
+    );
+    expect(html).toContain(
+      `Cifras al <time datetime="${TEST_NOW.toISOString()}">23 de noviembre de 2026 a las 12:00 GMT-6</time>.`,
+    );
     expect(html).toContain('Contamos solo las inscripciones confirmadas');
     expect(html).toContain('Esta página no muestra datos personales');
     expect(rowsOf(html, 'Personas inscritas por sector')).toEqual([
@@ -137,19 +152,32 @@ describe('the public figures page of a call', () => {
     expect(html).toContain('<rect class="figures-bar__value" width="50" height="10">');
     const municipalities = rowsOf(html, 'Personas inscritas por municipio');
     expect(municipalities).toHaveLength(39);
-    expect(municipalities.slice(0, 4)).toEqual([['Durango', '3'], ['Gómez Palacio', '2'], ['Lerdo', '1'], ['Canatlán', '0']]);
+    expect(municipalities.slice(0, 4)).toEqual([
+      ['Durango', '3'],
+      ['Gómez Palacio', '2'],
+      ['Lerdo', '1'],
+      ['Canatlán', '0'],
+    ]);
     expect(html).toContain('Hay personas inscritas en 3 de los 39 municipios.');
     expect(html).toContain('role="img" aria-labelledby="figures-map-title"');
-    expect(html).toMatch(/class="municipality-map__area map-step-4" d="[^"]+" data-cvegeo="10005"><title>Durango: 3 personas<\/title>/);
-    expect(html).toMatch(/class="municipality-map__area map-step-2" d="[^"]+" data-cvegeo="10012"><title>Lerdo: 1 persona<\/title>/);
-    expect(html).toMatch(/class="municipality-map__area map-step-0" d="[^"]+" data-cvegeo="10001"><title>Canatlán: 0 personas<\/title>/);
+    expect(html).toMatch(
+      /class="municipality-map__area map-step-4" d="[^"]+" data-cvegeo="10005"><title>Durango: 3 personas<\/title>/,
+    );
+    expect(html).toMatch(
+      /class="municipality-map__area map-step-2" d="[^"]+" data-cvegeo="10012"><title>Lerdo: 1 persona<\/title>/,
+    );
+    expect(html).toMatch(
+      /class="municipality-map__area map-step-0" d="[^"]+" data-cvegeo="10001"><title>Canatlán: 0 personas<\/title>/,
+    );
     expect(html).toContain('Límites municipales: INEGI. Marco Geoestadístico 2024.');
   });
 
   it('shows no personal data and no inline style', async () => {
     const { app } = seeded;
     const html = (await app.inject({ url: PAGE })).body;
-    expect(html).not.toMatch(/Persona Secreta|persona\.secreta|@example\.mx|618 000|Organización Confidencial|SUM-TEST/);
+    expect(html).not.toMatch(
+      /Persona Secreta|persona\.secreta|@example\.mx|618 000|Organización Confidencial|SUM-TEST/,
+    );
     expect(html).not.toMatch(/\sstyle=/);
     expect(Buffer.byteLength(html)).toBeLessThan(100 * 1024);
   });
@@ -160,7 +188,9 @@ describe('the public figures page of a call', () => {
     expect(response.statusCode).toBe(200);
     const html = response.body;
     expect(html).toContain('<html lang="en"');
-    expect(html).toContain('<strong class="figures-total__number">6</strong> <span class="figures-total__label">people signed up</span>');
+    expect(html).toContain(
+      '<strong class="figures-total__number">6</strong> <span class="figures-total__label">people signed up</span>',
+    );
     expect(rowsOf(html, 'People signed up, by sector')[0]).toEqual(['Civil society organisation', '3', '50\u00a0%']);
     expect(html).toContain('<title>Lerdo: 1 person</title>');
     expect(html).toContain('We count only confirmed registrations');
@@ -169,7 +199,9 @@ describe('the public figures page of a call', () => {
   it('says when nobody has registered yet, and still lists every municipality', async () => {
     const { app } = await figuresApp(); // without registrations: its own app
     const html = (await app.inject({ url: PAGE })).body;
-    expect(html).toContain('<strong class="figures-total__number">0</strong> <span class="figures-total__label">personas inscritas</span>');
+    expect(html).toContain(
+      '<strong class="figures-total__number">0</strong> <span class="figures-total__label">personas inscritas</span>',
+    );
     expect(html).toContain('Todavía no hay inscripciones confirmadas.');
     expect(html).not.toContain('Hay personas inscritas en');
     expect(rowsOf(html, 'Personas inscritas por municipio')).toHaveLength(39);

@@ -7,7 +7,11 @@ import { registrationStatuses, registrations, sectors } from './schema.js';
 export const registrationFilters = z.object({
   status: z.enum(registrationStatuses).optional().catch(undefined),
   sector: z.enum(sectors).optional().catch(undefined),
-  municipality: z.string().regex(/^\d{5}$/).optional().catch(undefined),
+  municipality: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional()
+    .catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
@@ -23,8 +27,12 @@ function where(callId: string, filters: RegistrationFilters, timeZoneOffset: str
   if (filters.status) conditions.push(eq(registrations.status, filters.status));
   if (filters.sector) conditions.push(eq(registrations.sector, filters.sector));
   if (filters.municipality) conditions.push(eq(registrations.municipalityCvegeo, filters.municipality));
-  if (filters.from) conditions.push(gte(registrations.createdAt, new Date(`${filters.from}T00:00:00${timeZoneOffset}`)));
-  if (filters.to) conditions.push(lt(registrations.createdAt, new Date(new Date(`${filters.to}T00:00:00${timeZoneOffset}`).getTime() + 86_400_000)));
+  if (filters.from)
+    conditions.push(gte(registrations.createdAt, new Date(`${filters.from}T00:00:00${timeZoneOffset}`)));
+  if (filters.to)
+    conditions.push(
+      lt(registrations.createdAt, new Date(new Date(`${filters.to}T00:00:00${timeZoneOffset}`).getTime() + 86_400_000)),
+    );
   if (filters.q) {
     const pattern = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(
@@ -35,7 +43,12 @@ function where(callId: string, filters: RegistrationFilters, timeZoneOffset: str
 }
 
 /** One page of a call's registrations for admins (two queries whatever the page size). */
-export async function listRegistrations(db: Db, callId: string, filters: RegistrationFilters, timeZoneOffset = '-06:00') {
+export async function listRegistrations(
+  db: Db,
+  callId: string,
+  filters: RegistrationFilters,
+  timeZoneOffset = '-06:00',
+) {
   const condition = where(callId, filters, timeZoneOffset);
   const [rows, [total]] = await Promise.all([
     db

@@ -5,14 +5,17 @@ export const registrationsMessages = defineMessages(
   {
     'registrations.cta': 'Súmate',
     'registrations.title': 'Súmate: inscríbete a la convocatoria',
-    'registrations.lead': 'Manifiesta por escrito tu interés en participar, de manera honoraria, en «{call}». Te pediremos confirmar tu correo.',
-    'registrations.requirements': 'Para inscribirte necesitas residir en el estado y tener disponibilidad para colaborar. La participación es honoraria: no se paga.',
+    'registrations.lead':
+      'Manifiesta por escrito tu interés en participar, de manera honoraria, en «{call}». Te pediremos confirmar tu correo.',
+    'registrations.requirements':
+      'Para inscribirte necesitas residir en el estado y tener disponibilidad para colaborar. La participación es honoraria: no se paga.',
     'registrations.section.you': 'Tus datos',
     'registrations.section.participation': 'Tu participación',
     'registrations.section.consent': 'Confirmación',
     'registrations.field.fullName': 'Nombre completo',
     'registrations.field.email': 'Correo electrónico',
-    'registrations.field.emailHint': 'Te enviaremos un enlace para confirmar tu inscripción y, al cerrar la convocatoria, el siguiente paso.',
+    'registrations.field.emailHint':
+      'Te enviaremos un enlace para confirmar tu inscripción y, al cerrar la convocatoria, el siguiente paso.',
     'registrations.field.phone': 'Teléfono',
     'registrations.field.phoneHint': 'Solo si quieres que también te llamemos. Por ejemplo: 618 123 4567.',
     'registrations.field.municipality': 'Municipio donde vives',
@@ -25,9 +28,12 @@ export const registrationsMessages = defineMessages(
     'registrations.field.themes': 'Temas que te interesan',
     'registrations.field.themesHint': 'Elige los que quieras.',
     'registrations.field.motivation': 'Por qué quieres participar',
-    'registrations.field.motivationHint': 'Tu manifestación por escrito: cuéntanos en pocas líneas qué te interesa y cómo puedes colaborar.',
-    'registrations.field.honorary': 'Manifiesto mi intención de participar de manera honoraria (sin pago) en los trabajos del ejercicio.',
-    'registrations.field.consent': 'Leí el aviso de privacidad simplificado y acepto que mis datos se usen para esta convocatoria.',
+    'registrations.field.motivationHint':
+      'Tu manifestación por escrito: cuéntanos en pocas líneas qué te interesa y cómo puedes colaborar.',
+    'registrations.field.honorary':
+      'Manifiesto mi intención de participar de manera honoraria (sin pago) en los trabajos del ejercicio.',
+    'registrations.field.consent':
+      'Leí el aviso de privacidad simplificado y acepto que mis datos se usen para esta convocatoria.',
     'registrations.field.consentLink': 'Aviso de privacidad',
     'registrations.field.honeypot': 'No llenes este campo',
     'registrations.submit': 'Enviar mi inscripción',
@@ -41,33 +47,44 @@ export const registrationsMessages = defineMessages(
     'registrations.error.fullName.required': 'Escribe tu nombre completo.',
     'registrations.error.fullName.tooLong': 'El nombre no puede tener más de 200 caracteres.',
     'registrations.error.email.invalid': 'Escribe un correo electrónico válido, como nombre@ejemplo.mx.',
-    'registrations.error.phone.invalid': 'Escribe el teléfono solo con números (puede llevar espacios, guiones o +), o déjalo vacío.',
+    'registrations.error.phone.invalid':
+      'Escribe el teléfono solo con números (puede llevar espacios, guiones o +), o déjalo vacío.',
     'registrations.error.municipality.required': 'Elige el municipio donde vives.',
-    'registrations.error.outOfState': 'Lo sentimos: esta convocatoria es para personas que residen en el estado. Si vives fuera, puedes seguir el ejercicio en este portal y escribir al correo de contacto.',
+    'registrations.error.outOfState':
+      'Lo sentimos: esta convocatoria es para personas que residen en el estado. Si vives fuera, puedes seguir el ejercicio en este portal y escribir al correo de contacto.',
     'registrations.error.sector.required': 'Elige cómo participas.',
     'registrations.error.organization.tooLong': 'El nombre de la organización no puede tener más de 300 caracteres.',
     'registrations.error.motivation.tooShort': 'Escribe al menos 20 caracteres sobre por qué quieres participar.',
     'registrations.error.motivation.tooLong': 'La manifestación no puede tener más de 3,000 caracteres.',
-    'registrations.error.acceptsHonorary.required': 'Para inscribirte necesitas manifestar que participarás de manera honoraria.',
+    'registrations.error.acceptsHonorary.required':
+      'Para inscribirte necesitas manifestar que participarás de manera honoraria.',
     'registrations.error.consent.required': 'Para inscribirte necesitas aceptar el aviso de privacidad.',
     'registrations.error.decision.required': 'Elige aceptar o rechazar.',
     'registrations.error.reason.required': 'Escribe el motivo del rechazo: se le enviará a la persona.',
     'registrations.error.reason.tooLong': 'El motivo no puede tener más de 2,000 caracteres.',
     'registrations.sent.title': 'Revisa tu correo',
-    'registrations.sent.body': 'Te enviamos un enlace a la dirección que escribiste. Ábrelo en las próximas 24 horas para confirmar tu inscripción; hasta entonces no cuenta. Si no lo ves, revisa la carpeta de correo no deseado.',
-    'registrations.sent.again': 'Si ya te habías inscrito con ese correo, los cambios se guardarán cuando abras el enlace.',
+    'registrations.sent.body':
+      'Te enviamos un enlace a la dirección que escribiste. Ábrelo en las próximas 24 horas para confirmar tu inscripción; hasta entonces no cuenta. Si no lo ves, revisa la carpeta de correo no deseado.',
+    'registrations.sent.again':
+      'Si ya te habías inscrito con ese correo, los cambios se guardarán cuando abras el enlace.',
     'registrations.resend.heading': '¿No te llegó el correo?',
-    'registrations.resend.hint': 'Escribe el correo con el que te inscribiste y te enviaremos un enlace nuevo. Los enlaces anteriores dejarán de funcionar.',
+    'registrations.resend.hint':
+      'Escribe el correo con el que te inscribiste y te enviaremos un enlace nuevo. Los enlaces anteriores dejarán de funcionar.',
     'registrations.resend.submit': 'Enviarme un enlace nuevo',
     'registrations.resend.title': 'Pide un enlace nuevo',
-    'registrations.resend.invalidBody': 'Puede que ya lo hayas usado o que haya vencido: cada enlace dura 24 horas. Si todavía no confirmas tu inscripción, pide uno nuevo aquí.',
-    'registrations.resend.sentBody': 'Si hay una inscripción con ese correo que falta confirmar, te enviamos un enlace nuevo. Ábrelo en las próximas 24 horas; los enlaces anteriores ya no funcionan.',
-    'registrations.resend.sentNext': 'Si no lo ves en unos minutos, revisa la carpeta de correo no deseado y que el correo esté bien escrito. Si ya confirmaste tu inscripción, no necesitas hacer nada más.',
+    'registrations.resend.invalidBody':
+      'Puede que ya lo hayas usado o que haya vencido: cada enlace dura 24 horas. Si todavía no confirmas tu inscripción, pide uno nuevo aquí.',
+    'registrations.resend.sentBody':
+      'Si hay una inscripción con ese correo que falta confirmar, te enviamos un enlace nuevo. Ábrelo en las próximas 24 horas; los enlaces anteriores ya no funcionan.',
+    'registrations.resend.sentNext':
+      'Si no lo ves en unos minutos, revisa la carpeta de correo no deseado y que el correo esté bien escrito. Si ya confirmaste tu inscripción, no necesitas hacer nada más.',
     'registrations.confirmed.title': 'Tu inscripción quedó registrada',
     'registrations.confirmed.reference': 'Tu folio es',
     'registrations.confirmed.updated': 'Guardamos los cambios a tu inscripción.',
-    'registrations.confirmed.next': 'Qué sigue: la convocatoria cierra el {date}. Después, el órgano garante revisará las inscripciones y te escribirá a {email} con el siguiente paso.',
-    'registrations.confirmed.account': 'También creamos tu cuenta en el portal con este correo, para que sigas el ejercicio. Si quieres entrar con contraseña, elige una en «¿Olvidaste tu contraseña?».',
+    'registrations.confirmed.next':
+      'Qué sigue: la convocatoria cierra el {date}. Después, el órgano garante revisará las inscripciones y te escribirá a {email} con el siguiente paso.',
+    'registrations.confirmed.account':
+      'También creamos tu cuenta en el portal con este correo, para que sigas el ejercicio. Si quieres entrar con contraseña, elige una en «¿Olvidaste tu contraseña?».',
     'registrations.closed.title': 'La inscripción no está abierta',
     'registrations.closed.upcoming': 'La convocatoria abre el {date}. Vuelve entonces para inscribirte.',
     'registrations.closed.closed': 'La convocatoria cerró el {date}. Ya no se reciben inscripciones.',
@@ -83,7 +100,8 @@ export const registrationsMessages = defineMessages(
     'registrations.admin.q': 'Buscar por nombre, correo, organización o folio',
     'registrations.admin.apply': 'Aplicar filtros',
     'registrations.admin.export': 'Descargar CSV con estos filtros',
-    'registrations.admin.exportNote': 'La descarga contiene datos personales y queda registrada en el historial público (sin los datos).',
+    'registrations.admin.exportNote':
+      'La descarga contiene datos personales y queda registrada en el historial público (sin los datos).',
     'registrations.admin.count': '{count} inscripciones',
     'registrations.admin.none': 'No hay inscripciones con estos filtros.',
     'registrations.admin.date': 'Fecha',
@@ -92,7 +110,8 @@ export const registrationsMessages = defineMessages(
     'registrations.admin.accept': 'Aceptar',
     'registrations.admin.reject': 'Rechazar',
     'registrations.admin.reason': 'Motivo del rechazo',
-    'registrations.admin.reasonHint': 'Obligatorio al rechazar. Se registra en el historial público: no escribas datos personales.',
+    'registrations.admin.reasonHint':
+      'Obligatorio al rechazar. Se registra en el historial público: no escribas datos personales.',
     'registrations.admin.save': 'Guardar decisión',
     'registrations.admin.saved': 'Guardamos la decisión.',
     'registrations.admin.notConfirmed': 'Esta inscripción aún no está confirmada: no se puede decidir sobre ella.',
@@ -106,14 +125,17 @@ export const registrationsMessages = defineMessages(
   {
     'registrations.cta': 'Sign up',
     'registrations.title': 'Sign up to the call',
-    'registrations.lead': 'State in writing your interest in taking part, on an honorary basis, in “{call}”. We will ask you to confirm your e-mail.',
-    'registrations.requirements': 'To sign up you need to live in the state and be available to collaborate. Taking part is honorary: it is not paid.',
+    'registrations.lead':
+      'State in writing your interest in taking part, on an honorary basis, in “{call}”. We will ask you to confirm your e-mail.',
+    'registrations.requirements':
+      'To sign up you need to live in the state and be available to collaborate. Taking part is honorary: it is not paid.',
     'registrations.section.you': 'About you',
     'registrations.section.participation': 'Your participation',
     'registrations.section.consent': 'Confirmation',
     'registrations.field.fullName': 'Full name',
     'registrations.field.email': 'E-mail address',
-    'registrations.field.emailHint': 'We will send a link to confirm your sign-up and, when the call closes, the next step.',
+    'registrations.field.emailHint':
+      'We will send a link to confirm your sign-up and, when the call closes, the next step.',
     'registrations.field.phone': 'Phone',
     'registrations.field.phoneHint': 'Only if you want us to call you too. For example: 618 123 4567.',
     'registrations.field.municipality': 'Municipality where you live',
@@ -126,8 +148,10 @@ export const registrationsMessages = defineMessages(
     'registrations.field.themes': 'Themes you are interested in',
     'registrations.field.themesHint': 'Choose as many as you like.',
     'registrations.field.motivation': 'Why you want to take part',
-    'registrations.field.motivationHint': 'Your written statement: tell us in a few lines what interests you and how you can help.',
-    'registrations.field.honorary': 'I state my intention to take part on an honorary basis (unpaid) in the work of the exercise.',
+    'registrations.field.motivationHint':
+      'Your written statement: tell us in a few lines what interests you and how you can help.',
+    'registrations.field.honorary':
+      'I state my intention to take part on an honorary basis (unpaid) in the work of the exercise.',
     'registrations.field.consent': 'I have read the short privacy notice and agree that my data be used for this call.',
     'registrations.field.consentLink': 'Privacy notice',
     'registrations.field.honeypot': 'Do not fill in this field',
@@ -142,33 +166,44 @@ export const registrationsMessages = defineMessages(
     'registrations.error.fullName.required': 'Enter your full name.',
     'registrations.error.fullName.tooLong': 'The name cannot be longer than 200 characters.',
     'registrations.error.email.invalid': 'Enter a valid e-mail address, like name@example.mx.',
-    'registrations.error.phone.invalid': 'Enter the phone with digits only (spaces, hyphens or + are fine), or leave it empty.',
+    'registrations.error.phone.invalid':
+      'Enter the phone with digits only (spaces, hyphens or + are fine), or leave it empty.',
     'registrations.error.municipality.required': 'Choose the municipality where you live.',
-    'registrations.error.outOfState': 'We are sorry: this call is for people who live in the state. If you live elsewhere, you can follow the exercise on this portal and write to the contact address.',
+    'registrations.error.outOfState':
+      'We are sorry: this call is for people who live in the state. If you live elsewhere, you can follow the exercise on this portal and write to the contact address.',
     'registrations.error.sector.required': 'Choose how you take part.',
     'registrations.error.organization.tooLong': 'The organisation name cannot be longer than 300 characters.',
     'registrations.error.motivation.tooShort': 'Write at least 20 characters about why you want to take part.',
     'registrations.error.motivation.tooLong': 'The statement cannot be longer than 3,000 characters.',
-    'registrations.error.acceptsHonorary.required': 'To sign up you need to state that you will take part on an honorary basis.',
+    'registrations.error.acceptsHonorary.required':
+      'To sign up you need to state that you will take part on an honorary basis.',
     'registrations.error.consent.required': 'To sign up you need to accept the privacy notice.',
     'registrations.error.decision.required': 'Choose accept or reject.',
     'registrations.error.reason.required': 'Write the reason for the rejection: it will be sent to the person.',
     'registrations.error.reason.tooLong': 'The reason cannot be longer than 2,000 characters.',
     'registrations.sent.title': 'Check your e-mail',
-    'registrations.sent.body': 'We sent a link to the address you entered. Open it within 24 hours to confirm your sign-up; until then it does not count. If you cannot see it, check your spam folder.',
-    'registrations.sent.again': 'If you had already signed up with that address, the changes will be saved when you open the link.',
+    'registrations.sent.body':
+      'We sent a link to the address you entered. Open it within 24 hours to confirm your sign-up; until then it does not count. If you cannot see it, check your spam folder.',
+    'registrations.sent.again':
+      'If you had already signed up with that address, the changes will be saved when you open the link.',
     'registrations.resend.heading': 'Did the e-mail not arrive?',
-    'registrations.resend.hint': 'Enter the e-mail address you signed up with and we will send you a new link. Older links will stop working.',
+    'registrations.resend.hint':
+      'Enter the e-mail address you signed up with and we will send you a new link. Older links will stop working.',
     'registrations.resend.submit': 'Send me a new link',
     'registrations.resend.title': 'Ask for a new link',
-    'registrations.resend.invalidBody': 'You may have used it already, or it may have expired: each link lasts 24 hours. If you have not confirmed your sign-up yet, ask for a new one here.',
-    'registrations.resend.sentBody': 'If a sign-up with that address is waiting to be confirmed, we sent you a new link. Open it within 24 hours; older links no longer work.',
-    'registrations.resend.sentNext': 'If you cannot see it in a few minutes, check your spam folder and that the address is spelled right. If you already confirmed your sign-up, there is nothing else to do.',
+    'registrations.resend.invalidBody':
+      'You may have used it already, or it may have expired: each link lasts 24 hours. If you have not confirmed your sign-up yet, ask for a new one here.',
+    'registrations.resend.sentBody':
+      'If a sign-up with that address is waiting to be confirmed, we sent you a new link. Open it within 24 hours; older links no longer work.',
+    'registrations.resend.sentNext':
+      'If you cannot see it in a few minutes, check your spam folder and that the address is spelled right. If you already confirmed your sign-up, there is nothing else to do.',
     'registrations.confirmed.title': 'Your sign-up has been recorded',
     'registrations.confirmed.reference': 'Your reference is',
     'registrations.confirmed.updated': 'We saved the changes to your sign-up.',
-    'registrations.confirmed.next': 'What happens next: the call closes on {date}. Then the guarantor body will review the sign-ups and write to {email} with the next step.',
-    'registrations.confirmed.account': 'We also created your account on the portal with this address, so you can follow the exercise. To sign in with a password, choose one through “Forgot your password?”.',
+    'registrations.confirmed.next':
+      'What happens next: the call closes on {date}. Then the guarantor body will review the sign-ups and write to {email} with the next step.',
+    'registrations.confirmed.account':
+      'We also created your account on the portal with this address, so you can follow the exercise. To sign in with a password, choose one through “Forgot your password?”.',
     'registrations.closed.title': 'Sign-up is not open',
     'registrations.closed.upcoming': 'The call opens on {date}. Come back then to sign up.',
     'registrations.closed.closed': 'The call closed on {date}. Sign-ups are no longer accepted.',
@@ -184,7 +219,8 @@ export const registrationsMessages = defineMessages(
     'registrations.admin.q': 'Search by name, e-mail, organisation or reference',
     'registrations.admin.apply': 'Apply filters',
     'registrations.admin.export': 'Download CSV with these filters',
-    'registrations.admin.exportNote': 'The download holds personal data and is recorded in the public history (without the data).',
+    'registrations.admin.exportNote':
+      'The download holds personal data and is recorded in the public history (without the data).',
     'registrations.admin.count': '{count} sign-ups',
     'registrations.admin.none': 'No sign-ups match these filters.',
     'registrations.admin.date': 'Date',
@@ -193,7 +229,8 @@ export const registrationsMessages = defineMessages(
     'registrations.admin.accept': 'Accept',
     'registrations.admin.reject': 'Reject',
     'registrations.admin.reason': 'Reason for rejection',
-    'registrations.admin.reasonHint': 'Required when rejecting. It is recorded in the public history: do not write personal data.',
+    'registrations.admin.reasonHint':
+      'Required when rejecting. It is recorded in the public history: do not write personal data.',
     'registrations.admin.save': 'Save decision',
     'registrations.admin.saved': 'The decision was saved.',
     'registrations.admin.notConfirmed': 'This sign-up is not confirmed yet: no decision can be taken on it.',

@@ -9,7 +9,10 @@ import { registrationReviewRoutes } from './review-routes.js';
 import { signupRoutes } from './signup-routes.js';
 import { demoExerciseSlugs } from '../exercises/demo.js';
 
-/** People joining: sign-ups to a call (Súmate) with their confirmation, review, export and public figures; participant accounts (/registro). */
+/**
+ * People joining: sign-ups to a call (Súmate) with their confirmation, review, export and public figures; participant
+ * accounts (/registro).
+ */
 export const registrationsModule: ModuleManifest = {
   name: 'registrations',
   messages: [registrationsMessages, registrationFiguresMessages],

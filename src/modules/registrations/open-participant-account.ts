@@ -10,7 +10,11 @@ export type OpenParticipantAccountInput = z.infer<typeof openParticipantAccountI
  * Opens a participant account with the person's consent to the privacy notice they were shown, in one transaction
  * (the account is the accounts module's; the consent the privacy module's).
  */
-export async function openParticipantAccount(db: Db, input: OpenParticipantAccountInput, options: { baseUrl: string; siteName: string }): Promise<void> {
+export async function openParticipantAccount(
+  db: Db,
+  input: OpenParticipantAccountInput,
+  options: { baseUrl: string; siteName: string },
+): Promise<void> {
   const { privacyNoticeId, ...account } = input;
   await registerParticipant(db, account, {
     ...options,

@@ -22,18 +22,28 @@ describe('registrations check their own rules, whoever calls them', () => {
     const registrationId = registration?.id ?? '7f2b5e3c-9d40-4ebf-a081-3f4e5d6c7b8a';
     const before = await rowCounts(db, { registrations, changeLog });
     for (const actor of [participant, evaluator]) {
-      await expect(decideRegistration(db, registrationId, { decision: 'accepted' }, actor, now)).rejects.toMatchObject({ code: 'forbidden' });
-      await expect(exportRegistrations(db, call!.id, registrationFilters.parse({}), actor, now)).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(decideRegistration(db, registrationId, { decision: 'accepted' }, actor, now)).rejects.toMatchObject({
+        code: 'forbidden',
+      });
+      await expect(exportRegistrations(db, call!.id, registrationFilters.parse({}), actor, now)).rejects.toMatchObject({
+        code: 'forbidden',
+      });
     }
     expect(await rowCounts(db, { registrations, changeLog })).toEqual(before);
-    if (registration) expect((await db.select().from(registrations).where(eq(registrations.id, registration.id)))[0]).toEqual(registration);
+    if (registration)
+      expect((await db.select().from(registrations).where(eq(registrations.id, registration.id)))[0]).toEqual(
+        registration,
+      );
   });
 
   it('lets the portal itself export, logged as the system', async () => {
     const { db } = await createTestDatabase({ withDemo: true });
     const [call] = await db.select().from(calls).limit(1);
     await exportRegistrations(db, call!.id, registrationFilters.parse({}), portalActor, now);
-    const [logged] = await db.select().from(changeLog).where(and(eq(changeLog.recordType, 'registrations_export'), eq(changeLog.recordId, call!.id)));
+    const [logged] = await db
+      .select()
+      .from(changeLog)
+      .where(and(eq(changeLog.recordType, 'registrations_export'), eq(changeLog.recordId, call!.id)));
     expect(logged).toMatchObject({ actorId: null, actorLabel: 'Sistema', action: 'create' });
   });
 });

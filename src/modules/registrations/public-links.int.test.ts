@@ -9,16 +9,32 @@ import { emails } from '../notifications/schema.js';
 const FORGED = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' };
 
 /** Opens a form page and posts it back with its token, every request naming a forged host. */
-async function postForm(app: FastifyInstance, from: string, url: string, fields: Record<string, string>): Promise<LightMyRequestResponse> {
+async function postForm(
+  app: FastifyInstance,
+  from: string,
+  url: string,
+  fields: Record<string, string>,
+): Promise<LightMyRequestResponse> {
   const page = await app.inject({ url: from, headers: FORGED });
   const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
   const cookie = page.cookies.find((c) => c.name === 'csrf')!.value;
   const noticeId = /name="privacyNoticeId" value="([^"]+)"/.exec(page.body)?.[1];
-  return app.inject({ method: 'POST', url, headers: FORGED, cookies: { csrf: cookie }, payload: { ...fields, _csrf: csrf, ...(noticeId ? { privacyNoticeId: noticeId } : {}) } });
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: FORGED,
+    cookies: { csrf: cookie },
+    payload: { ...fields, _csrf: csrf, ...(noticeId ? { privacyNoticeId: noticeId } : {}) },
+  });
 }
 
 async function lastEmailTo(database: Database, to: string) {
-  const [email] = await database.db.select().from(emails).where(eq(emails.toAddress, to)).orderBy(desc(emails.createdAt)).limit(1);
+  const [email] = await database.db
+    .select()
+    .from(emails)
+    .where(eq(emails.toAddress, to))
+    .orderBy(desc(emails.createdAt))
+    .limit(1);
   return email!;
 }
 
@@ -43,7 +59,16 @@ describe('links in e-mails come from the configuration, never from the request',
       expect(signIn.template).toBe('sign_in_link');
       expect(links(signIn.text)).toEqual([expected]);
 
-      expect((await postForm(app, '/registro', '/registro', { name: 'Berta Soto', email: 'berta@example.mx', password: 'una frase larga y segura', consent: 'yes' })).statusCode).toBe(200);
+      expect(
+        (
+          await postForm(app, '/registro', '/registro', {
+            name: 'Berta Soto',
+            email: 'berta@example.mx',
+            password: 'una frase larga y segura',
+            consent: 'yes',
+          })
+        ).statusCode,
+      ).toBe(200);
       const confirm = await lastEmailTo(database, 'berta@example.mx');
       expect(confirm.template).toBe('confirm_email');
       expect(links(confirm.text)).toEqual([expected]);
@@ -64,7 +89,10 @@ describe('links in e-mails come from the configuration, never from the request',
       expect(links(registration.text)).toEqual([expected]);
 
       // The public API's links too.
-      const problem = await app.inject({ url: '/api/v1/exercises/00000000-0000-0000-0000-000000000000', headers: FORGED });
+      const problem = await app.inject({
+        url: '/api/v1/exercises/00000000-0000-0000-0000-000000000000',
+        headers: FORGED,
+      });
       expect(problem.statusCode).toBe(404);
       expect(String((problem.json() as { type: string }).type)).toBe(`${expected}/api#not-found`);
     });

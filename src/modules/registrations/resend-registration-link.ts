@@ -28,7 +28,13 @@ export async function resendRegistrationLink(db: Db, rawEmail: string, options: 
     let sent = 0;
     for (const { registration, call } of waiting) {
       if (!registration.userId || callAvailability(call, options.now) !== 'open') continue;
-      const older = await retireTokens(tx, { userId: registration.userId, purpose: 'confirm_email', dataKey: 'registrationId', dataValue: registration.id, now: options.now });
+      const older = await retireTokens(tx, {
+        userId: registration.userId,
+        purpose: 'confirm_email',
+        dataKey: 'registrationId',
+        dataValue: registration.id,
+        now: options.now,
+      });
       const update = older[0]?.update;
       const token = await issueToken(
         tx,
@@ -40,7 +46,9 @@ export async function resendRegistrationLink(db: Db, rawEmail: string, options: 
         },
         options.now,
       );
-      const name = update ? ((JSON.parse(update) as { fullName?: string }).fullName ?? registration.fullName) : registration.fullName;
+      const name = update
+        ? ((JSON.parse(update) as { fullName?: string }).fullName ?? registration.fullName)
+        : registration.fullName;
       await queueEmail(tx, {
         to: registration.email,
         userId: registration.userId,

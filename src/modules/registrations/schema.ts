@@ -7,7 +7,15 @@ import { institutions, municipalities } from '../directory/schema.js';
 import { emails } from '../notifications/schema.js';
 import { privacyNotices } from '../privacy/schema.js';
 
-export const sectors = ['civil_society_org', 'academia', 'private_sector', 'professional_college', 'autonomous_body', 'public_body', 'individual'] as const;
+export const sectors = [
+  'civil_society_org',
+  'academia',
+  'private_sector',
+  'professional_college',
+  'autonomous_body',
+  'public_body',
+  'individual',
+] as const;
 export type Sector = (typeof sectors)[number];
 
 export const registrationStatuses = ['pending_confirmation', 'confirmed', 'accepted', 'rejected', 'withdrawn'] as const;
@@ -68,7 +76,9 @@ export const callMailings = pgTable('call_mailings', {
   subjectEn: text('subject_en').notNull(),
   bodyEn: text('body_en').notNull(),
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-  /** True from the mailing's creation until every recipient has their e-mail queued (batches resume after a restart). */
+  /**
+   * True from the mailing's creation until every recipient has their e-mail queued (batches resume after a restart).
+   */
   isQueueing: boolean('is_queueing').notNull().default(false),
   ...timestamps(),
 });

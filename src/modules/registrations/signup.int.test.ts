@@ -33,17 +33,31 @@ const person = (overrides: Record<string, string | string[]> = {}) => ({
   ...overrides,
 });
 
-async function submit(app: FastifyInstance, fields: Record<string, string | string[]>): Promise<LightMyRequestResponse> {
+async function submit(
+  app: FastifyInstance,
+  fields: Record<string, string | string[]>,
+): Promise<LightMyRequestResponse> {
   const { csrf, noticeId, cookies } = await openForm(app);
   const body = new URLSearchParams();
   for (const [key, value] of Object.entries({ _csrf: csrf, privacyNoticeId: noticeId, ...fields })) {
     for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
   }
-  return app.inject({ method: 'POST', url: FORM, cookies, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+  return app.inject({
+    method: 'POST',
+    url: FORM,
+    cookies,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: body.toString(),
+  });
 }
 
 async function lastEmail(database: Database, to: string) {
-  const [email] = await database.db.select().from(emails).where(eq(emails.toAddress, to)).orderBy(desc(emails.createdAt)).limit(1);
+  const [email] = await database.db
+    .select()
+    .from(emails)
+    .where(eq(emails.toAddress, to))
+    .orderBy(desc(emails.createdAt))
+    .limit(1);
   return email;
 }
 
@@ -56,7 +70,12 @@ describe('Súmate: signing up to an open call', () => {
     expect(sent.statusCode).toBe(303);
     expect(sent.headers.location).toBe(`${FORM}/enviada`);
     const [registration] = await database.db.select().from(registrations);
-    expect(registration).toMatchObject({ status: 'pending_confirmation', email: 'mafer@example.mx', themes: ['Espacios públicos', 'Medio ambiente y residuos'], acceptsHonorary: true });
+    expect(registration).toMatchObject({
+      status: 'pending_confirmation',
+      email: 'mafer@example.mx',
+      themes: ['Espacios públicos', 'Medio ambiente y residuos'],
+      acceptsHonorary: true,
+    });
     expect(registration!.reference).toMatch(/^SUM-2026-\d{5}$/);
 
     const mail = await lastEmail(database, 'mafer@example.mx');
@@ -108,9 +127,24 @@ describe('Súmate: signing up to an open call', () => {
 
   it('shows every problem next to its field and in the summary, and handles very long input', async () => {
     const { app } = await createTestApp();
-    const response = await submit(app, { fullName: '', email: 'x', municipalityCvegeo: '', motivation: 'corto', phone: 'llámame' });
+    const response = await submit(app, {
+      fullName: '',
+      email: 'x',
+      municipalityCvegeo: '',
+      motivation: 'corto',
+      phone: 'llámame',
+    });
     expect(response.statusCode).toBe(400);
-    for (const message of ['Escribe tu nombre completo.', 'Escribe un correo electrónico válido', 'Elige el municipio donde vives.', 'Elige cómo participas.', 'al menos 20 caracteres', 'de manera honoraria', 'aceptar el aviso de privacidad', 'solo con números']) {
+    for (const message of [
+      'Escribe tu nombre completo.',
+      'Escribe un correo electrónico válido',
+      'Elige el municipio donde vives.',
+      'Elige cómo participas.',
+      'al menos 20 caracteres',
+      'de manera honoraria',
+      'aceptar el aviso de privacidad',
+      'solo con números',
+    ]) {
       expect(response.body).toContain(message);
     }
     const long = await submit(app, person({ motivation: 'a'.repeat(5000), fullName: 'b'.repeat(500) }));
@@ -138,15 +172,25 @@ describe('Súmate: signing up to an open call', () => {
     const { app, database } = await createTestApp();
     const { csrf, noticeId, cookies } = await openForm(app);
     const params = new URLSearchParams();
-    for (const [key, value] of Object.entries({ _csrf: csrf, privacyNoticeId: noticeId, ...person() })) for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
+    for (const [key, value] of Object.entries({ _csrf: csrf, privacyNoticeId: noticeId, ...person() }))
+      for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
     const body = params.toString();
-    const post = (url: string) => app.inject({ method: 'POST', url, cookies, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body });
+    const post = (url: string) =>
+      app.inject({
+        method: 'POST',
+        url,
+        cookies,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: body,
+      });
     const closed = await post('/ejercicios/tercer-pal-2020-2021/convocatoria/sumate');
     expect(closed.statusCode).toBe(409);
     expect(closed.body).toContain('La convocatoria cerró el 15 de noviembre de 2020');
     expect((await post('/ejercicios/no-existe/convocatoria/sumate')).statusCode).toBe(404);
     expect((await database.db.select({ n: count() }).from(registrations))[0]!.n).toBe(0);
-    expect((await database.db.select({ n: count() }).from(users).where(eq(users.email, 'mafer@example.mx')))[0]!.n).toBe(0);
+    expect(
+      (await database.db.select({ n: count() }).from(users).where(eq(users.email, 'mafer@example.mx')))[0]!.n,
+    ).toBe(0);
   });
 
   it('limits sign-ups per address', async () => {
@@ -157,12 +201,22 @@ describe('Súmate: signing up to an open call', () => {
   });
 });
 
-async function askForNewLink(app: FastifyInstance, email: string, from = '/sumate/reenviar'): Promise<LightMyRequestResponse> {
+async function askForNewLink(
+  app: FastifyInstance,
+  email: string,
+  from = '/sumate/reenviar',
+): Promise<LightMyRequestResponse> {
   const page = await app.inject({ url: from });
   const csrf = /action="\/sumate\/reenviar"[\s\S]*?name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
   const cookie = page.cookies.find((c) => c.name === 'csrf')?.value;
   const cookies: Record<string, string> = cookie ? { csrf: cookie } : {};
-  return app.inject({ method: 'POST', url: '/sumate/reenviar', cookies, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: csrf, email }).toString() });
+  return app.inject({
+    method: 'POST',
+    url: '/sumate/reenviar',
+    cookies,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ _csrf: csrf, email }).toString(),
+  });
 }
 
 describe('Súmate: asking for a new confirmation link', () => {
@@ -240,7 +294,9 @@ describe('Súmate: asking for a new confirmation link', () => {
     // Five tries per 15 minutes from one address, the mistyped one included.
     for (let i = 0; i < 5; i++) statuses.push((await askForNewLink(app, 'insistente@example.mx')).statusCode);
     expect(statuses).toEqual([303, 303, 303, 303, 429]);
-    expect(await database.db.select().from(emails).where(eq(emails.toAddress, 'insistente@example.mx'))).toHaveLength(5);
+    expect(await database.db.select().from(emails).where(eq(emails.toAddress, 'insistente@example.mx'))).toHaveLength(
+      5,
+    );
   });
 });
 
@@ -257,34 +313,76 @@ describe('reviewing sign-ups', () => {
 
     const all = await app.inject({ url: `/admin/inscripciones?convocatoria=${call!.id}`, cookies: admin.cookies });
     expect(all.body).toContain('4 inscripciones');
-    const academia = await app.inject({ url: `/admin/inscripciones?convocatoria=${call!.id}&sector=academia`, cookies: admin.cookies });
+    const academia = await app.inject({
+      url: `/admin/inscripciones?convocatoria=${call!.id}&sector=academia`,
+      cookies: admin.cookies,
+    });
     expect(academia.body).toContain('1 inscripciones');
     expect(academia.body).toContain('Persona Número 0');
-    const search = await app.inject({ url: `/admin/inscripciones?convocatoria=${call!.id}&q=numero 2`, cookies: admin.cookies });
+    const search = await app.inject({
+      url: `/admin/inscripciones?convocatoria=${call!.id}&q=numero 2`,
+      cookies: admin.cookies,
+    });
     expect(search.body).toContain('Persona Número 2');
     expect(search.body).not.toContain('Persona Número 1');
 
-    const [target] = await database.db.select().from(registrations).where(eq(registrations.email, 'persona1@example.mx'));
-    const noReason = await app.inject({ method: 'POST', url: `/admin/inscripciones/${target!.id}`, cookies: admin.cookies, payload: { _csrf: admin.csrf, decision: 'rejected' } });
+    const [target] = await database.db
+      .select()
+      .from(registrations)
+      .where(eq(registrations.email, 'persona1@example.mx'));
+    const noReason = await app.inject({
+      method: 'POST',
+      url: `/admin/inscripciones/${target!.id}`,
+      cookies: admin.cookies,
+      payload: { _csrf: admin.csrf, decision: 'rejected' },
+    });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.body).toContain('Escribe el motivo del rechazo');
-    const rejected = await app.inject({ method: 'POST', url: `/admin/inscripciones/${target!.id}`, cookies: admin.cookies, payload: { _csrf: admin.csrf, decision: 'rejected', reason: 'No reside en el estado según su comprobante.' } });
+    const rejected = await app.inject({
+      method: 'POST',
+      url: `/admin/inscripciones/${target!.id}`,
+      cookies: admin.cookies,
+      payload: { _csrf: admin.csrf, decision: 'rejected', reason: 'No reside en el estado según su comprobante.' },
+    });
     expect(rejected.statusCode).toBe(303);
-    const [pending] = await database.db.select().from(registrations).where(eq(registrations.email, 'sinconfirmar@example.mx'));
-    const refused = await app.inject({ method: 'POST', url: `/admin/inscripciones/${pending!.id}`, cookies: admin.cookies, payload: { _csrf: admin.csrf, decision: 'accepted' } });
+    const [pending] = await database.db
+      .select()
+      .from(registrations)
+      .where(eq(registrations.email, 'sinconfirmar@example.mx'));
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/admin/inscripciones/${pending!.id}`,
+      cookies: admin.cookies,
+      payload: { _csrf: admin.csrf, decision: 'accepted' },
+    });
     expect(refused.statusCode).toBe(409);
 
-    const [entry] = await database.db.select().from(changeLog).where(and(eq(changeLog.recordType, 'registration'), eq(changeLog.recordId, target!.id)));
-    expect(entry!.after).toEqual({ status: 'rejected', rejectionReason: 'No reside en el estado según su comprobante.' });
+    const [entry] = await database.db
+      .select()
+      .from(changeLog)
+      .where(and(eq(changeLog.recordType, 'registration'), eq(changeLog.recordId, target!.id)));
+    expect(entry!.after).toEqual({
+      status: 'rejected',
+      rejectionReason: 'No reside en el estado según su comprobante.',
+    });
     expect(JSON.stringify(entry)).not.toContain('persona1@example.mx');
     expect(JSON.stringify(entry)).not.toContain('Persona Número 1');
 
-    const csv = await app.inject({ url: `/admin/inscripciones/exportar.csv?convocatoria=${call!.id}&status=confirmed`, cookies: admin.cookies });
+    const csv = await app.inject({
+      url: `/admin/inscripciones/exportar.csv?convocatoria=${call!.id}&status=confirmed`,
+      cookies: admin.cookies,
+    });
     expect(csv.headers['content-type']).toContain('text/csv');
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toContain('folio,estado,nombre,correo');
-    const [exportEntry] = await database.db.select().from(changeLog).where(eq(changeLog.recordType, 'registrations_export'));
+    const [exportEntry] = await database.db
+      .select()
+      .from(changeLog)
+      .where(eq(changeLog.recordType, 'registrations_export'));
     expect(exportEntry!.after).toMatchObject({ rows: 2, filters: { status: 'confirmed' } });
     const anonymous = await app.inject({ url: `/admin/inscripciones/exportar.csv?convocatoria=${call!.id}` });
     expect(anonymous.statusCode).toBe(303);

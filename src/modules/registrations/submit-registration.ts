@@ -70,7 +70,12 @@ const parseJson = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.p
  * row; and its job. Refused with `callNotOpen` (conflict) when the exercise has no open call, and `outOfState`
  * (validation) for a municipality outside the call's state.
  */
-export async function submitRegistration(db: Db, exerciseSlug: string, input: RegistrationInput, options: SubmitOptions) {
+export async function submitRegistration(
+  db: Db,
+  exerciseSlug: string,
+  input: RegistrationInput,
+  options: SubmitOptions,
+) {
   const email = normalizeEmail(input.email);
   const token = randomToken();
   const expiresAt = new Date(options.now.getTime() + tokenTtlMinutes.confirm_email * 60_000);
@@ -92,14 +97,25 @@ export async function submitRegistration(db: Db, exerciseSlug: string, input: Re
         earlier.id as registration_id, earlier.reference
       from account
       left join target on true
-      left join registrations earlier on earlier.call_id = target.id and lower(earlier.email) = ${email}`)) as unknown as { rows: FoundRow[] };
+      left join registrations earlier on earlier.call_id = target.id and lower(earlier.email) = ${email}`)) as unknown as {
+      rows: FoundRow[];
+    };
     const row = found.rows[0];
     if (!row) throw new Error('account vanished during sign-up');
     const call = row.call_id
-      ? { id: row.call_id, title: row.title!, themes: parseJson<string[]>(row.themes), status: row.status!, opensAt: new Date(row.opens_at!), closesAt: new Date(row.closes_at!) }
+      ? {
+          id: row.call_id,
+          title: row.title!,
+          themes: parseJson<string[]>(row.themes),
+          status: row.status!,
+          opensAt: new Date(row.opens_at!),
+          closesAt: new Date(row.closes_at!),
+        }
       : undefined;
-    if (!call || callAvailability(call, options.now) !== 'open') throw new AppError('conflict', 'call not open', { reason: 'callNotOpen' });
-    if (row.state_code !== row.eligible_state_code) throw new AppError('validation', 'not a resident', { field: 'municipalityCvegeo', reason: 'outOfState' });
+    if (!call || callAvailability(call, options.now) !== 'open')
+      throw new AppError('conflict', 'call not open', { reason: 'callNotOpen' });
+    if (row.state_code !== row.eligible_state_code)
+      throw new AppError('validation', 'not a resident', { field: 'municipalityCvegeo', reason: 'outOfState' });
     const themes = input.themes.filter((theme) => call.themes.includes(theme));
     const fields: Fields = {
       fullName: input.fullName,
@@ -119,7 +135,16 @@ export async function submitRegistration(db: Db, exerciseSlug: string, input: Re
     let linkToken = token;
     if (row.registration_id && row.reference) {
       registration = { id: row.registration_id, reference: row.reference };
-      linkToken = await issueToken(tx, { userId: row.user_id, purpose: 'confirm_email', ttlMinutes: tokenTtlMinutes.confirm_email, data: { registrationId: registration.id, update: JSON.stringify(fields) } }, options.now);
+      linkToken = await issueToken(
+        tx,
+        {
+          userId: row.user_id,
+          purpose: 'confirm_email',
+          ttlMinutes: tokenTtlMinutes.confirm_email,
+          data: { registrationId: registration.id, update: JSON.stringify(fields) },
+        },
+        options.now,
+      );
     } else {
       // The registration, its consent and its link token in one statement.
       const reference = sql`${`SUM-${options.now.getUTCFullYear()}-`} || lpad(nextval('registration_number_seq')::text, 5, '0')`;

@@ -80,22 +80,41 @@ export async function addMembership(db: Db, input: AddMembershipInput, options: 
       .where(eq(secretariatSeats.id, values.seatId))
       .for('update');
     if (!seat) throw notFound('seat');
-    let fromRegistration: { fullName: string; email: string; organization: string | null; userId: string | null } | undefined;
+    let fromRegistration:
+      { fullName: string; email: string; organization: string | null; userId: string | null } | undefined;
     if (values.registrationId) {
       const [registration] = await tx
-        .select({ fullName: registrations.fullName, email: registrations.email, organization: registrations.organization, userId: registrations.userId, status: registrations.status })
+        .select({
+          fullName: registrations.fullName,
+          email: registrations.email,
+          organization: registrations.organization,
+          userId: registrations.userId,
+          status: registrations.status,
+        })
         .from(registrations)
         .innerJoin(calls, eq(calls.id, registrations.callId))
         .where(and(eq(registrations.id, values.registrationId), eq(calls.exerciseId, seat.exerciseId)));
-      if (!registration || registration.status !== 'accepted') throw new AppError('conflict', 'not an accepted registration', { reason: 'registrationNotAccepted' });
+      if (!registration || registration.status !== 'accepted')
+        throw new AppError('conflict', 'not an accepted registration', { reason: 'registrationNotAccepted' });
       fromRegistration = registration;
     }
     const email = values.email ?? fromRegistration?.email;
     // A member with an account (same e-mail) is linked to it, so that once signed in they read draft minutes.
-    const [account] = !values.userId && !fromRegistration?.userId && email ? await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`).limit(1) : [];
-    const held = await tx.select().from(secretariatMemberships).where(and(eq(secretariatMemberships.seatId, seat.id), eq(secretariatMemberships.role, values.role)));
+    const [account] =
+      !values.userId && !fromRegistration?.userId && email
+        ? await tx
+            .select({ id: users.id })
+            .from(users)
+            .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
+            .limit(1)
+        : [];
+    const held = await tx
+      .select()
+      .from(secretariatMemberships)
+      .where(and(eq(secretariatMemberships.seatId, seat.id), eq(secretariatMemberships.role, values.role)));
     const term = { startsOn: values.startsOn, endsOn: values.endsOn ?? null };
-    if (held.some((m) => overlaps(m, term))) throw new AppError('conflict', 'role already held in that term', { reason: 'roleTaken' });
+    if (held.some((m) => overlaps(m, term)))
+      throw new AppError('conflict', 'role already held in that term', { reason: 'roleTaken' });
     const [row] = await tx
       .insert(secretariatMemberships)
       .values({
@@ -111,7 +130,13 @@ export async function addMembership(db: Db, input: AddMembershipInput, options: 
         endsOn: values.endsOn ?? null,
       })
       .returning();
-    await appendChange(tx, { actor, recordType: 'secretariat_membership', recordId: row!.id, action: 'create', after: publicMembership(row!) });
+    await appendChange(tx, {
+      actor,
+      recordType: 'secretariat_membership',
+      recordId: row!.id,
+      action: 'create',
+      after: publicMembership(row!),
+    });
     return row!;
   });
 }

@@ -33,17 +33,40 @@ export async function addSeat(db: Db, secretariatId: string, input: AddSeatInput
   const actor = changeActorOf(options.actor);
   const values = addSeatInput.parse(input);
   return db.transaction(async (tx) => {
-    const [secretariat] = await tx.select({ id: secretariats.id }).from(secretariats).where(eq(secretariats.id, secretariatId)).for('update');
+    const [secretariat] = await tx
+      .select({ id: secretariats.id })
+      .from(secretariats)
+      .where(eq(secretariats.id, secretariatId))
+      .for('update');
     if (!secretariat) throw notFound('secretariat');
-    const existing = await tx.select({ kind: secretariatSeats.kind, institutionId: secretariatSeats.institutionId }).from(secretariatSeats).where(eq(secretariatSeats.secretariatId, secretariatId));
-    const [institution] = values.institutionId ? await tx.select({ kind: institutions.kind }).from(institutions).where(eq(institutions.id, values.institutionId)) : [];
-    if (values.institutionId && !institution) throw new AppError('conflict', 'unknown institution', { reason: 'institutionRequired' });
-    const problem = seatProblem(existing, { kind: values.kind, institutionId: values.institutionId ?? null }, institution?.kind);
+    const existing = await tx
+      .select({ kind: secretariatSeats.kind, institutionId: secretariatSeats.institutionId })
+      .from(secretariatSeats)
+      .where(eq(secretariatSeats.secretariatId, secretariatId));
+    const [institution] = values.institutionId
+      ? await tx.select({ kind: institutions.kind }).from(institutions).where(eq(institutions.id, values.institutionId))
+      : [];
+    if (values.institutionId && !institution)
+      throw new AppError('conflict', 'unknown institution', { reason: 'institutionRequired' });
+    const problem = seatProblem(
+      existing,
+      { kind: values.kind, institutionId: values.institutionId ?? null },
+      institution?.kind,
+    );
     if (problem) throw new AppError('conflict', `seat refused: ${problem}`, { reason: problem });
-    const [last] = await tx.select({ n: max(secretariatSeats.position) }).from(secretariatSeats).where(eq(secretariatSeats.secretariatId, secretariatId));
+    const [last] = await tx
+      .select({ n: max(secretariatSeats.position) })
+      .from(secretariatSeats)
+      .where(eq(secretariatSeats.secretariatId, secretariatId));
     const [row] = await tx
       .insert(secretariatSeats)
-      .values({ secretariatId, kind: values.kind, institutionId: values.institutionId ?? null, label: values.label ?? null, position: (last?.n ?? 0) + 1 })
+      .values({
+        secretariatId,
+        kind: values.kind,
+        institutionId: values.institutionId ?? null,
+        label: values.label ?? null,
+        position: (last?.n ?? 0) + 1,
+      })
       .returning();
     await appendChange(tx, { actor, recordType: 'secretariat_seat', recordId: row!.id, action: 'create', after: row });
     return row!;

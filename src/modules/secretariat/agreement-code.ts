@@ -7,12 +7,23 @@ const twoDigits = (n: number) => {
   return String(n).padStart(2, '0');
 };
 
-/** The stable code of an agreement: STL-<year>-<INS|ORD|EXT>-<session number>-<agreement number>, e.g. STL-2020-ORD-03-02. */
-export function agreementCode(input: { year: number; kind: SessionKind; sessionNumber: number; agreementNumber: number }): string {
+/**
+ * The stable code of an agreement: STL-<year>-<INS|ORD|EXT>-<session number>-<agreement number>, e.g.
+ * STL-2020-ORD-03-02.
+ */
+export function agreementCode(input: {
+  year: number;
+  kind: SessionKind;
+  sessionNumber: number;
+  agreementNumber: number;
+}): string {
   return `STL-${input.year}-${kindCodes[input.kind]}-${twoDigits(input.sessionNumber)}-${twoDigits(input.agreementNumber)}`;
 }
 
-/** An agreement is overdue when its due date has passed and it is neither fulfilled nor cancelled. `today` is YYYY-MM-DD. */
+/**
+ * An agreement is overdue when its due date has passed and it is neither fulfilled nor cancelled. `today` is
+ * YYYY-MM-DD.
+ */
 export function isOverdue(agreement: { dueOn: string | null; status: AgreementStatus }, today: string): boolean {
   if (!agreement.dueOn) return false;
   if (agreement.status === 'fulfilled' || agreement.status === 'cancelled') return false;

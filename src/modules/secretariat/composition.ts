@@ -8,7 +8,13 @@ export interface SeatShape {
 }
 
 /** Institutions that may hold an authority seat: a participating state or municipal authority. */
-export const authorityInstitutionKinds: readonly InstitutionKind[] = ['state_executive', 'state_legislative', 'state_judicial', 'municipal_government', 'autonomous_body'];
+export const authorityInstitutionKinds: readonly InstitutionKind[] = [
+  'state_executive',
+  'state_legislative',
+  'state_judicial',
+  'municipal_government',
+  'autonomous_body',
+];
 
 export type CompositionProblem =
   | 'secondGuarantor'
@@ -22,7 +28,11 @@ export type CompositionProblem =
  * Whether a new seat may join the existing ones: exactly one guarantor seat (a second is refused), one facilitator,
  * one seat per authority institution, and as many civil-society seats as wanted. Returns the problem, if any.
  */
-export function seatProblem(existing: readonly SeatShape[], seat: SeatShape, institutionKind?: InstitutionKind | undefined): CompositionProblem | undefined {
+export function seatProblem(
+  existing: readonly SeatShape[],
+  seat: SeatShape,
+  institutionKind?: InstitutionKind | undefined,
+): CompositionProblem | undefined {
   if (seat.kind === 'guarantor') {
     if (existing.some((s) => s.kind === 'guarantor')) return 'secondGuarantor';
     if (!seat.institutionId) return 'institutionRequired';

@@ -14,13 +14,27 @@ import { changeSession, isCurrentOn, localDate, lockSession } from './sessions.j
  * Convenes a scheduled session: e-mails every member in office on its date who has an address (titulars and
  * alternates), each in their language, with the session's .ics file attached, and marks it convened.
  */
-export async function conveneSession(db: Db, sessionId: string, options: { actor: ActingParty; baseUrl: string; siteName: string; timeZone: string; now: Date }) {
+export async function conveneSession(
+  db: Db,
+  sessionId: string,
+  options: { actor: ActingParty; baseUrl: string; siteName: string; timeZone: string; now: Date },
+) {
   assertHoldsRole(options.actor, 'admin', 'facilitator');
   const actor = changeActorOf(options.actor);
   return db.transaction(async (tx) => {
     const before = await lockSession(tx, sessionId, ['scheduled']);
-    const [context] = await tx.select({ slug: exercises.slug }).from(secretariats).innerJoin(exercises, eq(exercises.id, secretariats.exerciseId)).where(eq(secretariats.id, before.secretariatId));
-    const agenda = (await tx.select({ title: secretariatAgendaItems.title }).from(secretariatAgendaItems).where(eq(secretariatAgendaItems.sessionId, sessionId)).orderBy(asc(secretariatAgendaItems.position))).map((a) => a.title);
+    const [context] = await tx
+      .select({ slug: exercises.slug })
+      .from(secretariats)
+      .innerJoin(exercises, eq(exercises.id, secretariats.exerciseId))
+      .where(eq(secretariats.id, before.secretariatId));
+    const agenda = (
+      await tx
+        .select({ title: secretariatAgendaItems.title })
+        .from(secretariatAgendaItems)
+        .where(eq(secretariatAgendaItems.sessionId, sessionId))
+        .orderBy(asc(secretariatAgendaItems.position))
+    ).map((a) => a.title);
     const members = await tx
       .select({ membership: secretariatMemberships, locale: users.locale })
       .from(secretariatMemberships)
@@ -35,7 +49,10 @@ export async function conveneSession(db: Db, sessionId: string, options: { actor
       const t = translator(locale);
       const format = formatters(locale, options.timeZone);
       const bodyName = t('secretariat.bodyName');
-      const ics = sessionsCalendar([sessionEvent(after, agenda, { t, baseUrl: options.baseUrl, exerciseSlug: context!.slug, bodyName })], { name: bodyName, now: options.now });
+      const ics = sessionsCalendar(
+        [sessionEvent(after, agenda, { t, baseUrl: options.baseUrl, exerciseSlug: context!.slug, bodyName })],
+        { name: bodyName, now: options.now },
+      );
       await queueEmail(tx, {
         to: membership.email!,
         userId: membership.userId,
@@ -50,7 +67,9 @@ export async function conveneSession(db: Db, sessionId: string, options: { actor
           agenda,
           url: absoluteUrl(options.baseUrl, sessionPath(context!.slug, after)),
         },
-        attachments: [{ filename: 'sesion.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: ics }],
+        attachments: [
+          { filename: 'sesion.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: ics },
+        ],
       });
     }
     return { session: after, recipients: recipients.length };

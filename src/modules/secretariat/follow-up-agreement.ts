@@ -17,7 +17,12 @@ export type FollowUpAgreementInput = z.input<typeof followUpAgreementInput>;
  * Records the follow-up of an approved agreement: pending -> in_progress -> fulfilled | cancelled, each move with a
  * note (`wrongMove` for any other move, `notApproved` for an agreement that was not approved).
  */
-export async function followUpAgreement(db: Db, agreementId: string, input: FollowUpAgreementInput, options: { actor: ActingParty }) {
+export async function followUpAgreement(
+  db: Db,
+  agreementId: string,
+  input: FollowUpAgreementInput,
+  options: { actor: ActingParty },
+) {
   assertHoldsRole(options.actor, 'admin', 'facilitator');
   const actor = changeActorOf(options.actor);
   const values = followUpAgreementInput.parse(input);
@@ -25,10 +30,25 @@ export async function followUpAgreement(db: Db, agreementId: string, input: Foll
     const [before] = await tx.select().from(agreements).where(eq(agreements.id, agreementId)).for('update');
     if (!before) throw notFound('agreement');
     if (before.outcome !== 'approved') throw new AppError('conflict', 'not approved', { reason: 'notApproved' });
-    if (values.status !== before.status && !nextStatuses[before.status].includes(values.status)) throw new AppError('conflict', 'wrong move', { reason: 'wrongMove' });
-    const [update] = await tx.insert(agreementUpdates).values({ agreementId, status: values.status, note: values.note }).returning();
-    const [after] = await tx.update(agreements).set({ status: values.status }).where(eq(agreements.id, agreementId)).returning();
-    await appendChange(tx, { actor, recordType: 'agreement', recordId: agreementId, action: 'update', before, after: { ...after, note: update!.note } });
+    if (values.status !== before.status && !nextStatuses[before.status].includes(values.status))
+      throw new AppError('conflict', 'wrong move', { reason: 'wrongMove' });
+    const [update] = await tx
+      .insert(agreementUpdates)
+      .values({ agreementId, status: values.status, note: values.note })
+      .returning();
+    const [after] = await tx
+      .update(agreements)
+      .set({ status: values.status })
+      .where(eq(agreements.id, agreementId))
+      .returning();
+    await appendChange(tx, {
+      actor,
+      recordType: 'agreement',
+      recordId: agreementId,
+      action: 'update',
+      before,
+      after: { ...after, note: update!.note },
+    });
     return after!;
   });
 }

@@ -34,10 +34,19 @@ export async function getSecretariat(db: Db, where: { id: string } | { exerciseI
     ? await db
         .select()
         .from(secretariatMemberships)
-        .where(inArray(secretariatMemberships.seatId, seatRows.map((s) => s.seat.id)))
+        .where(
+          inArray(
+            secretariatMemberships.seatId,
+            seatRows.map((s) => s.seat.id),
+          ),
+        )
         .orderBy(desc(secretariatMemberships.startsOn), desc(secretariatMemberships.role))
     : [];
-  const seats: SeatWithHolders[] = seatRows.map((s) => ({ ...s.seat, institutionName: s.institutionName, memberships: memberships.filter((m) => m.seatId === s.seat.id) }));
+  const seats: SeatWithHolders[] = seatRows.map((s) => ({
+    ...s.seat,
+    institutionName: s.institutionName,
+    memberships: memberships.filter((m) => m.seatId === s.seat.id),
+  }));
   const [docRows, sessions] = await Promise.all([
     db
       .select({ document: documents, file: fileColumns })
@@ -45,7 +54,11 @@ export async function getSecretariat(db: Db, where: { id: string } | { exerciseI
       .leftJoin(storedFiles, eq(storedFiles.id, documents.fileId))
       .where(and(eq(documents.recordType, 'secretariat'), eq(documents.recordId, row.secretariat.id)))
       .orderBy(asc(documents.kind)),
-    db.select().from(secretariatSessions).where(eq(secretariatSessions.secretariatId, row.secretariat.id)).orderBy(asc(secretariatSessions.startsAt)),
+    db
+      .select()
+      .from(secretariatSessions)
+      .where(eq(secretariatSessions.secretariatId, row.secretariat.id))
+      .orderBy(asc(secretariatSessions.startsAt)),
   ]);
   const docs = docRows.map((d) => ({ ...d.document, file: d.file as FileSummary | null }));
   return { ...row, seats, documents: docs, sessions };
@@ -54,7 +67,11 @@ export type SecretariatDetail = Awaited<ReturnType<typeof getSecretariat>>;
 
 /** Whether an exercise has its Secretariat installed (for the exercise page's link). */
 export async function hasSecretariat(db: Db, exerciseId: string): Promise<boolean> {
-  const [row] = await db.select({ id: secretariats.id }).from(secretariats).where(eq(secretariats.exerciseId, exerciseId)).limit(1);
+  const [row] = await db
+    .select({ id: secretariats.id })
+    .from(secretariats)
+    .where(eq(secretariats.exerciseId, exerciseId))
+    .limit(1);
   return Boolean(row);
 }
 

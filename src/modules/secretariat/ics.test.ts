@@ -28,7 +28,9 @@ describe('iCalendar (RFC 5545)', () => {
     expect(ics).toContain('SUMMARY:Sesión de instalación\\, 1.ª\r\n');
     expect(ics).toContain('LOCATION:Sala de juntas\\, Durango\r\n');
     expect(ics).toContain('STATUS:CONFIRMED');
-    expect(buildCalendar({ name: 'S', productId: 'p', events: [{ ...event, isCancelled: true }], now })).toContain('STATUS:CANCELLED');
+    expect(buildCalendar({ name: 'S', productId: 'p', events: [{ ...event, isCancelled: true }], now })).toContain(
+      'STATUS:CANCELLED',
+    );
   });
 
   it('folds lines longer than 75 octets without splitting a character', () => {

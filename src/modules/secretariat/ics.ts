@@ -15,12 +15,19 @@ export interface CalendarEvent {
 
 /** Text values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11). */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** A UTC date-time: 20201203T170000Z. */
 export function utcStamp(value: Date): string {
-  return value.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return value
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 const encoder = new TextEncoder();
@@ -50,8 +57,20 @@ export function foldLine(line: string): string {
 }
 
 /** A whole calendar: CRLF line ends, folded lines, one VEVENT per event. */
-export function buildCalendar(input: { name: string; productId: string; events: readonly CalendarEvent[]; now: Date }): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${input.productId}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(input.name)}`];
+export function buildCalendar(input: {
+  name: string;
+  productId: string;
+  events: readonly CalendarEvent[];
+  now: Date;
+}): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${input.productId}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(input.name)}`,
+  ];
   for (const event of input.events) {
     lines.push(
       'BEGIN:VEVENT',

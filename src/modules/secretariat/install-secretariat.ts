@@ -32,14 +32,20 @@ export interface InstallSecretariatFiles {
   operatingRulesFile?: FileUpload | undefined;
 }
 
-/** A form field and what is wrong with it: `missing` (neither file nor link) on the file field, `both` on the link field. */
+/**
+ * A form field and what is wrong with it: `missing` (neither file nor link) on the file field, `both` on the link
+ * field.
+ */
 export interface DocumentProblem {
   field: string;
   reason: 'missing' | 'both';
 }
 
 /** What is wrong with the two documents of an installation: each needs an uploaded file or a link, exactly one. */
-export function installDocumentProblems(urls: { installationActUrl?: string | undefined; operatingRulesUrl?: string | undefined }, files: InstallSecretariatFiles): DocumentProblem[] {
+export function installDocumentProblems(
+  urls: { installationActUrl?: string | undefined; operatingRulesUrl?: string | undefined },
+  files: InstallSecretariatFiles,
+): DocumentProblem[] {
   return (['installationAct', 'operatingRules'] as const).flatMap((doc) => {
     const reason = sourceProblem({ file: files[`${doc}File`], url: urls[`${doc}Url`] }, true);
     return reason ? [{ field: reason === 'missing' ? `${doc}File` : `${doc}Url`, reason }] : [];
@@ -62,25 +68,63 @@ export async function installSecretariat(
   const actor = changeActorOf(options.actor);
   const values = installSecretariatInput.parse(input);
   const [problem] = installDocumentProblems(values, input);
-  if (problem) throw new AppError('validation', 'a document needs a file or a link, exactly one', { reason: problem.reason, field: problem.field });
+  if (problem)
+    throw new AppError('validation', 'a document needs a file or a link, exactly one', {
+      reason: problem.reason,
+      field: problem.field,
+    });
   return db.transaction(async (tx) => {
     const [exercise] = await tx.select({ id: exercises.id }).from(exercises).where(eq(exercises.id, values.exerciseId));
     if (!exercise) throw notFound('exercise');
-    const [existing] = await tx.select({ id: secretariats.id }).from(secretariats).where(eq(secretariats.exerciseId, values.exerciseId));
+    const [existing] = await tx
+      .select({ id: secretariats.id })
+      .from(secretariats)
+      .where(eq(secretariats.exerciseId, values.exerciseId));
     if (existing) throw new AppError('conflict', 'already installed', { reason: 'alreadyInstalled' });
-    const [row] = await tx.insert(secretariats).values({ exerciseId: values.exerciseId, installedOn: values.installedOn, quorumRule: values.quorumRule }).returning();
+    const [row] = await tx
+      .insert(secretariats)
+      .values({ exerciseId: values.exerciseId, installedOn: values.installedOn, quorumRule: values.quorumRule })
+      .returning();
     await appendChange(tx, { actor, recordType: 'secretariat', recordId: row!.id, action: 'create', after: row });
     const docs = [
-      { kind: 'installation_act' as const, url: values.installationActUrl, file: input.installationActFile, field: 'installationActFile', title: options.documentTitles.installationAct },
-      { kind: 'operating_rules' as const, url: values.operatingRulesUrl, file: input.operatingRulesFile, field: 'operatingRulesFile', title: options.documentTitles.operatingRules },
+      {
+        kind: 'installation_act' as const,
+        url: values.installationActUrl,
+        file: input.installationActFile,
+        field: 'installationActFile',
+        title: options.documentTitles.installationAct,
+      },
+      {
+        kind: 'operating_rules' as const,
+        url: values.operatingRulesUrl,
+        file: input.operatingRulesFile,
+        field: 'operatingRulesFile',
+        title: options.documentTitles.operatingRules,
+      },
     ];
     for (const doc of docs) {
-      const stored: { id: string; facts: FileFacts } | undefined = doc.url ? undefined : await storeDocumentFile(tx, doc.file!, { field: doc.field, uploadedBy: actor.id });
+      const stored: { id: string; facts: FileFacts } | undefined = doc.url
+        ? undefined
+        : await storeDocumentFile(tx, doc.file!, { field: doc.field, uploadedBy: actor.id });
       const [saved] = await tx
         .insert(documents)
-        .values({ kind: doc.kind, title: doc.title, issuedOn: values.installedOn, recordType: 'secretariat', recordId: row!.id, url: doc.url ?? null, fileId: stored?.id ?? null })
+        .values({
+          kind: doc.kind,
+          title: doc.title,
+          issuedOn: values.installedOn,
+          recordType: 'secretariat',
+          recordId: row!.id,
+          url: doc.url ?? null,
+          fileId: stored?.id ?? null,
+        })
         .returning();
-      await appendChange(tx, { actor, recordType: 'document', recordId: saved!.id, action: 'create', after: { ...saved!, file: stored?.facts ?? null } });
+      await appendChange(tx, {
+        actor,
+        recordType: 'document',
+        recordId: saved!.id,
+        action: 'create',
+        after: { ...saved!, file: stored?.facts ?? null },
+      });
     }
     return row!;
   });

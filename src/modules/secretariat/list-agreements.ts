@@ -1,19 +1,32 @@
 import { and, asc, desc, eq, ilike, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { agreementLinks, agreements, agreementStatuses, agreementUpdates, agreementVotes, secretariatSessions } from './schema.js';
+import {
+  agreementLinks,
+  agreements,
+  agreementStatuses,
+  agreementUpdates,
+  agreementVotes,
+  secretariatSessions,
+} from './schema.js';
 import { notFound } from '../../shared/errors.js';
 
 export const agreementFilters = z.object({
   sessionId: z.uuid().optional().catch(undefined),
-  status: z.enum([...agreementStatuses, 'overdue']).optional().catch(undefined),
+  status: z
+    .enum([...agreementStatuses, 'overdue'])
+    .optional()
+    .catch(undefined),
   responsible: z.string().trim().max(200).optional().catch(undefined),
 });
 export type AgreementFilters = z.infer<typeof agreementFilters>;
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** The agreements of a Secretariat, newest session first, filtered by session, status (or overdue on `today`) and responsible. */
+/**
+ * The agreements of a Secretariat, newest session first, filtered by session, status (or overdue on `today`) and
+ * responsible.
+ */
 export async function listAgreements(db: Db, secretariatId: string, filters: AgreementFilters, today: string) {
   const conditions: SQL[] = [eq(secretariatSessions.secretariatId, secretariatId)];
   if (filters.sessionId) conditions.push(eq(agreements.sessionId, filters.sessionId));
@@ -32,7 +45,11 @@ export type AgreementListEntry = Awaited<ReturnType<typeof listAgreements>>[numb
 
 /** Overdue: approved, due date past, neither fulfilled nor cancelled. */
 export const isOpenAndLate = (agreement: { outcome: string; dueOn: string | null; status: string }, today: string) =>
-  agreement.outcome === 'approved' && agreement.dueOn !== null && agreement.dueOn < today && agreement.status !== 'fulfilled' && agreement.status !== 'cancelled';
+  agreement.outcome === 'approved' &&
+  agreement.dueOn !== null &&
+  agreement.dueOn < today &&
+  agreement.status !== 'fulfilled' &&
+  agreement.status !== 'cancelled';
 
 /** One agreement by its code, with its session, votes, links and follow-up notes. */
 export async function getAgreement(db: Db, where: { code: string } | { id: string }) {
@@ -46,7 +63,11 @@ export async function getAgreement(db: Db, where: { code: string } | { id: strin
   const [votes, links, updates] = await Promise.all([
     db.select().from(agreementVotes).where(eq(agreementVotes.agreementId, row.agreement.id)),
     db.select().from(agreementLinks).where(eq(agreementLinks.agreementId, row.agreement.id)),
-    db.select().from(agreementUpdates).where(eq(agreementUpdates.agreementId, row.agreement.id)).orderBy(asc(agreementUpdates.createdAt)),
+    db
+      .select()
+      .from(agreementUpdates)
+      .where(eq(agreementUpdates.agreementId, row.agreement.id))
+      .orderBy(asc(agreementUpdates.createdAt)),
   ]);
   return { ...row, votes, links, updates };
 }

@@ -6,7 +6,12 @@ import { registrations } from '../registrations/read-models.js';
 /** Accepted registrations of the exercise's calls: the people who may be named to a seat. */
 export function listCandidates(db: Db, exerciseId: string) {
   return db
-    .select({ id: registrations.id, fullName: registrations.fullName, organization: registrations.organization, sector: registrations.sector })
+    .select({
+      id: registrations.id,
+      fullName: registrations.fullName,
+      organization: registrations.organization,
+      sector: registrations.sector,
+    })
     .from(registrations)
     .innerJoin(calls, eq(calls.id, registrations.callId))
     .where(and(eq(calls.exerciseId, exerciseId), eq(registrations.status, 'accepted')))

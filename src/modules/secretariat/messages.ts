@@ -6,20 +6,25 @@ export const secretariatMessages = defineMessages(
   {
     'secretariat.title': 'Secretariado Técnico Local',
     'secretariat.bodyName': 'Secretariado Técnico Local',
-    'secretariat.lead': 'Es el órgano que toma las decisiones del ejercicio: lo integran sociedad civil, las autoridades participantes y el órgano garante, con una persona facilitadora que tiene voz pero no voto.',
+    'secretariat.lead':
+      'Es el órgano que toma las decisiones del ejercicio: lo integran sociedad civil, las autoridades participantes y el órgano garante, con una persona facilitadora que tiene voz pero no voto.',
     'secretariat.installedOn': 'Fecha de instalación',
     'secretariat.quorumRule': 'Quórum para sesionar',
     'secretariat.quorum.more_than_half': 'Más de la mitad de los lugares con voto',
     'secretariat.quorum.at_least_half': 'Al menos la mitad de los lugares con voto',
     'secretariat.quorum.at_least_two_thirds': 'Al menos dos terceras partes de los lugares con voto',
-    'secretariat.quorum.reached': 'Hubo quórum: asistieron {present} de {seats} lugares con voto (se necesitaban {required}).',
-    'secretariat.quorum.notReached': 'No hubo quórum: asistieron {present} de {seats} lugares con voto y se necesitaban {required}. Sin quórum no se toman acuerdos.',
-    'secretariat.quorum.notRecorded': 'Todavía no se registra la asistencia. Para sesionar se necesitan {required} de {seats} lugares con voto.',
+    'secretariat.quorum.reached':
+      'Hubo quórum: asistieron {present} de {seats} lugares con voto (se necesitaban {required}).',
+    'secretariat.quorum.notReached':
+      'No hubo quórum: asistieron {present} de {seats} lugares con voto y se necesitaban {required}. Sin quórum no se toman acuerdos.',
+    'secretariat.quorum.notRecorded':
+      'Todavía no se registra la asistencia. Para sesionar se necesitan {required} de {seats} lugares con voto.',
     'secretariat.calendarFeed': 'Agrega todas las sesiones a tu calendario (archivo .ics)',
     'secretariat.next.title': 'Próxima sesión',
     'secretariat.next.none': 'Por ahora no hay una sesión programada.',
     'secretariat.roster.title': 'Quiénes lo integran',
-    'secretariat.roster.lead': 'Cada lugar tiene una persona propietaria y puede tener una suplente. Integrar el Secretariado no es lo mismo que tener una cuenta en el portal.',
+    'secretariat.roster.lead':
+      'Cada lugar tiene una persona propietaria y puede tener una suplente. Integrar el Secretariado no es lo mismo que tener una cuenta en el portal.',
     'secretariat.roster.none': 'Todavía no hay integrantes registrados.',
     'secretariat.roster.noPast': 'No hay integrantes anteriores.',
     'secretariat.roster.past': 'Integrantes anteriores',
@@ -74,12 +79,14 @@ export const secretariatMessages = defineMessages(
     'secretariat.minutes.title': 'Minuta',
     'secretariat.minutes.notYet': 'La minuta se publica aquí en cuanto el Secretariado la apruebe.',
     'secretariat.minutes.draftBanner': 'Borrador de minuta: todavía no está aprobada',
-    'secretariat.minutes.draftBody': 'Lo ves porque integras el Secretariado o lo administras. El público la verá cuando se apruebe.',
+    'secretariat.minutes.draftBody':
+      'Lo ves porque integras el Secretariado o lo administras. El público la verá cuando se apruebe.',
     'secretariat.minutes.approvedOn': 'Minuta aprobada el {date}.',
     'secretariat.minutes.signed': 'Minuta firmada',
     'secretariat.minutes.recording': 'Grabación de la sesión',
     'secretariat.agreements.title': 'Acuerdos',
-    'secretariat.agreements.lead': 'Cada decisión del Secretariado, con la sesión en que se tomó, cómo se votó, quién es responsable y en qué va su cumplimiento.',
+    'secretariat.agreements.lead':
+      'Cada decisión del Secretariado, con la sesión en que se tomó, cómo se votó, quién es responsable y en qué va su cumplimiento.',
     'secretariat.agreements.none': 'Todavía no hay acuerdos.',
     'secretariat.agreements.noneInSession': 'En esta sesión no se registraron acuerdos.',
     'secretariat.agreements.all': 'Ver todos los acuerdos',
@@ -131,7 +138,8 @@ export const secretariatMessages = defineMessages(
     'secretariat.document.operatingRules': 'Reglas de operación',
 
     'secretariat.admin.title': 'Secretariado Técnico',
-    'secretariat.admin.lead': 'Instala el Secretariado de cada ejercicio, registra a sus integrantes y lleva sus sesiones y acuerdos.',
+    'secretariat.admin.lead':
+      'Instala el Secretariado de cada ejercicio, registra a sus integrantes y lleva sus sesiones y acuerdos.',
     'secretariat.admin.caption': 'Ejercicios y su Secretariado',
     'secretariat.admin.exercise': 'Ejercicio',
     'secretariat.admin.secretariat': 'Secretariado',
@@ -151,7 +159,8 @@ export const secretariatMessages = defineMessages(
     'secretariat.admin.email': 'Correo para convocatorias',
     'secretariat.admin.noEmail': 'Sin correo',
     'secretariat.install.title': 'Instalar un Secretariado',
-    'secretariat.install.lead': 'Registra la fecha de instalación y sube el acta y las reglas de operación (o escribe sus enlaces). Después agregas los lugares y a sus integrantes.',
+    'secretariat.install.lead':
+      'Registra la fecha de instalación y sube el acta y las reglas de operación (o escribe sus enlaces). Después agregas los lugares y a sus integrantes.',
     'secretariat.install.exercise': 'Ejercicio',
     'secretariat.install.chooseExercise': 'Elige el ejercicio',
     'secretariat.install.installedOn': 'Fecha de instalación',
@@ -160,12 +169,14 @@ export const secretariatMessages = defineMessages(
     'secretariat.install.actUrl': 'Enlace al acta de instalación',
     'secretariat.install.rulesFile': 'Archivo de las reglas de operación',
     'secretariat.install.rulesUrl': 'Enlace a las reglas de operación',
-    'secretariat.install.fileHint': 'PDF, imagen (PNG, JPEG, WebP) o documento de oficina, de hasta 10 MB. Será público. Sube el archivo o escribe el enlace de abajo, no los dos.',
+    'secretariat.install.fileHint':
+      'PDF, imagen (PNG, JPEG, WebP) o documento de oficina, de hasta 10 MB. Será público. Sube el archivo o escribe el enlace de abajo, no los dos.',
     'secretariat.install.urlHint': 'Si no subes el archivo: una dirección que empiece con https://.',
     'secretariat.install.fileAgain': 'Si habías elegido archivos, vuelve a elegirlos: el navegador no los conserva.',
     'secretariat.install.submit': 'Instalar el Secretariado',
     'secretariat.seat.add': 'Agregar un lugar',
-    'secretariat.seat.rules': 'Hay lugares de sociedad civil (los que se necesiten), uno por cada autoridad estatal o municipal participante, exactamente uno del órgano garante y uno de facilitación, con voz pero sin voto.',
+    'secretariat.seat.rules':
+      'Hay lugares de sociedad civil (los que se necesiten), uno por cada autoridad estatal o municipal participante, exactamente uno del órgano garante y uno de facilitación, con voz pero sin voto.',
     'secretariat.seat.kind': 'Tipo de lugar',
     'secretariat.seat.institution': 'Institución',
     'secretariat.seat.institutionHint': 'Obligatoria para una autoridad o el órgano garante.',
@@ -174,12 +185,14 @@ export const secretariatMessages = defineMessages(
     'secretariat.seat.labelHint': 'Para sociedad civil: la organización o el sector que representa.',
     'secretariat.seat.submit': 'Agregar el lugar',
     'secretariat.member.add': 'Registrar a una persona integrante',
-    'secretariat.member.lead': 'Puedes elegirla entre las inscripciones aceptadas de la convocatoria o escribir sus datos.',
+    'secretariat.member.lead':
+      'Puedes elegirla entre las inscripciones aceptadas de la convocatoria o escribir sus datos.',
     'secretariat.member.seat': 'Lugar en el Secretariado',
     'secretariat.member.chooseSeat': 'Elige el lugar',
     'secretariat.member.role': 'Carácter',
     'secretariat.member.candidate': 'Inscripción aceptada',
-    'secretariat.member.candidateHint': 'Si la eliges, usamos su nombre, correo y organización cuando dejes esos campos en blanco.',
+    'secretariat.member.candidateHint':
+      'Si la eliges, usamos su nombre, correo y organización cuando dejes esos campos en blanco.',
     'secretariat.member.noCandidate': 'Ninguna: escribo sus datos',
     'secretariat.member.name': 'Nombre público',
     'secretariat.member.nameHint': 'Así aparece en la página pública.',
@@ -202,7 +215,8 @@ export const secretariatMessages = defineMessages(
     'secretariat.schedule.agendaHint': 'Un punto por línea.',
     'secretariat.schedule.submit': 'Programar la sesión',
     'secretariat.convene.title': 'Convocar',
-    'secretariat.convene.body': 'Enviamos la convocatoria por correo a cada integrante en funciones que tenga correo, con el orden del día y un archivo de calendario.',
+    'secretariat.convene.body':
+      'Enviamos la convocatoria por correo a cada integrante en funciones que tenga correo, con el orden del día y un archivo de calendario.',
     'secretariat.convene.submit': 'Enviar la convocatoria',
     'secretariat.attendanceForm.submit': 'Guardar la asistencia',
     'secretariat.agreementForm.title': 'Registrar un acuerdo',
@@ -211,7 +225,8 @@ export const secretariatMessages = defineMessages(
     'secretariat.agreementForm.byVote': 'Por votación',
     'secretariat.agreementForm.byConsensus': 'Por consenso',
     'secretariat.agreementForm.votes': 'Votación',
-    'secretariat.agreementForm.votesHint': 'Solo votan los lugares con voto presentes. Las abstenciones no cuentan a favor ni en contra; con empate, el acuerdo no se aprueba.',
+    'secretariat.agreementForm.votesHint':
+      'Solo votan los lugares con voto presentes. Las abstenciones no cuentan a favor ni en contra; con empate, el acuerdo no se aprueba.',
     'secretariat.agreementForm.responsible': 'Responsable de cumplirlo',
     'secretariat.agreementForm.dueOn': 'Fecha límite',
     'secretariat.agreementForm.link': 'Sobre qué decide',
@@ -220,8 +235,10 @@ export const secretariatMessages = defineMessages(
     'secretariat.minutesForm.text': 'Texto de la minuta',
     'secretariat.minutesForm.textHint': 'Separa los párrafos con una línea en blanco.',
     'secretariat.minutesForm.file': 'Archivo de la minuta firmada',
-    'secretariat.minutesForm.fileHint': 'PDF, imagen (PNG, JPEG, WebP) o documento de oficina, de hasta 10 MB. Sube el archivo o escribe el enlace, no los dos.',
-    'secretariat.minutesForm.currentFile': 'Ya guardaste la minuta firmada {name}. Se conserva si no subes otro archivo ni escribes un enlace.',
+    'secretariat.minutesForm.fileHint':
+      'PDF, imagen (PNG, JPEG, WebP) o documento de oficina, de hasta 10 MB. Sube el archivo o escribe el enlace, no los dos.',
+    'secretariat.minutesForm.currentFile':
+      'Ya guardaste la minuta firmada {name}. Se conserva si no subes otro archivo ni escribes un enlace.',
     'secretariat.minutesForm.url': 'Enlace a la minuta firmada',
     'secretariat.minutesForm.recording': 'Enlace a la grabación',
     'secretariat.minutesForm.submit': 'Guardar el borrador',
@@ -238,7 +255,8 @@ export const secretariatMessages = defineMessages(
     'secretariat.notice.convened': 'Enviamos la convocatoria a las personas integrantes.',
     'secretariat.notice.attendance': 'Guardamos la asistencia y calculamos el quórum.',
     'secretariat.notice.agreement': 'Registramos el acuerdo.',
-    'secretariat.notice.minutes': 'Guardamos el borrador de la minuta. Solo integrantes pueden leerlo hasta que se apruebe.',
+    'secretariat.notice.minutes':
+      'Guardamos el borrador de la minuta. Solo integrantes pueden leerlo hasta que se apruebe.',
     'secretariat.notice.approved': 'La minuta quedó aprobada y ya es pública.',
     'secretariat.notice.cancelled': 'La sesión quedó cancelada.',
     'secretariat.notice.followUp': 'Guardamos el seguimiento del acuerdo.',
@@ -250,14 +268,16 @@ export const secretariatMessages = defineMessages(
     'secretariat.problem.institutionRequired': 'Elige la institución de este lugar.',
     'secretariat.problem.notAnAuthority': 'Esa institución no es una autoridad estatal o municipal.',
     'secretariat.problem.notAGuarantor': 'Esa institución no es un órgano garante.',
-    'secretariat.problem.registrationNotAccepted': 'Esa inscripción no está aceptada en la convocatoria de este ejercicio.',
+    'secretariat.problem.registrationNotAccepted':
+      'Esa inscripción no está aceptada en la convocatoria de este ejercicio.',
     'secretariat.problem.roleTaken': 'Ese lugar ya tiene quien lo ocupe con ese carácter en ese periodo.',
     'secretariat.problem.wrongStatus': 'La sesión ya no está en el estado que permite hacer eso. Revisa su estado.',
     'secretariat.problem.noQuorum': 'Sin quórum no se pueden tomar acuerdos.',
     'secretariat.problem.notAVoter': 'Solo votan los lugares con voto que asistieron.',
     'secretariat.problem.minutesMissing': 'Primero escribe la minuta o agrega el enlace a la minuta firmada.',
     'secretariat.problem.notApproved': 'Ese acuerdo no se aprobó: no tiene seguimiento.',
-    'secretariat.problem.wrongMove': 'Ese cambio de estado no es posible: un acuerdo va de pendiente a en proceso, y de ahí a cumplido o cancelado.',
+    'secretariat.problem.wrongMove':
+      'Ese cambio de estado no es posible: un acuerdo va de pendiente a en proceso, y de ahí a cumplido o cancelado.',
     'secretariat.problem.attendanceIncomplete': 'Indica la asistencia de cada lugar.',
 
     'secretariat.error.exerciseId.required': 'Elige el ejercicio.',
@@ -270,7 +290,8 @@ export const secretariatMessages = defineMessages(
     'secretariat.error.operatingRulesFile.missing': 'Sube las reglas de operación o escribe su enlace.',
     'secretariat.error.operatingRulesUrl.both': 'Sube el archivo de las reglas o escribe su enlace, no los dos.',
     'secretariat.error.minutesUrl.both': 'Sube el archivo de la minuta firmada o escribe su enlace, no los dos.',
-    'secretariat.error.file.type': 'Ese archivo no es PDF, imagen PNG, JPEG o WebP ni documento de oficina. Revisa su contenido.',
+    'secretariat.error.file.type':
+      'Ese archivo no es PDF, imagen PNG, JPEG o WebP ni documento de oficina. Revisa su contenido.',
     'secretariat.error.file.empty': 'El archivo está vacío.',
     'secretariat.error.file.size': 'El archivo pesa más de 10 MB.',
     'secretariat.error.kind.required': 'Elige el tipo.',
@@ -321,27 +342,33 @@ export const secretariatMessages = defineMessages(
     'secretariat.email.intro': 'Te convocamos a la {session} del Secretariado Técnico Local, el {when}, en {where}.',
     'secretariat.email.agenda': 'Orden del día:',
     'secretariat.email.action': 'Ver la sesión en el portal',
-    'secretariat.exerciseLink.lead': 'Conoce quiénes lo integran, sus sesiones y minutas, y cada acuerdo con su cumplimiento.',
+    'secretariat.exerciseLink.lead':
+      'Conoce quiénes lo integran, sus sesiones y minutas, y cada acuerdo con su cumplimiento.',
     'secretariat.exerciseLink.action': 'Ver el Secretariado Técnico Local',
     'secretariat.email.calendar': 'Adjuntamos un archivo de calendario (.ics) para que la agregues a tu agenda.',
   },
   {
     'secretariat.title': 'Local Technical Secretariat',
     'secretariat.bodyName': 'Local Technical Secretariat',
-    'secretariat.lead': 'The body that takes the decisions of the exercise: civil society, the participating authorities and the guarantor body, with a facilitator who has a voice but no vote.',
+    'secretariat.lead':
+      'The body that takes the decisions of the exercise: civil society, the participating authorities and the guarantor body, with a facilitator who has a voice but no vote.',
     'secretariat.installedOn': 'Installed on',
     'secretariat.quorumRule': 'Quorum to meet',
     'secretariat.quorum.more_than_half': 'More than half of the voting seats',
     'secretariat.quorum.at_least_half': 'At least half of the voting seats',
     'secretariat.quorum.at_least_two_thirds': 'At least two thirds of the voting seats',
-    'secretariat.quorum.reached': 'Quorum was reached: {present} of {seats} voting seats attended ({required} were needed).',
-    'secretariat.quorum.notReached': 'No quorum: {present} of {seats} voting seats attended and {required} were needed. Without quorum no agreement is taken.',
-    'secretariat.quorum.notRecorded': 'Attendance has not been recorded yet. The session needs {required} of {seats} voting seats.',
+    'secretariat.quorum.reached':
+      'Quorum was reached: {present} of {seats} voting seats attended ({required} were needed).',
+    'secretariat.quorum.notReached':
+      'No quorum: {present} of {seats} voting seats attended and {required} were needed. Without quorum no agreement is taken.',
+    'secretariat.quorum.notRecorded':
+      'Attendance has not been recorded yet. The session needs {required} of {seats} voting seats.',
     'secretariat.calendarFeed': 'Add every session to your calendar (.ics file)',
     'secretariat.next.title': 'Next session',
     'secretariat.next.none': 'No session is scheduled for now.',
     'secretariat.roster.title': 'Who sits on it',
-    'secretariat.roster.lead': 'Each seat has a titular member and may have an alternate. Sitting on the Secretariat is not the same as having an account on the portal.',
+    'secretariat.roster.lead':
+      'Each seat has a titular member and may have an alternate. Sitting on the Secretariat is not the same as having an account on the portal.',
     'secretariat.roster.none': 'No members have been registered yet.',
     'secretariat.roster.noPast': 'There are no past members.',
     'secretariat.roster.past': 'Past members',
@@ -396,12 +423,14 @@ export const secretariatMessages = defineMessages(
     'secretariat.minutes.title': 'Minutes',
     'secretariat.minutes.notYet': 'The minutes are published here as soon as the Secretariat approves them.',
     'secretariat.minutes.draftBanner': 'Draft minutes: not approved yet',
-    'secretariat.minutes.draftBody': 'You see them because you sit on or run the Secretariat. The public will see them once approved.',
+    'secretariat.minutes.draftBody':
+      'You see them because you sit on or run the Secretariat. The public will see them once approved.',
     'secretariat.minutes.approvedOn': 'Minutes approved on {date}.',
     'secretariat.minutes.signed': 'Signed minutes',
     'secretariat.minutes.recording': 'Recording of the session',
     'secretariat.agreements.title': 'Agreements',
-    'secretariat.agreements.lead': 'Every decision of the Secretariat, with the session where it was taken, how it was voted, who is responsible and how its fulfilment is going.',
+    'secretariat.agreements.lead':
+      'Every decision of the Secretariat, with the session where it was taken, how it was voted, who is responsible and how its fulfilment is going.',
     'secretariat.agreements.none': 'There are no agreements yet.',
     'secretariat.agreements.noneInSession': 'No agreements were recorded in this session.',
     'secretariat.agreements.all': 'See every agreement',
@@ -453,7 +482,8 @@ export const secretariatMessages = defineMessages(
     'secretariat.document.operatingRules': 'Operating rules',
 
     'secretariat.admin.title': 'Technical Secretariat',
-    'secretariat.admin.lead': 'Install the Secretariat of each exercise, register its members and run its sessions and agreements.',
+    'secretariat.admin.lead':
+      'Install the Secretariat of each exercise, register its members and run its sessions and agreements.',
     'secretariat.admin.caption': 'Exercises and their Secretariat',
     'secretariat.admin.exercise': 'Exercise',
     'secretariat.admin.secretariat': 'Secretariat',
@@ -473,7 +503,8 @@ export const secretariatMessages = defineMessages(
     'secretariat.admin.email': 'E-mail for notices',
     'secretariat.admin.noEmail': 'No e-mail',
     'secretariat.install.title': 'Install a Secretariat',
-    'secretariat.install.lead': 'Record the installation date and upload the act and the operating rules (or give their links). Then add the seats and their members.',
+    'secretariat.install.lead':
+      'Record the installation date and upload the act and the operating rules (or give their links). Then add the seats and their members.',
     'secretariat.install.exercise': 'Exercise',
     'secretariat.install.chooseExercise': 'Choose the exercise',
     'secretariat.install.installedOn': 'Installation date',
@@ -482,12 +513,14 @@ export const secretariatMessages = defineMessages(
     'secretariat.install.actUrl': 'Link to the installation act',
     'secretariat.install.rulesFile': 'File of the operating rules',
     'secretariat.install.rulesUrl': 'Link to the operating rules',
-    'secretariat.install.fileHint': 'PDF, image (PNG, JPEG, WebP) or office document, up to 10 MB. It will be public. Upload the file or type the link below, not both.',
+    'secretariat.install.fileHint':
+      'PDF, image (PNG, JPEG, WebP) or office document, up to 10 MB. It will be public. Upload the file or type the link below, not both.',
     'secretariat.install.urlHint': 'If you do not upload the file: an address starting with https://.',
     'secretariat.install.fileAgain': 'If you had chosen files, choose them again: the browser does not keep them.',
     'secretariat.install.submit': 'Install the Secretariat',
     'secretariat.seat.add': 'Add a seat',
-    'secretariat.seat.rules': 'There are civil-society seats (as many as needed), one per participating state or municipal authority, exactly one for the guarantor body and one for facilitation, with a voice but no vote.',
+    'secretariat.seat.rules':
+      'There are civil-society seats (as many as needed), one per participating state or municipal authority, exactly one for the guarantor body and one for facilitation, with a voice but no vote.',
     'secretariat.seat.kind': 'Kind of seat',
     'secretariat.seat.institution': 'Institution',
     'secretariat.seat.institutionHint': 'Required for an authority or the guarantor body.',
@@ -501,7 +534,8 @@ export const secretariatMessages = defineMessages(
     'secretariat.member.chooseSeat': 'Choose the seat',
     'secretariat.member.role': 'Capacity',
     'secretariat.member.candidate': 'Accepted sign-up',
-    'secretariat.member.candidateHint': 'If you pick one, we use their name, e-mail and organisation where you leave those fields blank.',
+    'secretariat.member.candidateHint':
+      'If you pick one, we use their name, e-mail and organisation where you leave those fields blank.',
     'secretariat.member.noCandidate': 'None: I type their details',
     'secretariat.member.name': 'Public name',
     'secretariat.member.nameHint': 'As it appears on the public page.',
@@ -524,7 +558,8 @@ export const secretariatMessages = defineMessages(
     'secretariat.schedule.agendaHint': 'One item per line.',
     'secretariat.schedule.submit': 'Schedule the session',
     'secretariat.convene.title': 'Convene',
-    'secretariat.convene.body': 'We e-mail the notice to each member in office who has an address, with the agenda and a calendar file.',
+    'secretariat.convene.body':
+      'We e-mail the notice to each member in office who has an address, with the agenda and a calendar file.',
     'secretariat.convene.submit': 'Send the notice',
     'secretariat.attendanceForm.submit': 'Save attendance',
     'secretariat.agreementForm.title': 'Record an agreement',
@@ -533,7 +568,8 @@ export const secretariatMessages = defineMessages(
     'secretariat.agreementForm.byVote': 'By vote',
     'secretariat.agreementForm.byConsensus': 'By consensus',
     'secretariat.agreementForm.votes': 'Vote',
-    'secretariat.agreementForm.votesHint': 'Only voting seats present vote. Abstentions count neither for nor against; a tie is not approved.',
+    'secretariat.agreementForm.votesHint':
+      'Only voting seats present vote. Abstentions count neither for nor against; a tie is not approved.',
     'secretariat.agreementForm.responsible': 'Responsible for fulfilling it',
     'secretariat.agreementForm.dueOn': 'Due date',
     'secretariat.agreementForm.link': 'What it decides about',
@@ -542,8 +578,10 @@ export const secretariatMessages = defineMessages(
     'secretariat.minutesForm.text': 'Text of the minutes',
     'secretariat.minutesForm.textHint': 'Separate paragraphs with a blank line.',
     'secretariat.minutesForm.file': 'File of the signed minutes',
-    'secretariat.minutesForm.fileHint': 'PDF, image (PNG, JPEG, WebP) or office document, up to 10 MB. Upload the file or type the link, not both.',
-    'secretariat.minutesForm.currentFile': 'You already saved the signed minutes {name}. They stay unless you upload another file or type a link.',
+    'secretariat.minutesForm.fileHint':
+      'PDF, image (PNG, JPEG, WebP) or office document, up to 10 MB. Upload the file or type the link, not both.',
+    'secretariat.minutesForm.currentFile':
+      'You already saved the signed minutes {name}. They stay unless you upload another file or type a link.',
     'secretariat.minutesForm.url': 'Link to the signed minutes',
     'secretariat.minutesForm.recording': 'Link to the recording',
     'secretariat.minutesForm.submit': 'Save the draft',
@@ -579,7 +617,8 @@ export const secretariatMessages = defineMessages(
     'secretariat.problem.notAVoter': 'Only voting seats that attended may vote.',
     'secretariat.problem.minutesMissing': 'First write the minutes or add the link to the signed minutes.',
     'secretariat.problem.notApproved': 'That agreement was not approved: it has no follow-up.',
-    'secretariat.problem.wrongMove': 'That change of status is not possible: an agreement goes from pending to in progress, then to fulfilled or cancelled.',
+    'secretariat.problem.wrongMove':
+      'That change of status is not possible: an agreement goes from pending to in progress, then to fulfilled or cancelled.',
     'secretariat.problem.attendanceIncomplete': 'Give the attendance of every seat.',
 
     'secretariat.error.exerciseId.required': 'Choose the exercise.',
@@ -592,7 +631,8 @@ export const secretariatMessages = defineMessages(
     'secretariat.error.operatingRulesFile.missing': 'Upload the operating rules or type their link.',
     'secretariat.error.operatingRulesUrl.both': 'Upload the file of the rules or type their link, not both.',
     'secretariat.error.minutesUrl.both': 'Upload the file of the signed minutes or type its link, not both.',
-    'secretariat.error.file.type': 'That file is not a PDF, a PNG, JPEG or WebP image or an office document. Check its content.',
+    'secretariat.error.file.type':
+      'That file is not a PDF, a PNG, JPEG or WebP image or an office document. Check its content.',
     'secretariat.error.file.empty': 'The file is empty.',
     'secretariat.error.file.size': 'The file is larger than 10 MB.',
     'secretariat.error.kind.required': 'Choose the kind.',
@@ -640,10 +680,12 @@ export const secretariatMessages = defineMessages(
     'secretariat.file.mb': '{size} MB',
 
     'secretariat.email.subject': 'Notice: {session}, {when}',
-    'secretariat.email.intro': 'You are convened to the {session} of the Local Technical Secretariat, on {when}, at {where}.',
+    'secretariat.email.intro':
+      'You are convened to the {session} of the Local Technical Secretariat, on {when}, at {where}.',
     'secretariat.email.agenda': 'Agenda:',
     'secretariat.email.action': 'See the session on the portal',
-    'secretariat.exerciseLink.lead': 'See who sits on it, its sessions and minutes, and every agreement with its fulfilment.',
+    'secretariat.exerciseLink.lead':
+      'See who sits on it, its sessions and minutes, and every agreement with its fulfilment.',
     'secretariat.exerciseLink.action': 'See the Local Technical Secretariat',
     'secretariat.email.calendar': 'A calendar file (.ics) is attached so you can add it to your diary.',
   },

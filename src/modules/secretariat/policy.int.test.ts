@@ -19,16 +19,38 @@ describe('the Secretariat checks its own rules, whoever calls it', () => {
   it('refuses a participant, and a facilitator where only admins may act, writing nothing', async () => {
     const { db } = await createTestDatabase({ withDemo: true });
     const [secretariat] = await db.select().from(secretariats).limit(1);
-    const [held] = await db.select().from(secretariatSessions).where(eq(secretariatSessions.secretariatId, secretariat!.id)).limit(1);
+    const [held] = await db
+      .select()
+      .from(secretariatSessions)
+      .where(eq(secretariatSessions.secretariatId, secretariat!.id))
+      .limit(1);
     const before = await rowCounts(db, tables);
     const titles = { installationAct: 'Acta', operatingRules: 'Lineamientos' };
-    const install = { exerciseId: secretariat!.exerciseId, installedOn: '2030-01-10', quorumRule: 'more_than_half' as const, installationActUrl: 'https://example.mx/acta.pdf', operatingRulesUrl: 'https://example.mx/reglas.pdf' };
-    await expect(installSecretariat(db, install, { actor: participant, documentTitles: titles })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(installSecretariat(db, install, { actor: facilitator, documentTitles: titles })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(addSeat(db, secretariat!.id, { kind: 'civil_society', label: 'Otra red' }, { actor: facilitator })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(scheduleSession(db, secretariat!.id, session, { actor: participant })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(approveMinutes(db, held!.id, { actor: participant, now: new Date() })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(cancelSession(db, held!.id, { reason: 'No hay quórum.' }, { actor: participant })).rejects.toMatchObject({ code: 'forbidden' });
+    const install = {
+      exerciseId: secretariat!.exerciseId,
+      installedOn: '2030-01-10',
+      quorumRule: 'more_than_half' as const,
+      installationActUrl: 'https://example.mx/acta.pdf',
+      operatingRulesUrl: 'https://example.mx/reglas.pdf',
+    };
+    await expect(installSecretariat(db, install, { actor: participant, documentTitles: titles })).rejects.toMatchObject(
+      { code: 'forbidden' },
+    );
+    await expect(installSecretariat(db, install, { actor: facilitator, documentTitles: titles })).rejects.toMatchObject(
+      { code: 'forbidden' },
+    );
+    await expect(
+      addSeat(db, secretariat!.id, { kind: 'civil_society', label: 'Otra red' }, { actor: facilitator }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(scheduleSession(db, secretariat!.id, session, { actor: participant })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(approveMinutes(db, held!.id, { actor: participant, now: new Date() })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(
+      cancelSession(db, held!.id, { reason: 'No hay quórum.' }, { actor: participant }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
     expect(await rowCounts(db, tables)).toEqual(before);
   });
 
@@ -36,7 +58,12 @@ describe('the Secretariat checks its own rules, whoever calls it', () => {
     const { db } = await createTestDatabase({ withDemo: true });
     const [secretariat] = await db.select().from(secretariats).limit(1);
     const byFacilitator = await scheduleSession(db, secretariat!.id, session, { actor: facilitator });
-    const byPortal = await scheduleSession(db, secretariat!.id, { ...session, startsAt: new Date('2030-04-01T17:00:00Z') }, { actor: portalActor });
+    const byPortal = await scheduleSession(
+      db,
+      secretariat!.id,
+      { ...session, startsAt: new Date('2030-04-01T17:00:00Z') },
+      { actor: portalActor },
+    );
     const [logged] = await db.select().from(changeLog).where(eq(changeLog.recordId, byPortal.id));
     expect(logged).toMatchObject({ actorId: null, actorLabel: 'Sistema', action: 'create' });
     const [byRole] = await db.select().from(changeLog).where(eq(changeLog.recordId, byFacilitator.id));

@@ -20,7 +20,12 @@ export async function canSeeDraftMinutes(db: Db, actor: Actor | undefined, secre
     .where(
       and(
         eq(secretariatSeats.secretariatId, secretariatId),
-        actor.isEmailConfirmed ? or(eq(secretariatMemberships.userId, actor.userId), sql`lower(${secretariatMemberships.email}) = ${actor.email.toLowerCase()}`) : eq(secretariatMemberships.userId, actor.userId),
+        actor.isEmailConfirmed
+          ? or(
+              eq(secretariatMemberships.userId, actor.userId),
+              sql`lower(${secretariatMemberships.email}) = ${actor.email.toLowerCase()}`,
+            )
+          : eq(secretariatMemberships.userId, actor.userId),
       ),
     )
     .limit(1);

@@ -32,7 +32,10 @@ export function requiredForQuorum(votingSeats: number, rule: QuorumRule): number
  * never counts, present or not.
  */
 export function computeQuorum(input: QuorumInput): QuorumResult {
-  const statusOf = (seatId: string) => (input.attendance instanceof Map ? input.attendance.get(seatId) : (input.attendance as Record<string, AttendanceStatus>)[seatId]);
+  const statusOf = (seatId: string) =>
+    input.attendance instanceof Map
+      ? input.attendance.get(seatId)
+      : (input.attendance as Record<string, AttendanceStatus>)[seatId];
   const voting = input.seats.filter((s) => s.kind !== 'facilitator');
   const present = voting.filter((s) => {
     const status = statusOf(s.id);

@@ -6,7 +6,15 @@ import { AppError } from '../../shared/errors.js';
 import { assertHoldsRole, changeActorOf, type ActingParty } from '../../kernel/actor.js';
 import { appendChange } from '../audit/append-change.js';
 import { agreementCode } from './agreement-code.js';
-import { agreementLinks, agreements, agreementVotes, decisionMethods, secretariatAttendance, secretariatSeats, voteChoices } from './schema.js';
+import {
+  agreementLinks,
+  agreements,
+  agreementVotes,
+  decisionMethods,
+  secretariatAttendance,
+  secretariatSeats,
+  voteChoices,
+} from './schema.js';
 import { localDate, lockSession } from './sessions.js';
 import { voteResult } from './vote-result.js';
 
@@ -27,7 +35,10 @@ export const recordAgreementInput = z
       .max(20)
       .default([]),
   })
-  .refine((v) => v.decisionMethod === 'consensus' || Object.keys(v.votes).length > 0, { message: 'votes.required', path: ['votes'] });
+  .refine((v) => v.decisionMethod === 'consensus' || Object.keys(v.votes).length > 0, {
+    message: 'votes.required',
+    path: ['votes'],
+  });
 export type RecordAgreementInput = z.input<typeof recordAgreementInput>;
 
 /**
@@ -35,25 +46,52 @@ export type RecordAgreementInput = z.input<typeof recordAgreementInput>;
  * each voting member present votes for, against or abstains and the result is computed (a tie is not approved).
  * The agreement gets the next number of its session and its stable code.
  */
-export async function recordAgreement(db: Db, sessionId: string, input: RecordAgreementInput, options: { actor: ActingParty; timeZone: string }) {
+export async function recordAgreement(
+  db: Db,
+  sessionId: string,
+  input: RecordAgreementInput,
+  options: { actor: ActingParty; timeZone: string },
+) {
   assertHoldsRole(options.actor, 'admin', 'facilitator');
   const actor = changeActorOf(options.actor);
   const values = recordAgreementInput.parse(input);
   return db.transaction(async (tx) => {
     const session = await lockSession(tx, sessionId, ['held', 'no_quorum']);
-    if (session.status === 'no_quorum' || !session.quorumReached) throw new AppError('conflict', 'no quorum', { reason: 'noQuorum' });
+    if (session.status === 'no_quorum' || !session.quorumReached)
+      throw new AppError('conflict', 'no quorum', { reason: 'noQuorum' });
     const present = await tx
-      .select({ seatId: secretariatAttendance.seatId, kind: secretariatSeats.kind, status: secretariatAttendance.status })
+      .select({
+        seatId: secretariatAttendance.seatId,
+        kind: secretariatSeats.kind,
+        status: secretariatAttendance.status,
+      })
       .from(secretariatAttendance)
       .innerJoin(secretariatSeats, eq(secretariatSeats.id, secretariatAttendance.seatId))
       .where(eq(secretariatAttendance.sessionId, sessionId));
-    const voters = new Set(present.filter((p) => p.kind !== 'facilitator' && p.status !== 'absent').map((p) => p.seatId));
+    const voters = new Set(
+      present.filter((p) => p.kind !== 'facilitator' && p.status !== 'absent').map((p) => p.seatId),
+    );
     const votes = values.decisionMethod === 'vote' ? Object.entries(values.votes) : [];
-    if (votes.some(([seatId]) => !voters.has(seatId))) throw new AppError('conflict', 'only voting members present may vote', { reason: 'notAVoter' });
-    const result = values.decisionMethod === 'vote' ? voteResult(votes.map(([, vote]) => vote), { hasQuorum: true }) : { outcome: 'approved' as const, for: 0, against: 0, abstain: 0 };
-    const [last] = await tx.select({ n: max(agreements.number) }).from(agreements).where(eq(agreements.sessionId, sessionId));
+    if (votes.some(([seatId]) => !voters.has(seatId)))
+      throw new AppError('conflict', 'only voting members present may vote', { reason: 'notAVoter' });
+    const result =
+      values.decisionMethod === 'vote'
+        ? voteResult(
+            votes.map(([, vote]) => vote),
+            { hasQuorum: true },
+          )
+        : { outcome: 'approved' as const, for: 0, against: 0, abstain: 0 };
+    const [last] = await tx
+      .select({ n: max(agreements.number) })
+      .from(agreements)
+      .where(eq(agreements.sessionId, sessionId));
     const number = (last?.n ?? 0) + 1;
-    const code = agreementCode({ year: Number(localDate(session.startsAt, options.timeZone).slice(0, 4)), kind: session.kind, sessionNumber: session.number, agreementNumber: number });
+    const code = agreementCode({
+      year: Number(localDate(session.startsAt, options.timeZone).slice(0, 4)),
+      kind: session.kind,
+      sessionNumber: session.number,
+      agreementNumber: number,
+    });
     const [row] = await tx
       .insert(agreements)
       .values({
@@ -70,8 +108,10 @@ export async function recordAgreement(db: Db, sessionId: string, input: RecordAg
         dueOn: values.dueOn ?? null,
       })
       .returning();
-    if (votes.length) await tx.insert(agreementVotes).values(votes.map(([seatId, vote]) => ({ agreementId: row!.id, seatId, vote })));
-    if (values.links.length) await tx.insert(agreementLinks).values(values.links.map((link) => ({ agreementId: row!.id, ...link })));
+    if (votes.length)
+      await tx.insert(agreementVotes).values(votes.map(([seatId, vote]) => ({ agreementId: row!.id, seatId, vote })));
+    if (values.links.length)
+      await tx.insert(agreementLinks).values(values.links.map((link) => ({ agreementId: row!.id, ...link })));
     await appendChange(tx, {
       actor,
       recordType: 'agreement',

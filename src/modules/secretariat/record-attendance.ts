@@ -16,26 +16,54 @@ export type RecordAttendanceInput = z.input<typeof recordAttendanceInput>;
  * quorum with the Secretariat's rule, and marks the session held or without quorum. It may be corrected until the
  * minutes are approved.
  */
-export async function recordAttendance(db: Db, sessionId: string, input: RecordAttendanceInput, options: { actor: ActingParty }) {
+export async function recordAttendance(
+  db: Db,
+  sessionId: string,
+  input: RecordAttendanceInput,
+  options: { actor: ActingParty },
+) {
   assertHoldsRole(options.actor, 'admin', 'facilitator');
   const actor = changeActorOf(options.actor);
   const attendance = recordAttendanceInput.parse(input);
   return db.transaction(async (tx) => {
     const before = await lockSession(tx, sessionId, ['convened', 'held', 'no_quorum']);
-    const [secretariat] = await tx.select({ rule: secretariats.quorumRule }).from(secretariats).where(eq(secretariats.id, before.secretariatId));
-    const seats = await tx.select({ id: secretariatSeats.id, kind: secretariatSeats.kind }).from(secretariatSeats).where(eq(secretariatSeats.secretariatId, before.secretariatId));
+    const [secretariat] = await tx
+      .select({ rule: secretariats.quorumRule })
+      .from(secretariats)
+      .where(eq(secretariats.id, before.secretariatId));
+    const seats = await tx
+      .select({ id: secretariatSeats.id, kind: secretariatSeats.kind })
+      .from(secretariatSeats)
+      .where(eq(secretariatSeats.secretariatId, before.secretariatId));
     const missing = seats.filter((s) => !attendance[s.id]);
     if (missing.length > 0 || Object.keys(attendance).some((id) => !seats.some((s) => s.id === id))) {
-      throw new AppError('validation', 'attendance must name every seat of the Secretariat', { reason: 'attendanceIncomplete', missing: missing.map((s) => s.id) });
+      throw new AppError('validation', 'attendance must name every seat of the Secretariat', {
+        reason: 'attendanceIncomplete',
+        missing: missing.map((s) => s.id),
+      });
     }
     const rows = seats.map((s) => ({ sessionId, seatId: s.id, status: attendance[s.id]! }));
     await tx
       .insert(secretariatAttendance)
       .values(rows)
-      .onConflictDoUpdate({ target: [secretariatAttendance.sessionId, secretariatAttendance.seatId], set: { status: sql`excluded.status`, updatedAt: sql`now()` } });
+      .onConflictDoUpdate({
+        target: [secretariatAttendance.sessionId, secretariatAttendance.seatId],
+        set: { status: sql`excluded.status`, updatedAt: sql`now()` },
+      });
     const quorum = computeQuorum({ seats, attendance, rule: secretariat!.rule });
-    await appendChange(tx, { actor, recordType: 'secretariat_attendance', recordId: sessionId, action: 'update', after: { attendance: rows.map((r) => ({ seatId: r.seatId, status: r.status })), quorum } });
-    const session = await changeSession(tx, before, { status: quorum.isReached ? 'held' : 'no_quorum', quorumReached: quorum.isReached }, actor);
+    await appendChange(tx, {
+      actor,
+      recordType: 'secretariat_attendance',
+      recordId: sessionId,
+      action: 'update',
+      after: { attendance: rows.map((r) => ({ seatId: r.seatId, status: r.status })), quorum },
+    });
+    const session = await changeSession(
+      tx,
+      before,
+      { status: quorum.isReached ? 'held' : 'no_quorum', quorumReached: quorum.isReached },
+      actor,
+    );
     return { session, quorum };
   });
 }

@@ -27,7 +27,9 @@ describe('composition rules', () => {
   it('gives one seat to each authority institution, and only to authorities', () => {
     expect(seatProblem([], durango, 'municipal_government')).toBeUndefined();
     expect(seatProblem([durango], { kind: 'authority', institutionId: 'm2' }, 'state_executive')).toBeUndefined();
-    expect(seatProblem([durango], { kind: 'authority', institutionId: 'm1' }, 'municipal_government')).toBe('authorityTwice');
+    expect(seatProblem([durango], { kind: 'authority', institutionId: 'm1' }, 'municipal_government')).toBe(
+      'authorityTwice',
+    );
     expect(seatProblem([], { kind: 'authority', institutionId: 'o1' }, 'civil_society_org')).toBe('notAnAuthority');
     expect(seatProblem([], { kind: 'authority', institutionId: null })).toBe('institutionRequired');
   });
@@ -63,30 +65,68 @@ describe('quorum', () => {
   });
 
   it('exactly half is not quorum under the default rule, one more is', () => {
-    const half = computeQuorum({ seats, attendance: { a: 'titular_present', b: 'titular_present' }, rule: 'more_than_half' });
+    const half = computeQuorum({
+      seats,
+      attendance: { a: 'titular_present', b: 'titular_present' },
+      rule: 'more_than_half',
+    });
     expect(half).toEqual({ votingSeats: 4, present: 2, required: 3, isReached: false });
-    expect(computeQuorum({ seats, attendance: { a: 'titular_present', b: 'titular_present', c: 'titular_present' }, rule: 'more_than_half' }).isReached).toBe(true);
+    expect(
+      computeQuorum({
+        seats,
+        attendance: { a: 'titular_present', b: 'titular_present', c: 'titular_present' },
+        rule: 'more_than_half',
+      }).isReached,
+    ).toBe(true);
   });
 
   it('counts an alternate present for its seat', () => {
-    expect(computeQuorum({ seats, attendance: { a: 'titular_present', b: 'alternate_present', c: 'alternate_present' }, rule: 'more_than_half' }).isReached).toBe(true);
+    expect(
+      computeQuorum({
+        seats,
+        attendance: { a: 'titular_present', b: 'alternate_present', c: 'alternate_present' },
+        rule: 'more_than_half',
+      }).isReached,
+    ).toBe(true);
   });
 
   it('never counts the facilitator, present or not', () => {
-    const result = computeQuorum({ seats, attendance: new Map([['a', 'titular_present'], ['b', 'titular_present'], ['f', 'titular_present']]), rule: 'more_than_half' });
+    const result = computeQuorum({
+      seats,
+      attendance: new Map([
+        ['a', 'titular_present'],
+        ['b', 'titular_present'],
+        ['f', 'titular_present'],
+      ]),
+      rule: 'more_than_half',
+    });
     expect(result.present).toBe(2);
     expect(result.isReached).toBe(false);
   });
 
   it('treats absent and unrecorded seats alike, and a body with no voting seat never reaches quorum', () => {
-    expect(computeQuorum({ seats, attendance: { a: 'absent', b: 'absent', c: 'absent' }, rule: 'at_least_half' }).present).toBe(0);
-    expect(computeQuorum({ seats: [{ id: 'f', kind: 'facilitator' }], attendance: { f: 'titular_present' }, rule: 'more_than_half' }).isReached).toBe(false);
+    expect(
+      computeQuorum({ seats, attendance: { a: 'absent', b: 'absent', c: 'absent' }, rule: 'at_least_half' }).present,
+    ).toBe(0);
+    expect(
+      computeQuorum({
+        seats: [{ id: 'f', kind: 'facilitator' }],
+        attendance: { f: 'titular_present' },
+        rule: 'more_than_half',
+      }).isReached,
+    ).toBe(false);
   });
 });
 
 describe('vote result', () => {
   it('approves when votes for outnumber votes against; abstentions count for neither', () => {
-    expect(voteResult(['for', 'for', 'against', 'abstain', 'abstain'], { hasQuorum: true })).toEqual({ canDecide: true, outcome: 'approved', for: 2, against: 1, abstain: 2 });
+    expect(voteResult(['for', 'for', 'against', 'abstain', 'abstain'], { hasQuorum: true })).toEqual({
+      canDecide: true,
+      outcome: 'approved',
+      for: 2,
+      against: 1,
+      abstain: 2,
+    });
     expect(voteResult(['for', 'against', 'against'], { hasQuorum: true }).outcome).toBe('rejected');
   });
 
@@ -96,15 +136,27 @@ describe('vote result', () => {
   });
 
   it('cannot decide without quorum', () => {
-    expect(voteResult(['for', 'for', 'for'], { hasQuorum: false })).toEqual({ canDecide: false, outcome: undefined, for: 3, against: 0, abstain: 0 });
+    expect(voteResult(['for', 'for', 'for'], { hasQuorum: false })).toEqual({
+      canDecide: false,
+      outcome: undefined,
+      for: 3,
+      against: 0,
+      abstain: 0,
+    });
   });
 });
 
 describe('agreement code and overdue', () => {
   it('numbers agreements STL-year-kind-session-agreement with two digits', () => {
-    expect(agreementCode({ year: 2020, kind: 'ordinary', sessionNumber: 3, agreementNumber: 2 })).toBe('STL-2020-ORD-03-02');
-    expect(agreementCode({ year: 2020, kind: 'installation', sessionNumber: 1, agreementNumber: 1 })).toBe('STL-2020-INS-01-01');
-    expect(agreementCode({ year: 2021, kind: 'extraordinary', sessionNumber: 12, agreementNumber: 10 })).toBe('STL-2021-EXT-12-10');
+    expect(agreementCode({ year: 2020, kind: 'ordinary', sessionNumber: 3, agreementNumber: 2 })).toBe(
+      'STL-2020-ORD-03-02',
+    );
+    expect(agreementCode({ year: 2020, kind: 'installation', sessionNumber: 1, agreementNumber: 1 })).toBe(
+      'STL-2020-INS-01-01',
+    );
+    expect(agreementCode({ year: 2021, kind: 'extraordinary', sessionNumber: 12, agreementNumber: 10 })).toBe(
+      'STL-2021-EXT-12-10',
+    );
     expect(() => agreementCode({ year: 2021, kind: 'ordinary', sessionNumber: 0, agreementNumber: 1 })).toThrow();
   });
 

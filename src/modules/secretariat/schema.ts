@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { id, timestamps } from '../../db/columns.js';
 import { institutions } from '../directory/schema.js';
 import { exercises } from '../exercises/schema.js';
@@ -39,7 +51,10 @@ export const documents = pgTable(
     url: text('url'),
     ...timestamps(),
   },
-  (t) => [index('documents_record_idx').on(t.recordType, t.recordId), check('documents_file_or_url', sql`(${t.fileId} is null) <> (${t.url} is null)`)],
+  (t) => [
+    index('documents_record_idx').on(t.recordType, t.recordId),
+    check('documents_file_or_url', sql`(${t.fileId} is null) <> (${t.url} is null)`),
+  ],
 );
 
 /** How many voting seats must be present (see quorum.ts). */
@@ -106,7 +121,10 @@ export const secretariatMemberships = pgTable(
     endsOn: date('ends_on'),
     ...timestamps(),
   },
-  (t) => [index('secretariat_memberships_seat_idx').on(t.seatId), index('secretariat_memberships_user_idx').on(t.userId)],
+  (t) => [
+    index('secretariat_memberships_seat_idx').on(t.seatId),
+    index('secretariat_memberships_user_idx').on(t.userId),
+  ],
 );
 
 export const sessionKinds = ['installation', 'ordinary', 'extraordinary'] as const;
@@ -209,7 +227,10 @@ export const agreements = pgTable(
     status: text('status', { enum: agreementStatuses }).notNull().default('pending'),
     ...timestamps(),
   },
-  (t) => [unique('agreements_session_number_unique').on(t.sessionId, t.number), index('agreements_status_idx').on(t.status)],
+  (t) => [
+    unique('agreements_session_number_unique').on(t.sessionId, t.number),
+    index('agreements_status_idx').on(t.status),
+  ],
 );
 
 export const voteChoices = ['for', 'against', 'abstain'] as const;
@@ -241,7 +262,10 @@ export const agreementLinks = pgTable(
     recordId: uuid('record_id').notNull(),
     ...timestamps(),
   },
-  (t) => [index('agreement_links_agreement_idx').on(t.agreementId), index('agreement_links_record_idx').on(t.recordType, t.recordId)],
+  (t) => [
+    index('agreement_links_agreement_idx').on(t.agreementId),
+    index('agreement_links_record_idx').on(t.recordType, t.recordId),
+  ],
 );
 
 /** Follow-up notes of an agreement, each with the status it moved to. */

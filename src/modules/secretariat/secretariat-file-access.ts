@@ -9,7 +9,11 @@ import { documents, secretariatSessions } from './schema.js';
  * A stored file as a Secretariat record: a document (installation act, operating rules) is public; signed minutes
  * are public once approved, and before that only for those who may read draft minutes. Two queries at most.
  */
-export async function secretariatFileAccess(db: Db, fileId: string, actor: Actor | undefined): Promise<FileAccess | undefined> {
+export async function secretariatFileAccess(
+  db: Db,
+  fileId: string,
+  actor: Actor | undefined,
+): Promise<FileAccess | undefined> {
   const [document] = await db.select({ id: documents.id }).from(documents).where(eq(documents.fileId, fileId)).limit(1);
   if (document) return 'public';
   const [session] = await db

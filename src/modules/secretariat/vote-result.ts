@@ -6,7 +6,8 @@ export interface VoteTally {
   abstain: number;
 }
 
-export type VoteResult = ({ canDecide: true; outcome: AgreementOutcome } | { canDecide: false; outcome: undefined }) & VoteTally;
+export type VoteResult = ({ canDecide: true; outcome: AgreementOutcome } | { canDecide: false; outcome: undefined }) &
+  VoteTally;
 
 /**
  * The result of a vote: approved when votes for outnumber votes against; a tie is not approved (and said so);
@@ -16,6 +17,7 @@ export function voteResult(votes: readonly VoteChoice[], options: { hasQuorum: b
   const tally: VoteTally = { for: 0, against: 0, abstain: 0 };
   for (const vote of votes) tally[vote] += 1;
   if (!options.hasQuorum) return { canDecide: false, outcome: undefined, ...tally };
-  const outcome: AgreementOutcome = tally.for > tally.against ? 'approved' : tally.for === tally.against ? 'tied' : 'rejected';
+  const outcome: AgreementOutcome =
+    tally.for > tally.against ? 'approved' : tally.for === tally.against ? 'tied' : 'rejected';
   return { canDecide: true, outcome, ...tally };
 }

@@ -11,7 +11,12 @@ const optionalUrl = (field: string) =>
     .trim()
     .optional()
     .transform((value) => (value ? value : undefined))
-    .pipe(z.url({ protocol: /^https?$/, error: `${field}.invalid` }).max(2000, `${field}.invalid`).optional());
+    .pipe(
+      z
+        .url({ protocol: /^https?$/, error: `${field}.invalid` })
+        .max(2000, `${field}.invalid`)
+        .optional(),
+    );
 
 export const writeMinutesInput = z.object({
   minutesText: z
@@ -26,7 +31,8 @@ export const writeMinutesInput = z.object({
 export type WriteMinutesInput = z.input<typeof writeMinutesInput>;
 
 /** Whether the signed minutes sent with a minutes form have both a file and a link (`both`), else undefined. */
-export const minutesProblem = (urls: { minutesUrl?: string | undefined }, file: FileUpload | undefined) => sourceProblem({ file, url: urls.minutesUrl }, false);
+export const minutesProblem = (urls: { minutesUrl?: string | undefined }, file: FileUpload | undefined) =>
+  sourceProblem({ file, url: urls.minutesUrl }, false);
 
 /**
  * Saves the draft minutes of a held session (text written here and/or the signed minutes, as an uploaded file or a
@@ -34,17 +40,36 @@ export const minutesProblem = (urls: { minutesUrl?: string | undefined }, file: 
  * an uploaded file saved before stays. Refused with `validation`: details.reason 'both' (field `minutesUrl`), or
  * 'fileType', 'fileEmpty', 'fileSize' (field `minutesFile`).
  */
-export async function writeMinutes(db: Db, sessionId: string, input: WriteMinutesInput & { minutesFile?: FileUpload | undefined }, options: { actor: ActingParty }) {
+export async function writeMinutes(
+  db: Db,
+  sessionId: string,
+  input: WriteMinutesInput & { minutesFile?: FileUpload | undefined },
+  options: { actor: ActingParty },
+) {
   assertHoldsRole(options.actor, 'admin', 'facilitator');
   const actor = changeActorOf(options.actor);
   const values = writeMinutesInput.parse(input);
-  if (minutesProblem(values, input.minutesFile)) throw new AppError('validation', 'signed minutes: a file or a link, not both', { reason: 'both', field: 'minutesUrl' });
+  if (minutesProblem(values, input.minutesFile))
+    throw new AppError('validation', 'signed minutes: a file or a link, not both', {
+      reason: 'both',
+      field: 'minutesUrl',
+    });
   const file = isChosen(input.minutesFile) ? input.minutesFile : undefined;
   return db.transaction(async (tx) => {
     const before = await lockSession(tx, sessionId, ['held', 'no_quorum']);
     const stored = file ? await storeDocumentFile(tx, file, { field: 'minutesFile', uploadedBy: actor.id }) : undefined;
     const minutesFileId = stored ? stored.id : values.minutesUrl ? null : before.minutesFileId;
-    return changeSession(tx, before, { minutesText: values.minutesText ?? null, minutesUrl: values.minutesUrl ?? null, minutesFileId, recordingUrl: values.recordingUrl ?? null }, actor);
+    return changeSession(
+      tx,
+      before,
+      {
+        minutesText: values.minutesText ?? null,
+        minutesUrl: values.minutesUrl ?? null,
+        minutesFileId,
+        recordingUrl: values.recordingUrl ?? null,
+      },
+      actor,
+    );
   });
 }
 
@@ -54,15 +79,23 @@ export async function approveMinutes(db: Db, sessionId: string, options: { actor
   const actor = changeActorOf(options.actor);
   return db.transaction(async (tx) => {
     const before = await lockSession(tx, sessionId, ['held']);
-    if (!before.minutesText && !before.minutesUrl && !before.minutesFileId) throw new AppError('conflict', 'no minutes to approve', { reason: 'minutesMissing' });
+    if (!before.minutesText && !before.minutesUrl && !before.minutesFileId)
+      throw new AppError('conflict', 'no minutes to approve', { reason: 'minutesMissing' });
     return changeSession(tx, before, { status: 'minutes_approved', minutesApprovedAt: options.now }, actor);
   });
 }
 
-export const cancelSessionInput = z.object({ reason: z.string().trim().min(1, 'reason.required').max(2000, 'reason.tooLong') });
+export const cancelSessionInput = z.object({
+  reason: z.string().trim().min(1, 'reason.required').max(2000, 'reason.tooLong'),
+});
 
 /** Cancels a session that has not been held, with the reason the public reads. */
-export async function cancelSession(db: Db, sessionId: string, input: z.input<typeof cancelSessionInput>, options: { actor: ActingParty }) {
+export async function cancelSession(
+  db: Db,
+  sessionId: string,
+  input: z.input<typeof cancelSessionInput>,
+  options: { actor: ActingParty },
+) {
   assertHoldsRole(options.actor, 'admin', 'facilitator');
   const actor = changeActorOf(options.actor);
   const values = cancelSessionInput.parse(input);

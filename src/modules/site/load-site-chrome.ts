@@ -8,7 +8,12 @@ export async function loadSiteChrome(db: Db) {
   if (!current) return { header: undefined, callHref: undefined };
   const call = await getExerciseCall(db, current.id);
   return {
-    header: { exerciseTitle: current.title, exerciseHref: `/ejercicios/${current.slug}`, convenerName: current.convenerName, isDemo: current.isDemo },
+    header: {
+      exerciseTitle: current.title,
+      exerciseHref: `/ejercicios/${current.slug}`,
+      convenerName: current.convenerName,
+      isDemo: current.isDemo,
+    },
     callHref: call ? `/ejercicios/${current.slug}/convocatoria` : undefined,
   };
 }

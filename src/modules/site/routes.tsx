@@ -34,10 +34,21 @@ export function siteRoutes(app: FastifyInstance, deps: ModuleDeps) {
     const call = current ? await getExerciseCall(db, current.exercise.id) : undefined;
     const others = all.filter((exercise) => exercise.id !== currentSummary?.id);
     const plans = await listPlanSummaries(db);
-    const diagnosis = current ? await getExerciseDiagnosis(db, current.exercise.id, { now: deps.now(), timeZone: deps.config.TIME_ZONE }) : undefined;
+    const diagnosis = current
+      ? await getExerciseDiagnosis(db, current.exercise.id, { now: deps.now(), timeZone: deps.config.TIME_ZONE })
+      : undefined;
     return sendPage(request, reply, deps, {
       title: deps.config.SITE_NAME,
-      body: <HomePage current={current} call={call} others={others} plans={plans} now={deps.now()} isDiagnosisOpen={diagnosis?.state === 'open'} />,
+      body: (
+        <HomePage
+          current={current}
+          call={call}
+          others={others}
+          plans={plans}
+          now={deps.now()}
+          isDiagnosisOpen={diagnosis?.state === 'open'}
+        />
+      ),
     });
   });
 
@@ -47,15 +58,31 @@ export function siteRoutes(app: FastifyInstance, deps: ModuleDeps) {
     const history = await listRecordHistory(db, { recordType: 'exercise', recordId: detail.exercise.id });
     const secretariat = await hasSecretariat(db, detail.exercise.id);
     const plans = (await listPlanSummaries(db)).filter((plan) => plan.exerciseId === detail.exercise.id);
-    const diagnosis = await getExerciseDiagnosis(db, detail.exercise.id, { now: deps.now(), timeZone: deps.config.TIME_ZONE });
+    const diagnosis = await getExerciseDiagnosis(db, detail.exercise.id, {
+      now: deps.now(),
+      timeZone: deps.config.TIME_ZONE,
+    });
     return sendPage(request, reply, deps, {
       title: detail.exercise.title,
-      body: <ExercisePage detail={detail} call={call} history={history} plans={plans} now={deps.now()} hasSecretariat={secretariat} diagnosis={diagnosis} />,
+      body: (
+        <ExercisePage
+          detail={detail}
+          call={call}
+          history={history}
+          plans={plans}
+          now={deps.now()}
+          hasSecretariat={secretariat}
+          diagnosis={diagnosis}
+        />
+      ),
     });
   });
 
   app.get('/contacto', access.public, async (request, reply) =>
-    sendPage(request, reply, deps, { title: request.t('contact.title'), body: <ContactPage contacts={await listCallContacts(db)} /> }),
+    sendPage(request, reply, deps, {
+      title: request.t('contact.title'),
+      body: <ContactPage contacts={await listCallContacts(db)} />,
+    }),
   );
 
   app.get('/componentes', access.public, async (request, reply) =>
@@ -66,7 +93,10 @@ export function siteRoutes(app: FastifyInstance, deps: ModuleDeps) {
   );
 
   app.get('/codigo-fuente', access.public, async (request, reply) =>
-    sendPage(request, reply, deps, { title: request.t('source.title'), body: <SourcePage sourceUrl={deps.config.SOURCE_URL} /> }),
+    sendPage(request, reply, deps, {
+      title: request.t('source.title'),
+      body: <SourcePage sourceUrl={deps.config.SOURCE_URL} />,
+    }),
   );
 
   const licence = readFileSync(join(projectRoot, 'LICENSE'), 'utf8');

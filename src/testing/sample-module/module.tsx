@@ -17,10 +17,16 @@ export const sampleModule: ModuleManifest = {
   messages: [sampleMessages],
   routes: (app, deps) => {
     app.get('/muestra', access.public, (request, reply) =>
-      sendPage(request, reply, deps, { title: request.t('sample.page.title'), body: <p>{request.t('sample.page.body')}</p> }),
+      sendPage(request, reply, deps, {
+        title: request.t('sample.page.title'),
+        body: <p>{request.t('sample.page.body')}</p>,
+      }),
     );
     app.get('/muestra/privada', access.roles('evaluator'), (request, reply) =>
-      sendPage(request, reply, deps, { title: request.t('sample.page.title'), body: <p>{request.t('sample.page.body')}</p> }),
+      sendPage(request, reply, deps, {
+        title: request.t('sample.page.title'),
+        body: <p>{request.t('sample.page.body')}</p>,
+      }),
     );
   },
   records: {
@@ -29,7 +35,15 @@ export const sampleModule: ModuleManifest = {
       target: {
         isFollowable: true,
         resolve: async (_db, recordId) =>
-          recordId === SAMPLE_NOTE_ID ? { recordType: 'sample_note', recordId, title: 'Nota de muestra', path: '/muestra', answeringInstitutionIds: [] } : undefined,
+          recordId === SAMPLE_NOTE_ID
+            ? {
+                recordType: 'sample_note',
+                recordId,
+                title: 'Nota de muestra',
+                path: '/muestra',
+                answeringInstitutionIds: [],
+              }
+            : undefined,
       },
     },
   },

@@ -5,9 +5,20 @@ import { usePage } from '../page-context.js';
 
 type ButtonVariant = 'primary' | 'secondary' | 'warning';
 
-export function Button(props: { children: ComponentChildren; variant?: ButtonVariant; type?: 'submit' | 'button'; name?: string; value?: string }) {
+export function Button(props: {
+  children: ComponentChildren;
+  variant?: ButtonVariant;
+  type?: 'submit' | 'button';
+  name?: string;
+  value?: string;
+}) {
   return (
-    <button class={`button button--${props.variant ?? 'primary'}`} type={props.type ?? 'submit'} name={props.name} value={props.value}>
+    <button
+      class={`button button--${props.variant ?? 'primary'}`}
+      type={props.type ?? 'submit'}
+      name={props.name}
+      value={props.value}
+    >
       {props.children}
     </button>
   );
@@ -32,7 +43,9 @@ export interface FieldError {
   message: string;
 }
 
-/** GOV.UK error summary: first thing in the form, each error links to its field. Focused on load by the client script. */
+/**
+ * GOV.UK error summary: first thing in the form, each error links to its field. Focused on load by the client script.
+ */
 export function ErrorSummary(props: { errors: FieldError[] }) {
   const { t } = usePage();
   if (props.errors.length === 0) return null;
@@ -90,10 +103,21 @@ function describedBy(props: FieldProps): string | undefined {
 }
 
 /** What every control of a field carries: its id, and the links to its hint and error for assistive technology. */
-const controlAttributes = (props: FieldProps) => ({ id: props.id, 'aria-invalid': props.error ? ('true' as const) : undefined, 'aria-describedby': describedBy(props) });
+const controlAttributes = (props: FieldProps) => ({
+  id: props.id,
+  'aria-invalid': props.error ? ('true' as const) : undefined,
+  'aria-describedby': describedBy(props),
+});
 
 export function TextField(
-  props: FieldProps & { name: string; value?: string | undefined; type?: 'text' | 'email' | 'tel' | 'url' | 'password' | 'search' | 'date'; autocomplete?: string; maxLength?: number; list?: string },
+  props: FieldProps & {
+    name: string;
+    value?: string | undefined;
+    type?: 'text' | 'email' | 'tel' | 'url' | 'password' | 'search' | 'date';
+    autocomplete?: string;
+    maxLength?: number;
+    list?: string;
+  },
 ) {
   return (
     <FieldFrame {...props}>
@@ -112,7 +136,9 @@ export function TextField(
   );
 }
 
-export function TextArea(props: FieldProps & { name: string; value?: string | undefined; rows?: number; maxLength?: number }) {
+export function TextArea(
+  props: FieldProps & { name: string; value?: string | undefined; rows?: number; maxLength?: number },
+) {
   return (
     <FieldFrame {...props}>
       <textarea
@@ -129,7 +155,10 @@ export function TextArea(props: FieldProps & { name: string; value?: string | un
   );
 }
 
-/** An upload field (the form needs enctype="multipart/form-data"); `accept` only helps the picker, the server checks the content. */
+/**
+ * An upload field (the form needs enctype="multipart/form-data"); `accept` only helps the picker, the server checks the
+ * content.
+ */
 export function FileField(props: FieldProps & { name: string; accept?: string }) {
   return (
     <FieldFrame {...props}>
@@ -138,7 +167,9 @@ export function FileField(props: FieldProps & { name: string; accept?: string })
   );
 }
 
-export function SelectField(props: FieldProps & { name: string; value?: string | undefined; options: { value: string; label: string }[] }) {
+export function SelectField(
+  props: FieldProps & { name: string; value?: string | undefined; options: { value: string; label: string }[] },
+) {
   return (
     <FieldFrame {...props}>
       <select class="field__input field__select" {...controlAttributes(props)} name={props.name}>
@@ -153,14 +184,28 @@ export function SelectField(props: FieldProps & { name: string; value?: string |
 }
 
 /** A group of radio buttons in a fieldset whose legend is the question. */
-export function RadioGroup(props: { id: string; name: string; legend: string; hint?: string; error?: string | undefined; value?: string | undefined; options: { value: string; label: string }[] }) {
+export function RadioGroup(props: {
+  id: string;
+  name: string;
+  legend: string;
+  hint?: string;
+  error?: string | undefined;
+  value?: string | undefined;
+  options: { value: string; label: string }[];
+}) {
   const { t } = usePage();
-  const described = [props.hint ? `${props.id}-hint` : null, props.error ? `${props.id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const described =
+    [props.hint ? `${props.id}-hint` : null, props.error ? `${props.id}-error` : null].filter(Boolean).join(' ') ||
+    undefined;
   return (
     <div class={props.error ? 'field field--error' : 'field'}>
       <fieldset class="fieldset" aria-describedby={described}>
         <legend class="field__label">{props.legend}</legend>
-        {props.hint ? <p class="field__hint" id={`${props.id}-hint`}>{props.hint}</p> : null}
+        {props.hint ? (
+          <p class="field__hint" id={`${props.id}-hint`}>
+            {props.hint}
+          </p>
+        ) : null}
         {props.error ? (
           <p class="field__error" id={`${props.id}-error`}>
             <span class="visually-hidden">{t('status.error')}: </span>
@@ -169,7 +214,14 @@ export function RadioGroup(props: { id: string; name: string; legend: string; hi
         ) : null}
         {props.options.map((option, index) => (
           <div class="choice" key={option.value}>
-            <input class="choice__input" type="radio" id={index === 0 ? props.id : `${props.id}-${option.value}`} name={props.name} value={option.value} checked={option.value === props.value} />
+            <input
+              class="choice__input"
+              type="radio"
+              id={index === 0 ? props.id : `${props.id}-${option.value}`}
+              name={props.name}
+              value={option.value}
+              checked={option.value === props.value}
+            />
             <label class="choice__label" for={index === 0 ? props.id : `${props.id}-${option.value}`}>
               {option.label}
             </label>
@@ -181,7 +233,13 @@ export function RadioGroup(props: { id: string; name: string; legend: string; hi
 }
 
 /** A single checkbox, e.g. a consent, with its error. */
-export function CheckboxField(props: { id: string; name: string; label: ComponentChildren; error?: string | undefined; isChecked?: boolean }) {
+export function CheckboxField(props: {
+  id: string;
+  name: string;
+  label: ComponentChildren;
+  error?: string | undefined;
+  isChecked?: boolean;
+}) {
   const { t } = usePage();
   return (
     <div class={props.error ? 'field field--error' : 'field'}>
@@ -192,7 +250,15 @@ export function CheckboxField(props: { id: string; name: string; label: Componen
         </p>
       ) : null}
       <div class="choice">
-        <input class="choice__input" type="checkbox" id={props.id} name={props.name} value="yes" checked={props.isChecked} aria-describedby={props.error ? `${props.id}-error` : undefined} />
+        <input
+          class="choice__input"
+          type="checkbox"
+          id={props.id}
+          name={props.name}
+          value="yes"
+          checked={props.isChecked}
+          aria-describedby={props.error ? `${props.id}-error` : undefined}
+        />
         <label class="choice__label" for={props.id}>
           {props.label}
         </label>
@@ -210,7 +276,13 @@ export function ProgressBar(props: { value: number; label: string; id: string })
       <span class="progress__label" id={`${props.id}-label`}>
         {props.label}
       </span>
-      <progress class="progress__bar" max={100} value={value} aria-labelledby={`${props.id}-label`} aria-valuetext={t('progress.value', { value: format.number(value) })}>
+      <progress
+        class="progress__bar"
+        max={100}
+        value={value}
+        aria-labelledby={`${props.id}-label`}
+        aria-valuetext={t('progress.value', { value: format.number(value) })}
+      >
         {t('progress.value', { value: format.number(value) })}
       </progress>
       <span class="progress__figure" aria-hidden="true">
@@ -260,7 +332,13 @@ export function StatusBadge(props: { tone: BadgeTone; children: ComponentChildre
   return <span class={`badge badge--${props.tone}`}>{props.children}</span>;
 }
 
-export function Card(props: { title: string; href?: string; headingLevel?: 2 | 3; children?: ComponentChildren; meta?: ComponentChildren }) {
+export function Card(props: {
+  title: string;
+  href?: string;
+  headingLevel?: 2 | 3;
+  children?: ComponentChildren;
+  meta?: ComponentChildren;
+}) {
   const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
   return (
     <article class="card">
@@ -300,7 +378,9 @@ export function Breadcrumbs(props: { items: Crumb[] }) {
 export function Pagination(props: { page: number; pages: number; hrefFor: (page: number) => string }) {
   const { t } = usePage();
   if (props.pages <= 1) return null;
-  const numbers = Array.from({ length: props.pages }, (_, i) => i + 1).filter((n) => n === 1 || n === props.pages || Math.abs(n - props.page) <= 1);
+  const numbers = Array.from({ length: props.pages }, (_, i) => i + 1).filter(
+    (n) => n === 1 || n === props.pages || Math.abs(n - props.page) <= 1,
+  );
   return (
     <nav class="pagination" aria-label={t('pagination.label')}>
       <p class="visually-hidden">{t('pagination.summary', { page: props.page, pages: props.pages })}</p>
@@ -314,7 +394,11 @@ export function Pagination(props: { page: number; pages: number; hrefFor: (page:
         ) : null}
         {numbers.map((n, i) => (
           <li key={n}>
-            {i > 0 && n - (numbers[i - 1] ?? n) > 1 ? <span class="pagination__gap" aria-hidden="true">… </span> : null}
+            {i > 0 && n - (numbers[i - 1] ?? n) > 1 ? (
+              <span class="pagination__gap" aria-hidden="true">
+                …{' '}
+              </span>
+            ) : null}
             {n === props.page ? (
               <span aria-current="page" class="pagination__current">
                 <span class="visually-hidden">{t('pagination.page', { page: n })}</span>
@@ -346,7 +430,12 @@ export interface Column<Row> {
 }
 
 /** A data table with a caption; numeric columns are right-aligned. Wrapped so it scrolls on narrow screens. */
-export function Table<Row>(props: { caption: string; columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row) => string }) {
+export function Table<Row>(props: {
+  caption: string;
+  columns: Column<Row>[];
+  rows: Row[];
+  rowKey: (row: Row) => string;
+}) {
   return (
     <div class="table-wrap" tabIndex={0} role="region" aria-label={props.caption}>
       <table class="table">
@@ -376,7 +465,11 @@ export function Table<Row>(props: { caption: string; columns: Column<Row>[]; row
   );
 }
 
-export function PageHeading(props: { title: string; lead?: string | undefined; children?: ComponentChildren }): JSX.Element {
+export function PageHeading(props: {
+  title: string;
+  lead?: string | undefined;
+  children?: ComponentChildren;
+}): JSX.Element {
   return (
     <div class="page-heading">
       <h1>{props.title}</h1>

@@ -2,7 +2,8 @@ import type { Catalog } from './catalog.js';
 
 /** English: complete, key for key with es-MX (checked by the type). */
 export const en: Catalog = {
-  'meta.description': 'Open-government portal: the call, the Local Technical Secretariat, the Local Action Plan and the tracking of commitments.',
+  'meta.description':
+    'Open-government portal: the call, the Local Technical Secretariat, the Local Action Plan and the tracking of commitments.',
   'layout.skipLink': 'Skip to main content',
   'layout.mainNav': 'Main navigation',
   'layout.convenedBy': 'Convened by: {name}',
@@ -10,7 +11,8 @@ export const en: Catalog = {
   'layout.otherLanguage': 'Español',
   'layout.otherLanguageLabel': 'Leer esta página en español',
   'layout.demoBanner': 'Demonstration exercise: its data are illustrative and do not belong to a real process.',
-  'layout.footerAbout': '{site} is a public portal to follow a local open-government exercise, from the call to the evaluation.',
+  'layout.footerAbout':
+    '{site} is a public portal to follow a local open-government exercise, from the call to the evaluation.',
   'layout.footerLinks': 'Footer links',
   'layout.poweredBy': 'Made with Cocrea, free software.',
   'nav.home': 'Home',
@@ -42,7 +44,8 @@ export const en: Catalog = {
   'phaseStatus.upcoming': 'Upcoming stage',
   'phaseNow.sensitization': 'Learn what open government is and how to take part before the call opens.',
   'phaseNow.call': 'The call is open: read it and say that you want to take part.',
-  'phaseNow.secretariat_installation': 'The Local Technical Secretariat, the highest decision body of the exercise, is being installed.',
+  'phaseNow.secretariat_installation':
+    'The Local Technical Secretariat, the highest decision body of the exercise, is being installed.',
   'phaseNow.diagnosis': 'The public problems that the Local Action Plan will address are being identified.',
   'phaseNow.cocreation': 'Co-creation tables are designing solutions with authorities and civil society.',
   'phaseNow.plan_approval': 'The Technical Secretariat is reviewing the commitments of the Local Action Plan.',
@@ -50,7 +53,8 @@ export const en: Catalog = {
   'phaseNow.evaluation': 'The completion and results of the commitments are being evaluated.',
   'phaseNow.closed': 'This exercise has concluded. Its information remains public.',
   'home.title': 'Open government, step by step',
-  'home.intro': 'Authorities and civil society work together to solve public problems. Here you can follow every stage and every commitment.',
+  'home.intro':
+    'Authorities and civil society work together to solve public problems. Here you can follow every stage and every commitment.',
   'home.currentExercise': 'Current exercise',
   'home.whatNow': 'What you can do now',
   'home.readCall': 'Read the call',
@@ -103,20 +107,24 @@ export const en: Catalog = {
   'contact.institution': 'Institution',
   'contact.none': 'No contact details have been published yet.',
   'source.title': 'Source code',
-  'source.lead': '{site} is free software: you may use, study, change and share it under the GNU Affero General Public License, version 3 or later (AGPL-3.0-or-later).',
+  'source.lead':
+    '{site} is free software: you may use, study, change and share it under the GNU Affero General Public License, version 3 or later (AGPL-3.0-or-later).',
   'source.repository': 'The source code of the version this portal runs is at:',
-  'source.noRepository': 'Ask the people who run this portal for the source code of the version it runs (see Contact); the licence obliges them to provide it.',
+  'source.noRepository':
+    'Ask the people who run this portal for the source code of the version it runs (see Contact); the licence obliges them to provide it.',
   'source.licence': 'Full text of the licence (in English)',
   'source.why': 'Any state, municipality or OGP Local member can install its own copy and run its next exercise on it.',
   'openData.title': 'Open data',
   'openData.intro': 'Download the public data of the exercise. They never include personal data.',
-  'openData.licence': 'Licence: Términos de Libre Uso MX (Mexico open-use terms). You may use, share and adapt these data, citing the source.',
+  'openData.licence':
+    'Licence: Términos de Libre Uso MX (Mexico open-use terms). You may use, share and adapt these data, citing the source.',
   'openData.dataset': 'Dataset',
   'openData.description': 'Description',
   'openData.formats': 'Formats',
   'openData.source': 'Source',
   'openData.municipalities.title': 'Municipalities',
-  'openData.municipalities.description': "The state's municipalities with their INEGI geostatistical code and population.",
+  'openData.municipalities.description':
+    "The state's municipalities with their INEGI geostatistical code and population.",
   'openData.municipalities.source': 'INEGI. Marco Geoestadístico 2024; Censo de Población y Vivienda 2020.',
   'openData.exercises.title': 'Open-government exercises',
   'openData.exercises.description': 'Each exercise with its period, its stage and the body that convenes it.',
@@ -131,7 +139,8 @@ export const en: Catalog = {
   'openData.field.title': 'Title of the exercise.',
   'openData.field.periodStart': 'Start date of the period (ISO 8601).',
   'openData.field.periodEnd': 'End date of the period (ISO 8601).',
-  'openData.field.phase': 'Current stage: sensitization, call, secretariat_installation, diagnosis, cocreation, plan_approval, implementation, evaluation or closed.',
+  'openData.field.phase':
+    'Current stage: sensitization, call, secretariat_installation, diagnosis, cocreation, plan_approval, implementation, evaluation or closed.',
   'openData.field.convener': 'Institution that convenes the exercise.',
   'openData.field.isDemo': 'true when the exercise is a demonstration.',
   'openData.dictionary': 'Data dictionary of “{name}”',
@@ -139,7 +148,8 @@ export const en: Catalog = {
   'openData.fieldType': 'Type',
   'openData.catalogue': 'Data catalogue',
   'openData.changeLog.title': 'Change history (verifiable)',
-  'openData.changeLog.description': 'Every creation, change or deletion of a public record, chained with SHA-256: anyone can recompute the chain and check that nobody altered the history. The hash covers the canonical JSON (sorted keys, no whitespace) of action, actor_id, actor_label, after, before, occurred_at, prev_hash, record_id and record_type.',
+  'openData.changeLog.description':
+    'Every creation, change or deletion of a public record, chained with SHA-256: anyone can recompute the chain and check that nobody altered the history. The hash covers the canonical JSON (sorted keys, no whitespace) of action, actor_id, actor_label, after, before, occurred_at, prev_hash, record_id and record_type.',
   'openData.field.seq': 'Sequence number of the entry.',
   'openData.field.occurredAt': 'Date and time of the change (ISO 8601, UTC, with milliseconds), as the hash covers it.',
   'openData.field.actorId': 'Opaque id of the account that made the change; empty when the system made it.',
@@ -152,7 +162,8 @@ export const en: Catalog = {
   'openData.field.prevHash': 'Hash of the previous entry (64 zeros for the first).',
   'openData.field.hash': 'Hex SHA-256 of this entry.',
   'design.title': 'Portal components',
-  'design.intro': 'The components every page is built from, for those who develop the portal or audit its accessibility.',
+  'design.intro':
+    'The components every page is built from, for those who develop the portal or audit its accessibility.',
   'design.buttons': 'Buttons',
   'design.primary': 'Main action',
   'design.secondary': 'Secondary action',
@@ -193,15 +204,18 @@ export const en: Catalog = {
   'error.badRequest.title': 'We could not understand the request',
   'error.badRequest.body': 'Check the address or the data you sent and try again.',
   'error.nul.title': 'There is a character we cannot store',
-  'error.nul.body': 'What you sent in the field «{field}» contains a NUL character: it is invisible and sometimes slips in when copying and pasting. Go back, delete and type that text again, and send it once more.',
+  'error.nul.body':
+    'What you sent in the field «{field}» contains a NUL character: it is invisible and sometimes slips in when copying and pasting. Go back, delete and type that text again, and send it once more.',
   'error.unsupportedType.title': 'This form does not accept that kind of data',
-  'error.unsupportedType.body': 'Send the form from its page on the portal: the data must arrive as a web form (application/x-www-form-urlencoded or multipart/form-data).',
+  'error.unsupportedType.body':
+    'Send the form from its page on the portal: the data must arrive as a web form (application/x-www-form-urlencoded or multipart/form-data).',
   'error.tooMany.title': 'Too many requests',
   'error.tooMany.body': 'Wait {minutes} minutes and try again.',
   'error.tooMany.bodyOneMinute': 'Wait a minute and try again.',
   'error.tooMany.bodySeconds': 'Wait {seconds} seconds and try again.',
   'error.server.title': 'Something went wrong on our side',
-  'error.server.body': 'It was not your fault. Please try again in a few minutes. If the problem persists, write to us and quote this reference: {requestId}.',
+  'error.server.body':
+    'It was not your fault. Please try again in a few minutes. If the problem persists, write to us and quote this reference: {requestId}.',
   'error.forbidden.title': 'You do not have permission to see this page',
   'error.forbidden.body': 'If you think you should have access, ask the portal administrator to check your role.',
   'error.csrf.title': 'The form has expired',
@@ -212,5 +226,6 @@ export const en: Catalog = {
   'layout.admin': 'Administration',
   'layout.accountNav': 'Your account',
   'error.unavailable.title': 'The portal is not available at the moment',
-  'error.unavailable.body': 'We have a temporary technical problem. If you sent a form, it may not have been saved: please try again in a minute.',
+  'error.unavailable.body':
+    'We have a temporary technical problem. If you sent a form, it may not have been saved: please try again in a minute.',
 };

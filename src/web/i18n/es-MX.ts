@@ -3,7 +3,8 @@
  * (a missing or extra key fails `npm run typecheck`). Placeholders are written `{name}`.
  */
 export const esMX = {
-  'meta.description': 'Portal de gobierno abierto: convocatoria, Secretariado Técnico Local, Plan de Acción Local y seguimiento de compromisos.',
+  'meta.description':
+    'Portal de gobierno abierto: convocatoria, Secretariado Técnico Local, Plan de Acción Local y seguimiento de compromisos.',
   'layout.skipLink': 'Saltar al contenido principal',
   'layout.mainNav': 'Navegación principal',
   'layout.convenedBy': 'Convoca: {name}',
@@ -11,7 +12,8 @@ export const esMX = {
   'layout.otherLanguage': 'English',
   'layout.otherLanguageLabel': 'Read this page in English',
   'layout.demoBanner': 'Ejercicio de demostración: sus datos son ilustrativos y no corresponden a un proceso real.',
-  'layout.footerAbout': '{site} es un portal público para seguir un ejercicio local de gobierno abierto, de la convocatoria a la evaluación.',
+  'layout.footerAbout':
+    '{site} es un portal público para seguir un ejercicio local de gobierno abierto, de la convocatoria a la evaluación.',
   'layout.footerLinks': 'Enlaces del pie de página',
   'layout.poweredBy': 'Hecho con Cocrea, software libre.',
   'nav.home': 'Inicio',
@@ -43,7 +45,8 @@ export const esMX = {
   'phaseStatus.upcoming': 'Etapa por venir',
   'phaseNow.sensitization': 'Conoce qué es el gobierno abierto y cómo participar antes de que se abra la convocatoria.',
   'phaseNow.call': 'La convocatoria está abierta: léela y manifiesta tu interés en participar.',
-  'phaseNow.secretariat_installation': 'Se está instalando el Secretariado Técnico Local, máximo órgano de decisión del ejercicio.',
+  'phaseNow.secretariat_installation':
+    'Se está instalando el Secretariado Técnico Local, máximo órgano de decisión del ejercicio.',
   'phaseNow.diagnosis': 'Se están identificando los problemas públicos que atenderá el Plan de Acción Local.',
   'phaseNow.cocreation': 'Las mesas de co-creación están diseñando soluciones con autoridades y sociedad civil.',
   'phaseNow.plan_approval': 'El Secretariado Técnico está revisando los compromisos del Plan de Acción Local.',
@@ -51,7 +54,8 @@ export const esMX = {
   'phaseNow.evaluation': 'Se está evaluando el cumplimiento y el resultado de los compromisos.',
   'phaseNow.closed': 'Este ejercicio concluyó. Su información sigue siendo pública.',
   'home.title': 'Gobierno abierto, paso a paso',
-  'home.intro': 'Autoridades y sociedad civil trabajan juntas para resolver problemas públicos. Aquí puedes seguir cada etapa y cada compromiso.',
+  'home.intro':
+    'Autoridades y sociedad civil trabajan juntas para resolver problemas públicos. Aquí puedes seguir cada etapa y cada compromiso.',
   'home.currentExercise': 'Ejercicio en curso',
   'home.whatNow': 'Qué puedes hacer ahora',
   'home.readCall': 'Lee la convocatoria',
@@ -89,7 +93,8 @@ export const esMX = {
   'call.opensAt': 'Apertura',
   'call.closesAt': 'Cierre',
   'call.results': 'Resultados',
-  'call.resultsPending': 'Al cerrar la convocatoria se notificará por correo electrónico el siguiente paso a cada persona inscrita.',
+  'call.resultsPending':
+    'Al cerrar la convocatoria se notificará por correo electrónico el siguiente paso a cada persona inscrita.',
   'call.contact': 'Para más información escribe a:',
   'call.print': 'Para imprimir la convocatoria, usa la función de impresión de tu navegador.',
   'privacy.title': 'Aviso de privacidad',
@@ -104,14 +109,18 @@ export const esMX = {
   'contact.institution': 'Institución',
   'contact.none': 'Todavía no hay datos de contacto publicados.',
   'source.title': 'Código fuente',
-  'source.lead': '{site} es software libre: puedes usarlo, estudiarlo, modificarlo y compartirlo bajo la Licencia Pública General Affero de GNU, versión 3 o posterior (AGPL-3.0-or-later).',
+  'source.lead':
+    '{site} es software libre: puedes usarlo, estudiarlo, modificarlo y compartirlo bajo la Licencia Pública General Affero de GNU, versión 3 o posterior (AGPL-3.0-or-later).',
   'source.repository': 'El código fuente de la versión que corre en este portal está en:',
-  'source.noRepository': 'Pide el código fuente de la versión que corre en este portal a quien lo administra (ver Contacto); la licencia les obliga a entregarlo.',
+  'source.noRepository':
+    'Pide el código fuente de la versión que corre en este portal a quien lo administra (ver Contacto); la licencia les obliga a entregarlo.',
   'source.licence': 'Texto completo de la licencia (en inglés)',
-  'source.why': 'Cualquier estado, municipio o integrante de OGP Local puede instalar su propia copia y correr su siguiente ejercicio con ella.',
+  'source.why':
+    'Cualquier estado, municipio o integrante de OGP Local puede instalar su propia copia y correr su siguiente ejercicio con ella.',
   'openData.title': 'Datos abiertos',
   'openData.intro': 'Descarga los datos públicos del ejercicio. Nunca incluyen datos personales.',
-  'openData.licence': 'Licencia: Términos de Libre Uso MX. Puedes usar, compartir y adaptar estos datos citando la fuente.',
+  'openData.licence':
+    'Licencia: Términos de Libre Uso MX. Puedes usar, compartir y adaptar estos datos citando la fuente.',
   'openData.dataset': 'Conjunto de datos',
   'openData.description': 'Descripción',
   'openData.formats': 'Formatos',
@@ -132,7 +141,8 @@ export const esMX = {
   'openData.field.title': 'Título del ejercicio.',
   'openData.field.periodStart': 'Fecha de inicio del periodo (ISO 8601).',
   'openData.field.periodEnd': 'Fecha de fin del periodo (ISO 8601).',
-  'openData.field.phase': 'Etapa actual: sensitization, call, secretariat_installation, diagnosis, cocreation, plan_approval, implementation, evaluation o closed.',
+  'openData.field.phase':
+    'Etapa actual: sensitization, call, secretariat_installation, diagnosis, cocreation, plan_approval, implementation, evaluation o closed.',
   'openData.field.convener': 'Institución que convoca el ejercicio.',
   'openData.field.isDemo': 'true si el ejercicio es de demostración.',
   'openData.dictionary': 'Diccionario de datos de «{name}»',
@@ -140,11 +150,13 @@ export const esMX = {
   'openData.fieldType': 'Tipo',
   'openData.catalogue': 'Catálogo de datos',
   'openData.changeLog.title': 'Historial de cambios (verificable)',
-  'openData.changeLog.description': 'Cada alta, cambio o baja de un registro público, encadenado con SHA-256: cualquiera puede recalcular la cadena y comprobar que nadie alteró el historial. El hash cubre el JSON canónico (claves ordenadas, sin espacios) de action, actor_id, actor_label, after, before, occurred_at, prev_hash, record_id y record_type.',
+  'openData.changeLog.description':
+    'Cada alta, cambio o baja de un registro público, encadenado con SHA-256: cualquiera puede recalcular la cadena y comprobar que nadie alteró el historial. El hash cubre el JSON canónico (claves ordenadas, sin espacios) de action, actor_id, actor_label, after, before, occurred_at, prev_hash, record_id y record_type.',
   'openData.field.seq': 'Número consecutivo de la entrada.',
   'openData.field.occurredAt': 'Fecha y hora del cambio (ISO 8601, UTC, con milisegundos), tal como la cubre el hash.',
   'openData.field.actorId': 'Identificador opaco de la cuenta que hizo el cambio; vacío si lo hizo el sistema.',
-  'openData.field.actorLabel': 'Quién hizo el cambio, como se muestra en público (un rol o una institución, nunca un correo).',
+  'openData.field.actorLabel':
+    'Quién hizo el cambio, como se muestra en público (un rol o una institución, nunca un correo).',
   'openData.field.recordType': 'Tipo de registro: institution, exercise, call, privacy_notice...',
   'openData.field.recordId': 'Identificador del registro.',
   'openData.field.action': 'create, update o delete.',
@@ -153,7 +165,8 @@ export const esMX = {
   'openData.field.prevHash': 'Hash de la entrada anterior (64 ceros en la primera).',
   'openData.field.hash': 'SHA-256 en hexadecimal de esta entrada.',
   'design.title': 'Componentes del portal',
-  'design.intro': 'Los componentes con los que se construyen todas las páginas, para quien desarrolla o audita la accesibilidad del portal.',
+  'design.intro':
+    'Los componentes con los que se construyen todas las páginas, para quien desarrolla o audita la accesibilidad del portal.',
   'design.buttons': 'Botones',
   'design.primary': 'Acción principal',
   'design.secondary': 'Acción secundaria',
@@ -194,17 +207,21 @@ export const esMX = {
   'error.badRequest.title': 'No pudimos entender la solicitud',
   'error.badRequest.body': 'Revisa la dirección o los datos que enviaste e inténtalo de nuevo.',
   'error.nul.title': 'Hay un carácter que no podemos guardar',
-  'error.nul.body': 'Lo que enviaste en el campo «{field}» contiene un carácter nulo: es invisible y a veces se cuela al copiar y pegar. Vuelve a la página anterior, borra y escribe de nuevo ese texto, y envíalo otra vez.',
+  'error.nul.body':
+    'Lo que enviaste en el campo «{field}» contiene un carácter nulo: es invisible y a veces se cuela al copiar y pegar. Vuelve a la página anterior, borra y escribe de nuevo ese texto, y envíalo otra vez.',
   'error.unsupportedType.title': 'Este formulario no acepta ese tipo de datos',
-  'error.unsupportedType.body': 'Envía el formulario desde su página en el portal: los datos deben llegar como un formulario web (application/x-www-form-urlencoded o multipart/form-data).',
+  'error.unsupportedType.body':
+    'Envía el formulario desde su página en el portal: los datos deben llegar como un formulario web (application/x-www-form-urlencoded o multipart/form-data).',
   'error.tooMany.title': 'Demasiadas solicitudes',
   'error.tooMany.body': 'Espera {minutes} minutos e inténtalo de nuevo.',
   'error.tooMany.bodyOneMinute': 'Espera un minuto e inténtalo de nuevo.',
   'error.tooMany.bodySeconds': 'Espera {seconds} segundos e inténtalo de nuevo.',
   'error.server.title': 'Algo salió mal de nuestro lado',
-  'error.server.body': 'No fue tu culpa. Inténtalo de nuevo en unos minutos. Si el problema sigue, escríbenos e indica este número de referencia: {requestId}.',
+  'error.server.body':
+    'No fue tu culpa. Inténtalo de nuevo en unos minutos. Si el problema sigue, escríbenos e indica este número de referencia: {requestId}.',
   'error.forbidden.title': 'No tienes permiso para ver esta página',
-  'error.forbidden.body': 'Si crees que deberías tener acceso, pide a la persona administradora del portal que revise tu rol.',
+  'error.forbidden.body':
+    'Si crees que deberías tener acceso, pide a la persona administradora del portal que revise tu rol.',
   'error.csrf.title': 'El formulario caducó',
   'error.csrf.body': 'Por seguridad, vuelve a cargar la página y envía el formulario de nuevo. No se guardó nada.',
   'layout.account': 'Mi cuenta',
@@ -213,5 +230,6 @@ export const esMX = {
   'layout.admin': 'Administración',
   'layout.accountNav': 'Tu cuenta',
   'error.unavailable.title': 'El portal no está disponible por el momento',
-  'error.unavailable.body': 'Tenemos un problema técnico pasajero. Si enviaste un formulario, puede que no se haya guardado: inténtalo de nuevo en un minuto.',
+  'error.unavailable.body':
+    'Tenemos un problema técnico pasajero. Si enviaste un formulario, puede que no se haya guardado: inténtalo de nuevo en un minuto.',
 } as const satisfies Record<string, string>;

@@ -7,9 +7,15 @@ import { registry } from '../../registry.js';
 describe('i18n', () => {
   it('has the same placeholders in both languages for every message', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    const pairs: [Record<string, string>, Record<string, string>][] = [[esMX, en], ...registry.modules.flatMap((module) => module.messages ?? []).map((m) => [m.es, m.en] as [Record<string, string>, Record<string, string>])];
+    const pairs: [Record<string, string>, Record<string, string>][] = [
+      [esMX, en],
+      ...registry.modules
+        .flatMap((module) => module.messages ?? [])
+        .map((m) => [m.es, m.en] as [Record<string, string>, Record<string, string>]),
+    ];
     for (const [es, english] of pairs) {
-      for (const key of Object.keys(es)) expect(placeholders(english[key] ?? ''), key).toEqual(placeholders(es[key] ?? ''));
+      for (const key of Object.keys(es))
+        expect(placeholders(english[key] ?? ''), key).toEqual(placeholders(es[key] ?? ''));
     }
   });
 

@@ -10,7 +10,9 @@ export type { MessageKey };
 const catalogs = { 'es-MX': { ...esMX }, en: { ...en } } as Record<Locale, Record<MessageKey, string>>;
 
 /** Adds modules' texts to both catalogs (the registry calls it once with every module's messages). */
-export function installMessages(messages: readonly { es: Readonly<Record<string, string>>; en: Readonly<Record<string, string>> }[]): void {
+export function installMessages(
+  messages: readonly { es: Readonly<Record<string, string>>; en: Readonly<Record<string, string>> }[],
+): void {
   for (const { es, en: english } of messages) {
     Object.assign(catalogs['es-MX'], es);
     Object.assign(catalogs.en, english);
@@ -79,7 +81,12 @@ export function formatters(locale: Locale, timeZone: string) {
 function createFormatters(locale: Locale, timeZone: string) {
   const intlLocale = locale === 'en' ? 'en-GB' : 'es-MX';
   const longDate = new Intl.DateTimeFormat(intlLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone });
-  const calendarDate = new Intl.DateTimeFormat(intlLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const calendarDate = new Intl.DateTimeFormat(intlLocale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   const dateTime = new Intl.DateTimeFormat(intlLocale, {
     day: 'numeric',
     month: 'long',

@@ -1,11 +1,27 @@
-import { Alert, Breadcrumbs, Button, CsrfField, ErrorSummary, PageHeading, RadioGroup, SelectField, TextField } from '../../../web/components/index.js';
+import {
+  Alert,
+  Breadcrumbs,
+  Button,
+  CsrfField,
+  ErrorSummary,
+  PageHeading,
+  RadioGroup,
+  SelectField,
+  TextField,
+} from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import type { MessageKey } from '../../../web/i18n/i18n.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { notificationFrequencies } from '../schema.js';
 import type { FormState } from '../../../web/forms.js';
 
-export function AccountPage(props: { actor: Actor; frequency: string; form: FormState; notice?: MessageKey | undefined; emailForm: FormState }) {
+export function AccountPage(props: {
+  actor: Actor;
+  frequency: string;
+  form: FormState;
+  notice?: MessageKey | undefined;
+  emailForm: FormState;
+}) {
   const { t } = usePage();
   const { values, errors, summary } = props.form;
   return (
@@ -22,7 +38,15 @@ export function AccountPage(props: { actor: Actor; frequency: string; form: Form
         <form method="post" action="/cuenta" novalidate>
           <ErrorSummary errors={summary} />
           <CsrfField />
-          <TextField id="name" name="name" label={t('accounts.field.name')} value={values.name ?? props.actor.name} error={errors.name} autocomplete="name" maxLength={200} />
+          <TextField
+            id="name"
+            name="name"
+            label={t('accounts.field.name')}
+            value={values.name ?? props.actor.name}
+            error={errors.name}
+            autocomplete="name"
+            maxLength={200}
+          />
           <SelectField
             id="locale"
             name="locale"
@@ -49,7 +73,15 @@ export function AccountPage(props: { actor: Actor; frequency: string; form: Form
         <form method="post" action="/cuenta/correo" novalidate>
           <ErrorSummary errors={props.emailForm.summary} />
           <CsrfField />
-          <TextField id="newEmail" name="email" type="email" label={t('accounts.account.newEmail')} value={props.emailForm.values.email} error={props.emailForm.errors.email} autocomplete="email" />
+          <TextField
+            id="newEmail"
+            name="email"
+            type="email"
+            label={t('accounts.account.newEmail')}
+            value={props.emailForm.values.email}
+            error={props.emailForm.errors.email}
+            autocomplete="email"
+          />
           <TextField
             id="password"
             name="password"

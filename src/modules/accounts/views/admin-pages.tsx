@@ -1,4 +1,16 @@
-import { Breadcrumbs, Button, Card, CsrfField, ErrorSummary, PageHeading, SelectField, StatusBadge, Table, TextField, Notices } from '../../../web/components/index.js';
+import {
+  Breadcrumbs,
+  Button,
+  Card,
+  CsrfField,
+  ErrorSummary,
+  PageHeading,
+  SelectField,
+  StatusBadge,
+  Table,
+  TextField,
+  Notices,
+} from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import type { UserListEntry } from '../list-users.js';
 import { staffRoles } from '../schema.js';
@@ -23,12 +35,24 @@ export function AdminHomePage() {
   );
 }
 
-export function AdminUsersPage(props: { users: UserListEntry[]; institutions: { id: string; name: string }[]; form: FormState; notice?: string | undefined; problem?: string | undefined }) {
+export function AdminUsersPage(props: {
+  users: UserListEntry[];
+  institutions: { id: string; name: string }[];
+  form: FormState;
+  notice?: string | undefined;
+  problem?: string | undefined;
+}) {
   const { t, format } = usePage();
   const { values, errors, summary } = props.form;
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: '/admin', label: t('accounts.admin.title') }, { label: t('accounts.admin.users') }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', label: t('nav.home') },
+          { href: '/admin', label: t('accounts.admin.title') },
+          { label: t('accounts.admin.users') },
+        ]}
+      />
       <PageHeading title={t('accounts.admin.users')} />
       <Notices notice={props.notice} problem={props.problem} />
       <section class="panel form-narrow" aria-labelledby="invite-heading">
@@ -37,9 +61,33 @@ export function AdminUsersPage(props: { users: UserListEntry[]; institutions: { 
         <form method="post" action="/admin/usuarios" novalidate>
           <ErrorSummary errors={summary} />
           <CsrfField />
-          <TextField id="name" name="name" label={t('accounts.field.name')} value={values.name} error={errors.name} maxLength={200} />
-          <TextField id="email" name="email" type="email" label={t('accounts.field.email')} value={values.email} error={errors.email} />
-          <SelectField id="role" name="role" label={t('accounts.admin.role')} value={values.role} error={errors.role} options={[{ value: '', label: t('accounts.admin.chooseRole') }, ...staffRoles.map((role) => ({ value: role, label: t(`accounts.role.${role}`) }))]} />
+          <TextField
+            id="name"
+            name="name"
+            label={t('accounts.field.name')}
+            value={values.name}
+            error={errors.name}
+            maxLength={200}
+          />
+          <TextField
+            id="email"
+            name="email"
+            type="email"
+            label={t('accounts.field.email')}
+            value={values.email}
+            error={errors.email}
+          />
+          <SelectField
+            id="role"
+            name="role"
+            label={t('accounts.admin.role')}
+            value={values.role}
+            error={errors.role}
+            options={[
+              { value: '', label: t('accounts.admin.chooseRole') },
+              ...staffRoles.map((role) => ({ value: role, label: t(`accounts.role.${role}`) })),
+            ]}
+          />
           <SelectField
             id="institutionId"
             name="institutionId"
@@ -48,7 +96,10 @@ export function AdminUsersPage(props: { users: UserListEntry[]; institutions: { 
             value={values.institutionId}
             error={errors.institutionId}
             isOptional
-            options={[{ value: '', label: t('accounts.admin.noInstitution') }, ...props.institutions.map((i) => ({ value: i.id, label: i.name }))]}
+            options={[
+              { value: '', label: t('accounts.admin.noInstitution') },
+              ...props.institutions.map((i) => ({ value: i.id, label: i.name })),
+            ]}
           />
           <Button>{t('accounts.admin.inviteSubmit')}</Button>
         </form>
@@ -62,9 +113,17 @@ export function AdminUsersPage(props: { users: UserListEntry[]; institutions: { 
           { header: t('accounts.field.email'), cell: (user) => user.email },
           {
             header: t('accounts.admin.status'),
-            cell: (user) => (user.emailConfirmedAt ? <StatusBadge tone="success">{t('accounts.admin.confirmed')}</StatusBadge> : <StatusBadge tone="neutral">{t('accounts.admin.unconfirmed')}</StatusBadge>),
+            cell: (user) =>
+              user.emailConfirmedAt ? (
+                <StatusBadge tone="success">{t('accounts.admin.confirmed')}</StatusBadge>
+              ) : (
+                <StatusBadge tone="neutral">{t('accounts.admin.unconfirmed')}</StatusBadge>
+              ),
           },
-          { header: t('accounts.admin.lastSignIn'), cell: (user) => (user.lastSignInAt ? format.dateTime(user.lastSignInAt) : t('accounts.admin.never')) },
+          {
+            header: t('accounts.admin.lastSignIn'),
+            cell: (user) => (user.lastSignInAt ? format.dateTime(user.lastSignInAt) : t('accounts.admin.never')),
+          },
           {
             header: t('accounts.admin.role'),
             cell: (user) =>

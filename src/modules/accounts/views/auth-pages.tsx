@@ -1,4 +1,13 @@
-import { Alert, Breadcrumbs, Button, ButtonLink, CsrfField, ErrorSummary, PageHeading, TextField } from '../../../web/components/index.js';
+import {
+  Alert,
+  Breadcrumbs,
+  Button,
+  ButtonLink,
+  CsrfField,
+  ErrorSummary,
+  PageHeading,
+  TextField,
+} from '../../../web/components/index.js';
 import type { FormState } from '../../../web/forms.js';
 import { usePage } from '../../../web/page-context.js';
 
@@ -20,8 +29,23 @@ export function SignInPage(props: { form: FormState; next: string; hasFailed?: b
         <ErrorSummary errors={summary} />
         <CsrfField />
         <input type="hidden" name="next" value={props.next} />
-        <TextField id="email" name="email" type="email" label={t('accounts.field.email')} value={values.email} error={errors.email} autocomplete="email" />
-        <TextField id="password" name="password" type="password" label={t('accounts.field.password')} error={errors.password} autocomplete="current-password" />
+        <TextField
+          id="email"
+          name="email"
+          type="email"
+          label={t('accounts.field.email')}
+          value={values.email}
+          error={errors.email}
+          autocomplete="email"
+        />
+        <TextField
+          id="password"
+          name="password"
+          type="password"
+          label={t('accounts.field.password')}
+          error={errors.password}
+          autocomplete="current-password"
+        />
         <Button>{t('accounts.signIn.submit')}</Button>
       </form>
       <p>
@@ -31,7 +55,15 @@ export function SignInPage(props: { form: FormState; next: string; hasFailed?: b
         <h2 id="link-heading">{t('accounts.signIn.linkTitle')}</h2>
         <form method="post" action="/entrar/enlace" novalidate>
           <CsrfField />
-          <TextField id="link-email" name="email" type="email" label={t('accounts.field.email')} hint={t('accounts.signIn.linkHint')} value={values.email} autocomplete="email" />
+          <TextField
+            id="link-email"
+            name="email"
+            type="email"
+            label={t('accounts.field.email')}
+            hint={t('accounts.signIn.linkHint')}
+            value={values.email}
+            autocomplete="email"
+          />
           <Button variant="secondary">{t('accounts.signIn.linkSubmit')}</Button>
         </form>
       </section>
@@ -68,12 +100,26 @@ export function ResetRequestPage(props: { form: FormState }) {
   const { t } = usePage();
   return (
     <div class="form-narrow">
-      <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: '/entrar', label: t('accounts.signIn.title') }, { label: t('accounts.reset.title') }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', label: t('nav.home') },
+          { href: '/entrar', label: t('accounts.signIn.title') },
+          { label: t('accounts.reset.title') },
+        ]}
+      />
       <PageHeading title={t('accounts.reset.title')} lead={t('accounts.reset.lead')} />
       <form method="post" action="/recuperar" novalidate>
         <ErrorSummary errors={props.form.summary} />
         <CsrfField />
-        <TextField id="email" name="email" type="email" label={t('accounts.field.email')} value={props.form.values.email} error={props.form.errors.email} autocomplete="email" />
+        <TextField
+          id="email"
+          name="email"
+          type="email"
+          label={t('accounts.field.email')}
+          value={props.form.values.email}
+          error={props.form.errors.email}
+          autocomplete="email"
+        />
         <Button>{t('accounts.reset.submit')}</Button>
       </form>
     </div>
@@ -88,7 +134,15 @@ export function ChoosePasswordPage(props: { form: FormState; token: string }) {
       <form method="post" action={`/recuperar/${props.token}`} novalidate>
         <ErrorSummary errors={props.form.summary} />
         <CsrfField />
-        <TextField id="password" name="password" type="password" label={t('accounts.field.newPassword')} hint={t('accounts.field.passwordHint')} error={props.form.errors.password} autocomplete="new-password" />
+        <TextField
+          id="password"
+          name="password"
+          type="password"
+          label={t('accounts.field.newPassword')}
+          hint={t('accounts.field.passwordHint')}
+          error={props.form.errors.password}
+          autocomplete="new-password"
+        />
         <Button>{t('accounts.reset.chooseSubmit')}</Button>
       </form>
     </div>

@@ -5,7 +5,10 @@ import { usePage } from '../../../web/page-context.js';
 /** The part of the OpenAPI document the page reads. */
 export interface ApiDocument {
   openapi: string;
-  paths: Record<string, Record<string, { operationId?: string; parameters?: { name: string; in: string; required?: boolean }[] }>>;
+  paths: Record<
+    string,
+    Record<string, { operationId?: string; parameters?: { name: string; in: string; required?: boolean }[] }>
+  >;
 }
 
 interface Operation {
@@ -24,18 +27,32 @@ export function operationsOf(document: ApiDocument): Operation[] {
         method: method.toUpperCase(),
         path,
         operationId: operation.operationId ?? '',
-        parameters: (operation.parameters ?? []).map((parameter) => ({ name: parameter.name, required: parameter.required === true })),
+        parameters: (operation.parameters ?? []).map((parameter) => ({
+          name: parameter.name,
+          required: parameter.required === true,
+        })),
       })),
   );
 }
 
 /** `/api`: how to use the public API, and the list of its routes read from the same OpenAPI document it serves. */
-export function ApiReferencePage(props: { document: ApiDocument; origin: string; sampleCommitmentId: string | undefined; licenceUrl: string }) {
+export function ApiReferencePage(props: {
+  document: ApiDocument;
+  origin: string;
+  sampleCommitmentId: string | undefined;
+  licenceUrl: string;
+}) {
   const { t } = usePage();
   const example = `curl ${props.origin}/api/v1/commitments/${props.sampleCommitmentId ?? '3f2b8c1e-5a4d-4e7f-9b6a-2c1d0e9f8a7b'}`;
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: '/datos', label: t('openData.title') }, { label: t('api.title') }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', label: t('nav.home') },
+          { href: '/datos', label: t('openData.title') },
+          { label: t('api.title') },
+        ]}
+      />
       <PageHeading title={t('api.title')} lead={t('api.lead')} />
       <section aria-labelledby="api-start">
         <h2 id="api-start">{t('api.start.title')}</h2>
@@ -65,7 +82,10 @@ export function ApiReferencePage(props: { document: ApiDocument; origin: string;
                 </code>
               ),
             },
-            { header: t('api.column.description'), cell: (operation) => t(`api.op.${operation.operationId}` as MessageKey) },
+            {
+              header: t('api.column.description'),
+              cell: (operation) => t(`api.op.${operation.operationId}` as MessageKey),
+            },
             {
               header: t('api.column.parameters'),
               cell: (operation) =>

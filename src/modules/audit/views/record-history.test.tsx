@@ -46,11 +46,18 @@ describe('the change history of a record', () => {
 
   it('shows a deletion with the previous values, shortens long texts and names unknown fields as they are stored', () => {
     const html = render({
-      entries: [entry({ action: 'delete', actorId: 'x', actorLabel: 'Enlace del Ayuntamiento de Tepehuanes', changes: [
-        { field: 'body', before: 'a'.repeat(400), after: null },
-        { field: 'legacyCode', before: 'L-12', after: null },
-        { field: 'isGovernment', before: true, after: null },
-      ] })],
+      entries: [
+        entry({
+          action: 'delete',
+          actorId: 'x',
+          actorLabel: 'Enlace del Ayuntamiento de Tepehuanes',
+          changes: [
+            { field: 'body', before: 'a'.repeat(400), after: null },
+            { field: 'legacyCode', before: 'L-12', after: null },
+            { field: 'isGovernment', before: true, after: null },
+          ],
+        }),
+      ],
       hasMore: true,
     });
     expect(html).toContain('Eliminación: <time');
@@ -84,9 +91,22 @@ describe('the change history of a record', () => {
     expect(english).toContain('<dd>Activity “Talleres en seis escuelas primarias”</dd>');
     expect(english).toContain('<td>Status</td><td>Done, to be verified</td><td>Verified</td>');
     // A commitment's status has its own words; an unknown status stays as stored.
-    const commitment = render({ entries: [entry({ recordType: 'commitment', changes: [{ field: 'status', before: 'approved', after: 'in_implementation' }] })] });
+    const commitment = render({
+      entries: [
+        entry({
+          recordType: 'commitment',
+          changes: [{ field: 'status', before: 'approved', after: 'in_implementation' }],
+        }),
+      ],
+    });
     expect(commitment).toContain('<td>Estado</td><td>Aprobado</td><td>En implementación</td>');
-    expect(render({ entries: [entry({ recordType: 'commitment', changes: [{ field: 'status', before: null, after: 'rare_state' }] })] })).toContain('rare_state');
+    expect(
+      render({
+        entries: [
+          entry({ recordType: 'commitment', changes: [{ field: 'status', before: null, after: 'rare_state' }] }),
+        ],
+      }),
+    ).toContain('rare_state');
   });
 
   it('says so when an entry changed no public field', () => {

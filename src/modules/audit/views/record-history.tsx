@@ -57,7 +57,9 @@ function FieldValue(props: { field: string; value: JsonValue; recordType?: strin
     return (
       <ul>
         {value.map((item, i) => (
-          <li key={i}>{field === 'timeline' ? <PlannedPhase item={item} /> : <FieldValue field={field} value={item} />}</li>
+          <li key={i}>
+            {field === 'timeline' ? <PlannedPhase item={item} /> : <FieldValue field={field} value={item} />}
+          </li>
         ))}
       </ul>
     );
@@ -73,16 +75,24 @@ function FieldValue(props: { field: string; value: JsonValue; recordType?: strin
   );
 }
 
-/** One planned phase of an exercise's timeline: "Convocatoria: del 29 de septiembre de 2020 al 15 de noviembre de 2020". */
+/**
+ * One planned phase of an exercise's timeline: "Convocatoria: del 29 de septiembre de 2020 al 15 de noviembre de 2020".
+ */
 function PlannedPhase(props: { item: JsonValue }) {
   const { t, format, valueLabel } = usePage();
   const item = props.item;
-  const phase = item !== null && typeof item === 'object' && !Array.isArray(item) && typeof item.phase === 'string' ? valueLabel?.('exercise', 'phase', item.phase) : undefined;
+  const phase =
+    item !== null && typeof item === 'object' && !Array.isArray(item) && typeof item.phase === 'string'
+      ? valueLabel?.('exercise', 'phase', item.phase)
+      : undefined;
   if (!phase || item === null || typeof item !== 'object' || Array.isArray(item) || typeof item.startsOn !== 'string') {
     return <FieldValue field="" value={item} />;
   }
   const start = format.calendarDate(item.startsOn);
-  const dates = typeof item.endsOn === 'string' ? t('audit.history.dates', { start, end: format.calendarDate(item.endsOn) }) : t('audit.history.from', { start });
+  const dates =
+    typeof item.endsOn === 'string'
+      ? t('audit.history.dates', { start, end: format.calendarDate(item.endsOn) })
+      : t('audit.history.from', { start });
   return (
     <>
       {t(phase)}: {dates}
@@ -95,16 +105,36 @@ function ChangesTable(props: { entry: HistoryEntry }) {
   const { entry } = props;
   if (entry.changes.length === 0) return <p>{t('audit.history.noFieldChanges')}</p>;
   const rows = [...entry.changes].sort((a, b) => rank(a.field) - rank(b.field) || a.field.localeCompare(b.field));
-  const fieldColumn = { header: t('audit.history.field'), cell: (change: FieldChange) => <FieldName field={change.field} /> };
-  const before = (header: string) => ({ header, cell: (change: FieldChange) => <FieldValue field={change.field} value={change.before} recordType={entry.recordType} /> });
-  const after = (header: string) => ({ header, cell: (change: FieldChange) => <FieldValue field={change.field} value={change.after} recordType={entry.recordType} /> });
+  const fieldColumn = {
+    header: t('audit.history.field'),
+    cell: (change: FieldChange) => <FieldName field={change.field} />,
+  };
+  const before = (header: string) => ({
+    header,
+    cell: (change: FieldChange) => (
+      <FieldValue field={change.field} value={change.before} recordType={entry.recordType} />
+    ),
+  });
+  const after = (header: string) => ({
+    header,
+    cell: (change: FieldChange) => (
+      <FieldValue field={change.field} value={change.after} recordType={entry.recordType} />
+    ),
+  });
   const columns =
     entry.action === 'create'
       ? [fieldColumn, after(t('audit.history.value'))]
       : entry.action === 'delete'
         ? [fieldColumn, before(t('audit.history.previousValue'))]
         : [fieldColumn, before(t('audit.history.before')), after(t('audit.history.after'))];
-  return <Table caption={t('audit.history.caption', { seq: entry.seq })} columns={columns} rows={rows} rowKey={(change) => change.field} />;
+  return (
+    <Table
+      caption={t('audit.history.caption', { seq: entry.seq })}
+      columns={columns}
+      rows={rows}
+      rowKey={(change) => change.field}
+    />
+  );
 }
 
 /**
@@ -122,23 +152,34 @@ export function RecordHistory(props: { entries: HistoryEntry[]; hasMore?: boolea
       {props.entries.map((entry) => (
         <article key={entry.seq} aria-labelledby={`change-${entry.seq}`}>
           <h3 id={`change-${entry.seq}`}>
-            {t(`audit.action.${entry.action}`)}: <time dateTime={entry.occurredAt.toISOString()}>{format.dateTime(entry.occurredAt)}</time>
+            {t(`audit.action.${entry.action}`)}:{' '}
+            <time dateTime={entry.occurredAt.toISOString()}>{format.dateTime(entry.occurredAt)}</time>
           </h3>
           <dl class="meta-list">
             {entry.recordTitle && entry.recordType && hasMessage(`audit.recordType.${entry.recordType}`) ? (
               <div>
                 <dt>{t('audit.history.record')}</dt>
-                <dd>{t('audit.history.recordNamed', { kind: recordTypeName(t, entry.recordType), title: entry.recordTitle })}</dd>
+                <dd>
+                  {t('audit.history.recordNamed', {
+                    kind: recordTypeName(t, entry.recordType),
+                    title: entry.recordTitle,
+                  })}
+                </dd>
               </div>
             ) : null}
             <div>
               <dt>{t('audit.history.who')}</dt>
-              <dd>{entry.actorId === null && entry.actorLabel === SYSTEM_ACTOR_LABEL ? t('audit.history.system') : entry.actorLabel}</dd>
+              <dd>
+                {entry.actorId === null && entry.actorLabel === SYSTEM_ACTOR_LABEL
+                  ? t('audit.history.system')
+                  : entry.actorLabel}
+              </dd>
             </div>
             <div>
               <dt>{t('audit.history.entry')}</dt>
               <dd>
-                {t('audit.history.entryNumber', { seq: entry.seq })}, {t('audit.history.fingerprint')} <code>{entry.hash.slice(0, 12)}</code>
+                {t('audit.history.entryNumber', { seq: entry.seq })}, {t('audit.history.fingerprint')}{' '}
+                <code>{entry.hash.slice(0, 12)}</code>
               </dd>
             </div>
           </dl>

@@ -1,4 +1,15 @@
-import { Breadcrumbs, Button, ButtonLink, CsrfField, ErrorSummary, PageHeading, Table, TextArea, TextField, Notices } from '../../../web/components/index.js';
+import {
+  Breadcrumbs,
+  Button,
+  ButtonLink,
+  CsrfField,
+  ErrorSummary,
+  PageHeading,
+  Table,
+  TextArea,
+  TextField,
+  Notices,
+} from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import { callAvailability } from '../call-window.js';
 import type { CallWithExercise } from '../get-call.js';
@@ -28,15 +39,51 @@ function MailingForm(props: { callId: string; recipients: number; form: FormStat
       <CsrfField />
       <fieldset class="form-section">
         <legend class="form-section__legend">{t('calls.mailing.spanish')}</legend>
-        <TextField id="subjectEs" name="subjectEs" label={t('calls.mailing.subject')} value={values.subjectEs} error={errors.subjectEs} maxLength={200} />
-        <TextArea id="bodyEs" name="bodyEs" label={t('calls.mailing.body')} hint={t('calls.mailing.bodyHint')} value={values.bodyEs} error={errors.bodyEs} rows={10} maxLength={20000} />
+        <TextField
+          id="subjectEs"
+          name="subjectEs"
+          label={t('calls.mailing.subject')}
+          value={values.subjectEs}
+          error={errors.subjectEs}
+          maxLength={200}
+        />
+        <TextArea
+          id="bodyEs"
+          name="bodyEs"
+          label={t('calls.mailing.body')}
+          hint={t('calls.mailing.bodyHint')}
+          value={values.bodyEs}
+          error={errors.bodyEs}
+          rows={10}
+          maxLength={20000}
+        />
       </fieldset>
       <fieldset class="form-section" lang="en">
         <legend class="form-section__legend">{t('calls.mailing.english')}</legend>
-        <TextField id="subjectEn" name="subjectEn" label={t('calls.mailing.subject')} value={values.subjectEn} error={errors.subjectEn} maxLength={200} />
-        <TextArea id="bodyEn" name="bodyEn" label={t('calls.mailing.body')} hint={t('calls.mailing.bodyHint')} value={values.bodyEn} error={errors.bodyEn} rows={10} maxLength={20000} />
+        <TextField
+          id="subjectEn"
+          name="subjectEn"
+          label={t('calls.mailing.subject')}
+          value={values.subjectEn}
+          error={errors.subjectEn}
+          maxLength={200}
+        />
+        <TextArea
+          id="bodyEn"
+          name="bodyEn"
+          label={t('calls.mailing.body')}
+          hint={t('calls.mailing.bodyHint')}
+          value={values.bodyEn}
+          error={errors.bodyEn}
+          rows={10}
+          maxLength={20000}
+        />
       </fieldset>
-      <Button>{props.recipients === 1 ? t('calls.mailing.submitOne') : t('calls.mailing.submit', { count: format.number(props.recipients) })}</Button>
+      <Button>
+        {props.recipients === 1
+          ? t('calls.mailing.submitOne')
+          : t('calls.mailing.submit', { count: format.number(props.recipients) })}
+      </Button>
     </form>
   );
 }
@@ -72,7 +119,9 @@ export function AdminCallPage(props: AdminCallPageProps) {
         </div>
         <div>
           <dt>{t('calls.detail.window')}</dt>
-          <dd>{t('calls.admin.window', { opens: format.dateTime(call.opensAt), closes: format.dateTime(call.closesAt) })}</dd>
+          <dd>
+            {t('calls.admin.window', { opens: format.dateTime(call.opensAt), closes: format.dateTime(call.closesAt) })}
+          </dd>
         </div>
         <div>
           <dt>{t('calls.detail.contact')}</dt>
@@ -84,7 +133,9 @@ export function AdminCallPage(props: AdminCallPageProps) {
         </div>
       </dl>
       <div class="actions">
-        {isEditable ? <ButtonLink href={`/admin/convocatorias/${call.id}/editar`}>{t('calls.detail.edit')}</ButtonLink> : null}
+        {isEditable ? (
+          <ButtonLink href={`/admin/convocatorias/${call.id}/editar`}>{t('calls.detail.edit')}</ButtonLink>
+        ) : null}
         <ButtonLink href={`/admin/convocatorias/${call.id}/vista-previa`} variant="secondary">
           {t('calls.detail.preview')}
         </ButtonLink>
@@ -98,7 +149,9 @@ export function AdminCallPage(props: AdminCallPageProps) {
       {call.status === 'draft' ? (
         <section class="panel panel--highlight" aria-labelledby="publish-heading">
           <h2 id="publish-heading">{t('calls.publish.title')}</h2>
-          <p>{t('calls.publish.body', { opens: format.dateTime(call.opensAt), closes: format.dateTime(call.closesAt) })}</p>
+          <p>
+            {t('calls.publish.body', { opens: format.dateTime(call.opensAt), closes: format.dateTime(call.closesAt) })}
+          </p>
           <form method="post" action={`/admin/convocatorias/${call.id}/publicar`}>
             <CsrfField />
             <Button>{t('calls.publish.submit')}</Button>
@@ -113,7 +166,15 @@ export function AdminCallPage(props: AdminCallPageProps) {
           <form method="post" action={`/admin/convocatorias/${call.id}/resultados`} novalidate>
             <ErrorSummary errors={forms.results.summary} />
             <CsrfField />
-            <TextArea id="resultsText" name="resultsText" label={t('calls.results.label')} value={forms.results.values.resultsText ?? call.resultsText ?? ''} error={forms.results.errors.resultsText} rows={8} maxLength={10000} />
+            <TextArea
+              id="resultsText"
+              name="resultsText"
+              label={t('calls.results.label')}
+              value={forms.results.values.resultsText ?? call.resultsText ?? ''}
+              error={forms.results.errors.resultsText}
+              rows={8}
+              maxLength={10000}
+            />
             <Button>{t('calls.results.submit')}</Button>
           </form>
         </section>
@@ -143,7 +204,10 @@ export function AdminCallPage(props: AdminCallPageProps) {
               { header: t('calls.progress.sent'), cell: (m) => format.number(m.counts.sent), isNumeric: true },
               { header: t('calls.progress.pending'), cell: (m) => format.number(m.counts.pending), isNumeric: true },
               { header: t('calls.progress.failed'), cell: (m) => format.number(m.counts.failed), isNumeric: true },
-              { header: t('calls.mailings.progress'), cell: (m) => <a href={`/admin/convocatorias/${call.id}/envios/${m.id}`}>{t('calls.progress.title')}</a> },
+              {
+                header: t('calls.mailings.progress'),
+                cell: (m) => <a href={`/admin/convocatorias/${call.id}/envios/${m.id}`}>{t('calls.progress.title')}</a>,
+              },
             ]}
           />
         ) : null}
@@ -156,7 +220,16 @@ export function AdminCallPage(props: AdminCallPageProps) {
           <form method="post" action={`/admin/convocatorias/${call.id}/cancelar`} novalidate>
             <ErrorSummary errors={forms.cancel.summary} />
             <CsrfField />
-            <TextArea id="reason" name="reason" label={t('calls.cancel.reason')} hint={t('calls.cancel.reasonHint')} value={forms.cancel.values.reason} error={forms.cancel.errors.reason} rows={4} maxLength={5000} />
+            <TextArea
+              id="reason"
+              name="reason"
+              label={t('calls.cancel.reason')}
+              hint={t('calls.cancel.reasonHint')}
+              value={forms.cancel.values.reason}
+              error={forms.cancel.errors.reason}
+              rows={4}
+              maxLength={5000}
+            />
             <Button variant="warning">{t('calls.cancel.submit')}</Button>
           </form>
         </section>

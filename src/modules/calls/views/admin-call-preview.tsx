@@ -8,7 +8,12 @@ import { CallPage } from './call-page.js';
  * The public page of a call as it will read once published, under a banner that says it is a preview. A draft is
  * shown as if published, so its window and its sign-up button look as visitors will see them.
  */
-export function CallPreviewPage(props: { call: CallWithExercise['call']; exercise: CallWithExercise['exercise']; history: RecordHistoryData; now: Date }) {
+export function CallPreviewPage(props: {
+  call: CallWithExercise['call'];
+  exercise: CallWithExercise['exercise'];
+  history: RecordHistoryData;
+  now: Date;
+}) {
   const { t } = usePage();
   const isDraft = props.call.status === 'draft';
   return (
@@ -19,7 +24,12 @@ export function CallPreviewPage(props: { call: CallWithExercise['call']; exercis
           <a href={`/admin/convocatorias/${props.call.id}`}>{t('calls.preview.back')}</a>
         </p>
       </Alert>
-      <CallPage call={isDraft ? { ...props.call, status: 'published' } : props.call} exercise={props.exercise} history={props.history} now={props.now} />
+      <CallPage
+        call={isDraft ? { ...props.call, status: 'published' } : props.call}
+        exercise={props.exercise}
+        history={props.history}
+        now={props.now}
+      />
     </>
   );
 }

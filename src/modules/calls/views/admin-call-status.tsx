@@ -3,7 +3,12 @@ import { usePage } from '../../../web/page-context.js';
 import { callAvailability } from '../call-window.js';
 import type { CallStatus } from '../schema.js';
 
-const tone: Record<CallStatus, BadgeTone> = { draft: 'neutral', published: 'success', closed: 'info', cancelled: 'danger' };
+const tone: Record<CallStatus, BadgeTone> = {
+  draft: 'neutral',
+  published: 'success',
+  closed: 'info',
+  cancelled: 'danger',
+};
 
 /** A call's status as admins need it: the stored status and, while published, whether it accepts sign-ups now. */
 export function AdminCallStatus(props: { call: { status: CallStatus; opensAt: Date; closesAt: Date }; now: Date }) {
@@ -11,7 +16,13 @@ export function AdminCallStatus(props: { call: { status: CallStatus; opensAt: Da
   const { call } = props;
   const availability = callAvailability(call, props.now);
   const detail =
-    call.status !== 'published' ? undefined : availability === 'open' ? 'calls.availability.open' : availability === 'upcoming' ? 'calls.availability.upcoming' : 'calls.availability.due';
+    call.status !== 'published'
+      ? undefined
+      : availability === 'open'
+        ? 'calls.availability.open'
+        : availability === 'upcoming'
+          ? 'calls.availability.upcoming'
+          : 'calls.availability.due';
   return (
     <>
       <StatusBadge tone={tone[call.status]}>{t(`call.status.${call.status}`)}</StatusBadge>

@@ -4,11 +4,22 @@ import type { CallListEntry } from '../list-calls.js';
 import { AdminCallStatus } from './admin-call-status.js';
 
 /** Every call of every exercise, with its status and its window. */
-export function AdminCallsPage(props: { calls: CallListEntry[]; zone: string; now: Date; notice?: string | undefined }) {
+export function AdminCallsPage(props: {
+  calls: CallListEntry[];
+  zone: string;
+  now: Date;
+  notice?: string | undefined;
+}) {
   const { t, format } = usePage();
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: '/admin', label: t('accounts.admin.title') }, { label: t('calls.admin.title') }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', label: t('nav.home') },
+          { href: '/admin', label: t('accounts.admin.title') },
+          { label: t('calls.admin.title') },
+        ]}
+      />
       <PageHeading title={t('calls.admin.title')} lead={t('calls.admin.lead', { zone: props.zone })} />
       {props.notice ? (
         <Alert kind="success">
@@ -26,10 +37,20 @@ export function AdminCallsPage(props: { calls: CallListEntry[]; zone: string; no
           rows={props.calls}
           rowKey={(call) => call.id}
           columns={[
-            { header: t('calls.admin.column.call'), cell: (call) => <a href={`/admin/convocatorias/${call.id}`}>{call.title}</a> },
+            {
+              header: t('calls.admin.column.call'),
+              cell: (call) => <a href={`/admin/convocatorias/${call.id}`}>{call.title}</a>,
+            },
             { header: t('calls.admin.column.exercise'), cell: (call) => call.exercise.title },
             { header: t('calls.admin.column.status'), cell: (call) => <AdminCallStatus call={call} now={props.now} /> },
-            { header: t('calls.admin.column.window'), cell: (call) => t('calls.admin.window', { opens: format.dateTime(call.opensAt), closes: format.dateTime(call.closesAt) }) },
+            {
+              header: t('calls.admin.column.window'),
+              cell: (call) =>
+                t('calls.admin.window', {
+                  opens: format.dateTime(call.opensAt),
+                  closes: format.dateTime(call.closesAt),
+                }),
+            },
           ]}
         />
       )}

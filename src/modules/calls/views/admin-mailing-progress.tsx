@@ -3,7 +3,11 @@ import { usePage } from '../../../web/page-context.js';
 import type { MailingProgress } from '../get-mailing-progress.js';
 
 /** How a next-step mailing is going: figures, a bar, and every failure with its last error. */
-export function MailingProgressPage(props: { call: { id: string; title: string }; progress: MailingProgress; notice?: string | undefined }) {
+export function MailingProgressPage(props: {
+  call: { id: string; title: string };
+  progress: MailingProgress;
+  notice?: string | undefined;
+}) {
   const { t, format } = usePage();
   const { mailing, counts, failures } = props.progress;
   const base = `/admin/convocatorias/${props.call.id}`;
@@ -25,7 +29,10 @@ export function MailingProgressPage(props: { call: { id: string; title: string }
           { label: t('calls.progress.title') },
         ]}
       />
-      <PageHeading title={t('calls.progress.title')} lead={t('calls.progress.lead', { date: format.dateTime(mailing.createdAt) })} />
+      <PageHeading
+        title={t('calls.progress.title')}
+        lead={t('calls.progress.lead', { date: format.dateTime(mailing.createdAt) })}
+      />
       {props.notice ? (
         <Alert kind="info">
           <p>{props.notice}</p>
@@ -46,7 +53,11 @@ export function MailingProgressPage(props: { call: { id: string; title: string }
           </div>
         ))}
       </dl>
-      <ProgressBar id="mailing-progress" value={counts.total === 0 ? 0 : (counts.sent / counts.total) * 100} label={t('calls.progress.bar', { sent: format.number(counts.sent), total: format.number(counts.total) })} />
+      <ProgressBar
+        id="mailing-progress"
+        value={counts.total === 0 ? 0 : (counts.sent / counts.total) * 100}
+        label={t('calls.progress.bar', { sent: format.number(counts.sent), total: format.number(counts.total) })}
+      />
       <p class="hint">{t('calls.progress.note')}</p>
       <div class="actions">
         <ButtonLink href={`${base}/envios/${mailing.id}`} variant="secondary">
@@ -73,7 +84,9 @@ export function MailingProgressPage(props: { call: { id: string; title: string }
                 { header: t('calls.progress.lastError'), cell: (f) => f.lastError ?? '—' },
               ]}
             />
-            {props.progress.hasMoreFailures ? <p class="hint">{t('calls.progress.moreFailures', { count: format.number(failures.length) })}</p> : null}
+            {props.progress.hasMoreFailures ? (
+              <p class="hint">{t('calls.progress.moreFailures', { count: format.number(failures.length) })}</p>
+            ) : null}
           </>
         )}
       </section>

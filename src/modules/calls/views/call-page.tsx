@@ -22,7 +22,8 @@ export function CallPage(props: {
   const { call } = props;
   const isCancelled = call.status === 'cancelled';
   // Results are news once the call has closed: then they come first. A cancelled call says why instead.
-  const results = !isCancelled && callAvailability(call, props.now) === 'closed' && call.resultsText ? call.resultsText : undefined;
+  const results =
+    !isCancelled && callAvailability(call, props.now) === 'closed' && call.resultsText ? call.resultsText : undefined;
   const contact = (
     <p>
       {t('call.contact')} <a href={`mailto:${call.contactEmail}`}>{call.contactEmail}</a>
@@ -42,13 +43,21 @@ export function CallPage(props: {
           <CallWindowNote call={call} now={props.now} />
           <div class="actions">
             {callAvailability(call, props.now) === 'open' ? (
-              <ButtonLink href={`/ejercicios/${props.exercise.slug}/convocatoria/sumate`}>{t('registrations.cta')}</ButtonLink>
+              <ButtonLink href={`/ejercicios/${props.exercise.slug}/convocatoria/sumate`}>
+                {t('registrations.cta')}
+              </ButtonLink>
             ) : null}
             <ButtonLink href={`/ejercicios/${props.exercise.slug}/convocatoria/cifras`} variant="secondary">
               {t('figures.title')}
             </ButtonLink>
           </div>
-          {props.participation ? <FollowButton target={props.participation.target} viewer={props.participation.viewer} notice={props.participation.notice} /> : null}
+          {props.participation ? (
+            <FollowButton
+              target={props.participation.target}
+              viewer={props.participation.viewer}
+              notice={props.participation.notice}
+            />
+          ) : null}
         </PageHeading>
         {isCancelled ? (
           <section class="panel panel--highlight" aria-labelledby="cancelled">
@@ -120,7 +129,13 @@ export function CallPage(props: {
         )}
       </article>
       {props.participation ? (
-        <CommentsSection target={props.participation.target} comments={props.participation.comments} viewer={props.participation.viewer} form={emptyForm()} notice={props.participation.notice} />
+        <CommentsSection
+          target={props.participation.target}
+          comments={props.participation.comments}
+          viewer={props.participation.viewer}
+          form={emptyForm()}
+          notice={props.participation.notice}
+        />
       ) : null}
       <RecordHistory entries={props.history.entries} hasMore={props.history.hasMore} />
     </>

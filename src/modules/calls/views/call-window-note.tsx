@@ -10,21 +10,29 @@ export function CallWindowNote(props: { call: Pick<PublicCall, 'status' | 'opens
   if (availability === 'open') {
     return (
       <p>
-        <StatusBadge tone="success">{t('call.open')}</StatusBadge> {t('home.callOpenUntil', { date: format.dateTime(props.call.closesAt) })}
+        <StatusBadge tone="success">{t('call.open')}</StatusBadge>{' '}
+        {t('home.callOpenUntil', { date: format.dateTime(props.call.closesAt) })}
       </p>
     );
   }
   if (availability === 'upcoming') {
     return (
       <p>
-        <StatusBadge tone="info">{t('call.upcoming')}</StatusBadge> {t('home.callOpensOn', { date: format.dateTime(props.call.opensAt) })}
+        <StatusBadge tone="info">{t('call.upcoming')}</StatusBadge>{' '}
+        {t('home.callOpensOn', { date: format.dateTime(props.call.opensAt) })}
       </p>
     );
   }
-  if (availability === 'cancelled') return <p><StatusBadge tone="danger">{t('call.status.cancelled')}</StatusBadge></p>;
+  if (availability === 'cancelled')
+    return (
+      <p>
+        <StatusBadge tone="danger">{t('call.status.cancelled')}</StatusBadge>
+      </p>
+    );
   return (
     <p>
-      <StatusBadge tone="neutral">{t('call.status.closed')}</StatusBadge> {t('home.callClosedOn', { date: format.date(props.call.closesAt) })}
+      <StatusBadge tone="neutral">{t('call.status.closed')}</StatusBadge>{' '}
+      {t('home.callClosedOn', { date: format.date(props.call.closesAt) })}
     </p>
   );
 }

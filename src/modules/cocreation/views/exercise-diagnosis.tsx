@@ -4,7 +4,9 @@ import type { ExerciseDiagnosis } from '../get-exercise-diagnosis.js';
 import { newProblemPath, problemsPath, reasonedResponsePath } from '../paths.js';
 import { DiagnosisWindowNote } from './labels.js';
 
-/** The diagnosis on an exercise's page: "propose a problem" while it is open, and the way to its problems and answers. */
+/**
+ * The diagnosis on an exercise's page: "propose a problem" while it is open, and the way to its problems and answers.
+ */
 export function ExerciseDiagnosisSection(props: { slug: string; diagnosis: ExerciseDiagnosis }) {
   const { t } = usePage();
   const { diagnosis, slug } = props;
@@ -15,7 +17,9 @@ export function ExerciseDiagnosisSection(props: { slug: string; diagnosis: Exerc
       <p>{t('cocreation.exerciseLink.lead')}</p>
       <DiagnosisWindowNote window={diagnosis.window} state={diagnosis.state} />
       <p class="actions">
-        {diagnosis.state === 'open' ? <ButtonLink href={newProblemPath(slug)}>{t('cocreation.propose')}</ButtonLink> : null}
+        {diagnosis.state === 'open' ? (
+          <ButtonLink href={newProblemPath(slug)}>{t('cocreation.propose')}</ButtonLink>
+        ) : null}
         <ButtonLink href={problemsPath(slug)} variant="secondary">
           {t('cocreation.exerciseLink.problems')}
         </ButtonLink>

@@ -21,7 +21,19 @@ export function DiagnosisWindowNote(props: { window: DiagnosisWindow | undefined
   const { t, format } = usePage();
   const { window, state } = props;
   if (!window || state === 'unplanned') return <p class="phase-now">{t('cocreation.window.unplanned')}</p>;
-  if (state === 'upcoming') return <p class="phase-now">{t('cocreation.window.upcoming', { start: format.calendarDate(window.startsOn) })}</p>;
-  if (state === 'closed') return <p class="phase-now">{t('cocreation.window.closed', { end: format.calendarDate(window.endsOn ?? window.startsOn) })}</p>;
-  return <p class="phase-now">{window.endsOn ? t('cocreation.window.openUntil', { end: format.calendarDate(window.endsOn) }) : t('cocreation.window.open')}</p>;
+  if (state === 'upcoming')
+    return <p class="phase-now">{t('cocreation.window.upcoming', { start: format.calendarDate(window.startsOn) })}</p>;
+  if (state === 'closed')
+    return (
+      <p class="phase-now">
+        {t('cocreation.window.closed', { end: format.calendarDate(window.endsOn ?? window.startsOn) })}
+      </p>
+    );
+  return (
+    <p class="phase-now">
+      {window.endsOn
+        ? t('cocreation.window.openUntil', { end: format.calendarDate(window.endsOn) })
+        : t('cocreation.window.open')}
+    </p>
+  );
 }

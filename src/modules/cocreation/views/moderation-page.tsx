@@ -4,11 +4,15 @@ import type { ProblemToModerate } from '../list-problems-to-moderate.js';
 import { problemPath } from '../paths.js';
 import { ProblemStatusBadge } from './labels.js';
 
-/** The moderators' queue of problems: reported ones and those waiting for a decision, each linking to its page's forms. */
+/**
+ * The moderators' queue of problems: reported ones and those waiting for a decision, each linking to its page's forms.
+ */
 export function ProblemModerationPage(props: { reported: ProblemToModerate[]; undecided: ProblemToModerate[] }) {
   const { t, format } = usePage();
   const problemCell = (row: ProblemToModerate) => (
-    <a href={problemPath(row.exerciseSlug, row.number)}>{t('cocreation.problem.heading', { number: row.number, title: row.title })}</a>
+    <a href={problemPath(row.exerciseSlug, row.number)}>
+      {t('cocreation.problem.heading', { number: row.number, title: row.title })}
+    </a>
   );
   return (
     <>
@@ -25,7 +29,10 @@ export function ProblemModerationPage(props: { reported: ProblemToModerate[]; un
             { header: t('cocreation.moderation.problem'), cell: problemCell },
             { header: t('cocreation.moderation.exercise'), cell: (row) => row.exerciseTitle },
             { header: t('cocreation.moderation.reports'), cell: (row) => format.number(row.reports), isNumeric: true },
-            { header: t('cocreation.moderation.reasons'), cell: (row) => row.reasons.map((reason) => t(`cocreation.reportReason.${reason}`)).join('; ') },
+            {
+              header: t('cocreation.moderation.reasons'),
+              cell: (row) => row.reasons.map((reason) => t(`cocreation.reportReason.${reason}`)).join('; '),
+            },
           ]}
         />
       )}

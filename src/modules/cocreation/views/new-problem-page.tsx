@@ -1,4 +1,14 @@
-import { Breadcrumbs, Button, ButtonLink, CsrfField, ErrorSummary, PageHeading, SelectField, TextArea, TextField } from '../../../web/components/index.js';
+import {
+  Breadcrumbs,
+  Button,
+  ButtonLink,
+  CsrfField,
+  ErrorSummary,
+  PageHeading,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import type { FormState } from '../../../web/forms.js';
 import type { DiagnosisWindow, WindowState } from '../diagnosis-window.js';
@@ -54,7 +64,9 @@ export function NewProblemPage(props: {
       ) : props.proposer === 'signedOut' ? (
         <div class="panel">
           <p>{t('cocreation.new.signIn')}</p>
-          <ButtonLink href={`/entrar?siguiente=${encodeURIComponent(newProblemPath(exercise.slug))}`}>{t('cocreation.new.signInAction')}</ButtonLink>
+          <ButtonLink href={`/entrar?siguiente=${encodeURIComponent(newProblemPath(exercise.slug))}`}>
+            {t('cocreation.new.signInAction')}
+          </ButtonLink>
         </div>
       ) : props.proposer === 'unconfirmed' ? (
         <div class="panel">
@@ -64,7 +76,15 @@ export function NewProblemPage(props: {
         <form method="post" action={problemsPath(exercise.slug)} novalidate class="form-narrow">
           <ErrorSummary errors={form.summary} />
           <CsrfField />
-          <TextField id="title" name="title" label={t('cocreation.field.title')} hint={t('cocreation.field.titleHint')} value={form.values.title} error={form.errors.title} maxLength={PROBLEM_TITLE_MAX} />
+          <TextField
+            id="title"
+            name="title"
+            label={t('cocreation.field.title')}
+            hint={t('cocreation.field.titleHint')}
+            value={form.values.title}
+            error={form.errors.title}
+            maxLength={PROBLEM_TITLE_MAX}
+          />
           <TextArea
             id="description"
             name="description"
@@ -92,10 +112,18 @@ export function NewProblemPage(props: {
             label={t('cocreation.field.theme')}
             value={form.values.theme ?? ''}
             error={form.errors.theme}
-            options={[{ value: '', label: t('cocreation.field.themeChoose') }, ...problemThemes.map((theme) => ({ value: theme, label: t(`cocreation.theme.${theme}`) }))]}
+            options={[
+              { value: '', label: t('cocreation.field.themeChoose') },
+              ...problemThemes.map((theme) => ({ value: theme, label: t(`cocreation.theme.${theme}`) })),
+            ]}
           />
           <div class={form.errors.municipalities ? 'field field--error' : 'field'}>
-            <fieldset class="fieldset" aria-describedby={form.errors.municipalities ? 'municipalities-hint municipalities-error' : 'municipalities-hint'}>
+            <fieldset
+              class="fieldset"
+              aria-describedby={
+                form.errors.municipalities ? 'municipalities-hint municipalities-error' : 'municipalities-hint'
+              }
+            >
               <legend class="field__label">{t('cocreation.field.municipalities')}</legend>
               <p class="field__hint" id="municipalities-hint">
                 {t('cocreation.field.municipalitiesHint')}
@@ -134,7 +162,12 @@ export function NewProblemPage(props: {
  * Before a problem is published: the similar ones already raised, each with "support this one instead", and the
  * draft carried in hidden fields to publish it anyway or go back and edit it.
  */
-export function SimilarProblemsPage(props: { exercise: ExerciseRef; similar: SimilarProblem[]; values: Record<string, string>; chosenMunicipalities: string[] }) {
+export function SimilarProblemsPage(props: {
+  exercise: ExerciseRef;
+  similar: SimilarProblem[];
+  values: Record<string, string>;
+  chosenMunicipalities: string[];
+}) {
   const { t, format } = usePage();
   const { exercise } = props;
   const hidden = (
@@ -157,15 +190,21 @@ export function SimilarProblemsPage(props: { exercise: ExerciseRef; similar: Sim
           <li key={problem.id}>
             <article class="card">
               <h2 class="card__title">
-                <a href={problemPath(exercise.slug, problem.number)}>{t('cocreation.problem.heading', { number: problem.number, title: problem.title })}</a>
+                <a href={problemPath(exercise.slug, problem.number)}>
+                  {t('cocreation.problem.heading', { number: problem.number, title: problem.title })}
+                </a>
               </h2>
               <div class="card__meta">
                 <ProblemStatusBadge status={problem.status} />{' '}
-                {problem.supports === 1 ? t('cocreation.supports.one') : t('cocreation.supports.count', { count: format.number(problem.supports) })}
+                {problem.supports === 1
+                  ? t('cocreation.supports.one')
+                  : t('cocreation.supports.count', { count: format.number(problem.supports) })}
               </div>
               <form method="post" action={`${problemPath(exercise.slug, problem.number)}/apoyo`} class="inline-form">
                 <CsrfField />
-                <Button variant="secondary">{t('cocreation.similar.supportInstead', { number: problem.number })}</Button>
+                <Button variant="secondary">
+                  {t('cocreation.similar.supportInstead', { number: problem.number })}
+                </Button>
               </form>
             </article>
           </li>

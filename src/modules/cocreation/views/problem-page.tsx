@@ -84,7 +84,10 @@ export function ReasonedResponse(props: {
 
 type ProblemRow = ProblemDetail['problem'];
 
-/** A problem's public page: what it is about, its supports, its reasoned response, history and comments; moderation for staff. */
+/**
+ * A problem's public page: what it is about, its supports, its reasoned response, history and comments; moderation for
+ * staff.
+ */
 export function ProblemPage(props: {
   exercise: ExerciseRef;
   detail: ProblemDetail;

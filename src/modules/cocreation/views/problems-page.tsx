@@ -1,4 +1,12 @@
-import { Breadcrumbs, Button, ButtonLink, Notices, PageHeading, Pagination, SelectField } from '../../../web/components/index.js';
+import {
+  Breadcrumbs,
+  Button,
+  ButtonLink,
+  Notices,
+  PageHeading,
+  Pagination,
+  SelectField,
+} from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import type { DiagnosisWindow, WindowState } from '../diagnosis-window.js';
 import type { ProblemFilters, ProblemListItem } from '../list-problems.js';
@@ -24,7 +32,9 @@ export function problemsQuery(filters: ProblemFilters, page = filters.page) {
   return query ? `?${query}` : '';
 }
 
-/** The problems of an exercise: when the diagnosis is open, filters, the list with supports, and where to propose one. */
+/**
+ * The problems of an exercise: when the diagnosis is open, filters, the list with supports, and where to propose one.
+ */
 export function ProblemsPage(props: {
   exercise: ExerciseRef;
   window: DiagnosisWindow | undefined;
@@ -39,12 +49,20 @@ export function ProblemsPage(props: {
   const base = problemsPath(exercise.slug);
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: `/ejercicios/${exercise.slug}`, label: exercise.title }, { label: t('cocreation.problems.title') }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', label: t('nav.home') },
+          { href: `/ejercicios/${exercise.slug}`, label: exercise.title },
+          { label: t('cocreation.problems.title') },
+        ]}
+      />
       <PageHeading title={t('cocreation.problems.title')} lead={t('cocreation.problems.lead')} />
       <Notices notice={props.notice} />
       <DiagnosisWindowNote window={props.window} state={props.state} />
       <p class="actions">
-        {props.state === 'open' ? <ButtonLink href={newProblemPath(exercise.slug)}>{t('cocreation.propose')}</ButtonLink> : null}
+        {props.state === 'open' ? (
+          <ButtonLink href={newProblemPath(exercise.slug)}>{t('cocreation.propose')}</ButtonLink>
+        ) : null}
         <ButtonLink href={reasonedResponsePath(exercise.slug)} variant="secondary">
           {t('cocreation.response.title')}
         </ButtonLink>
@@ -56,21 +74,30 @@ export function ProblemsPage(props: {
             name="tema"
             label={t('cocreation.filter.theme')}
             value={filters.theme ?? ''}
-            options={[{ value: '', label: t('cocreation.filter.all') }, ...problemThemes.map((theme) => ({ value: theme, label: t(`cocreation.theme.${theme}`) }))]}
+            options={[
+              { value: '', label: t('cocreation.filter.all') },
+              ...problemThemes.map((theme) => ({ value: theme, label: t(`cocreation.theme.${theme}`) })),
+            ]}
           />
           <SelectField
             id="municipio"
             name="municipio"
             label={t('cocreation.filter.municipality')}
             value={filters.municipality ?? ''}
-            options={[{ value: '', label: t('cocreation.filter.all') }, ...props.municipalities.map((m) => ({ value: m.cvegeo, label: m.name }))]}
+            options={[
+              { value: '', label: t('cocreation.filter.all') },
+              ...props.municipalities.map((m) => ({ value: m.cvegeo, label: m.name })),
+            ]}
           />
           <SelectField
             id="estado"
             name="estado"
             label={t('cocreation.filter.status')}
             value={filters.status ?? ''}
-            options={[{ value: '', label: t('cocreation.filter.all') }, ...problemStatuses.map((status) => ({ value: status, label: t(`cocreation.status.${status}`) }))]}
+            options={[
+              { value: '', label: t('cocreation.filter.all') },
+              ...problemStatuses.map((status) => ({ value: status, label: t(`cocreation.status.${status}`) })),
+            ]}
           />
           <SelectField
             id="orden"
@@ -85,7 +112,11 @@ export function ProblemsPage(props: {
         </div>
         <Button variant="secondary">{t('cocreation.filter.apply')}</Button>
       </form>
-      <p role="status">{list.total === 1 ? t('cocreation.problems.countOne') : t('cocreation.problems.count', { count: format.number(list.total) })}</p>
+      <p role="status">
+        {list.total === 1
+          ? t('cocreation.problems.countOne')
+          : t('cocreation.problems.count', { count: format.number(list.total) })}
+      </p>
       {list.rows.length === 0 ? (
         <p>{t('cocreation.problems.empty')}</p>
       ) : (
@@ -94,11 +125,17 @@ export function ProblemsPage(props: {
             <li key={problem.id}>
               <article class="card">
                 <h2 class="card__title">
-                  <a href={problemPath(exercise.slug, problem.number)}>{t('cocreation.problem.heading', { number: problem.number, title: problem.title })}</a>
+                  <a href={problemPath(exercise.slug, problem.number)}>
+                    {t('cocreation.problem.heading', { number: problem.number, title: problem.title })}
+                  </a>
                 </h2>
                 <div class="card__meta">
                   <ProblemStatusBadge status={problem.status} />{' '}
-                  <strong>{problem.supports === 1 ? t('cocreation.supports.one') : t('cocreation.supports.count', { count: format.number(problem.supports) })}</strong>
+                  <strong>
+                    {problem.supports === 1
+                      ? t('cocreation.supports.one')
+                      : t('cocreation.supports.count', { count: format.number(problem.supports) })}
+                  </strong>
                 </div>
                 <dl class="meta-list">
                   <dt>{t('cocreation.field.theme')}</dt>

@@ -15,11 +15,20 @@ export function ReasonedResponsePage(props: { exercise: ExerciseRef; rows: Reaso
   const answered = rows.filter((row) => row.outcome !== null).length;
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: `/ejercicios/${exercise.slug}`, label: exercise.title }, { label: t('cocreation.response.title') }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', label: t('nav.home') },
+          { href: `/ejercicios/${exercise.slug}`, label: exercise.title },
+          { label: t('cocreation.response.title') },
+        ]}
+      />
       <PageHeading title={t('cocreation.response.title')} lead={t('cocreation.response.lead')} />
-      <p role="status">{t('cocreation.response.summary', { total: format.number(rows.length), answered: format.number(answered) })}</p>
+      <p role="status">
+        {t('cocreation.response.summary', { total: format.number(rows.length), answered: format.number(answered) })}
+      </p>
       <p>
-        <a href={problemsPath(exercise.slug)}>{t('cocreation.response.toProblems')}</a> · <a href="/datos/respuesta-razonada.csv">{t('cocreation.response.download')}</a>
+        <a href={problemsPath(exercise.slug)}>{t('cocreation.response.toProblems')}</a> ·{' '}
+        <a href="/datos/respuesta-razonada.csv">{t('cocreation.response.download')}</a>
       </p>
       {rows.length === 0 ? (
         <p>{t('cocreation.problems.empty')}</p>
@@ -30,12 +39,16 @@ export function ReasonedResponsePage(props: { exercise: ExerciseRef; rows: Reaso
               <article class="card">
                 <h2 class="card__title">
                   <a href={problemPath(exercise.slug, row.number)}>
-                    {row.title === null ? t('cocreation.hidden.title', { number: row.number }) : t('cocreation.problem.heading', { number: row.number, title: row.title })}
+                    {row.title === null
+                      ? t('cocreation.hidden.title', { number: row.number })
+                      : t('cocreation.problem.heading', { number: row.number, title: row.title })}
                   </a>
                 </h2>
                 <div class="card__meta">
                   <ProblemStatusBadge status={row.status} />{' '}
-                  {row.supports === 1 ? t('cocreation.supports.one') : t('cocreation.supports.count', { count: format.number(row.supports) })}
+                  {row.supports === 1
+                    ? t('cocreation.supports.one')
+                    : t('cocreation.supports.count', { count: format.number(row.supports) })}
                 </div>
                 {row.title === null ? (
                   <p class="prewrap">
@@ -52,7 +65,11 @@ export function ReasonedResponsePage(props: { exercise: ExerciseRef; rows: Reaso
                       {row.mergedIntoNumber !== null ? (
                         <>
                           {' '}
-                          (<a href={problemPath(exercise.slug, row.mergedIntoNumber)}>{t('cocreation.response.mergedIntoNumber', { number: row.mergedIntoNumber })}</a>)
+                          (
+                          <a href={problemPath(exercise.slug, row.mergedIntoNumber)}>
+                            {t('cocreation.response.mergedIntoNumber', { number: row.mergedIntoNumber })}
+                          </a>
+                          )
                         </>
                       ) : null}
                     </dd>
@@ -61,9 +78,19 @@ export function ReasonedResponsePage(props: { exercise: ExerciseRef; rows: Reaso
                     <dt>{t('cocreation.response.explanation')}</dt>
                     <dd class="prewrap">{row.explanation}</dd>
                     <dt>{t('cocreation.response.decider')}</dt>
-                    <dd>{row.deciderInstitution ? `${row.deciderLabel} (${row.deciderInstitution})` : row.deciderLabel}</dd>
+                    <dd>
+                      {row.deciderInstitution ? `${row.deciderLabel} (${row.deciderInstitution})` : row.deciderLabel}
+                    </dd>
                     <dt>{t('cocreation.response.agreement')}</dt>
-                    <dd>{row.agreementCode ? <a href={`/ejercicios/${exercise.slug}/secretariado/acuerdos/${row.agreementCode}`}>{row.agreementCode}</a> : t('cocreation.response.noAgreement')}</dd>
+                    <dd>
+                      {row.agreementCode ? (
+                        <a href={`/ejercicios/${exercise.slug}/secretariado/acuerdos/${row.agreementCode}`}>
+                          {row.agreementCode}
+                        </a>
+                      ) : (
+                        t('cocreation.response.noAgreement')
+                      )}
+                    </dd>
                     <dt>{t('cocreation.response.decidedOn')}</dt>
                     <dd>{row.decidedAt ? format.date(row.decidedAt) : ''}</dd>
                   </dl>

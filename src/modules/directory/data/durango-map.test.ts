@@ -28,7 +28,10 @@ function ringsOf(d: string): [number, number][][] {
   });
 }
 
-const area = (ring: [number, number][]) => Math.abs(ring.reduce((sum, [x, y], i) => sum + x * ring[(i + 1) % ring.length]![1] - ring[(i + 1) % ring.length]![0] * y, 0)) / 2;
+const area = (ring: [number, number][]) =>
+  Math.abs(
+    ring.reduce((sum, [x, y], i) => sum + x * ring[(i + 1) % ring.length]![1] - ring[(i + 1) % ring.length]![0] * y, 0),
+  ) / 2;
 
 describe('the simplified map of Durango (src/modules/directory/data/durango-map.json)', () => {
   it('is small: at most 60 KB', () => {
@@ -36,7 +39,9 @@ describe('the simplified map of Durango (src/modules/directory/data/durango-map.
   });
 
   it('has the 39 municipalities of the directory, by INEGI code and name, and cites its source', () => {
-    const directory = parseMunicipalitiesCsv(readFileSync(join(projectRoot, 'src/demo/data/municipios-durango.csv'), 'utf8'));
+    const directory = parseMunicipalitiesCsv(
+      readFileSync(join(projectRoot, 'src/demo/data/municipios-durango.csv'), 'utf8'),
+    );
     expect(map.municipalities.map((m) => m.cvegeo).sort()).toEqual(directory.map((m) => m.cvegeo).sort());
     expect(new Set(map.municipalities.map((m) => m.cvegeo)).size).toBe(39);
     for (const m of map.municipalities) expect(m.name).toBe(directory.find((d) => d.cvegeo === m.cvegeo)!.name);
@@ -65,16 +70,26 @@ describe('the simplified map of Durango (src/modules/directory/data/durango-map.
 
   it('keeps the topology: every border is drawn identically by both neighbours, so only the state outline is unshared', () => {
     const edges = new Map<string, number>();
-    const key = (a: [number, number], b: [number, number]) => (a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]) ? `${a}|${b}` : `${b}|${a}`);
+    const key = (a: [number, number], b: [number, number]) =>
+      a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]) ? `${a}|${b}` : `${b}|${a}`;
     for (const m of map.municipalities)
-      for (const ring of ringsOf(m.d)) ring.forEach((point, i) => edges.set(key(point, ring[(i + 1) % ring.length]!), (edges.get(key(point, ring[(i + 1) % ring.length]!)) ?? 0) + 1));
+      for (const ring of ringsOf(m.d))
+        ring.forEach((point, i) =>
+          edges.set(
+            key(point, ring[(i + 1) % ring.length]!),
+            (edges.get(key(point, ring[(i + 1) % ring.length]!)) ?? 0) + 1,
+          ),
+        );
     expect(Math.max(...edges.values())).toBeLessThanOrEqual(2);
     // The edges drawn once are the state's outline: one closed loop, every vertex with an even degree.
     const outline = [...edges].filter(([, uses]) => uses === 1).map(([edge]) => edge.split('|'));
     const degree = new Map<string, number>();
     const links = new Map<string, string[]>();
     for (const [a, b] of outline) {
-      for (const [from, to] of [[a!, b!], [b!, a!]]) {
+      for (const [from, to] of [
+        [a!, b!],
+        [b!, a!],
+      ]) {
         degree.set(from!, (degree.get(from!) ?? 0) + 1);
         links.set(from!, [...(links.get(from!) ?? []), to!]);
       }
@@ -94,15 +109,22 @@ describe('the simplified map of Durango (src/modules/directory/data/durango-map.
     expect(outline.length / edges.size).toBeLessThan(0.5);
   });
 
-  it.skipIf(!existsSync(geojson))('is what scripts/build-map.mjs makes from INEGI\'s boundaries (run it again if they change)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cocrea-map-'));
-    try {
-      const result = spawnSync(process.execPath, [join(projectRoot, 'scripts/build-map.mjs'), geojson, join(dir, 'map.json')], { encoding: 'utf8' });
-      expect(result.status, result.stderr).toBe(0);
-      expect(result.stdout).toMatch(/39 municipalities/);
-      expect(readFileSync(join(dir, 'map.json'), 'utf8')).toBe(readFileSync(file, 'utf8'));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it.skipIf(!existsSync(geojson))(
+    "is what scripts/build-map.mjs makes from INEGI's boundaries (run it again if they change)",
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'cocrea-map-'));
+      try {
+        const result = spawnSync(
+          process.execPath,
+          [join(projectRoot, 'scripts/build-map.mjs'), geojson, join(dir, 'map.json')],
+          { encoding: 'utf8' },
+        );
+        expect(result.status, result.stderr).toBe(0);
+        expect(result.stdout).toMatch(/39 municipalities/);
+        expect(readFileSync(join(dir, 'map.json'), 'utf8')).toBe(readFileSync(file, 'utf8'));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -2,7 +2,13 @@ import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { formatters, translator, type Locale } from '../../../web/i18n/i18n.js';
 import { PageContextProvider, type PageContext } from '../../../web/page-context.js';
-import { defaultMunicipalityMap, mapSteps, MunicipalityMap, stepOf, type MunicipalityMapProps } from './municipality-map.js';
+import {
+  defaultMunicipalityMap,
+  mapSteps,
+  MunicipalityMap,
+  stepOf,
+  type MunicipalityMapProps,
+} from './municipality-map.js';
 
 const render = (props: Partial<MunicipalityMapProps> = {}, locale: Locale = 'es-MX') => {
   const context: PageContext = {
@@ -17,21 +23,47 @@ const render = (props: Partial<MunicipalityMapProps> = {}, locale: Locale = 'es-
   };
   return renderToString(
     <PageContextProvider.Provider value={context}>
-      <MunicipalityMap id="m" title="Personas inscritas por municipio" description="Más oscuro, más personas." values={{}} legendLabel="Personas inscritas" {...props} />
+      <MunicipalityMap
+        id="m"
+        title="Personas inscritas por municipio"
+        description="Más oscuro, más personas."
+        values={{}}
+        legendLabel="Personas inscritas"
+        {...props}
+      />
     </PageContextProvider.Provider>,
   );
 };
 
-const pathOf = (html: string, cvegeo: string) => new RegExp(`<path class="([^"]+)" d="[^"]+" data-cvegeo="${cvegeo}"><title>([^<]*)</title></path>`).exec(html);
+const pathOf = (html: string, cvegeo: string) =>
+  new RegExp(`<path class="([^"]+)" d="[^"]+" data-cvegeo="${cvegeo}"><title>([^<]*)</title></path>`).exec(html);
 
 describe('the palette steps of the map', () => {
   it('splits 1..max into up to four rounded ranges after "none", the highest always the darkest', () => {
     expect(mapSteps([])).toEqual([{ step: 0, from: 0, to: 0 }]);
     expect(mapSteps([0, 0])).toEqual([{ step: 0, from: 0, to: 0 }]);
-    expect(mapSteps([1])).toEqual([{ step: 0, from: 0, to: 0 }, { step: 4, from: 1, to: 1 }]);
-    expect(mapSteps([0, 2]).map((s) => [s.step, s.from, s.to])).toEqual([[0, 0, 0], [2, 1, 1], [4, 2, 2]]);
-    expect(mapSteps([3, 1]).map((s) => [s.step, s.from, s.to])).toEqual([[0, 0, 0], [2, 1, 1], [3, 2, 2], [4, 3, 3]]);
-    expect(mapSteps([20, 4]).map((s) => [s.step, s.from, s.to])).toEqual([[0, 0, 0], [1, 1, 5], [2, 6, 10], [3, 11, 15], [4, 16, 20]]);
+    expect(mapSteps([1])).toEqual([
+      { step: 0, from: 0, to: 0 },
+      { step: 4, from: 1, to: 1 },
+    ]);
+    expect(mapSteps([0, 2]).map((s) => [s.step, s.from, s.to])).toEqual([
+      [0, 0, 0],
+      [2, 1, 1],
+      [4, 2, 2],
+    ]);
+    expect(mapSteps([3, 1]).map((s) => [s.step, s.from, s.to])).toEqual([
+      [0, 0, 0],
+      [2, 1, 1],
+      [3, 2, 2],
+      [4, 3, 3],
+    ]);
+    expect(mapSteps([20, 4]).map((s) => [s.step, s.from, s.to])).toEqual([
+      [0, 0, 0],
+      [1, 1, 5],
+      [2, 6, 10],
+      [3, 11, 15],
+      [4, 16, 20],
+    ]);
     const steps = mapSteps([0, 7, 130]);
     expect(steps.map((s) => s.to)).toEqual([0, 33, 65, 98, 130]);
     expect([0, 1, 33, 34, 98, 99, 130].map((v) => stepOf(steps, v))).toEqual([0, 1, 1, 2, 3, 4, 4]);
@@ -40,8 +72,13 @@ describe('the palette steps of the map', () => {
 
 describe('the municipality map', () => {
   it('is one labelled SVG image with a path and a tooltip per municipality, 0 included', () => {
-    const html = render({ values: { '10005': 12, '10007': 3 }, valueText: (name, value) => `${name}: ${value} personas` });
-    expect(html).toMatch(/<svg class="municipality-map__svg" viewBox="0 0 1000 \d+" xmlns="http:\/\/www.w3.org\/2000\/svg" role="img" aria-labelledby="m-title" aria-describedby="m-desc"/);
+    const html = render({
+      values: { '10005': 12, '10007': 3 },
+      valueText: (name, value) => `${name}: ${value} personas`,
+    });
+    expect(html).toMatch(
+      /<svg class="municipality-map__svg" viewBox="0 0 1000 \d+" xmlns="http:\/\/www.w3.org\/2000\/svg" role="img" aria-labelledby="m-title" aria-describedby="m-desc"/,
+    );
     expect(html).toContain('<title id="m-title">Personas inscritas por municipio</title>');
     expect(html).toContain('<desc id="m-desc">Más oscuro, más personas.</desc>');
     expect(html.match(/<path /g)).toHaveLength(39);
@@ -52,9 +89,18 @@ describe('the municipality map', () => {
   });
 
   it('has a legend in words, not only colours, and cites the source of the boundaries', () => {
-    const html = render({ values: { '10005': 20 }, rangeText: (from, to) => `${from} a ${to}`, zeroText: 'Ninguna', sourceText: (source) => `Límites: ${source}.` });
+    const html = render({
+      values: { '10005': 20 },
+      rangeText: (from, to) => `${from} a ${to}`,
+      zeroText: 'Ninguna',
+      sourceText: (source) => `Límites: ${source}.`,
+    });
     expect(html).toContain('<p class="municipality-map__legend-title">Personas inscritas</p>');
-    const legend = [...html.matchAll(/<li><svg class="municipality-map__swatch"[^>]*><rect class="(map-step-\d)"[^>]*><\/rect><\/svg>([^<]+)<\/li>/g)].map((m) => [m[1], m[2]]);
+    const legend = [
+      ...html.matchAll(
+        /<li><svg class="municipality-map__swatch"[^>]*><rect class="(map-step-\d)"[^>]*><\/rect><\/svg>([^<]+)<\/li>/g,
+      ),
+    ].map((m) => [m[1], m[2]]);
     expect(legend).toEqual([
       ['map-step-0', 'Ninguna'],
       ['map-step-1', '1 a 5'],

@@ -35,7 +35,8 @@ export function mapSteps(values: number[]): MapStep[] {
   return steps;
 }
 
-export const stepOf = (steps: MapStep[], value: number): number => steps.find((s) => value >= s.from && value <= s.to)?.step ?? (value <= 0 ? 0 : 4);
+export const stepOf = (steps: MapStep[], value: number): number =>
+  steps.find((s) => value >= s.from && value <= s.to)?.step ?? (value <= 0 ? 0 : 4);
 
 export interface MunicipalityMapProps {
   /** Prefix of the SVG's ids (title, description), unique in the page. */
@@ -69,7 +70,9 @@ export function MunicipalityMap(props: MunicipalityMapProps) {
   const map = props.map ?? defaultMunicipalityMap;
   const steps = mapSteps(Object.values(props.values));
   const valueText = props.valueText ?? ((name: string, value: number) => `${name}: ${format.number(value)}`);
-  const rangeText = props.rangeText ?? ((from: number, to: number) => (from === to ? format.number(from) : `${format.number(from)}–${format.number(to)}`));
+  const rangeText =
+    props.rangeText ??
+    ((from: number, to: number) => (from === to ? format.number(from) : `${format.number(from)}–${format.number(to)}`));
   const titleId = `${props.id}-title`;
   const descId = `${props.id}-desc`;
   const isLinked = Boolean(props.hrefFor);
@@ -90,7 +93,12 @@ export function MunicipalityMap(props: MunicipalityMapProps) {
           const value = props.values[municipality.cvegeo] ?? 0;
           const text = valueText(municipality.name, value);
           const path = (
-            <path key={municipality.cvegeo} class={`municipality-map__area map-step-${stepOf(steps, value)}`} d={municipality.d} data-cvegeo={municipality.cvegeo}>
+            <path
+              key={municipality.cvegeo}
+              class={`municipality-map__area map-step-${stepOf(steps, value)}`}
+              d={municipality.d}
+              data-cvegeo={municipality.cvegeo}
+            >
               <title>{text}</title>
             </path>
           );
@@ -108,7 +116,14 @@ export function MunicipalityMap(props: MunicipalityMapProps) {
         <ul class="municipality-map__legend-list">
           {steps.map((s) => (
             <li key={s.step}>
-              <svg class="municipality-map__swatch" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
+              <svg
+                class="municipality-map__swatch"
+                viewBox="0 0 20 20"
+                width="20"
+                height="20"
+                aria-hidden="true"
+                focusable="false"
+              >
                 <rect class={`map-step-${s.step}`} x="1" y="1" width="18" height="18" />
               </svg>
               {s.step === 0 ? (props.zeroText ?? format.number(0)) : rangeText(s.from, s.to)}

@@ -7,14 +7,21 @@ export function PhaseTimeline(props: { entries: TimelineEntry[]; headingId: stri
   return (
     <ol class="timeline" aria-labelledby={props.headingId}>
       {props.entries.map((entry) => (
-        <li key={entry.phase} class={`timeline__step timeline__step--${entry.state}`} aria-current={entry.state === 'current' ? 'step' : undefined}>
+        <li
+          key={entry.phase}
+          class={`timeline__step timeline__step--${entry.state}`}
+          aria-current={entry.state === 'current' ? 'step' : undefined}
+        >
           <span class="timeline__marker" aria-hidden="true" />
           <span class="timeline__name">{t(`phase.${entry.phase}`)}</span>
           <span class="timeline__state">{t(`phaseStatus.${entry.state}`)}</span>
           {entry.startsOn ? (
             <span class="timeline__dates">
               {entry.endsOn
-                ? t('exercise.plannedDates', { start: format.calendarDate(entry.startsOn), end: format.calendarDate(entry.endsOn) })
+                ? t('exercise.plannedDates', {
+                    start: format.calendarDate(entry.startsOn),
+                    end: format.calendarDate(entry.endsOn),
+                  })
                 : t('exercise.startsOn', { start: format.calendarDate(entry.startsOn) })}
             </span>
           ) : null}

@@ -1,5 +1,13 @@
 import { Fragment } from 'preact';
-import { Alert, Breadcrumbs, PageHeading, Pagination, StatusBadge, Table, type BadgeTone } from '../../../web/components/index.js';
+import {
+  Alert,
+  Breadcrumbs,
+  PageHeading,
+  Pagination,
+  StatusBadge,
+  Table,
+  type BadgeTone,
+} from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import type { EmailRecord } from '../get-email.js';
 import type { EmailList, EmailListEntry } from '../list-emails.js';
@@ -18,7 +26,8 @@ function EmailStatusBadge(props: { status: EmailStatus }) {
   return <StatusBadge tone={tones[props.status]}>{t(`notifications.status.${props.status}`)}</StatusBadge>;
 }
 
-const isListedTemplate = (template: string): template is (typeof templateNames)[number] => (templateNames as readonly string[]).includes(template);
+const isListedTemplate = (template: string): template is (typeof templateNames)[number] =>
+  (templateNames as readonly string[]).includes(template);
 
 function useTemplateLabel() {
   const { t } = usePage();
@@ -32,7 +41,9 @@ function OutboxCrumbs(props: { current?: string }) {
       items={[
         { href: '/', label: t('nav.home') },
         { href: '/admin', label: t('accounts.admin.title') },
-        ...(props.current ? [{ href: '/admin/correo', label: t('notifications.outbox.title') }, { label: props.current }] : [{ label: t('notifications.outbox.title') }]),
+        ...(props.current
+          ? [{ href: '/admin/correo', label: t('notifications.outbox.title') }, { label: props.current }]
+          : [{ label: t('notifications.outbox.title') }]),
       ]}
     />
   );
@@ -46,7 +57,11 @@ export function OutboxPage(props: { list: EmailList; status: EmailStatus | undef
   const all = Object.values(list.counts).reduce((sum, n) => sum + n, 0);
   const filters: { status: EmailStatus | undefined; label: string; count: number }[] = [
     { status: undefined, label: t('notifications.outbox.all'), count: all },
-    ...emailStatuses.map((status) => ({ status, label: t(`notifications.status.${status}`), count: list.counts[status] })),
+    ...emailStatuses.map((status) => ({
+      status,
+      label: t(`notifications.status.${status}`),
+      count: list.counts[status],
+    })),
   ];
   return (
     <>
@@ -75,16 +90,29 @@ export function OutboxPage(props: { list: EmailList; status: EmailStatus | undef
         <p>{t('notifications.outbox.empty')}</p>
       ) : (
         <Table<EmailListEntry>
-          caption={t('notifications.outbox.caption', { shown: format.number(list.rows.length), total: format.number(list.total) })}
+          caption={t('notifications.outbox.caption', {
+            shown: format.number(list.rows.length),
+            total: format.number(list.total),
+          })}
           rows={list.rows}
           rowKey={(email) => email.id}
           columns={[
-            { header: t('notifications.outbox.date'), cell: (email) => <time dateTime={email.createdAt.toISOString()}>{format.dateTime(email.createdAt)}</time> },
+            {
+              header: t('notifications.outbox.date'),
+              cell: (email) => <time dateTime={email.createdAt.toISOString()}>{format.dateTime(email.createdAt)}</time>,
+            },
             { header: t('notifications.outbox.to'), cell: (email) => email.toAddress },
-            { header: t('notifications.outbox.subject'), cell: (email) => <a href={`/admin/correo/${email.id}`}>{email.subject}</a> },
+            {
+              header: t('notifications.outbox.subject'),
+              cell: (email) => <a href={`/admin/correo/${email.id}`}>{email.subject}</a>,
+            },
             { header: t('notifications.outbox.template'), cell: (email) => templateLabel(email.template) },
             { header: t('notifications.outbox.status'), cell: (email) => <EmailStatusBadge status={email.status} /> },
-            { header: t('notifications.outbox.attempts'), cell: (email) => format.number(email.attempts), isNumeric: true },
+            {
+              header: t('notifications.outbox.attempts'),
+              cell: (email) => format.number(email.attempts),
+              isNumeric: true,
+            },
             { header: t('notifications.outbox.lastError'), cell: (email) => email.lastError ?? '' },
           ]}
         />
@@ -94,7 +122,10 @@ export function OutboxPage(props: { list: EmailList; status: EmailStatus | undef
   );
 }
 
-/** One e-mail as it was sent: its details and its plain text; the HTML is linked as text (the CSP forbids inline styles). */
+/**
+ * One e-mail as it was sent: its details and its plain text; the HTML is linked as text (the CSP forbids inline
+ * styles).
+ */
 export function EmailPage(props: { email: EmailRecord }) {
   const { t, format } = usePage();
   const templateLabel = useTemplateLabel();

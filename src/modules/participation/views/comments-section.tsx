@@ -1,4 +1,13 @@
-import { Button, ButtonLink, CsrfField, ErrorSummary, Notices, RadioGroup, StatusBadge, TextArea } from '../../../web/components/index.js';
+import {
+  Button,
+  ButtonLink,
+  CsrfField,
+  ErrorSummary,
+  Notices,
+  RadioGroup,
+  StatusBadge,
+  TextArea,
+} from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import type { CommentView } from '../list-comments.js';
 import { participationNotices, type ParticipationNotice, type ParticipationViewer } from '../load-participation.js';
@@ -13,14 +22,30 @@ const commentNotices: ParticipationNotice[] = ['comentado', 'respondido', 'repor
  * The comments of a target with official responses shown apart, moderation and reports, and the form to comment.
  * Embed it in a target's public page (it is the #comentarios section), with the data of loadParticipation().
  */
-export function CommentsSection(props: { target: ResolvedTarget; comments: CommentView[]; viewer: ParticipationViewer; form: FormState; notice?: ParticipationNotice | undefined }) {
+export function CommentsSection(props: {
+  target: ResolvedTarget;
+  comments: CommentView[];
+  viewer: ParticipationViewer;
+  form: FormState;
+  notice?: ParticipationNotice | undefined;
+}) {
   const { t, format } = usePage();
   const { target, comments, viewer } = props;
-  const notice = props.notice && commentNotices.includes(props.notice) ? t(participationNotices[props.notice], { title: target.title }) : undefined;
+  const notice =
+    props.notice && commentNotices.includes(props.notice)
+      ? t(participationNotices[props.notice], { title: target.title })
+      : undefined;
   return (
     <section id="comentarios" class="comments" aria-labelledby="comentarios-title">
       <h2 id="comentarios-title">
-        {t('participation.comments.title')} <span class="comments__count">({comments.length === 1 ? t('participation.comments.countOne') : t('participation.comments.count', { count: format.number(comments.length) })})</span>
+        {t('participation.comments.title')}{' '}
+        <span class="comments__count">
+          (
+          {comments.length === 1
+            ? t('participation.comments.countOne')
+            : t('participation.comments.count', { count: format.number(comments.length) })}
+          )
+        </span>
       </h2>
       <Notices notice={notice} />
       <p>{t('participation.comments.intro')}</p>
@@ -40,7 +65,9 @@ export function CommentsSection(props: { target: ResolvedTarget; comments: Comme
       ) : (
         <div class="panel">
           <p>
-            <a href={participationPaths.signIn(participationPaths.commentPage(target))}>{t('participation.comments.signInToComment')}</a>
+            <a href={participationPaths.signIn(participationPaths.commentPage(target))}>
+              {t('participation.comments.signInToComment')}
+            </a>
           </p>
           <p class="field__hint">{t('participation.comments.signInHint')}</p>
         </div>
@@ -54,7 +81,11 @@ function CommentItem(props: { comment: CommentView; viewer: ParticipationViewer 
   const { comment, viewer } = props;
   const isOfficial = comment.kind === 'official_response';
   return (
-    <article id={`comentario-${comment.id}`} class={isOfficial ? 'comment comment--official' : 'comment'} aria-labelledby={`comentario-${comment.id}-meta`}>
+    <article
+      id={`comentario-${comment.id}`}
+      class={isOfficial ? 'comment comment--official' : 'comment'}
+      aria-labelledby={`comentario-${comment.id}-meta`}
+    >
       <p class="comment__meta" id={`comentario-${comment.id}-meta`}>
         {isOfficial ? (
           <>
@@ -84,7 +115,9 @@ function CommentItem(props: { comment: CommentView; viewer: ParticipationViewer 
             ))}
         </div>
       )}
-      {viewer.canModerate && comment.reportCount > 0 ? <p class="field__hint">{t('participation.comments.reports', { count: format.number(comment.reportCount) })}</p> : null}
+      {viewer.canModerate && comment.reportCount > 0 ? (
+        <p class="field__hint">{t('participation.comments.reports', { count: format.number(comment.reportCount) })}</p>
+      ) : null}
       {viewer.isSignedIn && !comment.isHidden ? (
         <div class="comment__actions">
           {comment.isReportedByViewer ? (
@@ -94,7 +127,14 @@ function CommentItem(props: { comment: CommentView; viewer: ParticipationViewer 
               <summary>{t('participation.report.summary')}</summary>
               <form method="post" action={participationPaths.report(comment.id)} novalidate>
                 <CsrfField />
-                <TextArea id={`report-${comment.id}`} name="reason" label={t('participation.report.reason')} rows={2} maxLength={500} isOptional />
+                <TextArea
+                  id={`report-${comment.id}`}
+                  name="reason"
+                  label={t('participation.report.reason')}
+                  rows={2}
+                  maxLength={500}
+                  isOptional
+                />
                 <Button variant="secondary">{t('participation.report.submit')}</Button>
               </form>
             </details>
@@ -104,7 +144,14 @@ function CommentItem(props: { comment: CommentView; viewer: ParticipationViewer 
               <summary>{t('participation.moderate.summary')}</summary>
               <form method="post" action={participationPaths.hide(comment.id)} novalidate>
                 <CsrfField />
-                <TextArea id={`hide-${comment.id}`} name="reason" label={t('participation.moderate.reason')} hint={t('participation.moderate.reasonHint')} rows={2} maxLength={300} />
+                <TextArea
+                  id={`hide-${comment.id}`}
+                  name="reason"
+                  label={t('participation.moderate.reason')}
+                  hint={t('participation.moderate.reasonHint')}
+                  rows={2}
+                  maxLength={300}
+                />
                 <Button variant="warning">{t('participation.moderate.submit')}</Button>
               </form>
             </details>
@@ -116,12 +163,23 @@ function CommentItem(props: { comment: CommentView; viewer: ParticipationViewer 
 }
 
 /** The form to comment (and, for a liaison of an answering institution, to answer officially). */
-export function CommentForm(props: { target: ResolvedTarget; viewer: ParticipationViewer; form: FormState; headingLevel?: 2 | 3 }) {
+export function CommentForm(props: {
+  target: ResolvedTarget;
+  viewer: ParticipationViewer;
+  form: FormState;
+  headingLevel?: 2 | 3;
+}) {
   const { t, format } = usePage();
   const { values, errors, summary } = props.form;
   const Heading = props.headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <form method="post" action={participationPaths.comment(props.target)} class="comments__form" novalidate aria-labelledby="comment-form-title">
+    <form
+      method="post"
+      action={participationPaths.comment(props.target)}
+      class="comments__form"
+      novalidate
+      aria-labelledby="comment-form-title"
+    >
       <Heading id="comment-form-title">{t('participation.form.title')}</Heading>
       <ErrorSummary errors={summary} />
       <CsrfField />
@@ -134,7 +192,10 @@ export function CommentForm(props: { target: ResolvedTarget; viewer: Participati
           error={errors.as}
           options={[
             { value: 'person', label: t('participation.form.asPerson') },
-            ...props.viewer.officialInstitutions.map((institution) => ({ value: institution.id, label: t('participation.form.asInstitution', { institution: institution.name }) })),
+            ...props.viewer.officialInstitutions.map((institution) => ({
+              value: institution.id,
+              label: t('participation.form.asInstitution', { institution: institution.name }),
+            })),
           ]}
         />
       ) : null}
@@ -154,11 +215,18 @@ export function CommentForm(props: { target: ResolvedTarget; viewer: Participati
 }
 
 /** Follow or stop following a target (a real form); signed-out visitors get a link to sign in and come back. */
-export function FollowButton(props: { target: ResolvedTarget; viewer: ParticipationViewer; notice?: ParticipationNotice | undefined }) {
+export function FollowButton(props: {
+  target: ResolvedTarget;
+  viewer: ParticipationViewer;
+  notice?: ParticipationNotice | undefined;
+}) {
   const { t } = usePage();
   const { target, viewer } = props;
   if (viewer.isFollowing === undefined) return null;
-  const notice = props.notice === 'siguiendo' || props.notice === 'sin-seguir' ? t(participationNotices[props.notice], { title: target.title }) : undefined;
+  const notice =
+    props.notice === 'siguiendo' || props.notice === 'sin-seguir'
+      ? t(participationNotices[props.notice], { title: target.title })
+      : undefined;
   return (
     <div id="seguir" class="follow" role="group" aria-label={t('participation.follow.label', { title: target.title })}>
       <Notices notice={notice} />

@@ -1,4 +1,14 @@
-import { Breadcrumbs, Button, ButtonLink, CsrfField, ErrorSummary, Notices, PageHeading, Table, TextArea } from '../../../web/components/index.js';
+import {
+  Breadcrumbs,
+  Button,
+  ButtonLink,
+  CsrfField,
+  ErrorSummary,
+  Notices,
+  PageHeading,
+  Table,
+  TextArea,
+} from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import type { NotificationFrequency } from '../../accounts/read-models.js';
 import type { ParticipationViewer } from '../load-participation.js';
@@ -12,8 +22,17 @@ export function CommentPage(props: { target: ResolvedTarget; viewer: Participati
   const { t } = usePage();
   return (
     <div class="form-narrow">
-      <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: props.target.path, label: props.target.title }, { label: t('participation.comments.title') }]} />
-      <PageHeading title={t('participation.form.pageTitle', { title: props.target.title })} lead={t('participation.comments.intro')} />
+      <Breadcrumbs
+        items={[
+          { href: '/', label: t('nav.home') },
+          { href: props.target.path, label: props.target.title },
+          { label: t('participation.comments.title') },
+        ]}
+      />
+      <PageHeading
+        title={t('participation.form.pageTitle', { title: props.target.title })}
+        lead={t('participation.comments.intro')}
+      />
       <CommentForm target={props.target} viewer={props.viewer} form={props.form} headingLevel={2} />
       <p>
         <a href={`${props.target.path}#comentarios`}>{t('participation.form.back', { title: props.target.title })}</a>
@@ -23,7 +42,12 @@ export function CommentPage(props: { target: ResolvedTarget; viewer: Participati
 }
 
 /** A moderator hides one comment with a reason (also where a missing reason is asked for again). */
-export function HideCommentPage(props: { commentId: string; body: string; target: ResolvedTarget | undefined; form: FormState }) {
+export function HideCommentPage(props: {
+  commentId: string;
+  body: string;
+  target: ResolvedTarget | undefined;
+  form: FormState;
+}) {
   const { t } = usePage();
   const { values, errors, summary } = props.form;
   return (
@@ -36,7 +60,16 @@ export function HideCommentPage(props: { commentId: string; body: string; target
       <form method="post" action={participationPaths.hide(props.commentId)} novalidate>
         <ErrorSummary errors={summary} />
         <CsrfField />
-        <TextArea id="reason" name="reason" label={t('participation.moderate.reason')} hint={t('participation.moderate.reasonHint')} value={values.reason} error={errors.reason} rows={3} maxLength={300} />
+        <TextArea
+          id="reason"
+          name="reason"
+          label={t('participation.moderate.reason')}
+          hint={t('participation.moderate.reasonHint')}
+          value={values.reason}
+          error={errors.reason}
+          rows={3}
+          maxLength={300}
+        />
         <Button variant="warning">{t('participation.moderate.submit')}</Button>
       </form>
       {props.target ? (
@@ -49,14 +82,25 @@ export function HideCommentPage(props: { commentId: string; body: string; target
 }
 
 /** A person's follows, with a button to stop each, and how often they are told. */
-export function FollowsPage(props: { follows: { followedAt: Date; target: ResolvedTarget }[]; frequency: NotificationFrequency; notice?: string | undefined }) {
+export function FollowsPage(props: {
+  follows: { followedAt: Date; target: ResolvedTarget }[];
+  frequency: NotificationFrequency;
+  notice?: string | undefined;
+}) {
   const { t, format } = usePage();
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: '/cuenta', label: t('accounts.account.title') }, { label: t('participation.follows.title') }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', label: t('nav.home') },
+          { href: '/cuenta', label: t('accounts.account.title') },
+          { label: t('participation.follows.title') },
+        ]}
+      />
       <PageHeading title={t('participation.follows.title')} lead={t('participation.follows.lead')}>
         <p>
-          {t(`participation.follows.frequency.${props.frequency}`)} <a href="/cuenta">{t('participation.follows.change')}</a>
+          {t(`participation.follows.frequency.${props.frequency}`)}{' '}
+          <a href="/cuenta">{t('participation.follows.change')}</a>
         </p>
       </PageHeading>
       <Notices notice={props.notice} />
@@ -68,15 +112,25 @@ export function FollowsPage(props: { follows: { followedAt: Date; target: Resolv
           rowKey={(row) => `${row.target.recordType}:${row.target.recordId}`}
           rows={props.follows}
           columns={[
-            { header: t('participation.follows.column.record'), cell: (row) => <a href={row.target.path}>{row.target.title}</a> },
-            { header: t('participation.follows.column.since'), cell: (row) => <time dateTime={row.followedAt.toISOString()}>{format.date(row.followedAt)}</time> },
+            {
+              header: t('participation.follows.column.record'),
+              cell: (row) => <a href={row.target.path}>{row.target.title}</a>,
+            },
+            {
+              header: t('participation.follows.column.since'),
+              cell: (row) => <time dateTime={row.followedAt.toISOString()}>{format.date(row.followedAt)}</time>,
+            },
             {
               header: t('participation.follows.column.action'),
               cell: (row) => (
                 <form method="post" action={participationPaths.unfollow(row.target)} class="inline-form">
                   <CsrfField />
                   <input type="hidden" name="volver" value={participationPaths.follows} />
-                  <button class="button button--secondary" type="submit" aria-label={t('participation.follows.unfollowNamed', { title: row.target.title })}>
+                  <button
+                    class="button button--secondary"
+                    type="submit"
+                    aria-label={t('participation.follows.unfollowNamed', { title: row.target.title })}
+                  >
                     {t('participation.follow.unfollow')}
                   </button>
                 </form>
@@ -90,13 +144,18 @@ export function FollowsPage(props: { follows: { followedAt: Date; target: Resolv
 }
 
 /** The page behind an e-mail's "stop following" link: asks first (mail scanners open links), then confirms. */
-export function UnfollowLinkPage(props: { state: { kind: 'ask'; token: string; title: string } | { kind: 'done' } | { kind: 'invalid' } }) {
+export function UnfollowLinkPage(props: {
+  state: { kind: 'ask'; token: string; title: string } | { kind: 'done' } | { kind: 'invalid' };
+}) {
   const { t } = usePage();
   const { state } = props;
   if (state.kind === 'invalid') {
     return (
       <div class="form-narrow">
-        <PageHeading title={t('participation.unfollowLink.invalidTitle')} lead={t('participation.unfollowLink.invalid')} />
+        <PageHeading
+          title={t('participation.unfollowLink.invalidTitle')}
+          lead={t('participation.unfollowLink.invalid')}
+        />
         <ButtonLink href={participationPaths.follows} variant="secondary">
           {t('participation.follows.title')}
         </ButtonLink>
@@ -112,7 +171,10 @@ export function UnfollowLinkPage(props: { state: { kind: 'ask'; token: string; t
   }
   return (
     <div class="form-narrow">
-      <PageHeading title={t('participation.unfollowLink.title')} lead={t('participation.unfollowLink.question', { title: state.title })} />
+      <PageHeading
+        title={t('participation.unfollowLink.title')}
+        lead={t('participation.unfollowLink.question', { title: state.title })}
+      />
       <form method="post" action={`/seguimientos/baja/${state.token}`}>
         <CsrfField />
         <Button>{t('participation.unfollowLink.submit')}</Button>
@@ -122,11 +184,19 @@ export function UnfollowLinkPage(props: { state: { kind: 'ask'; token: string; t
 }
 
 /** The moderators' queue: visible comments that people reported, with a link to review each on its page. */
-export function ReportedCommentsPage(props: { rows: { id: string; body: string; authorName: string; reports: number; href: string | undefined }[] }) {
+export function ReportedCommentsPage(props: {
+  rows: { id: string; body: string; authorName: string; reports: number; href: string | undefined }[];
+}) {
   const { t, format } = usePage();
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: '/admin', label: t('accounts.admin.title') }, { label: t('participation.moderate.queueTitle') }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', label: t('nav.home') },
+          { href: '/admin', label: t('accounts.admin.title') },
+          { label: t('participation.moderate.queueTitle') },
+        ]}
+      />
       <PageHeading title={t('participation.moderate.queueTitle')} lead={t('participation.moderate.queueLead')} />
       {props.rows.length === 0 ? (
         <p>{t('participation.moderate.queueEmpty')}</p>
@@ -136,10 +206,22 @@ export function ReportedCommentsPage(props: { rows: { id: string; body: string; 
           rowKey={(row) => row.id}
           rows={props.rows}
           columns={[
-            { header: t('participation.moderate.column.comment'), cell: (row) => <span class="prewrap">{row.body.length > 280 ? `${row.body.slice(0, 280)}…` : row.body}</span> },
+            {
+              header: t('participation.moderate.column.comment'),
+              cell: (row) => (
+                <span class="prewrap">{row.body.length > 280 ? `${row.body.slice(0, 280)}…` : row.body}</span>
+              ),
+            },
             { header: t('participation.moderate.column.author'), cell: (row) => row.authorName },
-            { header: t('participation.moderate.column.reports'), cell: (row) => format.number(row.reports), isNumeric: true },
-            { header: t('participation.moderate.column.action'), cell: (row) => (row.href ? <a href={row.href}>{t('participation.moderate.review')}</a> : null) },
+            {
+              header: t('participation.moderate.column.reports'),
+              cell: (row) => format.number(row.reports),
+              isNumeric: true,
+            },
+            {
+              header: t('participation.moderate.column.action'),
+              cell: (row) => (row.href ? <a href={row.href}>{t('participation.moderate.review')}</a> : null),
+            },
           ]}
         />
       )}

@@ -19,14 +19,20 @@ export function activityAdminRoutes(app: FastifyInstance, deps: ModuleDeps) {
       values,
       parsed: cancelInput.safeParse(values),
       // The reason is asked for in a small form on the milestone's page: a missing one is said at the top.
-      invalid: (_form, status) => milestonePage(request, reply, activity.milestoneId, { problem: request.t('plan.admin.problem.cancelReason'), status }),
+      invalid: (_form, status) =>
+        milestonePage(request, reply, activity.milestoneId, {
+          problem: request.t('plan.admin.problem.cancelReason'),
+          status,
+        }),
       submit: async (data) => {
         await cancelActivity(db, activity.id, data, options(request));
         return `/admin/hitos/${activity.milestoneId}?aviso=cancelada`;
       },
       refused: (error) => {
         const problem = problemOf(error);
-        return problem ? milestonePage(request, reply, activity.milestoneId, { problem: request.t(problem), status: 409 }) : undefined;
+        return problem
+          ? milestonePage(request, reply, activity.milestoneId, { problem: request.t(problem), status: 409 })
+          : undefined;
       },
     });
   });

@@ -50,7 +50,13 @@ export type FormValues = Record<string, string>;
 /** A contact line: "Name | position | institution | e-mail | phone". */
 const contactOf = (line: string): CommitmentContact => {
   const [name = '', position, institution, email, phone] = line.split('|').map((part) => part.trim());
-  return { name, ...(position ? { position } : {}), ...(institution ? { institution } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
+  return {
+    name,
+    ...(position ? { position } : {}),
+    ...(institution ? { institution } : {}),
+    ...(email ? { email } : {}),
+    ...(phone ? { phone } : {}),
+  };
 };
 
 export function commitmentInputOf(values: FormValues, municipalities: string[]): CommitmentFields {
@@ -75,18 +81,35 @@ export function commitmentInputOf(values: FormValues, municipalities: string[]):
       .filter(Boolean)
       .map(Number),
     alignmentGender: values.alignmentGender ?? '',
-    ogpValues: Object.fromEntries(ogpValues.map((v) => [v, { relevant: values[`value_${v}`] === 'yes', justification: values[`value_${v}_why`] ?? '' }])),
-    smart: Object.fromEntries(smartCriteria.map((c) => [c, { met: values[`smart_${c}`] === 'yes', justification: values[`smart_${c}_why`] ?? '' }])),
+    ogpValues: Object.fromEntries(
+      ogpValues.map((v) => [
+        v,
+        { relevant: values[`value_${v}`] === 'yes', justification: values[`value_${v}_why`] ?? '' },
+      ]),
+    ),
+    smart: Object.fromEntries(
+      smartCriteria.map((c) => [
+        c,
+        { met: values[`smart_${c}`] === 'yes', justification: values[`smart_${c}_why`] ?? '' },
+      ]),
+    ),
     contacts: linesOf(values.contacts ?? '').map(contactOf),
     municipalities,
     partners: [
-      ...linesOf(values.coResponsible ?? '').map((name) => ({ role: 'co_responsible' as const, name, institutionId: null })),
+      ...linesOf(values.coResponsible ?? '').map((name) => ({
+        role: 'co_responsible' as const,
+        name,
+        institutionId: null,
+      })),
       ...linesOf(values.otherActors ?? '').map((name) => ({ role: 'other_actor' as const, name, institutionId: null })),
     ],
   };
 }
 
-export function commitmentValuesOf(c: typeof commitments.$inferSelect, partners: { role: string; name: string | null; institutionName: string | null }[]): FormValues {
+export function commitmentValuesOf(
+  c: typeof commitments.$inferSelect,
+  partners: { role: string; name: string | null; institutionName: string | null }[],
+): FormValues {
   const partnerLines = (role: string) =>
     partners
       .filter((p) => p.role === role)
@@ -112,13 +135,38 @@ export function commitmentValuesOf(c: typeof commitments.$inferSelect, partners:
     alignmentGender: c.alignmentGender,
     coResponsible: partnerLines('co_responsible'),
     otherActors: partnerLines('other_actor'),
-    contacts: c.contacts.map((k) => [k.name, k.position ?? '', k.institution ?? '', k.email ?? '', k.phone ?? ''].join(' | ').replace(/( \| )+$/, '')).join('\n'),
-    ...Object.fromEntries(ogpValues.flatMap((v) => [[`value_${v}`, c.ogpValues[v]?.relevant ? 'yes' : ''], [`value_${v}_why`, c.ogpValues[v]?.justification ?? '']])),
-    ...Object.fromEntries(smartCriteria.flatMap((s) => [[`smart_${s}`, c.smart[s]?.met ? 'yes' : ''], [`smart_${s}_why`, c.smart[s]?.justification ?? '']])),
+    contacts: c.contacts
+      .map((k) =>
+        [k.name, k.position ?? '', k.institution ?? '', k.email ?? '', k.phone ?? '']
+          .join(' | ')
+          .replace(/( \| )+$/, ''),
+      )
+      .join('\n'),
+    ...Object.fromEntries(
+      ogpValues.flatMap((v) => [
+        [`value_${v}`, c.ogpValues[v]?.relevant ? 'yes' : ''],
+        [`value_${v}_why`, c.ogpValues[v]?.justification ?? ''],
+      ]),
+    ),
+    ...Object.fromEntries(
+      smartCriteria.flatMap((s) => [
+        [`smart_${s}`, c.smart[s]?.met ? 'yes' : ''],
+        [`smart_${s}_why`, c.smart[s]?.justification ?? ''],
+      ]),
+    ),
   };
 }
 
-export const milestoneFormFields = ['title', 'deliverable', 'responsibleInstitutionId', 'weight', 'plannedStart', 'plannedEnd', 'actualStart', 'actualEnd'] as const;
+export const milestoneFormFields = [
+  'title',
+  'deliverable',
+  'responsibleInstitutionId',
+  'weight',
+  'plannedStart',
+  'plannedEnd',
+  'actualStart',
+  'actualEnd',
+] as const;
 
 export function milestoneInputOf(values: FormValues): MilestoneFields {
   const weight = values.weight?.trim() ?? '';
@@ -145,7 +193,14 @@ export const milestoneValuesOf = (m: typeof milestones.$inferSelect): FormValues
   actualEnd: m.actualEnd ?? '',
 });
 
-export const activityFormFields = ['title', 'description', 'responsibleInstitutionId', 'responsiblePerson', 'plannedStart', 'plannedEnd'] as const;
+export const activityFormFields = [
+  'title',
+  'description',
+  'responsibleInstitutionId',
+  'responsiblePerson',
+  'plannedStart',
+  'plannedEnd',
+] as const;
 
 export const activityInputOf = (values: FormValues): ActivityFields => ({
   title: values.title ?? '',

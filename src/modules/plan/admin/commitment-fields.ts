@@ -27,27 +27,53 @@ export const commitmentFields = z
     goal: text('goal', 5000),
     assumptions: text('assumptions'),
     alignmentStatePlan: text('alignmentStatePlan', 5000),
-    alignmentSdgs: z.array(z.number().int().min(1, 'alignmentSdgs.invalid').max(17, 'alignmentSdgs.invalid')).max(17).default([]),
+    alignmentSdgs: z
+      .array(z.number().int().min(1, 'alignmentSdgs.invalid').max(17, 'alignmentSdgs.invalid'))
+      .max(17)
+      .default([]),
     alignmentGender: text('alignmentGender', 5000),
     smart: z.partialRecord(z.enum(smartCriteria), z.object({ met: z.boolean(), justification })).default({}),
     leadInstitutionId: z.uuid('leadInstitutionId.required'),
     contacts: z
-      .array(z.object({ name: z.string().trim().min(1).max(200), position: z.string().trim().max(200).optional(), institution: z.string().trim().max(300).optional(), email: z.email('contacts.invalid').optional(), phone: z.string().trim().max(40).optional() }))
+      .array(
+        z.object({
+          name: z.string().trim().min(1).max(200),
+          position: z.string().trim().max(200).optional(),
+          institution: z.string().trim().max(300).optional(),
+          email: z.email('contacts.invalid').optional(),
+          phone: z.string().trim().max(40).optional(),
+        }),
+      )
       .max(20)
       .default([]),
     startsOn: optionalDate('startsOn'),
     endsOn: optionalDate('endsOn'),
     originProblemId: z.uuid().nullable().default(null),
     originProposalId: z.uuid().nullable().default(null),
-    municipalities: z.array(z.string().regex(/^\d{5}$/, 'municipalities.invalid')).max(100).default([]),
+    municipalities: z
+      .array(z.string().regex(/^\d{5}$/, 'municipalities.invalid'))
+      .max(100)
+      .default([]),
     partners: z
-      .array(z.object({ role: z.enum(partnerRoles), institutionId: z.uuid().nullable().default(null), name: z.string().trim().max(300).nullable().default(null) }).refine((p) => p.institutionId || p.name, 'partners.invalid'))
+      .array(
+        z
+          .object({
+            role: z.enum(partnerRoles),
+            institutionId: z.uuid().nullable().default(null),
+            name: z.string().trim().max(300).nullable().default(null),
+          })
+          .refine((p) => p.institutionId || p.name, 'partners.invalid'),
+      )
       .max(60)
       .default([]),
   })
-  .refine((v) => !v.startsOn || !v.endsOn || v.endsOn >= v.startsOn, { message: 'endsOn.beforeStart', path: ['endsOn'] });
+  .refine((v) => !v.startsOn || !v.endsOn || v.endsOn >= v.startsOn, {
+    message: 'endsOn.beforeStart',
+    path: ['endsOn'],
+  });
 export type CommitmentFields = z.input<typeof commitmentFields>;
 export type CommitmentValues = z.output<typeof commitmentFields>;
 
 /** The SMART criteria still missing a tick or a justification (empty when the commitment may be proposed). */
-export const missingSmart = (smart: CommitmentValues['smart']) => smartCriteria.filter((c) => !smart[c]?.met || !smart[c]?.justification.trim());
+export const missingSmart = (smart: CommitmentValues['smart']) =>
+  smartCriteria.filter((c) => !smart[c]?.met || !smart[c]?.justification.trim());

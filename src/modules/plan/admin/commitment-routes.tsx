@@ -15,11 +15,16 @@ import { proposeCommitment } from './propose-commitment.js';
 import { updateCommitment } from './update-commitment.js';
 import { planAdminContext, forms, missingCriteria } from './route-context.js';
 
-/** The admin page of a commitment (/admin/compromisos/:id): its fields, its status (propose, approve, modify, change) and a new milestone. */
+/**
+ * The admin page of a commitment (/admin/compromisos/:id): its fields, its status (propose, approve, modify, change)
+ * and a new milestone.
+ */
 export function commitmentAdminRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { db, admin, options, idOf, commitmentPage, commitmentProblem } = planAdminContext(deps);
 
-  app.get<{ Params: { id: string } }>('/admin/compromisos/:id', admin, (request, reply) => commitmentPage(request, reply, request.params.id));
+  app.get<{ Params: { id: string } }>('/admin/compromisos/:id', admin, (request, reply) =>
+    commitmentPage(request, reply, request.params.id),
+  );
 
   app.post<{ Params: { id: string } }>('/admin/compromisos/:id', admin, async (request, reply) => {
     const id = idOf(request, 'commitment');
@@ -45,13 +50,32 @@ export function commitmentAdminRoutes(app: FastifyInstance, deps: ModuleDeps) {
     await getCommitmentForAdmin(db, id);
     /** The move the form asks for, as a write to run once its fields parse. */
     const move = ((): FormResult<() => Promise<unknown>> => {
-      if (values.action === 'propose') return { success: true, data: () => proposeCommitment(db, id, options(request)) };
+      if (values.action === 'propose')
+        return { success: true, data: () => proposeCommitment(db, id, options(request)) };
       if (values.action === 'approve' || values.action === 'modify') {
-        const parsed = z.object({ agreementId: z.uuid('agreementId.invalid') }).safeParse({ agreementId: values.agreementId.trim() });
-        return parsed.success ? { success: true, data: () => (values.action === 'approve' ? approveCommitment : modifyCommitment)(db, id, parsed.data, options(request)) } : { success: false, issues: parsed.error.issues };
+        const parsed = z
+          .object({ agreementId: z.uuid('agreementId.invalid') })
+          .safeParse({ agreementId: values.agreementId.trim() });
+        return parsed.success
+          ? {
+              success: true,
+              data: () =>
+                (values.action === 'approve' ? approveCommitment : modifyCommitment)(
+                  db,
+                  id,
+                  parsed.data,
+                  options(request),
+                ),
+            }
+          : { success: false, issues: parsed.error.issues };
       }
-      const parsed = changeCommitmentStatusInput.safeParse({ status: values.status, note: values.note.trim() || undefined });
-      return parsed.success ? { success: true, data: () => changeCommitmentStatus(db, id, parsed.data, options(request)) } : { success: false, issues: parsed.error.issues };
+      const parsed = changeCommitmentStatusInput.safeParse({
+        status: values.status,
+        note: values.note.trim() || undefined,
+      });
+      return parsed.success
+        ? { success: true, data: () => changeCommitmentStatus(db, id, parsed.data, options(request)) }
+        : { success: false, issues: parsed.error.issues };
     })();
     return submitForm(request, reply, {
       messages: forms,
@@ -65,7 +89,9 @@ export function commitmentAdminRoutes(app: FastifyInstance, deps: ModuleDeps) {
       rejected: (error) => {
         if (!(error instanceof AppError) || error.details?.reason !== 'smartIncomplete') return undefined;
         const missing = missingCriteria(error.details);
-        const message = request.t('plan.admin.problem.smartIncomplete', { missing: missing.map((c) => request.t(`plan.smart.${c}`)).join(', ') });
+        const message = request.t('plan.admin.problem.smartIncomplete', {
+          missing: missing.map((c) => request.t(`plan.smart.${c}`)).join(', '),
+        });
         return { values, errors: {}, summary: [{ field: `smart_${missing[0]}_why`, message }] };
       },
       refused: (error) => commitmentProblem(request, reply, id, error),

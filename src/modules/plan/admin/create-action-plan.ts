@@ -20,7 +20,10 @@ export const planFields = z
   .refine((v) => v.periodEnd >= v.periodStart, { message: 'periodEnd.beforeStart', path: ['periodEnd'] });
 export type PlanFields = z.input<typeof planFields>;
 
-export const createActionPlanInput = z.intersection(planFields, z.object({ exerciseId: z.uuid(), status: z.enum(planStatuses).default('draft') }));
+export const createActionPlanInput = z.intersection(
+  planFields,
+  z.object({ exerciseId: z.uuid(), status: z.enum(planStatuses).default('draft') }),
+);
 
 /** Creates the Action Plan of an exercise (one per exercise), logged and with its first progress point. */
 export async function createActionPlan(db: Db, input: z.input<typeof createActionPlanInput>, options: WriteOptions) {
@@ -29,7 +32,14 @@ export async function createActionPlan(db: Db, input: z.input<typeof createActio
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(actionPlans).values(values).onConflictDoNothing().returning();
     if (!row) throw conflict('planExists');
-    await appendChange(tx, { actor: logActor(options.actor), recordType: 'action_plan', recordId: row.id, action: 'create', after: row, occurredAt: options.now });
+    await appendChange(tx, {
+      actor: logActor(options.actor),
+      recordType: 'action_plan',
+      recordId: row.id,
+      action: 'create',
+      after: row,
+      occurredAt: options.now,
+    });
     await recomputePlan(tx, row.id, options.now);
     return row;
   });

@@ -13,14 +13,27 @@ export async function createActivity(db: Db, milestoneId: string, input: Activit
   ensure(options.actor, canManagePlan, 'create an activity');
   const values = activityFields.parse(input);
   return db.transaction(async (tx) => {
-    const [milestone] = await tx.select({ id: milestones.id, commitmentId: milestones.commitmentId }).from(milestones).where(eq(milestones.id, milestoneId));
+    const [milestone] = await tx
+      .select({ id: milestones.id, commitmentId: milestones.commitmentId })
+      .from(milestones)
+      .where(eq(milestones.id, milestoneId));
     if (!milestone) throw notFound('milestone');
-    const [last] = await tx.select({ n: max(activities.position) }).from(activities).where(eq(activities.milestoneId, milestoneId));
+    const [last] = await tx
+      .select({ n: max(activities.position) })
+      .from(activities)
+      .where(eq(activities.milestoneId, milestoneId));
     const [row] = await tx
       .insert(activities)
       .values({ ...values, milestoneId, position: values.position ?? (last?.n ?? 0) + 1 })
       .returning();
-    await appendChange(tx, { actor: logActor(options.actor), recordType: 'activity', recordId: row!.id, action: 'create', after: row, occurredAt: options.now });
+    await appendChange(tx, {
+      actor: logActor(options.actor),
+      recordType: 'activity',
+      recordId: row!.id,
+      action: 'create',
+      after: row,
+      occurredAt: options.now,
+    });
     await recomputeCommitment(tx, milestone.commitmentId, options.now);
     return row!;
   });

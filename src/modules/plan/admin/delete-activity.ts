@@ -13,7 +13,14 @@ export async function deleteActivity(db: Db, activityId: string, options: WriteO
   return db.transaction(async (tx) => {
     const { activity, commitmentId } = await loadActivity(tx, activityId);
     await tx.delete(activities).where(eq(activities.id, activityId));
-    await appendChange(tx, { actor: logActor(options.actor), recordType: 'activity', recordId: activityId, action: 'delete', before: activity, occurredAt: options.now });
+    await appendChange(tx, {
+      actor: logActor(options.actor),
+      recordType: 'activity',
+      recordId: activityId,
+      action: 'delete',
+      before: activity,
+      occurredAt: options.now,
+    });
     await recomputeCommitment(tx, commitmentId, options.now);
   });
 }

@@ -14,9 +14,24 @@ export async function deleteMilestone(db: Db, milestoneId: string, options: Writ
     const [before] = await tx.select().from(milestones).where(eq(milestones.id, milestoneId));
     if (!before) throw notFound('milestone');
     const steps = await tx.select().from(activities).where(eq(activities.milestoneId, milestoneId));
-    for (const step of steps) await appendChange(tx, { actor: logActor(options.actor), recordType: 'activity', recordId: step.id, action: 'delete', before: step, occurredAt: options.now });
+    for (const step of steps)
+      await appendChange(tx, {
+        actor: logActor(options.actor),
+        recordType: 'activity',
+        recordId: step.id,
+        action: 'delete',
+        before: step,
+        occurredAt: options.now,
+      });
     await tx.delete(milestones).where(eq(milestones.id, milestoneId));
-    await appendChange(tx, { actor: logActor(options.actor), recordType: 'milestone', recordId: milestoneId, action: 'delete', before, occurredAt: options.now });
+    await appendChange(tx, {
+      actor: logActor(options.actor),
+      recordType: 'milestone',
+      recordId: milestoneId,
+      action: 'delete',
+      before,
+      occurredAt: options.now,
+    });
     await recomputeCommitment(tx, before.commitmentId, options.now);
   });
 }

@@ -3,7 +3,14 @@ import type { Db } from '../../../db/client.js';
 import { notFound } from '../../../shared/errors.js';
 import { institutions } from '../../directory/schema.js';
 import { exercises } from '../../exercises/schema.js';
-import { actionPlans, activities, commitmentMunicipalities, commitmentPartners, commitments, milestones } from '../schema.js';
+import {
+  actionPlans,
+  activities,
+  commitmentMunicipalities,
+  commitmentPartners,
+  commitments,
+  milestones,
+} from '../schema.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const checkId = (id: string, what: string) => {
@@ -13,7 +20,21 @@ const checkId = (id: string, what: string) => {
 /** Every exercise with its plan, if any (the admin's starting page). */
 export function listPlansForAdmin(db: Db) {
   return db
-    .select({ exercise: { id: exercises.id, slug: exercises.slug, title: exercises.title, periodStart: exercises.periodStart, periodEnd: exercises.periodEnd }, plan: { id: actionPlans.id, title: actionPlans.title, status: actionPlans.status, progress: actionPlans.progress } })
+    .select({
+      exercise: {
+        id: exercises.id,
+        slug: exercises.slug,
+        title: exercises.title,
+        periodStart: exercises.periodStart,
+        periodEnd: exercises.periodEnd,
+      },
+      plan: {
+        id: actionPlans.id,
+        title: actionPlans.title,
+        status: actionPlans.status,
+        progress: actionPlans.progress,
+      },
+    })
     .from(exercises)
     .leftJoin(actionPlans, eq(actionPlans.exerciseId, exercises.id))
     .orderBy(asc(exercises.edition));
@@ -22,9 +43,23 @@ export function listPlansForAdmin(db: Db) {
 /** A plan with its exercise and its commitments. */
 export async function getPlanForAdmin(db: Db, planId: string) {
   checkId(planId, 'plan');
-  const [row] = await db.select({ plan: actionPlans, exercise: { slug: exercises.slug, title: exercises.title } }).from(actionPlans).innerJoin(exercises, eq(exercises.id, actionPlans.exerciseId)).where(eq(actionPlans.id, planId));
+  const [row] = await db
+    .select({ plan: actionPlans, exercise: { slug: exercises.slug, title: exercises.title } })
+    .from(actionPlans)
+    .innerJoin(exercises, eq(exercises.id, actionPlans.exerciseId))
+    .where(eq(actionPlans.id, planId));
   if (!row) throw notFound('plan');
-  const list = await db.select({ id: commitments.id, number: commitments.number, title: commitments.title, status: commitments.status, progress: commitments.progress }).from(commitments).where(eq(commitments.planId, planId)).orderBy(asc(commitments.number));
+  const list = await db
+    .select({
+      id: commitments.id,
+      number: commitments.number,
+      title: commitments.title,
+      status: commitments.status,
+      progress: commitments.progress,
+    })
+    .from(commitments)
+    .where(eq(commitments.planId, planId))
+    .orderBy(asc(commitments.number));
   return { ...row, commitments: list };
 }
 
@@ -32,7 +67,11 @@ export async function getPlanForAdmin(db: Db, planId: string) {
 export async function getCommitmentForAdmin(db: Db, commitmentId: string) {
   checkId(commitmentId, 'commitment');
   const [row] = await db
-    .select({ commitment: commitments, plan: { id: actionPlans.id, title: actionPlans.title, status: actionPlans.status }, exerciseSlug: exercises.slug })
+    .select({
+      commitment: commitments,
+      plan: { id: actionPlans.id, title: actionPlans.title, status: actionPlans.status },
+      exerciseSlug: exercises.slug,
+    })
     .from(commitments)
     .innerJoin(actionPlans, eq(actionPlans.id, commitments.planId))
     .innerJoin(exercises, eq(exercises.id, actionPlans.exerciseId))
@@ -44,8 +83,15 @@ export async function getCommitmentForAdmin(db: Db, commitmentId: string) {
     .leftJoin(institutions, eq(institutions.id, commitmentPartners.institutionId))
     .where(eq(commitmentPartners.commitmentId, commitmentId))
     .orderBy(asc(commitmentPartners.position));
-  const places = await db.select({ cvegeo: commitmentMunicipalities.cvegeo }).from(commitmentMunicipalities).where(eq(commitmentMunicipalities.commitmentId, commitmentId));
-  const stones = await db.select().from(milestones).where(eq(milestones.commitmentId, commitmentId)).orderBy(asc(milestones.position));
+  const places = await db
+    .select({ cvegeo: commitmentMunicipalities.cvegeo })
+    .from(commitmentMunicipalities)
+    .where(eq(commitmentMunicipalities.commitmentId, commitmentId));
+  const stones = await db
+    .select()
+    .from(milestones)
+    .where(eq(milestones.commitmentId, commitmentId))
+    .orderBy(asc(milestones.position));
   return { ...row, partners, municipalities: places.map((p) => p.cvegeo), milestones: stones };
 }
 
@@ -53,12 +99,19 @@ export async function getCommitmentForAdmin(db: Db, commitmentId: string) {
 export async function getMilestoneForAdmin(db: Db, milestoneId: string) {
   checkId(milestoneId, 'milestone');
   const [row] = await db
-    .select({ milestone: milestones, commitment: { id: commitments.id, number: commitments.number, title: commitments.title } })
+    .select({
+      milestone: milestones,
+      commitment: { id: commitments.id, number: commitments.number, title: commitments.title },
+    })
     .from(milestones)
     .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
     .where(eq(milestones.id, milestoneId));
   if (!row) throw notFound('milestone');
-  const steps = await db.select().from(activities).where(eq(activities.milestoneId, milestoneId)).orderBy(asc(activities.position));
+  const steps = await db
+    .select()
+    .from(activities)
+    .where(eq(activities.milestoneId, milestoneId))
+    .orderBy(asc(activities.position));
   return { ...row, activities: steps };
 }
 export type AdminCommitment = Awaited<ReturnType<typeof getCommitmentForAdmin>>;

@@ -20,7 +20,12 @@ export const milestoneFields = z
     plannedEnd: optionalDate('plannedEnd'),
     actualStart: optionalDate('actualStart'),
     actualEnd: optionalDate('actualEnd'),
-    weight: z.number('weight.invalid').int('weight.invalid').min(0, 'weight.invalid').max(1000, 'weight.invalid').default(1),
+    weight: z
+      .number('weight.invalid')
+      .int('weight.invalid')
+      .min(0, 'weight.invalid')
+      .max(1000, 'weight.invalid')
+      .default(1),
     position: z.number().int().min(0).optional(),
   })
   .refine(planned.check, planned.issue)

@@ -13,7 +13,9 @@ import { planAdminContext, forms } from './route-context.js';
 export function milestoneAdminRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { db, admin, options, idOf, milestonePage } = planAdminContext(deps);
 
-  app.get<{ Params: { id: string } }>('/admin/hitos/:id', admin, (request, reply) => milestonePage(request, reply, request.params.id));
+  app.get<{ Params: { id: string } }>('/admin/hitos/:id', admin, (request, reply) =>
+    milestonePage(request, reply, request.params.id),
+  );
 
   app.post<{ Params: { id: string } }>('/admin/hitos/:id', admin, async (request, reply) => {
     const id = idOf(request, 'milestone');

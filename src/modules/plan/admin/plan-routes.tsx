@@ -9,7 +9,10 @@ import { getPlanForAdmin } from './get-plan-for-admin.js';
 import { updateActionPlan, updateActionPlanInput } from './update-action-plan.js';
 import { planAdminContext, forms, planFormFields, problemOf } from './route-context.js';
 
-/** The admin pages of the plans: the list and a new plan (/admin/plan), one plan (/admin/plan/:id) and a new commitment in it. */
+/**
+ * The admin pages of the plans: the list and a new plan (/admin/plan), one plan (/admin/plan/:id) and a new commitment
+ * in it.
+ */
 export function planAdminRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { db, admin, options, idOf, plansPage, planPage, newCommitmentPage } = planAdminContext(deps);
 
@@ -28,12 +31,21 @@ export function planAdminRoutes(app: FastifyInstance, deps: ModuleDeps) {
       },
       refused: (error) => {
         const problem = problemOf(error);
-        return problem ? plansPage(request, reply, { values, errors: {}, summary: [{ field: 'exerciseId', message: request.t(problem) }] }, 409) : undefined;
+        return problem
+          ? plansPage(
+              request,
+              reply,
+              { values, errors: {}, summary: [{ field: 'exerciseId', message: request.t(problem) }] },
+              409,
+            )
+          : undefined;
       },
     });
   });
 
-  app.get<{ Params: { id: string } }>('/admin/plan/:id', admin, (request, reply) => planPage(request, reply, request.params.id));
+  app.get<{ Params: { id: string } }>('/admin/plan/:id', admin, (request, reply) =>
+    planPage(request, reply, request.params.id),
+  );
 
   app.post<{ Params: { id: string } }>('/admin/plan/:id', admin, async (request, reply) => {
     const id = idOf(request, 'plan');
@@ -41,7 +53,10 @@ export function planAdminRoutes(app: FastifyInstance, deps: ModuleDeps) {
     return submitForm(request, reply, {
       messages: forms,
       values,
-      parsed: updateActionPlanInput.safeParse({ ...values, approvalAgreementId: values.approvalAgreementId.trim() || null }),
+      parsed: updateActionPlanInput.safeParse({
+        ...values,
+        approvalAgreementId: values.approvalAgreementId.trim() || null,
+      }),
       invalid: (form, status) => planPage(request, reply, id, form, status),
       submit: async (data) => {
         await getPlanForAdmin(db, id);
@@ -51,7 +66,9 @@ export function planAdminRoutes(app: FastifyInstance, deps: ModuleDeps) {
     });
   });
 
-  app.get<{ Params: { id: string } }>('/admin/plan/:id/compromisos/nuevo', admin, (request, reply) => newCommitmentPage(request, reply, request.params.id, emptyForm(), []));
+  app.get<{ Params: { id: string } }>('/admin/plan/:id/compromisos/nuevo', admin, (request, reply) =>
+    newCommitmentPage(request, reply, request.params.id, emptyForm(), []),
+  );
 
   app.post<{ Params: { id: string } }>('/admin/plan/:id/compromisos/nuevo', admin, async (request, reply) => {
     const id = idOf(request, 'plan');

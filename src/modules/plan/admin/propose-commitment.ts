@@ -11,6 +11,7 @@ import { transitionCommitment } from './transition-commitment.js';
 export async function proposeCommitment(db: Db, commitmentId: string, options: WriteOptions) {
   return transitionCommitment(db, commitmentId, 'proposed', {}, options, (row) => {
     const missing = missingSmart(row.smart);
-    if (missing.length) throw new AppError('validation', 'SMART checklist incomplete', { reason: 'smartIncomplete', missing });
+    if (missing.length)
+      throw new AppError('validation', 'SMART checklist incomplete', { reason: 'smartIncomplete', missing });
   });
 }

@@ -44,7 +44,15 @@ export async function transitionCommitment(
       .set({ ...changes, status: to })
       .where(eq(commitments.id, commitmentId))
       .returning();
-    await appendChange(tx, { actor: logActor(options.actor), recordType: 'commitment', recordId: commitmentId, action: 'update', before, after, occurredAt: options.now });
+    await appendChange(tx, {
+      actor: logActor(options.actor),
+      recordType: 'commitment',
+      recordId: commitmentId,
+      action: 'update',
+      before,
+      after,
+      occurredAt: options.now,
+    });
     await recomputeCommitment(tx, commitmentId, options.now);
     return after!;
   });

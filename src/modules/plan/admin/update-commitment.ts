@@ -20,8 +20,15 @@ export async function updateCommitment(db: Db, commitmentId: string, input: Comm
     const [before] = await tx.select().from(commitments).where(eq(commitments.id, commitmentId));
     if (!before) throw notFound('commitment');
     if (!editableStatuses.includes(before.status)) throw conflict('notEditable');
-    const oldMunicipalities = await tx.select({ cvegeo: commitmentMunicipalities.cvegeo }).from(commitmentMunicipalities).where(eq(commitmentMunicipalities.commitmentId, commitmentId));
-    const oldPartners = await tx.select().from(commitmentPartners).where(eq(commitmentPartners.commitmentId, commitmentId)).orderBy(commitmentPartners.position);
+    const oldMunicipalities = await tx
+      .select({ cvegeo: commitmentMunicipalities.cvegeo })
+      .from(commitmentMunicipalities)
+      .where(eq(commitmentMunicipalities.commitmentId, commitmentId));
+    const oldPartners = await tx
+      .select()
+      .from(commitmentPartners)
+      .where(eq(commitmentPartners.commitmentId, commitmentId))
+      .orderBy(commitmentPartners.position);
     const [after] = await tx.update(commitments).set(values).where(eq(commitments.id, commitmentId)).returning();
     await saveCommitmentLinks(tx, commitmentId, { municipalities, partners });
     await appendChange(tx, {
@@ -29,7 +36,10 @@ export async function updateCommitment(db: Db, commitmentId: string, input: Comm
       recordType: 'commitment',
       recordId: commitmentId,
       action: 'update',
-      before: { ...before, ...linksForLog({ municipalities: oldMunicipalities.map((m) => m.cvegeo), partners: oldPartners }) },
+      before: {
+        ...before,
+        ...linksForLog({ municipalities: oldMunicipalities.map((m) => m.cvegeo), partners: oldPartners }),
+      },
       after: { ...after, ...linksForLog({ municipalities, partners }) },
       occurredAt: options.now,
     });

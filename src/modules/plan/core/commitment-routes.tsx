@@ -15,14 +15,25 @@ const commitmentParams = z.object({ slug: slugParam, number: z.coerce.number().i
 export function commitmentRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { db, config } = deps;
 
-  app.get<{ Params: { slug: string; number: string } }>('/ejercicios/:slug/plan/compromisos/:number', access.public, async (request, reply) => {
-    const { slug, number } = parseParams(request, commitmentParams, 'commitment');
-    const detail = await getCommitmentDetail(db, slug, number, localDate(deps.now(), config.TIME_ZONE));
-    const participation = await loadParticipation(db, deps.records, { recordType: 'commitment', recordId: detail.commitment.id }, request.actor);
-    const participationView = participation ? { ...participation, notice: participationNoticeOf(request.query) } : undefined;
-    return sendPage(request, reply, deps, {
-      title: request.t('plan.commitment.title', { number: detail.commitment.number, title: detail.commitment.title }),
-      body: <CommitmentPage detail={detail} participation={participationView} />,
-    });
-  });
+  app.get<{ Params: { slug: string; number: string } }>(
+    '/ejercicios/:slug/plan/compromisos/:number',
+    access.public,
+    async (request, reply) => {
+      const { slug, number } = parseParams(request, commitmentParams, 'commitment');
+      const detail = await getCommitmentDetail(db, slug, number, localDate(deps.now(), config.TIME_ZONE));
+      const participation = await loadParticipation(
+        db,
+        deps.records,
+        { recordType: 'commitment', recordId: detail.commitment.id },
+        request.actor,
+      );
+      const participationView = participation
+        ? { ...participation, notice: participationNoticeOf(request.query) }
+        : undefined;
+      return sendPage(request, reply, deps, {
+        title: request.t('plan.commitment.title', { number: detail.commitment.number, title: detail.commitment.title }),
+        body: <CommitmentPage detail={detail} participation={participationView} />,
+      });
+    },
+  );
 }

@@ -10,7 +10,11 @@ import { canSeePlanWork } from './policy.js';
  * A stored file as plan evidence: public when it is evidence of a public commitment (visibility.ts); otherwise only
  * for the staff who see the plan's work pages. One query.
  */
-export async function evidenceFileAccess(db: Db, fileId: string, actor: Actor | undefined): Promise<FileAccess | undefined> {
+export async function evidenceFileAccess(
+  db: Db,
+  fileId: string,
+  actor: Actor | undefined,
+): Promise<FileAccess | undefined> {
   const rows = await db
     .select({ commitment: commitments.status, plan: actionPlans.status })
     .from(evidence)

@@ -9,30 +9,58 @@ import { exercises } from '../../exercises/schema.js';
 import { agreements } from '../../secretariat/read-models.js';
 import { storedFiles } from '../../files/read-models.js';
 import { isActivityDelayed, isDelayed, normalisedWeights } from './progress.js';
-import { actionPlans, activities, activityNotes, commitmentMunicipalities, commitmentPartners, commitments, evidence, milestones, progressSnapshots } from '../schema.js';
+import {
+  actionPlans,
+  activities,
+  activityNotes,
+  commitmentMunicipalities,
+  commitmentPartners,
+  commitments,
+  evidence,
+  milestones,
+  progressSnapshots,
+} from '../schema.js';
 import { commitmentIsPublic } from './visibility.js';
 
 const HISTORY_LIMIT = 100;
 
 /**
  * A commitment's public page: every template field, milestones, activities with evidence and notes, progress over time,
- * history. Not found unless the commitment is public (visibility.ts): a draft or one in co-creation, or any of a draft plan.
+ * history. Not found unless the commitment is public (visibility.ts): a draft or one in co-creation, or any of a draft
+ * plan.
  */
 export async function getCommitmentDetail(db: Db, slug: string, number: number, today: string) {
   if (!Number.isInteger(number) || number < 1 || number > 100000) throw notFound('commitment');
   const [head] = await db
-    .select({ exercise: exercises, plan: actionPlans, commitment: commitments, lead: institutions, approvalAgreementCode: agreements.code })
+    .select({
+      exercise: exercises,
+      plan: actionPlans,
+      commitment: commitments,
+      lead: institutions,
+      approvalAgreementCode: agreements.code,
+    })
     .from(commitments)
     .innerJoin(actionPlans, eq(actionPlans.id, commitments.planId))
     .innerJoin(exercises, eq(exercises.id, actionPlans.exerciseId))
     .innerJoin(institutions, eq(institutions.id, commitments.leadInstitutionId))
     .leftJoin(agreements, eq(agreements.id, commitments.approvalAgreementId))
-    .where(and(eq(exercises.slug, slug), eq(commitments.number, number), commitmentIsPublic(commitments.status, actionPlans.status)))
+    .where(
+      and(
+        eq(exercises.slug, slug),
+        eq(commitments.number, number),
+        commitmentIsPublic(commitments.status, actionPlans.status),
+      ),
+    )
     .limit(1);
   if (!head) throw notFound('commitment');
   const id = head.commitment.id;
   const partners = await db
-    .select({ id: commitmentPartners.id, role: commitmentPartners.role, name: commitmentPartners.name, institutionName: institutions.name })
+    .select({
+      id: commitmentPartners.id,
+      role: commitmentPartners.role,
+      name: commitmentPartners.name,
+      institutionName: institutions.name,
+    })
     .from(commitmentPartners)
     .leftJoin(institutions, eq(institutions.id, commitmentPartners.institutionId))
     .where(eq(commitmentPartners.commitmentId, id))
@@ -60,13 +88,27 @@ export async function getCommitmentDetail(db: Db, slug: string, number: number, 
   const activityIds = steps.map((s) => s.activity.id);
   const proofs = activityIds.length
     ? await db
-        .select({ evidence, file: { id: storedFiles.id, originalName: storedFiles.originalName, mimeType: storedFiles.mimeType, size: storedFiles.size } })
+        .select({
+          evidence,
+          file: {
+            id: storedFiles.id,
+            originalName: storedFiles.originalName,
+            mimeType: storedFiles.mimeType,
+            size: storedFiles.size,
+          },
+        })
         .from(evidence)
         .leftJoin(storedFiles, eq(storedFiles.id, evidence.fileId))
         .where(inArray(evidence.activityId, activityIds))
         .orderBy(asc(evidence.createdAt))
     : [];
-  const notes = activityIds.length ? await db.select().from(activityNotes).where(inArray(activityNotes.activityId, activityIds)).orderBy(asc(activityNotes.createdAt)) : [];
+  const notes = activityIds.length
+    ? await db
+        .select()
+        .from(activityNotes)
+        .where(inArray(activityNotes.activityId, activityIds))
+        .orderBy(asc(activityNotes.createdAt))
+    : [];
   const series = await db
     .select({ progress: progressSnapshots.progress, recordedAt: progressSnapshots.recordedAt })
     .from(progressSnapshots)
@@ -74,13 +116,35 @@ export async function getCommitmentDetail(db: Db, slug: string, number: number, 
     .orderBy(asc(progressSnapshots.recordedAt), asc(progressSnapshots.id));
   const records = [
     and(eq(changeLog.recordType, 'commitment'), eq(changeLog.recordId, id)),
-    ...(stones.length ? [and(eq(changeLog.recordType, 'milestone'), inArray(changeLog.recordId, stones.map((s) => s.milestone.id)))] : []),
-    ...(activityIds.length ? [and(eq(changeLog.recordType, 'activity'), inArray(changeLog.recordId, activityIds))] : []),
+    ...(stones.length
+      ? [
+          and(
+            eq(changeLog.recordType, 'milestone'),
+            inArray(
+              changeLog.recordId,
+              stones.map((s) => s.milestone.id),
+            ),
+          ),
+        ]
+      : []),
+    ...(activityIds.length
+      ? [and(eq(changeLog.recordType, 'activity'), inArray(changeLog.recordId, activityIds))]
+      : []),
   ];
-  const logRows = await db.select().from(changeLog).where(or(...records)).orderBy(desc(changeLog.seq)).limit(HISTORY_LIMIT + 1);
+  const logRows = await db
+    .select()
+    .from(changeLog)
+    .where(or(...records))
+    .orderBy(desc(changeLog.seq))
+    .limit(HISTORY_LIMIT + 1);
 
-  const shares = normalisedWeights(stones.map((s) => ({ weight: s.milestone.weight, isCancelled: s.milestone.cancelledAt !== null })));
-  const titles = new Map([...stones.map((s) => [s.milestone.id, s.milestone.title] as const), ...steps.map((s) => [s.activity.id, s.activity.title] as const)]);
+  const shares = normalisedWeights(
+    stones.map((s) => ({ weight: s.milestone.weight, isCancelled: s.milestone.cancelledAt !== null })),
+  );
+  const titles = new Map([
+    ...stones.map((s) => [s.milestone.id, s.milestone.title] as const),
+    ...steps.map((s) => [s.activity.id, s.activity.title] as const),
+  ]);
   return {
     ...head,
     isDelayed: isDelayed(head.commitment.openDueOn, today),
@@ -97,7 +161,9 @@ export async function getCommitmentDetail(db: Db, slug: string, number: number, 
           ...a.activity,
           responsibleName: a.responsibleName,
           isDelayed: isActivityDelayed(a.activity, today),
-          evidence: proofs.filter((p) => p.evidence.activityId === a.activity.id).map((p) => ({ ...p.evidence, file: p.file })),
+          evidence: proofs
+            .filter((p) => p.evidence.activityId === a.activity.id)
+            .map((p) => ({ ...p.evidence, file: p.file })),
           notes: notes.filter((n) => n.activityId === a.activity.id),
         })),
     })),

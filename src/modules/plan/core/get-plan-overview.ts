@@ -9,7 +9,9 @@ import { actionPlans, activities, commitments, milestones } from '../schema.js';
 import { commitmentStatusIsPublic, planIsPublic } from './visibility.js';
 import { listCommitmentPlaces } from './list-commitment-places.js';
 
-/** How many late items and upcoming milestones the plan page lists; the rest are on the late-items and calendar pages. */
+/**
+ * How many late items and upcoming milestones the plan page lists; the rest are on the late-items and calendar pages.
+ */
 export const OVERVIEW_LIST_LIMIT = 10;
 
 /**
@@ -25,43 +27,95 @@ export const OVERVIEW_LIST_LIMIT = 10;
 export async function getPlanOverview(db: Db, slug: string, today: string) {
   const [exercise] = await db.select().from(exercises).where(eq(exercises.slug, slug)).limit(1);
   if (!exercise) throw notFound('exercise');
-  const [plan] = await db.select().from(actionPlans).where(and(eq(actionPlans.exerciseId, exercise.id), planIsPublic(actionPlans.status))).limit(1);
+  const [plan] = await db
+    .select()
+    .from(actionPlans)
+    .where(and(eq(actionPlans.exerciseId, exercise.id), planIsPublic(actionPlans.status)))
+    .limit(1);
   if (!plan) throw notFound('plan');
   const rows = await db
-    .select({ commitment: commitments, lead: { id: institutions.id, name: institutions.name, acronym: institutions.acronym } })
+    .select({
+      commitment: commitments,
+      lead: { id: institutions.id, name: institutions.name, acronym: institutions.acronym },
+    })
     .from(commitments)
     .innerJoin(institutions, eq(institutions.id, commitments.leadInstitutionId))
     .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)))
     .orderBy(asc(commitments.number));
   const places = await listCommitmentPlaces(db, plan.id);
   const [milestoneCounts] = await db
-    .select({ total: count(), late: sql<number>`count(*) filter (where ${milestones.openDueOn} < ${today})`.mapWith(Number) })
+    .select({
+      total: count(),
+      late: sql<number>`count(*) filter (where ${milestones.openDueOn} < ${today})`.mapWith(Number),
+    })
     .from(milestones)
     .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
     .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)));
   const responsible = alias(institutions, 'responsible');
   const lateStones = await db
-    .select({ id: milestones.id, title: milestones.title, overdueSince: milestones.openDueOn, commitmentNumber: commitments.number, responsibleName: responsible.name })
+    .select({
+      id: milestones.id,
+      title: milestones.title,
+      overdueSince: milestones.openDueOn,
+      commitmentNumber: commitments.number,
+      responsibleName: responsible.name,
+    })
     .from(milestones)
     .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
     .innerJoin(responsible, eq(responsible.id, milestones.responsibleInstitutionId))
-    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status), lt(milestones.openDueOn, today)))
+    .where(
+      and(
+        eq(commitments.planId, plan.id),
+        commitmentStatusIsPublic(commitments.status),
+        lt(milestones.openDueOn, today),
+      ),
+    )
     .orderBy(asc(milestones.openDueOn), asc(commitments.number), asc(milestones.position))
     .limit(OVERVIEW_LIST_LIMIT);
   const upcoming = await db
-    .select({ id: milestones.id, title: milestones.title, plannedEnd: milestones.plannedEnd, progress: milestones.progress, commitmentNumber: commitments.number })
+    .select({
+      id: milestones.id,
+      title: milestones.title,
+      plannedEnd: milestones.plannedEnd,
+      progress: milestones.progress,
+      commitmentNumber: commitments.number,
+    })
     .from(milestones)
     .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
-    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status), gte(milestones.plannedEnd, today), isNull(milestones.cancelledAt), lt(milestones.progress, 100), or(isNull(milestones.openDueOn), gte(milestones.openDueOn, today))))
+    .where(
+      and(
+        eq(commitments.planId, plan.id),
+        commitmentStatusIsPublic(commitments.status),
+        gte(milestones.plannedEnd, today),
+        isNull(milestones.cancelledAt),
+        lt(milestones.progress, 100),
+        or(isNull(milestones.openDueOn), gte(milestones.openDueOn, today)),
+      ),
+    )
     .orderBy(asc(milestones.plannedEnd), asc(commitments.number), asc(milestones.position))
     .limit(OVERVIEW_LIST_LIMIT);
   const lateSteps = await db
-    .select({ id: activities.id, title: activities.title, plannedEnd: activities.plannedEnd, status: activities.status, commitmentNumber: commitments.number, institution: institutions.name, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({
+      id: activities.id,
+      title: activities.title,
+      plannedEnd: activities.plannedEnd,
+      status: activities.status,
+      commitmentNumber: commitments.number,
+      institution: institutions.name,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
     .from(activities)
     .innerJoin(milestones, eq(milestones.id, activities.milestoneId))
     .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
     .innerJoin(institutions, eq(institutions.id, activities.responsibleInstitutionId))
-    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status), inArray(activities.status, ['not_started', 'in_progress']), lt(activities.plannedEnd, today)))
+    .where(
+      and(
+        eq(commitments.planId, plan.id),
+        commitmentStatusIsPublic(commitments.status),
+        inArray(activities.status, ['not_started', 'in_progress']),
+        lt(activities.plannedEnd, today),
+      ),
+    )
     .orderBy(asc(activities.plannedEnd), asc(commitments.number), asc(activities.id))
     .limit(OVERVIEW_LIST_LIMIT);
   const activityCounts = await db
@@ -73,7 +127,11 @@ export async function getPlanOverview(db: Db, slug: string, today: string) {
     .groupBy(activities.status);
 
   const placesByCommitment = new Map<string, { cvegeo: string; name: string }[]>();
-  for (const p of places) placesByCommitment.set(p.commitmentId, [...(placesByCommitment.get(p.commitmentId) ?? []), { cvegeo: p.cvegeo, name: p.name }]);
+  for (const p of places)
+    placesByCommitment.set(p.commitmentId, [
+      ...(placesByCommitment.get(p.commitmentId) ?? []),
+      { cvegeo: p.cvegeo, name: p.name },
+    ]);
   const list = rows.map(({ commitment, lead }) => ({
     ...commitment,
     lead,
@@ -106,7 +164,9 @@ export function byInstitution(list: PlanOverview['commitments']) {
     group.delayed += c.isDelayed ? 1 : 0;
     groups.set(c.lead.id, group);
   }
-  return [...groups.values()].map((g) => ({ ...g, progress: g.progressSum / g.count })).sort((a, b) => a.name.localeCompare(b.name, 'es'));
+  return [...groups.values()]
+    .map((g) => ({ ...g, progress: g.progressSum / g.count }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'es'));
 }
 
 /** Per municipality: its commitments and their mean progress. */
@@ -120,5 +180,7 @@ export function byMunicipality(list: PlanOverview['commitments']) {
       groups.set(m.cvegeo, group);
     }
   }
-  return [...groups.values()].map((g) => ({ ...g, progress: g.progressSum / g.count })).sort((a, b) => a.name.localeCompare(b.name, 'es'));
+  return [...groups.values()]
+    .map((g) => ({ ...g, progress: g.progressSum / g.count }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'es'));
 }

@@ -29,20 +29,30 @@ const pageOf = (page: number) => Math.max(1, Math.floor(page) || 1);
 const pagesFor = (total: number) => Math.max(1, Math.ceil(total / PLAN_LIST_PAGE_SIZE));
 
 /**
- * One page of the plan's milestone calendar (public commitments of a public plan only: visibility.ts): every milestone by the date it is due (undated ones last), with its
+ * One page of the plan's milestone calendar (public commitments of a public plan only: visibility.ts): every milestone
+ * by the date it is due (undated ones last), with its
  * commitment, responsible institution, progress and the delayed flag. A page past the last shows the last. Three
  * queries whatever the plan's size: the plan, the count, the page.
  */
 export async function listPlanMilestones(db: Db, slug: string, options: { page: number; today: string }) {
   const { exercise, plan } = await findPlan(db, slug);
   const inPlan = and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status));
-  const [counted] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(milestones).innerJoin(commitments, eq(commitments.id, milestones.commitmentId)).where(inPlan);
+  const [counted] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(milestones)
+    .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
+    .where(inPlan);
   const total = counted?.n ?? 0;
   const pages = pagesFor(total);
   const page = Math.min(pageOf(options.page), pages);
   const responsible = alias(institutions, 'responsible');
   const rows = await db
-    .select({ milestone: milestones, commitmentNumber: commitments.number, commitmentTitle: commitments.title, responsibleName: responsible.name })
+    .select({
+      milestone: milestones,
+      commitmentNumber: commitments.number,
+      commitmentTitle: commitments.title,
+      responsibleName: responsible.name,
+    })
     .from(milestones)
     .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
     .innerJoin(responsible, eq(responsible.id, milestones.responsibleInstitutionId))
@@ -56,22 +66,42 @@ export async function listPlanMilestones(db: Db, slug: string, options: { page: 
     page,
     pages,
     total,
-    milestones: rows.map(({ milestone, commitmentNumber, commitmentTitle, responsibleName }) => ({ ...milestone, commitmentNumber, commitmentTitle, responsibleName, isDelayed: isDelayed(milestone.openDueOn, options.today) })),
+    milestones: rows.map(({ milestone, commitmentNumber, commitmentTitle, responsibleName }) => ({
+      ...milestone,
+      commitmentNumber,
+      commitmentTitle,
+      responsibleName,
+      isDelayed: isDelayed(milestone.openDueOn, options.today),
+    })),
   };
 }
 export type PlanCalendar = Awaited<ReturnType<typeof listPlanMilestones>>;
 
 /**
  * One page of the plan's late milestones (by the date they fell behind: their earliest unfinished due date) or late
- * activities (past their planned end and not done), the most overdue first, with the totals of both kinds for the page's tabs. A page past the last shows the last. Four queries
+ * activities (past their planned end and not done), the most overdue first, with the totals of both kinds for the
+ * page's tabs. A page past the last shows the last. Four queries
  * whatever the plan's size.
  */
 export async function listLateItems(db: Db, slug: string, options: { kind: LateKind; page: number; today: string }) {
   const { exercise, plan } = await findPlan(db, slug);
   const responsible = alias(institutions, 'responsible');
-  const lateStone = and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status), lt(milestones.openDueOn, options.today));
-  const lateStep = and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status), inArray(activities.status, ['not_started', 'in_progress']), lt(activities.plannedEnd, options.today));
-  const [stoneCount] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(milestones).innerJoin(commitments, eq(commitments.id, milestones.commitmentId)).where(lateStone);
+  const lateStone = and(
+    eq(commitments.planId, plan.id),
+    commitmentStatusIsPublic(commitments.status),
+    lt(milestones.openDueOn, options.today),
+  );
+  const lateStep = and(
+    eq(commitments.planId, plan.id),
+    commitmentStatusIsPublic(commitments.status),
+    inArray(activities.status, ['not_started', 'in_progress']),
+    lt(activities.plannedEnd, options.today),
+  );
+  const [stoneCount] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(milestones)
+    .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
+    .where(lateStone);
   const [stepCount] = await db
     .select({ n: sql<number>`count(*)`.mapWith(Number) })
     .from(activities)
@@ -85,7 +115,15 @@ export async function listLateItems(db: Db, slug: string, options: { kind: LateK
   const items =
     options.kind === 'hitos'
       ? await db
-          .select({ id: milestones.id, title: milestones.title, due: milestones.openDueOn, commitmentNumber: commitments.number, commitmentTitle: commitments.title, responsibleName: responsible.name, status: sql<ActivityStatus | null>`null` })
+          .select({
+            id: milestones.id,
+            title: milestones.title,
+            due: milestones.openDueOn,
+            commitmentNumber: commitments.number,
+            commitmentTitle: commitments.title,
+            responsibleName: responsible.name,
+            status: sql<ActivityStatus | null>`null`,
+          })
           .from(milestones)
           .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
           .innerJoin(responsible, eq(responsible.id, milestones.responsibleInstitutionId))
@@ -94,7 +132,15 @@ export async function listLateItems(db: Db, slug: string, options: { kind: LateK
           .limit(PLAN_LIST_PAGE_SIZE)
           .offset(offset)
       : await db
-          .select({ id: activities.id, title: activities.title, due: activities.plannedEnd, commitmentNumber: commitments.number, commitmentTitle: commitments.title, responsibleName: responsible.name, status: sql<ActivityStatus | null>`${activities.status}` })
+          .select({
+            id: activities.id,
+            title: activities.title,
+            due: activities.plannedEnd,
+            commitmentNumber: commitments.number,
+            commitmentTitle: commitments.title,
+            responsibleName: responsible.name,
+            status: sql<ActivityStatus | null>`${activities.status}`,
+          })
           .from(activities)
           .innerJoin(milestones, eq(milestones.id, activities.milestoneId))
           .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))

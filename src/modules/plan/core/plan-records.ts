@@ -1,17 +1,32 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { isUuid, type ChangeLogEntryView, type ChangeOwner, type TargetDefinition, type TargetRef } from '../../../kernel/records.js';
+import {
+  isUuid,
+  type ChangeLogEntryView,
+  type ChangeOwner,
+  type TargetDefinition,
+  type TargetRef,
+} from '../../../kernel/records.js';
 import { exercises } from '../../exercises/schema.js';
 import { actionPlans, activities, commitments, milestones } from '../schema.js';
 import { commitmentIsPublic } from './visibility.js';
 
-/** A public commitment of a Local Action Plan (not a draft nor in co-creation, of a plan that is not a draft): its lead institution answers officially. */
+/**
+ * A public commitment of a Local Action Plan (not a draft nor in co-creation, of a plan that is not a draft): its lead
+ * institution answers officially.
+ */
 export const commitmentTarget: TargetDefinition = {
   isFollowable: true,
   async resolve(db, recordId) {
     if (!isUuid(recordId)) return undefined;
     const [row] = await db
-      .select({ id: commitments.id, number: commitments.number, title: commitments.title, leadInstitutionId: commitments.leadInstitutionId, slug: exercises.slug })
+      .select({
+        id: commitments.id,
+        number: commitments.number,
+        title: commitments.title,
+        leadInstitutionId: commitments.leadInstitutionId,
+        slug: exercises.slug,
+      })
       .from(commitments)
       .innerJoin(actionPlans, eq(actionPlans.id, commitments.planId))
       .innerJoin(exercises, eq(exercises.id, actionPlans.exerciseId))
@@ -27,15 +42,23 @@ export const commitmentTarget: TargetDefinition = {
   },
 };
 
-/** The commitment a milestone, an activity, or an activity's note or evidence belongs to (ids read from the logged row). */
+/**
+ * The commitment a milestone, an activity, or an activity's note or evidence belongs to (ids read from the logged row).
+ */
 const commitmentOfMilestone = async (db: Db, milestoneId: unknown): Promise<TargetRef | undefined> => {
   if (typeof milestoneId !== 'string' || !isUuid(milestoneId)) return undefined;
-  const [row] = await db.select({ commitmentId: milestones.commitmentId }).from(milestones).where(eq(milestones.id, milestoneId));
+  const [row] = await db
+    .select({ commitmentId: milestones.commitmentId })
+    .from(milestones)
+    .where(eq(milestones.id, milestoneId));
   return row ? { recordType: 'commitment', recordId: row.commitmentId } : undefined;
 };
 const commitmentOfActivity = async (db: Db, activityId: unknown): Promise<TargetRef | undefined> => {
   if (typeof activityId !== 'string' || !isUuid(activityId)) return undefined;
-  const [row] = await db.select({ milestoneId: activities.milestoneId }).from(activities).where(eq(activities.id, activityId));
+  const [row] = await db
+    .select({ milestoneId: activities.milestoneId })
+    .from(activities)
+    .where(eq(activities.id, activityId));
   return row ? commitmentOfMilestone(db, row.milestoneId) : undefined;
 };
 const loggedRow = (entry: ChangeLogEntryView) => (entry.after ?? entry.before ?? {}) as Record<string, unknown>;
@@ -47,7 +70,8 @@ export const planChangeOwners = {
     if (typeof commitmentId === 'string') return { recordType: 'commitment', recordId: commitmentId };
     return commitmentOfMilestone(db, entry.recordId);
   },
-  activity: async (db, entry) => (await commitmentOfMilestone(db, loggedRow(entry).milestoneId)) ?? commitmentOfActivity(db, entry.recordId),
+  activity: async (db, entry) =>
+    (await commitmentOfMilestone(db, loggedRow(entry).milestoneId)) ?? commitmentOfActivity(db, entry.recordId),
   activity_note: async (db, entry) => commitmentOfActivity(db, loggedRow(entry).activityId),
   evidence: async (db, entry) => commitmentOfActivity(db, loggedRow(entry).activityId),
 } satisfies Record<string, ChangeOwner>;

@@ -19,20 +19,48 @@ export function planRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { db, config } = deps;
   const today = () => localDate(deps.now(), config.TIME_ZONE);
 
-  app.get<{ Params: { slug: string }; Querystring: { orden?: string; pagina?: string } }>('/ejercicios/:slug/plan', access.public, async (request, reply) => {
-    const overview = await getPlanOverview(db, parseParams(request, slugParams, 'plan').slug, today());
-    const { orden: sort, pagina } = parseQuery(request, planQuery);
-    return sendPage(request, reply, deps, { title: overview.plan.title, body: <PlanPage overview={overview} sort={sort} page={pagina} /> });
-  });
+  app.get<{ Params: { slug: string }; Querystring: { orden?: string; pagina?: string } }>(
+    '/ejercicios/:slug/plan',
+    access.public,
+    async (request, reply) => {
+      const overview = await getPlanOverview(db, parseParams(request, slugParams, 'plan').slug, today());
+      const { orden: sort, pagina } = parseQuery(request, planQuery);
+      return sendPage(request, reply, deps, {
+        title: overview.plan.title,
+        body: <PlanPage overview={overview} sort={sort} page={pagina} />,
+      });
+    },
+  );
 
-  app.get<{ Params: { slug: string }; Querystring: { pagina?: string } }>('/ejercicios/:slug/plan/calendario', access.public, async (request, reply) => {
-    const calendar = await listPlanMilestones(db, parseParams(request, slugParams, 'plan').slug, { page: parseQuery(request, calendarQuery).pagina, today: today() });
-    return sendPage(request, reply, deps, { title: `${request.t('plan.calendar.title')}: ${calendar.plan.title}`, body: <PlanCalendarPage calendar={calendar} /> });
-  });
+  app.get<{ Params: { slug: string }; Querystring: { pagina?: string } }>(
+    '/ejercicios/:slug/plan/calendario',
+    access.public,
+    async (request, reply) => {
+      const calendar = await listPlanMilestones(db, parseParams(request, slugParams, 'plan').slug, {
+        page: parseQuery(request, calendarQuery).pagina,
+        today: today(),
+      });
+      return sendPage(request, reply, deps, {
+        title: `${request.t('plan.calendar.title')}: ${calendar.plan.title}`,
+        body: <PlanCalendarPage calendar={calendar} />,
+      });
+    },
+  );
 
-  app.get<{ Params: { slug: string }; Querystring: { tipo?: string; pagina?: string } }>('/ejercicios/:slug/plan/atrasos', access.public, async (request, reply) => {
-    const { tipo: kind, pagina } = parseQuery(request, lateQuery);
-    const late = await listLateItems(db, parseParams(request, slugParams, 'plan').slug, { kind, page: pagina, today: today() });
-    return sendPage(request, reply, deps, { title: `${request.t('plan.late.title')}: ${late.plan.title}`, body: <PlanLatePage late={late} /> });
-  });
+  app.get<{ Params: { slug: string }; Querystring: { tipo?: string; pagina?: string } }>(
+    '/ejercicios/:slug/plan/atrasos',
+    access.public,
+    async (request, reply) => {
+      const { tipo: kind, pagina } = parseQuery(request, lateQuery);
+      const late = await listLateItems(db, parseParams(request, slugParams, 'plan').slug, {
+        kind,
+        page: pagina,
+        today: today(),
+      });
+      return sendPage(request, reply, deps, {
+        title: `${request.t('plan.late.title')}: ${late.plan.title}`,
+        body: <PlanLatePage late={late} />,
+      });
+    },
+  );
 }

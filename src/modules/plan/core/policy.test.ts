@@ -18,7 +18,8 @@ const activity = { responsibleInstitutionId: OWN };
 describe('plan policy, per role', () => {
   it('lets only admins manage the plan', () => {
     expect(canManagePlan(actor({ role: 'admin' }))).toBe(true);
-    for (const role of ['facilitator', 'secretariat_member', 'liaison', 'evaluator'] as const) expect(canManagePlan(actor({ role }))).toBe(false);
+    for (const role of ['facilitator', 'secretariat_member', 'liaison', 'evaluator'] as const)
+      expect(canManagePlan(actor({ role }))).toBe(false);
     expect(canManagePlan(actor())).toBe(false);
     expect(canManagePlan(undefined)).toBe(false);
   });
@@ -27,17 +28,23 @@ describe('plan policy, per role', () => {
     expect(canReportActivity(actor({ role: 'liaison', institutionId: OWN }), activity)).toBe(true);
     expect(canReportActivity(actor({ role: 'liaison', institutionId: OTHER }), activity)).toBe(false);
     expect(canReportActivity(actor({ role: 'admin' }), activity)).toBe(true);
-    for (const role of ['facilitator', 'secretariat_member', 'evaluator'] as const) expect(canReportActivity(actor({ role }), activity)).toBe(false);
+    for (const role of ['facilitator', 'secretariat_member', 'evaluator'] as const)
+      expect(canReportActivity(actor({ role }), activity)).toBe(false);
     expect(canReportActivity(actor(), activity)).toBe(false);
     expect(canReportActivity(undefined, activity)).toBe(false);
   });
 
   it('lets verify only someone outside the responsible institution with a verifying role', () => {
-    for (const role of ['admin', 'facilitator', 'secretariat_member', 'evaluator'] as const) expect(canVerifyActivity(actor({ role }), activity)).toBe(true);
+    for (const role of ['admin', 'facilitator', 'secretariat_member', 'evaluator'] as const)
+      expect(canVerifyActivity(actor({ role }), activity)).toBe(true);
     expect(canVerifyActivity(actor({ role: 'liaison', institutionId: OWN }), activity)).toBe(false);
     expect(canVerifyActivity(actor({ role: 'liaison', institutionId: OTHER }), activity)).toBe(false);
-    expect(canVerifyActivity(actor({ role: 'secretariat_member' }, { role: 'liaison', institutionId: OWN }), activity)).toBe(false);
-    expect(canVerifyActivity(actor({ role: 'secretariat_member' }, { role: 'liaison', institutionId: OTHER }), activity)).toBe(true);
+    expect(
+      canVerifyActivity(actor({ role: 'secretariat_member' }, { role: 'liaison', institutionId: OWN }), activity),
+    ).toBe(false);
+    expect(
+      canVerifyActivity(actor({ role: 'secretariat_member' }, { role: 'liaison', institutionId: OTHER }), activity),
+    ).toBe(true);
     expect(canVerifyActivity(actor(), activity)).toBe(false);
     expect(canVerifyActivity(undefined, activity)).toBe(false);
   });

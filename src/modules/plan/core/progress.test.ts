@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { activityProgress, commitmentOpenDue, commitmentProgress, isActivityDelayed, isDelayed, milestoneOpenDue, milestoneProgress, normalisedWeights, planProgress } from './progress.js';
+import {
+  activityProgress,
+  commitmentOpenDue,
+  commitmentProgress,
+  isActivityDelayed,
+  isDelayed,
+  milestoneOpenDue,
+  milestoneProgress,
+  normalisedWeights,
+  planProgress,
+} from './progress.js';
 
 const m = (weight: number, progress: number, isCancelled = false) => ({ weight, progress, isCancelled });
 
@@ -15,7 +25,14 @@ describe('activity progress', () => {
 
 describe('milestone progress', () => {
   it('is the mean of its activities', () => {
-    expect(milestoneProgress([{ status: 'done' }, { status: 'in_progress' }, { status: 'not_started' }, { status: 'verified' }])).toBe(62.5);
+    expect(
+      milestoneProgress([
+        { status: 'done' },
+        { status: 'in_progress' },
+        { status: 'not_started' },
+        { status: 'verified' },
+      ]),
+    ).toBe(62.5);
   });
   it('leaves cancelled activities out of the mean', () => {
     expect(milestoneProgress([{ status: 'done' }, { status: 'cancelled' }])).toBe(100);
@@ -61,7 +78,13 @@ describe('commitment progress', () => {
 
 describe('plan progress', () => {
   it('is the mean of its commitments that are not cancelled', () => {
-    expect(planProgress([{ status: 'in_implementation', progress: 40 }, { status: 'completed', progress: 100 }, { status: 'cancelled', progress: 0 }])).toBe(70);
+    expect(
+      planProgress([
+        { status: 'in_implementation', progress: 40 },
+        { status: 'completed', progress: 100 },
+        { status: 'cancelled', progress: 0 },
+      ]),
+    ).toBe(70);
   });
   it('is 0 with no commitments', () => {
     expect(planProgress([])).toBe(0);
@@ -69,8 +92,19 @@ describe('plan progress', () => {
   });
 
   it('leaves out the commitments that are not public yet (draft, co-creation): they do not drag the figure down', () => {
-    expect(planProgress([{ status: 'in_implementation', progress: 60 }, { status: 'draft', progress: 0 }, { status: 'cocreation', progress: 0 }])).toBe(60);
-    expect(planProgress([{ status: 'proposed', progress: 0 }, { status: 'approved', progress: 50 }])).toBe(25);
+    expect(
+      planProgress([
+        { status: 'in_implementation', progress: 60 },
+        { status: 'draft', progress: 0 },
+        { status: 'cocreation', progress: 0 },
+      ]),
+    ).toBe(60);
+    expect(
+      planProgress([
+        { status: 'proposed', progress: 0 },
+        { status: 'approved', progress: 50 },
+      ]),
+    ).toBe(25);
     expect(planProgress([{ status: 'draft', progress: 80 }])).toBe(0);
   });
 });
@@ -93,14 +127,29 @@ describe('delayed', () => {
     expect(isDelayed(due, today)).toBe(true);
   });
   it('does not flag a finished milestone, even past its end', () => {
-    expect(milestoneOpenDue({ plannedEnd: '2021-01-31', isCancelled: false }, [{ status: 'verified', plannedEnd: '2021-01-31' }])).toBeNull();
-    expect(milestoneOpenDue({ plannedEnd: '2021-01-31', isCancelled: true }, [{ status: 'not_started', plannedEnd: '2021-01-31' }])).toBeNull();
+    expect(
+      milestoneOpenDue({ plannedEnd: '2021-01-31', isCancelled: false }, [
+        { status: 'verified', plannedEnd: '2021-01-31' },
+      ]),
+    ).toBeNull();
+    expect(
+      milestoneOpenDue({ plannedEnd: '2021-01-31', isCancelled: true }, [
+        { status: 'not_started', plannedEnd: '2021-01-31' },
+      ]),
+    ).toBeNull();
   });
   it('makes a commitment late through any late milestone, until it is closed', () => {
-    const open = commitmentOpenDue({ endsOn: '2021-12-31', status: 'in_implementation', progress: 40 }, [{ openDue: '2021-04-30' }, { openDue: null }]);
+    const open = commitmentOpenDue({ endsOn: '2021-12-31', status: 'in_implementation', progress: 40 }, [
+      { openDue: '2021-04-30' },
+      { openDue: null },
+    ]);
     expect(isDelayed(open, today)).toBe(true);
-    expect(commitmentOpenDue({ endsOn: '2021-12-31', status: 'completed', progress: 40 }, [{ openDue: '2021-04-30' }])).toBeNull();
+    expect(
+      commitmentOpenDue({ endsOn: '2021-12-31', status: 'completed', progress: 40 }, [{ openDue: '2021-04-30' }]),
+    ).toBeNull();
     expect(commitmentOpenDue({ endsOn: '2021-05-31', status: 'in_implementation', progress: 100 }, [])).toBeNull();
-    expect(commitmentOpenDue({ endsOn: '2021-05-31', status: 'in_implementation', progress: 99 }, [])).toBe('2021-05-31');
+    expect(commitmentOpenDue({ endsOn: '2021-05-31', status: 'in_implementation', progress: 99 }, [])).toBe(
+      '2021-05-31',
+    );
   });
 });

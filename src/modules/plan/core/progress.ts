@@ -15,7 +15,12 @@ import { isPublicCommitmentStatus } from './visibility.js';
  * Figures are kept with two decimals; pages show them rounded to a whole percentage.
  */
 
-export const activityValue: Record<Exclude<ActivityStatus, 'cancelled'>, number> = { not_started: 0, in_progress: 50, done: 100, verified: 100 };
+export const activityValue: Record<Exclude<ActivityStatus, 'cancelled'>, number> = {
+  not_started: 0,
+  in_progress: 50,
+  done: 100,
+  verified: 100,
+};
 
 export const round2 = (value: number) => Math.round(value * 100) / 100;
 
@@ -24,7 +29,8 @@ export function activityProgress(status: ActivityStatus): number | undefined {
   return status === 'cancelled' ? undefined : activityValue[status];
 }
 
-const mean = (values: number[]) => (values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length);
+const mean = (values: number[]) =>
+  values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
 
 export function milestoneProgress(activities: readonly { status: ActivityStatus }[]): number {
   const values = activities.map((a) => activityProgress(a.status)).filter((v): v is number => v !== undefined);
@@ -53,16 +59,29 @@ export function commitmentProgress(milestones: readonly WeightedMilestone[]): nu
 }
 
 export function planProgress(commitments: readonly { status: CommitmentStatus; progress: number }[]): number {
-  return round2(mean(commitments.filter((c) => c.status !== 'cancelled' && isPublicCommitmentStatus(c.status)).map((c) => c.progress)));
+  return round2(
+    mean(
+      commitments.filter((c) => c.status !== 'cancelled' && isPublicCommitmentStatus(c.status)).map((c) => c.progress),
+    ),
+  );
 }
 
 /** Statuses after which a commitment is no longer due (it cannot be late). */
-export const closedCommitmentStatuses: readonly CommitmentStatus[] = ['completed', 'partially_completed', 'cancelled', 'evaluated'];
+export const closedCommitmentStatuses: readonly CommitmentStatus[] = [
+  'completed',
+  'partially_completed',
+  'cancelled',
+  'evaluated',
+];
 
-const earliest = (dates: (string | null | undefined)[]) => dates.filter((d): d is string => Boolean(d)).sort()[0] ?? null;
+const earliest = (dates: (string | null | undefined)[]) =>
+  dates.filter((d): d is string => Boolean(d)).sort()[0] ?? null;
 
 /** The earliest planned end among the unfinished, non-cancelled activities of a milestone, and the milestone itself. */
-export function milestoneOpenDue(milestone: { plannedEnd: string | null; isCancelled: boolean }, activities: readonly { status: ActivityStatus; plannedEnd: string | null }[]): string | null {
+export function milestoneOpenDue(
+  milestone: { plannedEnd: string | null; isCancelled: boolean },
+  activities: readonly { status: ActivityStatus; plannedEnd: string | null }[],
+): string | null {
   if (milestone.isCancelled) return null;
   const open = activities.filter((a) => a.status === 'not_started' || a.status === 'in_progress');
   const isFinished = milestoneProgress(activities) >= 100;
@@ -70,12 +89,18 @@ export function milestoneOpenDue(milestone: { plannedEnd: string | null; isCance
 }
 
 /** The earliest open due date of a commitment: its milestones' and, while unfinished, its own end date. */
-export function commitmentOpenDue(commitment: { endsOn: string | null; status: CommitmentStatus; progress: number }, milestones: readonly { openDue: string | null }[]): string | null {
+export function commitmentOpenDue(
+  commitment: { endsOn: string | null; status: CommitmentStatus; progress: number },
+  milestones: readonly { openDue: string | null }[],
+): string | null {
   if (closedCommitmentStatuses.includes(commitment.status)) return null;
   return earliest([...milestones.map((m) => m.openDue), commitment.progress >= 100 ? null : commitment.endsOn]);
 }
 
-/** Delayed: something is past its planned end and not done. `today` is the calendar date (YYYY-MM-DD) in the portal's zone. */
+/**
+ * Delayed: something is past its planned end and not done. `today` is the calendar date (YYYY-MM-DD) in the portal's
+ * zone.
+ */
 export const isDelayed = (openDue: string | null | undefined, today: string) => Boolean(openDue && openDue < today);
 
 /** An activity is late when its planned end has passed and it is neither done, verified nor cancelled. */

@@ -22,16 +22,41 @@ import { portalActor } from '../../../testing/actors.js';
 
 const SLUG = 'cuarto-pal-demostracion';
 const DRAFT_SLUG = 'quinto-pal-borrador';
-const smart = Object.fromEntries(['specific', 'achievable', 'measurable', 'transformative'].map((c) => [c, { met: true, justification: 'Se cumple.' }]));
+const smart = Object.fromEntries(
+  ['specific', 'achievable', 'measurable', 'transformative'].map((c) => [
+    c,
+    { met: true, justification: 'Se cumple.' },
+  ]),
+);
 
 /*
  * Unique words, one per record, so that a page, a search, the feed or a dataset can be checked for each of them.
  * The approved commitment is public; the one in co-creation, the draft and everything in the draft plan are not.
  */
-const PUBLIC = { commitment: 'Aprobadoalfa', milestone: 'Hitoalfa', activity: 'Actividadalfa', evidence: 'Evidenciaalfa' };
-const COCREATION = { commitment: 'Cocreacionzeta', milestone: 'Hitozeta', activity: 'Actividadzeta', evidence: 'Evidenciazeta' };
-const DRAFT = { commitment: 'Borradorkappa', milestone: 'Hitokappa', activity: 'Actividadkappa', evidence: 'Evidenciakappa' };
-const DRAFT_PLAN = { commitment: 'Planborradoromega', milestone: 'Hitoomega', activity: 'Actividadomega', evidence: 'Evidenciaomega' };
+const PUBLIC = {
+  commitment: 'Aprobadoalfa',
+  milestone: 'Hitoalfa',
+  activity: 'Actividadalfa',
+  evidence: 'Evidenciaalfa',
+};
+const COCREATION = {
+  commitment: 'Cocreacionzeta',
+  milestone: 'Hitozeta',
+  activity: 'Actividadzeta',
+  evidence: 'Evidenciazeta',
+};
+const DRAFT = {
+  commitment: 'Borradorkappa',
+  milestone: 'Hitokappa',
+  activity: 'Actividadkappa',
+  evidence: 'Evidenciakappa',
+};
+const DRAFT_PLAN = {
+  commitment: 'Planborradoromega',
+  milestone: 'Hitoomega',
+  activity: 'Actividadomega',
+  evidence: 'Evidenciaomega',
+};
 const hidden = [COCREATION, DRAFT, DRAFT_PLAN].flatMap((words) => Object.values(words));
 
 const at = (day: string) => ({ actor: portalActor, now: new Date(`${day}T12:00:00Z`) });
@@ -40,13 +65,50 @@ const at = (day: string) => ({ actor: portalActor, now: new Date(`${day}T12:00:0
  * A commitment with one milestone, one activity (started: 50 %) and one piece of evidence, each titled with its word;
  * with `idle`, a second activity not started (25 %).
  */
-async function addCommitment(db: Db, planId: string, lead: string, words: typeof PUBLIC, status: 'approved' | 'cocreation' | 'draft', idle = false) {
-  const commitment = await createCommitment(db, { planId, title: `Compromiso ${words.commitment}`, leadInstitutionId: lead, status, smart, endsOn: '2027-12-31' }, at('2026-01-05'));
-  const milestone = await createMilestone(db, commitment.id, { title: `Hito ${words.milestone}`, deliverable: 'Un entregable', responsibleInstitutionId: lead, plannedEnd: '2026-01-10' }, at('2026-01-05'));
-  const activity = await createActivity(db, milestone.id, { title: `Actividad ${words.activity}`, responsibleInstitutionId: lead, plannedEnd: '2026-01-10' }, at('2026-01-05'));
+async function addCommitment(
+  db: Db,
+  planId: string,
+  lead: string,
+  words: typeof PUBLIC,
+  status: 'approved' | 'cocreation' | 'draft',
+  idle = false,
+) {
+  const commitment = await createCommitment(
+    db,
+    { planId, title: `Compromiso ${words.commitment}`, leadInstitutionId: lead, status, smart, endsOn: '2027-12-31' },
+    at('2026-01-05'),
+  );
+  const milestone = await createMilestone(
+    db,
+    commitment.id,
+    {
+      title: `Hito ${words.milestone}`,
+      deliverable: 'Un entregable',
+      responsibleInstitutionId: lead,
+      plannedEnd: '2026-01-10',
+    },
+    at('2026-01-05'),
+  );
+  const activity = await createActivity(
+    db,
+    milestone.id,
+    { title: `Actividad ${words.activity}`, responsibleInstitutionId: lead, plannedEnd: '2026-01-10' },
+    at('2026-01-05'),
+  );
   await startActivity(db, activity.id, at('2026-01-06'));
-  await attachEvidence(db, activity.id, { description: `Evidencia ${words.evidence}`, url: `https://example.org/${words.evidence}` }, at('2026-01-06'));
-  if (idle) await createActivity(db, milestone.id, { title: 'Actividad sin iniciar', responsibleInstitutionId: lead }, at('2026-01-06'));
+  await attachEvidence(
+    db,
+    activity.id,
+    { description: `Evidencia ${words.evidence}`, url: `https://example.org/${words.evidence}` },
+    at('2026-01-06'),
+  );
+  if (idle)
+    await createActivity(
+      db,
+      milestone.id,
+      { title: 'Actividad sin iniciar', responsibleInstitutionId: lead },
+      at('2026-01-06'),
+    );
   return commitment;
 }
 
@@ -54,24 +116,52 @@ async function setUp(lifetime: Lifetime = 'test') {
   const { app, database } = await createTestApp({ lifetime });
   const db = database.db;
   const [fourth] = await db.select().from(exercises).where(eq(exercises.slug, SLUG));
-  const [lead] = await db.select({ id: institutions.id }).from(institutions).where(eq(institutions.name, 'Ayuntamiento de Durango'));
-  const plan = await createActionPlan(db, { exerciseId: fourth!.id, title: 'Plan publicado de prueba', periodStart: '2026-01-01', periodEnd: '2027-12-31', strategicVision: 'Visión', status: 'published' }, at('2026-01-04'));
+  const [lead] = await db
+    .select({ id: institutions.id })
+    .from(institutions)
+    .where(eq(institutions.name, 'Ayuntamiento de Durango'));
+  const plan = await createActionPlan(
+    db,
+    {
+      exerciseId: fourth!.id,
+      title: 'Plan publicado de prueba',
+      periodStart: '2026-01-01',
+      periodEnd: '2027-12-31',
+      strategicVision: 'Visión',
+      status: 'published',
+    },
+    at('2026-01-04'),
+  );
   const approved = await addCommitment(db, plan.id, lead!.id, PUBLIC, 'approved');
   const cocreation = await addCommitment(db, plan.id, lead!.id, COCREATION, 'cocreation', true);
   const draft = await addCommitment(db, plan.id, lead!.id, DRAFT, 'draft');
 
-  const exercise = await createExercise(db, {
-    slug: DRAFT_SLUG,
-    edition: 5,
-    title: 'Quinto ejercicio, con su plan en borrador',
-    summary: 'Un ejercicio cuyo plan aún se escribe.',
-    stateCode: '10',
-    periodStart: '2027-01-01',
-    periodEnd: '2028-12-31',
-    phase: 'cocreation',
-    convenerInstitutionId: lead!.id,
-  }, portalActor);
-  const draftPlan = await createActionPlan(db, { exerciseId: exercise.id, title: 'Plan en borrador de prueba', periodStart: '2027-01-01', periodEnd: '2028-12-31', strategicVision: 'Visión' }, at('2026-01-04'));
+  const exercise = await createExercise(
+    db,
+    {
+      slug: DRAFT_SLUG,
+      edition: 5,
+      title: 'Quinto ejercicio, con su plan en borrador',
+      summary: 'Un ejercicio cuyo plan aún se escribe.',
+      stateCode: '10',
+      periodStart: '2027-01-01',
+      periodEnd: '2028-12-31',
+      phase: 'cocreation',
+      convenerInstitutionId: lead!.id,
+    },
+    portalActor,
+  );
+  const draftPlan = await createActionPlan(
+    db,
+    {
+      exerciseId: exercise.id,
+      title: 'Plan en borrador de prueba',
+      periodStart: '2027-01-01',
+      periodEnd: '2028-12-31',
+      strategicVision: 'Visión',
+    },
+    at('2026-01-04'),
+  );
   await addCommitment(db, draftPlan.id, lead!.id, DRAFT_PLAN, 'approved');
   return { app, database, db, plan, draftPlan, approved, cocreation, draft };
 }
@@ -109,7 +199,9 @@ describe('drafts stay off the public portal', () => {
 
   it('a commitment page is found only for a public commitment', async () => {
     const setup = shared;
-    expect((await get(setup.app, `/ejercicios/${SLUG}/plan/compromisos/${setup.approved.number}`)).statusCode).toBe(200);
+    expect((await get(setup.app, `/ejercicios/${SLUG}/plan/compromisos/${setup.approved.number}`)).statusCode).toBe(
+      200,
+    );
     for (const number of [setup.cocreation.number, setup.draft.number]) {
       const page = await get(setup.app, `/ejercicios/${SLUG}/plan/compromisos/${number}`);
       expect(page.statusCode).toBe(404);
@@ -158,7 +250,12 @@ describe('drafts stay off the public portal', () => {
 
   it('the open datasets (CSV and JSON) leave out every non-public record and count only public commitments', async () => {
     const setup = shared;
-    const expected: Record<string, string> = { compromisos: PUBLIC.commitment, hitos: PUBLIC.milestone, actividades: PUBLIC.activity, evidencias: PUBLIC.evidence };
+    const expected: Record<string, string> = {
+      compromisos: PUBLIC.commitment,
+      hitos: PUBLIC.milestone,
+      actividades: PUBLIC.activity,
+      evidencias: PUBLIC.evidence,
+    };
     for (const [id, word] of Object.entries(expected)) {
       for (const format of ['csv', 'json']) {
         const body = (await get(setup.app, `/datos/${id}.${format}`)).body;
@@ -166,7 +263,9 @@ describe('drafts stay off the public portal', () => {
         expectHidden(body, `${id}.${format}`);
       }
     }
-    const plans = (await get(setup.app, '/datos/planes-de-accion.json')).json() as { data: { ejercicio: string; compromisos: number }[] };
+    const plans = (await get(setup.app, '/datos/planes-de-accion.json')).json() as {
+      data: { ejercicio: string; compromisos: number }[];
+    };
     expect(plans.data.map((p) => p.ejercicio)).not.toContain(DRAFT_SLUG);
     expect(plans.data.find((p) => p.ejercicio === SLUG)?.compromisos).toBe(1);
     expect((await get(setup.app, '/datos/planes-de-accion.csv')).body).not.toContain('Plan en borrador de prueba');
@@ -176,13 +275,35 @@ describe('drafts stay off the public portal', () => {
     const setup = await setUp();
     const resident = await signInAs(setup.database, { name: 'Rosa Vela', email: 'rosa.vela@example.mx' });
     for (const commitment of [setup.cocreation, setup.draft]) {
-      const comment = await setup.app.inject({ method: 'POST', url: `/participacion/commitment/${commitment.id}/comentarios`, cookies: resident.cookies, payload: { _csrf: resident.csrf, body: '¿Cuándo empieza?' } });
+      const comment = await setup.app.inject({
+        method: 'POST',
+        url: `/participacion/commitment/${commitment.id}/comentarios`,
+        cookies: resident.cookies,
+        payload: { _csrf: resident.csrf, body: '¿Cuándo empieza?' },
+      });
       expect(comment.statusCode).toBe(404);
-      const follow = await setup.app.inject({ method: 'POST', url: `/participacion/commitment/${commitment.id}/seguir`, cookies: resident.cookies, payload: { _csrf: resident.csrf } });
+      const follow = await setup.app.inject({
+        method: 'POST',
+        url: `/participacion/commitment/${commitment.id}/seguir`,
+        cookies: resident.cookies,
+        payload: { _csrf: resident.csrf },
+      });
       expect(follow.statusCode).toBe(404);
-      expect((await setup.app.inject({ url: `/participacion/commitment/${commitment.id}/comentar`, cookies: resident.cookies })).statusCode).toBe(404);
+      expect(
+        (
+          await setup.app.inject({
+            url: `/participacion/commitment/${commitment.id}/comentar`,
+            cookies: resident.cookies,
+          })
+        ).statusCode,
+      ).toBe(404);
     }
-    const allowed = await setup.app.inject({ method: 'POST', url: `/participacion/commitment/${setup.approved.id}/seguir`, cookies: resident.cookies, payload: { _csrf: resident.csrf } });
+    const allowed = await setup.app.inject({
+      method: 'POST',
+      url: `/participacion/commitment/${setup.approved.id}/seguir`,
+      cookies: resident.cookies,
+      payload: { _csrf: resident.csrf },
+    });
     expect(allowed.statusCode).toBe(303);
   });
 });
@@ -211,13 +332,19 @@ describe('a commitment proposed after co-creation', () => {
     const { app, db, plan, cocreation, draft } = await setUp();
     const planPage = `/ejercicios/${SLUG}/plan`;
     // On a PostgreSQL server the notifications of the set-up's own writes may still arrive: wait for a stored page.
-    const cached = await eventually(() => get(app, planPage), (response) => response.headers['x-render-cache'] === 'hit');
+    const cached = await eventually(
+      () => get(app, planPage),
+      (response) => response.headers['x-render-cache'] === 'hit',
+    );
     expect(cached.headers['x-render-cache']).toBe('hit');
     expect(cached.body).not.toContain(COCREATION.commitment);
 
     await proposeCommitment(db, cocreation.id, at('2026-01-07'));
 
-    const after = await eventually(() => get(app, planPage), (response) => response.body.includes(COCREATION.commitment));
+    const after = await eventually(
+      () => get(app, planPage),
+      (response) => response.body.includes(COCREATION.commitment),
+    );
     expect(after.body).toContain(`Compromiso ${COCREATION.commitment}`);
     expect(after.body).toContain('promedio de 2 compromisos vigentes');
     if (testDriver === 'pglite') expect(after.headers['x-render-cache']).toBe('miss');
@@ -236,8 +363,16 @@ describe('an evidence file of a commitment not public yet', () => {
     const { app, database, db, cocreation } = await setUp();
     const [stone] = await db.select().from(milestones).where(eq(milestones.commitmentId, cocreation.id));
     const [step] = await db.select().from(activities).where(eq(activities.milestoneId, stone!.id));
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2213c9b0000000049454e44ae426082', 'hex');
-    const attached = await attachEvidence(db, step!.id, { description: 'Foto del taller', file: { content: png, filename: 'taller.png' } }, at('2026-01-06'));
+    const png = Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2213c9b0000000049454e44ae426082',
+      'hex',
+    );
+    const attached = await attachEvidence(
+      db,
+      step!.id,
+      { description: 'Foto del taller', file: { content: png, filename: 'taller.png' } },
+      at('2026-01-06'),
+    );
     const href = `/archivos/${attached.fileId}/taller.png`;
     expect((await get(app, href)).statusCode).toBe(404);
     const admin = await signInAs(database, { roles: [{ role: 'admin' }] });
@@ -260,4 +395,3 @@ describe('an evidence file of a commitment not public yet', () => {
     expect((await app.inject({ url: href, cookies: admin.cookies })).statusCode).toBe(404);
   });
 });
-

@@ -16,13 +16,18 @@ export const nonPublicPlanStatuses = ['draft'] as const satisfies readonly PlanS
 export const nonPublicCommitmentStatuses = ['draft', 'cocreation'] as const satisfies readonly CommitmentStatus[];
 
 /** Every other status is public: listed positively so that the queries say which rows they show. */
-export const publicPlanStatuses: readonly PlanStatus[] = planStatuses.filter((s) => !(nonPublicPlanStatuses as readonly string[]).includes(s));
-export const publicCommitmentStatuses: readonly CommitmentStatus[] = commitmentStatuses.filter((s) => !(nonPublicCommitmentStatuses as readonly string[]).includes(s));
+export const publicPlanStatuses: readonly PlanStatus[] = planStatuses.filter(
+  (s) => !(nonPublicPlanStatuses as readonly string[]).includes(s),
+);
+export const publicCommitmentStatuses: readonly CommitmentStatus[] = commitmentStatuses.filter(
+  (s) => !(nonPublicCommitmentStatuses as readonly string[]).includes(s),
+);
 
 export const isPublicPlanStatus = (status: PlanStatus) => publicPlanStatuses.includes(status);
 /** Whether a commitment's own status lets it be public (its plan must be public too). */
 export const isPublicCommitmentStatus = (status: CommitmentStatus) => publicCommitmentStatuses.includes(status);
-export const isPublicCommitment = (commitment: { status: CommitmentStatus }, plan: { status: PlanStatus }) => isPublicPlanStatus(plan.status) && isPublicCommitmentStatus(commitment.status);
+export const isPublicCommitment = (commitment: { status: CommitmentStatus }, plan: { status: PlanStatus }) =>
+  isPublicPlanStatus(plan.status) && isPublicCommitmentStatus(commitment.status);
 
 type StatusColumn = Column | SQLWrapper;
 
@@ -30,7 +35,12 @@ type StatusColumn = Column | SQLWrapper;
 export const planIsPublic = (planStatus: StatusColumn): SQL => inArray(planStatus, publicPlanStatuses as PlanStatus[]);
 
 /** SQL: the commitment's own status is public; for queries that already know its plan is public. */
-export const commitmentStatusIsPublic = (commitmentStatus: StatusColumn): SQL => inArray(commitmentStatus, publicCommitmentStatuses as CommitmentStatus[]);
+export const commitmentStatusIsPublic = (commitmentStatus: StatusColumn): SQL =>
+  inArray(commitmentStatus, publicCommitmentStatuses as CommitmentStatus[]);
 
-/** SQL: the commitment is public (its status and its plan's status). Milestones, activities and evidence use it through their commitment. */
-export const commitmentIsPublic = (commitmentStatus: StatusColumn, planStatus: StatusColumn): SQL => and(commitmentStatusIsPublic(commitmentStatus), planIsPublic(planStatus))!;
+/**
+ * SQL: the commitment is public (its status and its plan's status). Milestones, activities and evidence use it through
+ * their commitment.
+ */
+export const commitmentIsPublic = (commitmentStatus: StatusColumn, planStatus: StatusColumn): SQL =>
+  and(commitmentStatusIsPublic(commitmentStatus), planIsPublic(planStatus))!;

@@ -18,14 +18,25 @@ export async function writeActivity(
   activityId: string,
   options: WriteOptions,
   isAllowed: (actor: Actor, activity: ActivityRow) => boolean,
-  decide: (tx: Db, activity: ActivityRow) => Promise<Partial<typeof activities.$inferInsert>> | Partial<typeof activities.$inferInsert>,
+  decide: (
+    tx: Db,
+    activity: ActivityRow,
+  ) => Promise<Partial<typeof activities.$inferInsert>> | Partial<typeof activities.$inferInsert>,
 ) {
   return db.transaction(async (tx) => {
     const { activity: before, commitmentId } = await loadActivity(tx, activityId);
     ensure(options.actor, (actor) => isAllowed(actor, before), 'change this activity');
     const changes = await decide(tx, before);
     const [after] = await tx.update(activities).set(changes).where(eq(activities.id, activityId)).returning();
-    await appendChange(tx, { actor: logActor(options.actor), recordType: 'activity', recordId: activityId, action: 'update', before, after, occurredAt: options.now });
+    await appendChange(tx, {
+      actor: logActor(options.actor),
+      recordType: 'activity',
+      recordId: activityId,
+      action: 'update',
+      before,
+      after,
+      occurredAt: options.now,
+    });
     await recomputeCommitment(tx, commitmentId, options.now);
     return after!;
   });

@@ -1,7 +1,18 @@
 import type { Dataset, DatasetField } from '../../../kernel/dataset.js';
-import { collect, exportActionPlans, exportActivities, exportCommitments, exportEvidence, exportMilestones } from './export-plan-data.js';
+import {
+  collect,
+  exportActionPlans,
+  exportActivities,
+  exportCommitments,
+  exportEvidence,
+  exportMilestones,
+} from './export-plan-data.js';
 
-const field = (name: string, type: DatasetField['type'], key: string): DatasetField => ({ name, type, description: `planData.field.${key}` as DatasetField['description'] });
+const field = (name: string, type: DatasetField['type'], key: string): DatasetField => ({
+  name,
+  type,
+  description: `planData.field.${key}` as DatasetField['description'],
+});
 
 const planFields: DatasetField[] = [
   field('ejercicio', 'string', 'exercise'),

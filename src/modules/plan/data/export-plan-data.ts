@@ -44,7 +44,8 @@ const today = (now: Date) => now.toISOString().slice(0, 10);
 const publicPlan = planIsPublic(sql`p.status`);
 const publicCommitment = commitmentIsPublic(sql`c.status`, sql`p.status`);
 /** The keyset condition after the previous page, if any, joined to the visibility condition. */
-const where = (visible: SQL, after: SQL | undefined) => (after ? sql`where ${visible} and ${after}` : sql`where ${visible}`);
+const where = (visible: SQL, after: SQL | undefined) =>
+  after ? sql`where ${visible} and ${after}` : sql`where ${visible}`;
 
 export async function* exportActionPlans(db: Db): AsyncGenerator<Row[]> {
   yield* keyset(
@@ -115,7 +116,8 @@ export async function* exportActivities(db: Db, now: Date = new Date()): AsyncGe
       join action_plans p on p.id = c.plan_id join exercises e on e.id = p.exercise_id join institutions i on i.id = a.responsible_institution_id
       ${where(
         publicCommitment,
-        after && sql`(e.slug, c.number, m.position, m.id, a.position, a.id) > (${after.ejercicio}, ${after.compromiso_numero}::int, ${after.hito_posicion}::int, ${after.hito_id}::uuid, ${after.posicion}::int, ${after.id}::uuid)`,
+        after &&
+          sql`(e.slug, c.number, m.position, m.id, a.position, a.id) > (${after.ejercicio}, ${after.compromiso_numero}::int, ${after.hito_posicion}::int, ${after.hito_id}::uuid, ${after.posicion}::int, ${after.id}::uuid)`,
       )}
       order by e.slug, c.number, m.position, m.id, a.position, a.id`,
   );

@@ -14,7 +14,11 @@ const size = { commitments: 3, milestonesPerCommitment: 2, activitiesPerMileston
 
 async function appWithPlan(planSize = size, lifetime: Lifetime = 'test') {
   const setup = await createTestApp({ lifetime });
-  await seedSyntheticPlan(setup.database.db, { slug: 'plan-de-prueba', size: planSize, today: TEST_NOW.toISOString().slice(0, 10) });
+  await seedSyntheticPlan(setup.database.db, {
+    slug: 'plan-de-prueba',
+    size: planSize,
+    today: TEST_NOW.toISOString().slice(0, 10),
+  });
   return setup;
 }
 
@@ -69,7 +73,8 @@ describe('open data of the plan', () => {
       expect(Object.keys(json.data[0]!).sort()).toEqual(dataset.fields.map((f) => f.name).sort());
       for (const field of dataset.fields) {
         expect(page.body).toContain(`<code>${field.name}</code>`);
-        for (const locale of ['es-MX', 'en'] as const) expect(translator(locale)(field.description)).not.toMatch(/^planData\./);
+        for (const locale of ['es-MX', 'en'] as const)
+          expect(translator(locale)(field.description)).not.toMatch(/^planData\./);
       }
     }
   });
@@ -89,13 +94,19 @@ describe('open data of the plan', () => {
       const rows = all.filter((row) => row[header!.indexOf('ejercicio')] === 'plan-de-prueba');
       expect(rows).toHaveLength(count);
 
-      const json = (await app.inject({ url: `/datos/${id}.json` })).json() as { dataset: string; count: number; data: Record<string, unknown>[] };
+      const json = (await app.inject({ url: `/datos/${id}.json` })).json() as {
+        dataset: string;
+        count: number;
+        data: Record<string, unknown>[];
+      };
       expect(json.dataset).toBe(id);
       expect(json.count).toBe(json.data.length);
       expect(json.count).toBe(all.length);
       expect(json.data.filter((row) => row.ejercicio === 'plan-de-prueba')).toHaveLength(count);
     }
-    const commitments = (await app.inject({ url: '/datos/compromisos.json' })).json() as { data: Record<string, unknown>[] };
+    const commitments = (await app.inject({ url: '/datos/compromisos.json' })).json() as {
+      data: Record<string, unknown>[];
+    };
     const first = commitments.data.find((row) => row.ejercicio === 'plan-de-prueba')!;
     expect(first.numero).toBe(1);
     expect(first.ejercicio).toBe('plan-de-prueba');
@@ -119,8 +130,15 @@ describe('open data of the plan', () => {
   });
 
   it('streams a large export page by page without losing or repeating a row', async () => {
-    const { app: large } = await appWithPlan({ commitments: 3, milestonesPerCommitment: 5, activitiesPerMilestone: 90 });
-    const json = (await large.inject({ url: '/datos/actividades.json' })).json() as { count: number; data: { id: string; ejercicio: string; compromiso_numero: number }[] };
+    const { app: large } = await appWithPlan({
+      commitments: 3,
+      milestonesPerCommitment: 5,
+      activitiesPerMilestone: 90,
+    });
+    const json = (await large.inject({ url: '/datos/actividades.json' })).json() as {
+      count: number;
+      data: { id: string; ejercicio: string; compromiso_numero: number }[];
+    };
     expect(json.count).toBeGreaterThan(EXPORT_PAGE_SIZE);
     expect(json.data).toHaveLength(json.count);
     expect(new Set(json.data.map((row) => row.id)).size).toBe(json.count);

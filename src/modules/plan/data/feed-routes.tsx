@@ -10,11 +10,27 @@ import { planFeedXml } from './views/feed.js';
 export function feedRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { db, config } = deps;
 
-  app.get<{ Params: { slug: string } }>('/ejercicios/:slug/plan/novedades.atom', access.public, async (request, reply) => {
-    const { slug } = parseParams(request, slugParams, 'plan');
-    const { plan, updates } = await listPlanUpdates(db, slug);
-    const baseUrl = publicBaseUrl(config);
-    const xml = planFeedXml({ baseUrl, locale: request.locale, t: request.t, siteName: config.SITE_NAME, slug, plan, updates });
-    return reply.type('application/atom+xml; charset=utf-8').header('vary', 'Accept-Language, Cookie').header('cache-control', 'public, max-age=300').send(xml);
-  });
+  app.get<{ Params: { slug: string } }>(
+    '/ejercicios/:slug/plan/novedades.atom',
+    access.public,
+    async (request, reply) => {
+      const { slug } = parseParams(request, slugParams, 'plan');
+      const { plan, updates } = await listPlanUpdates(db, slug);
+      const baseUrl = publicBaseUrl(config);
+      const xml = planFeedXml({
+        baseUrl,
+        locale: request.locale,
+        t: request.t,
+        siteName: config.SITE_NAME,
+        slug,
+        plan,
+        updates,
+      });
+      return reply
+        .type('application/atom+xml; charset=utf-8')
+        .header('vary', 'Accept-Language, Cookie')
+        .header('cache-control', 'public, max-age=300')
+        .send(xml);
+    },
+  );
 }

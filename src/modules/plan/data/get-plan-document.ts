@@ -25,7 +25,10 @@ export async function getPlanDocument(db: Db, slug: string, today: string) {
   if (!found) throw notFound('plan');
   const { plan } = found;
   const convener = alias(institutions, 'convener');
-  const [convening] = await db.select({ name: convener.name }).from(convener).where(eq(convener.id, found.exercise.convenerInstitutionId));
+  const [convening] = await db
+    .select({ name: convener.name })
+    .from(convener)
+    .where(eq(convener.id, found.exercise.convenerInstitutionId));
 
   const commitmentRows = await db
     .select({ commitment: commitments, lead: { name: institutions.name, acronym: institutions.acronym } })
@@ -36,7 +39,12 @@ export async function getPlanDocument(db: Db, slug: string, today: string) {
   const places = await listCommitmentPlaces(db, plan.id);
   const partnerInstitution = alias(institutions, 'partner_institution');
   const partners = await db
-    .select({ commitmentId: commitmentPartners.commitmentId, role: commitmentPartners.role, name: commitmentPartners.name, institution: partnerInstitution.name })
+    .select({
+      commitmentId: commitmentPartners.commitmentId,
+      role: commitmentPartners.role,
+      name: commitmentPartners.name,
+      institution: partnerInstitution.name,
+    })
     .from(commitmentPartners)
     .innerJoin(commitments, eq(commitments.id, commitmentPartners.commitmentId))
     .leftJoin(partnerInstitution, eq(partnerInstitution.id, commitmentPartners.institutionId))
@@ -80,7 +88,12 @@ export async function getPlanDocument(db: Db, slug: string, today: string) {
     (a) => a.milestoneId,
   );
   const milestonesOf = group(
-    milestoneRows.map(({ milestone, responsible }) => ({ ...milestone, responsible, isDelayed: isDelayed(milestone.openDueOn, today), activities: activitiesOf.get(milestone.id) ?? [] })),
+    milestoneRows.map(({ milestone, responsible }) => ({
+      ...milestone,
+      responsible,
+      isDelayed: isDelayed(milestone.openDueOn, today),
+      activities: activitiesOf.get(milestone.id) ?? [],
+    })),
     (m) => m.commitmentId,
   );
   const list = commitmentRows.map(({ commitment, lead }) => {

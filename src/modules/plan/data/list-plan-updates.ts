@@ -5,7 +5,14 @@ import { exercises } from '../../exercises/schema.js';
 import { actionPlans, activities, commitments, milestones } from '../schema.js';
 import { commitmentStatusIsPublic, planIsPublic } from '../core/visibility.js';
 
-export const PLAN_RECORD_TYPES = ['action_plan', 'commitment', 'milestone', 'activity', 'activity_note', 'evidence'] as const;
+export const PLAN_RECORD_TYPES = [
+  'action_plan',
+  'commitment',
+  'milestone',
+  'activity',
+  'activity_note',
+  'evidence',
+] as const;
 export type PlanRecordType = (typeof PLAN_RECORD_TYPES)[number];
 
 export const FEED_LIMIT = 50;
@@ -48,7 +55,9 @@ export async function listPlanUpdates(db: Db, slug: string, limit = FEED_LIMIT) 
   if (!found) throw notFound('plan');
   const planId = found.plan.id;
   const logged = (type: PlanRecordType, key: string, within: string) =>
-    sql.raw(`select record_id as id from change_log where record_type = '${type}' and coalesce(after, before)->>'${key}' in (select id from ${within})`);
+    sql.raw(
+      `select record_id as id from change_log where record_type = '${type}' and coalesce(after, before)->>'${key}' in (select id from ${within})`,
+    );
   const isPublic = commitmentStatusIsPublic(sql`c.status`);
   const result = await db.execute(sql`
     with c_ids as (
@@ -82,21 +91,47 @@ export async function listPlanUpdates(db: Db, slug: string, limit = FEED_LIMIT) 
 
   // Which commitment each entry belongs to, for its link: activity -> milestone -> commitment.
   const isUuid = (id: string | null): id is string => Boolean(id && /^[0-9a-f-]{36}$/i.test(id));
-  const activityIds = [...new Set(rows.map((r) => (r.recordType === 'activity' ? r.recordId : r.activityRef)).filter(isUuid))];
-  const activityRows = activityIds.length ? await db.select({ id: activities.id, milestoneId: activities.milestoneId }).from(activities).where(inArray(activities.id, activityIds)) : [];
+  const activityIds = [
+    ...new Set(rows.map((r) => (r.recordType === 'activity' ? r.recordId : r.activityRef)).filter(isUuid)),
+  ];
+  const activityRows = activityIds.length
+    ? await db
+        .select({ id: activities.id, milestoneId: activities.milestoneId })
+        .from(activities)
+        .where(inArray(activities.id, activityIds))
+    : [];
   const milestoneOfActivity = new Map(activityRows.map((a) => [a.id, a.milestoneId]));
   const milestoneFor = (r: UpdateRow) =>
-    r.recordType === 'milestone' ? r.recordId : (r.milestoneRef ?? milestoneOfActivity.get(r.recordType === 'activity' ? r.recordId : (r.activityRef ?? '')) ?? null);
+    r.recordType === 'milestone'
+      ? r.recordId
+      : (r.milestoneRef ??
+        milestoneOfActivity.get(r.recordType === 'activity' ? r.recordId : (r.activityRef ?? '')) ??
+        null);
   const milestoneIds = [...new Set(rows.map(milestoneFor).filter(isUuid))];
-  const milestoneRows = milestoneIds.length ? await db.select({ id: milestones.id, commitmentId: milestones.commitmentId }).from(milestones).where(inArray(milestones.id, milestoneIds)) : [];
+  const milestoneRows = milestoneIds.length
+    ? await db
+        .select({ id: milestones.id, commitmentId: milestones.commitmentId })
+        .from(milestones)
+        .where(inArray(milestones.id, milestoneIds))
+    : [];
   const commitmentOfMilestone = new Map(milestoneRows.map((m) => [m.id, m.commitmentId]));
-  const commitmentFor = (r: UpdateRow) => (r.recordType === 'commitment' ? r.recordId : (r.commitmentRef ?? commitmentOfMilestone.get(milestoneFor(r) ?? '') ?? null));
+  const commitmentFor = (r: UpdateRow) =>
+    r.recordType === 'commitment'
+      ? r.recordId
+      : (r.commitmentRef ?? commitmentOfMilestone.get(milestoneFor(r) ?? '') ?? null);
   const commitmentIds = [...new Set(rows.map(commitmentFor).filter(isUuid))];
   const commitmentRows = commitmentIds.length
-    ? await db.select({ id: commitments.id, number: commitments.number }).from(commitments).where(inArray(commitments.id, commitmentIds))
+    ? await db
+        .select({ id: commitments.id, number: commitments.number })
+        .from(commitments)
+        .where(inArray(commitments.id, commitmentIds))
     : [];
   const numberOf = new Map(commitmentRows.map((c) => [c.id, c.number]));
 
-  const updates: PlanUpdate[] = rows.map(({ commitmentRef: _c, milestoneRef: _m, activityRef: _a, ...row }) => ({ ...row, commitmentNumber: numberOf.get(commitmentFor({ ...row, commitmentRef: _c, milestoneRef: _m, activityRef: _a }) ?? '') ?? null }));
+  const updates: PlanUpdate[] = rows.map(({ commitmentRef: _c, milestoneRef: _m, activityRef: _a, ...row }) => ({
+    ...row,
+    commitmentNumber:
+      numberOf.get(commitmentFor({ ...row, commitmentRef: _c, milestoneRef: _m, activityRef: _a }) ?? '') ?? null,
+  }));
   return { exercise: found.exercise, plan: found.plan, updates };
 }

@@ -11,11 +11,14 @@ export const planDataMessages = defineMessages(
     'planData.dataset.commitments.description':
       'Cada compromiso con todos los campos de la plantilla: problema público, objetivo, metas, alineación, institución responsable, municipios y avance. Sin datos de contacto de personas.',
     'planData.dataset.milestones.title': 'Hitos de los compromisos',
-    'planData.dataset.milestones.description': 'Cada hito con su entregable, su institución responsable, sus fechas, su peso y su avance.',
+    'planData.dataset.milestones.description':
+      'Cada hito con su entregable, su institución responsable, sus fechas, su peso y su avance.',
     'planData.dataset.activities.title': 'Actividades de los hitos',
-    'planData.dataset.activities.description': 'Cada actividad con su institución responsable, sus fechas y su estado. Sin nombres de personas.',
+    'planData.dataset.activities.description':
+      'Cada actividad con su institución responsable, sus fechas y su estado. Sin nombres de personas.',
     'planData.dataset.evidence.title': 'Evidencias de las actividades',
-    'planData.dataset.evidence.description': 'Qué evidencia respalda cada actividad y si fue aceptada: enlace, tipo y tamaño del archivo. No dice quién la subió ni quién la revisó.',
+    'planData.dataset.evidence.description':
+      'Qué evidencia respalda cada actividad y si fue aceptada: enlace, tipo y tamaño del archivo. No dice quién la subió ni quién la revisó.',
 
     'planData.field.exercise': 'Clave del ejercicio en este portal.',
     'planData.field.planId': 'Identificador del plan.',
@@ -23,8 +26,10 @@ export const planDataMessages = defineMessages(
     'planData.field.periodStart': 'Inicio del periodo del plan (AAAA-MM-DD).',
     'planData.field.periodEnd': 'Fin del periodo del plan (AAAA-MM-DD).',
     'planData.field.vision': 'Visión estratégica del plan.',
-    'planData.field.planStatus': 'Estado del plan: draft, public_consultation, approved, published, in_implementation, concluded o evaluated.',
-    'planData.field.planProgress': 'Avance del plan, de 0 a 100: promedio de sus compromisos públicos (ni en borrador ni en co-creación) no cancelados.',
+    'planData.field.planStatus':
+      'Estado del plan: draft, public_consultation, approved, published, in_implementation, concluded o evaluated.',
+    'planData.field.planProgress':
+      'Avance del plan, de 0 a 100: promedio de sus compromisos públicos (ni en borrador ni en co-creación) no cancelados.',
     'planData.field.commitmentCount': 'Número de compromisos del plan.',
     'planData.field.createdAt': 'Fecha y hora de registro (ISO 8601, UTC).',
     'planData.field.updatedAt': 'Fecha y hora del último cambio (ISO 8601, UTC).',
@@ -38,24 +43,28 @@ export const planDataMessages = defineMessages(
     'planData.field.commitmentDescription': 'Descripción del compromiso.',
     'planData.field.objective': 'Objetivo general.',
     'planData.field.howItSolves': 'Cómo contribuye a resolver el problema.',
-    'planData.field.ogpValues': 'Valores de gobierno abierto (acceso a la información, participación, rendición de cuentas, tecnología), con su justificación, en JSON.',
+    'planData.field.ogpValues':
+      'Valores de gobierno abierto (acceso a la información, participación, rendición de cuentas, tecnología), con su justificación, en JSON.',
     'planData.field.indicator': 'Indicador con el que se mide.',
     'planData.field.goal': 'Meta.',
     'planData.field.assumptions': 'Supuestos.',
     'planData.field.alignmentStatePlan': 'Alineación con el Plan Estatal de Desarrollo.',
     'planData.field.alignmentSdgs': 'Objetivos de Desarrollo Sostenible con los que se alinea, por número, en JSON.',
     'planData.field.alignmentGender': 'Alineación con la perspectiva de género.',
-    'planData.field.smart': 'Criterios de la convocatoria (específico, alcanzable, medible, transformador), con su justificación, en JSON.',
+    'planData.field.smart':
+      'Criterios de la convocatoria (específico, alcanzable, medible, transformador), con su justificación, en JSON.',
     'planData.field.leadInstitution': 'Institución responsable del compromiso.',
     'planData.field.leadAcronym': 'Siglas de la institución responsable.',
-    'planData.field.municipalities': 'Municipios donde se aplica, por su clave geoestadística del INEGI (5 dígitos), separados por punto y coma.',
+    'planData.field.municipalities':
+      'Municipios donde se aplica, por su clave geoestadística del INEGI (5 dígitos), separados por punto y coma.',
     'planData.field.partners': 'Instituciones corresponsables, separadas por punto y coma.',
     'planData.field.startsOn': 'Fecha de inicio (AAAA-MM-DD).',
     'planData.field.endsOn': 'Fecha de término (AAAA-MM-DD).',
     'planData.field.commitmentStatus':
       'Estado: draft, cocreation, proposed, approved, in_implementation, under_modification, completed, partially_completed, cancelled o evaluated.',
     'planData.field.statusNote': 'Nota pública sobre el estado.',
-    'planData.field.commitmentProgress': 'Avance del compromiso, de 0 a 100: promedio ponderado de sus hitos no cancelados.',
+    'planData.field.commitmentProgress':
+      'Avance del compromiso, de 0 a 100: promedio ponderado de sus hitos no cancelados.',
     'planData.field.openDueOn': 'Fecha planeada más próxima de lo que sigue pendiente (AAAA-MM-DD).',
     'planData.field.delayed': 'Verdadero si algo pendiente ya pasó su fecha planeada de término.',
     'planData.field.milestoneId': 'Identificador del hito.',
@@ -91,7 +100,8 @@ export const planDataMessages = defineMessages(
     'planData.field.reviewedAt': 'Fecha y hora de la revisión (ISO 8601, UTC).',
 
     'planData.search.title': 'Buscar en los planes',
-    'planData.search.lead': 'Busca compromisos, hitos y actividades de todos los Planes de Acción Local. No importan los acentos ni las mayúsculas.',
+    'planData.search.lead':
+      'Busca compromisos, hitos y actividades de todos los Planes de Acción Local. No importan los acentos ni las mayúsculas.',
     'planData.search.label': 'Palabras a buscar',
     'planData.search.hint': 'Por ejemplo: señalización, agua, transparencia.',
     'planData.search.submit': 'Buscar',
@@ -200,11 +210,14 @@ export const planDataMessages = defineMessages(
     'planData.dataset.commitments.description':
       'Each commitment with every field of the template: public problem, objective, goals, alignment, lead institution, municipalities and progress. No contact details of people.',
     'planData.dataset.milestones.title': 'Milestones of the commitments',
-    'planData.dataset.milestones.description': 'Each milestone with its deliverable, responsible institution, dates, weight and progress.',
+    'planData.dataset.milestones.description':
+      'Each milestone with its deliverable, responsible institution, dates, weight and progress.',
     'planData.dataset.activities.title': 'Activities of the milestones',
-    'planData.dataset.activities.description': 'Each activity with its responsible institution, dates and status. No names of people.',
+    'planData.dataset.activities.description':
+      'Each activity with its responsible institution, dates and status. No names of people.',
     'planData.dataset.evidence.title': 'Evidence of the activities',
-    'planData.dataset.evidence.description': 'Which evidence supports each activity and whether it was accepted: link, file type and size. It does not say who uploaded or reviewed it.',
+    'planData.dataset.evidence.description':
+      'Which evidence supports each activity and whether it was accepted: link, file type and size. It does not say who uploaded or reviewed it.',
 
     'planData.field.exercise': 'Key of the exercise in this portal.',
     'planData.field.planId': 'Identifier of the plan.',
@@ -212,8 +225,10 @@ export const planDataMessages = defineMessages(
     'planData.field.periodStart': 'Start of the plan period (YYYY-MM-DD).',
     'planData.field.periodEnd': 'End of the plan period (YYYY-MM-DD).',
     'planData.field.vision': 'Strategic vision of the plan.',
-    'planData.field.planStatus': 'Status of the plan: draft, public_consultation, approved, published, in_implementation, concluded or evaluated.',
-    'planData.field.planProgress': 'Progress of the plan, 0 to 100: mean of its public commitments (neither draft nor in co-creation) that are not cancelled.',
+    'planData.field.planStatus':
+      'Status of the plan: draft, public_consultation, approved, published, in_implementation, concluded or evaluated.',
+    'planData.field.planProgress':
+      'Progress of the plan, 0 to 100: mean of its public commitments (neither draft nor in co-creation) that are not cancelled.',
     'planData.field.commitmentCount': 'Number of commitments of the plan.',
     'planData.field.createdAt': 'Date and time it was recorded (ISO 8601, UTC).',
     'planData.field.updatedAt': 'Date and time of the last change (ISO 8601, UTC).',
@@ -227,24 +242,28 @@ export const planDataMessages = defineMessages(
     'planData.field.commitmentDescription': 'Description of the commitment.',
     'planData.field.objective': 'General objective.',
     'planData.field.howItSolves': 'How it contributes to solving the problem.',
-    'planData.field.ogpValues': 'Open-government values (access to information, participation, accountability, technology), with their justification, as JSON.',
+    'planData.field.ogpValues':
+      'Open-government values (access to information, participation, accountability, technology), with their justification, as JSON.',
     'planData.field.indicator': 'Indicator it is measured with.',
     'planData.field.goal': 'Goal.',
     'planData.field.assumptions': 'Assumptions.',
     'planData.field.alignmentStatePlan': 'Alignment with the State Development Plan.',
     'planData.field.alignmentSdgs': 'Sustainable Development Goals it aligns with, by number, as JSON.',
     'planData.field.alignmentGender': 'Alignment with the gender perspective.',
-    'planData.field.smart': 'Criteria of the call (specific, achievable, measurable, transformative), with their justification, as JSON.',
+    'planData.field.smart':
+      'Criteria of the call (specific, achievable, measurable, transformative), with their justification, as JSON.',
     'planData.field.leadInstitution': 'Institution leading the commitment.',
     'planData.field.leadAcronym': 'Acronym of the lead institution.',
-    'planData.field.municipalities': 'Municipalities where it applies, by their INEGI geostatistical code (5 digits), separated by semicolons.',
+    'planData.field.municipalities':
+      'Municipalities where it applies, by their INEGI geostatistical code (5 digits), separated by semicolons.',
     'planData.field.partners': 'Co-responsible institutions, separated by semicolons.',
     'planData.field.startsOn': 'Start date (YYYY-MM-DD).',
     'planData.field.endsOn': 'End date (YYYY-MM-DD).',
     'planData.field.commitmentStatus':
       'Status: draft, cocreation, proposed, approved, in_implementation, under_modification, completed, partially_completed, cancelled or evaluated.',
     'planData.field.statusNote': 'Public note about the status.',
-    'planData.field.commitmentProgress': 'Progress of the commitment, 0 to 100: weighted mean of its milestones that are not cancelled.',
+    'planData.field.commitmentProgress':
+      'Progress of the commitment, 0 to 100: weighted mean of its milestones that are not cancelled.',
     'planData.field.openDueOn': 'Nearest planned date of what is still pending (YYYY-MM-DD).',
     'planData.field.delayed': 'True when something pending is past its planned end date.',
     'planData.field.milestoneId': 'Identifier of the milestone.',
@@ -260,7 +279,8 @@ export const planDataMessages = defineMessages(
     'planData.field.weight': 'Relative weight of the milestone in the progress of its commitment.',
     'planData.field.cancelled': 'True when the milestone was cancelled.',
     'planData.field.cancellationReason': 'Reason for the cancellation.',
-    'planData.field.milestoneProgress': 'Progress of the milestone, 0 to 100: mean of its activities that are not cancelled.',
+    'planData.field.milestoneProgress':
+      'Progress of the milestone, 0 to 100: mean of its activities that are not cancelled.',
     'planData.field.activityId': 'Identifier of the activity.',
     'planData.field.activityTitle': 'Title of the activity.',
     'planData.field.activityDescription': 'Description of the activity.',
@@ -280,7 +300,8 @@ export const planDataMessages = defineMessages(
     'planData.field.reviewedAt': 'Date and time of the review (ISO 8601, UTC).',
 
     'planData.search.title': 'Search the plans',
-    'planData.search.lead': 'Search the commitments, milestones and activities of every Local Action Plan. Accents and capitals do not matter.',
+    'planData.search.lead':
+      'Search the commitments, milestones and activities of every Local Action Plan. Accents and capitals do not matter.',
     'planData.search.label': 'Words to search for',
     'planData.search.hint': 'For example: señalización, agua, transparencia.',
     'planData.search.submit': 'Search',

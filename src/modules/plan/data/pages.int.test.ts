@@ -15,7 +15,12 @@ const size = { commitments: 5, milestonesPerCommitment: 2, activitiesPerMileston
 
 async function appWithPlan(lifetime: Lifetime = 'test') {
   const setup = await createTestApp({ lifetime });
-  const seeded = await seedSyntheticPlan(setup.database.db, { slug: 'plan-de-prueba', title: 'Ejercicio de prueba', size, today });
+  const seeded = await seedSyntheticPlan(setup.database.db, {
+    slug: 'plan-de-prueba',
+    title: 'Ejercicio de prueba',
+    size,
+    today,
+  });
   return { ...setup, ...seeded };
 }
 
@@ -40,8 +45,12 @@ interface XmlNode {
 }
 function parseXml(xml: string): XmlNode {
   const decode = (raw: string) => {
-    if (/[<]/.test(raw) || /&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(raw)) throw new Error(`not well-formed text: ${raw}`);
-    return raw.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!);
+    if (/[<]/.test(raw) || /&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(raw))
+      throw new Error(`not well-formed text: ${raw}`);
+    return raw.replace(
+      /&(amp|lt|gt|quot|apos);/g,
+      (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!,
+    );
   };
   const body = xml.replace(/^<\?xml [^?]*\?>\s*/, '');
   const stack: XmlNode[] = [{ name: '#document', attrs: {}, children: [], text: '' }];
@@ -132,7 +141,11 @@ describe('search across the plans (/buscar)', () => {
     expect(parseSearchQuery('   ')).toEqual({ kind: 'empty' });
     expect(parseSearchQuery('a b')).toMatchObject({ kind: 'invalid', reason: 'tooShort' });
     expect(parseSearchQuery('x'.repeat(101))).toMatchObject({ kind: 'invalid', reason: 'tooLong' });
-    expect(parseSearchQuery(['agua  limpia', 'otra'])).toEqual({ kind: 'valid', q: 'agua limpia', terms: ['agua', 'limpia'] });
+    expect(parseSearchQuery(['agua  limpia', 'otra'])).toEqual({
+      kind: 'valid',
+      q: 'agua limpia',
+      terms: ['agua', 'limpia'],
+    });
     expect(highlight('Señalización vial', ['senalizacion'])).toEqual([
       { text: 'Señalización', isMatch: true },
       { text: ' vial', isMatch: false },
@@ -144,17 +157,54 @@ describe('the Atom feed of a plan', () => {
   it('is valid Atom with one entry per logged change of the plan, newest first, escaped', async () => {
     const { app, database, planId } = await appWithPlan(); // writes: its own app
     const db = database.db;
-    const [first] = await db.select().from(commitments).where(and(eq(commitments.planId, planId), eq(commitments.number, 1)));
-    const [stone] = await db.select().from(milestones).where(eq(milestones.commitmentId, first!.id)).orderBy(asc(milestones.position)).limit(1);
+    const [first] = await db
+      .select()
+      .from(commitments)
+      .where(and(eq(commitments.planId, planId), eq(commitments.number, 1)));
+    const [stone] = await db
+      .select()
+      .from(milestones)
+      .where(eq(milestones.commitmentId, first!.id))
+      .orderBy(asc(milestones.position))
+      .limit(1);
     const [step] = await db.select().from(activities).where(eq(activities.milestoneId, stone!.id)).limit(1);
     const actor = { id: null, label: 'Secretariado Técnico' };
     await db.transaction(async (tx) => {
-      await appendChange(tx, { actor, recordType: 'commitment', recordId: first!.id, action: 'update', before: { title: first!.title }, after: { title: 'Agua & drenaje <urgente> "ya"' }, occurredAt: new Date('2026-11-20T10:00:00Z') });
-      await appendChange(tx, { actor, recordType: 'milestone', recordId: stone!.id, action: 'update', after: { title: stone!.title, weight: 3 }, occurredAt: new Date('2026-11-21T10:00:00Z') });
+      await appendChange(tx, {
+        actor,
+        recordType: 'commitment',
+        recordId: first!.id,
+        action: 'update',
+        before: { title: first!.title },
+        after: { title: 'Agua & drenaje <urgente> "ya"' },
+        occurredAt: new Date('2026-11-20T10:00:00Z'),
+      });
+      await appendChange(tx, {
+        actor,
+        recordType: 'milestone',
+        recordId: stone!.id,
+        action: 'update',
+        after: { title: stone!.title, weight: 3 },
+        occurredAt: new Date('2026-11-21T10:00:00Z'),
+      });
       await tx.delete(activities).where(eq(activities.id, step!.id));
-      await appendChange(tx, { actor, recordType: 'activity', recordId: step!.id, action: 'delete', before: { title: step!.title, milestoneId: stone!.id }, occurredAt: new Date('2026-11-22T10:00:00Z') });
+      await appendChange(tx, {
+        actor,
+        recordType: 'activity',
+        recordId: step!.id,
+        action: 'delete',
+        before: { title: step!.title, milestoneId: stone!.id },
+        occurredAt: new Date('2026-11-22T10:00:00Z'),
+      });
       // A change of another record type, and of a record outside this plan, stay out of the feed.
-      await appendChange(tx, { actor, recordType: 'call', recordId: first!.id, action: 'update', after: { title: 'Convocatoria' }, occurredAt: new Date('2026-11-22T11:00:00Z') });
+      await appendChange(tx, {
+        actor,
+        recordType: 'call',
+        recordId: first!.id,
+        action: 'update',
+        after: { title: 'Convocatoria' },
+        occurredAt: new Date('2026-11-22T11:00:00Z'),
+      });
     });
 
     const response = await app.inject({ url: '/ejercicios/plan-de-prueba/plan/novedades.atom' });
@@ -171,7 +221,11 @@ describe('the Atom feed of a plan', () => {
     expect(links[0]!.attrs.href).toMatch(/^http:\/\/[^/]+\/ejercicios\/plan-de-prueba\/plan\/novedades\.atom$/);
     const entries = childrenNamed(feed, 'entry');
     expect(entries).toHaveLength(3);
-    expect(entries.map((e) => child(e, 'updated')!.text)).toEqual(['2026-11-22T10:00:00Z', '2026-11-21T10:00:00Z', '2026-11-20T10:00:00Z']);
+    expect(entries.map((e) => child(e, 'updated')!.text)).toEqual([
+      '2026-11-22T10:00:00Z',
+      '2026-11-21T10:00:00Z',
+      '2026-11-20T10:00:00Z',
+    ]);
     expect(child(entries[0]!, 'title')!.text).toBe(`Actividad: se eliminó · ${step!.title}`);
     expect(child(entries[2]!, 'title')!.text).toBe('Compromiso: se actualizó · Agua & drenaje <urgente> "ya"');
     expect(response.body).toContain('Agua &amp; drenaje &lt;urgente&gt; &quot;ya&quot;');
@@ -196,13 +250,33 @@ describe('the print view of a plan', () => {
     const page = await app.inject({ url: '/ejercicios/plan-de-prueba/plan/imprimir' });
     expect(page.statusCode).toBe(200);
     const body = text(page.body);
-    for (const heading of ['Visión estratégica', 'Contenido', 'Problema público', 'Línea base', 'Causas del problema', 'Objetivo general', 'Valores de gobierno abierto', 'Indicador', 'Meta', 'Supuestos', 'Plan Estatal de Desarrollo', 'Objetivos de Desarrollo Sostenible', 'Perspectiva de género', 'Criterios de la convocatoria', 'Hitos y actividades']) {
+    for (const heading of [
+      'Visión estratégica',
+      'Contenido',
+      'Problema público',
+      'Línea base',
+      'Causas del problema',
+      'Objetivo general',
+      'Valores de gobierno abierto',
+      'Indicador',
+      'Meta',
+      'Supuestos',
+      'Plan Estatal de Desarrollo',
+      'Objetivos de Desarrollo Sostenible',
+      'Perspectiva de género',
+      'Criterios de la convocatoria',
+      'Hitos y actividades',
+    ]) {
       expect(body).toContain(heading);
     }
     const positions = [1, 2, 3, 4, 5].map((n) => page.body.indexOf(`id="compromiso-${n}"`));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
-    const [n] = await database.db.execute(sql`select count(*)::int as n from activities a join milestones m on m.id = a.milestone_id join commitments c on c.id = m.commitment_id where c.plan_id = ${planId}`).then((r) => (r as unknown as { rows: { n: number }[] }).rows);
+    const [n] = await database.db
+      .execute(
+        sql`select count(*)::int as n from activities a join milestones m on m.id = a.milestone_id join commitments c on c.id = m.commitment_id where c.plan_id = ${planId}`,
+      )
+      .then((r) => (r as unknown as { rows: { n: number }[] }).rows);
     expect(page.body.match(/Actividad \d+ del hito \d+ del compromiso \d+/g)).toHaveLength(n!.n);
     expect(body).toContain('Hito 2 del compromiso 5');
   });

@@ -28,9 +28,19 @@ describe('no N+1 queries on the public plan pages', () => {
     const paths = [
       '/ejercicios/plan-medido/plan',
       '/ejercicios/plan-medido/plan/compromisos/2',
-      '/ejercicios/plan-medido/plan/imprimir', '/ejercicios/plan-medido/plan/novedades.atom', '/buscar?q=compromiso', '/datos/compromisos.json'];
-    const small = await statementsPerPage({ commitments: 2, milestonesPerCommitment: 3, activitiesPerMilestone: 2 }, paths);
-    const large = await statementsPerPage({ commitments: 20, milestonesPerCommitment: 3, activitiesPerMilestone: 2 }, paths);
+      '/ejercicios/plan-medido/plan/imprimir',
+      '/ejercicios/plan-medido/plan/novedades.atom',
+      '/buscar?q=compromiso',
+      '/datos/compromisos.json',
+    ];
+    const small = await statementsPerPage(
+      { commitments: 2, milestonesPerCommitment: 3, activitiesPerMilestone: 2 },
+      paths,
+    );
+    const large = await statementsPerPage(
+      { commitments: 20, milestonesPerCommitment: 3, activitiesPerMilestone: 2 },
+      paths,
+    );
     expect(large).toEqual(small);
     for (const path of paths) {
       expect(small[path], path).toBeGreaterThan(0);

@@ -7,9 +7,14 @@ export const SEARCH_MAX_LENGTH = 100;
 /** At most this many results per group (commitments, milestones, activities). */
 export const SEARCH_GROUP_LIMIT = 50;
 
-export type SearchQuery = { kind: 'empty' } | { kind: 'invalid'; reason: 'tooShort' | 'tooLong'; q: string } | { kind: 'valid'; q: string; terms: string[] };
+export type SearchQuery =
+  | { kind: 'empty' }
+  | { kind: 'invalid'; reason: 'tooShort' | 'tooLong'; q: string }
+  | { kind: 'valid'; q: string; terms: string[] };
 
-/** Reads the `q` of /buscar: collapses spaces; at least 2 characters (1 letter matches almost everything), at most 100. */
+/**
+ * Reads the `q` of /buscar: collapses spaces; at least 2 characters (1 letter matches almost everything), at most 100.
+ */
 export function parseSearchQuery(raw: unknown): SearchQuery {
   const value = Array.isArray(raw) ? raw[0] : raw;
   const q = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
@@ -85,7 +90,10 @@ export async function searchPlan(db: Db, terms: string[]) {
         where ${isPublic} and ${matchesAll(activityText, terms)}
         order by e.period_start desc, e.slug, c.number, m.position, a.position, a.id limit ${limit}`,
   );
-  const group = (rows: SearchHit[]) => ({ hits: rows.slice(0, SEARCH_GROUP_LIMIT), isTruncated: rows.length > SEARCH_GROUP_LIMIT });
+  const group = (rows: SearchHit[]) => ({
+    hits: rows.slice(0, SEARCH_GROUP_LIMIT),
+    isTruncated: rows.length > SEARCH_GROUP_LIMIT,
+  });
   return { commitments: group(commitments), milestones: group(milestones), activities: group(activities) };
 }
 export type SearchResults = Awaited<ReturnType<typeof searchPlan>>;

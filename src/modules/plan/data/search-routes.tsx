@@ -14,10 +14,20 @@ export function searchRoutes(app: FastifyInstance, deps: ModuleDeps) {
     const title = request.t('planData.search.title');
     if (query.kind === 'empty') return sendPage(request, reply, deps, { title, body: <SearchPage q="" terms={[]} /> });
     if (query.kind === 'invalid') {
-      const message = query.reason === 'tooShort' ? request.t('planData.search.tooShort') : request.t('planData.search.tooLong', { max: SEARCH_MAX_LENGTH });
-      return sendPage(request, reply, deps, { status: 400, title, body: <SearchPage q={query.q} terms={[]} error={{ field: 'q', message }} /> });
+      const message =
+        query.reason === 'tooShort'
+          ? request.t('planData.search.tooShort')
+          : request.t('planData.search.tooLong', { max: SEARCH_MAX_LENGTH });
+      return sendPage(request, reply, deps, {
+        status: 400,
+        title,
+        body: <SearchPage q={query.q} terms={[]} error={{ field: 'q', message }} />,
+      });
     }
     const results = await searchPlan(db, query.terms);
-    return sendPage(request, reply, deps, { title: `${query.q} · ${title}`, body: <SearchPage q={query.q} terms={query.terms} results={results} /> });
+    return sendPage(request, reply, deps, {
+      title: `${query.q} · ${title}`,
+      body: <SearchPage q={query.q} terms={query.terms} results={results} />,
+    });
   });
 }

@@ -9,7 +9,12 @@ import { activityNotes } from '../schema.js';
 export const noteInput = z.object({ body: z.string().trim().min(3, 'body.required').max(5000, 'body.tooLong') });
 
 /** A progress note on an activity, by its liaison or an admin; public and logged. */
-export async function addActivityNote(db: Db, activityId: string, input: z.input<typeof noteInput>, options: WriteOptions) {
+export async function addActivityNote(
+  db: Db,
+  activityId: string,
+  input: z.input<typeof noteInput>,
+  options: WriteOptions,
+) {
   const { body } = noteInput.parse(input);
   return db.transaction(async (tx) => {
     const { activity } = await loadActivity(tx, activityId);
@@ -18,9 +23,22 @@ export async function addActivityNote(db: Db, activityId: string, input: z.input
     const author = logActor(options.actor);
     const [row] = await tx
       .insert(activityNotes)
-      .values({ activityId, body, authorId: author?.id ?? null, authorLabel: author?.label ?? 'Sistema', createdAt: options.now ?? new Date() })
+      .values({
+        activityId,
+        body,
+        authorId: author?.id ?? null,
+        authorLabel: author?.label ?? 'Sistema',
+        createdAt: options.now ?? new Date(),
+      })
       .returning();
-    await appendChange(tx, { actor: author, recordType: 'activity_note', recordId: row!.id, action: 'create', after: { activityId, body }, occurredAt: options.now });
+    await appendChange(tx, {
+      actor: author,
+      recordType: 'activity_note',
+      recordId: row!.id,
+      action: 'create',
+      after: { activityId, body },
+      occurredAt: options.now,
+    });
     return row!;
   });
 }

@@ -29,14 +29,28 @@ function listWith(db: Db, where: SQL | undefined) {
     .orderBy(asc(exercises.slug), asc(commitments.number), asc(milestones.position), asc(activities.position));
 }
 
-/** A liaison's activities: those of the institutions it is a liaison of (all of them for `null`: an admin), open first. */
+/**
+ * A liaison's activities: those of the institutions it is a liaison of (all of them for `null`: an admin), open first.
+ */
 export async function listMyActivities(db: Db, institutionIds: string[] | null) {
   if (institutionIds !== null && institutionIds.length === 0) return [];
-  return listWith(db, and(notInArray(activities.status, ['cancelled']), institutionIds ? inArray(activities.responsibleInstitutionId, institutionIds) : undefined));
+  return listWith(
+    db,
+    and(
+      notInArray(activities.status, ['cancelled']),
+      institutionIds ? inArray(activities.responsibleInstitutionId, institutionIds) : undefined,
+    ),
+  );
 }
 
 /** Done activities waiting for someone outside their institution to verify them (excluding `ownInstitutionIds`). */
 export async function listActivitiesToVerify(db: Db, ownInstitutionIds: string[]) {
-  return listWith(db, and(eq(activities.status, 'done'), ownInstitutionIds.length ? notInArray(activities.responsibleInstitutionId, ownInstitutionIds) : undefined));
+  return listWith(
+    db,
+    and(
+      eq(activities.status, 'done'),
+      ownInstitutionIds.length ? notInArray(activities.responsibleInstitutionId, ownInstitutionIds) : undefined,
+    ),
+  );
 }
 export type WorkActivity = Awaited<ReturnType<typeof listMyActivities>>[number];

@@ -18,6 +18,9 @@ export function myActivitiesRoutes(app: FastifyInstance, deps: ModuleDeps) {
     const ownInstitutions = actor.roles.map((r) => r.institutionId).filter((id): id is string => Boolean(id));
     const toVerify = isVerifier ? await listActivitiesToVerify(db, ownInstitutions) : undefined;
     const today = localDate(deps.now(), config.TIME_ZONE);
-    return sendPage(request, reply, deps, { title: request.t('plan.work.title'), body: <MyActivitiesPage activities={mine} toVerify={toVerify} today={today} /> });
+    return sendPage(request, reply, deps, {
+      title: request.t('plan.work.title'),
+      body: <MyActivitiesPage activities={mine} toVerify={toVerify} today={today} />,
+    });
   });
 }

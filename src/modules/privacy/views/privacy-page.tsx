@@ -10,7 +10,9 @@ function NoticeSection(props: { notice: Notice; title: string; id: string }) {
   return (
     <section aria-labelledby={props.id} class="document" id={`aviso-${props.notice.kind}`}>
       <h2 id={props.id}>{props.title}</h2>
-      <p class="hint">{t('privacy.version', { version: props.notice.version, date: format.date(props.notice.publishedAt) })}</p>
+      <p class="hint">
+        {t('privacy.version', { version: props.notice.version, date: format.date(props.notice.publishedAt) })}
+      </p>
       <p>
         <strong>{t('privacy.responsible')}:</strong> {props.notice.responsible}
       </p>
@@ -29,7 +31,9 @@ export function PrivacyPage(props: { notices: Notices }) {
       <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { label: t('privacy.title') }]} />
       <PageHeading title={t('privacy.title')} />
       {!integral && !simplified ? <p>{t('privacy.none')}</p> : null}
-      {simplified ? <NoticeSection notice={simplified} title={t('privacy.simplified')} id="simplified-heading" /> : null}
+      {simplified ? (
+        <NoticeSection notice={simplified} title={t('privacy.simplified')} id="simplified-heading" />
+      ) : null}
       {integral ? <NoticeSection notice={integral} title={t('privacy.integral')} id="integral-heading" /> : null}
     </>
   );

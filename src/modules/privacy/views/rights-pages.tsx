@@ -1,17 +1,39 @@
-import { Alert, Breadcrumbs, Button, ButtonLink, CsrfField, ErrorSummary, PageHeading, RadioGroup, StatusBadge, Table, TextArea, TextField, type BadgeTone, Notices } from '../../../web/components/index.js';
+import {
+  Alert,
+  Breadcrumbs,
+  Button,
+  ButtonLink,
+  CsrfField,
+  ErrorSummary,
+  PageHeading,
+  RadioGroup,
+  StatusBadge,
+  Table,
+  TextArea,
+  TextField,
+  type BadgeTone,
+  Notices,
+} from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import { arcoKinds, privacyNoticeKinds } from '../schema.js';
 import { arcoDeadline, type ArcoRequestRow } from '../list-arco-requests.js';
 import type { FormState } from '../../../web/forms.js';
 
-const statusTone: Record<ArcoRequestRow['status'], BadgeTone> = { received: 'info', extended: 'warning', answered: 'success', rejected: 'neutral' };
+const statusTone: Record<ArcoRequestRow['status'], BadgeTone> = {
+  received: 'info',
+  extended: 'warning',
+  answered: 'success',
+  rejected: 'neutral',
+};
 
 function ArcoStatus(props: { request: ArcoRequestRow; today: string }) {
   const { t } = usePage();
   const isOpen = props.request.status === 'received' || props.request.status === 'extended';
   return (
     <>
-      <StatusBadge tone={statusTone[props.request.status]}>{t(`privacy.arco.status.${props.request.status}`)}</StatusBadge>
+      <StatusBadge tone={statusTone[props.request.status]}>
+        {t(`privacy.arco.status.${props.request.status}`)}
+      </StatusBadge>
       {isOpen && arcoDeadline(props.request) < props.today ? (
         <>
           {' '}
@@ -22,12 +44,23 @@ function ArcoStatus(props: { request: ArcoRequestRow; today: string }) {
   );
 }
 
-export function RightsPage(props: { requests: ArcoRequestRow[]; form: FormState; notice?: string | undefined; today: string }) {
+export function RightsPage(props: {
+  requests: ArcoRequestRow[];
+  form: FormState;
+  notice?: string | undefined;
+  today: string;
+}) {
   const { t, format } = usePage();
   const { values, errors, summary } = props.form;
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: '/cuenta', label: t('layout.account') }, { label: t('privacy.rights.title') }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', label: t('nav.home') },
+          { href: '/cuenta', label: t('layout.account') },
+          { label: t('privacy.rights.title') },
+        ]}
+      />
       <PageHeading title={t('privacy.rights.title')} lead={t('privacy.rights.lead')} />
       {props.notice ? (
         <Alert kind="success">
@@ -47,8 +80,23 @@ export function RightsPage(props: { requests: ArcoRequestRow[]; form: FormState;
         <form method="post" action="/cuenta/datos/arco" novalidate>
           <ErrorSummary errors={summary} />
           <CsrfField />
-          <RadioGroup id="kind" name="kind" legend={t('privacy.arco.kind')} value={values.kind} error={errors.kind} options={arcoKinds.map((kind) => ({ value: kind, label: t(`privacy.arco.kind.${kind}`) }))} />
-          <TextArea id="description" name="description" label={t('privacy.arco.description')} hint={t('privacy.arco.descriptionHint')} value={values.description} error={errors.description} maxLength={5000} />
+          <RadioGroup
+            id="kind"
+            name="kind"
+            legend={t('privacy.arco.kind')}
+            value={values.kind}
+            error={errors.kind}
+            options={arcoKinds.map((kind) => ({ value: kind, label: t(`privacy.arco.kind.${kind}`) }))}
+          />
+          <TextArea
+            id="description"
+            name="description"
+            label={t('privacy.arco.description')}
+            hint={t('privacy.arco.descriptionHint')}
+            value={values.description}
+            error={errors.description}
+            maxLength={5000}
+          />
           <Button>{t('privacy.arco.submit')}</Button>
         </form>
       </section>
@@ -84,11 +132,23 @@ export function RightsPage(props: { requests: ArcoRequestRow[]; form: FormState;
   );
 }
 
-export function AdminArcoPage(props: { rows: { request: ArcoRequestRow; requesterName: string | null; requesterEmail: string | null }[]; today: string; notice?: string | undefined; problem?: string | undefined; errorsFor?: { id: string; form: FormState } | undefined }) {
+export function AdminArcoPage(props: {
+  rows: { request: ArcoRequestRow; requesterName: string | null; requesterEmail: string | null }[];
+  today: string;
+  notice?: string | undefined;
+  problem?: string | undefined;
+  errorsFor?: { id: string; form: FormState } | undefined;
+}) {
   const { t, format } = usePage();
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: '/admin', label: t('accounts.admin.title') }, { label: t('privacy.arco.adminTitle') }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', label: t('nav.home') },
+          { href: '/admin', label: t('accounts.admin.title') },
+          { label: t('privacy.arco.adminTitle') },
+        ]}
+      />
       <PageHeading title={t('privacy.arco.adminTitle')} lead={t('privacy.arco.deadlines')} />
       <Notices notice={props.notice} problem={props.problem} />
       {props.rows.length === 0 ? <p>{t('privacy.arco.none')}</p> : null}
@@ -136,9 +196,19 @@ export function AdminArcoPage(props: { rows: { request: ArcoRequestRow; requeste
                   legend={t('privacy.arco.decision')}
                   value={form?.values.decision}
                   error={form?.errors.decision}
-                  options={(request.extendedDueOn ? (['answered', 'rejected'] as const) : (['answered', 'rejected', 'extended'] as const)).map((d) => ({ value: d, label: t(`privacy.arco.decision.${d}`) }))}
+                  options={(request.extendedDueOn
+                    ? (['answered', 'rejected'] as const)
+                    : (['answered', 'rejected', 'extended'] as const)
+                  ).map((d) => ({ value: d, label: t(`privacy.arco.decision.${d}`) }))}
                 />
-                <TextArea id={`answer-${request.id}`} name="answer" label={t('privacy.arco.answerLabel')} value={form?.values.answer} error={form?.errors.answer} maxLength={10000} />
+                <TextArea
+                  id={`answer-${request.id}`}
+                  name="answer"
+                  label={t('privacy.arco.answerLabel')}
+                  value={form?.values.answer}
+                  error={form?.errors.answer}
+                  maxLength={10000}
+                />
                 <Button>{t('privacy.arco.save')}</Button>
               </form>
             ) : null}
@@ -149,13 +219,23 @@ export function AdminArcoPage(props: { rows: { request: ArcoRequestRow; requeste
   );
 }
 
-export function AdminNoticesPage(props: { current: Record<string, { responsible: string; body: string; version: number } | undefined>; form: FormState; notice?: string | undefined }) {
+export function AdminNoticesPage(props: {
+  current: Record<string, { responsible: string; body: string; version: number } | undefined>;
+  form: FormState;
+  notice?: string | undefined;
+}) {
   const { t } = usePage();
   const { values, errors, summary } = props.form;
   const kind = values.kind || 'integral';
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: '/admin', label: t('accounts.admin.title') }, { label: t('privacy.admin.title') }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', label: t('nav.home') },
+          { href: '/admin', label: t('accounts.admin.title') },
+          { label: t('privacy.admin.title') },
+        ]}
+      />
       <PageHeading title={t('privacy.admin.title')} lead={t('privacy.admin.lead')} />
       {props.notice ? (
         <Alert kind="success">
@@ -170,10 +250,29 @@ export function AdminNoticesPage(props: { current: Record<string, { responsible:
           name="kind"
           legend={t('privacy.admin.kind')}
           value={kind}
-          options={privacyNoticeKinds.map((k) => ({ value: k, label: t(k === 'integral' ? 'privacy.integral' : 'privacy.simplified') }))}
+          options={privacyNoticeKinds.map((k) => ({
+            value: k,
+            label: t(k === 'integral' ? 'privacy.integral' : 'privacy.simplified'),
+          }))}
         />
-        <TextField id="responsible" name="responsible" label={t('privacy.admin.responsible')} value={values.responsible ?? props.current[kind]?.responsible} error={errors.responsible} maxLength={300} />
-        <TextArea id="body" name="body" label={t('privacy.admin.body')} hint={t('privacy.admin.bodyHint')} value={values.body ?? props.current[kind]?.body} error={errors.body} rows={16} maxLength={50000} />
+        <TextField
+          id="responsible"
+          name="responsible"
+          label={t('privacy.admin.responsible')}
+          value={values.responsible ?? props.current[kind]?.responsible}
+          error={errors.responsible}
+          maxLength={300}
+        />
+        <TextArea
+          id="body"
+          name="body"
+          label={t('privacy.admin.body')}
+          hint={t('privacy.admin.bodyHint')}
+          value={values.body ?? props.current[kind]?.body}
+          error={errors.body}
+          rows={16}
+          maxLength={50000}
+        />
         <Button>{t('privacy.admin.publish')}</Button>
       </form>
     </>

@@ -1,4 +1,19 @@
-import { Breadcrumbs, Button, CsrfField, ErrorSummary, PageHeading, Pagination, RadioGroup, SelectField, StatusBadge, Table, TextArea, TextField, type BadgeTone, Notices } from '../../../web/components/index.js';
+import {
+  Breadcrumbs,
+  Button,
+  CsrfField,
+  ErrorSummary,
+  PageHeading,
+  Pagination,
+  RadioGroup,
+  SelectField,
+  StatusBadge,
+  Table,
+  TextArea,
+  TextField,
+  type BadgeTone,
+  Notices,
+} from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import { registrationStatuses, sectors, type RegistrationStatus } from '../schema.js';
 import type { RegistrationFilters, listRegistrations } from '../list-registrations.js';
@@ -7,7 +22,13 @@ import type { FormState } from '../../../web/forms.js';
 type Listing = Awaited<ReturnType<typeof listRegistrations>>;
 type Row = Listing['rows'][number];
 
-const tone: Record<RegistrationStatus, BadgeTone> = { pending_confirmation: 'neutral', confirmed: 'info', accepted: 'success', rejected: 'danger', withdrawn: 'neutral' };
+const tone: Record<RegistrationStatus, BadgeTone> = {
+  pending_confirmation: 'neutral',
+  confirmed: 'info',
+  accepted: 'success',
+  rejected: 'danger',
+  withdrawn: 'neutral',
+};
 
 export function RegistrationStatusBadge(props: { status: RegistrationStatus }) {
   const { t } = usePage();
@@ -33,10 +54,22 @@ export function AdminRegistrationsPage(props: {
   const { filters, listing } = props;
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: '/admin', label: t('accounts.admin.title') }, { label: t('registrations.admin.title') }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', label: t('nav.home') },
+          { href: '/admin', label: t('accounts.admin.title') },
+          { label: t('registrations.admin.title') },
+        ]}
+      />
       <PageHeading title={t('registrations.admin.title')} />
       <form method="get" action="/admin/inscripciones" class="filters">
-        <SelectField id="convocatoria" name="convocatoria" label={t('registrations.admin.call')} value={props.callId} options={props.calls.map((c) => ({ value: c.id, label: c.title }))} />
+        <SelectField
+          id="convocatoria"
+          name="convocatoria"
+          label={t('registrations.admin.call')}
+          value={props.callId}
+          options={props.calls.map((c) => ({ value: c.id, label: c.title }))}
+        />
         <div class="filters__grid">
           <SelectField
             id="status"
@@ -44,7 +77,10 @@ export function AdminRegistrationsPage(props: {
             label={t('registrations.admin.status')}
             value={filters.status ?? ''}
             isOptional
-            options={[{ value: '', label: t('registrations.admin.any') }, ...registrationStatuses.map((s) => ({ value: s, label: t(`registrations.status.${s}`) }))]}
+            options={[
+              { value: '', label: t('registrations.admin.any') },
+              ...registrationStatuses.map((s) => ({ value: s, label: t(`registrations.status.${s}`) })),
+            ]}
           />
           <SelectField
             id="sector"
@@ -52,7 +88,10 @@ export function AdminRegistrationsPage(props: {
             label={t('registrations.field.sector')}
             value={filters.sector ?? ''}
             isOptional
-            options={[{ value: '', label: t('registrations.admin.any') }, ...sectors.map((s) => ({ value: s, label: t(`registrations.sector.${s}`) }))]}
+            options={[
+              { value: '', label: t('registrations.admin.any') },
+              ...sectors.map((s) => ({ value: s, label: t(`registrations.sector.${s}`) })),
+            ]}
           />
           <SelectField
             id="municipality"
@@ -60,12 +99,30 @@ export function AdminRegistrationsPage(props: {
             label={t('registrations.field.municipality')}
             value={filters.municipality ?? ''}
             isOptional
-            options={[{ value: '', label: t('registrations.admin.any') }, ...props.municipalities.map((m) => ({ value: m.cvegeo, label: m.name }))]}
+            options={[
+              { value: '', label: t('registrations.admin.any') },
+              ...props.municipalities.map((m) => ({ value: m.cvegeo, label: m.name })),
+            ]}
           />
-          <TextField id="from" name="from" type="date" label={t('registrations.admin.from')} value={filters.from} isOptional />
+          <TextField
+            id="from"
+            name="from"
+            type="date"
+            label={t('registrations.admin.from')}
+            value={filters.from}
+            isOptional
+          />
           <TextField id="to" name="to" type="date" label={t('registrations.admin.to')} value={filters.to} isOptional />
         </div>
-        <TextField id="q" name="q" type="search" label={t('registrations.admin.q')} value={filters.q} isOptional maxLength={200} />
+        <TextField
+          id="q"
+          name="q"
+          type="search"
+          label={t('registrations.admin.q')}
+          value={filters.q}
+          isOptional
+          maxLength={200}
+        />
         <Button variant="secondary">{t('registrations.admin.apply')}</Button>
       </form>
       <p>
@@ -83,16 +140,36 @@ export function AdminRegistrationsPage(props: {
           rows={listing.rows}
           rowKey={(row) => row.registration.id}
           columns={[
-            { header: t('privacy.arco.folio'), cell: (row) => <a href={`/admin/inscripciones/${row.registration.id}`} aria-label={t('registrations.admin.open', { name: row.registration.fullName })}>{row.registration.reference}</a> },
+            {
+              header: t('privacy.arco.folio'),
+              cell: (row) => (
+                <a
+                  href={`/admin/inscripciones/${row.registration.id}`}
+                  aria-label={t('registrations.admin.open', { name: row.registration.fullName })}
+                >
+                  {row.registration.reference}
+                </a>
+              ),
+            },
             { header: t('registrations.field.fullName'), cell: (row) => row.registration.fullName },
             { header: t('registrations.field.municipality'), cell: (row) => row.municipalityName },
-            { header: t('registrations.field.sector'), cell: (row) => t(`registrations.sector.${row.registration.sector}`) },
+            {
+              header: t('registrations.field.sector'),
+              cell: (row) => t(`registrations.sector.${row.registration.sector}`),
+            },
             { header: t('registrations.admin.date'), cell: (row) => format.date(row.registration.createdAt) },
-            { header: t('registrations.admin.status'), cell: (row) => <RegistrationStatusBadge status={row.registration.status} /> },
+            {
+              header: t('registrations.admin.status'),
+              cell: (row) => <RegistrationStatusBadge status={row.registration.status} />,
+            },
           ]}
         />
       )}
-      <Pagination page={filters.page} pages={listing.pages} hrefFor={(page) => `/admin/inscripciones?${queryOf(props.callId, filters, page)}`} />
+      <Pagination
+        page={filters.page}
+        pages={listing.pages}
+        hrefFor={(page) => `/admin/inscripciones?${queryOf(props.callId, filters, page)}`}
+      />
     </>
   );
 }
@@ -121,7 +198,14 @@ export function AdminRegistrationPage(props: {
   ];
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: '/admin', label: t('accounts.admin.title') }, { href: `/admin/inscripciones?convocatoria=${r.callId}`, label: t('registrations.admin.title') }, { label: r.reference }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', label: t('nav.home') },
+          { href: '/admin', label: t('accounts.admin.title') },
+          { href: `/admin/inscripciones?convocatoria=${r.callId}`, label: t('registrations.admin.title') },
+          { label: r.reference },
+        ]}
+      />
       <PageHeading title={`${r.fullName} · ${r.reference}`}>
         <p>
           <RegistrationStatusBadge status={r.status} />
@@ -163,7 +247,17 @@ export function AdminRegistrationPage(props: {
                 { value: 'rejected', label: t('registrations.admin.reject') },
               ]}
             />
-            <TextArea id="reason" name="reason" label={t('registrations.admin.reason')} hint={t('registrations.admin.reasonHint')} value={values.reason} error={errors.reason} rows={3} maxLength={2000} isOptional />
+            <TextArea
+              id="reason"
+              name="reason"
+              label={t('registrations.admin.reason')}
+              hint={t('registrations.admin.reasonHint')}
+              value={values.reason}
+              error={errors.reason}
+              rows={3}
+              maxLength={2000}
+              isOptional
+            />
             <Button>{t('registrations.admin.save')}</Button>
           </form>
         </section>

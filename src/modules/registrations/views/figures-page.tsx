@@ -32,7 +32,8 @@ export function FiguresPage(props: FiguresPageProps) {
   const { t, format } = usePage();
   const { figures } = props;
   const callHref = `/ejercicios/${props.exercise.slug}/convocatoria`;
-  const people = (count: number) => t(count === 1 ? 'figures.people.one' : 'figures.people.other', { count: format.number(count) });
+  const people = (count: number) =>
+    t(count === 1 ? 'figures.people.one' : 'figures.people.other', { count: format.number(count) });
   const sectorLabel = (sector: Sector) => t(`figures.sector.${sector}`);
   const percent = (value: number) => `${format.number(value)}\u00a0%`;
   const reached = figures.byMunicipality.filter((row) => row.count > 0).length;
@@ -56,7 +57,9 @@ export function FiguresPage(props: FiguresPageProps) {
       <div class="panel panel--highlight figures-total">
         <p class="figures-total__figure">
           <strong class="figures-total__number">{format.number(figures.total)}</strong>{' '}
-          <span class="figures-total__label">{t(figures.total === 1 ? 'figures.total.one' : 'figures.total.other')}</span>
+          <span class="figures-total__label">
+            {t(figures.total === 1 ? 'figures.total.one' : 'figures.total.other')}
+          </span>
         </p>
         <p class="figures-total__as-of">
           {asOfBefore}
@@ -90,7 +93,11 @@ export function FiguresPage(props: FiguresPageProps) {
                 ),
               },
               { header: t('figures.bySector.count'), cell: (row) => format.number(row.count), isNumeric: true },
-              { header: t('figures.bySector.share'), cell: (row) => percent(share(row.count, figures.total)), isNumeric: true },
+              {
+                header: t('figures.bySector.share'),
+                cell: (row) => percent(share(row.count, figures.total)),
+                isNumeric: true,
+              },
             ]}
           />
         </div>
@@ -98,7 +105,14 @@ export function FiguresPage(props: FiguresPageProps) {
 
       <section aria-labelledby="figures-by-municipality">
         <h2 id="figures-by-municipality">{t('figures.byMunicipality.title')}</h2>
-        {reached > 0 ? <p>{t('figures.byMunicipality.summary', { count: format.number(reached), total: format.number(figures.byMunicipality.length) })}</p> : null}
+        {reached > 0 ? (
+          <p>
+            {t('figures.byMunicipality.summary', {
+              count: format.number(reached),
+              total: format.number(figures.byMunicipality.length),
+            })}
+          </p>
+        ) : null}
         <div class="figures-municipalities">
           <MunicipalityMap
             id="figures-map"
@@ -107,7 +121,11 @@ export function FiguresPage(props: FiguresPageProps) {
             values={values}
             legendLabel={t('figures.map.legend')}
             valueText={(name, value) => `${name}: ${people(value)}`}
-            rangeText={(from, to) => (from === to ? format.number(from) : t('figures.map.range', { from: format.number(from), to: format.number(to) }))}
+            rangeText={(from, to) =>
+              from === to
+                ? format.number(from)
+                : t('figures.map.range', { from: format.number(from), to: format.number(to) })
+            }
             zeroText={t('figures.map.zero')}
             sourceText={(source) => t('figures.map.source', { source })}
           />

@@ -1,4 +1,13 @@
-import { Alert, Breadcrumbs, Button, CheckboxField, CsrfField, ErrorSummary, PageHeading, TextField } from '../../../web/components/index.js';
+import {
+  Alert,
+  Breadcrumbs,
+  Button,
+  CheckboxField,
+  CsrfField,
+  ErrorSummary,
+  PageHeading,
+  TextField,
+} from '../../../web/components/index.js';
 import type { FormState } from '../../../web/forms.js';
 import { usePage } from '../../../web/page-context.js';
 
@@ -15,9 +24,34 @@ export function RegisterPage(props: { form: FormState; privacyNoticeId: string |
           <ErrorSummary errors={summary} />
           <CsrfField />
           <input type="hidden" name="privacyNoticeId" value={props.privacyNoticeId} />
-          <TextField id="name" name="name" label={t('accounts.field.name')} value={values.name} error={errors.name} autocomplete="name" maxLength={200} />
-          <TextField id="email" name="email" type="email" label={t('accounts.field.email')} hint={t('accounts.field.emailHint')} value={values.email} error={errors.email} autocomplete="email" />
-          <TextField id="password" name="password" type="password" label={t('accounts.field.password')} hint={t('accounts.field.passwordHint')} error={errors.password} autocomplete="new-password" />
+          <TextField
+            id="name"
+            name="name"
+            label={t('accounts.field.name')}
+            value={values.name}
+            error={errors.name}
+            autocomplete="name"
+            maxLength={200}
+          />
+          <TextField
+            id="email"
+            name="email"
+            type="email"
+            label={t('accounts.field.email')}
+            hint={t('accounts.field.emailHint')}
+            value={values.email}
+            error={errors.email}
+            autocomplete="email"
+          />
+          <TextField
+            id="password"
+            name="password"
+            type="password"
+            label={t('accounts.field.password')}
+            hint={t('accounts.field.passwordHint')}
+            error={errors.password}
+            autocomplete="new-password"
+          />
           <CheckboxField
             id="consent"
             name="consent"

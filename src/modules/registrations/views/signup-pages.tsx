@@ -1,5 +1,18 @@
 import type { ComponentChildren } from 'preact';
-import { Alert, Breadcrumbs, Button, ButtonLink, CheckboxField, CsrfField, ErrorSummary, PageHeading, RadioGroup, SelectField, TextArea, TextField } from '../../../web/components/index.js';
+import {
+  Alert,
+  Breadcrumbs,
+  Button,
+  ButtonLink,
+  CheckboxField,
+  CsrfField,
+  ErrorSummary,
+  PageHeading,
+  RadioGroup,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import { sectors } from '../schema.js';
 import type { FormState } from '../../../web/forms.js';
@@ -55,9 +68,38 @@ export function SignupFormPage(props: { context: SignupContext; form: FormState;
           <input type="text" id="website" name="website" tabIndex={-1} autoComplete="off" value="" />
         </div>
         <Fieldset legend={t('registrations.section.you')}>
-          <TextField id="fullName" name="fullName" label={t('registrations.field.fullName')} value={values.fullName} error={errors.fullName} autocomplete="name" maxLength={200} />
-          <TextField id="email" name="email" type="email" label={t('registrations.field.email')} hint={t('registrations.field.emailHint')} value={values.email} error={errors.email} autocomplete="email" maxLength={254} />
-          <TextField id="phone" name="phone" type="tel" label={t('registrations.field.phone')} hint={t('registrations.field.phoneHint')} value={values.phone} error={errors.phone} autocomplete="tel" maxLength={30} isOptional />
+          <TextField
+            id="fullName"
+            name="fullName"
+            label={t('registrations.field.fullName')}
+            value={values.fullName}
+            error={errors.fullName}
+            autocomplete="name"
+            maxLength={200}
+          />
+          <TextField
+            id="email"
+            name="email"
+            type="email"
+            label={t('registrations.field.email')}
+            hint={t('registrations.field.emailHint')}
+            value={values.email}
+            error={errors.email}
+            autocomplete="email"
+            maxLength={254}
+          />
+          <TextField
+            id="phone"
+            name="phone"
+            type="tel"
+            label={t('registrations.field.phone')}
+            hint={t('registrations.field.phoneHint')}
+            value={values.phone}
+            error={errors.phone}
+            autocomplete="tel"
+            maxLength={30}
+            isOptional
+          />
           <SelectField
             id="municipalityCvegeo"
             name="municipalityCvegeo"
@@ -81,7 +123,17 @@ export function SignupFormPage(props: { context: SignupContext; form: FormState;
             error={errors.sector}
             options={sectors.map((sector) => ({ value: sector, label: t(`registrations.sector.${sector}`) }))}
           />
-          <TextField id="organization" name="organization" label={t('registrations.field.organization')} hint={t('registrations.field.organizationHint')} value={values.organization} error={errors.organization} maxLength={300} isOptional list="known-organizations" />
+          <TextField
+            id="organization"
+            name="organization"
+            label={t('registrations.field.organization')}
+            hint={t('registrations.field.organizationHint')}
+            value={values.organization}
+            error={errors.organization}
+            maxLength={300}
+            isOptional
+            list="known-organizations"
+          />
           <datalist id="known-organizations">
             {props.context.organizations.map((name) => (
               <option key={name} value={name} />
@@ -95,7 +147,14 @@ export function SignupFormPage(props: { context: SignupContext; form: FormState;
               </p>
               {call.themes.map((theme, index) => (
                 <div class="choice" key={theme}>
-                  <input class="choice__input" type="checkbox" id={`theme-${index}`} name="themes" value={theme} checked={chosenThemes.has(theme)} />
+                  <input
+                    class="choice__input"
+                    type="checkbox"
+                    id={`theme-${index}`}
+                    name="themes"
+                    value={theme}
+                    checked={chosenThemes.has(theme)}
+                  />
                   <label class="choice__label" for={`theme-${index}`}>
                     {theme}
                   </label>
@@ -103,10 +162,25 @@ export function SignupFormPage(props: { context: SignupContext; form: FormState;
               ))}
             </fieldset>
           ) : null}
-          <TextArea id="motivation" name="motivation" label={t('registrations.field.motivation')} hint={t('registrations.field.motivationHint')} value={values.motivation} error={errors.motivation} rows={6} maxLength={3000} />
+          <TextArea
+            id="motivation"
+            name="motivation"
+            label={t('registrations.field.motivation')}
+            hint={t('registrations.field.motivationHint')}
+            value={values.motivation}
+            error={errors.motivation}
+            rows={6}
+            maxLength={3000}
+          />
         </Fieldset>
         <Fieldset legend={t('registrations.section.consent')}>
-          <CheckboxField id="acceptsHonorary" name="acceptsHonorary" label={t('registrations.field.honorary')} isChecked={values.acceptsHonorary === 'yes'} error={errors.acceptsHonorary} />
+          <CheckboxField
+            id="acceptsHonorary"
+            name="acceptsHonorary"
+            label={t('registrations.field.honorary')}
+            isChecked={values.acceptsHonorary === 'yes'}
+            error={errors.acceptsHonorary}
+          />
           <CheckboxField
             id="consent"
             name="consent"
@@ -114,7 +188,8 @@ export function SignupFormPage(props: { context: SignupContext; form: FormState;
             error={errors.consent}
             label={
               <>
-                {t('registrations.field.consent')} <a href="/privacidad#aviso-simplified">{t('registrations.field.consentLink')}</a>
+                {t('registrations.field.consent')}{' '}
+                <a href="/privacidad#aviso-simplified">{t('registrations.field.consentLink')}</a>
               </>
             }
           />
@@ -155,7 +230,16 @@ export function ResendLinkForm(props: { form?: FormState | undefined; headingLev
       <form method="post" action="/sumate/reenviar" novalidate>
         <ErrorSummary errors={form.summary} />
         <CsrfField />
-        <TextField id="resend-email" name="email" type="email" label={t('registrations.field.email')} value={form.values.email} error={form.errors.email} autocomplete="email" maxLength={254} />
+        <TextField
+          id="resend-email"
+          name="email"
+          type="email"
+          label={t('registrations.field.email')}
+          value={form.values.email}
+          error={form.errors.email}
+          autocomplete="email"
+          maxLength={254}
+        />
         <Button>{t('registrations.resend.submit')}</Button>
       </form>
     </section>
@@ -195,7 +279,13 @@ export function ResendSentPage() {
   );
 }
 
-export function SignupConfirmedPage(props: { context: Pick<SignupContext, 'exercise'>; reference: string; closesAt: Date; email: string; wasUpdate: boolean }) {
+export function SignupConfirmedPage(props: {
+  context: Pick<SignupContext, 'exercise'>;
+  reference: string;
+  closesAt: Date;
+  email: string;
+  wasUpdate: boolean;
+}) {
   const { t, format } = usePage();
   return (
     <div class="form-narrow">
@@ -218,7 +308,13 @@ export function SignupClosedPage(props: { context?: Pick<SignupContext, 'exercis
     <div class="form-narrow">
       {props.context ? <Crumbs context={props.context} last={t('registrations.cta')} /> : null}
       <PageHeading title={t('registrations.closed.title')} lead={props.message} />
-      {props.context ? <ButtonLink href={`/ejercicios/${props.context.exercise.slug}/convocatoria`}>{t('registrations.closed.readCall')}</ButtonLink> : <ButtonLink href="/ejercicios">{t('nav.exercises')}</ButtonLink>}
+      {props.context ? (
+        <ButtonLink href={`/ejercicios/${props.context.exercise.slug}/convocatoria`}>
+          {t('registrations.closed.readCall')}
+        </ButtonLink>
+      ) : (
+        <ButtonLink href="/ejercicios">{t('nav.exercises')}</ButtonLink>
+      )}
     </div>
   );
 }

@@ -177,7 +177,9 @@ export function secretariatAdminContext(deps: Deps) {
       ),
     });
   };
-  /** A known refusal of the composition's use cases: the Secretariat's page with the message on the form's field (409). */
+  /**
+   * A known refusal of the composition's use cases: the Secretariat's page with the message on the form's field (409).
+   */
   const compositionProblem = (
     request: FastifyRequest,
     reply: FastifyReply,

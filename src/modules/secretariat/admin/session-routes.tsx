@@ -27,7 +27,9 @@ import {
   type Deps,
 } from './route-context.js';
 
-/** One session (/admin/secretariado/sesiones/:id): convening it, attendance, agreements, minutes, approval, cancelling. */
+/**
+ * One session (/admin/secretariado/sesiones/:id): convening it, attendance, agreements, minutes, approval, cancelling.
+ */
 export function sessionAdminRoutes(app: FastifyInstance, deps: Deps) {
   const { db, config, runners, zone, uuidParam, sessionPage, sessionProblem, attempt } = sessionAdminContext(deps);
 

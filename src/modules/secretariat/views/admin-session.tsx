@@ -32,7 +32,10 @@ export interface AdminSessionForms {
 }
 
 /** Running one session: convene, attendance and quorum, agreements with their votes, minutes, follow-up. */
-/** Recording an agreement of a held session: its text, how it was decided (the votes of the seats present) and its follow-up. */
+/**
+ * Recording an agreement of a held session: its text, how it was decided (the votes of the seats present) and its
+ * follow-up.
+ */
 function AgreementForm(props: {
   id: string;
   forms: AdminSessionForms;

@@ -11,7 +11,13 @@ import { AgreementStatusBadges, seatName } from './labels.js';
 export type LinkTarget = { recordType: string; recordId: string; label: string; href: string | undefined };
 
 /** One agreement: its text, how it was decided, who answers for it, its follow-up and its history. */
-export function AgreementPage(props: { secretariat: SecretariatDetail; detail: AgreementDetail; links: LinkTarget[]; today: string; history: RecordHistoryData }) {
+export function AgreementPage(props: {
+  secretariat: SecretariatDetail;
+  detail: AgreementDetail;
+  links: LinkTarget[];
+  today: string;
+  history: RecordHistoryData;
+}) {
   const { t, format } = usePage();
   const { exercise } = props.secretariat;
   const { agreement, session, votes, updates } = props.detail;
@@ -33,7 +39,8 @@ export function AgreementPage(props: { secretariat: SecretariatDetail; detail: A
         <div>
           <dt>{t('secretariat.agreement.session')}</dt>
           <dd>
-            <a href={sessionPath(exercise.slug, session)}>{sessionTitle(t, session)}</a> ({format.date(session.startsAt)})
+            <a href={sessionPath(exercise.slug, session)}>{sessionTitle(t, session)}</a> (
+            {format.date(session.startsAt)})
           </dd>
         </div>
         <div>
@@ -41,7 +48,11 @@ export function AgreementPage(props: { secretariat: SecretariatDetail; detail: A
           <dd>
             {agreement.decisionMethod === 'consensus'
               ? t('secretariat.decision.consensus')
-              : t('secretariat.decision.vote', { for: format.number(agreement.votesFor), against: format.number(agreement.votesAgainst), abstain: format.number(agreement.votesAbstain) })}{' '}
+              : t('secretariat.decision.vote', {
+                  for: format.number(agreement.votesFor),
+                  against: format.number(agreement.votesAgainst),
+                  abstain: format.number(agreement.votesAbstain),
+                })}{' '}
             {t(`secretariat.outcome.${agreement.outcome}`)}
           </dd>
         </div>
@@ -56,7 +67,11 @@ export function AgreementPage(props: { secretariat: SecretariatDetail; detail: A
         <div>
           <dt>{t('secretariat.agreement.status')}</dt>
           <dd>
-            <AgreementStatusBadges status={agreement.status} outcome={agreement.outcome} isOverdue={isOpenAndLate(agreement, props.today)} />
+            <AgreementStatusBadges
+              status={agreement.status}
+              outcome={agreement.outcome}
+              isOverdue={isOpenAndLate(agreement, props.today)}
+            />
           </dd>
         </div>
       </dl>
@@ -65,7 +80,9 @@ export function AgreementPage(props: { secretariat: SecretariatDetail; detail: A
           <h2 id="links-heading">{t('secretariat.agreement.links')}</h2>
           <ul>
             {props.links.map((link) => (
-              <li key={`${link.recordType}-${link.recordId}`}>{link.href ? <a href={link.href}>{link.label}</a> : link.label}</li>
+              <li key={`${link.recordType}-${link.recordId}`}>
+                {link.href ? <a href={link.href}>{link.label}</a> : link.label}
+              </li>
             ))}
           </ul>
         </section>
@@ -76,7 +93,10 @@ export function AgreementPage(props: { secretariat: SecretariatDetail; detail: A
           rows={votes}
           rowKey={(v) => v.seatId}
           columns={[
-            { header: t('secretariat.session.seat'), cell: (v) => (seatsById.get(v.seatId) ? seatName(t, seatsById.get(v.seatId)!) : '') },
+            {
+              header: t('secretariat.session.seat'),
+              cell: (v) => (seatsById.get(v.seatId) ? seatName(t, seatsById.get(v.seatId)!) : ''),
+            },
             { header: t('secretariat.agreement.vote'), cell: (v) => t(`secretariat.vote.${v.vote}`) },
           ]}
         />

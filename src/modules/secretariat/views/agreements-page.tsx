@@ -7,14 +7,25 @@ import { sessionTitle } from '../session-calendar.js';
 import { AgreementStatusBadges } from './labels.js';
 
 /** Every agreement of a Secretariat, filtered by session, status and responsible; overdue ones flagged. */
-export function AgreementsPage(props: { secretariat: SecretariatDetail; agreements: AgreementListEntry[]; filters: AgreementFilters }) {
+export function AgreementsPage(props: {
+  secretariat: SecretariatDetail;
+  agreements: AgreementListEntry[];
+  filters: AgreementFilters;
+}) {
   const { t, format } = usePage();
   const { exercise, sessions } = props.secretariat;
   const base = `/ejercicios/${exercise.slug}/secretariado`;
   const overdue = props.agreements.filter((a) => a.isOverdue).length;
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: `/ejercicios/${exercise.slug}`, label: exercise.title }, { href: base, label: t('secretariat.title') }, { label: t('secretariat.agreements.title') }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', label: t('nav.home') },
+          { href: `/ejercicios/${exercise.slug}`, label: exercise.title },
+          { href: base, label: t('secretariat.title') },
+          { label: t('secretariat.agreements.title') },
+        ]}
+      />
       <PageHeading title={t('secretariat.agreements.title')} lead={t('secretariat.agreements.lead')} />
       <form method="get" action={`${base}/acuerdos`} class="filters">
         <SelectField
@@ -22,7 +33,10 @@ export function AgreementsPage(props: { secretariat: SecretariatDetail; agreemen
           name="sesion"
           label={t('secretariat.filter.session')}
           value={props.filters.sessionId ?? ''}
-          options={[{ value: '', label: t('secretariat.filter.all') }, ...sessions.map((s) => ({ value: s.id, label: sessionTitle(t, s) }))]}
+          options={[
+            { value: '', label: t('secretariat.filter.all') },
+            ...sessions.map((s) => ({ value: s.id, label: sessionTitle(t, s) })),
+          ]}
         />
         <SelectField
           id="estado"
@@ -35,7 +49,14 @@ export function AgreementsPage(props: { secretariat: SecretariatDetail; agreemen
             { value: 'overdue', label: t('secretariat.agreement.overdue') },
           ]}
         />
-        <TextField id="responsable" name="responsable" label={t('secretariat.filter.responsible')} value={props.filters.responsible ?? ''} isOptional maxLength={200} />
+        <TextField
+          id="responsable"
+          name="responsable"
+          label={t('secretariat.filter.responsible')}
+          value={props.filters.responsible ?? ''}
+          isOptional
+          maxLength={200}
+        />
         <Button variant="secondary">{t('secretariat.filter.apply')}</Button>
       </form>
       <p role="status">
@@ -48,11 +69,27 @@ export function AgreementsPage(props: { secretariat: SecretariatDetail; agreemen
           rows={props.agreements}
           rowKey={(a) => a.agreement.id}
           columns={[
-            { header: t('secretariat.agreement.code'), cell: (a) => <a href={`${base}/acuerdos/${a.agreement.code}`}>{a.agreement.code}</a> },
+            {
+              header: t('secretariat.agreement.code'),
+              cell: (a) => <a href={`${base}/acuerdos/${a.agreement.code}`}>{a.agreement.code}</a>,
+            },
             { header: t('secretariat.agreement.text'), cell: (a) => a.agreement.text },
             { header: t('secretariat.agreement.responsible'), cell: (a) => a.agreement.responsible },
-            { header: t('secretariat.agreement.dueOn'), cell: (a) => (a.agreement.dueOn ? format.calendarDate(a.agreement.dueOn) : t('secretariat.agreement.noDue')) },
-            { header: t('secretariat.agreement.status'), cell: (a) => <AgreementStatusBadges status={a.agreement.status} outcome={a.agreement.outcome} isOverdue={a.isOverdue} /> },
+            {
+              header: t('secretariat.agreement.dueOn'),
+              cell: (a) =>
+                a.agreement.dueOn ? format.calendarDate(a.agreement.dueOn) : t('secretariat.agreement.noDue'),
+            },
+            {
+              header: t('secretariat.agreement.status'),
+              cell: (a) => (
+                <AgreementStatusBadges
+                  status={a.agreement.status}
+                  outcome={a.agreement.outcome}
+                  isOverdue={a.isOverdue}
+                />
+              ),
+            },
           ]}
         />
       ) : null}

@@ -24,10 +24,17 @@ function Roster(props: { seats: SeatWithHolders[]; today: string; isCurrent: boo
       kind,
       rows: props.seats
         .filter((s) => s.kind === kind)
-        .flatMap((seat) => seat.memberships.filter((m) => isCurrentOn(m, props.today) === props.isCurrent && (props.isCurrent || m.startsOn <= props.today)).map((membership) => ({ key: membership.id, seat, membership }))),
+        .flatMap((seat) =>
+          seat.memberships
+            .filter(
+              (m) => isCurrentOn(m, props.today) === props.isCurrent && (props.isCurrent || m.startsOn <= props.today),
+            )
+            .map((membership) => ({ key: membership.id, seat, membership })),
+        ),
     }))
     .filter((g) => g.rows.length > 0);
-  if (groups.length === 0) return <p>{props.isCurrent ? t('secretariat.roster.none') : t('secretariat.roster.noPast')}</p>;
+  if (groups.length === 0)
+    return <p>{props.isCurrent ? t('secretariat.roster.none') : t('secretariat.roster.noPast')}</p>;
   return (
     <>
       {groups.map((group) => (
@@ -47,8 +54,14 @@ function Roster(props: { seats: SeatWithHolders[]; today: string; isCurrent: boo
               ),
             },
             { header: t('secretariat.roster.role'), cell: (r) => t(`secretariat.role.${r.membership.role}`) },
-            { header: t('secretariat.roster.institution'), cell: (r) => r.membership.organization ?? seatName(t, r.seat) },
-            { header: t('secretariat.roster.term'), cell: (r) => <Term startsOn={r.membership.startsOn} endsOn={r.membership.endsOn} /> },
+            {
+              header: t('secretariat.roster.institution'),
+              cell: (r) => r.membership.organization ?? seatName(t, r.seat),
+            },
+            {
+              header: t('secretariat.roster.term'),
+              cell: (r) => <Term startsOn={r.membership.startsOn} endsOn={r.membership.endsOn} />,
+            },
           ]}
         />
       ))}
@@ -57,7 +70,13 @@ function Roster(props: { seats: SeatWithHolders[]; today: string; isCurrent: boo
 }
 
 /** The public page of a Secretariat: who they are, what they have decided, the next session. */
-export function SecretariatPage(props: { detail: SecretariatDetail; agreements: AgreementListEntry[]; today: string; now: Date; history: RecordHistoryData }) {
+export function SecretariatPage(props: {
+  detail: SecretariatDetail;
+  agreements: AgreementListEntry[];
+  today: string;
+  now: Date;
+  history: RecordHistoryData;
+}) {
   const { t, format } = usePage();
   const { secretariat, exercise, sessions, documents } = props.detail;
   const base = `/ejercicios/${exercise.slug}/secretariado`;
@@ -65,7 +84,13 @@ export function SecretariatPage(props: { detail: SecretariatDetail; agreements: 
   const pastSessions = [...sessions].reverse();
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: `/ejercicios/${exercise.slug}`, label: exercise.title }, { label: t('secretariat.title') }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', label: t('nav.home') },
+          { href: `/ejercicios/${exercise.slug}`, label: exercise.title },
+          { label: t('secretariat.title') },
+        ]}
+      />
       <PageHeading title={t('secretariat.title')} lead={t('secretariat.lead')} />
       <dl class="meta-list">
         <div>
@@ -120,7 +145,10 @@ export function SecretariatPage(props: { detail: SecretariatDetail; agreements: 
             rows={pastSessions}
             rowKey={(s) => s.id}
             columns={[
-              { header: t('secretariat.sessions.session'), cell: (s) => <a href={sessionPath(exercise.slug, s)}>{sessionTitle(t, s)}</a> },
+              {
+                header: t('secretariat.sessions.session'),
+                cell: (s) => <a href={sessionPath(exercise.slug, s)}>{sessionTitle(t, s)}</a>,
+              },
               { header: t('secretariat.sessions.date'), cell: (s) => format.dateTime(s.startsAt) },
               { header: t('secretariat.sessions.status'), cell: (s) => <SessionStatusBadge status={s.status} /> },
             ]}
@@ -137,7 +165,11 @@ export function SecretariatPage(props: { detail: SecretariatDetail; agreements: 
             {props.agreements.slice(0, 5).map((a) => (
               <li key={a.agreement.id}>
                 <a href={`${base}/acuerdos/${a.agreement.code}`}>{a.agreement.code}</a>: {a.agreement.text}{' '}
-                <AgreementStatusBadges status={a.agreement.status} outcome={a.agreement.outcome} isOverdue={a.isOverdue} />
+                <AgreementStatusBadges
+                  status={a.agreement.status}
+                  outcome={a.agreement.outcome}
+                  isOverdue={a.isOverdue}
+                />
               </li>
             ))}
           </ul>

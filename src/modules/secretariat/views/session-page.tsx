@@ -36,9 +36,25 @@ export function MinutesText(props: { text: string }) {
 
 export function QuorumStatement(props: { quorum: QuorumResult; recorded: boolean }) {
   const { t, format } = usePage();
-  if (!props.recorded) return <p>{t('secretariat.quorum.notRecorded', { required: format.number(props.quorum.required), seats: format.number(props.quorum.votingSeats) })}</p>;
-  const params = { present: format.number(props.quorum.present), seats: format.number(props.quorum.votingSeats), required: format.number(props.quorum.required) };
-  return <p class="quorum">{props.quorum.isReached ? t('secretariat.quorum.reached', params) : t('secretariat.quorum.notReached', params)}</p>;
+  if (!props.recorded)
+    return (
+      <p>
+        {t('secretariat.quorum.notRecorded', {
+          required: format.number(props.quorum.required),
+          seats: format.number(props.quorum.votingSeats),
+        })}
+      </p>
+    );
+  const params = {
+    present: format.number(props.quorum.present),
+    seats: format.number(props.quorum.votingSeats),
+    required: format.number(props.quorum.required),
+  };
+  return (
+    <p class="quorum">
+      {props.quorum.isReached ? t('secretariat.quorum.reached', params) : t('secretariat.quorum.notReached', params)}
+    </p>
+  );
 }
 
 /** A session's public page: agenda, attendance, quorum, minutes, agreements, history. */
@@ -121,7 +137,10 @@ export function SessionPage(props: SessionPageProps) {
             columns={[
               { header: t('secretariat.session.seat'), cell: (s) => seatName(t, s) },
               { header: t('secretariat.session.sector'), cell: (s) => t(`secretariat.sector.${s.kind}`) },
-              { header: t('secretariat.session.present'), cell: (s) => t(`secretariat.attendance.${attendance.get(s.id) ?? 'absent'}`) },
+              {
+                header: t('secretariat.session.present'),
+                cell: (s) => t(`secretariat.attendance.${attendance.get(s.id) ?? 'absent'}`),
+              },
             ]}
           />
         ) : null}
@@ -163,7 +182,12 @@ export function SessionPage(props: SessionPageProps) {
           <ul class="agreement-list">
             {props.detail.agreements.map((a) => (
               <li key={a.id}>
-                <a href={`${base}/acuerdos/${a.code}`}>{a.code}</a>: {a.text} <AgreementStatusBadges status={a.status} outcome={a.outcome} isOverdue={isOpenAndLate(a, props.today)} />
+                <a href={`${base}/acuerdos/${a.code}`}>{a.code}</a>: {a.text}{' '}
+                <AgreementStatusBadges
+                  status={a.status}
+                  outcome={a.outcome}
+                  isOverdue={isOpenAndLate(a, props.today)}
+                />
               </li>
             ))}
           </ul>

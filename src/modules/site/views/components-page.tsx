@@ -1,4 +1,16 @@
-import { Alert, Breadcrumbs, Button, Card, ErrorSummary, PageHeading, Pagination, ProgressBar, StatusBadge, Table, TextField } from '../../../web/components/index.js';
+import {
+  Alert,
+  Breadcrumbs,
+  Button,
+  Card,
+  ErrorSummary,
+  PageHeading,
+  Pagination,
+  ProgressBar,
+  StatusBadge,
+  Table,
+  TextField,
+} from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 
 /** A living style guide: every design-system component once, so the browser tests check them all with axe. */
@@ -28,8 +40,23 @@ export function ComponentsPage(props: { topMunicipalities: { cvegeo: string; nam
         <h2 id="form">{t('design.form')}</h2>
         <form method="get" action="/componentes" novalidate>
           <ErrorSummary errors={errors} />
-          <TextField id="demo-name" name="name" label={t('design.nameLabel')} hint={t('design.nameHint')} error={t('design.nameError')} autocomplete="name" />
-          <TextField id="demo-email" name="email" type="email" label={t('design.emailLabel')} error={t('design.emailError')} value="nombre@" autocomplete="email" />
+          <TextField
+            id="demo-name"
+            name="name"
+            label={t('design.nameLabel')}
+            hint={t('design.nameHint')}
+            error={t('design.nameError')}
+            autocomplete="name"
+          />
+          <TextField
+            id="demo-email"
+            name="email"
+            type="email"
+            label={t('design.emailLabel')}
+            error={t('design.emailError')}
+            value="nombre@"
+            autocomplete="email"
+          />
           <Button>{t('design.primary')}</Button>
         </form>
       </section>
@@ -55,8 +82,10 @@ export function ComponentsPage(props: { topMunicipalities: { cvegeo: string; nam
       <section aria-labelledby="badges">
         <h2 id="badges">{t('design.badges')}</h2>
         <p class="inline-list">
-          <StatusBadge tone="success">{t('badge.done')}</StatusBadge> <StatusBadge tone="info">{t('badge.onTrack')}</StatusBadge>{' '}
-          <StatusBadge tone="danger">{t('badge.delayed')}</StatusBadge> <StatusBadge tone="warning">{t('badge.demo')}</StatusBadge>{' '}
+          <StatusBadge tone="success">{t('badge.done')}</StatusBadge>{' '}
+          <StatusBadge tone="info">{t('badge.onTrack')}</StatusBadge>{' '}
+          <StatusBadge tone="danger">{t('badge.delayed')}</StatusBadge>{' '}
+          <StatusBadge tone="warning">{t('badge.demo')}</StatusBadge>{' '}
           <StatusBadge tone="neutral">{t('call.status.closed')}</StatusBadge>
         </p>
       </section>

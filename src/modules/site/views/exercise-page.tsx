@@ -12,12 +12,26 @@ import { PlanSummaries } from '../../plan/core/views/plan-summary.js';
 import type { ExerciseDiagnosis } from '../../cocreation/get-exercise-diagnosis.js';
 import { ExerciseDiagnosisSection } from '../../cocreation/views/exercise-diagnosis.js';
 
-export function ExercisePage(props: { detail: ExerciseDetail; call: PublicCall | undefined; history: RecordHistoryData; plans?: PlanSummary[]; now: Date; hasSecretariat?: boolean; diagnosis?: ExerciseDiagnosis }) {
+export function ExercisePage(props: {
+  detail: ExerciseDetail;
+  call: PublicCall | undefined;
+  history: RecordHistoryData;
+  plans?: PlanSummary[];
+  now: Date;
+  hasSecretariat?: boolean;
+  diagnosis?: ExerciseDiagnosis;
+}) {
   const { t } = usePage();
   const { exercise, convener, timeline } = props.detail;
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { href: '/ejercicios', label: t('nav.exercises') }, { label: exercise.title }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', label: t('nav.home') },
+          { href: '/ejercicios', label: t('nav.exercises') },
+          { label: exercise.title },
+        ]}
+      />
       <PageHeading title={exercise.title} lead={exercise.summary} />
       <ExerciseMeta exercise={{ ...exercise, convenerName: convener.name }} />
       <p class="phase-now">{t(`phaseNow.${exercise.phase}`)}</p>

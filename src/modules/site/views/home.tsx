@@ -37,7 +37,13 @@ export function HomePage(props: HomeProps) {
           <h2 id="others-heading">{t('home.otherExercises')}</h2>
           <div class="card-grid">
             {props.others.map((exercise) => (
-              <Card key={exercise.id} title={exercise.title} href={`/ejercicios/${exercise.slug}`} headingLevel={3} meta={<ExerciseMeta exercise={exercise} />} />
+              <Card
+                key={exercise.id}
+                title={exercise.title}
+                href={`/ejercicios/${exercise.slug}`}
+                headingLevel={3}
+                meta={<ExerciseMeta exercise={exercise} />}
+              />
             ))}
           </div>
         </section>
@@ -73,8 +79,12 @@ function CurrentExercise(props: HomeProps & { current: ExerciseDetail }) {
         <p class="phase-now">{t(`phaseNow.${exercise.phase}`)}</p>
         {props.call ? <CallWindowNote call={props.call} now={props.now} /> : null}
         <div class="actions">
-          {isCallOpen ? <ButtonLink href={`/ejercicios/${exercise.slug}/convocatoria/sumate`}>{t('registrations.cta')}</ButtonLink> : null}
-          {props.isDiagnosisOpen ? <ButtonLink href={newProblemPath(exercise.slug)}>{t('cocreation.propose')}</ButtonLink> : null}
+          {isCallOpen ? (
+            <ButtonLink href={`/ejercicios/${exercise.slug}/convocatoria/sumate`}>{t('registrations.cta')}</ButtonLink>
+          ) : null}
+          {props.isDiagnosisOpen ? (
+            <ButtonLink href={newProblemPath(exercise.slug)}>{t('cocreation.propose')}</ButtonLink>
+          ) : null}
           {props.call ? (
             <ButtonLink href={callHref} variant="secondary">
               {t('home.readCall')}

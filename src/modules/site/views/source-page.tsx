@@ -11,8 +11,7 @@ export function SourcePage(props: { sourceUrl: string | undefined }) {
       <p>{t('source.why')}</p>
       {props.sourceUrl ? (
         <p>
-          {t('source.repository')}{' '}
-          <a href={props.sourceUrl}>{props.sourceUrl}</a>
+          {t('source.repository')} <a href={props.sourceUrl}>{props.sourceUrl}</a>
         </p>
       ) : (
         <p>{t('source.noRepository')}</p>

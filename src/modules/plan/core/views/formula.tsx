@@ -33,19 +33,36 @@ export function FormulaExplained() {
       <Table
         caption={t('plan.formula.exampleCaption')}
         columns={[
-          { header: t('plan.formula.column.milestone'), cell: (r: { name: string; activities: string; progress: number; weight: string }) => r.name },
+          {
+            header: t('plan.formula.column.milestone'),
+            cell: (r: { name: string; activities: string; progress: number; weight: string }) => r.name,
+          },
           { header: t('plan.formula.column.activities'), cell: (r) => r.activities },
           { header: t('plan.formula.column.progress'), cell: (r) => pct(r.progress), isNumeric: true },
           { header: t('plan.formula.column.weight'), cell: (r) => r.weight, isNumeric: true },
         ]}
         rows={[
-          { name: t('plan.formula.example.a'), activities: t('plan.formula.example.aActivities'), progress: example.a, weight: t('plan.formula.example.weight', { weight: 3, share: format.number(example.shares[0]! * 100) }) },
-          { name: t('plan.formula.example.b'), activities: t('plan.formula.example.bActivities'), progress: example.b, weight: t('plan.formula.example.weight', { weight: 1, share: format.number(example.shares[1]! * 100) }) },
+          {
+            name: t('plan.formula.example.a'),
+            activities: t('plan.formula.example.aActivities'),
+            progress: example.a,
+            weight: t('plan.formula.example.weight', { weight: 3, share: format.number(example.shares[0]! * 100) }),
+          },
+          {
+            name: t('plan.formula.example.b'),
+            activities: t('plan.formula.example.bActivities'),
+            progress: example.b,
+            weight: t('plan.formula.example.weight', { weight: 1, share: format.number(example.shares[1]! * 100) }),
+          },
         ]}
         rowKey={(r) => r.name}
       />
       <p>
-        {t('plan.formula.example.result', { a: format.number(example.a), b: format.number(example.b) })} <strong><Percent value={example.commitment} /></strong>.
+        {t('plan.formula.example.result', { a: format.number(example.a), b: format.number(example.b) })}{' '}
+        <strong>
+          <Percent value={example.commitment} />
+        </strong>
+        .
       </p>
     </section>
   );

@@ -14,7 +14,13 @@ const commitmentTone: Record<CommitmentStatus, BadgeTone> = {
   cancelled: 'neutral',
   evaluated: 'success',
 };
-const activityTone: Record<ActivityStatus, BadgeTone> = { not_started: 'neutral', in_progress: 'info', done: 'success', verified: 'success', cancelled: 'neutral' };
+const activityTone: Record<ActivityStatus, BadgeTone> = {
+  not_started: 'neutral',
+  in_progress: 'info',
+  done: 'success',
+  verified: 'success',
+  cancelled: 'neutral',
+};
 const evidenceTone: Record<EvidenceStatus, BadgeTone> = { submitted: 'info', accepted: 'success', rejected: 'danger' };
 
 export function CommitmentStatusBadge(props: { status: CommitmentStatus }) {
@@ -34,7 +40,11 @@ export function EvidenceStatusBadge(props: { status: EvidenceStatus }) {
 
 export function PlanStatusBadge(props: { status: PlanStatus }) {
   const { t } = usePage();
-  return <StatusBadge tone={props.status === 'in_implementation' || props.status === 'published' ? 'info' : 'neutral'}>{t(`plan.planStatus.${props.status}`)}</StatusBadge>;
+  return (
+    <StatusBadge tone={props.status === 'in_implementation' || props.status === 'published' ? 'info' : 'neutral'}>
+      {t(`plan.planStatus.${props.status}`)}
+    </StatusBadge>
+  );
 }
 
 /** "Con retraso": shown wherever a late commitment, milestone or activity appears. */

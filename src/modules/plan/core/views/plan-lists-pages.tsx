@@ -39,15 +39,26 @@ export function PlanCalendarPage(props: { calendar: PlanCalendar }) {
           <Table
             caption={t('plan.calendar.caption')}
             columns={[
-              { header: t('plan.calendar.due'), cell: (m: Row) => (m.plannedEnd ? format.calendarDate(m.plannedEnd) : t('plan.calendar.noDate')) },
+              {
+                header: t('plan.calendar.due'),
+                cell: (m: Row) => (m.plannedEnd ? format.calendarDate(m.plannedEnd) : t('plan.calendar.noDate')),
+              },
               { header: t('plan.calendar.milestone'), cell: (m) => m.title },
-              { header: t('plan.calendar.commitment'), cell: (m) => <a href={commitmentHref(slug, m.commitmentNumber)}>{t('plan.page.lateMilestone', { number: m.commitmentNumber, title: m.commitmentTitle })}</a> },
+              {
+                header: t('plan.calendar.commitment'),
+                cell: (m) => (
+                  <a href={commitmentHref(slug, m.commitmentNumber)}>
+                    {t('plan.page.lateMilestone', { number: m.commitmentNumber, title: m.commitmentTitle })}
+                  </a>
+                ),
+              },
               { header: t('plan.calendar.responsible'), cell: (m) => m.responsibleName },
               {
                 header: t('plan.calendar.progress'),
                 cell: (m) => (
                   <>
-                    {m.cancelledAt ? t('plan.milestone.cancelled') : <Percent value={m.progress} />} <DelayedBadge isDelayed={m.isDelayed} />
+                    {m.cancelledAt ? t('plan.milestone.cancelled') : <Percent value={m.progress} />}{' '}
+                    <DelayedBadge isDelayed={m.isDelayed} />
                   </>
                 ),
                 isNumeric: true,
@@ -66,14 +77,22 @@ export function PlanCalendarPage(props: { calendar: PlanCalendar }) {
   );
 }
 
-/** `/ejercicios/:slug/plan/atrasos?tipo=hitos|actividades`: every late milestone or activity, the most overdue first. */
+/**
+ * `/ejercicios/:slug/plan/atrasos?tipo=hitos|actividades`: every late milestone or activity, the most overdue first.
+ */
 export function PlanLatePage(props: { late: PlanLateItems }) {
   const { t, format } = usePage();
   const { exercise, plan, kind, items, page, pages, counts } = props.late;
   const slug = exercise.slug;
   type Row = (typeof items)[number];
   const tab = (which: typeof kind, label: string) => (
-    <li>{which === kind ? <strong aria-current="page">{label}</strong> : <a href={`/ejercicios/${slug}/plan/atrasos?tipo=${which}`}>{label}</a>}</li>
+    <li>
+      {which === kind ? (
+        <strong aria-current="page">{label}</strong>
+      ) : (
+        <a href={`/ejercicios/${slug}/plan/atrasos?tipo=${which}`}>{label}</a>
+      )}
+    </li>
   );
   return (
     <>
@@ -94,15 +113,32 @@ export function PlanLatePage(props: { late: PlanLateItems }) {
           <Table
             caption={t(kind === 'hitos' ? 'plan.late.captionMilestones' : 'plan.late.captionActivities')}
             columns={[
-              { header: t(kind === 'hitos' ? 'plan.late.overdueSince' : 'plan.calendar.due'), cell: (r: Row) => (r.due ? format.calendarDate(r.due) : t('plan.calendar.noDate')) },
-              { header: t(kind === 'hitos' ? 'plan.calendar.milestone' : 'plan.late.activity'), cell: (r) => (r.status ? `${r.title} (${t(`plan.activityStatus.${r.status}`)})` : r.title) },
-              { header: t('plan.calendar.commitment'), cell: (r) => <a href={commitmentHref(slug, r.commitmentNumber)}>{t('plan.page.lateMilestone', { number: r.commitmentNumber, title: r.commitmentTitle })}</a> },
+              {
+                header: t(kind === 'hitos' ? 'plan.late.overdueSince' : 'plan.calendar.due'),
+                cell: (r: Row) => (r.due ? format.calendarDate(r.due) : t('plan.calendar.noDate')),
+              },
+              {
+                header: t(kind === 'hitos' ? 'plan.calendar.milestone' : 'plan.late.activity'),
+                cell: (r) => (r.status ? `${r.title} (${t(`plan.activityStatus.${r.status}`)})` : r.title),
+              },
+              {
+                header: t('plan.calendar.commitment'),
+                cell: (r) => (
+                  <a href={commitmentHref(slug, r.commitmentNumber)}>
+                    {t('plan.page.lateMilestone', { number: r.commitmentNumber, title: r.commitmentTitle })}
+                  </a>
+                ),
+              },
               { header: t('plan.calendar.responsible'), cell: (r) => r.responsibleName },
             ]}
             rows={items}
             rowKey={(r) => r.id}
           />
-          <Pagination page={page} pages={pages} hrefFor={(n) => `/ejercicios/${slug}/plan/atrasos?tipo=${kind}&pagina=${n}`} />
+          <Pagination
+            page={page}
+            pages={pages}
+            hrefFor={(n) => `/ejercicios/${slug}/plan/atrasos?tipo=${kind}&pagina=${n}`}
+          />
         </>
       )}
       <p>

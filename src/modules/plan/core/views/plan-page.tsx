@@ -19,7 +19,9 @@ const comparators: Record<CommitmentSort, (a: Row, b: Row) => number> = {
 
 export const commitmentHref = (slug: string, number: number) => `/ejercicios/${slug}/plan/compromisos/${number}`;
 
-/** Rows of the commitment table per page: a plan of hundreds of commitments stays a page people (and phones) can load. */
+/**
+ * Rows of the commitment table per page: a plan of hundreds of commitments stays a page people (and phones) can load.
+ */
 export const COMMITMENTS_PER_PAGE = 50;
 
 function CommitmentTable(props: { overview: PlanOverview; sort: CommitmentSort; page: number }) {
@@ -108,7 +110,9 @@ function PlanHeader(props: { overview: PlanOverview }) {
           <PlanStatusBadge status={plan.status} />
         </p>
         <ul class="inline-list">
-          <li><a href={`/ejercicios/${slug}/plan/resultados`}>{t('evaluation.results.linkFromPlan')}</a></li>
+          <li>
+            <a href={`/ejercicios/${slug}/plan/resultados`}>{t('evaluation.results.linkFromPlan')}</a>
+          </li>
           <li>
             <a href={`/ejercicios/${slug}/plan/imprimir`}>{t('planData.print.title')}</a>
           </li>

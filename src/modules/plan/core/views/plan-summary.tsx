@@ -19,7 +19,11 @@ export function PlanSummaries(props: { plans: PlanSummary[]; headingLevel?: 2 | 
           <p>
             <PlanStatusBadge status={plan.status} />
           </p>
-          <ProgressBar id={`plan-summary-${plan.exerciseId}`} value={plan.progress} label={t('plan.summary.progress')} />
+          <ProgressBar
+            id={`plan-summary-${plan.exerciseId}`}
+            value={plan.progress}
+            label={t('plan.summary.progress')}
+          />
         </div>
       ))}
     </section>

@@ -34,7 +34,12 @@ export function ProgressChart(props: { id: string; series: { progress: number; r
   });
   return (
     <figure class="progress-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${props.id}-title ${props.id}-desc`} class="progress-chart__svg">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-labelledby={`${props.id}-title ${props.id}-desc`}
+        class="progress-chart__svg"
+      >
         <title id={`${props.id}-title`}>{props.title}</title>
         <desc id={`${props.id}-desc`}>{description}</desc>
         {[0, 25, 50, 75, 100].map((tick) => (
@@ -60,7 +65,12 @@ export function ProgressChart(props: { id: string; series: { progress: number; r
       <Table
         caption={t('plan.chart.tableCaption')}
         columns={[
-          { header: t('plan.chart.when'), cell: (p: { progress: number; recordedAt: Date }) => <time dateTime={p.recordedAt.toISOString()}>{format.dateTime(p.recordedAt)}</time> },
+          {
+            header: t('plan.chart.when'),
+            cell: (p: { progress: number; recordedAt: Date }) => (
+              <time dateTime={p.recordedAt.toISOString()}>{format.dateTime(p.recordedAt)}</time>
+            ),
+          },
           { header: t('plan.chart.progress'), cell: (p) => <Percent value={p.progress} />, isNumeric: true },
         ]}
         rows={[...points].reverse()}

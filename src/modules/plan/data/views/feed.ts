@@ -3,7 +3,9 @@ import type { PlanUpdate } from '../list-plan-updates.js';
 
 /** Escapes text for XML element content and attribute values. */
 export const escapeXml = (text: string) =>
-  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch]!).replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
+  text
+    .replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch]!)
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
 
 export interface FeedInput {
   /** The portal's absolute base URL, without a trailing slash. */
@@ -32,7 +34,12 @@ export function planFeedXml(input: FeedInput): string {
     const action = t(`planData.action.${update.action}`);
     const title = `${t('planData.feed.entry', { record, action })}${update.recordTitle ? ` · ${update.recordTitle}` : ''}`;
     const href = update.commitmentNumber === null ? planUrl : `${planUrl}/compromisos/${update.commitmentNumber}`;
-    const summary = [update.commitmentNumber === null ? null : t('planData.search.commitmentLabel', { number: update.commitmentNumber }), t('planData.feed.by', { actor: update.actorLabel })]
+    const summary = [
+      update.commitmentNumber === null
+        ? null
+        : t('planData.search.commitmentLabel', { number: update.commitmentNumber }),
+      t('planData.feed.by', { actor: update.actorLabel }),
+    ]
       .filter(Boolean)
       .join(' · ');
     return [

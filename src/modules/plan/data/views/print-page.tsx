@@ -9,7 +9,11 @@ type Milestone = Commitment['milestones'][number];
 
 function Text(props: { value: string | null | undefined }) {
   const { t } = usePage();
-  return props.value && props.value.trim() ? <p class="prewrap">{props.value}</p> : <p class="hint">{t('planData.print.empty')}</p>;
+  return props.value && props.value.trim() ? (
+    <p class="prewrap">{props.value}</p>
+  ) : (
+    <p class="hint">{t('planData.print.empty')}</p>
+  );
 }
 
 function Row(props: { label: string; children: ComponentChildren }) {
@@ -24,7 +28,8 @@ function Row(props: { label: string; children: ComponentChildren }) {
 function useDates() {
   const { t, format } = usePage();
   const day = (value: string | null) => (value ? format.calendarDate(value) : t('planData.print.noDate'));
-  return (start: string | null, end: string | null) => t('planData.print.dateRange', { start: day(start), end: day(end) });
+  return (start: string | null, end: string | null) =>
+    t('planData.print.dateRange', { start: day(start), end: day(end) });
 }
 
 const percent = (value: number) => `${Math.round(value)} %`;
@@ -66,7 +71,11 @@ function MilestoneSection(props: { commitment: Commitment; milestone: Milestone 
             },
             { header: t('planData.print.responsible'), cell: (a) => a.responsible },
             { header: t('planData.print.plannedDates'), cell: (a) => range(a.plannedStart, a.plannedEnd) },
-            { header: t('planData.print.activityStatus'), cell: (a) => `${t(`plan.activityStatus.${a.status}`)}${a.isDelayed ? ` · ${t('planData.print.delayed')}` : ''}` },
+            {
+              header: t('planData.print.activityStatus'),
+              cell: (a) =>
+                `${t(`plan.activityStatus.${a.status}`)}${a.isDelayed ? ` · ${t('planData.print.delayed')}` : ''}`,
+            },
           ]}
         />
       ) : (
@@ -87,7 +96,9 @@ function CommitmentSection(props: { commitment: Commitment }) {
       <h2 id={`${id}-titulo`}>{t('planData.print.commitment', { number: c.number, title: c.title })}</h2>
       <h3>{t('planData.print.general')}</h3>
       <dl class="plan-document__facts">
-        <Row label={t('planData.print.lead')}>{c.lead.acronym ? `${c.lead.name} (${c.lead.acronym})` : c.lead.name}</Row>
+        <Row label={t('planData.print.lead')}>
+          {c.lead.acronym ? `${c.lead.name} (${c.lead.acronym})` : c.lead.name}
+        </Row>
         <Row label={t('planData.print.partners')}>{list(c.coResponsible)}</Row>
         <Row label={t('planData.print.otherActors')}>{list(c.otherActors)}</Row>
         <Row label={t('planData.print.municipalities')}>{list(c.municipalities.map((m) => m.name))}</Row>
@@ -139,7 +150,10 @@ function CommitmentSection(props: { commitment: Commitment }) {
         rows={[...ogpValues]}
         columns={[
           { header: t('planData.print.value'), cell: (value) => t(`planData.print.value.${value}`) },
-          { header: t('planData.print.relevant'), cell: (value) => (c.ogpValues[value]?.relevant ? t('planData.print.yes') : t('planData.print.no')) },
+          {
+            header: t('planData.print.relevant'),
+            cell: (value) => (c.ogpValues[value]?.relevant ? t('planData.print.yes') : t('planData.print.no')),
+          },
           { header: t('planData.print.justification'), cell: (value) => c.ogpValues[value]?.justification || '—' },
         ]}
       />
@@ -152,7 +166,9 @@ function CommitmentSection(props: { commitment: Commitment }) {
       <h3>{t('planData.print.alignment')}</h3>
       <dl class="plan-document__facts">
         <Row label={t('planData.print.alignmentStatePlan')}>{c.alignmentStatePlan || t('planData.print.empty')}</Row>
-        <Row label={t('planData.print.alignmentSdgs')}>{c.alignmentSdgs.length ? c.alignmentSdgs.map((n) => `ODS ${n}`).join(', ') : t('planData.print.empty')}</Row>
+        <Row label={t('planData.print.alignmentSdgs')}>
+          {c.alignmentSdgs.length ? c.alignmentSdgs.map((n) => `ODS ${n}`).join(', ') : t('planData.print.empty')}
+        </Row>
         <Row label={t('planData.print.alignmentGender')}>{c.alignmentGender || t('planData.print.empty')}</Row>
       </dl>
       <h3>{t('planData.print.smart')}</h3>
@@ -162,12 +178,19 @@ function CommitmentSection(props: { commitment: Commitment }) {
         rows={[...smartCriteria]}
         columns={[
           { header: t('planData.print.criterion'), cell: (criterion) => t(`planData.print.smart.${criterion}`) },
-          { header: t('planData.print.met'), cell: (criterion) => (c.smart[criterion]?.met ? t('planData.print.yes') : t('planData.print.no')) },
+          {
+            header: t('planData.print.met'),
+            cell: (criterion) => (c.smart[criterion]?.met ? t('planData.print.yes') : t('planData.print.no')),
+          },
           { header: t('planData.print.justification'), cell: (criterion) => c.smart[criterion]?.justification || '—' },
         ]}
       />
       <h3>{t('planData.print.milestones')}</h3>
-      {c.milestones.length ? c.milestones.map((m) => <MilestoneSection key={m.id} commitment={c} milestone={m} />) : <p class="hint">{t('planData.print.noMilestones')}</p>}
+      {c.milestones.length ? (
+        c.milestones.map((m) => <MilestoneSection key={m.id} commitment={c} milestone={m} />)
+      ) : (
+        <p class="hint">{t('planData.print.noMilestones')}</p>
+      )}
     </section>
   );
 }
@@ -192,7 +215,12 @@ export function PlanPrintPage(props: { document: PlanDocument; issuedAt: Date })
           <p class="plan-document__convener">{props.document.convenerName}</p>
           <h1>{plan.title}</h1>
           <p class="lead">{exercise.title}</p>
-          <p>{t('planData.print.period', { start: format.calendarDate(plan.periodStart), end: format.calendarDate(plan.periodEnd) })}</p>
+          <p>
+            {t('planData.print.period', {
+              start: format.calendarDate(plan.periodStart),
+              end: format.calendarDate(plan.periodEnd),
+            })}
+          </p>
           <dl class="plan-document__facts">
             <Row label={t('planData.print.status')}>{t(`plan.planStatus.${plan.status}`)}</Row>
             <Row label={t('planData.print.progress')}>{percent(plan.progress)}</Row>
@@ -207,7 +235,9 @@ export function PlanPrintPage(props: { document: PlanDocument; issuedAt: Date })
           <ol>
             {commitments.map((c) => (
               <li key={c.id}>
-                <a href={`#compromiso-${c.number}`}>{t('planData.print.commitment', { number: c.number, title: c.title })}</a>
+                <a href={`#compromiso-${c.number}`}>
+                  {t('planData.print.commitment', { number: c.number, title: c.title })}
+                </a>
               </li>
             ))}
           </ol>

@@ -141,7 +141,7 @@ function EndSection(props: { evaluation: CommitmentEvaluation }) {
           <h3>{t('evaluation.end.narrative')}</h3>
           <p class="prewrap">{end.narrative}</p>
           <h3>{t('evaluation.end.evidence')}</h3>
-          <ul>
+          <ul class="url-list">
             {end.evidenceUrls.map((url) => (
               <li key={url}>
                 <a href={url} rel="nofollow noopener">

@@ -8,8 +8,8 @@
  *   web         src/web (design system, i18n, page rendering)
  *   kernel      src/kernel (the contracts modules declare themselves with: manifest, access, actor, records)
  *   modules     src/modules/<name>, in MODULE_ORDER: a module imports only modules before it
- *   composition src/registry.ts, src/app.tsx, src/server.ts, src/main.ts, src/jobs/start-jobs.ts, src/demo, src/cli,
- *               src/testing (and tests): may import anything
+ *   composition src/registry.ts, src/app.tsx, src/app/, src/server.ts, src/main.ts, src/jobs/start-jobs.ts, src/demo,
+ *               src/cli, src/testing (and tests): may import anything
  */
 const MODULE_ORDER = [
   'audit',

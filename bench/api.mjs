@@ -24,6 +24,7 @@ import {
   httpGet,
   idleCpuPercent,
   mainJs,
+  nginxComparisonRows,
   makeTempDir,
   memoryOf,
   resultsDir,
@@ -177,34 +178,7 @@ async function main() {
     await stopProcess(server);
   }
 
-  const rows = [];
-  for (const run of portalRuns) {
-    const reference = nginx?.runs.find((r) => r.page === run.page);
-    run.percentOfNginx = reference
-      ? Math.round((run.requestsPerSecond / reference.requestsPerSecond) * 1000) / 10
-      : undefined;
-    rows.push({
-      target: 'portal (PGlite)',
-      page: run.page,
-      rps: run.requestsPerSecond,
-      p50: run.latencyP50Ms,
-      p99: run.latencyP99Ms,
-      body: run.bodyBytes,
-      errors: run.errors + run.non2xx,
-      ratio: run.percentOfNginx === undefined ? '-' : `${run.percentOfNginx}%`,
-    });
-  }
-  for (const run of nginx?.runs ?? [])
-    rows.push({
-      target: 'nginx',
-      page: run.page,
-      rps: run.requestsPerSecond,
-      p50: run.latencyP50Ms,
-      p99: run.latencyP99Ms,
-      body: run.bodyBytes,
-      errors: run.errors + run.non2xx,
-      ratio: '100%',
-    });
+  const rows = nginxComparisonRows(portalRuns, nginx?.runs);
 
   console.log(
     `\n=== Public API on the large synthetic plan (500 commitments, 5,000 milestones, 25,000 activities) ===`,

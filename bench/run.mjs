@@ -740,6 +740,31 @@ export function table(rows, columns) {
   ].join('\n');
 }
 
+/**
+ * Rows for `table`: each portal run beside nginx serving the same bytes. Sets each portal run's `percentOfNginx`
+ * (its requests per second as a share of nginx's on the same page; undefined without a baseline).
+ */
+export function nginxComparisonRows(portalRuns, nginxRuns = [], target = 'portal (PGlite)') {
+  const row = (run, target, ratio) => ({
+    target,
+    page: run.page,
+    rps: run.requestsPerSecond,
+    p50: run.latencyP50Ms,
+    p99: run.latencyP99Ms,
+    body: run.bodyBytes,
+    errors: run.errors + run.non2xx,
+    ratio,
+  });
+  const rows = portalRuns.map((run) => {
+    const reference = nginxRuns.find((r) => r.page === run.page);
+    run.percentOfNginx = reference
+      ? Math.round((run.requestsPerSecond / reference.requestsPerSecond) * 1000) / 10
+      : undefined;
+    return row(run, target, run.percentOfNginx === undefined ? '-' : `${run.percentOfNginx}%`);
+  });
+  return [...rows, ...nginxRuns.map((run) => row(run, 'nginx', '100%'))];
+}
+
 const goal = (ms, limit) => (ms <= limit ? `ok, goal <= ${limit} ms` : `OVER the goal of ${limit} ms`);
 
 /** Share of the CPU left idle by everything else, sampled over one second (Linux only). */

@@ -58,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     records: registry.records,
     datasets: registry.datasets,
     fileAccessChecks: registry.fileAccessChecks,
+    sections: registry.sections,
   };
   const sendUnavailable = unavailablePageSender(config, deps);
 

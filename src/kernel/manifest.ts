@@ -5,6 +5,7 @@ import type { WebDeps } from '../web/http.js';
 import type { SystemActor } from './actor.js';
 import type { Dataset } from './dataset.js';
 import type { FileAccessCheck } from './file-access.js';
+import type { AnyPageSection, PageSections } from './page-sections.js';
 import type { FieldValueLabel, RecordCatalog, RecordTypeDeclaration } from './records.js';
 
 /** A module's texts: Spanish (es-MX) and English with the same keys (see web/i18n/define-messages.ts). */
@@ -23,6 +24,8 @@ export interface ModuleDeps extends WebDeps {
   datasets: readonly Dataset[];
   /** Every module's say on who may download a stored file. */
   fileAccessChecks: readonly FileAccessCheck[];
+  /** Sections later modules add to a module's pages (see page-sections.ts). */
+  sections: PageSections;
 }
 
 /** The subset of pino (Fastify's logger) that jobs write to. */
@@ -86,6 +89,8 @@ export interface ModuleManifest {
   datasets?: readonly Dataset[];
   /** Its say on who may download a stored file it references. */
   fileAccess?: FileAccessCheck;
+  /** Sections it adds to pages of modules earlier in the order (see page-sections.ts). */
+  sections?: readonly AnyPageSection[];
   /** Its scheduled jobs. */
   jobs?: readonly ScheduledJob[];
   /** Work to finish when a process starts (e.g. mailings interrupted by a stop). */

@@ -2,6 +2,7 @@ import { installMessages } from '../web/i18n/i18n.js';
 import type { Dataset } from './dataset.js';
 import type { FileAccessCheck } from './file-access.js';
 import type { ModuleManifest, ScheduledJob } from './manifest.js';
+import { createPageSections, type PageSections } from './page-sections.js';
 import {
   createRecordCatalog,
   type FieldValueLabel,
@@ -16,6 +17,7 @@ export interface Registry {
   datasets: readonly Dataset[];
   fileAccessChecks: readonly FileAccessCheck[];
   jobs: readonly ScheduledJob[];
+  sections: PageSections;
 }
 
 function mergeUnique<T>(
@@ -70,5 +72,6 @@ export function createRegistry(modules: readonly ModuleManifest[]): Registry {
     datasets,
     fileAccessChecks: modules.flatMap((m) => (m.fileAccess ? [m.fileAccess] : [])),
     jobs,
+    sections: createPageSections(modules.flatMap((m) => m.sections ?? [])),
   };
 }

@@ -2,18 +2,16 @@ import type { ModuleManifest } from '../../kernel/manifest.js';
 import { labelsWithPrefix } from '../../kernel/records.js';
 import { callAdminRoutes } from './admin/call-routes.js';
 import { callListAdminRoutes } from './admin/calls-routes.js';
-import { mailingAdminRoutes } from './admin/mailing-routes.js';
 import { callTarget } from './call-target.js';
 import { closeDueCalls } from './close-due-calls.js';
 import { callsMessages } from './messages.js';
 import { callRoutes } from './routes.js';
-import { resumeCallMailings } from './send-call-mailing.js';
 import { callsDemo } from './demo.js';
 
 /** Scheduled every minute: marks closed the published calls whose closing instant has passed. */
 export const CLOSE_DUE_CALLS_QUEUE = 'close-due-calls';
 
-/** Calls (convocatorias): writing, publication, automatic closing, results and next-step mailings. */
+/** Calls (convocatorias): writing, publication, automatic closing and results. */
 export const callsModule: ModuleManifest = {
   name: 'calls',
   messages: [callsMessages],
@@ -21,7 +19,6 @@ export const callsModule: ModuleManifest = {
     callRoutes(app, deps);
     callListAdminRoutes(app, deps);
     callAdminRoutes(app, deps);
-    mailingAdminRoutes(app, deps);
   },
   records: {
     call: { statusLabel: labelsWithPrefix('call.status.'), target: callTarget },
@@ -43,10 +40,5 @@ export const callsModule: ModuleManifest = {
       },
     },
   ],
-  async onStart({ db, config, logger }) {
-    const resumed = await resumeCallMailings(db, { siteName: config.SITE_NAME });
-    if (resumed.length > 0)
-      logger.info({ mailingIds: resumed }, 'Calls: finished queueing next-step mailings interrupted by a stop');
-  },
   demo: callsDemo,
 };

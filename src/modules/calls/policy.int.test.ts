@@ -10,7 +10,7 @@ import { cancelCall } from './cancel-call.js';
 import { createCall, type CreateCallInput } from './create-call.js';
 import { publishCall } from './publish-call.js';
 import { calls } from './schema.js';
-import { sendCallMailing } from './send-call-mailing.js';
+import { sendCallMailing } from '../registrations/send-call-mailing.js';
 import { setCallResults } from './set-call-results.js';
 import { updateCall } from './update-call.js';
 

@@ -8,14 +8,18 @@ import { resendRoutes } from './resend-routes.js';
 import { registrationReviewRoutes } from './review-routes.js';
 import { signupRoutes } from './signup-routes.js';
 import { demoExerciseSlugs } from '../exercises/demo.js';
+import { mailingMessages } from './mailing-messages.js';
+import { mailingAdminRoutes } from './mailing-routes.js';
+import { mailingSection } from './mailing-section.js';
+import { resumeCallMailings } from './send-call-mailing.js';
 
 /**
  * People joining: sign-ups to a call (Súmate) with their confirmation, review, export and public figures; participant
- * accounts (/registro).
+ * accounts (/registro); the next-step message to a call's registrants, in a section of the call's admin page.
  */
 export const registrationsModule: ModuleManifest = {
   name: 'registrations',
-  messages: [registrationsMessages, registrationFiguresMessages],
+  messages: [registrationsMessages, registrationFiguresMessages, mailingMessages],
   routes: (app, deps) => {
     signupRoutes(app, deps);
     resendRoutes(app, deps);
@@ -23,6 +27,13 @@ export const registrationsModule: ModuleManifest = {
     registrationReviewRoutes(app, deps);
     registrationFiguresRoutes(app, deps);
     participantAccountRoutes(app, deps);
+    mailingAdminRoutes(app, deps);
+  },
+  sections: [mailingSection],
+  async onStart({ db, config, logger }) {
+    const resumed = await resumeCallMailings(db, { siteName: config.SITE_NAME });
+    if (resumed.length > 0)
+      logger.info({ mailingIds: resumed }, 'Registrations: finished queueing next-step mailings interrupted by a stop');
   },
   demo: {
     pages: [

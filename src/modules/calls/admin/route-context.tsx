@@ -3,17 +3,17 @@ import type { Db } from '../../../db/client.js';
 import { AppError } from '../../../shared/errors.js';
 import { type FormMessages, emptyForm, type FormState } from '../../../web/forms.js';
 import { sendPage, type WebDeps } from '../../../web/http.js';
-import { formatters, translator, type MessageKey } from '../../../web/i18n/i18n.js';
+import type { MessageKey } from '../../../web/i18n/i18n.js';
 import { idParams, parseParams } from '../../../web/params.js';
 import { listExercises } from '../../exercises/list-exercises.js';
-import { countMailingRecipients } from '../count-mailing-recipients.js';
 import { getCall, type CallWithExercise } from '../get-call.js';
-import { listCallMailings } from '../list-call-mailings.js';
 import { AdminCallPage, type AdminCallPageProps } from '../views/admin-call-page.js';
 import { CallFormPage } from '../views/admin-call-form.js';
 import { access } from '../../../kernel/access.js';
+import type { PageSections } from '../../../kernel/page-sections.js';
+import { adminCallSlot } from '../admin-call-slot.js';
 
-type Deps = WebDeps & { db: Db; now: () => Date };
+type Deps = WebDeps & { db: Db; now: () => Date; sections: PageSections };
 
 /** Notices after a redirect (`?aviso=`), by their name in the URL. */
 const notices: Record<string, MessageKey> = {
@@ -31,8 +31,6 @@ const problems: Record<string, MessageKey> = {
   closesInPast: 'calls.problem.closesInPast',
   notPublished: 'calls.problem.notPublished',
   notClosed: 'calls.problem.notClosed',
-  callNotClosed: 'calls.problem.callNotClosed',
-  noRecipients: 'calls.problem.noRecipients',
 };
 const problemOf = (error: unknown): MessageKey | undefined =>
   error instanceof AppError && error.code === 'conflict' && typeof error.details?.reason === 'string'
@@ -63,39 +61,30 @@ export function callAdminContext(deps: Deps) {
     return problem ? callPage(request, reply, id, { forms, problem: request.t(problem), status: 409 }) : undefined;
   };
 
-  /** The next-step message prefilled in both languages, to be completed by the admin. */
-  const defaultMailing = (call: CallWithExercise['call']): Record<string, string> => {
-    const texts = (locale: 'es-MX' | 'en') => {
-      const t = translator(locale);
-      const params = {
-        call: call.title,
-        date: formatters(locale, zone).date(call.closesAt),
-        contact: call.contactEmail,
-      };
-      return { subject: t('calls.mailing.defaultSubject', params), body: t('calls.mailing.defaultBody', params) };
-    };
-    const es = texts('es-MX');
-    const en = texts('en');
-    return { subjectEs: es.subject, bodyEs: es.body, subjectEn: en.subject, bodyEn: en.body };
-  };
-
   const callPage = async (
     request: FastifyRequest,
     reply: FastifyReply,
     id: string,
-    options: { forms?: Partial<AdminCallPageProps['forms']>; notice?: string; problem?: string; status?: number } = {},
+    options: {
+      forms?: Partial<AdminCallPageProps['forms']>;
+      /** A refused form of a section added by a later module (see admin-call-slot.ts), under the section's id. */
+      sectionStates?: Record<string, unknown>;
+      notice?: string | undefined;
+      problem?: string | undefined;
+      status?: number;
+    } = {},
   ) => {
-    const { call, exercise } = await getCall(db, id);
-    const [recipients, mailings] = await Promise.all([
-      countMailingRecipients(db, call.id),
-      listCallMailings(db, call.id),
-    ]);
-    const forms = {
-      cancel: emptyForm(),
-      results: emptyForm(),
-      mailing: emptyForm(defaultMailing(call)),
-      ...options.forms,
-    };
+    const found = await getCall(db, id);
+    const { call, exercise } = found;
+    const sections = await deps.sections.render(adminCallSlot, {
+      db,
+      config,
+      request,
+      now: deps.now(),
+      subject: found,
+      states: options.sectionStates,
+    });
+    const forms = { cancel: emptyForm(), results: emptyForm(), ...options.forms };
     return sendPage(request, reply, deps, {
       status: options.status ?? 200,
       title: call.title,
@@ -104,8 +93,7 @@ export function callAdminContext(deps: Deps) {
           call={call}
           exercise={exercise}
           now={deps.now()}
-          recipients={recipients}
-          mailings={mailings}
+          sections={sections}
           forms={forms}
           notice={options.notice}
           problem={options.problem}

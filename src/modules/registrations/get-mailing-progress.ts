@@ -2,7 +2,7 @@ import { and, count, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../shared/errors.js';
 import { emails, type EmailStatus } from '../notifications/read-models.js';
-import { callMailingRecipients, callMailings, registrations } from '../registrations/schema.js';
+import { callMailingRecipients, callMailings, registrations } from './schema.js';
 
 export interface MailingCounts {
   total: number;

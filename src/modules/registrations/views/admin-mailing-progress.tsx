@@ -12,11 +12,11 @@ export function MailingProgressPage(props: {
   const { mailing, counts, failures } = props.progress;
   const base = `/admin/convocatorias/${props.call.id}`;
   const figures = [
-    { key: 'sent', label: t('calls.progress.sent'), value: counts.sent },
-    { key: 'pending', label: t('calls.progress.pending'), value: counts.pending },
-    { key: 'failed', label: t('calls.progress.failed'), value: counts.failed },
-    ...(counts.removed > 0 ? [{ key: 'removed', label: t('calls.progress.removed'), value: counts.removed }] : []),
-    { key: 'total', label: t('calls.progress.total'), value: counts.total },
+    { key: 'sent', label: t('mailing.progress.sent'), value: counts.sent },
+    { key: 'pending', label: t('mailing.progress.pending'), value: counts.pending },
+    { key: 'failed', label: t('mailing.progress.failed'), value: counts.failed },
+    ...(counts.removed > 0 ? [{ key: 'removed', label: t('mailing.progress.removed'), value: counts.removed }] : []),
+    { key: 'total', label: t('mailing.progress.total'), value: counts.total },
   ];
   return (
     <>
@@ -26,12 +26,12 @@ export function MailingProgressPage(props: {
           { href: '/admin', label: t('accounts.admin.title') },
           { href: '/admin/convocatorias', label: t('calls.admin.title') },
           { href: base, label: props.call.title },
-          { label: t('calls.progress.title') },
+          { label: t('mailing.progress.title') },
         ]}
       />
       <PageHeading
-        title={t('calls.progress.title')}
-        lead={t('calls.progress.lead', { date: format.dateTime(mailing.createdAt) })}
+        title={t('mailing.progress.title')}
+        lead={t('mailing.progress.lead', { date: format.dateTime(mailing.createdAt) })}
       />
       {props.notice ? (
         <Alert kind="info">
@@ -40,7 +40,7 @@ export function MailingProgressPage(props: {
       ) : null}
       {mailing.isQueueing ? (
         <Alert kind="info">
-          <p>{t('calls.progress.queueing')}</p>
+          <p>{t('mailing.progress.queueing')}</p>
         </Alert>
       ) : null}
       <dl class="meta-list" data-mailing-counts>
@@ -56,48 +56,48 @@ export function MailingProgressPage(props: {
       <ProgressBar
         id="mailing-progress"
         value={counts.total === 0 ? 0 : (counts.sent / counts.total) * 100}
-        label={t('calls.progress.bar', { sent: format.number(counts.sent), total: format.number(counts.total) })}
+        label={t('mailing.progress.bar', { sent: format.number(counts.sent), total: format.number(counts.total) })}
       />
-      <p class="hint">{t('calls.progress.note')}</p>
+      <p class="hint">{t('mailing.progress.note')}</p>
       <div class="actions">
         <ButtonLink href={`${base}/envios/${mailing.id}`} variant="secondary">
-          {t('calls.progress.refresh')}
+          {t('mailing.progress.refresh')}
         </ButtonLink>
         <ButtonLink href="/admin/correo" variant="secondary">
-          {t('calls.progress.outbox')}
+          {t('mailing.progress.outbox')}
         </ButtonLink>
       </div>
       <section aria-labelledby="failures-heading">
-        <h2 id="failures-heading">{t('calls.progress.failures')}</h2>
+        <h2 id="failures-heading">{t('mailing.progress.failures')}</h2>
         {failures.length === 0 ? (
-          <p>{t('calls.progress.noFailures')}</p>
+          <p>{t('mailing.progress.noFailures')}</p>
         ) : (
           <>
             <Table
-              caption={t('calls.progress.failuresCaption')}
+              caption={t('mailing.progress.failuresCaption')}
               rows={failures}
               rowKey={(f) => f.emailId}
               columns={[
-                { header: t('calls.progress.person'), cell: (f) => f.name },
-                { header: t('calls.progress.address'), cell: (f) => f.to },
-                { header: t('calls.progress.attempts'), cell: (f) => format.number(f.attempts), isNumeric: true },
-                { header: t('calls.progress.lastError'), cell: (f) => f.lastError ?? '—' },
+                { header: t('mailing.progress.person'), cell: (f) => f.name },
+                { header: t('mailing.progress.address'), cell: (f) => f.to },
+                { header: t('mailing.progress.attempts'), cell: (f) => format.number(f.attempts), isNumeric: true },
+                { header: t('mailing.progress.lastError'), cell: (f) => f.lastError ?? '—' },
               ]}
             />
             {props.progress.hasMoreFailures ? (
-              <p class="hint">{t('calls.progress.moreFailures', { count: format.number(failures.length) })}</p>
+              <p class="hint">{t('mailing.progress.moreFailures', { count: format.number(failures.length) })}</p>
             ) : null}
           </>
         )}
       </section>
       <section class="panel" aria-labelledby="message-heading">
-        <h2 id="message-heading">{t('calls.progress.message')}</h2>
-        <h3>{t('calls.mailing.spanish')}</h3>
+        <h2 id="message-heading">{t('mailing.progress.message')}</h2>
+        <h3>{t('mailing.spanish')}</h3>
         <p>
           <strong>{mailing.subjectEs}</strong>
         </p>
         <p class="prewrap">{mailing.bodyEs}</p>
-        <h3>{t('calls.mailing.english')}</h3>
+        <h3>{t('mailing.english')}</h3>
         <div lang="en">
           <p>
             <strong>{mailing.subjectEn}</strong>
@@ -106,7 +106,7 @@ export function MailingProgressPage(props: {
         </div>
       </section>
       <p>
-        <a href={base}>{t('calls.progress.back')}</a>
+        <a href={base}>{t('mailing.progress.back')}</a>
       </p>
     </>
   );

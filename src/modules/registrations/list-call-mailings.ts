@@ -1,7 +1,7 @@
 import { count, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { emails } from '../notifications/read-models.js';
-import { callMailingRecipients, callMailings } from '../registrations/schema.js';
+import { callMailingRecipients, callMailings } from './schema.js';
 import { countsOf, type MailingCounts } from './get-mailing-progress.js';
 
 /** The next-step mailings of a call, newest first, each with its delivery figures (one query). */

@@ -4,14 +4,9 @@ import type { Db } from '../../db/client.js';
 import { assertHoldsRole, isSystemActor, type ActingParty } from '../../kernel/actor.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { queueEmails } from '../notifications/queue-email.js';
-import {
-  callMailingRecipients,
-  callMailings,
-  registrations,
-  type RegistrationStatus,
-} from '../registrations/schema.js';
-import { callAvailability } from './call-window.js';
-import { calls } from './schema.js';
+import { callMailingRecipients, callMailings, registrations, type RegistrationStatus } from './schema.js';
+import { callAvailability } from '../calls/call-window.js';
+import { calls } from '../calls/read-models.js';
 
 /** Who gets the next-step message: registrants who confirmed their e-mail, and those already accepted. */
 export const mailingRecipientStatuses = ['confirmed', 'accepted'] as const satisfies readonly RegistrationStatus[];

@@ -1,6 +1,6 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { registrations } from '../registrations/read-models.js';
+import { registrations } from './read-models.js';
 import { mailingRecipientStatuses } from './send-call-mailing.js';
 
 /** How many people a next-step message of this call would reach now. */

@@ -79,6 +79,9 @@ let admin: BrowserContext;
 let callPath: string;
 
 test.beforeAll(async ({ browser }) => {
+  // The first journey of a run signs in while the portal is still warming up (hashing, first queries): its wait for
+  // the one-time link and the password can take most of a minute on two cores.
+  test.setTimeout(120_000);
   admin = await adminSession(browser);
 });
 test.afterAll(async () => {

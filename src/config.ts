@@ -122,6 +122,15 @@ export const configSchema = z
     EMAIL_RETRY_LIMIT: z.coerce.number({ message: 'expected a whole number' }).int().min(0).max(20).default(5),
     EMAIL_RETRY_DELAY_SECONDS: z.coerce.number({ message: 'expected seconds' }).int().min(1).max(3600).default(30),
     /**
+     * After the quick retries, how long an e-mail that failed for a passing reason (mail server down, 4xx answer) keeps
+     * being retried, with waits doubling up to 30 minutes, before it is marked failed; like a mail server's queue.
+     */
+    EMAIL_RETRY_HORIZON_HOURS: z.coerce
+      .number({ message: 'expected a number of hours' })
+      .min(0)
+      .max(24 * 30)
+      .default(48),
+    /**
      * How alike (pg_trgm similarity, 0 to 1) a problem must be to be offered as similar before a new one is submitted.
      */
     PROBLEM_SIMILARITY_THRESHOLD: z.coerce

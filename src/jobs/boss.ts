@@ -38,7 +38,17 @@ export interface JobSettings {
   smtpTimeoutMs: number;
   /** How long a graceful stop waits for a send in progress before giving its job back. */
   stopTimeoutMs: number;
+  /**
+   * Late retries once the quick ones are spent on a passing failure (the mail server is down); the shape of
+   * LateRetrySettings in the notifications module, which this layer does not import.
+   */
+  lateRetry: { horizonSeconds: number; firstWaitSeconds: number; maxWaitSeconds: number };
+  /** How often the rows whose late try is due get their job again, and the oldest unsent e-mail is checked. */
+  lateRetryCheckSeconds: number;
 }
+
+/** The longest wait between two late tries: half an hour, as mail servers do. */
+const LATE_RETRY_MAX_WAIT_SECONDS = 30 * 60;
 
 export function jobSettingsFromConfig(config: Config): JobSettings {
   return {
@@ -50,6 +60,12 @@ export function jobSettingsFromConfig(config: Config): JobSettings {
     retryBackoff: true,
     smtpTimeoutMs: 60_000,
     stopTimeoutMs: Math.max(1000, Math.floor(config.SHUTDOWN_TIMEOUT_MS / 2)),
+    lateRetry: {
+      horizonSeconds: Math.round(config.EMAIL_RETRY_HORIZON_HOURS * 3600),
+      firstWaitSeconds: config.EMAIL_RETRY_DELAY_SECONDS,
+      maxWaitSeconds: LATE_RETRY_MAX_WAIT_SECONDS,
+    },
+    lateRetryCheckSeconds: 30,
   };
 }
 
@@ -63,6 +79,8 @@ export const defaultJobSettings: JobSettings = {
   retryBackoff: true,
   smtpTimeoutMs: 60_000,
   stopTimeoutMs: 5000,
+  lateRetry: { horizonSeconds: 48 * 3600, firstWaitSeconds: 30, maxWaitSeconds: LATE_RETRY_MAX_WAIT_SECONDS },
+  lateRetryCheckSeconds: 30,
 };
 
 /** A pg-boss instance on the portal's database (PGlite or the server's pool); cron schedules only when asked. */

@@ -148,7 +148,7 @@ describe('e-mail delivery through pg-boss and SMTP', () => {
     const mailer = createSmtpMailer({ url: smtp.url, from: 'Cocrea <no-reply@cocrea.test>', timeoutMs: 5000 });
     cleanups.push(async () => mailer.close());
     const { id } = await queueEmail(database.db, confirmation('ana@example.mx', 'es-MX'));
-    const options = { isLastAttempt: false, staleAfterSeconds: 60 };
+    const options = { isLastAttempt: false, staleAfterSeconds: 60, retry: fastJobSettings.lateRetry };
 
     expect(await deliverEmail(database.db, mailer, id, options)).toBe('sent');
     expect(await deliverEmail(database.db, mailer, id, options)).toBe('already_sent');

@@ -4,6 +4,7 @@ import type { Database } from '../db/client.js';
 import { isDatabaseUnavailable } from '../db/errors.js';
 import { deliverEmail, EmailBusyError, markEmailFailed } from '../modules/notifications/deliver-email.js';
 import { createSmtpMailer, defaultSender, type Mailer } from '../modules/notifications/mailer.js';
+import { OLDEST_UNSENT_ALARM_SECONDS } from '../modules/notifications/schema.js';
 import type { JobContext, JobLogger } from '../kernel/manifest.js';
 import type { Registry } from '../kernel/registry.js';
 import { createBoss, ensureQueues, JOB_SCHEMA, jobSettingsFromConfig, queues, type JobSettings } from './boss.js';
@@ -57,8 +58,11 @@ function tracked(executor: SqlExecutor) {
 async function enqueueOrphans(executor: SqlExecutor, boss: PgBoss): Promise<number> {
   const { rows } = await executor.executeSql(
     `SELECT e.id FROM emails e
-     WHERE e.status IN ('queued', 'sending')
-       AND NOT EXISTS (SELECT 1 FROM ${JOB_SCHEMA}.job j WHERE j.name = $1 AND j.id = e.id)
+     WHERE e.status IN ('queued', 'sending') AND e.next_attempt_at IS NULL
+       AND NOT EXISTS (
+         SELECT 1 FROM ${JOB_SCHEMA}.job j
+         WHERE j.name = $1 AND (j.id = e.id OR j.data->>'emailId' = e.id::text) AND j.state < 'completed'
+       )
      ORDER BY e.created_at`,
     [queues.sendEmail],
   );
@@ -69,6 +73,69 @@ async function enqueueOrphans(executor: SqlExecutor, boss: PgBoss): Promise<numb
     );
   }
   return ids.length;
+}
+
+const ALARM_REPEAT_MS = 30 * 60 * 1000;
+
+/**
+ * Late retries: the rows whose late try is due (the mail server was down longer than the quick retries lasted) get a
+ * new job. Claiming them is one UPDATE, so two processes never take the same row. It also raises the alarm when the
+ * oldest unsent e-mail is over an hour old. Runs every `lateRetryCheckSeconds` until stopped.
+ */
+function startLateRetries(executor: SqlExecutor, boss: PgBoss, settings: JobSettings, logger: JobLogger) {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  let lastAlarm = 0;
+  const tick = async () => {
+    const { rows } = await executor.executeSql(
+      `UPDATE emails SET next_attempt_at = NULL, updated_at = now()
+       WHERE id IN (SELECT id FROM emails WHERE status = 'queued' AND next_attempt_at <= now()
+                    ORDER BY next_attempt_at LIMIT 500 FOR UPDATE SKIP LOCKED)
+       RETURNING id`,
+    );
+    const ids = rows.map((row) => String(row.id));
+    if (ids.length > 0) {
+      try {
+        await boss.insert(ids.map((id) => ({ name: queues.sendEmail, data: { emailId: id } })));
+        logger.info({ count: ids.length }, 'E-mail: late retry of e-mails the mail server did not take');
+      } catch (error) {
+        // Given back for the next tick rather than left without a job.
+        await executor.executeSql(`UPDATE emails SET next_attempt_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+        throw error;
+      }
+    }
+    const { rows: oldest } = await executor.executeSql(
+      `SELECT extract(epoch FROM now() - min(created_at))::float8 AS age FROM emails
+       WHERE status IN ('queued', 'sending')`,
+    );
+    const age = Number(oldest[0]?.age ?? 0);
+    if (age > OLDEST_UNSENT_ALARM_SECONDS && Date.now() - lastAlarm > ALARM_REPEAT_MS) {
+      lastAlarm = Date.now();
+      logger.error(
+        { oldestUnsentMinutes: Math.floor(age / 60) },
+        'E-mail: the oldest unsent e-mail is over an hour old; is the mail server reachable? See /admin/correo',
+      );
+    }
+  };
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = tick()
+        .catch((error: unknown) =>
+          isDatabaseUnavailable(error)
+            ? logger.warn({ err: error }, 'E-mail late retries: the database is unavailable')
+            : logger.error({ err: error }, 'E-mail late retries failed'),
+        )
+        .finally(schedule);
+    }, settings.lateRetryCheckSeconds * 1000);
+  };
+  schedule();
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await running;
+  };
 }
 
 /**
@@ -117,6 +184,7 @@ export async function startJobs(options: StartJobsOptions): Promise<JobRunner> {
   await boss.start();
 
   let mailer: Mailer | undefined;
+  let stopLateRetries: (() => Promise<void>) | undefined;
   try {
     await ensureQueues(boss, settings, options.registry.jobs);
     await startScheduledJobs(
@@ -151,6 +219,7 @@ export async function startJobs(options: StartJobsOptions): Promise<JobRunner> {
           const outcome = await deliverEmail(database.db, activeMailer, job.data.emailId, {
             isLastAttempt,
             staleAfterSeconds: settings.expireInSeconds,
+            retry: settings.lateRetry,
           });
           if (outcome === 'missing')
             logger.warn({ emailId: job.data.emailId }, 'E-mail job for a row that no longer exists');
@@ -167,18 +236,21 @@ export async function startJobs(options: StartJobsOptions): Promise<JobRunner> {
       // Abandoned jobs are rare and not urgent: their queue is polled less often.
       const deadLetterOptions = { ...workOptions, pollingIntervalSeconds: settings.pollingIntervalSeconds * 4 };
       await boss.work<SendEmailData>(queues.sendEmailFailed, deadLetterOptions, async ([job]) => {
-        if (
-          job &&
-          (await markEmailFailed(database.db, job.data.emailId, 'delivery abandoned: the last attempt did not finish'))
-        ) {
+        if (!job) return;
+        const reason = 'delivery abandoned: the last attempt did not finish';
+        const outcome = await markEmailFailed(database.db, job.data.emailId, reason, settings.lateRetry);
+        if (outcome === 'failed')
           logger.error({ emailId: job.data.emailId }, 'E-mail delivery abandoned after the last attempt');
-        }
+        if (outcome === 'retry_later')
+          logger.warn({ emailId: job.data.emailId }, 'E-mail: the last quick attempt did not finish; retrying later');
       });
+      stopLateRetries = startLateRetries(executor, boss, settings, logger);
       logger.info({ smtp: mailer.description }, `E-mail: delivering through ${mailer.description}`);
     } else {
       logger.info({}, 'E-mail: no SMTP_URL set, so e-mails are not sent: they stay in the outbox at /admin/correo');
     }
   } catch (error) {
+    await stopLateRetries?.();
     await boss.stop({ graceful: false }).catch(() => undefined);
     await drain();
     mailer?.close();
@@ -190,6 +262,7 @@ export async function startJobs(options: StartJobsOptions): Promise<JobRunner> {
     isDelivering: mailer !== undefined,
     stop() {
       stopping ??= (async () => {
+        await stopLateRetries?.();
         await boss.stop({ graceful: true, timeout: settings.stopTimeoutMs });
         await drain();
         mailer?.close();

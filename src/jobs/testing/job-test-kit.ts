@@ -11,6 +11,9 @@ export const fastJobSettings: JobSettings = {
   retryBackoff: false,
   smtpTimeoutMs: 5000,
   stopTimeoutMs: 1000,
+  // No late retries unless a test asks for them: the quick retries' last failure is final.
+  lateRetry: { horizonSeconds: 0, firstWaitSeconds: 1, maxWaitSeconds: 1 },
+  lateRetryCheckSeconds: 0.5,
 };
 
 /** A logger that keeps what it is told, for assertions. */

@@ -126,9 +126,10 @@ export function parseMessage(raw: string): Omit<ReceivedMessage, 'from' | 'to' |
   };
 }
 
-/** A real SMTP server on 127.0.0.1 (random port, no TLS, no authentication) for the tests. */
+/** A real SMTP server on 127.0.0.1 (a random port unless given; no TLS, no authentication) for the tests. */
 export async function startTestSmtpServer(
   behaviour: (index: number) => DataBehaviour = () => 'accept',
+  port = 0,
 ): Promise<TestSmtpServer> {
   const waiters: (() => void)[] = [];
   const notify = () => waiters.splice(0).forEach((wake) => wake());
@@ -206,7 +207,7 @@ export async function startTestSmtpServer(
     },
   });
   server.on('error', () => undefined);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
   state.url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
   return state;
 }

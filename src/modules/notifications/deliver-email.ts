@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { messageIdFor, type Mailer } from './mailer.js';
 import { emails } from './schema.js';
@@ -13,6 +13,17 @@ export interface DeliveryOptions {
    * after pg-boss's expiry): it may be taken over. A fresher one is being sent right now by another worker.
    */
   staleAfterSeconds: number;
+  /** The retry horizon and the longest wait between two late tries (see `retryLater`). */
+  retry: LateRetrySettings;
+}
+
+export interface LateRetrySettings {
+  /** How long after the quick retries a passing failure keeps being retried (0: it fails at once). */
+  horizonSeconds: number;
+  /** The first late wait; it doubles on each try. */
+  firstWaitSeconds: number;
+  /** The longest wait between two late tries. */
+  maxWaitSeconds: number;
 }
 
 export class EmailBusyError extends Error {
@@ -23,6 +34,28 @@ export class EmailBusyError extends Error {
 }
 
 const MAX_ERROR_LENGTH = 1000;
+
+/** A 5xx answer from the mail server: the message will never be taken (no such mailbox, refused); no late retries. */
+export function isPermanentFailure(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+/**
+ * What a row becomes once the job queue's quick retries are spent: queued again with a later try while the horizon
+ * lasts (it starts when the quick retries are first spent; the wait doubles from the first wait up to the longest),
+ * otherwise failed. `attempts` counts every try so far.
+ */
+const lateRetry = (retry: LateRetrySettings) => {
+  const wait = sql`least(${retry.maxWaitSeconds}, ${retry.firstWaitSeconds} * power(2, least(${emails.attempts}, 20)))`;
+  const until = sql`coalesce(${emails.retryUntil}, now() + make_interval(secs => ${retry.horizonSeconds}))`;
+  const withinHorizon = sql`now() + make_interval(secs => ${wait}) <= ${until}`;
+  return {
+    status: sql`case when ${withinHorizon} then 'queued' else 'failed' end`,
+    nextAttemptAt: sql`case when ${withinHorizon} then now() + make_interval(secs => ${wait}) end`,
+    retryUntil: sql`case when ${withinHorizon} then ${until} end`,
+  };
+};
 
 /**
  * Delivers one e-mail row, at most once per job run: claims the row (queued → sending, one more attempt), hands
@@ -68,9 +101,14 @@ export async function deliverEmail(
     });
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
+    const outcome = !options.isLastAttempt
+      ? { status: 'queued' as const }
+      : isPermanentFailure(error)
+        ? { status: 'failed' as const, nextAttemptAt: null, retryUntil: null }
+        : lateRetry(options.retry);
     await db
       .update(emails)
-      .set({ status: options.isLastAttempt ? 'failed' : 'queued', lastError: message, updatedAt: sql`now()` })
+      .set({ ...outcome, lastError: message, updatedAt: sql`now()` })
       .where(and(eq(emails.id, email.id), eq(emails.status, 'sending')));
     throw error;
   }
@@ -83,17 +121,24 @@ export async function deliverEmail(
 
 /**
  * A job that pg-boss gave up on without the handler recording it (the process died on the last attempt, or the
- * attempt outlived its expiry): the row is marked failed so that it shows up as such in the outbox.
+ * attempt outlived its expiry): the row gets a late try while the horizon lasts, or is marked failed so that it shows
+ * up as such in the outbox. A row whose late try is already set was recorded by the handler and is left alone.
  */
-export async function markEmailFailed(db: Db, emailId: string, reason: string): Promise<boolean> {
-  const rows = await db
+export async function markEmailFailed(
+  db: Db,
+  emailId: string,
+  reason: string,
+  retry: LateRetrySettings,
+): Promise<'failed' | 'retry_later' | 'unchanged'> {
+  const [row] = await db
     .update(emails)
     .set({
-      status: 'failed',
+      ...lateRetry(retry),
       lastError: sql`coalesce(${emails.lastError}, ${reason.slice(0, MAX_ERROR_LENGTH)})`,
       updatedAt: sql`now()`,
     })
-    .where(and(eq(emails.id, emailId), inArray(emails.status, ['queued', 'sending'])))
-    .returning({ id: emails.id });
-  return rows.length > 0;
+    .where(and(eq(emails.id, emailId), inArray(emails.status, ['queued', 'sending']), isNull(emails.nextAttemptAt)))
+    .returning({ status: emails.status });
+  if (!row) return 'unchanged';
+  return row.status === 'failed' ? 'failed' : 'retry_later';
 }

@@ -1,4 +1,4 @@
-import { count, desc, eq } from 'drizzle-orm';
+import { count, desc, eq, inArray, min } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { emails, emailStatuses, type EmailStatus } from './schema.js';
@@ -22,6 +22,8 @@ export interface EmailListEntry {
   attempts: number;
   lastError: string | null;
   sentAt: Date | null;
+  /** The late try, when the quick retries were spent on a passing failure. */
+  nextAttemptAt: Date | null;
 }
 
 export interface EmailList {
@@ -32,9 +34,11 @@ export interface EmailList {
   total: number;
   page: number;
   pages: number;
+  /** When the oldest e-mail still waiting (queued or being sent) was written. */
+  oldestUnsentAt: Date | null;
 }
 
-/** The outbox, newest first, optionally of one status, one page at a time: two queries whatever the page. */
+/** The outbox, newest first, optionally of one status, one page at a time: three queries whatever the page. */
 export async function listEmails(db: Db, input: z.input<typeof listEmailsInput>): Promise<EmailList> {
   const { status, page, pageSize } = listEmailsInput.parse(input);
   const where = status ? eq(emails.status, status) : undefined;
@@ -56,11 +60,16 @@ export async function listEmails(db: Db, input: z.input<typeof listEmailsInput>)
       attempts: emails.attempts,
       lastError: emails.lastError,
       sentAt: emails.sentAt,
+      nextAttemptAt: emails.nextAttemptAt,
     })
     .from(emails)
     .where(where)
     .orderBy(desc(emails.createdAt), desc(emails.id))
     .limit(pageSize)
     .offset((Math.min(page, pages) - 1) * pageSize);
-  return { rows, counts, total, page: Math.min(page, pages), pages };
+  const [oldest] = await db
+    .select({ at: min(emails.createdAt) })
+    .from(emails)
+    .where(inArray(emails.status, ['queued', 'sending']));
+  return { rows, counts, total, page: Math.min(page, pages), pages, oldestUnsentAt: oldest?.at ?? null };
 }

@@ -88,6 +88,16 @@ export const notificationsMessages = defineMessages(
     'notifications.outbox.status': 'Estado',
     'notifications.outbox.attempts': 'Intentos',
     'notifications.outbox.lastError': 'Último error',
+    'notifications.outbox.nextAttempt': 'Próximo intento: {date}',
+    'notifications.outbox.horizon':
+      'Si el servidor de correo no responde, cada correo se vuelve a intentar, con esperas cada vez más largas (hasta 30 minutos), durante {hours} horas; después queda como «no se pudo enviar».',
+    'notifications.outbox.alarmTitle': 'Hay correos sin enviar desde hace más de una hora',
+    'notifications.outbox.alarm':
+      'El correo más antiguo sin enviar se escribió el {date}. Revisa que el servidor de correo esté disponible; los correos se seguirán intentando.',
+    'notifications.outbox.retryFailed': 'Volver a intentar los {count} correos que no se pudieron enviar',
+    'notifications.outbox.retryFailedHint':
+      'Se volverán a intentar en el próximo minuto, con el mismo contenido y el mismo enlace.',
+    'notifications.outbox.retried': 'Se volverán a intentar {count} correos en el próximo minuto.',
     'notifications.email.title': 'Correo: {subject}',
     'notifications.email.details': 'Datos del envío',
     'notifications.email.language': 'Idioma',
@@ -184,6 +194,15 @@ export const notificationsMessages = defineMessages(
     'notifications.outbox.status': 'Status',
     'notifications.outbox.attempts': 'Attempts',
     'notifications.outbox.lastError': 'Last error',
+    'notifications.outbox.nextAttempt': 'Next try: {date}',
+    'notifications.outbox.horizon':
+      'When the mail server does not answer, each e-mail is tried again, waiting longer each time (up to 30 minutes), for {hours} hours; after that it is marked “could not be sent”.',
+    'notifications.outbox.alarmTitle': 'Some e-mails have been waiting for more than an hour',
+    'notifications.outbox.alarm':
+      'The oldest unsent e-mail was written on {date}. Check that the mail server is reachable; the e-mails will keep being tried.',
+    'notifications.outbox.retryFailed': 'Try again the {count} e-mails that could not be sent',
+    'notifications.outbox.retryFailedHint': 'They will be tried within a minute, with the same content and link.',
+    'notifications.outbox.retried': '{count} e-mails will be tried again within a minute.',
     'notifications.email.title': 'E-mail: {subject}',
     'notifications.email.details': 'Delivery details',
     'notifications.email.language': 'Language',

@@ -28,6 +28,12 @@ const notice = (to: string, subject: string, body = 'Texto del aviso.') => ({
   params: { name: 'Ana', siteName: 'Cocrea', subject, body },
 });
 
+/** A POST as a browser sends a form. */
+const asForm = (fields: Record<string, string>) => ({
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  payload: new URLSearchParams(fields).toString(),
+});
+
 describe('the outbox for admins', () => {
   it('lists every e-mail newest first, filters by status and shows one with its text and its HTML as text', async () => {
     const { app, database } = await outboxApp();
@@ -112,5 +118,57 @@ describe('the outbox for admins', () => {
     expect(last.page).toBe(3);
     expect(last.rows).toHaveLength(1);
     expect((await listEmails(database.db, { status: 'sent' })).total).toBe(0);
+  });
+
+  it('shows each late try, raises the alarm past an hour, and lets an admin queue the failed ones again', async () => {
+    const { app, database } = await outboxApp({ SMTP_URL: 'smtp://127.0.0.1:2525' });
+    const waiting = await queueEmail(database.db, notice('ana@example.mx', 'Aviso en espera'));
+    await database.db
+      .update(emails)
+      .set({
+        createdAt: new Date(TEST_NOW.getTime() - 2 * 3600 * 1000),
+        nextAttemptAt: new Date(TEST_NOW.getTime() + 10 * 60 * 1000),
+        attempts: 7,
+        lastError: 'connect ECONNREFUSED 127.0.0.1:2525',
+      })
+      .where(eq(emails.id, waiting.id));
+    const failed = await queueEmail(database.db, notice('luis@example.mx', 'Aviso fallido'));
+    await database.db.update(emails).set({ status: 'failed', attempts: 6 }).where(eq(emails.id, failed.id));
+    const admin = await signInAs(database, { roles: [{ role: 'admin' }] });
+
+    const page = await app.inject({ url: '/admin/correo', cookies: admin.cookies });
+    expect(page.body).toContain('Próximo intento:');
+    expect(page.body).toContain('Hay correos sin enviar desde hace más de una hora');
+    expect(page.body).toContain('durante 48 horas');
+    expect(page.body).toContain('Volver a intentar los 1 correos que no se pudieron enviar');
+    const english = await app.inject({
+      url: '/admin/correo',
+      cookies: admin.cookies,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(english.body).toContain('Some e-mails have been waiting for more than an hour');
+
+    const url = '/admin/correo/reintentar-fallidos';
+    const forged = await app.inject({ method: 'POST', url, cookies: admin.cookies, ...asForm({ _csrf: 'forged' }) });
+    expect(forged.statusCode).toBe(403);
+    const facilitator = await signInAs(database, { roles: [{ role: 'facilitator' }] });
+    const other = await app.inject({
+      method: 'POST',
+      url,
+      cookies: facilitator.cookies,
+      ...asForm({ _csrf: facilitator.csrf }),
+    });
+    expect(other.statusCode).toBe(403);
+    expect((await database.db.select().from(emails).where(eq(emails.id, failed.id)))[0]!.status).toBe('failed');
+
+    const retried = await app.inject({ method: 'POST', url, cookies: admin.cookies, ...asForm({ _csrf: admin.csrf }) });
+    expect(retried.statusCode).toBe(303);
+    expect(retried.headers.location).toBe('/admin/correo?reintentados=1');
+    const [row] = await database.db.select().from(emails).where(eq(emails.id, failed.id));
+    expect(row).toMatchObject({ status: 'queued', retryUntil: null });
+    expect(row!.nextAttemptAt).not.toBeNull();
+    const after = await app.inject({ url: retried.headers.location as string, cookies: admin.cookies });
+    expect(after.body).toContain('Se volverán a intentar 1 correos en el próximo minuto.');
+    expect(after.body).not.toContain('Volver a intentar los');
   });
 });

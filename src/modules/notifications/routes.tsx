@@ -4,7 +4,8 @@ import { sendPage } from '../../web/http.js';
 import { idParams, parseParams, parseQuery } from '../../web/params.js';
 import { getEmail } from './get-email.js';
 import { listEmails } from './list-emails.js';
-import { emailStatuses } from './schema.js';
+import { retryFailedEmails } from './retry-failed-emails.js';
+import { emailStatuses, OLDEST_UNSENT_ALARM_SECONDS } from './schema.js';
 import { EmailPage, OutboxPage } from './views/outbox-page.js';
 import { access } from '../../kernel/access.js';
 import type { ModuleDeps } from '../../kernel/manifest.js';
@@ -12,6 +13,7 @@ import type { ModuleDeps } from '../../kernel/manifest.js';
 const outboxQuery = z.object({
   estado: z.enum(emailStatuses).optional().catch(undefined),
   pagina: z.coerce.number().int().min(1).catch(1).default(1),
+  reintentados: z.coerce.number().int().min(0).max(10_000_000).optional().catch(undefined),
 });
 
 /** The portal's e-mail for admins: /admin/correo (the list), /admin/correo/:id (one e-mail) and its HTML as text. */
@@ -25,10 +27,26 @@ export function notificationsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   app.get('/admin/correo', onlyAdmins, async (request, reply) => {
     const query = parseQuery(request, outboxQuery);
     const list = await listEmails(deps.db, { status: query.estado, page: query.pagina });
+    const isDelivering = Boolean(deps.config.SMTP_URL);
+    const waitedMs = list.oldestUnsentAt ? deps.now().getTime() - list.oldestUnsentAt.getTime() : 0;
     return sendPage(request, reply, deps, {
       title: request.t('notifications.outbox.title'),
-      body: <OutboxPage list={list} status={query.estado} isDelivering={Boolean(deps.config.SMTP_URL)} />,
+      body: (
+        <OutboxPage
+          list={list}
+          status={query.estado}
+          isDelivering={isDelivering}
+          retryHorizonHours={deps.config.EMAIL_RETRY_HORIZON_HOURS}
+          isLate={isDelivering && waitedMs > OLDEST_UNSENT_ALARM_SECONDS * 1000}
+          retried={query.reintentados}
+        />
+      ),
     });
+  });
+
+  app.post('/admin/correo/reintentar-fallidos', onlyAdmins, async (_request, reply) => {
+    const count = await retryFailedEmails(deps.db);
+    return reply.redirect(`/admin/correo?reintentados=${count}`, 303);
   });
 
   app.get<{ Params: { id: string } }>('/admin/correo/:id', onlyAdmins, async (request, reply) => {

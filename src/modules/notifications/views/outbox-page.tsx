@@ -2,6 +2,7 @@ import { Fragment } from 'preact';
 import {
   Alert,
   Breadcrumbs,
+  CsrfField,
   PageHeading,
   Pagination,
   StatusBadge,
@@ -50,7 +51,53 @@ function OutboxCrumbs(props: { current?: string }) {
 }
 
 /** Every e-mail of the portal for admins: the outbox when there is no SMTP server, the delivery log when there is. */
-export function OutboxPage(props: { list: EmailList; status: EmailStatus | undefined; isDelivering: boolean }) {
+export interface OutboxPageProps {
+  list: EmailList;
+  status: EmailStatus | undefined;
+  isDelivering: boolean;
+  /** EMAIL_RETRY_HORIZON_HOURS. */
+  retryHorizonHours: number;
+  /** The oldest unsent e-mail is over an hour old (only said while e-mail is being delivered). */
+  isLate: boolean;
+  /** How many failed e-mails the admin just queued again. */
+  retried?: number;
+}
+
+/** Failed e-mails can be queued again in one go, by an admin. */
+function RetryFailedForm(props: { count: number }) {
+  const { t, format } = usePage();
+  return (
+    <form method="post" action="/admin/correo/reintentar-fallidos" class="stack">
+      <CsrfField />
+      <p class="hint">{t('notifications.outbox.retryFailedHint')}</p>
+      <p>
+        <button type="submit" class="button">
+          {t('notifications.outbox.retryFailed', { count: format.number(props.count) })}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+function StatusCell(props: { email: EmailListEntry }) {
+  const { t, format } = usePage();
+  const { email } = props;
+  return (
+    <>
+      <EmailStatusBadge status={email.status} />
+      {email.status === 'queued' && email.nextAttemptAt ? (
+        <>
+          {' '}
+          <span class="hint">
+            {t('notifications.outbox.nextAttempt', { date: format.dateTime(email.nextAttemptAt) })}
+          </span>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export function OutboxPage(props: OutboxPageProps) {
   const { t, format } = usePage();
   const templateLabel = useTemplateLabel();
   const { list } = props;
@@ -67,11 +114,23 @@ export function OutboxPage(props: { list: EmailList; status: EmailStatus | undef
     <>
       <OutboxCrumbs />
       <PageHeading title={t('notifications.outbox.title')} lead={t('notifications.outbox.lead')} />
+      {props.retried !== undefined ? (
+        <Alert kind="success">
+          <p>{t('notifications.outbox.retried', { count: format.number(props.retried) })}</p>
+        </Alert>
+      ) : null}
       {props.isDelivering ? null : (
         <Alert kind="info">
           <p>{t('notifications.outbox.noSmtp')}</p>
         </Alert>
       )}
+      {props.isLate && list.oldestUnsentAt ? (
+        <Alert kind="warning" title={t('notifications.outbox.alarmTitle')}>
+          <p>{t('notifications.outbox.alarm', { date: format.dateTime(list.oldestUnsentAt) })}</p>
+        </Alert>
+      ) : null}
+      <p>{t('notifications.outbox.horizon', { hours: format.number(props.retryHorizonHours) })}</p>
+      {list.counts.failed > 0 ? <RetryFailedForm count={list.counts.failed} /> : null}
       <nav aria-labelledby="outbox-filter">
         <h2 id="outbox-filter" class="visually-hidden">
           {t('notifications.outbox.filter')}
@@ -107,7 +166,7 @@ export function OutboxPage(props: { list: EmailList; status: EmailStatus | undef
               cell: (email) => <a href={`/admin/correo/${email.id}`}>{email.subject}</a>,
             },
             { header: t('notifications.outbox.template'), cell: (email) => templateLabel(email.template) },
-            { header: t('notifications.outbox.status'), cell: (email) => <EmailStatusBadge status={email.status} /> },
+            { header: t('notifications.outbox.status'), cell: (email) => <StatusCell email={email} /> },
             {
               header: t('notifications.outbox.attempts'),
               cell: (email) => format.number(email.attempts),

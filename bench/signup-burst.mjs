@@ -9,6 +9,11 @@
 // Settings: BURST_PEOPLE (default 3000), BURST_CONCURRENCY (default 64), BURST_TARGETS (default `pglite,postgres`:
 // which databases to burst; postgres only with BENCH_DATABASE_URL), BURST_NODE_ARGS (extra Node flags for the portal,
 // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`). Loopback only; bounded in count and time.
+//
+// BURST_SMTP=1 also measures e-mail delivery: the portal sends through a local SMTP server started here, and the
+// bench waits until every confirmation arrived, then reports e-mails/s, how long after the burst the last one
+// arrived, and any message received twice (by Message-ID):
+//   BURST_SMTP=1 BURST_PEOPLE=2000 BURST_TARGETS=postgres BENCH_DATABASE_URL=... node bench/signup-burst.mjs
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -57,6 +62,48 @@ async function freePort() {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** A local SMTP server that accepts everything and notes when each message arrived (BURST_SMTP=1). */
+async function startSmtpSink() {
+  const { SMTPServer } = await import('smtp-server');
+  const received = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      let head = '';
+      stream.on('data', (chunk) => {
+        if (head.length < 4096) head += chunk.toString('utf8');
+      });
+      stream.on('end', () => {
+        const messageId = /^Message-ID:\s*(\S+)/im.exec(head)?.[1];
+        for (const rcpt of session.envelope.rcptTo)
+          received.push({ to: rcpt.address, messageId, at: performance.now() });
+        callback(null, 'queued');
+      });
+    },
+  });
+  const port = await freePort();
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** Waits until the burst's confirmations all arrived (or 5 minutes), then reports the delivery. */
+async function reportDelivery(label, sink, run, accepted, burstEnded) {
+  const mine = () => sink.received.filter((message) => message.to.startsWith(`burst-${run}-`));
+  const deadline = performance.now() + 300_000;
+  while (mine().length < accepted && performance.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  const messages = mine();
+  const distinct = new Set(messages.map((message) => message.messageId)).size;
+  const first = Math.min(...messages.map((message) => message.at));
+  const last = Math.max(...messages.map((message) => message.at));
+  const rate = messages.length / Math.max(0.001, (last - first) / 1000);
+  console.log(
+    `${label}: e-mail: ${messages.length} of ${accepted} confirmations received, ${rate.toFixed(0)} e-mails/s, the last ${((last - burstEnded) / 1000).toFixed(1)} s after the burst ended, ${messages.length - distinct} received twice`,
+  );
+  return messages.length === accepted && distinct === accepted;
 }
 
 async function startPortal(env) {
@@ -157,7 +204,7 @@ async function burst(port, label, pid) {
   console.log(
     `${label}: ${people} sign-ups, ${concurrency} in parallel: ${(accepted / seconds).toFixed(0)} sign-ups/s, p50 ${pct(50)} ms, p99 ${pct(99)} ms, portal CPU ${cpuPerSignup} per sign-up, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
   );
-  return { run, accepted, seconds };
+  return { run, accepted, seconds, ended: performance.now() };
 }
 
 async function countRows(database, run) {
@@ -201,12 +248,15 @@ if (!existsSync(mainJs)) {
   process.exit(1);
 }
 let allOk = true;
+const sink = process.env.BURST_SMTP ? await startSmtpSink() : undefined;
+const mailEnv = sink ? { SMTP_URL: sink.url, MAIL_FROM: 'Cocrea <no-reply@cocrea.test>' } : {};
 
 // PGlite: the portal owns the data directory while it runs; count after it stops.
 if (targets.has('pglite')) {
   const dataDir = mkdtempSync(join(tmpdir(), 'cocrea-burst-'));
-  const { child, port } = await startPortal({ DATA_DIR: dataDir });
-  const { run, accepted } = await burst(port, 'PGlite', child.pid);
+  const { child, port } = await startPortal({ DATA_DIR: dataDir, ...mailEnv });
+  const { run, accepted, ended } = await burst(port, 'PGlite', child.pid);
+  if (sink) allOk = (await reportDelivery('PGlite', sink, run, accepted, ended)) && allOk;
   await stop(child);
   const { PGlite } = await import('@electric-sql/pglite');
   const db = await PGlite.create({ dataDir: join(dataDir, 'pglite') });
@@ -217,12 +267,18 @@ if (targets.has('pglite')) {
 
 if (process.env.BENCH_DATABASE_URL && targets.has('postgres')) {
   const { default: pg } = await import('pg');
-  const { child, port } = await startPortal({ DATABASE_URL: process.env.BENCH_DATABASE_URL, DATABASE_POOL_SIZE: '20' });
-  const { run, accepted } = await burst(port, 'PostgreSQL', child.pid);
+  const { child, port } = await startPortal({
+    DATABASE_URL: process.env.BENCH_DATABASE_URL,
+    DATABASE_POOL_SIZE: '20',
+    ...mailEnv,
+  });
+  const { run, accepted, ended } = await burst(port, 'PostgreSQL', child.pid);
+  if (sink) allOk = (await reportDelivery('PostgreSQL', sink, run, accepted, ended)) && allOk;
   await stop(child);
   const pool = new pg.Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: 4 });
   allOk = verdict('PostgreSQL', accepted, await countRows(pool, run)) && allOk;
   await pool.end();
 }
 agent.destroy();
+await sink?.close();
 process.exit(allOk ? 0 : 1);

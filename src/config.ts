@@ -125,6 +125,8 @@ export const configSchema = z
      * After the quick retries, how long an e-mail that failed for a passing reason (mail server down, 4xx answer) keeps
      * being retried, with waits doubling up to 30 minutes, before it is marked failed; like a mail server's queue.
      */
+    /** E-mails sent at once, over as many pooled connections to the mail server. */
+    EMAIL_CONCURRENCY: z.coerce.number({ message: 'expected a whole number' }).int().min(1).max(64).default(8),
     EMAIL_RETRY_HORIZON_HOURS: z.coerce
       .number({ message: 'expected a number of hours' })
       .min(0)

@@ -25,6 +25,10 @@ export interface ScheduledQueue {
 export interface JobSettings {
   /** How often an idle worker looks for new jobs. */
   pollingIntervalSeconds: number;
+  /** How often the e-mail worker looks for new e-mails: a confirmation link must arrive within seconds. */
+  emailPollingIntervalSeconds: number;
+  /** E-mails sent at once; the worker takes four times as many per fetch. */
+  emailConcurrency: number;
   /** How often pg-boss expires jobs whose process died (they are retried) and archives old ones. */
   maintenanceIntervalSeconds: number;
   /** An active job older than this is considered abandoned: after the next maintenance it is retried. */
@@ -53,6 +57,8 @@ const LATE_RETRY_MAX_WAIT_SECONDS = 30 * 60;
 export function jobSettingsFromConfig(config: Config): JobSettings {
   return {
     pollingIntervalSeconds: 2,
+    emailPollingIntervalSeconds: 0.5,
+    emailConcurrency: config.EMAIL_CONCURRENCY,
     maintenanceIntervalSeconds: 60,
     expireInSeconds: 300,
     retryLimit: config.EMAIL_RETRY_LIMIT,
@@ -72,6 +78,8 @@ export function jobSettingsFromConfig(config: Config): JobSettings {
 /** Settings that do not depend on the configuration, for installing the queues outside the server (tests, CLI). */
 export const defaultJobSettings: JobSettings = {
   pollingIntervalSeconds: 2,
+  emailPollingIntervalSeconds: 0.5,
+  emailConcurrency: 8,
   maintenanceIntervalSeconds: 60,
   expireInSeconds: 300,
   retryLimit: 5,

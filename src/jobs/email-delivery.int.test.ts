@@ -215,4 +215,30 @@ describe('e-mail delivery through pg-boss and SMTP', () => {
     await smtp.waitForReceived(1);
     expect(smtp.received[0]!.messageId).toBe(`<${id}@cocrea.test>`);
   });
+
+  it('sends a burst in batches, several at once over pooled connections, each message once', async () => {
+    const database = await createTestDatabase();
+    // The fourth message is refused once: only that one is tried again, the rest of its batch is not.
+    const smtp = await smtpServer((index) => (index === 3 ? 'reject' : 'accept'));
+    await runner(database, { SMTP_URL: smtp.url });
+    const burst = 120;
+    await database.db.transaction(async (tx) => {
+      for (let i = 0; i < burst; i++) await queueEmail(tx, confirmation(`rafaga-${i}@example.mx`, 'es-MX'));
+    });
+    const started = Date.now();
+    await smtp.waitForReceived(burst);
+    // One message per poll (the old worker) would take a minute here; batches take a few seconds.
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const recipients = smtp.received.map((message) => message.to[0]);
+    expect(new Set(recipients).size).toBe(burst);
+    expect(new Set(smtp.received.map((message) => message.messageId)).size).toBe(burst);
+    expect(smtp.dataCount).toBe(burst + 1);
+    // The last rows are marked sent just after the server took them.
+    const rows = await eventually(async () => {
+      const all = await database.db.select().from(emails);
+      return all.every((row) => row.status === 'sent') ? all : undefined;
+    });
+    expect(rows).toHaveLength(burst);
+    expect(rows.filter((row) => row.attempts === 2)).toHaveLength(1);
+  });
 });

@@ -200,6 +200,7 @@ export async function startJobs(options: StartJobsOptions): Promise<JobRunner> {
             url: config.SMTP_URL,
             from: config.MAIL_FROM ?? defaultSender(config.SITE_NAME, config.PUBLIC_URL),
             timeoutMs: settings.smtpTimeoutMs,
+            connections: settings.emailConcurrency,
           })
         : undefined);
 
@@ -209,11 +210,10 @@ export async function startJobs(options: StartJobsOptions): Promise<JobRunner> {
       if (orphans > 0) logger.info({ count: orphans }, 'E-mail: queued delivery of e-mails written without a job');
       const workOptions = {
         includeMetadata: true as const,
-        batchSize: 1,
-        pollingIntervalSeconds: settings.pollingIntervalSeconds,
+        batchSize: settings.emailConcurrency * 4,
+        pollingIntervalSeconds: settings.emailPollingIntervalSeconds,
       };
-      await boss.work<SendEmailData>(queues.sendEmail, workOptions, async ([job]) => {
-        if (!job) return;
+      const deliver = async (job: PgBoss.JobWithMetadata<SendEmailData>) => {
         const isLastAttempt = job.retryCount >= job.retryLimit;
         try {
           const outcome = await deliverEmail(database.db, activeMailer, job.data.emailId, {
@@ -223,18 +223,34 @@ export async function startJobs(options: StartJobsOptions): Promise<JobRunner> {
           });
           if (outcome === 'missing')
             logger.warn({ emailId: job.data.emailId }, 'E-mail job for a row that no longer exists');
-          return { outcome };
         } catch (error) {
           const level = error instanceof EmailBusyError ? 'info' : isLastAttempt ? 'error' : 'warn';
           logger[level](
             { emailId: job.data.emailId, attempt: job.retryCount + 1, isLastAttempt, err: error },
             'E-mail delivery failed',
           );
-          throw error;
+          // This job alone is retried (or given up) by pg-boss; the rest of the batch completes.
+          const message = error instanceof Error ? error.message : String(error);
+          // If even this fails (the database is away), the job expires and pg-boss retries it.
+          await boss.fail(queues.sendEmail, job.id, { message }).catch((failure: unknown) => {
+            logger.warn({ emailId: job.data.emailId, err: failure }, 'E-mail: could not record a failed try');
+          });
         }
+      };
+      // A batch of jobs per fetch, sent `emailConcurrency` at a time over pooled connections.
+      await boss.work<SendEmailData>(queues.sendEmail, workOptions, async (jobs) => {
+        let next = 0;
+        const lane = async () => {
+          while (next < jobs.length) await deliver(jobs[next++]!);
+        };
+        await Promise.all(Array.from({ length: Math.min(settings.emailConcurrency, jobs.length) }, lane));
       });
       // Abandoned jobs are rare and not urgent: their queue is polled less often.
-      const deadLetterOptions = { ...workOptions, pollingIntervalSeconds: settings.pollingIntervalSeconds * 4 };
+      const deadLetterOptions = {
+        ...workOptions,
+        batchSize: 1,
+        pollingIntervalSeconds: settings.pollingIntervalSeconds * 4,
+      };
       await boss.work<SendEmailData>(queues.sendEmailFailed, deadLetterOptions, async ([job]) => {
         if (!job) return;
         const reason = 'delivery abandoned: the last attempt did not finish';

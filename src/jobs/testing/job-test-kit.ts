@@ -4,6 +4,8 @@ import type { JobLogger } from '../start-jobs.js';
 /** Timings that make retries, expiry and polling take a second or two instead of minutes. */
 export const fastJobSettings: JobSettings = {
   pollingIntervalSeconds: 0.5,
+  emailPollingIntervalSeconds: 0.5,
+  emailConcurrency: 4,
   maintenanceIntervalSeconds: 1,
   expireInSeconds: 30,
   retryLimit: 2,

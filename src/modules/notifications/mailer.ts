@@ -29,6 +29,8 @@ export interface SmtpMailerOptions {
   from: string;
   /** Connection, greeting and idle-socket timeouts, kept below the job's expiry so a stuck send fails first. */
   timeoutMs: number;
+  /** Connections kept open to the mail server and used at once (1: one connection per message, not pooled). */
+  connections?: number;
 }
 
 /** The domain of a sender address: `Cocrea <no-reply@example.mx>` → `example.mx`. */
@@ -46,8 +48,11 @@ export function defaultSender(siteName: string, publicUrl: string | undefined): 
 export const messageIdFor = (emailId: string, domain: string) => `<${emailId}@${domain}>`;
 
 export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
+  const connections = options.connections ?? 1;
   const transport = createTransport({
     url: options.url,
+    // A pool reuses its connections for many messages: a burst of sign-ups goes out as fast as the server takes it.
+    ...(connections > 1 ? { pool: true, maxConnections: connections, maxMessages: 100 } : {}),
     connectionTimeout: options.timeoutMs,
     greetingTimeout: options.timeoutMs,
     socketTimeout: options.timeoutMs,

@@ -17,6 +17,7 @@ const processTests = [
   'src/server-outage.int.test.ts',
   'src/jobs/kill-mid-send.int.test.ts',
   'src/modules/audit/verify-log-cli.int.test.ts',
+  'src/cli/cli-failures.int.test.ts',
 ];
 
 const setupFiles = ['src/testing/setup-registry.ts'];

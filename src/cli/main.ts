@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { createAdmin } from '../modules/accounts/create-admin.js';
-import { ConfigError, loadConfig, publicBaseUrl, type Config } from '../config.js';
+import { loadConfig, publicBaseUrl, type Config } from '../config.js';
 import { openDatabase, type Database } from '../db/client.js';
-import { DataDirLockedError } from '../db/data-dir-lock.js';
+import { explainFailure } from './errors.js';
 import { migrate } from '../db/migrate.js';
 import { backupDatabase, restoreDatabase } from '../db/backup.js';
 import { seedDemo, seedDemoIfEmpty } from '../demo/seed-demo.js';
@@ -115,15 +115,13 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
+const command = process.argv[2] ?? '';
 try {
   const code = await main(process.argv.slice(2));
   if (code >= 0) process.exitCode = code;
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
-    console.error(`cocrea: ${error.message}`);
-    process.exitCode = 78;
-  } else {
-    console.error('cocrea:', error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  }
+  // A restore runs in one transaction and the others write nothing or leave the database as it was on failure.
+  const explained = explainFailure(error, command, command !== 'start');
+  console.error(`cocrea ${command}: ${explained.message}`);
+  process.exitCode = explained.code;
 }

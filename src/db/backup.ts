@@ -1,4 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
 import { once } from 'node:events';
@@ -78,9 +79,36 @@ async function latestMigration(db: Db): Promise<string | null> {
   }
 }
 
+/** A backup the restore refuses before it changes anything: not a backup, another migration level, cut short. */
+export class BackupRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BackupRefusedError';
+  }
+}
+
+/**
+ * Writes the backup to `FILE.partial` and renames it to FILE once complete, so a failed backup (a full disk, the
+ * database gone) leaves no file that looks like a backup.
+ */
 export async function backupDatabase(db: Db, file: string): Promise<Record<string, number>> {
+  const partial = `${file}.partial`;
+  const stream = createWriteStream(partial);
+  await once(stream, 'open');
+  try {
+    const counts = await writeBackup(db, stream);
+    await rename(partial, file);
+    return counts;
+  } catch (error) {
+    stream.destroy();
+    await rm(partial, { force: true });
+    throw error;
+  }
+}
+
+async function writeBackup(db: Db, stream: NodeJS.WritableStream): Promise<Record<string, number>> {
   const gzip = createGzip();
-  const out = gzip.pipe(createWriteStream(file));
+  const out = gzip.pipe(stream);
   const write = async (value: unknown) => {
     if (!gzip.write(`${JSON.stringify(value)}\n`)) await once(gzip, 'drain');
   };
@@ -137,22 +165,27 @@ async function resetSequences(db: Db, table: string) {
  * database must be migrated to the same level as the one backed up.
  */
 export async function restoreDatabase(db: Db, file: string): Promise<Record<string, number>> {
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const input = createReadStream(file);
+  await once(input, 'open');
+  const gunzip = createGunzip();
+  // pipe() does not pass a read error on: the reader of the lines must see it.
+  input.on('error', (error) => gunzip.destroy(error));
+  const lines = createInterface({ input: input.pipe(gunzip), crlfDelay: Infinity });
   const iterator = lines[Symbol.asyncIterator]();
   const first = await iterator.next();
   const header = first.done ? undefined : (JSON.parse(first.value) as Header);
-  if (header?.format !== BACKUP_FORMAT) throw new Error(`${file} is not a Cocrea backup (${BACKUP_FORMAT})`);
+  if (header?.format !== BACKUP_FORMAT) throw new BackupRefusedError(`${file} is not a Cocrea backup (${BACKUP_FORMAT})`);
   const restored: Record<string, number> = {};
   await db.transaction(async (tx) => {
     const current = await latestMigration(tx);
     if (current !== header.migration) {
-      throw new Error(
+      throw new BackupRefusedError(
         'The backup was made at another migration level: run `cocrea migrate` with the matching version of Cocrea first.',
       );
     }
     const tables = await tablesInDependencyOrder(tx);
     const unknown = header.tables.filter((table) => !tables.includes(table));
-    if (unknown.length) throw new Error(`The backup has tables this database does not: ${unknown.join(', ')}`);
+    if (unknown.length) throw new BackupRefusedError(`The backup has tables this database does not: ${unknown.join(', ')}`);
     await tx.execute(sql`truncate ${sql.join(tables.map(ident), sql`, `)} cascade`);
     for (const table of header.tables) restored[table] = 0;
     let expected: Record<string, number> | undefined;
@@ -163,16 +196,16 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
         continue;
       }
       const table = String(entry.table);
-      if (!tables.includes(table)) throw new Error(`Unknown table in backup: ${table}`);
+      if (!tables.includes(table)) throw new BackupRefusedError(`Unknown table in backup: ${table}`);
       await tx.execute(
         sql`insert into ${ident(table)} overriding system value select * from json_populate_recordset(null::${ident(table)}, ${JSON.stringify(entry.rows)}::json)`,
       );
       restored[table] = (restored[table] ?? 0) + (entry.rows?.length ?? 0);
     }
-    if (!expected) throw new Error('The backup is incomplete (no footer): it was cut short while being written.');
+    if (!expected) throw new BackupRefusedError('The backup is incomplete (no footer): it was cut short while being written.');
     for (const [table, n] of Object.entries(expected)) {
       if ((restored[table] ?? 0) !== n)
-        throw new Error(`Table ${table}: the backup announces ${n} rows but holds ${restored[table] ?? 0}`);
+        throw new BackupRefusedError(`Table ${table}: the backup announces ${n} rows but holds ${restored[table] ?? 0}`);
     }
     for (const table of tables) await resetSequences(tx, table);
     for (const [name, value] of Object.entries(header.sequences ?? {})) {

@@ -174,7 +174,8 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
   const iterator = lines[Symbol.asyncIterator]();
   const first = await iterator.next();
   const header = first.done ? undefined : (JSON.parse(first.value) as Header);
-  if (header?.format !== BACKUP_FORMAT) throw new BackupRefusedError(`${file} is not a Cocrea backup (${BACKUP_FORMAT})`);
+  if (header?.format !== BACKUP_FORMAT)
+    throw new BackupRefusedError(`${file} is not a Cocrea backup (${BACKUP_FORMAT})`);
   const restored: Record<string, number> = {};
   await db.transaction(async (tx) => {
     const current = await latestMigration(tx);
@@ -185,7 +186,8 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
     }
     const tables = await tablesInDependencyOrder(tx);
     const unknown = header.tables.filter((table) => !tables.includes(table));
-    if (unknown.length) throw new BackupRefusedError(`The backup has tables this database does not: ${unknown.join(', ')}`);
+    if (unknown.length)
+      throw new BackupRefusedError(`The backup has tables this database does not: ${unknown.join(', ')}`);
     await tx.execute(sql`truncate ${sql.join(tables.map(ident), sql`, `)} cascade`);
     for (const table of header.tables) restored[table] = 0;
     let expected: Record<string, number> | undefined;
@@ -202,10 +204,13 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
       );
       restored[table] = (restored[table] ?? 0) + (entry.rows?.length ?? 0);
     }
-    if (!expected) throw new BackupRefusedError('The backup is incomplete (no footer): it was cut short while being written.');
+    if (!expected)
+      throw new BackupRefusedError('The backup is incomplete (no footer): it was cut short while being written.');
     for (const [table, n] of Object.entries(expected)) {
       if ((restored[table] ?? 0) !== n)
-        throw new BackupRefusedError(`Table ${table}: the backup announces ${n} rows but holds ${restored[table] ?? 0}`);
+        throw new BackupRefusedError(
+          `Table ${table}: the backup announces ${n} rows but holds ${restored[table] ?? 0}`,
+        );
     }
     for (const table of tables) await resetSequences(tx, table);
     for (const [name, value] of Object.entries(header.sequences ?? {})) {

@@ -8,7 +8,7 @@
 //    times spawn -> first 200 response of `/` (migrations + demo seed + first render included).
 //    Warm start: SIGTERM, then the same measurement again on the same data directory.
 // 3. Load: restarts the portal on that data directory with request logging off, captures the
-//    exact bytes of each page once, then drives each page with autocannon for a fixed time and
+//    exact bytes of each page once, then drives each page with wrk (autocannon if wrk is missing) for a fixed time and
 //    records requests/s, p50/p99 latency, bytes per response and the process memory.
 // 4. If nginx is installed, serves the very same captured bytes (same compressed body, same
 //    response headers) statically and runs the same load against it, so our throughput can be
@@ -397,15 +397,60 @@ export async function capturePage(baseUrl, path, headers = {}) {
   };
 }
 
-/** Runs autocannon against one URL: an unmeasured warm-up, then the measured run. */
-async function load(url, headers = {}) {
-  const options = {
-    url,
-    connections: settings.connections,
-    pipelining: 1,
-    timeout: 10,
-    headers: { 'accept-encoding': settings.encoding, ...headers },
+/** wrk's duration units, to milliseconds. */
+const toMs = (value, unit) => Number(value) * { us: 0.001, ms: 1, s: 1000, m: 60_000 }[unit];
+/** wrk's size units, to bytes. */
+const toBytes = (value, unit) => Number(value) * { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 }[unit];
+
+/**
+ * Parses wrk's report (`wrk --latency`): requests/s, the latency percentiles, bytes read, and the errors it counts.
+ * Exported for bench/wrk-report.test.mjs.
+ */
+export function parseWrk(text) {
+  const latency = (percent) => {
+    const match = new RegExp(`^\\s+${percent}%\\s+([\\d.]+)(us|ms|s|m)\\s*$`, 'm').exec(text);
+    return match ? round1(toMs(match[1], match[2])) : undefined;
   };
+  const total = /(\d+) requests in ([\d.]+)(us|ms|s|m), ([\d.]+)(B|KB|MB|GB) read/.exec(text);
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(text);
+  const max = /^\s+Latency\s+[\d.]+\w+\s+[\d.]+\w+\s+([\d.]+)(us|ms|s|m)/m.exec(text);
+  const avg = /^\s+Latency\s+([\d.]+)(us|ms|s|m)/m.exec(text);
+  const requests = total ? Number(total[1]) : 0;
+  return {
+    requestsPerSecond: Math.round(Number(/Requests\/sec:\s+([\d.]+)/.exec(text)?.[1] ?? 0)),
+    latencyP50Ms: latency(50),
+    latencyP99Ms: latency(99),
+    latencyAvgMs: avg ? round1(toMs(avg[1], avg[2])) : undefined,
+    latencyMaxMs: max ? round1(toMs(max[1], max[2])) : undefined,
+    bytesPerResponse: requests && total ? Math.round(toBytes(total[4], total[5]) / requests) : 0,
+    totalRequests: requests,
+    non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(text)?.[1] ?? 0),
+    errors: socket ? socket.slice(1, 4).reduce((sum, n) => sum + Number(n), 0) : 0,
+    timeouts: socket ? Number(socket[4]) : 0,
+  };
+}
+
+/** wrk (a load generator written in C), when installed: autocannon saturates before nginx does on this machine. */
+const wrkPath = ['/usr/bin/wrk', '/usr/local/bin/wrk'].find((path) => existsSync(path));
+export const loadGenerator = wrkPath ? `wrk (${wrkPath})` : 'autocannon (install wrk for honest figures)';
+
+function runWrk(url, headers, seconds) {
+  const args = ['-t2', `-c${settings.connections}`, `-d${seconds}s`, '--latency', '--timeout', '10s'];
+  for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}: ${value}`);
+  const result = spawnSync(wrkPath, [...args, url], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`wrk failed: ${result.stderr || result.stdout}`);
+  return result.stdout;
+}
+
+/** Loads one URL: an unmeasured warm-up, then the measured run (wrk if installed, otherwise autocannon). */
+async function load(url, headers = {}) {
+  const allHeaders = { 'accept-encoding': settings.encoding, ...headers };
+  if (wrkPath) {
+    if (settings.warmup > 0) runWrk(url, allHeaders, settings.warmup);
+    // wrk reports no per-second samples: the slowest second is not known.
+    return { ...parseWrk(runWrk(url, allHeaders, settings.duration)), requestsPerSecondMin: null };
+  }
+  const options = { url, connections: settings.connections, pipelining: 1, timeout: 10, headers: allHeaders };
   if (settings.warmup > 0) await autocannon({ ...options, duration: settings.warmup });
   const result = await autocannon({ ...options, duration: settings.duration });
   return {
@@ -447,7 +492,7 @@ export async function loadPages(target, captures, headers = {}) {
       break;
     }
     console.log(
-      `${run.requestsPerSecond} req/s (slowest second ${run.requestsPerSecondMin}), p50 ${run.latencyP50Ms} ms, p99 ${run.latencyP99Ms} ms, max ${run.latencyMaxMs} ms`,
+      `${run.requestsPerSecond} req/s${run.requestsPerSecondMin === null ? '' : ` (slowest second ${run.requestsPerSecondMin})`}, p50 ${run.latencyP50Ms} ms, p99 ${run.latencyP99Ms} ms, max ${run.latencyMaxMs} ms`,
     );
     runs.push({ page: capture.path, bodyBytes: capture.loadBodyBytes, renderCache: capture.renderCache, ...run });
   }
@@ -823,11 +868,12 @@ async function main() {
       ...settings,
       databaseUrl: settings.databaseUrl ? settings.databaseUrl.replace(/\/\/[^@/]*@/, '//***@') : undefined,
     },
-    autocannon: require('autocannon/package.json').version,
+    loadGenerator,
+    autocannon: wrkPath ? undefined : require('autocannon/package.json').version,
   };
   console.log(
     `Cocrea bench: ${machine.cpus} CPUs, Node ${machine.node}, ${settings.duration} s per run (+${settings.warmup} s warm-up), ` +
-      `${settings.connections} connections, accept-encoding: ${settings.encoding}`,
+      `${settings.connections} connections, accept-encoding: ${settings.encoding}, load from ${loadGenerator}`,
   );
   if (machine.idleCpuPercentAtStart !== undefined && machine.idleCpuPercentAtStart < 80) {
     console.log(

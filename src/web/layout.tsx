@@ -38,6 +38,30 @@ function AccountLinks() {
   );
 }
 
+/** The header's search: a plain GET form to /buscar, so it works without JavaScript. */
+function SiteSearch() {
+  const { t } = usePage();
+  return (
+    <div class="site-search">
+      <form
+        class="container site-search__form"
+        method="get"
+        action="/buscar"
+        role="search"
+        aria-label={t('layout.siteSearch')}
+      >
+        <label for="site-search-q" class="visually-hidden">
+          {t('layout.siteSearchLabel')}
+        </label>
+        <input id="site-search-q" name="q" type="search" maxLength={100} placeholder={t('layout.siteSearch')} />
+        <button type="submit" class="site-search__button">
+          {t('layout.siteSearchSubmit')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
 /** The page frame every public page shares: skip link, header, navigation, language switch, footer. */
 export function Layout(props: { title: string; children: ComponentChildren }) {
   const page = usePage();
@@ -94,6 +118,7 @@ export function Layout(props: { title: string; children: ComponentChildren }) {
               <NavLink href="/datos" label="nav.openData" />
             </ul>
           </nav>
+          <SiteSearch />
         </header>
         {header?.isDemo ? (
           <div class="demo-banner" role="note">

@@ -14,7 +14,7 @@ for (const viewport of [
     await page.goto('/buscar');
     await expectNoAxeViolations(page);
     await page.getByLabel('Palabras a buscar').fill('senalizacion vial');
-    await page.getByRole('button', { name: 'Buscar' }).click();
+    await page.getByRole('main').getByRole('button', { name: 'Buscar' }).click();
     await expect(page).toHaveURL(/\/buscar\?q=senalizacion\+vial$/);
     const commitments = page.getByRole('region', { name: /Compromisos/ });
     await expect(
@@ -35,7 +35,7 @@ test('the search works with JavaScript off and leads to the commitment page', as
   const page = await context.newPage();
   await page.goto('/buscar');
   await page.getByLabel('Palabras a buscar').fill('SEÑALIZACIÓN');
-  await page.getByRole('button', { name: 'Buscar' }).click();
+  await page.getByRole('main').getByRole('button', { name: 'Buscar' }).click();
   const commitments = page.getByRole('region', { name: /Compromisos/ });
   await commitments
     .getByRole('link', { name: /Señalización vial y educación vial/ })

@@ -350,6 +350,24 @@ function UpcomingSection(props: { overview: PlanOverview }) {
   );
 }
 
+/** A search field beside the commitments: a plain GET form to /buscar. */
+function PlanSearch() {
+  const { t } = usePage();
+  return (
+    <form method="get" action="/buscar" role="search" aria-labelledby="plan-search-label" class="inline-search">
+      <label id="plan-search-label" for="plan-search-q">
+        {t('plan.page.search')}
+      </label>
+      <span class="inline-search__row">
+        <input id="plan-search-q" name="q" type="search" maxLength={100} />
+        <button type="submit" class="button button--secondary">
+          {t('plan.page.searchSubmit')}
+        </button>
+      </span>
+    </form>
+  );
+}
+
 export function PlanPage(props: { overview: PlanOverview; sort: CommitmentSort; page: number }) {
   const { t } = usePage();
   const { plan, commitments } = props.overview;
@@ -368,6 +386,7 @@ export function PlanPage(props: { overview: PlanOverview; sort: CommitmentSort; 
 
       <section aria-labelledby="compromisos">
         <h2 id="compromisos">{t('plan.page.commitments')}</h2>
+        <PlanSearch />
         {commitments.length === 0 ? (
           <p>{t('plan.page.noCommitments')}</p>
         ) : (

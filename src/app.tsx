@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { loadAssetManifest } from './web/assets.js';
-import { loadSiteChrome } from './modules/site/load-site-chrome.js';
+import { chromeFor, loadSiteChrome } from './modules/site/load-site-chrome.js';
 import { SessionCache, SESSIONS_CHANNEL } from './modules/accounts/session-cache.js';
 import { listenForNotifications } from './db/listen.js';
 import { PUBLIC_PAGES_CHANNEL } from './modules/audit/append-change.js';
@@ -53,7 +53,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now,
     sessionCache,
     assets: loadAssetManifest(),
-    loadChrome: () => renderCache.memo('chrome', () => loadSiteChrome(database.db)),
+    loadChrome: async (path) => chromeFor(await renderCache.memo('chrome', () => loadSiteChrome(database.db)), path),
     valueLabel: registry.records.valueLabel,
     records: registry.records,
     datasets: registry.datasets,

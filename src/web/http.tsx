@@ -36,8 +36,8 @@ export type SiteHeader = PageContext['header'];
 export interface WebDeps {
   config: Config;
   assets: { css: string; js: string };
-  /** The current exercise for the header and navigation; loaded once per page. */
-  loadChrome: () => Promise<{ header: SiteHeader; callHref: string | undefined }>;
+  /** The exercise for the header and navigation (the page's own, or the current one); loaded once per page. */
+  loadChrome: (path: string) => Promise<{ header: SiteHeader; callHref: string | undefined }>;
   /** Stored values in words for the public history (the registry's record catalogue). */
   valueLabel?: PageContext['valueLabel'];
 }
@@ -51,7 +51,7 @@ export function pathOf(request: FastifyRequest): string {
 export async function buildPageContext(request: FastifyRequest, deps: WebDeps): Promise<PageContext> {
   let chrome: Awaited<ReturnType<WebDeps['loadChrome']>> = { header: undefined, callHref: undefined };
   try {
-    chrome = await deps.loadChrome();
+    chrome = await deps.loadChrome(pathOf(request));
   } catch (error) {
     request.log.error({ err: error }, 'could not load the site header');
   }

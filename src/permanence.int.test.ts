@@ -33,6 +33,12 @@ describe('what is published stays published', () => {
       withdrawnWithoutNotice(published, current, registry.deprecations),
       'withdrawn without a deprecation entry in its module manifest',
     ).toEqual([]);
+    // A new column goes after the published ones: scripts that read columns by position keep working.
+    for (const [id, fields] of Object.entries(published.datasets)) {
+      const now = current.datasets[id];
+      if (now && fields.every((field) => now.includes(field)))
+        expect(now.slice(0, fields.length), `${id}: new columns only at the end`).toEqual(fields);
+    }
     expect(
       notYetInSnapshot(published, current),
       `published now but missing from ${SNAPSHOT}: add them to the snapshot`,

@@ -12,6 +12,8 @@ export const municipalitiesDataset: Dataset = {
   fields: [
     { name: 'cvegeo', type: 'string', description: 'openData.field.cvegeo', required: true, pattern: '^[0-9]{5}$' },
     { name: 'entidad', type: 'string', description: 'openData.field.stateCode', required: true, pattern: '^[0-9]{2}$' },
+    { name: 'nombre', type: 'string', description: 'openData.field.name', required: true },
+    { name: 'poblacion_2020', type: 'integer', description: 'openData.field.population' },
     {
       name: 'clave_municipio',
       type: 'string',
@@ -19,15 +21,13 @@ export const municipalitiesDataset: Dataset = {
       required: true,
       pattern: '^[0-9]{3}$',
     },
-    { name: 'nombre', type: 'string', description: 'openData.field.name', required: true },
-    { name: 'poblacion_2020', type: 'integer', description: 'openData.field.population' },
   ],
   rows: async (db) =>
     (await listMunicipalities(db)).map((m) => ({
       cvegeo: m.cvegeo,
       entidad: m.stateCode,
-      clave_municipio: m.cvegeo.slice(2),
       nombre: m.name,
       poblacion_2020: m.population,
+      clave_municipio: m.cvegeo.slice(2),
     })),
 };

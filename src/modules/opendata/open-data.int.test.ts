@@ -269,7 +269,7 @@ describe('the open-data metadata and files', () => {
       }
     }
     const municipalities = (await get('/datos/municipios.csv')).body;
-    expect(municipalities).toMatch(/\r\n10001,10,001,/);
+    expect(municipalities).toMatch(/\r\n10001,10,[^,\r\n]+,\d+,001\r\n/);
     expect((await get('/datos/municipios.json')).json<{ data: Json[] }>().data[0]).toMatchObject({
       cvegeo: expect.stringMatching(/^\d{5}$/),
       clave_municipio: expect.stringMatching(/^\d{3}$/),

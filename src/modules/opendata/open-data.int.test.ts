@@ -11,6 +11,10 @@ import type { Dataset } from '../../kernel/dataset.js';
 import { registry } from '../../registry.js';
 import { createTestApp } from '../../testing/test-app.js';
 import { commitments, milestones } from '../plan/schema.js';
+import { institutions } from '../directory/schema.js';
+import { updateInstitution } from '../directory/update-institution.js';
+import { portalActor } from '../../testing/actors.js';
+import { eventually } from '../../testing/eventually.js';
 import profile from './profiles/tabular-data-package.json' with { type: 'json' };
 
 type Json = Record<string, unknown>;
@@ -280,5 +284,34 @@ describe('the open-data metadata and files', () => {
     expect(parseCsv((await get('/datos/hitos.csv')).body).rows[0]!.entregable).toBe(
       'Informe; anexo, "final"\n2ª parte',
     );
+  });
+
+  it('keeps the metadata in the render cache until a public write, which shows at once', async () => {
+    const cached = await createTestApp();
+    try {
+      for (const url of ['/datos/datapackage.json', '/datos/data.json', '/datos/compromisos/diccionario.json']) {
+        const first = await cached.app.inject({ url });
+        const again = await cached.app.inject({ url });
+        expect(again.headers['x-render-cache'], url).toBe('hit');
+        expect(again.body, url).toBe(first.body);
+        expect(again.headers['access-control-allow-origin'], url).toBe('*');
+      }
+      const before = (await cached.app.inject({ url: '/datos/data.json' })).json<{ dataset: { modified: string }[] }>();
+      const [institution] = await cached.database.db.select().from(institutions).limit(1);
+      await updateInstitution(
+        cached.database.db,
+        institution!.id,
+        { name: `${institution!.name} (renombrada)`, kind: institution!.kind, isGovernment: institution!.isGovernment },
+        portalActor,
+      );
+      const after = await eventually(
+        () => cached.app.inject({ url: '/datos/data.json' }),
+        (response) =>
+          response.json<{ dataset: { modified: string }[] }>().dataset[0]!.modified !== before.dataset[0]!.modified,
+      );
+      expect(after.headers['x-render-cache']).toBe('miss');
+    } finally {
+      await cached.app.close();
+    }
   });
 });

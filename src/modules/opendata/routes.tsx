@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { publicBaseUrl } from '../../config.js';
 import { access } from '../../kernel/access.js';
@@ -12,8 +12,17 @@ import { dataPackage, dcatCatalogue, DICTIONARY_COLUMNS, dictionary, type Catalo
 import { OpenDataPage } from './views/open-data-page.js';
 import { zipStream, type ZipEntry } from './zip.js';
 
-/** JSON documents built from the registry: kept in the render cache until the next public write (decision 8). */
-const cachedJson = { config: { ...access.public.config, renderCache: 'json' as const } };
+/**
+ * JSON documents built from the registry: kept in the render cache until the next public write (decision 8), and
+ * readable from any origin (the header is set again on a cache hit, which keeps only the body and its type).
+ */
+const cachedJson = {
+  config: { ...access.public.config, renderCache: 'json' as const },
+  onSend: async (_request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    reply.header('access-control-allow-origin', '*');
+    return payload;
+  },
+};
 
 export const BULK_ZIP = 'datos-abiertos.zip';
 

@@ -45,10 +45,14 @@ export function deprecationNote(deprecation: Deprecation, locale: 'es-MX' | 'en'
   return parts.filter(Boolean).join(' ');
 }
 
+/** A text ending in a full stop, so another sentence can follow it. */
+export const sentence = (text: string) => (/[.!?)»”]$/.test(text) ? text : `${text}.`);
+
 function fieldDescription(dataset: Dataset, field: DatasetField, deprecations: readonly Deprecation[]) {
   const deprecation = deprecationOf(deprecations, `field:${dataset.id}/${field.name}`);
   const separator = field.separator ? ` ${es('openData.dictionary.separator', { separator: field.separator })}` : '';
-  return `${es(field.description)}${separator}${deprecation ? ` ${deprecationNote(deprecation, 'es-MX')}` : ''}`;
+  const note = deprecation ? ` ${deprecationNote(deprecation, 'es-MX')}` : '';
+  return separator || note ? `${sentence(es(field.description))}${separator}${note}` : es(field.description);
 }
 
 /** The Table Schema of a dataset: its fields with types, formats and constraints, its primary and foreign keys. */

@@ -1,7 +1,7 @@
 import { Breadcrumbs, PageHeading, Table } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import type { Dataset, DatasetField, Deprecation } from '../../../kernel/dataset.js';
-import { deprecationNote, deprecationOf, LICENCE } from '../metadata.js';
+import { deprecationNote, deprecationOf, LICENCE, sentence } from '../metadata.js';
 
 interface Props {
   datasets: readonly Dataset[];
@@ -110,10 +110,9 @@ export function OpenDataPage(props: Props) {
                   header: t('openData.description'),
                   cell: (field) => (
                     <>
-                      {t(field.description)}
                       {field.separator
-                        ? ` ${t('openData.dictionary.separator', { separator: field.separator })}`
-                        : ''}{' '}
+                        ? `${sentence(t(field.description))} ${t('openData.dictionary.separator', { separator: field.separator })}`
+                        : t(field.description)}{' '}
                       <DeprecationNotice
                         deprecation={deprecationOf(props.deprecations, `field:${dataset.id}/${field.name}`)}
                       />

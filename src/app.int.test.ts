@@ -80,9 +80,9 @@ describe('public pages', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('cvegeo,entidad,nombre,poblacion_2020');
+    expect(lines[0]).toBe('cvegeo,entidad,nombre,poblacion_2020,clave_municipio');
     expect(lines).toHaveLength(40);
-    expect(lines).toContain('10005,10,Durango,688697');
+    expect(lines).toContain('10005,10,Durango,688697,005');
     const json = (await app.inject({ url: '/datos/municipios.json' })).json();
     expect(json.count).toBe(39);
     expect(json.data.reduce((sum: number, m: { poblacion_2020: number }) => sum + m.poblacion_2020, 0)).toBe(1832650);

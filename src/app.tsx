@@ -57,6 +57,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     valueLabel: registry.records.valueLabel,
     records: registry.records,
     datasets: registry.datasets,
+    deprecations: registry.deprecations,
     fileAccessChecks: registry.fileAccessChecks,
     sections: registry.sections,
   };

@@ -74,7 +74,13 @@ describe('spreadsheets run nothing: every CSV the portal writes neutralises form
     const urls = [
       ...callIds.map((id) => `/admin/inscripciones/exportar.csv?convocatoria=${id}`),
       ...registry.datasets.map((dataset) => `/datos/${dataset.id}.csv`),
+      ...registry.datasets.map((dataset) => `/datos/${dataset.id}/diccionario.csv`),
     ];
+    // Every route that answers a CSV file is among them (a new one must be added here, and write through shared/csv).
+    const csvRoutes = [
+      ...new Set(app.declaredRoutes.filter((route) => /\.csv$/.test(route.url)).map((route) => route.url)),
+    ];
+    expect(csvRoutes.sort()).toEqual(['/admin/inscripciones/exportar.csv', '/datos/:id/diccionario.csv']);
     let neutralised = 0;
     for (const url of urls) {
       const response = await app.inject({ url, cookies: admin.cookies });

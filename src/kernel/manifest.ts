@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { WebDeps } from '../web/http.js';
 import type { SystemActor } from './actor.js';
-import type { Dataset } from './dataset.js';
+import type { Dataset, Deprecation } from './dataset.js';
 import type { FileAccessCheck } from './file-access.js';
 import type { AnyPageSection, PageSections } from './page-sections.js';
 import type { FieldValueLabel, RecordCatalog, RecordTypeDeclaration } from './records.js';
@@ -22,6 +22,8 @@ export interface ModuleDeps extends WebDeps {
   records: RecordCatalog;
   /** The open-data catalogue: every module's datasets. */
   datasets: readonly Dataset[];
+  /** What every module announced it will withdraw (or has withdrawn) from the open data and the API. */
+  deprecations: readonly Deprecation[];
   /** Every module's say on who may download a stored file. */
   fileAccessChecks: readonly FileAccessCheck[];
   /** Sections later modules add to a module's pages (see page-sections.ts). */
@@ -87,6 +89,11 @@ export interface ModuleManifest {
   fieldLabels?: Readonly<Record<string, FieldValueLabel>>;
   /** Its open-data datasets, listed at /datos. */
   datasets?: readonly Dataset[];
+  /**
+   * Datasets, dataset fields, API routes or API properties it publishes (or published) and withdraws: each with a
+   * date, a reason and a replacement, shown on /datos and in the OpenAPI document (see kernel/dataset.ts).
+   */
+  deprecations?: readonly Deprecation[];
   /** Its say on who may download a stored file it references. */
   fileAccess?: FileAccessCheck;
   /** Sections it adds to pages of modules earlier in the order (see page-sections.ts). */

@@ -1,5 +1,5 @@
 import { installMessages } from '../web/i18n/i18n.js';
-import type { Dataset } from './dataset.js';
+import type { Dataset, Deprecation } from './dataset.js';
 import type { FileAccessCheck } from './file-access.js';
 import type { ModuleManifest, ScheduledJob } from './manifest.js';
 import { createPageSections, type PageSections } from './page-sections.js';
@@ -15,6 +15,7 @@ export interface Registry {
   modules: readonly ModuleManifest[];
   records: RecordCatalog;
   datasets: readonly Dataset[];
+  deprecations: readonly Deprecation[];
   fileAccessChecks: readonly FileAccessCheck[];
   jobs: readonly ScheduledJob[];
   sections: PageSections;
@@ -61,6 +62,11 @@ export function createRegistry(modules: readonly ModuleManifest[]): Registry {
     'Dataset',
     modules.map((m) => [m.name, Object.fromEntries((m.datasets ?? []).map((d) => [d.id, d]))]),
   );
+  const deprecations = modules.flatMap((m) => m.deprecations ?? []);
+  mergeUnique(
+    'Deprecation of',
+    modules.map((m) => [m.name, Object.fromEntries((m.deprecations ?? []).map((d) => [d.subject, d]))]),
+  );
   const jobs = modules.flatMap((m) => m.jobs ?? []);
   mergeUnique(
     'Job queue',
@@ -70,6 +76,7 @@ export function createRegistry(modules: readonly ModuleManifest[]): Registry {
     modules,
     records: createRecordCatalog(records, fieldLabels),
     datasets,
+    deprecations,
     fileAccessChecks: modules.flatMap((m) => (m.fileAccess ? [m.fileAccess] : [])),
     jobs,
     sections: createPageSections(modules.flatMap((m) => m.sections ?? [])),

@@ -2,6 +2,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../app.js';
 import { parseConfig, type Config } from '../config.js';
 import type { Database } from '../db/client.js';
+import type { Registry } from '../kernel/registry.js';
 import { TEST_NOW } from './constants.js';
 import { createTestDatabase, type Lifetime } from './test-db.js';
 
@@ -18,12 +19,20 @@ export async function createTestApp(
     lifetime?: Lifetime;
     logStream?: { write(line: string): void };
     now?: () => Date;
+    /** Another set of modules than the portal's (a test of how the app reads manifests). */
+    registry?: Registry;
   } = {},
 ): Promise<{ app: FastifyInstance; database: Database; config: Config }> {
   const database = options.database ?? (await createTestDatabase({ withDemo: true, lifetime: options.lifetime }));
   // A test that captures the log reads every line the portal writes.
   const config = parseConfig({ LOG_LEVEL: options.logStream ? 'trace' : 'silent', ...options.env });
-  const app = await buildApp({ config, database, now: options.now ?? (() => TEST_NOW), logStream: options.logStream });
+  const app = await buildApp({
+    config,
+    database,
+    now: options.now ?? (() => TEST_NOW),
+    logStream: options.logStream,
+    ...(options.registry ? { registry: options.registry } : {}),
+  });
   await app.ready();
   sendObjectsAsForms(app);
   return { app, database, config };

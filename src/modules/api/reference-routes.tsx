@@ -10,6 +10,7 @@ import { access } from '../../kernel/access.js';
 import type { ModuleDeps } from '../../kernel/manifest.js';
 import { sendPage } from '../../web/http.js';
 import { listApiCommitments } from './read-commitments.js';
+import { applyDeprecations } from './deprecations.js';
 import { langQuery } from './schemas.js';
 import { LICENCE_URL, operation, originOf, publicData, sendData, today, type ApiContext } from './route-context.js';
 import { ApiReferencePage, type ApiDocument } from './views/api-reference-page.js';
@@ -49,7 +50,7 @@ export async function registerOpenApi({ api, deps }: ApiContext) {
       servers: deps.config.PUBLIC_URL ? [{ url: deps.config.PUBLIC_URL.replace(/\/+$/, '') }] : [],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => applyDeprecations(jsonSchemaTransformObject(input), deps.deprecations),
   });
 }
 

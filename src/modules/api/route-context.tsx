@@ -8,6 +8,7 @@ import type { ModuleDeps } from '../../kernel/manifest.js';
 import { AppError, statusByCode } from '../../shared/errors.js';
 import { matchesEtag } from '../../web/render-cache.js';
 import { isMalformedMultipart } from '../../web/input.js';
+import { deprecationHeaders } from './deprecations.js';
 import { BadCursorError, type Page } from './keyset.js';
 import { lastPublicChange } from './read-change-log.js';
 import { collectionQuery, langQuery, pageOf, problemSchema } from './schemas.js';
@@ -114,7 +115,8 @@ export const createApiContext = (api: FastifyInstance, deps: ModuleDeps): ApiCon
  * (not the language one of ?lang=, not the clearing of a stale session).
  */
 export function registerApiHeaders(context: ApiContext) {
-  context.api.addHook('onSend', async (_request, reply, payload) => {
+  context.api.addHook('onSend', async (request, reply, payload) => {
+    reply.headers(deprecationHeaders(context.deps.deprecations, request.routeOptions.url ?? ''));
     reply
       .header('access-control-allow-origin', '*')
       .header('access-control-expose-headers', 'ETag, Last-Modified, Link, Content-Language')

@@ -10,6 +10,9 @@ export const problemsDataset: Dataset = {
   title: 'cocreation.data.problems.title',
   description: 'cocreation.data.problems.description',
   source: 'cocreation.data.source',
+  primaryKey: ['ejercicio', 'numero'],
+  foreignKeys: [{ fields: ['ejercicio'], reference: { dataset: 'ejercicios', fields: ['clave'] } }],
+  keywords: ['problemas públicos', 'diagnóstico', 'participación ciudadana'],
   fields: [
     { name: 'ejercicio', type: 'string', description: 'cocreation.data.field.exercise' },
     { name: 'numero', type: 'integer', description: 'cocreation.data.field.number' },
@@ -17,7 +20,13 @@ export const problemsDataset: Dataset = {
     { name: 'descripcion', type: 'string', description: 'cocreation.data.field.description' },
     { name: 'evidencia', type: 'string', description: 'cocreation.data.field.evidence' },
     { name: 'tema', type: 'string', description: 'cocreation.data.field.theme' },
-    { name: 'municipios', type: 'string', description: 'cocreation.data.field.municipalities' },
+    {
+      name: 'municipios',
+      type: 'string',
+      description: 'cocreation.data.field.municipalities',
+      pattern: '^([0-9]{5}(;[0-9]{5})*)?$',
+      separator: ';',
+    },
     { name: 'canal', type: 'string', description: 'cocreation.data.field.channel' },
     { name: 'estado', type: 'string', description: 'cocreation.data.field.status' },
     { name: 'fusionado_en', type: 'integer', description: 'cocreation.data.field.mergedInto' },
@@ -62,6 +71,11 @@ export const problemSupportsDataset: Dataset = {
   title: 'cocreation.data.supports.title',
   description: 'cocreation.data.supports.description',
   source: 'cocreation.data.source',
+  primaryKey: ['ejercicio', 'numero', 'fecha'],
+  foreignKeys: [
+    { fields: ['ejercicio', 'numero'], reference: { dataset: 'problemas', fields: ['ejercicio', 'numero'] } },
+  ],
+  keywords: ['apoyos', 'problemas públicos', 'participación ciudadana'],
   fields: [
     { name: 'ejercicio', type: 'string', description: 'cocreation.data.field.exercise' },
     { name: 'numero', type: 'integer', description: 'cocreation.data.field.number' },
@@ -92,6 +106,9 @@ export const reasonedResponsesDataset: Dataset = {
   title: 'cocreation.data.responses.title',
   description: 'cocreation.data.responses.description',
   source: 'cocreation.data.source',
+  primaryKey: ['ejercicio', 'tipo', 'numero'],
+  foreignKeys: [{ fields: ['ejercicio'], reference: { dataset: 'ejercicios', fields: ['clave'] } }],
+  keywords: ['respuesta razonada', 'problemas públicos', 'rendición de cuentas'],
   fields: [
     { name: 'ejercicio', type: 'string', description: 'cocreation.data.field.exercise' },
     { name: 'tipo', type: 'string', description: 'cocreation.data.field.subjectType' },

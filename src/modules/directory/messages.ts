@@ -28,6 +28,8 @@ export const directoryMessages = defineMessages(
     'directory.field.municipality': 'Municipio',
     'directory.field.noMunicipality': 'Todo el estado o sin municipio',
     'directory.field.website': 'Sitio web',
+    'directory.data.municipalityCode':
+      'Clave del municipio dentro de su entidad (INEGI), 3 dígitos con sus ceros a la izquierda, por ejemplo 001.',
     'directory.field.websiteHint': 'Con https://, por ejemplo https://www.durango.gob.mx',
     'directory.field.contactEmail': 'Correo de contacto',
     'directory.save': 'Guardar',
@@ -65,6 +67,8 @@ export const directoryMessages = defineMessages(
     'directory.field.municipality': 'Municipality',
     'directory.field.noMunicipality': 'Whole state or none',
     'directory.field.website': 'Website',
+    'directory.data.municipalityCode':
+      'Code of the municipality within its state (INEGI), 3 digits with their leading zeros, for example 001.',
     'directory.field.websiteHint': 'With https://, for example https://www.durango.gob.mx',
     'directory.field.contactEmail': 'Contact e-mail',
     'directory.save': 'Save',

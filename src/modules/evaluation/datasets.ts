@@ -111,6 +111,9 @@ export const evaluationDatasets: readonly Dataset[] = [
     title: 'evaluation.dataset.assessments.title',
     description: 'evaluation.dataset.assessments.description',
     source: 'evaluation.dataset.source',
+    primaryKey: ['compromiso_id'],
+    foreignKeys: [{ fields: ['compromiso_id'], reference: { dataset: 'compromisos', fields: ['id'] } }],
+    keywords: ['evaluación', 'IRM', 'compromisos', 'cumplimiento'],
     fields: [
       ...commitmentFields,
       field('institucion_responsable', 'string', 'leadInstitution'),
@@ -127,7 +130,7 @@ export const evaluationDatasets: readonly Dataset[] = [
       field('cumplimiento', 'string', 'completion'),
       field('abrio_gobierno', 'string', 'openedGovernment'),
       field('narrativa', 'string', 'endNarrative'),
-      field('evidencia', 'string', 'evidence'),
+      { ...field('evidencia', 'string', 'evidence'), separator: '; ' },
       field('avance_al_evaluar', 'number', 'progressAtAssessment'),
       field('justificacion_completo', 'string', 'completeJustification'),
       field('cierre_fecha', 'date', 'endAssessedOn'),
@@ -142,6 +145,9 @@ export const evaluationDatasets: readonly Dataset[] = [
     title: 'evaluation.dataset.reports.title',
     description: 'evaluation.dataset.reports.description',
     source: 'evaluation.dataset.source',
+    primaryKey: ['id'],
+    foreignKeys: [{ fields: ['compromiso_id'], reference: { dataset: 'compromisos', fields: ['id'] } }],
+    keywords: ['informes de avance', 'compromisos', 'rendición de cuentas'],
     fields: [
       ...commitmentFields,
       field('institucion_responsable', 'string', 'institution'),

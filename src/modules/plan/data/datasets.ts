@@ -8,10 +8,16 @@ import {
   exportMilestones,
 } from './export-plan-data.js';
 
-const field = (name: string, type: DatasetField['type'], key: string): DatasetField => ({
+const field = (
+  name: string,
+  type: DatasetField['type'],
+  key: string,
+  more: Partial<Pick<DatasetField, 'required' | 'pattern' | 'separator'>> = {},
+): DatasetField => ({
   name,
   type,
   description: `planData.field.${key}` as DatasetField['description'],
+  ...more,
 });
 
 const planFields: DatasetField[] = [
@@ -45,13 +51,13 @@ const commitmentFields: DatasetField[] = [
   field('meta', 'string', 'goal'),
   field('supuestos', 'string', 'assumptions'),
   field('alineacion_plan_estatal', 'string', 'alignmentStatePlan'),
-  field('alineacion_ods', 'json', 'alignmentSdgs'),
+  field('alineacion_ods', 'array', 'alignmentSdgs'),
   field('alineacion_genero', 'string', 'alignmentGender'),
   field('criterios_smart', 'json', 'smart'),
   field('institucion_responsable', 'string', 'leadInstitution'),
   field('institucion_responsable_siglas', 'string', 'leadAcronym'),
-  field('municipios_cvegeo', 'string', 'municipalities'),
-  field('corresponsables', 'string', 'partners'),
+  field('municipios_cvegeo', 'string', 'municipalities', { pattern: '^[0-9]{5}(;[0-9]{5})*$', separator: ';' }),
+  field('corresponsables', 'string', 'partners', { separator: '; ' }),
   field('inicio', 'date', 'startsOn'),
   field('fin', 'date', 'endsOn'),
   field('estado', 'string', 'commitmentStatus'),
@@ -126,8 +132,15 @@ const evidenceFields: DatasetField[] = [
   field('creado', 'datetime', 'createdAt'),
 ];
 
-const dataset = (id: string, key: string, fields: DatasetField[], batches: Dataset['batches'] & {}): Dataset => ({
+const dataset = (
+  id: string,
+  key: string,
+  fields: DatasetField[],
+  keys: Pick<Dataset, 'primaryKey' | 'foreignKeys' | 'keywords'>,
+  batches: Dataset['batches'] & {},
+): Dataset => ({
   id,
+  ...keys,
   title: `planData.dataset.${key}.title` as Dataset['title'],
   description: `planData.dataset.${key}.description` as Dataset['description'],
   source: 'planData.dataset.source',
@@ -138,9 +151,59 @@ const dataset = (id: string, key: string, fields: DatasetField[], batches: Datas
 
 /** The plan's datasets in the open-data catalogue (/datos), streamed page by page. */
 export const planDatasets: readonly Dataset[] = [
-  dataset('planes-de-accion', 'plans', planFields, (db) => exportActionPlans(db)),
-  dataset('compromisos', 'commitments', commitmentFields, (db) => exportCommitments(db)),
-  dataset('hitos', 'milestones', milestoneFields, (db) => exportMilestones(db)),
-  dataset('actividades', 'activities', activityFields, (db) => exportActivities(db)),
-  dataset('evidencias', 'evidence', evidenceFields, (db) => exportEvidence(db)),
+  dataset(
+    'planes-de-accion',
+    'plans',
+    planFields,
+    {
+      primaryKey: ['id'],
+      foreignKeys: [{ fields: ['ejercicio'], reference: { dataset: 'ejercicios', fields: ['clave'] } }],
+      keywords: ['plan de acción local', 'gobierno abierto', 'OGP'],
+    },
+    (db) => exportActionPlans(db),
+  ),
+  dataset(
+    'compromisos',
+    'commitments',
+    commitmentFields,
+    {
+      primaryKey: ['id'],
+      foreignKeys: [{ fields: ['ejercicio'], reference: { dataset: 'planes-de-accion', fields: ['ejercicio'] } }],
+      keywords: ['compromisos', 'plan de acción local', 'OGP', 'rendición de cuentas'],
+    },
+    (db) => exportCommitments(db),
+  ),
+  dataset(
+    'hitos',
+    'milestones',
+    milestoneFields,
+    {
+      primaryKey: ['id'],
+      foreignKeys: [{ fields: ['compromiso_id'], reference: { dataset: 'compromisos', fields: ['id'] } }],
+      keywords: ['hitos', 'compromisos', 'avance'],
+    },
+    (db) => exportMilestones(db),
+  ),
+  dataset(
+    'actividades',
+    'activities',
+    activityFields,
+    {
+      primaryKey: ['id'],
+      foreignKeys: [{ fields: ['hito_id'], reference: { dataset: 'hitos', fields: ['id'] } }],
+      keywords: ['actividades', 'hitos', 'avance'],
+    },
+    (db) => exportActivities(db),
+  ),
+  dataset(
+    'evidencias',
+    'evidence',
+    evidenceFields,
+    {
+      primaryKey: ['id'],
+      foreignKeys: [{ fields: ['actividad_id'], reference: { dataset: 'actividades', fields: ['id'] } }],
+      keywords: ['evidencias', 'actividades', 'verificación'],
+    },
+    (db) => exportEvidence(db),
+  ),
 ];

@@ -119,12 +119,13 @@ export function Layout(props: { title: string; children: ComponentChildren }) {
             </ul>
           </nav>
           <SiteSearch />
+          {/* Inside the banner landmark, so that nothing on the page is outside a landmark. */}
+          {header?.isDemo ? (
+            <div class="demo-banner" role="note">
+              <p class="container">{t('layout.demoBanner')}</p>
+            </div>
+          ) : null}
         </header>
-        {header?.isDemo ? (
-          <div class="demo-banner" role="note">
-            <p class="container">{t('layout.demoBanner')}</p>
-          </div>
-        ) : null}
         <main id="main" class="container main" tabIndex={-1}>
           {props.children}
         </main>

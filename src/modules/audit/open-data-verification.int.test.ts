@@ -21,11 +21,23 @@ describe('the change log in open data', () => {
     };
     expect(dump.count).toBeGreaterThan(10);
     let previous = '0'.repeat(64);
+    const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+    type Sides = { before: Record<string, string> | null; after: Record<string, string> | null };
     for (const entry of dump.data) {
       expect(entry.prev_hash).toBe(previous);
-      const { seq: _seq, hash, ...covered } = entry;
-      expect(createHash('sha256').update(canonical(covered)).digest('hex')).toBe(hash);
-      previous = hash as string;
+      expect(entry.actor_id).toBeNull();
+      // Each published value matches its digest with its salt; the hash covers the header and the digests.
+      const digests = entry.digests as Sides;
+      const salts = entry.salts as Sides;
+      for (const side of ['before', 'after'] as const) {
+        const values = entry[side] as Record<string, unknown> | null;
+        for (const [field, value] of Object.entries(values ?? {}))
+          expect(sha256(`${salts[side]![field]}${canonical(value)}`)).toBe(digests[side]![field]);
+      }
+      const { action, actor_label, occurred_at, prev_hash, record_id, record_type } = entry;
+      const header = { action, actor_label, digests, occurred_at, prev_hash, record_id, record_type };
+      expect(sha256(canonical(header))).toBe(entry.hash);
+      previous = entry.hash as string;
     }
     const csv = await app.inject({ url: '/datos/historial.csv' });
     expect(csv.body).toContain('prev_hash,hash');

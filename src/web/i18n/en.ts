@@ -149,10 +149,10 @@ export const en: Catalog = {
   'openData.catalogue': 'Data catalogue',
   'openData.changeLog.title': 'Change history (verifiable)',
   'openData.changeLog.description':
-    'Every creation, change or deletion of a public record, chained with SHA-256: anyone can recompute the chain and check that nobody altered the history. The hash covers the canonical JSON (sorted keys, no whitespace) of action, actor_id, actor_label, after, before, occurred_at, prev_hash, record_id and record_type.',
+    'Every creation, change or deletion of a public record (its public fields only), chained with SHA-256: anyone can recompute the chain and check that nobody altered the history. The hash covers the canonical JSON (sorted keys, no whitespace) of action, actor_label, digests, occurred_at, prev_hash, record_id and record_type; each published value is checked against its digest with its salt, so personal data that reached the log can be redacted without breaking the chain. Add ?desde=N for the entries after number N only.',
   'openData.field.seq': 'Sequence number of the entry.',
   'openData.field.occurredAt': 'Date and time of the change (ISO 8601, UTC, with milliseconds), as the hash covers it.',
-  'openData.field.actorId': 'Opaque id of the account that made the change; empty when the system made it.',
+  'openData.field.actorId': 'Always empty: who acted is published as a role (actor_label), never as an account.',
   'openData.field.actorLabel': 'Who made the change, as shown in public (a role or an institution, never an e-mail).',
   'openData.field.recordType': 'Type of record: institution, exercise, call, privacy_notice...',
   'openData.field.recordId': 'Id of the record.',

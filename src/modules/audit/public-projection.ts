@@ -28,10 +28,10 @@ export function projectFields(value: Payload, fields: readonly string[]): Payloa
  * record type nobody declared cannot be logged: the log is public, and what it holds cannot be taken back lightly.
  */
 export function publicProjection(recordType: string, side: JsonValue): Payload | null {
-  if (side === null) return null;
   const fields = publicFieldsOf(recordType);
   if (!fields)
     throw new Error(`Declare the public fields of record type "${recordType}" in its module's manifest (records)`);
+  if (side === null) return null;
   if (!isObject(side)) throw new TypeError(`A change of "${recordType}" logs an object, not ${JSON.stringify(side)}`);
   return projectFields(side, fields);
 }

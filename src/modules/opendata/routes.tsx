@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Readable } from 'node:stream';
 import { csvLine, toCsv } from '../../shared/csv.js';
-import { notFound } from '../../shared/errors.js';
+import { AppError, notFound } from '../../shared/errors.js';
 import type { ModuleDeps } from '../../kernel/manifest.js';
 import { sendPage } from '../../web/http.js';
 import { OpenDataPage } from './views/open-data-page.js';
@@ -19,12 +19,16 @@ export function openDataRoutes(app: FastifyInstance, deps: ModuleDeps) {
     const match = /^([a-z0-9-]+)\.(csv|json)$/.exec(request.params.file);
     const dataset = match ? findDataset(match[1]!) : undefined;
     if (!match || !dataset) throw notFound('dataset');
+    // `?desde=N`: only the rows after number N, for a dataset streamed in order (the change log's incremental checks).
+    const { desde } = request.query as { desde?: string };
+    if (desde !== undefined && (!dataset.batches || !/^\d{1,15}$/.test(desde)))
+      throw new AppError('validation', 'desde takes the number of an entry', { reason: 'badDesde' });
     reply
       .header('access-control-allow-origin', '*')
       .header('content-disposition', `attachment; filename="${dataset.id}.${match[2]}"`);
     if (dataset.batches) {
       const columns = dataset.fields.map((field) => field.name);
-      const pages = dataset.batches(deps.db);
+      const pages = dataset.batches(deps.db, desde === undefined ? {} : { after: Number(desde) });
       const body = match[2] === 'csv' ? streamCsv(columns, pages) : streamJson(dataset.id, pages);
       return reply
         .type(match[2] === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')

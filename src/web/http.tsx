@@ -37,7 +37,11 @@ export interface WebDeps {
   config: Config;
   assets: { css: string; js: string };
   /** The current exercise for the header and navigation; loaded once per page. */
-  loadChrome: () => Promise<{ header: SiteHeader; callHref: string | undefined }>;
+  loadChrome: () => Promise<{
+    header: SiteHeader;
+    callHref: string | undefined;
+    logHead?: PageContext['logHead'];
+  }>;
   /** Stored values in words for the public history (the registry's record catalogue). */
   valueLabel?: PageContext['valueLabel'];
 }
@@ -66,6 +70,7 @@ export async function buildPageContext(request: FastifyRequest, deps: WebDeps): 
     requestId: String(request.id),
     header: chrome.header,
     callHref: chrome.callHref,
+    logHead: chrome.logHead,
     assets: deps.assets,
     user: request.actor
       ? { name: request.actor.name, isAdmin: request.actor.roles.some((r) => r.role === 'admin') }

@@ -1,4 +1,4 @@
-import { asc, gt, sql } from 'drizzle-orm';
+import { asc, desc, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { changeLog } from './schema.js';
 
@@ -46,4 +46,14 @@ export async function* changeLogPages(db: Db, options: { after?: number; pageSiz
     if (rows.length < pageSize) return;
     lastSeq = rows[rows.length - 1]!.seq;
   }
+}
+
+/** The newest entry of the change log (its seq and hash), which pages, feeds and minutes publish; undefined if empty. */
+export async function getChangeLogHead(db: Db): Promise<{ seq: number; hash: string } | undefined> {
+  const [head] = await db
+    .select({ seq: changeLog.seq, hash: changeLog.hash })
+    .from(changeLog)
+    .orderBy(desc(changeLog.seq))
+    .limit(1);
+  return head;
 }

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { registry } from '../../registry.js';
+import { createTestApp } from '../../testing/test-app.js';
 import { createTestDatabase } from '../../testing/test-db.js';
 import { portalActor } from '../../testing/actors.js';
 import { createInstitution } from '../directory/create-institution.js';
@@ -159,5 +160,27 @@ describe('verify-log', () => {
     await tamper(db, 'delete from change_log where seq = (select max(seq) from change_log)');
     expect(await verifyChangeLog(db)).toMatchObject({ ok: true });
     expect(await verifyChangeLog(db, { head })).toMatchObject({ ok: false, reason: 'head missing', missingHead: head });
+  });
+});
+
+describe('the published head of the change log', () => {
+  it('is in every page footer, in the plan feed, and in approved minutes as the entry that approved them', async () => {
+    const { app, database } = await createTestApp();
+    const verified = await verifyChangeLog(database.db);
+    const head = verified.ok ? verified.head : 'none';
+    const home = await app.inject({ url: '/' });
+    expect(home.body).toContain(`<code>${head}</code>`);
+    const feed = await app.inject({ url: '/ejercicios/tercer-pal-2020-2021/plan/novedades.atom' });
+    expect(feed.body).toMatch(new RegExp(`<cocrea:head seq="\\d+">${head}</cocrea:head>`));
+    const minutes = await app.inject({ url: '/ejercicios/tercer-pal-2020-2021/secretariado/sesiones/ordinaria-4' });
+    const approvals = await database.db
+      .select({ hash: changeLog.hash })
+      .from(changeLog)
+      .where(
+        sql`${changeLog.recordType} = 'secretariat_session' and ${changeLog.after}->>'status' = 'minutes_approved'`,
+      )
+      .orderBy(changeLog.seq);
+    expect(minutes.body).toContain('del historial verificable');
+    expect(approvals.filter(({ hash }) => minutes.body.includes(`<code>${hash}</code>`))).toHaveLength(1);
   });
 });

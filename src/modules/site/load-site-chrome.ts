@@ -1,11 +1,13 @@
 import type { Db } from '../../db/client.js';
 import { listExercises, pickCurrentExercise } from '../exercises/list-exercises.js';
 import { getExerciseCall } from '../calls/get-exercise-call.js';
+import { getChangeLogHead } from '../audit/list-change-log.js';
 
-/** The current exercise for the header, and whether it has a public call to put in the navigation. */
+/** The current exercise for the header, whether it has a public call to put in the navigation, and the log's head. */
 export async function loadSiteChrome(db: Db) {
+  const logHead = await getChangeLogHead(db);
   const current = pickCurrentExercise(await listExercises(db));
-  if (!current) return { header: undefined, callHref: undefined };
+  if (!current) return { header: undefined, callHref: undefined, logHead };
   const call = await getExerciseCall(db, current.id);
   return {
     header: {
@@ -15,5 +17,6 @@ export async function loadSiteChrome(db: Db) {
       isDemo: current.isDemo,
     },
     callHref: call ? `/ejercicios/${current.slug}/convocatoria` : undefined,
+    logHead,
   };
 }

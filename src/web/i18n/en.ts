@@ -15,6 +15,7 @@ export const en: Catalog = {
     '{site} is a public portal to follow a local open-government exercise, from the call to the evaluation.',
   'layout.footerLinks': 'Footer links',
   'layout.poweredBy': 'Made with Cocrea, free software.',
+  'layout.logHead': 'Latest change of the verifiable history (entry {seq}), its SHA-256 fingerprint:',
   'nav.home': 'Home',
   'nav.exercises': 'Exercises',
   'nav.call': 'Call',

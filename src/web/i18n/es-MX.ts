@@ -16,6 +16,7 @@ export const esMX = {
     '{site} es un portal público para seguir un ejercicio local de gobierno abierto, de la convocatoria a la evaluación.',
   'layout.footerLinks': 'Enlaces del pie de página',
   'layout.poweredBy': 'Hecho con Cocrea, software libre.',
+  'layout.logHead': 'Último cambio del historial verificable (entrada {seq}), su huella SHA-256:',
   'nav.home': 'Inicio',
   'nav.exercises': 'Ejercicios',
   'nav.call': 'Convocatoria',

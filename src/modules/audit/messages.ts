@@ -162,6 +162,8 @@ export const auditMessages = defineMessages(
     'audit.field.quorum': 'Quórum',
     'audit.field.attendance': 'Asistencia',
     'audit.field.links': 'Vínculos',
+    'audit.history.redacted':
+      'Datos suprimidos de este cambio por contener datos personales u ocultos (su huella sigue en la cadena):',
     'audit.dump.digests':
       'Huella de cada campo de before y after (JSON: {"before": {campo: huella}, "after": {...}}): SHA-256 en hexadecimal de su sal seguida del JSON canónico de su valor. El hash de la entrada cubre las huellas, no los valores.',
     'audit.dump.salts':
@@ -332,6 +334,8 @@ export const auditMessages = defineMessages(
     'audit.field.quorum': 'Quorum',
     'audit.field.attendance': 'Attendance',
     'audit.field.links': 'Links',
+    'audit.history.redacted':
+      'Data removed from this change because they were personal or hidden (their fingerprint stays in the chain):',
     'audit.dump.digests':
       'The digest of each field of before and after (JSON: {"before": {field: digest}, "after": {...}}): hex SHA-256 of its salt followed by the canonical JSON of its value. The entry hash covers the digests, not the values.',
     'audit.dump.salts':

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../shared/errors.js';
 import { appendChange, type ChangeActor } from './append-change.js';
@@ -70,4 +70,35 @@ export async function redactChange(
     await tx.execute(sql`select set_config('cocrea.redacting', 'off', true)`);
     return redaction.seq;
   });
+}
+
+/**
+ * Redacts some fields of a record from every entry of the log that publishes them (e.g. a hidden problem's text), in
+ * the caller's transaction when given one. Returns the seqs of the redaction entries.
+ */
+export async function redactRecordFields(
+  db: Db,
+  input: { recordType: string; recordId: string; fields: string[]; reason: string; actor: ChangeActor },
+): Promise<number[]> {
+  const rows = await db
+    .select({
+      seq: changeLog.seq,
+      before: sql<string | null>`${changeLog.before}::text`,
+      after: sql<string | null>`${changeLog.after}::text`,
+    })
+    .from(changeLog)
+    .where(and(eq(changeLog.recordType, input.recordType), eq(changeLog.recordId, input.recordId)))
+    .orderBy(asc(changeLog.seq));
+  const redactions: number[] = [];
+  for (const row of rows) {
+    const published = (['before', 'after'] as const).flatMap((side) => {
+      const values = row[side] === null ? {} : (JSON.parse(row[side]) as object);
+      return input.fields.filter((field) => Object.hasOwn(values, field)).map((field) => `${side}.${field}`);
+    });
+    if (published.length > 0)
+      redactions.push(
+        await redactChange(db, { seq: row.seq, fields: published, reason: input.reason, actor: input.actor }),
+      );
+  }
+  return redactions;
 }

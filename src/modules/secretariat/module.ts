@@ -10,7 +10,7 @@ import { secretariatRoutes } from './routes.js';
 import { sessionRoutes } from './session-routes.js';
 import { secretariatFileAccess } from './secretariat-file-access.js';
 import { secretariatDemo } from './demo.js';
-import { agreements, secretariatSessions } from './schema.js';
+import { agreements } from './schema.js';
 
 /** The Technical Secretariat: seats, members, sessions, minutes, agreements and its documents. */
 export const secretariatModule: ModuleManifest = {
@@ -28,7 +28,7 @@ export const secretariatModule: ModuleManifest = {
   records: {
     secretariat_session: {
       statusLabel: labelsWithPrefix('secretariat.sessionStatus.'),
-      liveTable: secretariatSessions,
+      // No liveTable: draft minutes are kept off the log until approved (decision 11), so the row differs from it.
       publicFields: [
         'id',
         'secretariatId',
@@ -45,6 +45,7 @@ export const secretariatModule: ModuleManifest = {
         'minutesText',
         'minutesUrl',
         'minutesFileId',
+        'minutesFile',
         'minutesApprovedAt',
         'recordingUrl',
         'cancellationReason',

@@ -66,11 +66,9 @@ export function planFeedXml(input: FeedInput): string {
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(`${baseUrl}${feedPath(input.slug)}`)}"/>`,
     `  <link rel="alternate" type="text/html" href="${escapeXml(planUrl)}"/>`,
     `  <author><name>${escapeXml(input.siteName)}</name></author>`,
+    // The change log's head (its newest entry's hash), for whoever keeps the feed: verify-log --head.
     ...(input.logHead
-      ? [
-          `  <link rel="related" type="application/json" href="${escapeXml(`${baseUrl}/datos/historial.json`)}"/>`,
-          `  <cocrea:head seq="${input.logHead.seq}">${escapeXml(input.logHead.hash)}</cocrea:head>`,
-        ]
+      ? [`  <cocrea:head seq="${input.logHead.seq}">${escapeXml(input.logHead.hash)}</cocrea:head>`]
       : []),
     ...entries,
     '</feed>',

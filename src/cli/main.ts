@@ -7,9 +7,10 @@ import { explainFailure } from './errors.js';
 import { migrate } from '../db/migrate.js';
 import { backupDatabase, restoreDatabase } from '../db/backup.js';
 import { seedDemo, seedDemoIfEmpty } from '../demo/seed-demo.js';
-import { verifyChangeLog } from '../modules/audit/verify-change-log.js';
-// The modules' texts (e-mails are written when queued, e.g. by the demo seed or an invitation).
-import '../registry.js';
+import { describeVerification, verifyChangeLog } from '../modules/audit/verify-change-log.js';
+import { checkLiveRecords } from '../modules/audit/check-live-records.js';
+import { redactChange } from '../modules/audit/redact-change.js';
+import { registry } from '../registry.js';
 import { runServer } from '../server.js';
 
 const usage = `Usage: cocrea <command>
@@ -21,7 +22,13 @@ Commands:
   backup FILE           write every row of the database to FILE (gzipped JSON Lines)
   restore FILE          replace every row of the database with those of FILE
   create-admin EMAIL    make EMAIL an administrator and print a one-time link to choose the password
-  verify-log            recompute the change log's hash chain and name the first entry that was altered
+  verify-log [--head HASH]
+                        recompute the change log's hash chain, name the first entry that was altered, and compare
+                        each live public record with its last logged state; with --head, a head hash published
+                        earlier (page footer, feed, minutes) must still be in the log
+  redact-log SEQ FIELD... --reason TEXT
+                        remove personal data from entry SEQ of the public change log (fields named before.<field>
+                        or after.<field>) with a redaction entry stating the reason; the chain still verifies
 
 The database is the one the settings name: DATABASE_URL (PostgreSQL server) or DATA_DIR (embedded).`;
 
@@ -34,6 +41,12 @@ async function withDatabase(config: Config, work: (database: Database) => Promis
   } finally {
     await database.close();
   }
+}
+
+/** The value after an option (`--head HASH`), or undefined. */
+function optionValue(args: string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
 }
 
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
@@ -97,17 +110,47 @@ async function main(args: string[]): Promise<number> {
       return 0;
     }
     case 'verify-log': {
+      const head = optionValue(args, '--head');
+      if (head !== undefined && !/^[0-9a-f]{64}$/.test(head)) {
+        console.error('cocrea verify-log: --head takes a hash of 64 lower-case hexadecimal characters');
+        return 64;
+      }
       let code = 0;
       await withDatabase(config, async ({ db }) => {
-        const result = await verifyChangeLog(db);
-        if (result.ok) {
-          console.log(`Change log verified: ${result.checked} entries, chain intact.`);
-        } else {
-          console.error(`Change log ALTERED: first bad entry #${result.firstBadSeq} (${result.reason})`);
-          code = 1;
-        }
+        const result = await verifyChangeLog(db, head === undefined ? {} : { head });
+        const lines = describeVerification(result);
+        const drift = result.ok ? await checkLiveRecords(db, registry.modules) : [];
+        for (const line of lines) (result.ok ? console.log : console.error)(line);
+        for (const found of drift)
+          console.error(
+            `Record changed outside the log: ${found.recordType} ${found.recordId}, field ${found.field} ` +
+              `(last logged in entry #${found.seq})`,
+          );
+        if (!result.ok || drift.length > 0) code = 1;
       });
       return code;
+    }
+    case 'redact-log': {
+      const reason = optionValue(args, '--reason');
+      const seq = Number(argument);
+      const fields = args.slice(2).filter((arg, i, all) => arg !== '--reason' && all[i - 1] !== '--reason');
+      if (!Number.isSafeInteger(seq) || seq <= 0 || fields.length === 0 || !reason?.trim()) {
+        console.error(
+          'cocrea redact-log: give the entry, its fields and the reason, e.g. ' +
+            'cocrea redact-log 12 after.contacts --reason "Datos de contacto de una persona (solicitud ARCO 2026-14)"',
+        );
+        return 64;
+      }
+      await withDatabase(config, async ({ db }) => {
+        const redaction = await redactChange(db, {
+          seq,
+          fields,
+          reason,
+          actor: { id: null, label: 'Administración del portal' },
+        });
+        console.log(`Redacted ${fields.join(', ')} of entry #${seq} (redaction entry #${redaction}).`);
+      });
+      return 0;
     }
     default:
       console.error(`Unknown command: ${command}\n\n${usage}`);

@@ -39,8 +39,11 @@ export interface Dataset {
   /** Words a catalogue indexes it under (DCAT `keyword`), in Spanish. */
   keywords?: readonly string[];
   rows: (db: Db) => Promise<Record<string, unknown>[]>;
-  /** For large datasets: the same rows page by page, so the download is streamed instead of built in memory. */
-  batches?: (db: Db) => AsyncIterable<Record<string, unknown>[]>;
+  /**
+   * For large datasets: the same rows page by page, so the download is streamed instead of built in memory; a dataset
+   * ordered by a sequence number may start `after` one (the change log's `?desde=`, for incremental checks).
+   */
+  batches?: (db: Db, options?: { after?: number }) => AsyncIterable<Record<string, unknown>[]>;
 }
 
 /**

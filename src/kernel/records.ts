@@ -1,3 +1,4 @@
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.js';
 import { hasMessage, type MessageKey } from '../web/i18n/i18n.js';
 
@@ -37,6 +38,17 @@ export type ChangeOwner = (db: Db, entry: ChangeLogEntryView) => Promise<TargetR
 
 /** What a module declares about one of its record types (its name in the change log). */
 export interface RecordTypeDeclaration {
+  /**
+   * The fields of a logged record that are public: the change log keeps only these (`file.size` keeps one field of an
+   * object). Never contact e-mails or phones, private persons' names, search terms or account ids, and no derived
+   * field the portal recomputes without an entry (progress), so that verify-log can compare live records with the log.
+   */
+  publicFields: readonly string[];
+  /**
+   * The table of its live records (with an `id` column), when each row's public fields are logged as they are: then
+   * verify-log compares every live record with its last logged state and names a field changed behind the log's back.
+   */
+  liveTable?: PgTable;
   /** The name of a stored status in words, for the public history (undefined: shown as stored). */
   statusLabel?: (status: string) => MessageKey | undefined;
   /** People may comment on (and maybe follow) public records of this type. */
@@ -44,6 +56,17 @@ export interface RecordTypeDeclaration {
   /** For follows: the followable record whose followers hear about a change of this type. */
   owner?: ChangeOwner;
 }
+
+const publicFieldsByType = new Map<string, readonly string[]>();
+
+/** Makes the modules' public fields known to the change log (the registry calls it; a later registry adds to it). */
+export function installPublicFields(records: Readonly<Record<string, RecordTypeDeclaration>>): void {
+  for (const [recordType, declaration] of Object.entries(records))
+    publicFieldsByType.set(recordType, declaration.publicFields);
+}
+
+/** The public fields of a record type, or undefined when no module declared it. */
+export const publicFieldsOf = (recordType: string): readonly string[] | undefined => publicFieldsByType.get(recordType);
 
 /** A value stored in any record's field (e.g. an exercise's `phase`) in words. */
 export type FieldValueLabel = (value: string) => MessageKey | undefined;

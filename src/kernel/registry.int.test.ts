@@ -91,7 +91,7 @@ describe('the module registry', () => {
   });
 
   it('refuses two modules that claim the same record type, dataset or name', () => {
-    const twin: ModuleManifest = { name: 'twin', records: { commitment: {} } };
+    const twin: ModuleManifest = { name: 'twin', records: { commitment: { publicFields: [] } } };
     expect(() => createRegistry([...registry.modules, twin])).toThrow(
       'Record type "commitment" is declared by both plan and twin',
     );

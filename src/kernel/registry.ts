@@ -5,6 +5,7 @@ import type { ModuleManifest, ScheduledJob } from './manifest.js';
 import { createPageSections, type PageSections } from './page-sections.js';
 import {
   createRecordCatalog,
+  installPublicFields,
   type FieldValueLabel,
   type RecordCatalog,
   type RecordTypeDeclaration,
@@ -53,6 +54,7 @@ export function createRegistry(modules: readonly ModuleManifest[]): Registry {
     'Record type',
     modules.map((m) => [m.name, m.records]),
   );
+  installPublicFields(records);
   const fieldLabels = mergeUnique<FieldValueLabel>(
     'Field label',
     modules.map((m) => [m.name, m.fieldLabels]),

@@ -36,8 +36,12 @@ export type SiteHeader = PageContext['header'];
 export interface WebDeps {
   config: Config;
   assets: { css: string; js: string };
-  /** The exercise for the header and navigation (the page's own, or the current one); loaded once per page. */
-  loadChrome: (path: string) => Promise<{ header: SiteHeader; callHref: string | undefined }>;
+  /** The exercise for the header and navigation (the page's own, or the current one) and the change log's head. */
+  loadChrome: (path: string) => Promise<{
+    header: SiteHeader;
+    callHref: string | undefined;
+    logHead?: PageContext['logHead'];
+  }>;
   /** Stored values in words for the public history (the registry's record catalogue). */
   valueLabel?: PageContext['valueLabel'];
 }
@@ -66,6 +70,7 @@ export async function buildPageContext(request: FastifyRequest, deps: WebDeps): 
     requestId: String(request.id),
     header: chrome.header,
     callHref: chrome.callHref,
+    logHead: chrome.logHead,
     assets: deps.assets,
     user: request.actor
       ? { name: request.actor.name, isAdmin: request.actor.roles.some((r) => r.role === 'admin') }

@@ -151,6 +151,14 @@ export function Layout(props: { title: string; children: ComponentChildren }) {
                 </li>
               </ul>
             </nav>
+            {page.logHead ? (
+              <p class="site-footer__small site-footer__head">
+                {t('layout.logHead', { seq: String(page.logHead.seq) })}{' '}
+                <a href="/datos/historial.json">
+                  <code>{page.logHead.hash}</code>
+                </a>
+              </p>
+            ) : null}
             <p class="site-footer__small">{t('layout.poweredBy')}</p>
           </div>
         </footer>

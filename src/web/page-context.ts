@@ -15,6 +15,8 @@ export interface PageContext {
   header?: { exerciseTitle: string; exerciseHref: string; convenerName: string; isDemo: boolean } | undefined;
   /** Whether the current exercise has a call to link from the navigation. */
   callHref?: string | undefined;
+  /** The change log's newest entry, published in every footer so that anyone can keep it (verify-log --head). */
+  logHead?: { seq: number; hash: string } | undefined;
   assets: { css: string; js: string };
   /** The signed-in person, for the header's account links. */
   user?: { name: string; isAdmin: boolean } | undefined;

@@ -6,7 +6,12 @@ import type { Change } from './schemas.js';
 
 /** The hash-chained change log, whole (as /datos/historial), so anyone can verify it page by page. */
 
-const toChange = (row: typeof changeLog.$inferSelect): Change => ({ ...row, occurredAt: row.occurredAt.toISOString() });
+// Who acted is public as a role (actorLabel), never as an account: actorId stays in the schema, always null.
+const toChange = ({ digests: _d, salts: _s, ...row }: typeof changeLog.$inferSelect): Change => ({
+  ...row,
+  actorId: null,
+  occurredAt: row.occurredAt.toISOString(),
+});
 
 export async function listApiChanges(db: Db, page: PageRequest): Promise<Page<Change>> {
   const rows = await db

@@ -1,7 +1,8 @@
 import { desc, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { changeHash, GENESIS_HASH, toJsonValue } from './change-hash.js';
+import { changeHash, GENESIS_HASH, sealSide, toJsonValue } from './change-hash.js';
+import { publicProjection } from './public-projection.js';
 import { changeLog, type ChangeAction } from './schema.js';
 
 /**
@@ -53,6 +54,8 @@ const looksLikeEmail = /[^\s@]+@[^\s@]+/;
  * and only if the change it describes is committed. Writers are serialised by an advisory lock held until the
  * transaction ends, so each entry points to the one committed before it, also across processes.
  */
+// Only the public projection of `before` and `after` is kept (each module declares its record types' public fields),
+// each field sealed with a salt and a digest that the chain covers.
 export async function appendChange(tx: Db, entry: ChangeEntry) {
   const [row] = await appendChanges(tx, [entry]);
   return row!;
@@ -76,6 +79,10 @@ export async function appendChanges(tx: Db, entries: ChangeEntry[]): Promise<{ s
         'The change log shows who acted to the public: give a role or a name as the actor label, never an e-mail address',
       );
     }
+    const before = publicProjection(entry.recordType, entry.before === undefined ? null : toJsonValue(entry.before));
+    const after = publicProjection(entry.recordType, entry.after === undefined ? null : toJsonValue(entry.after));
+    const sealedBefore = sealSide(before);
+    const sealedAfter = sealSide(after);
     return {
       occurredAt: entry.occurredAt ?? new Date(),
       actorId: entry.actor.id?.toLowerCase() ?? null,
@@ -83,11 +90,12 @@ export async function appendChanges(tx: Db, entries: ChangeEntry[]): Promise<{ s
       recordType: entry.recordType,
       recordId: entry.recordId,
       action: entry.action,
-      before: entry.before === undefined ? null : toJsonValue(entry.before),
-      after: entry.after === undefined ? null : toJsonValue(entry.after),
+      before,
+      after,
+      digests: { before: sealedBefore.digests, after: sealedAfter.digests },
+      salts: { before: sealedBefore.salts, after: sealedAfter.salts },
     };
   });
-
   const locked = await tx.execute(
     sql`select pg_advisory_xact_lock(${CHANGE_LOG_LOCK_KEY}), current_setting('transaction_isolation') as isolation`,
   );
@@ -103,13 +111,11 @@ export async function appendChanges(tx: Db, entries: ChangeEntry[]): Promise<{ s
     const hash = changeHash({
       prev_hash: prevHash,
       occurred_at: entry.occurredAt.toISOString(),
-      actor_id: entry.actorId,
       actor_label: entry.actorLabel,
       record_type: entry.recordType,
       record_id: entry.recordId,
       action: entry.action,
-      before: entry.before,
-      after: entry.after,
+      digests: entry.digests,
     });
     const row = { ...entry, prevHash, hash };
     prevHash = hash;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, changeHash, GENESIS_HASH, toJsonValue } from './change-hash.js';
+import { canonicalJson, changeHash, fieldDigest, GENESIS_HASH, sealSide, toJsonValue } from './change-hash.js';
 import { changedFields } from './list-record-history.js';
 
 describe('canonical JSON', () => {
@@ -26,28 +26,34 @@ describe('the hash of an entry', () => {
   const fields = {
     prev_hash: GENESIS_HASH,
     occurred_at: '2026-11-23T18:00:00.000Z',
-    actor_id: null,
     actor_label: 'Sistema',
     record_type: 'exercise',
     record_id: '6d1f4c5e-2a8b-4c3d-9e0f-1a2b3c4d5e6f',
     action: 'update',
-    before: { phase: 'call' },
-    after: { phase: 'diagnosis' },
+    digests: { before: { phase: 'a'.repeat(64) }, after: { phase: 'b'.repeat(64) } },
   };
-
-  it('is the SHA-256 of the canonical JSON of the nine fields, so anyone can recompute it', () => {
+  it('is the SHA-256 of the canonical JSON of the header and the digests, so anyone can recompute it', () => {
     const text =
-      '{"action":"update","actor_id":null,"actor_label":"Sistema","after":{"phase":"diagnosis"},"before":{"phase":"call"},' +
+      '{"action":"update","actor_label":"Sistema",' +
+      `"digests":{"after":{"phase":"${'b'.repeat(64)}"},"before":{"phase":"${'a'.repeat(64)}"}},` +
       `"occurred_at":"2026-11-23T18:00:00.000Z","prev_hash":"${GENESIS_HASH}","record_id":"6d1f4c5e-2a8b-4c3d-9e0f-1a2b3c4d5e6f","record_type":"exercise"}`;
     expect(changeHash(fields)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
   });
-
-  it('changes when any field changes, the previous hash included', () => {
+  it('changes when any field changes, the previous hash and a digest included', () => {
     const base = changeHash(fields);
     expect(changeHash({ ...fields, prev_hash: 'f'.repeat(64) })).not.toBe(base);
-    expect(changeHash({ ...fields, after: { phase: 'cocreation' } })).not.toBe(base);
+    expect(changeHash({ ...fields, digests: { ...fields.digests, after: { phase: 'c'.repeat(64) } } })).not.toBe(base);
     expect(changeHash({ ...fields, occurred_at: '2026-11-23T18:00:00.001Z' })).not.toBe(base);
     expect(changeHash({ ...fields, actor_label: 'Otra persona' })).not.toBe(base);
+  });
+  it('seals each field with its own salt: the digest is SHA-256 of the salt and the canonical JSON of the value', () => {
+    const { digests, salts } = sealSide({ phone: '6181234567', title: 'Hola' });
+    expect(Object.keys(digests!)).toEqual(['phone', 'title']);
+    expect(salts!.phone).toMatch(/^[0-9a-f]{32}$/);
+    expect(salts!.phone).not.toBe(salts!.title);
+    expect(digests!.phone).toBe(createHash('sha256').update(`${salts!.phone}"6181234567"`, 'utf8').digest('hex'));
+    expect(fieldDigest(salts!.title!, 'Hola')).toBe(digests!.title);
+    expect(sealSide(null)).toEqual({ digests: null, salts: null });
   });
 });
 

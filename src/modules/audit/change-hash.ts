@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** JSON values as stored in the change log's `before` and `after` (jsonb) and covered by the hash. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -45,37 +45,62 @@ export function canonicalJson(value: JsonValue): string {
   return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key]!)}`).join(',')}}`;
 }
 
+/** A side of a logged change (`before` or `after`): field name -> value. */
+export type Payload = { [field: string]: JsonValue };
+
+/** The salt of each field still published (a redacted field's salt goes with its value). */
+export type Salts = { before: { [field: string]: string } | null; after: { [field: string]: string } | null };
+
+/**
+ * The digest of one field: lower-case hex SHA-256 of the UTF-8 bytes of its salt (32 hex characters) followed by the
+ * canonical JSON of its value. The random salt keeps a redacted short value (a phone number) from being guessed.
+ */
+export function fieldDigest(salt: string, value: JsonValue): string {
+  return createHash('sha256')
+    .update(salt + canonicalJson(value), 'utf8')
+    .digest('hex');
+}
+
+/** Seals one side of a change: a fresh salt and the digest of every field. */
+export function sealSide(side: Payload | null): { digests: { [field: string]: string } | null; salts: Salts['after'] } {
+  if (side === null) return { digests: null, salts: null };
+  const digests: { [field: string]: string } = {};
+  const salts: { [field: string]: string } = {};
+  for (const [field, value] of Object.entries(side)) {
+    const salt = randomBytes(16).toString('hex');
+    salts[field] = salt;
+    digests[field] = fieldDigest(salt, value);
+  }
+  return { digests, salts };
+}
+
 /** The fields of an entry its hash covers; names and forms as in the table and the open-data dump. */
 export interface HashedFields {
   prev_hash: string;
   /** ISO 8601 UTC with milliseconds, as `Date.prototype.toISOString()` writes it. */
   occurred_at: string;
-  /** Lower-case UUID, or null for the system. */
-  actor_id: string | null;
   actor_label: string;
   record_type: string;
   record_id: string;
   action: string;
-  before: JsonValue;
-  after: JsonValue;
+  /** The digests of the fields of `before` and `after`, never their values: a value can be redacted. */
+  digests: { before: { [field: string]: string } | null; after: { [field: string]: string } | null };
 }
 
 /**
  * The hash of an entry: lower-case hex SHA-256 of the UTF-8 bytes of the canonical JSON of an object with exactly
- * these keys: action, actor_id, actor_label, after, before, occurred_at, prev_hash, record_id, record_type
- * (`before` and `after` are null when absent). Anyone can recompute it from the open data.
+ * these keys: action, actor_label, digests, occurred_at, prev_hash, record_id, record_type. Anyone can recompute it
+ * from the open data, and each published value from its salt and digest.
  */
 export function changeHash(fields: HashedFields): string {
   const payload: { [key: string]: JsonValue } = {
     prev_hash: fields.prev_hash,
     occurred_at: fields.occurred_at,
-    actor_id: fields.actor_id,
     actor_label: fields.actor_label,
     record_type: fields.record_type,
     record_id: fields.record_id,
     action: fields.action,
-    before: fields.before,
-    after: fields.after,
+    digests: fields.digests,
   };
   return createHash('sha256').update(canonicalJson(payload), 'utf8').digest('hex');
 }

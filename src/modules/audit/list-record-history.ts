@@ -27,6 +27,18 @@ export interface HistoryEntry {
   recordType?: string;
   /** The record's title, when the page gathers the histories of several records. */
   recordTitle?: string | undefined;
+  /** Fields whose value a redaction removed from the public log (their digest still verifies). */
+  redacted?: string[];
+}
+
+/** The fields an entry sealed (digests) but no longer publishes: redacted. */
+function redactedFields(row: typeof changeLog.$inferSelect): string[] {
+  const fields = new Set<string>();
+  for (const side of ['before', 'after'] as const) {
+    const values = (row[side] ?? {}) as Record<string, unknown>;
+    for (const field of Object.keys(row.digests?.[side] ?? {})) if (!Object.hasOwn(values, field)) fields.add(field);
+  }
+  return [...fields].sort();
 }
 
 const asObject = (value: JsonValue): { [key: string]: JsonValue } =>
@@ -58,6 +70,7 @@ export const historyEntry = (row: typeof changeLog.$inferSelect, recordTitle?: s
   changes: changedFields(row.before, row.after),
   recordType: row.recordType,
   recordTitle,
+  redacted: redactedFields(row),
 });
 
 /** One record's entries in the change log, newest first (one query; `hasMore` when older entries were left out). */

@@ -162,6 +162,12 @@ export const auditMessages = defineMessages(
     'audit.field.quorum': 'Quórum',
     'audit.field.attendance': 'Asistencia',
     'audit.field.links': 'Vínculos',
+    'audit.history.redacted':
+      'Datos suprimidos de este cambio por contener datos personales u ocultos (su huella sigue en la cadena):',
+    'audit.dump.digests':
+      'Huella de cada campo de before y after (JSON: {"before": {campo: huella}, "after": {...}}): SHA-256 en hexadecimal de su sal seguida del JSON canónico de su valor. El hash de la entrada cubre las huellas, no los valores.',
+    'audit.dump.salts':
+      'Sal de cada campo publicado (32 caracteres hexadecimales). Un campo suprimido por una entrada de supresión (record_type change_log_entry) ya no tiene valor ni sal; su huella sigue en digests.',
     'audit.field.votes': 'Votos',
     'audit.history.record': 'Registro',
     'audit.history.recordNamed': '{kind} «{title}»',
@@ -328,6 +334,12 @@ export const auditMessages = defineMessages(
     'audit.field.quorum': 'Quorum',
     'audit.field.attendance': 'Attendance',
     'audit.field.links': 'Links',
+    'audit.history.redacted':
+      'Data removed from this change because they were personal or hidden (their fingerprint stays in the chain):',
+    'audit.dump.digests':
+      'The digest of each field of before and after (JSON: {"before": {field: digest}, "after": {...}}): hex SHA-256 of its salt followed by the canonical JSON of its value. The entry hash covers the digests, not the values.',
+    'audit.dump.salts':
+      'The salt of each published field (32 hex characters). A field removed by a redaction entry (record_type change_log_entry) has neither value nor salt any more; its digest stays in digests.',
     'audit.field.votes': 'Votes',
     'audit.history.record': 'Record',
     'audit.history.recordNamed': '{kind} “{title}”',

@@ -1,10 +1,17 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
 import { changeLogDataset } from './datasets.js';
 import { auditMessages } from './messages.js';
+import { REDACTION_RECORD_TYPE } from './redact-change.js';
 
 /** The hash-chained change log of every public record, and its public history views. */
 export const auditModule: ModuleManifest = {
   name: 'audit',
   messages: [auditMessages],
   datasets: [changeLogDataset],
+  records: {
+    // A redaction: which fields of an entry were removed from the public log, and why.
+    [REDACTION_RECORD_TYPE]: { publicFields: ['redacted', 'reason'] },
+    // Written once by migration 0013, when the log took its redactable form: the head of the former chain.
+    change_log: { publicFields: ['legacyHead', 'legacyEntries', 'reason'] },
+  },
 };

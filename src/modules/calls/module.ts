@@ -7,6 +7,7 @@ import { closeDueCalls } from './close-due-calls.js';
 import { callsMessages } from './messages.js';
 import { callRoutes } from './routes.js';
 import { callsDemo } from './demo.js';
+import { calls } from './schema.js';
 
 /** Scheduled every minute: marks closed the published calls whose closing instant has passed. */
 export const CLOSE_DUE_CALLS_QUEUE = 'close-due-calls';
@@ -21,7 +22,29 @@ export const callsModule: ModuleManifest = {
     callAdminRoutes(app, deps);
   },
   records: {
-    call: { statusLabel: labelsWithPrefix('call.status.'), target: callTarget },
+    call: {
+      statusLabel: labelsWithPrefix('call.status.'),
+      target: callTarget,
+      liveTable: calls,
+      // Not its contact e-mail.
+      publicFields: [
+        'id',
+        'exerciseId',
+        'title',
+        'summary',
+        'generalObjective',
+        'specificObjectives',
+        'requirements',
+        'considerations',
+        'themes',
+        'opensAt',
+        'closesAt',
+        'status',
+        'eligibleStateCode',
+        'resultsText',
+        'createdAt',
+      ],
+    },
   },
   jobs: [
     {

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { notFound } from '../../shared/errors.js';
 import { assertHoldsRole, changeActorOf, isSystemActor, type ActingParty } from '../../kernel/actor.js';
 import { appendChange } from '../audit/append-change.js';
+import { redactRecordFields } from '../audit/redact-change.js';
 import { moderatorRoles } from './policy.js';
 import { problems } from './schema.js';
 
@@ -37,15 +38,24 @@ export async function hideProblem(
       })
       .where(eq(problems.id, problemId))
       .returning();
-    // The log keeps what was public; the hidden text is not repeated in the new entry.
+    // The hidden text is not repeated in the new entry, and it leaves the entries that published it (their digests
+    // stay, so the log still verifies and shows it as redacted).
+    const actor = changeActorOf(options.actor);
     await appendChange(tx, {
-      actor: changeActorOf(options.actor),
+      actor,
       recordType: 'problem',
       recordId: problemId,
       action: 'update',
       before: { isHidden: false, hiddenReason: null },
       after: { isHidden: true, hiddenReason: reason },
       occurredAt: options.now,
+    });
+    await redactRecordFields(tx, {
+      recordType: 'problem',
+      recordId: problemId,
+      fields: ['title', 'description', 'evidenceUrl'],
+      reason: `Problema oculto: ${reason}`,
+      actor,
     });
     return after!;
   });

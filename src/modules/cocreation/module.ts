@@ -10,6 +10,7 @@ import { problemsRoutes } from './problems-routes.js';
 import { reasonedResponseRoutes } from './reasoned-response-routes.js';
 import { problemSupportRoutes } from './support-routes.js';
 import { problemTarget } from './problem-records.js';
+import { problems } from './schema.js';
 
 /**
  * Diagnosis and co-creation: public problems of an exercise, their supports, moderation, dispositions with a reason
@@ -27,7 +28,29 @@ export const cocreationModule: ModuleManifest = {
     problemModerationRoutes(app, deps);
   },
   records: {
-    problem: { statusLabel: labelsWithPrefix('cocreation.status.'), target: problemTarget },
+    problem: {
+      statusLabel: labelsWithPrefix('cocreation.status.'),
+      target: problemTarget,
+      liveTable: problems,
+      // Never who proposed it (an account, or an e-mail for an anonymous proposal).
+      publicFields: [
+        'number',
+        'exerciseId',
+        'title',
+        'description',
+        'evidenceUrl',
+        'theme',
+        'channel',
+        'municipalities',
+        'status',
+        'mergedIntoId',
+        'reasonCode',
+        'explanation',
+        'agreementCode',
+        'isHidden',
+        'hiddenReason',
+      ],
+    },
   },
   // Values of a problem's fields in words, in its public history (labelsWithPrefix leaves any other value as stored).
   fieldLabels: {

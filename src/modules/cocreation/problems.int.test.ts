@@ -9,6 +9,7 @@ import { emails } from '../notifications/schema.js';
 import { notifyFollowers } from '../participation/notify-followers.js';
 import { registry } from '../../registry.js';
 import { finalProblemStatuses, problems, problemSupports } from './schema.js';
+import { verifyChangeLog } from '../audit/verify-change-log.js';
 
 /**
  * The demo's fourth exercise: in its call phase, its diagnosis planned for later (the tests open it around TEST_NOW).
@@ -300,6 +301,14 @@ describe('moderation', () => {
       motivo_ocultamiento: 'Expone el domicilio de una persona particular.',
     });
     expect(await database.db.select().from(problems)).not.toHaveLength(0);
+    // Its text left the public change log too; the chain still verifies and names what was redacted and why.
+    expect(JSON.stringify((await dataset('historial')).data)).not.toContain(garbage.description);
+    expect(await verifyChangeLog(database.db)).toMatchObject({
+      ok: true,
+      redacted: expect.arrayContaining([
+        { seq: expect.any(Number), field: 'after.description', reason: expect.stringContaining('domicilio') },
+      ]),
+    });
   });
 });
 

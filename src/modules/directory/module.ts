@@ -3,12 +3,20 @@ import { municipalitiesDataset } from './datasets.js';
 import { directoryMessages } from './messages.js';
 import { directoryRoutes } from './routes.js';
 import { directoryDemo } from './demo.js';
+import { institutions } from './schema.js';
 
 /** Reference data: municipalities (INEGI) and institutions. */
 export const directoryModule: ModuleManifest = {
   name: 'directory',
   messages: [directoryMessages],
   routes: directoryRoutes,
+  records: {
+    // Not its contact e-mail.
+    institution: {
+      liveTable: institutions,
+      publicFields: ['id', 'name', 'acronym', 'kind', 'isGovernment', 'municipalityCvegeo', 'website', 'createdAt'],
+    },
+  },
   datasets: [municipalitiesDataset],
   demo: directoryDemo,
 };

@@ -5,7 +5,7 @@ import { access } from '../../kernel/access.js';
 import type { Dataset } from '../../kernel/dataset.js';
 import type { ModuleDeps } from '../../kernel/manifest.js';
 import { csvLine, toCsv } from '../../shared/csv.js';
-import { notFound } from '../../shared/errors.js';
+import { AppError, notFound } from '../../shared/errors.js';
 import { sendPage } from '../../web/http.js';
 import { lastPublicChange } from './last-change.js';
 import { dataPackage, dcatCatalogue, DICTIONARY_COLUMNS, dictionary, type CatalogueOptions } from './metadata.js';
@@ -96,11 +96,16 @@ export function openDataRoutes(app: FastifyInstance, deps: ModuleDeps) {
     if (!match) throw notFound('dataset');
     const dataset = findDataset(match[1]!);
     const format = match[2] as 'csv' | 'json';
+    // `?desde=N`: only the rows after number N, for a dataset streamed in order (the change log's incremental checks).
+    const { desde } = request.query as { desde?: string };
+    if (desde !== undefined && (!dataset.batches || !/^\d{1,15}$/.test(desde)))
+      throw new AppError('validation', 'desde takes the number of an entry', { reason: 'badDesde' });
+    const after = desde === undefined ? undefined : Number(desde);
     return reply
       .header('access-control-allow-origin', '*')
       .header('content-disposition', `attachment; filename="${dataset.id}.${format}"`)
       .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
-      .send(Readable.from(datasetFile(deps, dataset, format)));
+      .send(Readable.from(datasetFile(deps, dataset, format, after)));
   });
 }
 
@@ -112,14 +117,19 @@ function sendJson(reply: FastifyReply, body: unknown) {
 }
 
 /** A dataset's rows page by page: its batches when it streams, else all of them at once. */
-async function* pagesOf(deps: ModuleDeps, dataset: Dataset): AsyncGenerator<Record<string, unknown>[]> {
-  if (dataset.batches) yield* dataset.batches(deps.db);
+async function* pagesOf(deps: ModuleDeps, dataset: Dataset, after?: number): AsyncGenerator<Record<string, unknown>[]> {
+  if (dataset.batches) yield* dataset.batches(deps.db, after === undefined ? {} : { after });
   else yield await dataset.rows(deps.db);
 }
 
 /** A dataset as a file: CSV (through the one CSV writer) or JSON ({ dataset, data, count }), written page by page. */
-export function datasetFile(deps: ModuleDeps, dataset: Dataset, format: 'csv' | 'json'): AsyncGenerator<string> {
-  const pages = pagesOf(deps, dataset);
+export function datasetFile(
+  deps: ModuleDeps,
+  dataset: Dataset,
+  format: 'csv' | 'json',
+  after?: number,
+): AsyncGenerator<string> {
+  const pages = pagesOf(deps, dataset, after);
   if (format === 'json') return streamJson(dataset.id, pages);
   return streamCsv(
     dataset.fields.map((field) => field.name),

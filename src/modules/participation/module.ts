@@ -35,7 +35,10 @@ export const participationModule: ModuleManifest = {
     followRoutes(app, deps);
   },
   records: {
-    comment: { owner: commentOwner },
+    comment: {
+      owner: commentOwner,
+      publicFields: ['id', 'targetType', 'targetId', 'kind', 'institutionId', 'status', 'hiddenReason', 'bodySha256'],
+    },
   },
   jobs: [
     {

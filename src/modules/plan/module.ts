@@ -6,7 +6,7 @@ import { milestoneAdminRoutes } from './admin/milestone-routes.js';
 import { planAdminRoutes } from './admin/plan-routes.js';
 import { commitmentRoutes } from './core/commitment-routes.js';
 import { evidenceFileAccess } from './core/evidence-file-access.js';
-import { commitmentTarget, planChangeOwners } from './core/plan-records.js';
+import { commitmentTarget, planChangeOwners, planPublicFields } from './core/plan-records.js';
 import { planRoutes } from './core/plan-routes.js';
 import { planDatasets } from './data/datasets.js';
 import { feedRoutes } from './data/feed-routes.js';
@@ -17,6 +17,7 @@ import { planMessages } from './messages.js';
 import { activityRoutes } from './work/activity-routes.js';
 import { myActivitiesRoutes } from './work/my-activities-routes.js';
 import { planDemo } from './demo.js';
+import { actionPlans, activities, commitments, milestones } from './schema.js';
 
 /**
  * Local Action Plans: commitments, milestones, activities, evidence, derived progress, their open data and search.
@@ -41,12 +42,30 @@ export const planModule: ModuleManifest = {
     printRoutes(app, deps);
   },
   records: {
-    action_plan: { statusLabel: labelsWithPrefix('plan.planStatus.') },
-    commitment: { statusLabel: labelsWithPrefix('plan.commitmentStatus.'), target: commitmentTarget },
-    milestone: { owner: planChangeOwners.milestone },
-    activity: { statusLabel: labelsWithPrefix('plan.activityStatus.'), owner: planChangeOwners.activity },
-    activity_note: { owner: planChangeOwners.activity_note },
-    evidence: { statusLabel: labelsWithPrefix('plan.evidenceStatus.'), owner: planChangeOwners.evidence },
+    action_plan: {
+      statusLabel: labelsWithPrefix('plan.planStatus.'),
+      publicFields: planPublicFields.action_plan,
+      liveTable: actionPlans,
+    },
+    commitment: {
+      statusLabel: labelsWithPrefix('plan.commitmentStatus.'),
+      target: commitmentTarget,
+      publicFields: planPublicFields.commitment,
+      liveTable: commitments,
+    },
+    milestone: { owner: planChangeOwners.milestone, publicFields: planPublicFields.milestone, liveTable: milestones },
+    activity: {
+      statusLabel: labelsWithPrefix('plan.activityStatus.'),
+      owner: planChangeOwners.activity,
+      publicFields: planPublicFields.activity,
+      liveTable: activities,
+    },
+    activity_note: { owner: planChangeOwners.activity_note, publicFields: planPublicFields.activity_note },
+    evidence: {
+      statusLabel: labelsWithPrefix('plan.evidenceStatus.'),
+      owner: planChangeOwners.evidence,
+      publicFields: planPublicFields.evidence,
+    },
   },
   datasets: planDatasets,
   fileAccess: evidenceFileAccess,

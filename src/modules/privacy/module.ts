@@ -10,6 +10,11 @@ export const privacyModule: ModuleManifest = {
   name: 'privacy',
   messages: [privacyMessages],
   demo: privacyDemo,
+  records: {
+    privacy_notice: {
+      publicFields: ['id', 'kind', 'version', 'responsible', 'body', 'publishedAt', 'createdAt'],
+    },
+  },
   routes: (app, deps) => {
     privacyNoticeRoutes(app, deps);
     rightsRoutes(app, deps);

@@ -30,6 +30,13 @@ export const registrationsModule: ModuleManifest = {
     mailingAdminRoutes(app, deps);
   },
   sections: [mailingSection],
+  records: {
+    // A person's sign-up shows only its status; an export, how many rows and which filters, never the search words.
+    registration: { publicFields: ['status'] },
+    registrations_export: {
+      publicFields: ['rows', 'filters.status', 'filters.sector', 'filters.municipality', 'filters.from', 'filters.to'],
+    },
+  },
   async onStart({ db, config, logger }) {
     const resumed = await resumeCallMailings(db, { siteName: config.SITE_NAME });
     if (resumed.length > 0)

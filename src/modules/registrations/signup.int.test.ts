@@ -361,10 +361,9 @@ describe('reviewing sign-ups', () => {
       .select()
       .from(changeLog)
       .where(and(eq(changeLog.recordType, 'registration'), eq(changeLog.recordId, target!.id)));
-    expect(entry!.after).toEqual({
-      status: 'rejected',
-      rejectionReason: 'No reside en el estado según su comprobante.',
-    });
+    // The reason concerns a private person: the public log keeps the status only (decision 30).
+    expect(entry!.after).toEqual({ status: 'rejected' });
+    expect(JSON.stringify(entry)).not.toContain('No reside en el estado');
     expect(JSON.stringify(entry)).not.toContain('persona1@example.mx');
     expect(JSON.stringify(entry)).not.toContain('Persona Número 1');
 

@@ -82,6 +82,8 @@ export const secretariatMessages = defineMessages(
     'secretariat.minutes.draftBody':
       'Lo ves porque integras el Secretariado o lo administras. El público la verá cuando se apruebe.',
     'secretariat.minutes.approvedOn': 'Minuta aprobada el {date}.',
+    'secretariat.minutes.logHead':
+      'Su aprobación es la entrada {seq} del historial verificable; con esta huella SHA-256 cualquiera puede comprobar que el historial hasta ese momento sigue completo:',
     'secretariat.minutes.signed': 'Minuta firmada',
     'secretariat.minutes.recording': 'Grabación de la sesión',
     'secretariat.agreements.title': 'Acuerdos',
@@ -426,6 +428,8 @@ export const secretariatMessages = defineMessages(
     'secretariat.minutes.draftBody':
       'You see them because you sit on or run the Secretariat. The public will see them once approved.',
     'secretariat.minutes.approvedOn': 'Minutes approved on {date}.',
+    'secretariat.minutes.logHead':
+      'Their approval is entry {seq} of the verifiable history; with this SHA-256 fingerprint anyone can check that the history up to then is still complete:',
     'secretariat.minutes.signed': 'Signed minutes',
     'secretariat.minutes.recording': 'Recording of the session',
     'secretariat.agreements.title': 'Agreements',

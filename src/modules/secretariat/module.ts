@@ -10,6 +10,7 @@ import { secretariatRoutes } from './routes.js';
 import { sessionRoutes } from './session-routes.js';
 import { secretariatFileAccess } from './secretariat-file-access.js';
 import { secretariatDemo } from './demo.js';
+import { agreements } from './schema.js';
 
 /** The Technical Secretariat: seats, members, sessions, minutes, agreements and its documents. */
 export const secretariatModule: ModuleManifest = {
@@ -25,8 +26,67 @@ export const secretariatModule: ModuleManifest = {
     agreementAdminRoutes(app, deps);
   },
   records: {
-    secretariat_session: { statusLabel: labelsWithPrefix('secretariat.sessionStatus.') },
-    agreement: { statusLabel: labelsWithPrefix('secretariat.agreementStatus.') },
+    secretariat_session: {
+      statusLabel: labelsWithPrefix('secretariat.sessionStatus.'),
+      // No liveTable: draft minutes are kept off the log until approved (decision 11), so the row differs from it.
+      publicFields: [
+        'id',
+        'secretariatId',
+        'kind',
+        'number',
+        'startsAt',
+        'durationMinutes',
+        'place',
+        'onlineUrl',
+        'agenda',
+        'status',
+        'convenedAt',
+        'quorumReached',
+        'minutesText',
+        'minutesUrl',
+        'minutesFileId',
+        'minutesFile',
+        'minutesApprovedAt',
+        'recordingUrl',
+        'cancellationReason',
+        'createdAt',
+      ],
+    },
+    agreement: {
+      statusLabel: labelsWithPrefix('secretariat.agreementStatus.'),
+      liveTable: agreements,
+      publicFields: [
+        'id',
+        'sessionId',
+        'number',
+        'code',
+        'text',
+        'decisionMethod',
+        'outcome',
+        'votesFor',
+        'votesAgainst',
+        'votesAbstain',
+        'votes',
+        'responsible',
+        'dueOn',
+        'status',
+        'links',
+        'note',
+        'createdAt',
+      ],
+    },
+    secretariat: { publicFields: ['id', 'exerciseId', 'installedOn', 'quorumRule', 'createdAt'] },
+    secretariat_seat: {
+      publicFields: ['id', 'secretariatId', 'kind', 'label', 'institutionId', 'position', 'createdAt'],
+    },
+    // The public roster: the name and bio a member chose to show, never their account or e-mail.
+    secretariat_membership: {
+      publicFields: ['id', 'seatId', 'role', 'displayName', 'organization', 'bio', 'startsOn', 'endsOn'],
+    },
+    secretariat_attendance: { publicFields: ['attendance', 'quorum'] },
+    document: {
+      publicFields: ['id', 'kind', 'title', 'url', 'fileId', 'file', 'issuedOn', 'recordType', 'recordId', 'createdAt'],
+    },
   },
   fileAccess: secretariatFileAccess,
   demo: secretariatDemo,

@@ -31,6 +31,7 @@ export const sampleModule: ModuleManifest = {
   },
   records: {
     sample_note: {
+      publicFields: ['id', 'title', 'status'],
       statusLabel: labelsWithPrefix('sample.status.'),
       target: {
         isFollowable: true,

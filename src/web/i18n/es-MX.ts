@@ -19,6 +19,7 @@ export const esMX = {
     '{site} es un portal público para seguir un ejercicio local de gobierno abierto, de la convocatoria a la evaluación.',
   'layout.footerLinks': 'Enlaces del pie de página',
   'layout.poweredBy': 'Hecho con Cocrea, software libre.',
+  'layout.logHead': 'Último cambio del historial verificable (entrada {seq}), su huella SHA-256:',
   'nav.home': 'Inicio',
   'nav.exercises': 'Ejercicios',
   'nav.call': 'Convocatoria',
@@ -154,10 +155,11 @@ export const esMX = {
   'openData.catalogue': 'Catálogo de datos',
   'openData.changeLog.title': 'Historial de cambios (verificable)',
   'openData.changeLog.description':
-    'Cada alta, cambio o baja de un registro público, encadenado con SHA-256: cualquiera puede recalcular la cadena y comprobar que nadie alteró el historial. El hash cubre el JSON canónico (claves ordenadas, sin espacios) de action, actor_id, actor_label, after, before, occurred_at, prev_hash, record_id y record_type.',
+    'Cada alta, cambio o baja de un registro público (solo sus campos públicos), encadenado con SHA-256: cualquiera puede recalcular la cadena y comprobar que nadie alteró el historial. El hash cubre el JSON canónico (claves ordenadas, sin espacios) de action, actor_label, digests, occurred_at, prev_hash, record_id y record_type; cada valor publicado se comprueba con su huella y su sal, así que un dato personal que llegó al historial puede suprimirse sin romper la cadena. Agrega ?desde=N para recibir solo las entradas posteriores a la N.',
   'openData.field.seq': 'Número consecutivo de la entrada.',
   'openData.field.occurredAt': 'Fecha y hora del cambio (ISO 8601, UTC, con milisegundos), tal como la cubre el hash.',
-  'openData.field.actorId': 'Identificador opaco de la cuenta que hizo el cambio; vacío si lo hizo el sistema.',
+  'openData.field.actorId':
+    'Siempre vacío: quien hizo el cambio se publica como un rol (actor_label), nunca como una cuenta.',
   'openData.field.actorLabel':
     'Quién hizo el cambio, como se muestra en público (un rol o una institución, nunca un correo).',
   'openData.field.recordType': 'Tipo de registro: institution, exercise, call, privacy_notice...',

@@ -37,6 +37,20 @@ const entry = (overrides: Partial<HistoryEntry>): HistoryEntry => ({
 });
 
 describe('the change history of a record', () => {
+  it('names the fields a redaction removed from an entry', () => {
+    const html = render({
+      entries: [
+        entry({
+          action: 'create',
+          changes: [{ field: 'status', before: null, after: 'proposed' }],
+          redacted: ['description', 'title'],
+        }),
+      ],
+    });
+    expect(html).toContain('(su huella sigue en la cadena): Descripción, Título</p>');
+    expect(render({ entries: [entry({ redacted: ['title'] })] }, 'en')).toContain('Data removed from this change');
+  });
+
   it('says when nothing has been recorded yet, and still explains that the history is verifiable', () => {
     const html = render({ entries: [] });
     expect(html).toContain('Todavía no hay cambios registrados para este registro.');

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
 import { Table } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import { hasMessage, type Translate } from '../../../web/i18n/i18n.js';
@@ -184,6 +184,17 @@ export function RecordHistory(props: { entries: HistoryEntry[]; hasMore?: boolea
             </div>
           </dl>
           <ChangesTable entry={entry} />
+          {entry.redacted?.length ? (
+            <p>
+              {t('audit.history.redacted')}{' '}
+              {entry.redacted.map((field, i) => (
+                <Fragment key={field}>
+                  {i > 0 ? ', ' : ''}
+                  <FieldName field={field} />
+                </Fragment>
+              ))}
+            </p>
+          ) : null}
         </article>
       ))}
       <p class="hint">{t('audit.history.verifiable')}</p>

@@ -3,6 +3,7 @@ import { publicBaseUrl } from '../../../config.js';
 import { parseParams, slugParams } from '../../../web/params.js';
 import { access } from '../../../kernel/access.js';
 import type { ModuleDeps } from '../../../kernel/manifest.js';
+import { getChangeLogHead } from '../../audit/list-change-log.js';
 import { listPlanUpdates } from './list-plan-updates.js';
 import { planFeedXml } from './views/feed.js';
 
@@ -25,6 +26,7 @@ export function feedRoutes(app: FastifyInstance, deps: ModuleDeps) {
         slug,
         plan,
         updates,
+        logHead: await getChangeLogHead(db),
       });
       return reply
         .type('application/atom+xml; charset=utf-8')

@@ -65,6 +65,10 @@ export function SessionPage(props: SessionPageProps) {
   const base = `/ejercicios/${exercise.slug}/secretariado`;
   const title = sessionTitle(t, session);
   const isApproved = session.status === 'minutes_approved';
+  // The change-log entry that approved the minutes: its hash covers every entry before it, so the minutes carry it.
+  const approval = props.history.entries.find((entry) =>
+    entry.changes.some((change) => change.field === 'status' && change.after === 'minutes_approved'),
+  );
   const hasMinutes = Boolean(session.minutesText || session.minutesUrl || minutesFile);
   const showMinutes = hasMinutes && (isApproved || props.canSeeDraft);
   return (
@@ -155,7 +159,17 @@ export function SessionPage(props: SessionPageProps) {
                 <p>{t('secretariat.minutes.draftBody')}</p>
               </Alert>
             ) : (
-              <p>{t('secretariat.minutes.approvedOn', { date: format.dateTime(session.minutesApprovedAt!) })}</p>
+              <>
+                <p>{t('secretariat.minutes.approvedOn', { date: format.dateTime(session.minutesApprovedAt!) })}</p>
+                {approval ? (
+                  <p class="log-head">
+                    {t('secretariat.minutes.logHead', { seq: String(approval.seq) })}{' '}
+                    <a href={`/datos/historial.json?desde=${approval.seq - 1}`}>
+                      <code>{approval.hash}</code>
+                    </a>
+                  </p>
+                ) : null}
+              </>
             )}
             {session.minutesText ? <MinutesText text={session.minutesText} /> : null}
             {session.minutesUrl || minutesFile ? (

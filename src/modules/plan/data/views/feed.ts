@@ -16,6 +16,8 @@ export interface FeedInput {
   slug: string;
   plan: { id: string; title: string; updatedAt: Date };
   updates: PlanUpdate[];
+  /** The change log's newest entry: the feed carries it so that its readers keep a copy (verify-log --head). */
+  logHead?: { seq: number; hash: string } | undefined;
 }
 
 export const planPath = (slug: string) => `/ejercicios/${encodeURIComponent(slug)}/plan`;
@@ -56,7 +58,7 @@ export function planFeedXml(input: FeedInput): string {
   });
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(input.locale)}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:cocrea="urn:cocrea:change-log" xml:lang="${escapeXml(input.locale)}">`,
     `  <id>urn:cocrea:plan:${escapeXml(input.plan.id)}</id>`,
     `  <title>${escapeXml(t('planData.feed.title', { plan: input.plan.title }))}</title>`,
     `  <subtitle>${escapeXml(t('planData.feed.subtitle'))}</subtitle>`,
@@ -64,6 +66,10 @@ export function planFeedXml(input: FeedInput): string {
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(`${baseUrl}${feedPath(input.slug)}`)}"/>`,
     `  <link rel="alternate" type="text/html" href="${escapeXml(planUrl)}"/>`,
     `  <author><name>${escapeXml(input.siteName)}</name></author>`,
+    // The change log's head (its newest entry's hash), for whoever keeps the feed: verify-log --head.
+    ...(input.logHead
+      ? [`  <cocrea:head seq="${input.logHead.seq}">${escapeXml(input.logHead.hash)}</cocrea:head>`]
+      : []),
     ...entries,
     '</feed>',
     '',

@@ -14,14 +14,14 @@ import { canonicalJson, type JsonValue } from './change-hash.js';
 import { changeLog } from './schema.js';
 import { verifyChangeLog } from './verify-change-log.js';
 
-/** The migrations as an installation had them before the change log took its redactable form (up to 0012). */
-function migrationsBefore0013() {
+/** The migrations as an installation had them before the change log took its redactable form (up to 0013). */
+function migrationsBefore0014() {
   const folder = join(mkdtempSync(join(tmpdir(), 'cocrea-migrations-')), 'migrations');
   cpSync(migrationsDir, folder, { recursive: true });
-  rmSync(join(folder, '0013_change_log_redactable.sql'));
+  rmSync(join(folder, '0014_change_log_redactable.sql'));
   const journalFile = join(folder, 'meta', '_journal.json');
   const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.filter((entry) => entry.tag < '0013');
+  journal.entries = journal.entries.filter((entry) => entry.tag < '0014');
   writeFileSync(journalFile, JSON.stringify(journal));
   return folder;
 }
@@ -35,12 +35,12 @@ afterAll(async () => {
   for (const close of opened) await close();
 });
 
-describe('migration 0013 of the change log', () => {
+describe('migration 0014 of the change log', () => {
   it('keeps only public fields of the entries written by the old code, re-chains them and records the old head', async () => {
     const database = fromPglite(await PGlite.create({ extensions: pgliteExtensions }), 'old installation');
     opened.push(() => database.close());
     const { db } = database;
-    await migratePglite(db as unknown as PgliteDatabase, { migrationsFolder: migrationsBefore0013() });
+    await migratePglite(db as unknown as PgliteDatabase, { migrationsFolder: migrationsBefore0014() });
 
     const tricky = {
       title: 'Señalética "vial" \\ con\nsalto\u0001 y 😀',

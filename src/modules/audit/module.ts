@@ -11,7 +11,7 @@ export const auditModule: ModuleManifest = {
   records: {
     // A redaction: which fields of an entry were removed from the public log, and why.
     [REDACTION_RECORD_TYPE]: { publicFields: ['redacted', 'reason'] },
-    // Written once by migration 0013, when the log took its redactable form: the head of the former chain.
+    // Written once by migration 0014, when the log took its redactable form: the head of the former chain.
     change_log: { publicFields: ['legacyHead', 'legacyEntries', 'reason'] },
   },
 };

@@ -59,6 +59,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     datasets: registry.datasets,
     fileAccessChecks: registry.fileAccessChecks,
     sections: registry.sections,
+    personalData: registry.personalData,
   };
   const sendUnavailable = unavailablePageSender(config, deps);
 

@@ -3,6 +3,7 @@ import type { Dataset } from './dataset.js';
 import type { FileAccessCheck } from './file-access.js';
 import type { ModuleManifest, ScheduledJob } from './manifest.js';
 import { createPageSections, type PageSections } from './page-sections.js';
+import type { ModulePersonalData } from './personal-data.js';
 import {
   createRecordCatalog,
   type FieldValueLabel,
@@ -18,6 +19,7 @@ export interface Registry {
   fileAccessChecks: readonly FileAccessCheck[];
   jobs: readonly ScheduledJob[];
   sections: PageSections;
+  personalData: readonly ModulePersonalData[];
 }
 
 function mergeUnique<T>(
@@ -73,5 +75,6 @@ export function createRegistry(modules: readonly ModuleManifest[]): Registry {
     fileAccessChecks: modules.flatMap((m) => (m.fileAccess ? [m.fileAccess] : [])),
     jobs,
     sections: createPageSections(modules.flatMap((m) => m.sections ?? [])),
+    personalData: modules.flatMap((m) => (m.personalData ? [{ module: m.name, ...m.personalData }] : [])),
   };
 }

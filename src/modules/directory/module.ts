@@ -11,4 +11,5 @@ export const directoryModule: ModuleManifest = {
   routes: directoryRoutes,
   datasets: [municipalitiesDataset],
   demo: directoryDemo,
+  personalData: { notPersonal: { 'institutions.contact_email': "an institution's contact address" } },
 };

@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
 import { privacyMessages } from './messages.js';
 import { privacyDemo } from './demo.js';
+import { privacyPersonalData } from './personal-data.js';
 import { arcoAdminRoutes } from './arco-routes.js';
 import { privacyNoticeRoutes } from './notice-routes.js';
 import { rightsRoutes } from './rights-routes.js';
@@ -10,6 +11,7 @@ export const privacyModule: ModuleManifest = {
   name: 'privacy',
   messages: [privacyMessages],
   demo: privacyDemo,
+  personalData: privacyPersonalData,
   routes: (app, deps) => {
     privacyNoticeRoutes(app, deps);
     rightsRoutes(app, deps);

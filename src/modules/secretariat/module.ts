@@ -10,6 +10,7 @@ import { secretariatRoutes } from './routes.js';
 import { sessionRoutes } from './session-routes.js';
 import { secretariatFileAccess } from './secretariat-file-access.js';
 import { secretariatDemo } from './demo.js';
+import { secretariatPersonalData } from './personal-data.js';
 
 /** The Technical Secretariat: seats, members, sessions, minutes, agreements and its documents. */
 export const secretariatModule: ModuleManifest = {
@@ -29,5 +30,6 @@ export const secretariatModule: ModuleManifest = {
     agreement: { statusLabel: labelsWithPrefix('secretariat.agreementStatus.') },
   },
   fileAccess: secretariatFileAccess,
+  personalData: secretariatPersonalData,
   demo: secretariatDemo,
 };

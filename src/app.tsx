@@ -60,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     deprecations: registry.deprecations,
     fileAccessChecks: registry.fileAccessChecks,
     sections: registry.sections,
+    personalData: registry.personalData,
   };
   const sendUnavailable = unavailablePageSender(config, deps);
 

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { checkRouteAccess } from '../kernel/access.js';
 import type { ModuleDeps } from '../kernel/manifest.js';
 import { registerSessionHooks } from '../modules/accounts/guards.js';
+import { checkForm } from '../modules/files/guards.js';
 import type { SessionCache } from '../modules/accounts/session-cache.js';
 import { publicWriteCount } from '../modules/audit/append-change.js';
 import { LOCALE_COOKIE, resolveLocale } from '../web/http.js';
@@ -15,7 +16,8 @@ import { isHttps } from './plugins.js';
 
 /**
  * The hooks every request goes through, in this order: its language, the request timeout, input normalisation, the
- * render cache, the session and CSRF hooks, the route's access check, the request id header, and compression.
+ * render cache, the session hooks, the route's access check, the form's token (and reading a multipart form), the
+ * request id header, and compression.
  */
 export function registerRequestHooks(
   app: FastifyInstance,
@@ -60,6 +62,8 @@ export function registerRequestHooks(
   registerRenderCache(app, renderCache, { publicWriteCount });
   registerSessionHooks(app, deps);
   app.addHook('preHandler', checkRouteAccess);
+  // After the access check: the form's token, and a multipart form's fields and files only then (files/guards.ts).
+  app.addHook('preHandler', checkForm);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -6,6 +6,7 @@ import type { SystemActor } from './actor.js';
 import type { Dataset, Deprecation } from './dataset.js';
 import type { FileAccessCheck } from './file-access.js';
 import type { AnyPageSection, PageSections } from './page-sections.js';
+import type { ModulePersonalData, PersonalDataDeclaration } from './personal-data.js';
 import type { FieldValueLabel, RecordCatalog, RecordTypeDeclaration } from './records.js';
 
 /** A module's texts: Spanish (es-MX) and English with the same keys (see web/i18n/define-messages.ts). */
@@ -28,6 +29,8 @@ export interface ModuleDeps extends WebDeps {
   fileAccessChecks: readonly FileAccessCheck[];
   /** Sections later modules add to a module's pages (see page-sections.ts). */
   sections: PageSections;
+  /** Every module's personal data (see personal-data.ts): the download and the cancellation of an account. */
+  personalData: readonly ModulePersonalData[];
 }
 
 /** The subset of pino (Fastify's logger) that jobs write to. */
@@ -104,4 +107,6 @@ export interface ModuleManifest {
   onStart?: (context: JobContext) => Promise<void>;
   /** Its part of the demo data and the public pages the demo shows. */
   demo?: DemoContribution;
+  /** The personal data it keeps: its tables that refer to people and what cancelling an account does to them. */
+  personalData?: PersonalDataDeclaration;
 }

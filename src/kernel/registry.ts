@@ -3,6 +3,7 @@ import type { Dataset, Deprecation } from './dataset.js';
 import type { FileAccessCheck } from './file-access.js';
 import type { ModuleManifest, ScheduledJob } from './manifest.js';
 import { createPageSections, type PageSections } from './page-sections.js';
+import type { ModulePersonalData } from './personal-data.js';
 import {
   createRecordCatalog,
   installPublicFields,
@@ -20,6 +21,7 @@ export interface Registry {
   fileAccessChecks: readonly FileAccessCheck[];
   jobs: readonly ScheduledJob[];
   sections: PageSections;
+  personalData: readonly ModulePersonalData[];
 }
 
 function mergeUnique<T>(
@@ -82,5 +84,6 @@ export function createRegistry(modules: readonly ModuleManifest[]): Registry {
     fileAccessChecks: modules.flatMap((m) => (m.fileAccess ? [m.fileAccess] : [])),
     jobs,
     sections: createPageSections(modules.flatMap((m) => m.sections ?? [])),
+    personalData: modules.flatMap((m) => (m.personalData ? [{ module: m.name, ...m.personalData }] : [])),
   };
 }

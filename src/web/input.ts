@@ -65,6 +65,12 @@ function normaliseValue(value: unknown, field: string): unknown {
   return value;
 }
 
+/**
+ * A form's fields as the portal keeps them (see normaliseText), for a body read after the edge: a multipart form is
+ * read only once the route's checks passed (files/guards.ts). Throws the 400 naming the field for a NUL character.
+ */
+export const normaliseForm = (fields: Record<string, unknown>): unknown => normaliseValue(fields, 'form');
+
 /** True when a state-changing request carries a body that is not a browser's form. */
 export function hasUnsupportedBody(request: FastifyRequest): boolean {
   const type = request.headers['content-type'];
@@ -75,7 +81,7 @@ export function hasUnsupportedBody(request: FastifyRequest): boolean {
   return !FORM_TYPES.has(mediaType);
 }
 
-/** Requests whose body was read (multipart is read by @fastify/multipart's own preValidation hook, before ours). */
+/** Requests whose body was read before the edge's hook (a multipart form is read later, by the form hook). */
 const bodyRead = new WeakSet<FastifyRequest>();
 
 /**

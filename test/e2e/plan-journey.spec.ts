@@ -51,6 +51,18 @@ test('a liaison records progress with a file, a secretariat member verifies it, 
   await expectNoAxeViolations(admin.page);
   await admin.page.getByRole('link', { name: 'Talleres de educación vial en escuelas' }).click();
   await expectNoAxeViolations(admin.page);
+  // Deleting or cancelling asks first, on a page of its own that says what would be lost (decision 29); going back
+  // changes nothing.
+  await admin.page.getByRole('link', { name: 'Borrar el hito' }).click();
+  await expect(admin.page.locator('h1')).toContainText('Borrar el hito «Talleres de educación vial en escuelas»');
+  await expect(admin.page.getByText('Actividades que se borran')).toBeVisible();
+  await expectNoAxeViolations(admin.page);
+  await admin.page.getByRole('link', { name: 'Volver sin cambios' }).click();
+  await admin.page.getByRole('link', { name: new RegExp(`^Cancelar\\s*: ${ACTIVITY}$`) }).click();
+  await expect(admin.page.locator('h1')).toContainText(`Cancelar la actividad «${ACTIVITY}»`);
+  await expectNoAxeViolations(admin.page);
+  await admin.page.getByRole('link', { name: 'Volver sin cambios' }).click();
+  await expect(admin.page.locator('h1')).toContainText('Talleres de educación vial en escuelas');
 
   // The admin invites a liaison of the Ayuntamiento de Tepehuanes and a civil-society member of the Secretariat.
   for (const person of [

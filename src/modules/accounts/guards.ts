@@ -34,8 +34,9 @@ export const cookieOptions = (config: Config) => ({
 });
 
 /**
- * Loads the session behind the `sid` cookie into `request.actor`, gives every visitor a CSRF token (the session's
- * once signed in, a cookie's before) and refuses any state-changing request whose form does not send it back.
+ * Loads the session behind the `sid` cookie into `request.actor` and gives every visitor a CSRF token (the session's
+ * once signed in, a cookie's before). Checking that a state-changing form sends it back is `assertFormToken`'s, run
+ * by the form hook (files/guards.ts) after the route's access check and, for a multipart form, before any file.
  */
 export function registerSessionHooks(
   app: FastifyInstance,
@@ -88,16 +89,23 @@ export function registerSessionHooks(
     }
     return payload;
   });
+}
 
-  app.addHook('preHandler', async (request) => {
-    if (!unsafeMethods.has(request.method)) return;
-    const body = request.body as Record<string, unknown> | undefined;
-    const sent =
-      typeof body?.[CSRF_FIELD] === 'string' ? (body[CSRF_FIELD] as string) : request.headers['x-csrf-token'];
-    if (typeof sent !== 'string' || !request.csrfToken || !safeEqual(sent, request.csrfToken)) {
-      throw new AppError('csrf', 'missing or wrong CSRF token');
-    }
-  });
+/** Whether the request changes state (and so must send the form's token back). */
+export const isStateChanging = (request: FastifyRequest) => unsafeMethods.has(request.method);
+
+/**
+ * Refuses (403, "the form expired") a state-changing request whose form fields (`fields`: the parsed body, or the
+ * fields of a multipart form read so far) do not carry the visitor's CSRF token in `_csrf` (or the X-CSRF-Token
+ * header).
+ */
+export function assertFormToken(request: FastifyRequest, fields: unknown): void {
+  const body = fields as Record<string, unknown> | undefined;
+  const field = body?.[CSRF_FIELD];
+  const sent = typeof field === 'string' ? field : request.headers['x-csrf-token'];
+  if (typeof sent !== 'string' || !request.csrfToken || !safeEqual(sent, request.csrfToken)) {
+    throw new AppError('csrf', 'missing or wrong CSRF token');
+  }
 }
 
 /** The rule of a rate limit: per client address, and per account named in the form. */

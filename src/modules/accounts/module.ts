@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
 import { accountsMessages } from './messages.js';
+import { accountsPersonalData } from './personal-data.js';
 import { purgeExpired } from './purge-expired.js';
 import { accountRoutes } from './account-routes.js';
 import { passwordResetRoutes } from './password-routes.js';
@@ -37,5 +38,6 @@ export const accountsModule: ModuleManifest = {
       },
     },
   ],
+  personalData: accountsPersonalData,
   demo: { pages: ['/entrar', '/recuperar'] },
 };

@@ -64,4 +64,6 @@ export const callsModule: ModuleManifest = {
     },
   ],
   demo: callsDemo,
+  // A call's contact address is the convening institution's, never a person's own.
+  personalData: { notPersonal: { 'calls.contact_email': "the convening institution's contact address" } },
 };

@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../../kernel/manifest.js';
 import { labelsWithPrefix } from '../../kernel/records.js';
 import { cocreationDatasets } from './datasets.js';
 import { cocreationDemo } from './demo.js';
+import { cocreationPersonalData } from './personal-data.js';
 import { cocreationMessages } from './messages.js';
 import { problemModerationRoutes } from './moderation-routes.js';
 import { newProblemRoutes } from './new-problem-routes.js';
@@ -60,4 +61,5 @@ export const cocreationModule: ModuleManifest = {
   },
   datasets: cocreationDatasets,
   demo: cocreationDemo,
+  personalData: cocreationPersonalData,
 };

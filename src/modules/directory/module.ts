@@ -19,4 +19,5 @@ export const directoryModule: ModuleManifest = {
   },
   datasets: [municipalitiesDataset],
   demo: directoryDemo,
+  personalData: { notPersonal: { 'institutions.contact_email': "an institution's contact address" } },
 };

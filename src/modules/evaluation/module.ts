@@ -8,6 +8,7 @@ import { resultsRoutes } from './results-routes.js';
 import { evaluationWorkRoutes } from './work-routes.js';
 import { evaluationDatasets } from './datasets.js';
 import { evaluationDemo } from './demo.js';
+import { evaluationPersonalData } from './personal-data.js';
 import { evaluationMessages } from './messages.js';
 
 /**
@@ -82,6 +83,7 @@ export const evaluationModule: ModuleManifest = {
   },
   datasets: evaluationDatasets,
   demo: evaluationDemo,
+  personalData: evaluationPersonalData,
 };
 
 /** Reports and assessments reach the followers of their commitment (its id is in the logged row). */

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { backupDatabase, restoreDatabase } from '../../db/backup.js';
 import { createTestDatabase } from '../../testing/test-db.js';
 import { getFile } from './get-file.js';
+import { storedFiles } from './schema.js';
 import { storeFile } from './store-file.js';
+import { zip } from '../../testing/zip.js';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from([0, 1, 2, 253, 254, 255]), Buffer.from('\n%%EOF')]);
 
@@ -40,5 +42,17 @@ describe('stored files', () => {
         uploadedBy: null,
       }),
     ).rejects.toMatchObject({ details: { reason: 'fileSize' } });
+  });
+
+  it('refuses an office document that is a decompression bomb, storing nothing', async () => {
+    const database = await createTestDatabase();
+    const bomb = zip([
+      { name: '[Content_Types].xml', content: Buffer.from('<Types/>') },
+      { name: 'word/document.xml', content: Buffer.alloc(80 * 1024 * 1024) },
+    ]);
+    await expect(
+      storeFile(database.db, { content: bomb, originalName: 'informe.docx', uploadedBy: null }),
+    ).rejects.toMatchObject({ details: { reason: 'fileArchive' } });
+    expect(await database.db.select().from(storedFiles)).toEqual([]);
   });
 });

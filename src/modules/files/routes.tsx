@@ -6,7 +6,7 @@ import { idParams, parseParams } from '../../web/params.js';
 import { decideFileAccess } from './file-access.js';
 import type { FileAccessCheck } from '../../kernel/file-access.js';
 import { getFile } from './get-file.js';
-import type { FastifyMultipartAttachFieldsToBodyOptions, MultipartFile } from '@fastify/multipart';
+import type { FastifyMultipartOptions } from '@fastify/multipart';
 import { MAX_FILE_BYTES } from './sniff.js';
 import { access } from '../../kernel/access.js';
 
@@ -29,18 +29,13 @@ export const uploadedFile = (body: unknown, name: string): UploadedFile | undefi
 };
 
 /**
- * Options of @fastify/multipart: fields land in `request.body` as strings (so the CSRF check works as for any form)
- * and a file as an UploadedFile. A file larger than the limit is cut at the limit + 1 byte, so the use case can say
- * "too large" in the form instead of the request failing.
+ * Options of @fastify/multipart: it only recognises a multipart body; nothing reads it until the form hook
+ * (guards.ts) has checked the route's access and the form's token. A file larger than the limit is cut at the
+ * limit + 1 byte, so the use case can say "too large" in the form instead of the request failing.
  */
-export const multipartOptions: FastifyMultipartAttachFieldsToBodyOptions = {
-  attachFieldsToBody: 'keyValues',
+export const multipartOptions: FastifyMultipartOptions = {
   throwFileSizeLimit: false,
   limits: { fileSize: MAX_FILE_BYTES + 1, files: 1, fields: 40, fieldSize: 64 * 1024 },
-  async onFile(part: MultipartFile) {
-    const content = await part.toBuffer();
-    part.value = { filename: part.filename, content } satisfies UploadedFile;
-  },
 };
 
 /**

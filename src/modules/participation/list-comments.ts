@@ -1,14 +1,18 @@
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { users } from '../accounts/read-models.js';
 import { institutions } from '../directory/schema.js';
 import { commentReports, comments, type CommentKind } from './schema.js';
 import type { TargetRef } from '../../kernel/records.js';
 
+/** The author's name, or null when their account was cancelled (pages say "cancelled account"). */
+const authorName = sql<string | null>`case when ${users.status} = 'deleted' then null else ${users.name} end`;
+
 export interface CommentView {
   id: string;
   kind: CommentKind;
-  authorName: string;
+  /** Null when the author cancelled their account. */
+  authorName: string | null;
   institutionName: string | null;
   createdAt: Date;
   /** Null once hidden: the public sees only that it was hidden and why. */
@@ -30,7 +34,7 @@ export async function listComments(
     .select({
       id: comments.id,
       kind: comments.kind,
-      authorName: users.name,
+      authorName,
       institutionName: institutions.name,
       createdAt: comments.createdAt,
       body: comments.body,
@@ -77,14 +81,14 @@ export async function listReportedComments(db: Db) {
       targetId: comments.targetId,
       body: comments.body,
       createdAt: comments.createdAt,
-      authorName: users.name,
+      authorName,
       reports: count(commentReports.id),
     })
     .from(comments)
     .innerJoin(commentReports, eq(commentReports.commentId, comments.id))
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(eq(comments.status, 'visible'))
-    .groupBy(comments.id, users.name)
+    .groupBy(comments.id, users.name, users.status)
     .orderBy(desc(count(commentReports.id)), asc(comments.createdAt))
     .limit(200);
 }

@@ -7,6 +7,7 @@ import { notifyFollowers, sendWeeklyDigests, type NotifyOptions } from './notify
 import { commentRoutes } from './comment-routes.js';
 import { followRoutes } from './follow-routes.js';
 import { moderationRoutes } from './moderation-routes.js';
+import { participationPersonalData } from './personal-data.js';
 
 /** Scheduled every minute: reads the change log after its cursor and e-mails followers with 'immediate' notices. */
 export const NOTIFY_FOLLOWERS_QUEUE = 'notify-followers';
@@ -40,6 +41,7 @@ export const participationModule: ModuleManifest = {
       publicFields: ['id', 'targetType', 'targetId', 'kind', 'institutionId', 'status', 'hiddenReason', 'bodySha256'],
     },
   },
+  personalData: participationPersonalData,
   jobs: [
     {
       queue: NOTIFY_FOLLOWERS_QUEUE,

@@ -285,6 +285,8 @@ export const planMessages = defineMessages(
       'Ese archivo no es PDF, imagen PNG, JPEG o WebP ni documento de oficina. Revisa su contenido.',
     'plan.error.file.empty': 'El archivo está vacío.',
     'plan.error.file.size': 'El archivo pesa más de 10 MB.',
+    'plan.error.file.archive':
+      'El documento se expande a mucho más de lo que pesa (más de 256 MB o más de 200 veces su tamaño): no parece un documento real. Guárdalo de nuevo desde tu programa de oficina o súbelo en PDF.',
     'plan.error.done.evidenceRequired': 'Antes de terminarla, agrega al menos una evidencia.',
     'plan.error.description.required': 'Escribe qué muestra la evidencia.',
     'plan.error.description.tooLong': 'La descripción es demasiado larga.',
@@ -399,6 +401,39 @@ export const planMessages = defineMessages(
     'plan.admin.problem.planExists': 'Ese ejercicio ya tiene un plan.',
     'plan.admin.problem.smartIncomplete': 'Para proponerlo falta marcar y justificar: {missing}.',
     'plan.admin.problem.cancelReason': 'Escribe el motivo de la cancelación.',
+    'plan.admin.remove.heading': 'Cancelar o borrar el hito',
+    'plan.admin.remove.deleteMilestoneTitle': 'Borrar el hito «{title}»',
+    'plan.admin.remove.deleteActivityTitle': 'Borrar la actividad «{title}»',
+    'plan.admin.remove.cancelMilestoneTitle': 'Cancelar el hito «{title}»',
+    'plan.admin.remove.cancelActivityTitle': 'Cancelar la actividad «{title}»',
+    'plan.admin.remove.deleteWarning': 'Esto no se puede deshacer',
+    'plan.admin.remove.cancelWarning': 'Antes de cancelar',
+    'plan.admin.remove.deleteMilestoneLead':
+      'Se borran el hito y todas sus actividades, con sus evidencias y notas de avance; el avance del compromiso se recalcula sin ellos.',
+    'plan.admin.remove.deleteActivityLead':
+      'Se borran la actividad, sus evidencias y sus notas de avance; el avance de su hito se recalcula sin ella.',
+    'plan.admin.remove.cancelMilestoneLead':
+      'El hito deja de contar en el avance del compromiso. Se conservan sus actividades, evidencias y notas, y sigue a la vista como cancelado.',
+    'plan.admin.remove.cancelActivityLead':
+      'La actividad deja de contar en el avance de su hito. Se conservan sus evidencias y notas, y sigue a la vista como cancelada.',
+    'plan.admin.remove.activities': 'Actividades que se borran',
+    'plan.admin.remove.evidence': 'Evidencias que se borran',
+    'plan.admin.remove.files': 'De ellas, archivos subidos',
+    'plan.admin.remove.notes': 'Notas de avance que se borran',
+    'plan.admin.remove.approved':
+      'El compromiso {number} ya está aprobado: el borrado queda en su historial público, con el motivo que escribas.',
+    'plan.admin.remove.draft':
+      'El compromiso {number} aún no está aprobado ({status}): se puede borrar sin motivo. El registro de cambios conserva lo que hubo.',
+    'plan.admin.remove.cancelPublic':
+      'El motivo se publica junto al elemento cancelado y en el historial del compromiso.',
+    'plan.admin.remove.deleteReason': 'Motivo del borrado',
+    'plan.admin.remove.reasonPublic':
+      'Se publica en el historial del compromiso. Explica por qué, en una o dos frases.',
+    'plan.admin.remove.reasonOptional': 'Si lo escribes, queda en el registro de cambios.',
+    'plan.admin.remove.deleteConfirm': 'Sí, borrar',
+    'plan.admin.remove.cancelConfirm': 'Sí, cancelar',
+    'plan.admin.remove.back': 'Volver sin cambios',
+    'audit.field.deletionReason': 'Motivo del borrado',
     'plan.admin.error.generic': 'Revisa este dato.',
     'plan.error.title.required': 'Escribe el título.',
     'plan.error.title.tooLong': 'El título es demasiado largo.',
@@ -708,6 +743,8 @@ export const planMessages = defineMessages(
       'That file is not a PDF, a PNG, JPEG or WebP image or an office document. Check its content.',
     'plan.error.file.empty': 'The file is empty.',
     'plan.error.file.size': 'The file is larger than 10 MB.',
+    'plan.error.file.archive':
+      'The document expands to far more than it weighs (over 256 MB or over 200 times its size): it does not look like a real document. Save it again from your office program or upload it as a PDF.',
     'plan.error.done.evidenceRequired': 'Before marking it done, add at least one piece of evidence.',
     'plan.error.description.required': 'Say what the evidence shows.',
     'plan.error.description.tooLong': 'The description is too long.',
@@ -821,6 +858,38 @@ export const planMessages = defineMessages(
     'plan.admin.problem.planExists': 'That exercise already has a plan.',
     'plan.admin.problem.smartIncomplete': 'To propose it, tick and justify: {missing}.',
     'plan.admin.problem.cancelReason': 'Write the reason for the cancellation.',
+    'plan.admin.remove.heading': 'Cancel or delete the milestone',
+    'plan.admin.remove.deleteMilestoneTitle': 'Delete the milestone “{title}”',
+    'plan.admin.remove.deleteActivityTitle': 'Delete the activity “{title}”',
+    'plan.admin.remove.cancelMilestoneTitle': 'Cancel the milestone “{title}”',
+    'plan.admin.remove.cancelActivityTitle': 'Cancel the activity “{title}”',
+    'plan.admin.remove.deleteWarning': 'This cannot be undone',
+    'plan.admin.remove.cancelWarning': 'Before you cancel',
+    'plan.admin.remove.deleteMilestoneLead':
+      'The milestone and all its activities are deleted, with their evidence and progress notes; the commitment’s progress is recomputed without them.',
+    'plan.admin.remove.deleteActivityLead':
+      'The activity, its evidence and its progress notes are deleted; its milestone’s progress is recomputed without it.',
+    'plan.admin.remove.cancelMilestoneLead':
+      'The milestone stops counting in the commitment’s progress. Its activities, evidence and notes are kept, and it stays visible as cancelled.',
+    'plan.admin.remove.cancelActivityLead':
+      'The activity stops counting in its milestone’s progress. Its evidence and notes are kept, and it stays visible as cancelled.',
+    'plan.admin.remove.activities': 'Activities deleted',
+    'plan.admin.remove.evidence': 'Evidence deleted',
+    'plan.admin.remove.files': 'Of which, uploaded files',
+    'plan.admin.remove.notes': 'Progress notes deleted',
+    'plan.admin.remove.approved':
+      'Commitment {number} is approved: the deletion stays in its public history, with the reason you write.',
+    'plan.admin.remove.draft':
+      'Commitment {number} is not approved yet ({status}): it can be deleted without a reason. The change log keeps what there was.',
+    'plan.admin.remove.cancelPublic':
+      'The reason is published next to the cancelled item and in the commitment’s history.',
+    'plan.admin.remove.deleteReason': 'Reason for deleting',
+    'plan.admin.remove.reasonPublic': 'It is published in the commitment’s history. Say why, in a sentence or two.',
+    'plan.admin.remove.reasonOptional': 'If you write one, it stays in the change log.',
+    'plan.admin.remove.deleteConfirm': 'Yes, delete',
+    'plan.admin.remove.cancelConfirm': 'Yes, cancel',
+    'plan.admin.remove.back': 'Go back without changes',
+    'audit.field.deletionReason': 'Reason for deleting',
     'plan.admin.error.generic': 'Check this entry.',
     'plan.error.title.required': 'Write the title.',
     'plan.error.title.tooLong': 'The title is too long.',

@@ -1,9 +1,9 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
 import { labelsWithPrefix } from '../../kernel/records.js';
-import { activityAdminRoutes } from './admin/activity-routes.js';
 import { commitmentAdminRoutes } from './admin/commitment-routes.js';
 import { milestoneAdminRoutes } from './admin/milestone-routes.js';
 import { planAdminRoutes } from './admin/plan-routes.js';
+import { removalRoutes } from './admin/removal-routes.js';
 import { commitmentRoutes } from './core/commitment-routes.js';
 import { evidenceFileAccess } from './core/evidence-file-access.js';
 import { commitmentTarget, planChangeOwners, planPublicFields } from './core/plan-records.js';
@@ -18,6 +18,7 @@ import { activityRoutes } from './work/activity-routes.js';
 import { myActivitiesRoutes } from './work/my-activities-routes.js';
 import { planDemo } from './demo.js';
 import { actionPlans, activities, commitments, milestones } from './schema.js';
+import { planPersonalData } from './personal-data.js';
 
 /**
  * Local Action Plans: commitments, milestones, activities, evidence, derived progress, their open data and search.
@@ -36,7 +37,7 @@ export const planModule: ModuleManifest = {
     planAdminRoutes(app, deps);
     commitmentAdminRoutes(app, deps);
     milestoneAdminRoutes(app, deps);
-    activityAdminRoutes(app, deps);
+    removalRoutes(app, deps);
     searchRoutes(app, deps);
     feedRoutes(app, deps);
     printRoutes(app, deps);
@@ -69,5 +70,6 @@ export const planModule: ModuleManifest = {
   },
   datasets: planDatasets,
   fileAccess: evidenceFileAccess,
+  personalData: planPersonalData,
   demo: planDemo,
 };

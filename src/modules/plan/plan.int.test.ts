@@ -333,7 +333,7 @@ describe('plan rules', () => {
     const progressOf = async () => (await db.select().from(commitments).where(eq(commitments.id, c.id)))[0]!.progress;
     // heavy = mean(50, 0) = 25, light = 0: (300 x 25 + 100 x 0) / 400 = 18.75
     expect(await progressOf()).toBe(18.75);
-    await deleteActivity(db, a2.id, at('2027-02-02T00:00:00Z'));
+    await deleteActivity(db, a2.id, { reason: 'Se duplicó con la actividad uno' }, at('2027-02-02T00:00:00Z'));
     // heavy = 50: 300 x 50 / 400 = 37.5
     expect(await progressOf()).toBe(37.5);
     const [lightActivity] = await db.select().from(activities).where(eq(activities.milestoneId, light.id));

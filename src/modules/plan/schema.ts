@@ -296,6 +296,30 @@ export const evidence = pgTable(
   ],
 );
 
+export const removableRecordTypes = ['milestone', 'activity'] as const;
+export type RemovableRecordType = (typeof removableRecordTypes)[number];
+
+/**
+ * A milestone or activity deleted from an approved commitment, with the reason given (decision 0029): it keeps the
+ * deletion's entries of the change log on the commitment's public history after the record itself is gone.
+ */
+export const removedPlanItems = pgTable(
+  'removed_plan_items',
+  {
+    id: id(),
+    commitmentId: uuid('commitment_id')
+      .notNull()
+      .references(() => commitments.id, { onDelete: 'cascade' }),
+    recordType: text('record_type', { enum: removableRecordTypes }).notNull(),
+    /** The deleted milestone's or activity's id, as the change log names it. */
+    recordId: uuid('record_id').notNull(),
+    title: text('title').notNull(),
+    reason: text('reason').notNull(),
+    removedAt: timestamp('removed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('removed_plan_items_commitment_idx').on(t.commitmentId, t.removedAt)],
+);
+
 export const progressScopes = ['commitment', 'plan'] as const;
 export type ProgressScope = (typeof progressScopes)[number];
 

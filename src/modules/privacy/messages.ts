@@ -8,7 +8,7 @@ export const privacyMessages = defineMessages(
       'Puedes consultar todos los datos que el portal guarda sobre ti, pedir que se corrijan o se cancelen, u oponerte a su uso (derechos ARCO).',
     'privacy.download.title': 'Descargar mis datos',
     'privacy.download.body':
-      'Un archivo JSON con tu cuenta, tus roles, tus consentimientos, tus solicitudes y los correos que te enviamos.',
+      'Un archivo JSON con todo lo que el portal guarda sobre ti: tu cuenta y tus roles, tus inscripciones, comentarios, seguimientos y reportes, los problemas que propusiste y los que apoyaste, tus notas y las evidencias que subiste, tus lugares en el Secretariado Técnico, tus informes y evaluaciones, tus consentimientos y solicitudes, y los correos que te enviamos. Solo quedan fuera las claves que guardamos cifradas (tu contraseña, tus enlaces) y el contenido de los archivos; el propio archivo dice cuáles.',
     'privacy.download.button': 'Descargar mis datos (JSON)',
     'privacy.arco.title': 'Presentar una solicitud ARCO',
     'privacy.arco.kind': 'Qué quieres hacer',
@@ -48,7 +48,10 @@ export const privacyMessages = defineMessages(
     'privacy.arco.closed': 'Esta solicitud ya está cerrada.',
     'privacy.cancel.title': 'Cancelar mi cuenta',
     'privacy.cancel.body':
-      'Borraremos tu nombre, tu correo y tu contraseña, cerraremos tus sesiones y quitaremos tus roles. Los registros públicos del ejercicio no guardan tu nombre y se conservan. Esta acción no se puede deshacer.',
+      'Borraremos tu nombre, tu correo, tu teléfono y tu contraseña, cerraremos tus sesiones, quitaremos tus roles y dejarás de seguir lo que sigues. Tus inscripciones conservan solo lo que cuentan las estadísticas (sector, municipio, temas). Tus comentarios, problemas, apoyos y reportes se conservan como de una cuenta cancelada, sin tu correo, tu teléfono ni tu nombre. Esta acción no se puede deshacer.',
+    'privacy.cancel.publicActs':
+      'Lo que es un acto público se conserva: si ocupaste un lugar en el Secretariado Técnico, tu nombre público y tu organización siguen en su integración, sus asistencias y sus minutas aprobadas (tu correo y tu semblanza se borran); si firmaste una evaluación, tu nombre y tu organización siguen en ella. Tus notas y evidencias del plan se conservan, firmadas por el cargo, no por ti.',
+    'privacy.cancel.noticeTitle': 'Si cancelas tu cuenta',
     'privacy.cancel.confirm': 'Sí, cancelar mi cuenta',
     'privacy.cancel.done': 'Tu cuenta quedó cancelada y tus datos personales se eliminaron.',
     'privacy.admin.title': 'Avisos de privacidad',
@@ -75,7 +78,8 @@ export const privacyMessages = defineMessages(
     'privacy.rights.lead':
       'You can see all the data the portal keeps about you, ask for them to be corrected or cancelled, or object to their use (ARCO rights).',
     'privacy.download.title': 'Download my data',
-    'privacy.download.body': 'A JSON file with your account, roles, consents, requests and the e-mails we sent you.',
+    'privacy.download.body':
+      'A JSON file with everything the portal keeps about you: your account and roles, your sign-ups, comments, follows and reports, the problems you proposed and supported, your notes and the evidence you uploaded, your seats on the Technical Secretariat, your reports and assessments, your consents and requests, and the e-mails we sent you. Only the keys we keep hashed (your password, your links) and the contents of files are left out; the file itself says which.',
     'privacy.download.button': 'Download my data (JSON)',
     'privacy.arco.title': 'File an ARCO request',
     'privacy.arco.kind': 'What do you want to do',
@@ -115,7 +119,10 @@ export const privacyMessages = defineMessages(
     'privacy.arco.closed': 'This request is already closed.',
     'privacy.cancel.title': 'Cancel my account',
     'privacy.cancel.body':
-      'We will delete your name, e-mail and password, close your sessions and remove your roles. Public records of the exercise do not keep your name and are preserved. This cannot be undone.',
+      'We will delete your name, e-mail, phone and password, close your sessions, remove your roles and stop your follows. Your sign-ups keep only what the statistics count (sector, municipality, themes). Your comments, problems, supports and reports stay as from a cancelled account, without your e-mail, phone or name. This cannot be undone.',
+    'privacy.cancel.publicActs':
+      'What is a public act stays: if you held a seat on the Technical Secretariat, your public name and organisation remain in its composition, attendance and approved minutes (your e-mail and biography are deleted); if you signed an assessment, your name and organisation remain on it. Your notes and evidence on the plan stay, signed by the position, not by you.',
+    'privacy.cancel.noticeTitle': 'If you cancel your account',
     'privacy.cancel.confirm': 'Yes, cancel my account',
     'privacy.cancel.done': 'Your account is cancelled and your personal data were deleted.',
     'privacy.admin.title': 'Privacy notices',

@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
 import { privacyMessages } from './messages.js';
 import { privacyDemo } from './demo.js';
+import { privacyPersonalData } from './personal-data.js';
 import { arcoAdminRoutes } from './arco-routes.js';
 import { privacyNoticeRoutes } from './notice-routes.js';
 import { rightsRoutes } from './rights-routes.js';
@@ -15,6 +16,7 @@ export const privacyModule: ModuleManifest = {
       publicFields: ['id', 'kind', 'version', 'responsible', 'body', 'publishedAt', 'createdAt'],
     },
   },
+  personalData: privacyPersonalData,
   routes: (app, deps) => {
     privacyNoticeRoutes(app, deps);
     rightsRoutes(app, deps);

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { personActor, portalActor } from '../../testing/actors.js';
 import { rowCounts } from '../../testing/row-counts.js';
 import { createTestDatabase } from '../../testing/test-db.js';
+import { registry } from '../../registry.js';
+import { createTestUser } from '../../testing/sign-in.js';
+import { users } from '../accounts/schema.js';
 import { changeLog } from '../audit/schema.js';
+import { cancelAccount } from './cancel-account.js';
 import { answerArcoRequest } from './answer-arco-request.js';
 import { publishPrivacyNotice } from './publish-privacy-notice.js';
 import { arcoRequests, privacyNotices } from './schema.js';
@@ -29,6 +33,21 @@ describe('privacy checks its own rules, whoever calls it', () => {
       ).rejects.toMatchObject({ code: 'forbidden' });
     }
     expect(await rowCounts(db, tables)).toEqual(before);
+  });
+
+  it('refuses the cancellation of an account to anyone but its owner, changing nothing', async () => {
+    const database = await createTestDatabase();
+    const person = await createTestUser(database, { roles: [{ role: 'facilitator' }] });
+    const options = { parts: registry.personalData, now: new Date() };
+    for (const actor of [participant, facilitator, personActor('9a4d7b5e-1f62-4a3b-8c9d-0e1f2a3b4c5d', ['admin'])])
+      await expect(cancelAccount(database.db, person.id, actor, options)).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await database.db.select().from(users).where(eq(users.id, person.id)))[0]).toEqual(person);
+    await cancelAccount(database.db, person.id, personActor(person.id), options);
+    const [cancelled] = await database.db.select().from(users).where(eq(users.id, person.id));
+    expect(cancelled).toMatchObject({ status: 'deleted', name: 'Cuenta cancelada' });
+    // The portal itself may cancel an account (the command line, a written ARCO request); a second time changes nothing.
+    await cancelAccount(database.db, person.id, portalActor, options);
+    expect((await database.db.select().from(users).where(eq(users.id, person.id)))[0]).toEqual(cancelled);
   });
 
   it('lets the portal itself publish a notice, logged as the system', async () => {

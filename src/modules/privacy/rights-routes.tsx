@@ -5,7 +5,7 @@ import { sendPage } from '../../web/http.js';
 import { parseQuery } from '../../web/params.js';
 import { formatters } from '../../web/i18n/i18n.js';
 import { SESSION_COOKIE } from '../accounts/guards.js';
-import { cancelAccount } from '../accounts/cancel-account.js';
+import { cancelAccount } from './cancel-account.js';
 import { fileArcoRequest, fileArcoRequestInput } from './file-arco-request.js';
 import { listOwnArcoRequests } from './list-arco-requests.js';
 import { exportPersonalData } from './export-personal-data.js';
@@ -64,7 +64,7 @@ export function rightsRoutes(app: FastifyInstance, deps: ModuleDeps) {
     return rightsPage(request, reply, emptyForm(), notice);
   });
   app.get('/cuenta/datos/descarga', access.signedIn, async (request, reply) => {
-    const data = await exportPersonalData(db, actorOf(request).userId, deps.now());
+    const data = await exportPersonalData(db, actorOf(request).userId, deps.personalData, deps.now());
     return reply
       .header('content-disposition', `attachment; filename="mis-datos-${today()}.json"`)
       .header('cache-control', 'no-store')
@@ -89,7 +89,7 @@ export function rightsRoutes(app: FastifyInstance, deps: ModuleDeps) {
   });
   app.post('/cuenta/cancelar', access.signedIn, async (request, reply) => {
     const actor = actorOf(request);
-    await cancelAccount(db, actor.userId, actor);
+    await cancelAccount(db, actor.userId, actor, { parts: deps.personalData, now: deps.now() });
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/cuenta/cancelada', 303);
   });

@@ -20,7 +20,10 @@ export const privacyNotices = pgTable(
   (t) => [unique('privacy_notices_kind_version').on(t.kind, t.version)],
 );
 
-/** A person's consent to a given version of a notice, for a purpose. */
+/**
+ * A person's consent to a given version of a notice, for a purpose. Kept when the account is cancelled, as the record
+ * of what was consented to and until when (`withdrawnAt`); it then points only to the anonymous account.
+ */
 export const consents = pgTable('consents', {
   id: id(),
   userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
@@ -29,6 +32,8 @@ export const consents = pgTable('consents', {
     .references(() => privacyNotices.id),
   purpose: text('purpose').notNull(),
   givenAt: timestamp('given_at', { withTimezone: true }).notNull().defaultNow(),
+  /** When the consent ended: the account was cancelled. */
+  withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
 });
 
 export const arcoKinds = ['access', 'rectification', 'cancellation', 'opposition'] as const;

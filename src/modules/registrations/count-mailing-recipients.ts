@@ -1,4 +1,4 @@
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { registrations } from './read-models.js';
 import { mailingRecipientStatuses } from './send-call-mailing.js';
@@ -8,6 +8,12 @@ export async function countMailingRecipients(db: Db, callId: string): Promise<nu
   const [row] = await db
     .select({ n: count() })
     .from(registrations)
-    .where(and(eq(registrations.callId, callId), inArray(registrations.status, [...mailingRecipientStatuses])));
+    .where(
+      and(
+        eq(registrations.callId, callId),
+        inArray(registrations.status, [...mailingRecipientStatuses]),
+        isNull(registrations.anonymisedAt),
+      ),
+    );
   return Number(row?.n ?? 0);
 }

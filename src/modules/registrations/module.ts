@@ -11,6 +11,7 @@ import { demoExerciseSlugs } from '../exercises/demo.js';
 import { mailingMessages } from './mailing-messages.js';
 import { mailingAdminRoutes } from './mailing-routes.js';
 import { mailingSection } from './mailing-section.js';
+import { registrationsPersonalData } from './personal-data.js';
 import { resumeCallMailings } from './send-call-mailing.js';
 
 /**
@@ -37,6 +38,7 @@ export const registrationsModule: ModuleManifest = {
       publicFields: ['rows', 'filters.status', 'filters.sector', 'filters.municipality', 'filters.from', 'filters.to'],
     },
   },
+  personalData: registrationsPersonalData,
   async onStart({ db, config, logger }) {
     const resumed = await resumeCallMailings(db, { siteName: config.SITE_NAME });
     if (resumed.length > 0)

@@ -56,6 +56,11 @@ export const registrations = pgTable(
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * When the person cancelled their account: name, e-mail, phone, organisation and texts were removed; the sector,
+     * municipality, themes and status stay for the figures. Nobody writes to an anonymised sign-up.
+     */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     ...timestamps(),
   },
   (t) => [

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, notExists, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { assertHoldsRole, isSystemActor, type ActingParty } from '../../kernel/actor.js';
@@ -76,7 +76,13 @@ export async function sendCallMailing(
     const [anyone] = await tx
       .select({ id: registrations.id })
       .from(registrations)
-      .where(and(eq(registrations.callId, callId), inArray(registrations.status, [...mailingRecipientStatuses])))
+      .where(
+        and(
+          eq(registrations.callId, callId),
+          inArray(registrations.status, [...mailingRecipientStatuses]),
+          isNull(registrations.anonymisedAt),
+        ),
+      )
       .limit(1);
     if (!anyone) throw new AppError('conflict', 'no confirmed registrant to write to', { reason: 'noRecipients' });
     return (
@@ -121,6 +127,7 @@ export async function queueMailingRecipients(db: Db, mailingId: string, options:
           and(
             eq(registrations.callId, mailing.callId),
             inArray(registrations.status, [...mailingRecipientStatuses]),
+            isNull(registrations.anonymisedAt),
             notExists(
               tx
                 .select({ one: sql`1` })

@@ -90,11 +90,12 @@ export async function addMembership(db: Db, input: AddMembershipInput, options: 
           organization: registrations.organization,
           userId: registrations.userId,
           status: registrations.status,
+          anonymisedAt: registrations.anonymisedAt,
         })
         .from(registrations)
         .innerJoin(calls, eq(calls.id, registrations.callId))
         .where(and(eq(registrations.id, values.registrationId), eq(calls.exerciseId, seat.exerciseId)));
-      if (!registration || registration.status !== 'accepted')
+      if (!registration || registration.status !== 'accepted' || registration.anonymisedAt !== null)
         throw new AppError('conflict', 'not an accepted registration', { reason: 'registrationNotAccepted' });
       fromRegistration = registration;
     }

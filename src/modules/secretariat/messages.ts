@@ -296,6 +296,8 @@ export const secretariatMessages = defineMessages(
       'Ese archivo no es PDF, imagen PNG, JPEG o WebP ni documento de oficina. Revisa su contenido.',
     'secretariat.error.file.empty': 'El archivo está vacío.',
     'secretariat.error.file.size': 'El archivo pesa más de 10 MB.',
+    'secretariat.error.file.archive':
+      'El documento se expande a mucho más de lo que pesa (más de 256 MB o más de 200 veces su tamaño): no parece un documento real. Guárdalo de nuevo desde tu programa de oficina o súbelo en PDF.',
     'secretariat.error.kind.required': 'Elige el tipo.',
     'secretariat.error.institutionId.required': 'Elige la institución.',
     'secretariat.error.label.tooLong': 'El nombre del lugar es demasiado largo (máximo 200 caracteres).',
@@ -639,6 +641,8 @@ export const secretariatMessages = defineMessages(
       'That file is not a PDF, a PNG, JPEG or WebP image or an office document. Check its content.',
     'secretariat.error.file.empty': 'The file is empty.',
     'secretariat.error.file.size': 'The file is larger than 10 MB.',
+    'secretariat.error.file.archive':
+      'The document expands to far more than it weighs (over 256 MB or over 200 times its size): it does not look like a real document. Save it again from your office program or upload it as a PDF.',
     'secretariat.error.kind.required': 'Choose the kind.',
     'secretariat.error.institutionId.required': 'Choose the institution.',
     'secretariat.error.label.tooLong': 'The name of the seat is too long (200 characters at most).',

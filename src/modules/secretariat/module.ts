@@ -11,6 +11,7 @@ import { sessionRoutes } from './session-routes.js';
 import { secretariatFileAccess } from './secretariat-file-access.js';
 import { secretariatDemo } from './demo.js';
 import { agreements } from './schema.js';
+import { secretariatPersonalData } from './personal-data.js';
 
 /** The Technical Secretariat: seats, members, sessions, minutes, agreements and its documents. */
 export const secretariatModule: ModuleManifest = {
@@ -89,5 +90,6 @@ export const secretariatModule: ModuleManifest = {
     },
   },
   fileAccess: secretariatFileAccess,
+  personalData: secretariatPersonalData,
   demo: secretariatDemo,
 };

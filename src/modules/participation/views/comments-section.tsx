@@ -94,7 +94,11 @@ function CommentItem(props: { comment: CommentView; viewer: ParticipationViewer 
             {' · '}
           </>
         ) : null}
-        <span>{t('participation.comments.by', { name: comment.authorName })}</span>
+        <span>
+          {comment.authorName === null
+            ? t('participation.comments.byCancelled')
+            : t('participation.comments.by', { name: comment.authorName })}
+        </span>
         {' · '}
         <time dateTime={comment.createdAt.toISOString()}>{format.dateTime(comment.createdAt)}</time>
       </p>

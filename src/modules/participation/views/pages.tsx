@@ -185,7 +185,7 @@ export function UnfollowLinkPage(props: {
 
 /** The moderators' queue: visible comments that people reported, with a link to review each on its page. */
 export function ReportedCommentsPage(props: {
-  rows: { id: string; body: string; authorName: string; reports: number; href: string | undefined }[];
+  rows: { id: string; body: string; authorName: string | null; reports: number; href: string | undefined }[];
 }) {
   const { t, format } = usePage();
   return (
@@ -212,7 +212,10 @@ export function ReportedCommentsPage(props: {
                 <span class="prewrap">{row.body.length > 280 ? `${row.body.slice(0, 280)}…` : row.body}</span>
               ),
             },
-            { header: t('participation.moderate.column.author'), cell: (row) => row.authorName },
+            {
+              header: t('participation.moderate.column.author'),
+              cell: (row) => row.authorName ?? t('participation.comments.cancelledAccount'),
+            },
             {
               header: t('participation.moderate.column.reports'),
               cell: (row) => format.number(row.reports),

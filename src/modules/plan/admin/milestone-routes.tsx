@@ -3,13 +3,12 @@ import type { ModuleDeps } from '../../../kernel/manifest.js';
 import { formValues, submitForm } from '../../../web/forms.js';
 import { activityFormFields, activityInputOf, milestoneFormFields, milestoneInputOf } from './admin-forms.js';
 import { createActivity } from './create-activity.js';
-import { deleteMilestone } from './delete-milestone.js';
 import { getMilestoneForAdmin } from './get-plan-for-admin.js';
 import { activityFields, milestoneFields } from './milestone-fields.js';
-import { cancelInput, cancelMilestone, updateMilestone } from './update-milestone.js';
+import { updateMilestone } from './update-milestone.js';
 import { planAdminContext, forms } from './route-context.js';
 
-/** The admin page of a milestone (/admin/hitos/:id): its fields, cancelling or deleting it, and a new activity. */
+/** The admin page of a milestone (/admin/hitos/:id): its fields and a new activity (removal-routes.tsx: the rest). */
 export function milestoneAdminRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { db, admin, options, idOf, milestonePage } = planAdminContext(deps);
 
@@ -31,28 +30,6 @@ export function milestoneAdminRoutes(app: FastifyInstance, deps: ModuleDeps) {
         return `/admin/hitos/${id}?aviso=guardado`;
       },
     });
-  });
-
-  app.post<{ Params: { id: string } }>('/admin/hitos/:id/cancelar', admin, async (request, reply) => {
-    const id = idOf(request, 'milestone');
-    const values = formValues(request.body, ['reason']);
-    return submitForm(request, reply, {
-      messages: forms,
-      values,
-      parsed: cancelInput.safeParse(values),
-      invalid: (form, status) => milestonePage(request, reply, id, { forms: { cancel: form }, status }),
-      submit: async (data) => {
-        await getMilestoneForAdmin(db, id);
-        await cancelMilestone(db, id, data, options(request));
-        return `/admin/hitos/${id}?aviso=cancelada`;
-      },
-    });
-  });
-
-  app.post<{ Params: { id: string } }>('/admin/hitos/:id/borrar', admin, async (request, reply) => {
-    const { milestone } = await getMilestoneForAdmin(db, idOf(request, 'milestone'));
-    await deleteMilestone(db, milestone.id, options(request));
-    return reply.redirect(`/admin/compromisos/${milestone.commitmentId}?aviso=borrada`, 303);
   });
 
   app.post<{ Params: { id: string } }>('/admin/hitos/:id/actividades', admin, async (request, reply) => {

@@ -181,7 +181,6 @@ export function planAdminContext(deps: ModuleDeps) {
     const { institutions } = await choices();
     const forms: MilestoneAdminForms = {
       fields: emptyForm(milestoneValuesOf(data.milestone)),
-      cancel: emptyForm(),
       activity: emptyForm({ responsibleInstitutionId: data.milestone.responsibleInstitutionId }),
       ...extra.forms,
     };

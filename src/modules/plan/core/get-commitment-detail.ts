@@ -19,10 +19,45 @@ import {
   evidence,
   milestones,
   progressSnapshots,
+  removedPlanItems,
 } from '../schema.js';
 import { commitmentIsPublic } from './visibility.js';
 
 const HISTORY_LIMIT = 100;
+
+/**
+ * The change-log entries of a commitment, its milestones and its activities, newest first (one more than the page
+ * shows), with those of the milestones and activities deleted from it once approved: their entries, with the reason,
+ * stay in its history (admin/removal.ts).
+ */
+async function commitmentHistory(db: Db, id: string, milestoneIds: string[], activityIds: string[]) {
+  const removed = await db
+    .select({
+      recordType: removedPlanItems.recordType,
+      recordId: removedPlanItems.recordId,
+      title: removedPlanItems.title,
+    })
+    .from(removedPlanItems)
+    .where(eq(removedPlanItems.commitmentId, id));
+  const idsOf = (recordType: 'milestone' | 'activity', present: string[]) => [
+    ...present,
+    ...removed.filter((item) => item.recordType === recordType).map((item) => item.recordId),
+  ];
+  const records = [
+    and(eq(changeLog.recordType, 'commitment'), eq(changeLog.recordId, id)),
+    ...(['milestone', 'activity'] as const).flatMap((recordType) => {
+      const ids = idsOf(recordType, recordType === 'milestone' ? milestoneIds : activityIds);
+      return ids.length ? [and(eq(changeLog.recordType, recordType), inArray(changeLog.recordId, ids))] : [];
+    }),
+  ];
+  const logRows = await db
+    .select()
+    .from(changeLog)
+    .where(or(...records))
+    .orderBy(desc(changeLog.seq))
+    .limit(HISTORY_LIMIT + 1);
+  return { logRows, removed };
+}
 
 /**
  * A commitment's public page: every template field, milestones, activities with evidence and notes, progress over time,
@@ -114,34 +149,18 @@ export async function getCommitmentDetail(db: Db, slug: string, number: number, 
     .from(progressSnapshots)
     .where(and(eq(progressSnapshots.scope, 'commitment'), eq(progressSnapshots.scopeId, id)))
     .orderBy(asc(progressSnapshots.recordedAt), asc(progressSnapshots.id));
-  const records = [
-    and(eq(changeLog.recordType, 'commitment'), eq(changeLog.recordId, id)),
-    ...(stones.length
-      ? [
-          and(
-            eq(changeLog.recordType, 'milestone'),
-            inArray(
-              changeLog.recordId,
-              stones.map((s) => s.milestone.id),
-            ),
-          ),
-        ]
-      : []),
-    ...(activityIds.length
-      ? [and(eq(changeLog.recordType, 'activity'), inArray(changeLog.recordId, activityIds))]
-      : []),
-  ];
-  const logRows = await db
-    .select()
-    .from(changeLog)
-    .where(or(...records))
-    .orderBy(desc(changeLog.seq))
-    .limit(HISTORY_LIMIT + 1);
+  const { logRows, removed } = await commitmentHistory(
+    db,
+    id,
+    stones.map((s) => s.milestone.id),
+    activityIds,
+  );
 
   const shares = normalisedWeights(
     stones.map((s) => ({ weight: s.milestone.weight, isCancelled: s.milestone.cancelledAt !== null })),
   );
   const titles = new Map([
+    ...removed.map((item) => [item.recordId, item.title] as const),
     ...stones.map((s) => [s.milestone.id, s.milestone.title] as const),
     ...steps.map((s) => [s.activity.id, s.activity.title] as const),
   ]);

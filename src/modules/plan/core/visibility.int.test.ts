@@ -390,7 +390,7 @@ describe('an evidence file of a commitment not public yet', () => {
     expect(open.headers['cache-control']).toBe('public, max-age=300');
 
     // A file no record points to any more (its activity deleted) is served to nobody.
-    await deleteActivity(db, step!.id, at('2026-01-08'));
+    await deleteActivity(db, step!.id, {}, at('2026-01-08'));
     expect((await get(app, href)).statusCode).toBe(404);
     expect((await app.inject({ url: href, cookies: admin.cookies })).statusCode).toBe(404);
   });

@@ -2,7 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { formString, submitForm } from '../../../web/forms.js';
 import { noticeKey, parseParams, uuidParam } from '../../../web/params.js';
+import { withUpload } from '../../files/guards.js';
 import { uploadedFile } from '../../files/routes.js';
+import { AppError } from '../../../shared/errors.js';
+import { actorOf } from '../../../kernel/access.js';
+import { loadActivity } from '../core/load-activity.js';
+import { canReportActivity } from '../core/policy.js';
 import { addActivityNote, noteInput } from './add-activity-note.js';
 import { attachEvidence, evidenceInput } from './attach-evidence.js';
 import { doneInput, markActivityDone } from './mark-activity-done.js';
@@ -46,7 +51,15 @@ export function activityRoutes(app: FastifyInstance, deps: Deps) {
     });
   });
 
-  app.post<{ Params: { id: string } }>('/actividades/:id/evidencias', guard, async (request, reply) => {
+  // The file is read only once the person may add evidence to this activity (its institution's liaison, an admin).
+  const evidenceUpload = withUpload(guard, {
+    files: ['file'],
+    async check(request) {
+      const { activity } = await loadActivity(db, activityId(request));
+      if (!canReportActivity(actorOf(request), activity)) throw new AppError('forbidden', 'not this activity');
+    },
+  });
+  app.post<{ Params: { id: string } }>('/actividades/:id/evidencias', evidenceUpload, async (request, reply) => {
     const id = activityId(request);
     const values = {
       description: formString(request.body, 'description'),

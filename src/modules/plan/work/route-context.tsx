@@ -45,6 +45,7 @@ const fieldProblems: Record<string, { field: string; key: MessageKey }> = {
   fileType: { field: 'file', key: 'plan.error.file.type' },
   fileEmpty: { field: 'file', key: 'plan.error.file.empty' },
   fileSize: { field: 'file', key: 'plan.error.file.size' },
+  fileArchive: { field: 'file', key: 'plan.error.file.archive' },
   evidenceRequired: { field: 'closingNote', key: 'plan.error.done.evidenceRequired' },
 };
 

@@ -35,6 +35,11 @@ export function PrivacyPage(props: { notices: Notices }) {
         <NoticeSection notice={simplified} title={t('privacy.simplified')} id="simplified-heading" />
       ) : null}
       {integral ? <NoticeSection notice={integral} title={t('privacy.integral')} id="integral-heading" /> : null}
+      <section aria-labelledby="cancel-heading" id="cancelacion">
+        <h2 id="cancel-heading">{t('privacy.cancel.noticeTitle')}</h2>
+        <p>{t('privacy.cancel.body')}</p>
+        <p>{t('privacy.cancel.publicActs')}</p>
+      </section>
     </>
   );
 }

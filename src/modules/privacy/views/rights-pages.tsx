@@ -123,6 +123,7 @@ export function RightsPage(props: {
       <section class="panel" aria-labelledby="cancel-heading">
         <h2 id="cancel-heading">{t('privacy.cancel.title')}</h2>
         <p>{t('privacy.cancel.body')}</p>
+        <p>{t('privacy.cancel.publicActs')}</p>
         <form method="post" action="/cuenta/cancelar">
           <CsrfField />
           <Button variant="warning">{t('privacy.cancel.confirm')}</Button>

@@ -61,14 +61,12 @@ const problemOf = (error: unknown): MessageKey | undefined => {
   return typeof reason === 'string' ? problems[reason] : undefined;
 };
 
-/** Route options for a form with two file fields (the multipart default takes one). */
-const twoFiles = { multipartOptions: { limits: { files: 2 } } };
-
 /** A refused document file (files/store-file.ts reasons), or a document with neither or both of file and link. */
 const fileReasons: Record<string, MessageKey> = {
   fileType: 'secretariat.error.file.type',
   fileEmpty: 'secretariat.error.file.empty',
   fileSize: 'secretariat.error.file.size',
+  fileArchive: 'secretariat.error.file.archive',
 };
 const documentIssues = (problems: { field: string; reason: string }[]): FormIssue[] =>
   problems.map((p) => ({ path: [p.field], message: `${p.field}.${p.reason}` }));
@@ -288,14 +286,4 @@ export function sessionAdminContext(deps: Deps) {
   return { ...base, sessionPage, sessionProblem, attempt };
 }
 
-export {
-  documentFailure,
-  documentIssues,
-  forms,
-  isAttendanceStatus,
-  prefixed,
-  problemOf,
-  trimmed,
-  twoFiles,
-  type Deps,
-};
+export { documentFailure, documentIssues, forms, isAttendanceStatus, prefixed, problemOf, trimmed, type Deps };

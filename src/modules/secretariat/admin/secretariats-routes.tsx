@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { formValues, submitForm, withIssues, emptyForm } from '../../../web/forms.js';
+import { withUpload } from '../../files/guards.js';
 import { uploadedFile } from '../../files/routes.js';
 import { installDocumentProblems, installSecretariat, installSecretariatInput } from '../install-secretariat.js';
 import { actorOf } from '../../../kernel/access.js';
@@ -10,7 +11,6 @@ import {
   forms,
   problemOf,
   trimmed,
-  twoFiles,
   type Deps,
 } from './route-context.js';
 
@@ -22,7 +22,8 @@ export function secretariatListAdminRoutes(app: FastifyInstance, deps: Deps) {
     listPage(request, reply, emptyForm({ quorumRule: 'more_than_half' })),
   );
 
-  app.post('/admin/secretariado', { config: { ...admin.config, ...twoFiles } }, async (request, reply) => {
+  const files = { files: ['installationActFile', 'operatingRulesFile'] };
+  app.post('/admin/secretariado', withUpload(admin, files), async (request, reply) => {
     const values = formValues(request.body, [
       'exerciseId',
       'installedOn',

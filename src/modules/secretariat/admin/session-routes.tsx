@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { publicBaseUrl } from '../../../config.js';
 import { formValues, submitForm, withIssues, emptyForm, type FormState } from '../../../web/forms.js';
+import { withUpload } from '../../files/guards.js';
 import { uploadedFile } from '../../files/routes.js';
 import { conveneSession } from '../convene-session.js';
 import { getSecretariat } from '../get-secretariat.js';
@@ -119,26 +120,30 @@ export function sessionAdminRoutes(app: FastifyInstance, deps: Deps) {
     });
   });
 
-  app.post<{ Params: { id: string } }>('/admin/secretariado/sesiones/:id/minuta', runners, async (request, reply) => {
-    const id = uuidParam(request.params.id);
-    const values = formValues(request.body, ['minutesText', 'minutesUrl', 'recordingUrl']);
-    const minutesFile = uploadedFile(request.body, 'minutesFile');
-    const both = minutesProblem({ minutesUrl: trimmed(values.minutesUrl) }, minutesFile);
-    return submitForm(request, reply, {
-      messages: forms,
-      values,
-      parsed: withIssues(writeMinutesInput.safeParse(values), {
-        after: documentIssues(both ? [{ field: 'minutesUrl', reason: both }] : []),
-      }),
-      invalid: (form, status) => sessionPage(request, reply, id, { forms: { minutes: form }, status }),
-      submit: async (data) => {
-        await writeMinutes(db, id, { ...data, minutesFile }, { actor: actorOf(request) });
-        return `/admin/secretariado/sesiones/${id}?aviso=minuta`;
-      },
-      rejected: (error) => documentFailure(request, error, values),
-      refused: (error) => sessionProblem(request, reply, id, error, { minutes: emptyForm(values) }),
-    });
-  });
+  app.post<{ Params: { id: string } }>(
+    '/admin/secretariado/sesiones/:id/minuta',
+    withUpload(runners, { files: ['minutesFile'] }),
+    async (request, reply) => {
+      const id = uuidParam(request.params.id);
+      const values = formValues(request.body, ['minutesText', 'minutesUrl', 'recordingUrl']);
+      const minutesFile = uploadedFile(request.body, 'minutesFile');
+      const both = minutesProblem({ minutesUrl: trimmed(values.minutesUrl) }, minutesFile);
+      return submitForm(request, reply, {
+        messages: forms,
+        values,
+        parsed: withIssues(writeMinutesInput.safeParse(values), {
+          after: documentIssues(both ? [{ field: 'minutesUrl', reason: both }] : []),
+        }),
+        invalid: (form, status) => sessionPage(request, reply, id, { forms: { minutes: form }, status }),
+        submit: async (data) => {
+          await writeMinutes(db, id, { ...data, minutesFile }, { actor: actorOf(request) });
+          return `/admin/secretariado/sesiones/${id}?aviso=minuta`;
+        },
+        rejected: (error) => documentFailure(request, error, values),
+        refused: (error) => sessionProblem(request, reply, id, error, { minutes: emptyForm(values) }),
+      });
+    },
+  );
 
   app.post<{ Params: { id: string } }>(
     '/admin/secretariado/sesiones/:id/aprobar-minuta',

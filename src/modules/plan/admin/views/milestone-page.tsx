@@ -1,12 +1,12 @@
 import {
   Breadcrumbs,
   Button,
+  ButtonLink,
   CsrfField,
   ErrorSummary,
   Notices,
   PageHeading,
   Table,
-  TextField,
 } from '../../../../web/components/index.js';
 import { usePage } from '../../../../web/page-context.js';
 import type { AdminMilestone } from '../get-plan-for-admin.js';
@@ -16,7 +16,6 @@ import { ActivityFieldsView, MilestoneFieldsView, type Option } from './form-par
 
 export interface MilestoneAdminForms {
   fields: FormState;
-  cancel: FormState;
   activity: FormState;
 }
 
@@ -61,25 +60,18 @@ export function AdminMilestonePage(props: {
               cell: (a) => (
                 <>
                   {a.status !== 'cancelled' && a.status !== 'verified' ? (
-                    <form method="post" action={`/admin/actividades/${a.id}/cancelar`} class="inline-form">
-                      <CsrfField />
-                      <label class="visually-hidden" for={`cancel-${a.id}`}>
-                        {t('plan.admin.cancelReason')}
-                      </label>
-                      <input
-                        class="field__input"
-                        id={`cancel-${a.id}`}
-                        name="reason"
-                        required
-                        placeholder={t('plan.admin.cancelReason')}
-                      />
-                      <Button variant="secondary">{t('plan.admin.cancelActivity')}</Button>
-                    </form>
+                    <>
+                      <a href={`/admin/actividades/${a.id}/cancelar`}>
+                        {t('plan.admin.cancelActivity')}
+                        <span class="visually-hidden">: {a.title}</span>
+                      </a>{' '}
+                      ·{' '}
+                    </>
                   ) : null}
-                  <form method="post" action={`/admin/actividades/${a.id}/borrar`} class="inline-form">
-                    <CsrfField />
-                    <Button variant="warning">{t('plan.admin.deleteActivity')}</Button>
-                  </form>
+                  <a href={`/admin/actividades/${a.id}/borrar`}>
+                    {t('plan.admin.deleteActivity')}
+                    <span class="visually-hidden">: {a.title}</span>
+                  </a>
                 </>
               ),
             },
@@ -102,27 +94,20 @@ export function AdminMilestonePage(props: {
         <MilestoneFieldsView form={props.forms.fields} institutions={props.institutions} withActual />
         <Button>{t('plan.admin.save')}</Button>
       </form>
-      {m.cancelledAt ? null : (
-        <form method="post" action={`/admin/hitos/${m.id}/cancelar`} novalidate class="form-section">
-          <CsrfField />
-          <h2>{t('plan.admin.cancelMilestone')}</h2>
-          <ErrorSummary errors={props.forms.cancel.summary} />
-          <TextField
-            id="reason"
-            name="reason"
-            label={t('plan.admin.cancelReason')}
-            value={props.forms.cancel.values.reason}
-            error={props.forms.cancel.errors.reason}
-          />
-          <Button variant="warning">{t('plan.admin.cancelMilestone')}</Button>
-        </form>
-      )}
-      <form method="post" action={`/admin/hitos/${m.id}/borrar`} class="form-section">
-        <CsrfField />
-        <h2>{t('plan.admin.deleteMilestone')}</h2>
+      <section class="form-section" aria-labelledby="remove-heading">
+        <h2 id="remove-heading">{t('plan.admin.remove.heading')}</h2>
         <p>{t('plan.admin.deleteMilestoneLead')}</p>
-        <Button variant="warning">{t('plan.admin.deleteMilestone')}</Button>
-      </form>
+        <div class="actions">
+          {m.cancelledAt ? null : (
+            <ButtonLink href={`/admin/hitos/${m.id}/cancelar`} variant="secondary">
+              {t('plan.admin.cancelMilestone')}
+            </ButtonLink>
+          )}
+          <ButtonLink href={`/admin/hitos/${m.id}/borrar`} variant="warning">
+            {t('plan.admin.deleteMilestone')}
+          </ButtonLink>
+        </div>
+      </section>
     </>
   );
 }

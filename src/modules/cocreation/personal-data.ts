@@ -2,11 +2,13 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { redactPerson, type PersonalDataDeclaration, type PersonalDataSubject } from '../../kernel/personal-data.js';
 import { appendChange, SYSTEM_ACTOR_LABEL } from '../audit/append-change.js';
+import { redactRecordFields } from '../audit/redact-change.js';
 import { problemReports, problemSupports, problems } from './schema.js';
 
 /**
  * The person's problems stay in the diagnosis (their author was never shown) with the person's e-mail, phone and
- * name taken out of their texts (logged as a change by the portal, with the new texts only); their supports keep counting, anonymous; their
+ * name taken out of their texts (the old texts redacted from the public log, the new ones logged by the portal);
+ * their supports keep counting, anonymous; their
  * reports keep counting for the moderators without their words.
  */
 async function anonymiseCocreation(tx: Db, subject: PersonalDataSubject, { now }: { now: Date }) {
@@ -30,6 +32,15 @@ async function anonymiseCocreation(tx: Db, subject: PersonalDataSubject, { now }
     );
     if (fields.length === 0) continue;
     await tx.update(problems).set(changed).where(eq(problems.id, problem.id));
+    // The texts as she typed them reached the public log: their values are redacted there (the chain still verifies,
+    // decision 30), then the new texts are logged.
+    await redactRecordFields(tx, {
+      recordType: 'problem',
+      recordId: problem.id,
+      fields: [...fields],
+      reason: 'Datos personales de una cuenta cancelada (derecho de cancelación)',
+      actor: { id: null, label: SYSTEM_ACTOR_LABEL },
+    });
     await appendChange(tx, {
       actor: { id: null, label: SYSTEM_ACTOR_LABEL },
       recordType: 'problem',

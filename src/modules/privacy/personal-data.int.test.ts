@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { verifyChangeLog } from '../audit/verify-change-log.js';
 import { describe, expect, it } from 'vitest';
 import { registry } from '../../registry.js';
 import { staffRoles } from '../../kernel/actor.js';
@@ -304,6 +305,9 @@ describe('a person who used every feature', () => {
     // Every table of the database, found in its catalogue (the public change log is the audit module's: item 9).
     const left = await columnsContaining(db, [email, PHONE, PHONE_DIGITS, `nueva.${email}`]);
     expect(left.filter((column) => !column.startsWith(`${CHANGE_LOG}.`))).toEqual([]);
+    // The public change log too: what she typed in a problem is redacted there, and the chain still verifies.
+    expect(left).toEqual([]);
+    expect(await verifyChangeLog(db)).toMatchObject({ ok: true });
 
     const [account] = await db.select().from(users).where(eq(users.id, person.user.id));
     expect(account).toMatchObject({ status: 'deleted', passwordHash: null, name: 'Cuenta cancelada' });

@@ -142,6 +142,8 @@ export const planPublicFields = {
     'cancelledAt',
     'cancellationReason',
     'createdAt',
+    // Set on the deletion entry of an approved commitment's milestone (issue 12 item 10): why it was deleted.
+    'deletionReason',
   ],
   activity: [
     'id',
@@ -159,6 +161,7 @@ export const planPublicFields = {
     'cancellationReason',
     'verifiedAt',
     'createdAt',
+    'deletionReason',
   ],
   activity_note: ['activityId', 'body'],
   evidence: ['activityId', 'description', 'url', 'file.type', 'file.size', 'file.sha256', 'status', 'rejectionReason'],

@@ -1,4 +1,4 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { changeLog } from '../audit/read-models.js';
 import { afterInteger, splitPage, type Page, type PageRequest } from './keyset.js';
@@ -27,14 +27,4 @@ export async function listApiChanges(db: Db, page: PageRequest): Promise<Page<Ch
 export async function getApiChange(db: Db, seq: number): Promise<Change | undefined> {
   const [row] = await db.select().from(changeLog).where(eq(changeLog.seq, seq));
   return row && toChange(row);
-}
-
-/** When the public data last changed: every public write appends to the change log in its transaction. */
-export async function lastPublicChange(db: Db): Promise<Date | undefined> {
-  const [row] = await db
-    .select({ occurredAt: changeLog.occurredAt })
-    .from(changeLog)
-    .orderBy(desc(changeLog.seq))
-    .limit(1);
-  return row?.occurredAt;
 }

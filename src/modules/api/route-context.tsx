@@ -10,7 +10,7 @@ import { matchesEtag } from '../../web/render-cache.js';
 import { isMalformedMultipart } from '../../web/input.js';
 import { deprecationHeaders } from './deprecations.js';
 import { BadCursorError, type Page } from './keyset.js';
-import { lastPublicChange } from './read-change-log.js';
+import { lastPublicChange } from '../audit/list-change-log.js';
 import { collectionQuery, langQuery, pageOf, problemSchema } from './schemas.js';
 import { apiMessages } from './messages.js';
 

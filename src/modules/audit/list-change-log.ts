@@ -2,6 +2,43 @@ import { asc, desc, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { changeLog } from './schema.js';
 
+/**
+ * One batch of the log in chain order after entry `afterSeq`, with every field the hash covers as text: `occurred_at`
+ * in ISO 8601 UTC ending with `fraction` (a to_char pattern: milliseconds and Z for the dump, microseconds for the
+ * verifier), the JSON columns unparsed. The dump and verify-log both read the log through it.
+ */
+export function changeLogBatch(db: Db, afterSeq: number, limit: number, fraction: 'MS"Z"' | 'US') {
+  return db
+    .select({
+      seq: changeLog.seq,
+      occurredAt: sql<string>`to_char(${changeLog.occurredAt} at time zone 'UTC', ${sql.raw(`'YYYY-MM-DD"T"HH24:MI:SS.${fraction}'`)})`,
+      actorLabel: changeLog.actorLabel,
+      recordType: changeLog.recordType,
+      recordId: changeLog.recordId,
+      action: changeLog.action,
+      before: sql<string | null>`${changeLog.before}::text`,
+      after: sql<string | null>`${changeLog.after}::text`,
+      digests: sql<string>`${changeLog.digests}::text`,
+      salts: sql<string>`${changeLog.salts}::text`,
+      prevHash: changeLog.prevHash,
+      hash: changeLog.hash,
+    })
+    .from(changeLog)
+    .where(gt(changeLog.seq, afterSeq))
+    .orderBy(asc(changeLog.seq))
+    .limit(limit);
+}
+
+/** When the public data last changed: every public write appends to the change log in its transaction. */
+export async function lastPublicChange(db: Db): Promise<Date | undefined> {
+  const [row] = await db
+    .select({ occurredAt: changeLog.occurredAt })
+    .from(changeLog)
+    .orderBy(desc(changeLog.seq))
+    .limit(1);
+  return row?.occurredAt;
+}
+
 /** Entries per page of the open-data dump. */
 export const CHANGE_LOG_PAGE = 1000;
 
@@ -16,25 +53,7 @@ export async function* changeLogPages(db: Db, options: { after?: number; pageSiz
   const pageSize = options.pageSize ?? CHANGE_LOG_PAGE;
   let lastSeq = options.after ?? 0;
   for (;;) {
-    const rows = await db
-      .select({
-        seq: changeLog.seq,
-        occurredAt: sql<string>`to_char(${changeLog.occurredAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-        actorLabel: changeLog.actorLabel,
-        recordType: changeLog.recordType,
-        recordId: changeLog.recordId,
-        action: changeLog.action,
-        before: sql<string | null>`${changeLog.before}::text`,
-        after: sql<string | null>`${changeLog.after}::text`,
-        digests: sql<string>`${changeLog.digests}::text`,
-        salts: sql<string>`${changeLog.salts}::text`,
-        prevHash: changeLog.prevHash,
-        hash: changeLog.hash,
-      })
-      .from(changeLog)
-      .where(gt(changeLog.seq, lastSeq))
-      .orderBy(asc(changeLog.seq))
-      .limit(pageSize);
+    const rows = await changeLogBatch(db, lastSeq, pageSize, 'MS"Z"');
     if (rows.length > 0)
       yield rows.map((row) => ({
         ...row,

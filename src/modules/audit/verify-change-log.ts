@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { changeHash, fieldDigest, GENESIS_HASH, type JsonValue } from './change-hash.js';
+import { changeLogBatch } from './list-change-log.js';
 import { REDACTION_RECORD_TYPE } from './redact-change.js';
 import { changeLog } from './schema.js';
 
@@ -35,7 +36,6 @@ const BATCH = 1000;
  * The instant as the hash covers it (ISO 8601 UTC with milliseconds). Read from the database with microseconds, so
  * that a change below the millisecond also shows: such a value is written with six decimals and cannot match.
  */
-const occurredAtText = sql<string>`to_char(${changeLog.occurredAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
 const canonicalInstant = (text: string) => (text.endsWith('000') ? `${text.slice(0, -3)}Z` : `${text}Z`);
 
 /** jsonb read as text and parsed here, so the values are exactly those stored, whatever the driver's parsers do. */
@@ -76,25 +76,7 @@ export async function verifyChangeLog(db: Db, options: { head?: string } = {}): 
   let checked = 0;
   let sawHead = options.head === undefined;
   for (;;) {
-    const rows = await db
-      .select({
-        seq: changeLog.seq,
-        occurredAt: occurredAtText,
-        actorLabel: changeLog.actorLabel,
-        recordType: changeLog.recordType,
-        recordId: changeLog.recordId,
-        action: changeLog.action,
-        before: sql<string | null>`${changeLog.before}::text`,
-        after: sql<string | null>`${changeLog.after}::text`,
-        digests: sql<string>`${changeLog.digests}::text`,
-        salts: sql<string>`${changeLog.salts}::text`,
-        prevHash: changeLog.prevHash,
-        hash: changeLog.hash,
-      })
-      .from(changeLog)
-      .where(gt(changeLog.seq, lastSeq))
-      .orderBy(asc(changeLog.seq))
-      .limit(BATCH);
+    const rows = await changeLogBatch(db, lastSeq, BATCH, 'US');
     for (const row of rows) {
       checked += 1;
       const bad = (reason: ChangeLogFailure, field?: string): ChangeLogVerification => ({

@@ -7,7 +7,7 @@ import type { ModuleDeps } from '../../kernel/manifest.js';
 import { csvLine, toCsv } from '../../shared/csv.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { sendPage } from '../../web/http.js';
-import { lastPublicChange } from './last-change.js';
+import { lastPublicChange } from '../audit/list-change-log.js';
 import { dataPackage, dcatCatalogue, DICTIONARY_COLUMNS, dictionary, type CatalogueOptions } from './metadata.js';
 import { OpenDataPage } from './views/open-data-page.js';
 import { zipStream, type ZipEntry } from './zip.js';

@@ -53,7 +53,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now,
     sessionCache,
     assets: loadAssetManifest(),
-    loadChrome: async (path) => chromeFor(await renderCache.memo('chrome', () => loadSiteChrome(database.db)), path),
+    loadChrome: async (path, fresh) =>
+      chromeFor(
+        await (fresh ? loadSiteChrome(database.db) : renderCache.memo('chrome', () => loadSiteChrome(database.db))),
+        path,
+      ),
     valueLabel: registry.records.valueLabel,
     records: registry.records,
     datasets: registry.datasets,

@@ -8,6 +8,7 @@ import type { SessionCache } from '../modules/accounts/session-cache.js';
 import { publicWriteCount } from '../modules/audit/append-change.js';
 import { LOCALE_COOKIE, resolveLocale } from '../web/http.js';
 import { translator } from '../web/i18n/i18n.js';
+import { registerFreshReads, wroteRecently } from '../web/fresh-reads.js';
 import { registerInputNormalisation } from '../web/input.js';
 import { registerPageCompression } from '../web/page-compression.js';
 import { registerRenderCache, type RenderCache } from '../web/render-cache.js';
@@ -60,7 +61,8 @@ export function registerRequestHooks(
   });
   registerInputNormalisation(app);
   registerRenderCache(app, renderCache, { publicWriteCount });
-  registerSessionHooks(app, deps);
+  registerSessionHooks(app, { ...deps, readsFresh: wroteRecently });
+  registerFreshReads(app, { secure: isHttps(config) });
   app.addHook('preHandler', checkRouteAccess);
   // After the access check: the form's token, and a multipart form's fields and files only then (files/guards.ts).
   app.addHook('preHandler', checkForm);

@@ -9,6 +9,7 @@ import {
   type Locale,
   type Translate,
 } from './i18n/i18n.js';
+import { wroteRecently } from './fresh-reads.js';
 import type { PageContext } from './page-context.js';
 import { renderDocument } from './render.js';
 
@@ -37,7 +38,11 @@ export interface WebDeps {
   config: Config;
   assets: { css: string; js: string };
   /** The exercise for the header and navigation (the page's own, or the current one) and the change log's head. */
-  loadChrome: (path: string) => Promise<{
+  /** `fresh`: the visitor just wrote something, so nothing remembered may be used (fresh-reads.ts). */
+  loadChrome: (
+    path: string,
+    fresh?: boolean,
+  ) => Promise<{
     header: SiteHeader;
     callHref: string | undefined;
     logHead?: PageContext['logHead'];
@@ -55,7 +60,7 @@ export function pathOf(request: FastifyRequest): string {
 export async function buildPageContext(request: FastifyRequest, deps: WebDeps): Promise<PageContext> {
   let chrome: Awaited<ReturnType<WebDeps['loadChrome']>> = { header: undefined, callHref: undefined };
   try {
-    chrome = await deps.loadChrome(pathOf(request));
+    chrome = await deps.loadChrome(pathOf(request), wroteRecently(request));
   } catch (error) {
     request.log.error({ err: error }, 'could not load the site header');
   }

@@ -183,6 +183,30 @@ describe('render cache for anonymous pages', () => {
   });
 });
 
+describe('read-your-writes (fresh-reads.ts)', () => {
+  it('a visitor who just sent a form gets pages from the database, even where the notification has not arrived', async () => {
+    const { app, database } = await createTestApp();
+    const { slug } = await addExercise(database.db, 'Ejercicio antes del cambio');
+    await get(app, '/');
+    expect((await get(app, '/')).headers['x-render-cache']).toBe('hit');
+    // A commit this process was not told about, as on a second process before PostgreSQL's notification arrives.
+    await database.db.execute(sql`update exercises set title = 'Ejercicio después del cambio' where slug = ${slug}`);
+    const stale = await get(app, '/');
+    expect(stale.body).toContain('Ejercicio antes del cambio');
+
+    const posted = await app.inject({ method: 'POST', url: '/entrar', payload: {} });
+    expect(posted.statusCode).toBeLessThan(500);
+    const cookie = String(posted.headers['set-cookie'] ?? '');
+    expect(cookie).toMatch(/fresh=1;.*Max-Age=10/);
+
+    const fresh = await get(app, '/', { cookie: 'fresh=1' });
+    expect(fresh.headers['x-render-cache']).toBeUndefined();
+    expect(fresh.body).toContain('Ejercicio después del cambio');
+    // The fresh rendering is not kept for the others: they see the cached page until the notification comes.
+    expect((await get(app, '/')).headers['x-render-cache']).toBe('hit');
+  });
+});
+
 describe('query counts', () => {
   it('the home page runs the same number of queries with 3 exercises as with 7', async () => {
     const { app, database } = await createTestApp({ env: { RENDER_CACHE_SECONDS: '0' } });

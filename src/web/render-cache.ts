@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { wroteRecently } from './fresh-reads.js';
 
 /**
  * The render cache: the HTML of anonymous public pages, kept pre-compressed (identity, gzip, brotli) with an ETag,
@@ -223,7 +224,8 @@ function send(request: FastifyRequest, reply: FastifyReply, page: CachedPage, st
  * Hooks the cache into the app. Register after the cookie plugin and the language hook (the key holds the resolved
  * language), and before the session hooks, so that a hit skips them.
  *
- * Eligible: GET and HEAD without a `sid` cookie and without `?lang=` (which sets a cookie). Stored: a 200 text/html
+ * Eligible: GET and HEAD without a `sid` cookie, without the `fresh` cookie of a visitor who just wrote something
+ * (fresh-reads.ts) and without `?lang=` (which sets a cookie). Stored: a 200 text/html
  * string that sets no cookie, is not `no-store`/`private`, and carries no CSRF form field (a per-visitor token);
  * routes can opt out with `config: { renderCache: false }`, and JSON routes opt in with `config: { renderCache: 'json'
  * }`.
@@ -242,7 +244,7 @@ export function registerRenderCache(
       return;
     }
     if (!cache.enabled) return;
-    if (request.cookies[SESSION_COOKIE] !== undefined) return;
+    if (request.cookies[SESSION_COOKIE] !== undefined || wroteRecently(request)) return;
     const query = request.query as Record<string, unknown> | undefined;
     if (query && 'lang' in query) return;
     if (request.routeOptions.config?.renderCache === false) return;

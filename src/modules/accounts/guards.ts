@@ -40,7 +40,14 @@ export const cookieOptions = (config: Config) => ({
  */
 export function registerSessionHooks(
   app: FastifyInstance,
-  deps: { db: Db; config: Config; now: () => Date; sessionCache?: SessionCache },
+  deps: {
+    db: Db;
+    config: Config;
+    now: () => Date;
+    sessionCache?: SessionCache;
+    /** A visitor who just wrote something: their session is looked up afresh (web/fresh-reads.ts). */
+    readsFresh?: (request: FastifyRequest) => boolean;
+  },
 ) {
   const policy = { idleHours: deps.config.SESSION_IDLE_HOURS, maxDays: deps.config.SESSION_MAX_DAYS };
   app.decorateRequest('actor', undefined);
@@ -52,7 +59,8 @@ export function registerSessionHooks(
     const token = request.cookies[SESSION_COOKIE];
     const now = deps.now();
     // Reading pages may reuse a recent lookup (see SessionCache); anything that changes state looks the session up.
-    const cache = unsafeMethods.has(request.method) ? undefined : deps.sessionCache;
+    const cache =
+      unsafeMethods.has(request.method) || deps.readsFresh?.(request) === true ? undefined : deps.sessionCache;
     const session = !token
       ? undefined
       : cache

@@ -18,6 +18,8 @@ const processTests = [
   'src/jobs/kill-mid-send.int.test.ts',
   'src/modules/audit/verify-log-cli.int.test.ts',
   'src/cli/cli-failures.int.test.ts',
+  'src/deploy-nginx.int.test.ts',
+  'src/workers.int.test.ts',
 ];
 
 const setupFiles = ['src/testing/setup-registry.ts'];

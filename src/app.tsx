@@ -12,6 +12,7 @@ import type { Registry } from './kernel/registry.js';
 import { registry as portalRegistry } from './registry.js';
 import { registerErrorHandler, registerNotFoundHandler, unavailablePageSender } from './app/error-handler.js';
 import { fastifyOptions } from './app/fastify-options.js';
+import { registerDrain } from './app/drain.js';
 import { registerOperationalRoutes } from './app/operational-routes.js';
 import { registerPlugins } from './app/plugins.js';
 import { registerRequestHooks } from './app/request-hooks.js';
@@ -89,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await registerPlugins(app, config);
   registerRequestHooks(app, { config, deps, renderCache, sendUnavailable });
+  registerDrain(app);
   registerOperationalRoutes(app, config, database);
 
   for (const module of registry.modules) module.routes?.(app, deps);

@@ -87,6 +87,8 @@ export const configSchema = z
       .min(0)
       .max(3600)
       .default(120),
+    /** Worker processes sharing the port; more than one needs a PostgreSQL server (DATABASE_URL). */
+    WEB_CONCURRENCY: z.coerce.number({ message: 'expected a whole number' }).int().min(1).max(64).default(1),
     READYZ_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(100).max(60_000).default(2000),
     DEMO_DATA: booleanFromEnv.default(true),
     RENDER_CACHE_SECONDS: z.coerce.number({ message: 'expected seconds' }).int().min(0).max(3600).default(60),

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -10,6 +11,7 @@ import { installJobs, jobSettingsFromConfig } from './jobs/boss.js';
 import { startJobs, type JobRunner } from './jobs/start-jobs.js';
 import { registry } from './registry.js';
 import { contrastWithWhite } from './web/theme.js';
+import { runPrimary } from './workers.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -26,14 +28,14 @@ export interface StartLogger {
 
 const LEVELS = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity } as const;
 
-export function startLogger(level: Config['LOG_LEVEL']): StartLogger {
+export function startLogger(level: Config['LOG_LEVEL']): StartLogger & { error: StartLogger['warn'] } {
   const write =
     (at: number) =>
     (message: string, fields: Record<string, unknown> = {}) => {
       if (at >= LEVELS[level])
         console.log(JSON.stringify({ level: at, time: Date.now(), pid: process.pid, ...fields, msg: message }));
     };
-  return { info: write(LEVELS.info), warn: write(LEVELS.warn) };
+  return { info: write(LEVELS.info), warn: write(LEVELS.warn), error: write(LEVELS.error) };
 }
 
 /**
@@ -124,6 +126,8 @@ export async function startServer(
       database,
       url,
       async stop() {
+        // Connections end by themselves within the keep-alive timeout (5 s) after their last answer.
+        await running.drain(Math.min(6000, config.SHUTDOWN_TIMEOUT_MS / 2));
         await Promise.all([running.close(), runningJobs.stop()]);
         await database.close();
       },
@@ -161,7 +165,10 @@ export function handleUnhandledRejection(
   on.stop();
 }
 
-/** Entry point: graceful shutdown on SIGTERM/SIGINT (in-flight requests finish, then the database closes). */
+/**
+ * Entry point: graceful shutdown on SIGTERM/SIGINT (no new connections; in-flight requests finish and their
+ * connections close; then the database closes).
+ */
 export async function runServer(): Promise<void> {
   let config: Config;
   try {
@@ -174,6 +181,12 @@ export async function runServer(): Promise<void> {
     throw error;
   }
   const log = startLogger(config.LOG_LEVEL);
+  if (config.WEB_CONCURRENCY > 1 && cluster.isPrimary) {
+    if (config.DATABASE_URL) return runPrimary(config, log);
+    log.warn(
+      `WEB_CONCURRENCY=${config.WEB_CONCURRENCY} ignored: the embedded database (PGlite) can be opened by one process only, so the portal runs as one process. Set DATABASE_URL to a PostgreSQL server to run several workers.`,
+    );
+  }
   let server: RunningServer | undefined;
   let stopping = false;
   const shutdown = (signal: string, exitCode: number) => {

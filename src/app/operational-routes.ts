@@ -10,6 +10,8 @@ import { themeCss } from '../web/theme.js';
 export function registerOperationalRoutes(app: FastifyInstance, config: Config, database: Database) {
   app.get('/healthz', access.public, async () => ({ status: 'ok' }));
   app.get('/readyz', access.public, async (_request, reply) => {
+    // Shutting down: the load balancer should stop sending anything new here.
+    if (app.draining) return reply.status(503).send({ status: 'stopping', database: database.kind });
     try {
       await withTimeout(database.db.execute(sql`select 1`), config.READYZ_TIMEOUT_MS, 'readyz');
       return { status: 'ready', database: database.kind };

@@ -14,3 +14,8 @@ export function renderDocument(context: PageContext, title: string, body: Compon
     )
   );
 }
+
+/** Renders part of a page on its own (a streamed page's sections), with the request's context. */
+export function renderFragment(context: PageContext, node: ComponentChildren): string {
+  return renderToString(<PageContextProvider.Provider value={context}>{node}</PageContextProvider.Provider>);
+}

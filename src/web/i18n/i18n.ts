@@ -25,12 +25,32 @@ export type Translate = (key: MessageKey, params?: Params) => string;
 /** Whether a key built at run time (e.g. from a stored status) names a message. */
 export const hasMessage = (key: string): key is MessageKey => key in catalogs['es-MX'];
 
+/**
+ * A message with placeholders, split once into its literal parts (even indexes) and placeholder names (odd ones):
+ * a large page fills the same few messages tens of thousands of times.
+ */
+const templates = new Map<string, string[]>();
+function templateOf(text: string): string[] {
+  let parts = templates.get(text);
+  if (!parts) {
+    parts = text.split(/\{(\w+)\}/);
+    templates.set(text, parts);
+  }
+  return parts;
+}
+
 export function translator(locale: Locale): Translate {
   const catalog = catalogs[locale];
   return (key, params) => {
     const text = catalog[key];
     if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    const parts = templateOf(text);
+    let out = parts[0]!;
+    for (let i = 1; i < parts.length; i += 2) {
+      const name = parts[i]!;
+      out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
+    }
+    return out;
   };
 }
 
@@ -98,11 +118,22 @@ function createFormatters(locale: Locale, timeZone: string) {
     timeZoneName: 'short',
   });
   const number = new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'es-MX');
+  // A plan's pages show the same few hundred days thousands of times (a print view: 60,000 dates); Intl is slow.
+  const calendarDates = new Map<string, string>();
+  const formatCalendarDate = (value: string) => {
+    let text = calendarDates.get(value);
+    if (text === undefined) {
+      text = calendarDate.format(new Date(`${value}T00:00:00Z`));
+      if (calendarDates.size >= 20_000) calendarDates.clear();
+      calendarDates.set(value, text);
+    }
+    return text;
+  };
   return {
     /** An instant shown as a day in the configured zone: "15 de noviembre de 2020". */
     date: (value: Date) => longDate.format(value),
     /** A calendar date stored as YYYY-MM-DD. */
-    calendarDate: (value: string) => calendarDate.format(new Date(`${value}T00:00:00Z`)),
+    calendarDate: formatCalendarDate,
     /** An instant with a 24-hour time and the zone: "15 de noviembre de 2020, 23:59 GMT-6". */
     dateTime: (value: Date) => dateTime.format(value),
     number: (value: number) => number.format(value),

@@ -78,7 +78,12 @@ export async function getPlanDocument(db: Db, slug: string, today: string) {
 
   const group = <T, K>(rows: T[], key: (row: T) => K) => {
     const map = new Map<K, T[]>();
-    for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row]);
+    for (const row of rows) {
+      const k = key(row);
+      const list = map.get(k);
+      if (list) list.push(row);
+      else map.set(k, [row]);
+    }
     return map;
   };
   const placesOf = group(places, (p) => p.commitmentId);

@@ -281,6 +281,28 @@ describe('the print view of a plan', () => {
     expect(body).toContain('Hito 2 del compromiso 5');
   });
 
+  it('escapes what people typed in the activities, which it writes as a string (web/raw-html.ts)', async () => {
+    const { app, database, planId } = shared;
+    const [step] = await database.db
+      .select({ id: activities.id })
+      .from(activities)
+      .innerJoin(milestones, eq(milestones.id, activities.milestoneId))
+      .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
+      .where(eq(commitments.planId, planId))
+      .limit(1);
+    await database.db
+      .update(activities)
+      .set({ title: '<img src=x onerror=alert(1)> & "taller"', description: '</td><script>alert(2)</script>' })
+      .where(eq(activities.id, step!.id));
+    const page = await app.inject({ url: '/ejercicios/plan-de-prueba/plan/imprimir' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;taller&quot;');
+    expect(page.body).toContain('&lt;/td&gt;&lt;script&gt;alert(2)&lt;/script&gt;');
+    expect(page.body).not.toContain('<img src=x');
+    expect(page.body).not.toContain('<script>alert(2)');
+    expect(page.body.trimEnd().endsWith('</html>')).toBe(true);
+  });
+
   it('answers 404 when the exercise has no plan', async () => {
     const { app } = shared;
     expect((await app.inject({ url: '/ejercicios/cuarto-pal-demostracion/plan/imprimir' })).statusCode).toBe(404);

@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { Breadcrumbs, Table } from '../../../../web/components/index.js';
+import { StreamSlot } from '../../../../web/http.js';
 import { usePage } from '../../../../web/page-context.js';
 import type { PlanDocument } from '../get-plan-document.js';
+import { escapeHtml, tableHtml } from '../../../../web/raw-html.js';
 import { ogpValues, smartCriteria } from '../../schema.js';
 
 type Commitment = PlanDocument['commitments'][number];
@@ -34,6 +36,45 @@ function useDates() {
 
 const percent = (value: number) => `${Math.round(value)} %`;
 
+/**
+ * A milestone's activities. Built as a string (web/raw-html.ts): a large plan's print view has 25,000 of these rows,
+ * and Preact's cost per element made it take over a second.
+ */
+function ActivitiesTable(props: { commitment: Commitment; milestone: Milestone; range: ReturnType<typeof useDates> }) {
+  const { t } = usePage();
+  const m = props.milestone;
+  const caption = t('planData.print.activitiesCaption', { position: m.position, number: props.commitment.number });
+  const delayed = ` · ${t('planData.print.delayed')}`;
+  const html = tableHtml({
+    caption,
+    headers: [
+      { text: '#', isNumeric: true },
+      { text: t('planData.print.activity') },
+      { text: t('planData.print.responsible') },
+      { text: t('planData.print.plannedDates') },
+      { text: t('planData.print.activityStatus') },
+    ],
+    rows: m.activities.map((a) => [
+      escapeHtml(a.position),
+      a.description
+        ? `${escapeHtml(a.title)}<span class="plan-document__detail"> ${escapeHtml(a.description)}</span>`
+        : escapeHtml(a.title),
+      escapeHtml(a.responsible),
+      escapeHtml(props.range(a.plannedStart, a.plannedEnd)),
+      escapeHtml(`${t(`plan.activityStatus.${a.status}`)}${a.isDelayed ? delayed : ''}`),
+    ]),
+  });
+  return (
+    <div
+      class="table-wrap"
+      tabIndex={0}
+      role="region"
+      aria-label={caption}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
+}
+
 function MilestoneSection(props: { commitment: Commitment; milestone: Milestone }) {
   const { t } = usePage();
   const range = useDates();
@@ -54,30 +95,7 @@ function MilestoneSection(props: { commitment: Commitment; milestone: Milestone 
       </dl>
       {m.cancelledAt ? <p>{t('planData.print.cancelled', { reason: m.cancellationReason ?? '' })}</p> : null}
       {m.activities.length ? (
-        <Table<Milestone['activities'][number]>
-          caption={t('planData.print.activitiesCaption', { position: m.position, number: props.commitment.number })}
-          rowKey={(a) => a.id}
-          rows={m.activities}
-          columns={[
-            { header: '#', cell: (a) => a.position, isNumeric: true },
-            {
-              header: t('planData.print.activity'),
-              cell: (a) => (
-                <>
-                  {a.title}
-                  {a.description ? <span class="plan-document__detail"> {a.description}</span> : null}
-                </>
-              ),
-            },
-            { header: t('planData.print.responsible'), cell: (a) => a.responsible },
-            { header: t('planData.print.plannedDates'), cell: (a) => range(a.plannedStart, a.plannedEnd) },
-            {
-              header: t('planData.print.activityStatus'),
-              cell: (a) =>
-                `${t(`plan.activityStatus.${a.status}`)}${a.isDelayed ? ` · ${t('planData.print.delayed')}` : ''}`,
-            },
-          ]}
-        />
+        <ActivitiesTable commitment={props.commitment} milestone={m} range={range} />
       ) : (
         <p class="hint">{t('planData.print.noActivities')}</p>
       )}
@@ -85,7 +103,7 @@ function MilestoneSection(props: { commitment: Commitment; milestone: Milestone 
   );
 }
 
-function CommitmentSection(props: { commitment: Commitment }) {
+export function CommitmentSection(props: { commitment: Commitment }) {
   const { t } = usePage();
   const range = useDates();
   const c = props.commitment;
@@ -195,7 +213,10 @@ function CommitmentSection(props: { commitment: Commitment }) {
   );
 }
 
-/** The whole plan as the official document reads: cover data, contents, then each commitment in full. */
+/**
+ * The whole plan as the official document reads: cover data and contents here; each commitment in full goes in the
+ * StreamSlot, one CommitmentSection per part (print-routes.tsx streams them).
+ */
 export function PlanPrintPage(props: { document: PlanDocument; issuedAt: Date }) {
   const { t, format } = usePage();
   const { exercise, plan, commitments } = props.document;
@@ -242,9 +263,7 @@ export function PlanPrintPage(props: { document: PlanDocument; issuedAt: Date })
             ))}
           </ol>
         </nav>
-        {commitments.map((c) => (
-          <CommitmentSection key={c.id} commitment={c} />
-        ))}
+        <StreamSlot class="plan-document__sections" />
       </article>
     </>
   );

@@ -69,6 +69,8 @@ export const settings = {
     .map((page) => page.trim())
     .filter(Boolean),
   databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
+  // With BENCH_DATABASE_URL: the load again with WEB_CONCURRENCY worker processes (1 skips that pass).
+  workers: positiveNumber('BENCH_WORKERS', 2),
   nginx: process.env.BENCH_NGINX || undefined, // path to an nginx binary, or `off`; found on PATH otherwise
   nginxWorkers: process.env.BENCH_NGINX_WORKERS || 'auto',
   forceBuild: process.env.BENCH_BUILD === '1',
@@ -82,6 +84,8 @@ const GOALS = {
   warmStartMs: 2000,
   // Anonymous pages (render cache hits) at 64 connections, and one signed-in page.
   anonymousPercentOfNginx: 30,
+  // The same with two worker processes on PostgreSQL.
+  workersPercentOfNginx: 50,
   anonymousP99Ms: 25,
   signedInRequestsPerSecond: 2000,
   // The first visit of the first page: HTML, CSS and JavaScript as a browser gets them (compressed).
@@ -236,7 +240,7 @@ async function waitFor200(url, deadline, isAlive) {
  *  - logs: false -> LOG_LEVEL=warn on a port picked beforehand, so the per-request info logs do
  *                   not cost throughput during the load runs.
  */
-export async function startPortal({ dataDir, databaseUrl, logs }) {
+export async function startPortal({ dataDir, databaseUrl, logs, workers }) {
   const port = logs ? 0 : await freePort();
   const env = {
     ...process.env,
@@ -250,6 +254,7 @@ export async function startPortal({ dataDir, databaseUrl, logs }) {
   delete env.DATABASE_URL; // never inherit one by accident: PGlite unless asked
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   if (dataDir) env.DATA_DIR = dataDir;
+  env.WEB_CONCURRENCY = String(workers ?? 1);
 
   const spawnedAt = performance.now();
   const child = spawn(process.execPath, [mainJs], {
@@ -343,6 +348,15 @@ export async function stopProcess(proc, signal = 'SIGTERM') {
     await proc.exitPromise;
   }
   return Math.round(performance.now() - startedAt);
+}
+
+/** The memory of a WEB_CONCURRENCY primary and of each of its workers. */
+export function clusterMemoryOf(pid) {
+  const children = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean)
+    .map(Number);
+  return { primary: memoryOf(pid), workers: children.map((child) => ({ pid: child, ...memoryOf(child) })) };
 }
 
 /** Resident memory of a process in MiB: current (VmRSS) and peak (VmHWM), from /proc. */
@@ -973,6 +987,19 @@ async function main() {
     };
   }
 
+  // 3b. The same anonymous load with several worker processes on PostgreSQL (WEB_CONCURRENCY).
+  if (settings.databaseUrl && settings.workers > 1) {
+    console.log(`\nPostgreSQL server, ${settings.workers} worker processes (WEB_CONCURRENCY)`);
+    const cluster = await startPortal({ databaseUrl: settings.databaseUrl, logs: false, workers: settings.workers });
+    await sleep(3000); // every worker listening, not only the first
+    for (const capture of captures) await capturePage(cluster.url, capture.path);
+    const idle = clusterMemoryOf(cluster.pid);
+    const runs = await loadPages(cluster, captures);
+    const loaded = clusterMemoryOf(cluster.pid);
+    await stopProcess(cluster);
+    results.workers = { count: settings.workers, memoryIdle: idle, memoryAfterLoad: loaded, runs };
+  }
+
   // 4. nginx serving the same bytes.
   if (nginxPath) {
     const nginx = await startNginx(nginxPath, captures);
@@ -1016,6 +1043,7 @@ async function main() {
     addRows('portal (PostgreSQL)', results.postgres.runs);
     addRows('portal (PostgreSQL), signed in', results.postgres.signedIn);
   }
+  if (results.workers) addRows(`portal (PostgreSQL, ${results.workers.count} workers)`, results.workers.runs);
   if (results.nginx) addRows('nginx', results.nginx.runs);
 
   console.log('\n=== Summary ===');
@@ -1037,6 +1065,12 @@ async function main() {
     const m = results.postgres.memoryAfterLoad;
     console.log(
       `Memory (PostgreSQL, Node process only): RSS ${mib(results.postgres.memoryIdle.rssMiB)} idle, ${mib(m.rssMiB)} after load, peak ${mib(m.peakRssMiB)}`,
+    );
+  }
+  if (results.workers) {
+    const { primary, workers } = results.workers.memoryAfterLoad;
+    console.log(
+      `Memory (${results.workers.count} workers on PostgreSQL, after load): primary RSS ${mib(primary.rssMiB)}, workers ${workers.map((w) => `${mib(w.rssMiB)} (peak ${mib(w.peakRssMiB)})`).join(', ')}`,
     );
   }
   console.log(
@@ -1073,6 +1107,12 @@ async function main() {
     }
     console.log(
       `  ${run.page} (${where}, cache ${run.renderCache}): p99 ${run.latencyP99Ms} ms [${verdict(run.latencyP99Ms <= GOALS.anonymousP99Ms)}, goal <= ${GOALS.anonymousP99Ms} ms]`,
+    );
+  }
+  for (const run of results.workers?.runs ?? []) {
+    if (run.percentOfNginx === undefined) continue;
+    console.log(
+      `  ${run.page} (PostgreSQL, ${results.workers.count} workers, cache ${run.renderCache}): ${run.percentOfNginx}% of nginx [${verdict(run.percentOfNginx >= GOALS.workersPercentOfNginx)}, goal >= ${GOALS.workersPercentOfNginx}%]; p99 ${run.latencyP99Ms} ms [${verdict(run.latencyP99Ms <= GOALS.anonymousP99Ms)}]`,
     );
   }
   for (const run of [...pgliteSignedIn, ...(results.postgres?.signedIn ?? [])]) {

@@ -1,4 +1,4 @@
-import { asc, desc } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { municipalities } from './schema.js';
 
@@ -12,4 +12,15 @@ export function listMostPopulousMunicipalities(db: Db, limit: number) {
     .from(municipalities)
     .orderBy(desc(municipalities.population), asc(municipalities.cvegeo))
     .limit(limit);
+}
+
+/** Every municipality in alphabetical order (Spanish collation is the database's; accents sort with their letter). */
+export function listMunicipalitiesByName(db: Db) {
+  return db.select().from(municipalities).orderBy(asc(municipalities.name));
+}
+
+/** One municipality by its INEGI code, or undefined. */
+export async function getMunicipality(db: Db, cvegeo: string) {
+  const [municipality] = await db.select().from(municipalities).where(eq(municipalities.cvegeo, cvegeo));
+  return municipality;
 }

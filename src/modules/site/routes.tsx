@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { projectRoot } from '../../paths.js';
 import type { ModuleDeps } from '../../kernel/manifest.js';
 import { sendPage } from '../../web/http.js';
@@ -19,6 +20,16 @@ import { ContactPage } from './views/contact-page.js';
 import { ComponentsPage } from './views/components-page.js';
 import { SourcePage } from './views/source-page.js';
 import { access } from '../../kernel/access.js';
+import { notFound } from '../../shared/errors.js';
+import { parseParams } from '../../web/params.js';
+import { getMunicipality, listMunicipalitiesByName } from '../directory/list-municipalities.js';
+import { listMunicipalityCommitments, listMunicipalityFigures } from '../plan/core/list-municipality-commitments.js';
+import { getNextSession } from '../secretariat/get-next-session.js';
+import { MunicipalitiesPage, MunicipalityPage } from './views/municipality-pages.js';
+import { ParticipatePage } from './views/participate-page.js';
+
+/** A municipality's INEGI code in a URL: five digits (state and municipality). */
+const cvegeoParams = z.object({ cvegeo: z.string().regex(/^\d{5}$/) });
 
 /**
  * The pages that gather many stages: the home page and an exercise's page (its call, Secretariat and plans). `site`
@@ -37,6 +48,7 @@ export function siteRoutes(app: FastifyInstance, deps: ModuleDeps) {
     const diagnosis = current
       ? await getExerciseDiagnosis(db, current.exercise.id, { now: deps.now(), timeZone: deps.config.TIME_ZONE })
       : undefined;
+    const nextSession = await getNextSession(db, deps.now());
     return sendPage(request, reply, deps, {
       title: deps.config.SITE_NAME,
       body: (
@@ -47,7 +59,39 @@ export function siteRoutes(app: FastifyInstance, deps: ModuleDeps) {
           plans={plans}
           now={deps.now()}
           isDiagnosisOpen={diagnosis?.state === 'open'}
+          nextSession={nextSession}
         />
+      ),
+    });
+  });
+
+  app.get('/como-participo', access.public, async (request, reply) =>
+    sendPage(request, reply, deps, {
+      title: request.t('site.participate.title'),
+      body: <ParticipatePage current={pickCurrentExercise(await listExercises(db))} />,
+    }),
+  );
+
+  app.get('/municipios', access.public, async (request, reply) =>
+    sendPage(request, reply, deps, {
+      title: request.t('site.municipalities.title'),
+      body: (
+        <MunicipalitiesPage
+          municipalities={await listMunicipalitiesByName(db)}
+          figures={await listMunicipalityFigures(db)}
+        />
+      ),
+    }),
+  );
+
+  app.get<{ Params: { cvegeo: string } }>('/municipios/:cvegeo', access.public, async (request, reply) => {
+    const { cvegeo } = parseParams(request, cvegeoParams, 'municipality');
+    const municipality = await getMunicipality(db, cvegeo);
+    if (!municipality) throw notFound('municipality');
+    return sendPage(request, reply, deps, {
+      title: municipality.name,
+      body: (
+        <MunicipalityPage municipality={municipality} commitments={await listMunicipalityCommitments(db, cvegeo)} />
       ),
     });
   });

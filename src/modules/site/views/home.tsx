@@ -10,6 +10,8 @@ import { CallWindowNote } from '../../calls/views/call-window-note.js';
 import { ExerciseMeta } from '../../exercises/views/exercise-list.js';
 import { PhaseTimeline } from '../../exercises/views/phase-timeline.js';
 import { newProblemPath } from '../../cocreation/paths.js';
+import type { NextSession } from '../../secretariat/get-next-session.js';
+import { sessionPath, sessionTitle } from '../../secretariat/session-calendar.js';
 
 export interface HomeProps {
   current: ExerciseDetail | undefined;
@@ -20,6 +22,8 @@ export interface HomeProps {
   now: Date;
   /** Whether the current exercise's diagnosis is open (people may propose problems). */
   isDiagnosisOpen?: boolean;
+  /** The next Secretariat session to be held, of any exercise. */
+  nextSession?: NextSession;
 }
 
 export function HomePage(props: HomeProps) {
@@ -31,6 +35,15 @@ export function HomePage(props: HomeProps) {
         <p class="lead">{t('home.intro')}</p>
       </div>
       {props.current ? <CurrentExercise {...props} current={props.current} /> : <NoExercise />}
+      <nav class="actions" aria-label={t('site.home.participate')}>
+        <ButtonLink href="/como-participo" variant="secondary">
+          {t('site.home.participate')}
+        </ButtonLink>
+        <ButtonLink href="/municipios" variant="secondary">
+          {t('site.home.municipality')}
+        </ButtonLink>
+      </nav>
+      {props.nextSession ? <NextSessionNote session={props.nextSession} /> : null}
       <PlanSummaries plans={props.plans ?? []} />
       {props.others.length > 0 ? (
         <section aria-labelledby="others-heading">
@@ -49,6 +62,25 @@ export function HomePage(props: HomeProps) {
         </section>
       ) : null}
     </>
+  );
+}
+
+function NextSessionNote(props: { session: NextSession }) {
+  const { t, format } = usePage();
+  const { session } = props;
+  return (
+    <section class="panel" aria-labelledby="next-session-heading">
+      <h2 id="next-session-heading">{t('site.home.nextSession')}</h2>
+      <p>
+        <a href={sessionPath(session.exerciseSlug, session)}>
+          {t('site.home.nextSessionAt', { session: sessionTitle(t, session), date: format.dateTime(session.startsAt) })}
+        </a>
+        {' · '}
+        {session.exerciseTitle}
+      </p>
+      {session.place ? <p>{t('site.home.nextSessionPlace', { place: session.place })}</p> : null}
+      {session.onlineUrl ? <p>{t('site.home.nextSessionOnline')}</p> : null}
+    </section>
   );
 }
 

@@ -13,7 +13,8 @@ export const createInstitutionInput = z.object({
     .string()
     .regex(/^\d{5}$/, 'municipality.invalid')
     .optional(),
-  website: z.url('website.invalid').optional(),
+  // Shown as a link on public pages: only web addresses (a javascript: or data: URL would run in the page).
+  website: z.url({ protocol: /^https?$/, error: 'website.invalid' }).optional(),
   contactEmail: z.email('email.invalid').optional(),
 });
 export type CreateInstitutionInput = z.input<typeof createInstitutionInput>;

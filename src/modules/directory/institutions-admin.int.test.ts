@@ -27,6 +27,12 @@ describe('managing institutions', () => {
     expect(invalid.body).toContain('Elige el tipo de institución.');
     expect(invalid.body).toContain('que empiece con https://');
     expect(invalid.body).toContain('value="durango.gob.mx"');
+    // Shown as a link on public pages: an address that would run code there is refused.
+    for (const website of ['javascript:alert(1)', 'javascript://example.mx/%0aalert(1)', 'data:text/html,hola']) {
+      const refused = await post('/admin/instituciones', { name: 'Institución', kind: 'civil_society_org', website });
+      expect(refused.statusCode, website).toBe(400);
+      expect(refused.body).toContain('que empiece con https://');
+    }
 
     const created = await post('/admin/instituciones', {
       name: 'Red Ciudadana Lagunera',

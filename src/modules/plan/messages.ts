@@ -172,6 +172,8 @@ export const planMessages = defineMessages(
     'plan.field.agreement': 'Acuerdo {id}',
     'plan.field.statusNote': 'Nota sobre su estado',
     'plan.field.contacts': 'Personas de contacto',
+    'plan.field.contactFallback':
+      'Este compromiso todavía no tiene persona de contacto: escribe al órgano garante y te pondremos en contacto con la institución responsable',
     'plan.dates.range': 'Del {start} al {end}',
     'plan.dates.planned': 'Planeado: {start} a {end}',
     'plan.dates.actual': 'Real: {start} a {end}',
@@ -630,6 +632,8 @@ export const planMessages = defineMessages(
     'plan.field.agreement': 'Agreement {id}',
     'plan.field.statusNote': 'Note on its status',
     'plan.field.contacts': 'Contact people',
+    'plan.field.contactFallback':
+      'This commitment has no contact person yet: write to the guarantor body and we will put you in touch with the institution in charge',
     'plan.dates.range': 'From {start} to {end}',
     'plan.dates.planned': 'Planned: {start} to {end}',
     'plan.dates.actual': 'Actual: {start} to {end}',

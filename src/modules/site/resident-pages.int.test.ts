@@ -58,6 +58,13 @@ describe('pages for residents', () => {
     expect(after.statusCode).toBe(200);
     expect(after.body).not.toContain('Compromiso en borrador que nadie debe ver');
 
+    // Each commitment names someone to write to, and links its municipalities back here.
+    for (const row of visible.slice(1)) {
+      const page = await get(app, `/ejercicios/tercer-pal-2020-2021/plan/compromisos/${row.number}`);
+      expect(page.body, `commitment ${row.number}`).toMatch(/href="mailto:[^"]+@|href="\/contacto">Este compromiso/);
+      expect(page.body).toContain('href="/municipios/10005"');
+    }
+
     expect((await get(app, '/municipios/99999')).statusCode).toBe(404);
     expect((await get(app, '/municipios/abc')).statusCode).toBe(404);
     expect((await get(app, "/municipios/10005'%20or%201=1")).statusCode).toBe(404);

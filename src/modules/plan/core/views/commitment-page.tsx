@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import type { ParticipationNotice, ParticipationPanel } from '../../../participation/load-participation.js';
 import { CommentsSection, FollowButton } from '../../../participation/views/comments-section.js';
 import type { ComponentChildren } from 'preact';
@@ -158,6 +159,37 @@ function ActivityItem(props: { activity: Activity }) {
   );
 }
 
+/**
+ * When no contact person has an e-mail or a phone: the institution in charge's address, or the guarantor body's
+ * contact page, so that every commitment names someone to write to.
+ */
+function ContactFallback(props: { lead: CommitmentDetail['lead'] }) {
+  const { t } = usePage();
+  const { lead } = props;
+  const website = lead.website && /^https?:\/\//i.test(lead.website) ? lead.website : undefined;
+  return lead.contactEmail || website ? (
+    <p>
+      {lead.name}
+      {lead.contactEmail ? (
+        <>
+          {' · '}
+          <a href={`mailto:${lead.contactEmail}`}>{lead.contactEmail}</a>
+        </>
+      ) : null}
+      {website ? (
+        <>
+          {' · '}
+          <a href={website}>{website}</a>
+        </>
+      ) : null}
+    </p>
+  ) : (
+    <p>
+      <a href="/contacto">{t('plan.field.contactFallback')}</a>
+    </p>
+  );
+}
+
 /** The commitment's OGP template: who, when, where, the problem and its answer, alignment, contacts, values, SMART. */
 function CommitmentTemplate(props: { detail: CommitmentDetail }) {
   const { t, format } = usePage();
@@ -170,13 +202,28 @@ function CommitmentTemplate(props: { detail: CommitmentDetail }) {
     <section aria-labelledby="template-heading">
       <h2 id="template-heading">{t('plan.commitment.template')}</h2>
       <dl class="meta-list">
-        <Field label={t('plan.field.lead')}>{lead.name}</Field>
+        <Field label={t('plan.field.lead')}>
+          {lead.name}
+          {lead.contactEmail ? (
+            <>
+              {' · '}
+              <a href={`mailto:${lead.contactEmail}`}>{lead.contactEmail}</a>
+            </>
+          ) : null}
+        </Field>
         <Field label={t('plan.field.coResponsible')}>{coResponsible.map(partnerName).join(', ')}</Field>
         <Field label={t('plan.field.otherActors')}>{others.map(partnerName).join(', ')}</Field>
         <Field label={t('plan.field.dates')}>
           {c.startsOn || c.endsOn ? t('plan.dates.range', { start: date(c.startsOn), end: date(c.endsOn) }) : ''}
         </Field>
-        <Field label={t('plan.field.municipalities')}>{municipalities.map((m) => m.name).join(', ')}</Field>
+        <Field label={t('plan.field.municipalities')}>
+          {municipalities.map((m, i) => (
+            <Fragment key={m.cvegeo}>
+              {i > 0 ? ', ' : ''}
+              <a href={`/municipios/${m.cvegeo}`}>{m.name}</a>
+            </Fragment>
+          ))}
+        </Field>
         <Field label={t('plan.field.publicProblem')}>{c.publicProblem}</Field>
         <Field label={t('plan.field.baseline')}>{c.baseline}</Field>
         <Field label={t('plan.field.causes')}>{c.causes}</Field>
@@ -223,9 +270,8 @@ function CommitmentTemplate(props: { detail: CommitmentDetail }) {
             </li>
           ))}
         </ul>
-      ) : (
-        <p class="hint">{t('plan.field.empty')}</p>
-      )}
+      ) : null}
+      {c.contacts.some((contact) => contact.email || contact.phone) ? null : <ContactFallback lead={lead} />}
       <Table
         caption={t('plan.values.caption')}
         columns={[

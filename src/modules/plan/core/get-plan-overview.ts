@@ -35,7 +35,18 @@ export async function getPlanOverview(db: Db, slug: string, today: string) {
   if (!plan) throw notFound('plan');
   const rows = await db
     .select({
-      commitment: commitments,
+      // Only what the plan page shows: a plan of 500 commitments would otherwise carry every template text.
+      commitment: {
+        id: commitments.id,
+        number: commitments.number,
+        title: commitments.title,
+        status: commitments.status,
+        progress: commitments.progress,
+        openDueOn: commitments.openDueOn,
+        startsOn: commitments.startsOn,
+        endsOn: commitments.endsOn,
+        theme: commitments.theme,
+      },
       lead: { id: institutions.id, name: institutions.name, acronym: institutions.acronym },
     })
     .from(commitments)
@@ -127,11 +138,11 @@ export async function getPlanOverview(db: Db, slug: string, today: string) {
     .groupBy(activities.status);
 
   const placesByCommitment = new Map<string, { cvegeo: string; name: string }[]>();
-  for (const p of places)
-    placesByCommitment.set(p.commitmentId, [
-      ...(placesByCommitment.get(p.commitmentId) ?? []),
-      { cvegeo: p.cvegeo, name: p.name },
-    ]);
+  for (const p of places) {
+    const list = placesByCommitment.get(p.commitmentId);
+    if (list) list.push({ cvegeo: p.cvegeo, name: p.name });
+    else placesByCommitment.set(p.commitmentId, [{ cvegeo: p.cvegeo, name: p.name }]);
+  }
   const list = rows.map(({ commitment, lead }) => ({
     ...commitment,
     lead,
@@ -154,6 +165,9 @@ export async function getPlanOverview(db: Db, slug: string, today: string) {
 }
 export type PlanOverview = Awaited<ReturnType<typeof getPlanOverview>>;
 
+/** One collator for every sort (localeCompare with a locale builds a new one at each comparison). */
+const spanish = new Intl.Collator('es');
+
 /** Per lead institution: its commitments, their mean progress and how many are late (pure, from the overview). */
 export function byInstitution(list: PlanOverview['commitments']) {
   const groups = new Map<string, { id: string; name: string; count: number; progressSum: number; delayed: number }>();
@@ -166,7 +180,7 @@ export function byInstitution(list: PlanOverview['commitments']) {
   }
   return [...groups.values()]
     .map((g) => ({ ...g, progress: g.progressSum / g.count }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'es'));
+    .sort((a, b) => spanish.compare(a.name, b.name));
 }
 
 /** Per municipality: its commitments and their mean progress. */
@@ -182,5 +196,5 @@ export function byMunicipality(list: PlanOverview['commitments']) {
   }
   return [...groups.values()]
     .map((g) => ({ ...g, progress: g.progressSum / g.count }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'es'));
+    .sort((a, b) => spanish.compare(a.name, b.name));
 }

@@ -71,6 +71,11 @@ export const evaluationMessages = defineMessages(
     'evaluation.admin.inUse': 'Ya hay evaluaciones en este ejercicio: el método no cambia.',
     'evaluation.admin.method': 'Método de evaluación',
     'evaluation.admin.submit': 'Guardar el método',
+    'evaluation.admin.report': 'Informe de resultados: escribir, revisar y publicar',
+    'evaluation.admin.lessons': 'Lecciones aprendidas',
+    'evaluation.work.exercises.title': 'Informes de resultados y lecciones',
+    'evaluation.work.exercises.lead':
+      'El informe de resultados de cada ejercicio y sus lecciones aprendidas, que pasan al siguiente ejercicio.',
     'evaluation.notice.method': 'El método de evaluación quedó guardado.',
     'evaluation.problem.methodInUse': 'Ya hay evaluaciones en ese ejercicio: el método no cambia.',
     'evaluation.error.method.required': 'Elige un método.',
@@ -329,6 +334,11 @@ export const evaluationMessages = defineMessages(
     'evaluation.admin.inUse': 'This exercise already has assessments: the method does not change.',
     'evaluation.admin.method': 'Assessment method',
     'evaluation.admin.submit': 'Save the method',
+    'evaluation.admin.report': 'Results report: write, review and publish',
+    'evaluation.admin.lessons': 'Lessons learned',
+    'evaluation.work.exercises.title': 'Results reports and lessons',
+    'evaluation.work.exercises.lead':
+      'The results report of each exercise and its lessons learned, which carry over to the next exercise.',
     'evaluation.notice.method': 'The assessment method was saved.',
     'evaluation.problem.methodInUse': 'That exercise already has assessments: the method does not change.',
     'evaluation.error.method.required': 'Choose a method.',

@@ -24,14 +24,39 @@ import {
   reportPeriods,
   verifiabilityLevels,
 } from '../scales.js';
+import { staffLessonsHref, staffReportHref } from '../paths.js';
 import { evaluationHref } from './results-page.js';
 
 type Work = Awaited<ReturnType<typeof listEvaluationWork>>;
 export const staffHref = (commitmentId: string, step: 'informe' | 'diseno' | 'cierre') =>
   `/evaluacion/compromisos/${commitmentId}/${step}`;
 
+/** The exercises whose results report and lessons an evaluator writes. */
+function ExercisesSection(props: { exercises: { slug: string; title: string }[] }) {
+  const { t } = usePage();
+  return (
+    <section aria-labelledby="ejercicios">
+      <h2 id="ejercicios">{t('evaluation.work.exercises.title')}</h2>
+      <p>{t('evaluation.work.exercises.lead')}</p>
+      <ul>
+        {props.exercises.map((e) => (
+          <li key={e.slug}>
+            {e.title}: <a href={staffReportHref(e.slug)}>{t('evaluation.admin.report')}</a> ·{' '}
+            <a href={staffLessonsHref(e.slug)}>{t('evaluation.admin.lessons')}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** The evaluation work of a liaison or an evaluator (/evaluacion). */
-export function EvaluationWorkPage(props: { work: Work; isLiaison: boolean; isEvaluator: boolean }) {
+export function EvaluationWorkPage(props: {
+  work: Work;
+  isLiaison: boolean;
+  isEvaluator: boolean;
+  exercises?: { slug: string; title: string }[];
+}) {
   const { t, format } = usePage();
   const { toReport, toAssess } = props.work;
   const commitmentCell = (c: { slug: string; number: number; title: string }) => (
@@ -114,6 +139,7 @@ export function EvaluationWorkPage(props: { work: Work; isLiaison: boolean; isEv
           )}
         </section>
       ) : null}
+      {props.isEvaluator && props.exercises?.length ? <ExercisesSection exercises={props.exercises} /> : null}
     </>
   );
 }

@@ -1,4 +1,7 @@
+import { publicBaseUrl } from '../../config.js';
 import type { ModuleManifest } from '../../kernel/manifest.js';
+import { deadlineSettings } from './deadlines.js';
+import { DEADLINE_REMINDERS_CRON, DEADLINE_REMINDERS_QUEUE, sendDeadlineReminders } from './send-deadline-reminders.js';
 import { commitmentEvaluationRoutes } from './commitment-evaluation-routes.js';
 import { designAssessmentRoutes } from './design-assessment-routes.js';
 import { endAssessmentRoutes } from './end-assessment-routes.js';
@@ -8,6 +11,7 @@ import { resultsRoutes } from './results-routes.js';
 import { evaluationWorkRoutes } from './work-routes.js';
 import { evaluationDatasets } from './datasets.js';
 import { evaluationDemo } from './demo.js';
+import { lateAssessmentsSection } from './late-assessments-section.js';
 import { evaluationPersonalData } from './personal-data.js';
 import { evaluationMessages } from './messages.js';
 import { evaluationLessonsMessages } from './lessons/messages.js';
@@ -111,6 +115,30 @@ export const evaluationModule: ModuleManifest = {
     },
   },
   datasets: [...evaluationDatasets, lessonsDataset],
+  sections: [lateAssessmentsSection],
+  jobs: [
+    {
+      queue: DEADLINE_REMINDERS_QUEUE,
+      cron: DEADLINE_REMINDERS_CRON,
+      retryLimit: 3,
+      retryDelaySeconds: 300,
+      expireInSeconds: 600,
+      async run({ db, config, logger }) {
+        const sent = await sendDeadlineReminders(db, {
+          settings: deadlineSettings(config),
+          now: new Date(),
+          timeZone: config.TIME_ZONE,
+          baseUrl: publicBaseUrl(config),
+          siteName: config.SITE_NAME,
+        });
+        if (sent.emails > 0)
+          logger.info(
+            sent,
+            `Evaluation: reminded evaluators of ${sent.items} late assessment(s) in ${sent.emails} e-mail(s)`,
+          );
+      },
+    },
+  ],
   demo: evaluationDemo,
   personalData: evaluationPersonalData,
 };

@@ -7,6 +7,7 @@ import {
   Notices,
   PageHeading,
   RadioGroup,
+  StatusBadge,
   Table,
   TextArea,
   TextField,
@@ -25,6 +26,7 @@ import {
   verifiabilityLevels,
 } from '../scales.js';
 import { staffLessonsHref, staffReportHref } from '../paths.js';
+import { DeadlineNote } from './labels.js';
 import { evaluationHref } from './results-page.js';
 
 type Work = Awaited<ReturnType<typeof listEvaluationWork>>;
@@ -59,6 +61,7 @@ export function EvaluationWorkPage(props: {
 }) {
   const { t, format } = usePage();
   const { toReport, toAssess } = props.work;
+  const late = toAssess.reduce((sum, c) => sum + c.deadlines.filter((d) => d.isLate).length, 0);
   const commitmentCell = (c: { slug: string; number: number; title: string }) => (
     <a href={evaluationHref(c.slug, c.number)}>{`${format.number(c.number)}. ${c.title}`}</a>
   );
@@ -103,6 +106,12 @@ export function EvaluationWorkPage(props: {
       {props.isEvaluator ? (
         <section aria-labelledby="evaluar">
           <h2 id="evaluar">{t('evaluation.work.assess.title')}</h2>
+          {late > 0 ? (
+            <p>
+              <StatusBadge tone="danger">{t('evaluation.deadline.late')}</StatusBadge>{' '}
+              {t('evaluation.work.assess.late', { count: format.number(late) })}
+            </p>
+          ) : null}
           {toAssess.length === 0 ? (
             <p>{t('evaluation.work.assess.none')}</p>
           ) : (
@@ -133,6 +142,18 @@ export function EvaluationWorkPage(props: {
                     ) : (
                       t('evaluation.noReport')
                     ),
+                },
+                {
+                  header: t('evaluation.work.assess.deadlines'),
+                  cell: (c) => (
+                    <ul class="plain-list">
+                      {c.deadlines.map((d) => (
+                        <li key={d.kind}>
+                          <DeadlineNote deadline={d} />
+                        </li>
+                      ))}
+                    </ul>
+                  ),
                 },
               ]}
             />

@@ -73,6 +73,7 @@ export const evaluationMessages = defineMessages(
     'evaluation.admin.submit': 'Guardar el método',
     'evaluation.admin.report': 'Informe de resultados: escribir, revisar y publicar',
     'evaluation.admin.lessons': 'Lecciones aprendidas',
+    'evaluation.admin.next': 'Crear el siguiente ejercicio a partir de uno anterior',
     'evaluation.work.exercises.title': 'Informes de resultados y lecciones',
     'evaluation.work.exercises.lead':
       'El informe de resultados de cada ejercicio y sus lecciones aprendidas, que pasan al siguiente ejercicio.',
@@ -362,6 +363,7 @@ export const evaluationMessages = defineMessages(
     'evaluation.admin.submit': 'Save the method',
     'evaluation.admin.report': 'Results report: write, review and publish',
     'evaluation.admin.lessons': 'Lessons learned',
+    'evaluation.admin.next': 'Create the next exercise from a previous one',
     'evaluation.work.exercises.title': 'Results reports and lessons',
     'evaluation.work.exercises.lead':
       'The results report of each exercise and its lessons learned, which carry over to the next exercise.',

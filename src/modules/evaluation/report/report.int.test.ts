@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signInAs } from '../../../testing/sign-in.js';
 import { createTestApp } from '../../../testing/test-app.js';
 import { verifyChangeLog } from '../../audit/verify-change-log.js';
 import { changeLog } from '../../audit/schema.js';
+import { exercises } from '../../exercises/schema.js';
 import { resultsReportVersions } from '../schema.js';
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
@@ -67,7 +68,9 @@ describe('the results report of an exercise', () => {
     const [logged] = await database.db
       .select({ after: changeLog.after, actor: changeLog.actorLabel })
       .from(changeLog)
-      .where(eq(changeLog.recordType, 'results_report_version'));
+      .where(eq(changeLog.recordType, 'results_report_version'))
+      .orderBy(desc(changeLog.seq))
+      .limit(1);
     expect(logged!.after).toMatchObject({ version: 1, sha256: sha256(v1.body) });
     expect(logged!.actor).toBe('Evaluación');
     expect(JSON.parse(v1.body)).toMatchObject({
@@ -90,15 +93,35 @@ describe('the results report of an exercise', () => {
     expect((await app.inject({ url: `${report}/versiones/3` })).statusCode).toBe(404);
 
     const versions = await database.db
-      .select({ version: resultsReportVersions.version, sha256: resultsReportVersions.sha256 })
+      .select({ version: resultsReportVersions.version })
       .from(resultsReportVersions)
-      .where(and(eq(resultsReportVersions.version, 2)));
-    expect(versions).toHaveLength(1);
+      .innerJoin(exercises, eq(exercises.id, resultsReportVersions.exerciseId))
+      .where(and(eq(exercises.slug, slug)));
+    expect(versions.map((v) => v.version).sort()).toEqual([1, 2]);
     expect((await verifyChangeLog(database.db)).ok).toBe(true);
 
     const english = text((await app.inject({ url: `${report}?lang=en` })).body);
     expect(english).toContain('Results report');
     expect(english).toContain('Published versions');
+  });
+
+  it('shows the process indicators of an exercise with their formulas and flags, and the demo’s published report', async () => {
+    const { app } = await createTestApp();
+    const indicators = text((await app.inject({ url: `/ejercicios/${slug}/indicadores` })).body);
+    for (const expected of [
+      'Indicadores del proceso',
+      'Aportaciones con respuesta razonada',
+      'Mediana de días para responder',
+      'Más de seis meses sin sesionar.',
+      'Días desde la última actualización pública del portal',
+      'Alerta si pasa de 120 días',
+    ])
+      expect(indicators, expected).toContain(expected);
+    const second = text((await app.inject({ url: '/ejercicios/segundo-pal-2017-2019/informe-de-resultados' })).body);
+    expect(second).toContain('Versión 1, publicada el 15 de junio de 2020');
+    expect(second).toContain('Lección 1: Verificación independiente');
+    expect(second).toContain('El portal no tiene registro del Secretariado Técnico de este ejercicio.');
+    expect(second).toContain('Compromisos estelares (calculado)');
   });
 
   it('needs a public plan to be published, and is not for participants or liaisons', async () => {

@@ -20,6 +20,9 @@ export function AdminMethodsPage(props: {
       />
       <PageHeading title={t('evaluation.admin.title')} lead={t('evaluation.admin.lead')} />
       <Notices notice={props.notice} problem={props.problem} />
+      <p>
+        <a href="/admin/evaluacion/siguiente-ejercicio">{t('evaluation.admin.next')}</a>
+      </p>
       {props.entries.map((entry) => (
         <section key={entry.id} aria-labelledby={`ejercicio-${entry.slug}`} class="panel">
           <h2 id={`ejercicio-${entry.slug}`}>{entry.title}</h2>

@@ -107,6 +107,24 @@ module.exports = {
       to: { path: '^src/modules/$1/(admin|work|data)/', pathNot: '^src/modules/$1/$2/' },
     },
     {
+      name: 'evaluation-rooms',
+      comment:
+        'Evaluation keeps the rules its rooms share (scales, policy, the assessments and reports) at the top of its folder; its rooms (report, lessons) import them and never each other, and the top imports a room only in module.ts and demo.ts.',
+      severity: 'error',
+      from: {
+        path: '^src/modules/evaluation/([^/]+\\.tsx?|views/.+)$',
+        pathNot: [TESTS, '^src/modules/evaluation/(module|demo)\\.ts$'],
+      },
+      to: { path: '^src/modules/evaluation/(report|lessons)/' },
+    },
+    {
+      name: 'evaluation-rooms-apart',
+      comment: 'The rooms of evaluation (report, lessons) never import each other.',
+      severity: 'error',
+      from: { path: '^src/modules/evaluation/(report|lessons)/', pathNot: TESTS },
+      to: { path: '^src/modules/evaluation/(report|lessons)/', pathNot: '^src/modules/evaluation/$1/' },
+    },
+    {
       name: 'not-to-composition',
       comment:
         'Nothing but tests and the composition root imports the registry, the app, the server, the demo or the CLI.',

@@ -142,6 +142,20 @@ export const configSchema = z
       .min(0.05)
       .max(1)
       .default(0.3),
+    /** Days after a plan's approval within which each commitment's design assessment is due. */
+    DESIGN_ASSESSMENT_DUE_DAYS: z.coerce
+      .number({ message: 'expected a whole number of days' })
+      .int()
+      .min(1)
+      .max(730)
+      .default(60),
+    /** Days after a commitment ends within which its end assessment is due. */
+    END_ASSESSMENT_DUE_DAYS: z.coerce
+      .number({ message: 'expected a whole number of days' })
+      .int()
+      .min(1)
+      .max(730)
+      .default(30),
   })
   .superRefine((config, context) => {
     // Links in e-mails, calendars and feeds come from this address, never from a request's Host header.

@@ -20,6 +20,9 @@ export interface ReasonedResponseRow {
   deciderInstitution: string | null;
   decidedAt: Date | null;
   mergedIntoNumber: number | null;
+  /** When the input was submitted, and when it was first answered (the process indicators' time to answer). */
+  submittedAt: Date;
+  firstDecidedAt: Date | null;
 }
 
 /**
@@ -34,7 +37,9 @@ export async function listReasonedResponses(db: Db, exerciseId?: string): Promis
            (select count(*)::int from problem_supports s where s.problem_id = p.id) as supports,
            r.outcome, r.reason_code as "reasonCode", r.explanation, r.agreement_code as "agreementCode",
            r.decider_label as "deciderLabel", i.name as "deciderInstitution", r.decided_at as "decidedAt",
-           target.number as "mergedIntoNumber"
+           target.number as "mergedIntoNumber", p.created_at as "submittedAt",
+           (select min(rr.decided_at) from reasoned_responses rr
+            where rr.subject_type = 'problem' and rr.subject_id = p.id) as "firstDecidedAt"
     from problems p
     join exercises e on e.id = p.exercise_id
     left join lateral (
@@ -50,6 +55,8 @@ export async function listReasonedResponses(db: Db, exerciseId?: string): Promis
     number: Number(row.number),
     supports: Number(row.supports),
     decidedAt: row.decidedAt === null ? null : new Date(row.decidedAt),
+    submittedAt: new Date(row.submittedAt),
+    firstDecidedAt: row.firstDecidedAt === null ? null : new Date(row.firstDecidedAt),
     mergedIntoNumber: row.mergedIntoNumber === null ? null : Number(row.mergedIntoNumber),
   }));
 }

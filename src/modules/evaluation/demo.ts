@@ -10,12 +10,15 @@ import { assessEnd } from './assess-end.js';
 import { fileProgressReport } from './file-progress-report.js';
 import { progressAt } from './evaluated-commitment.js';
 import type { Completion, DeclaredStatus, OpenedGovernment, Potential } from './scales.js';
+import { recordLesson, type LessonInput } from './lessons/record-lesson.js';
+import { publishResultsReport } from './report/publish-results-report.js';
+import { saveReportTexts } from './report/save-report-texts.js';
 
 /*
  * The evaluation's demo, in our own words: the second exercise (concluded, judged on the earlier IRM scale) has a
  * final report, a design assessment and an end assessment for each commitment (one judged not verifiable, so not
- * assessed further); the third exercise (in implementation) has its first-period reports. Written through the use
- * cases, as the portal itself.
+ * assessed further), its lessons learned and a published results report (version 1); the third exercise (in
+ * implementation) has its first-period reports. Written through the use cases, as the portal itself.
  */
 
 const zone = 'America/Monterrey';
@@ -165,12 +168,72 @@ async function seedThird(tx: Db, actor: SystemActor) {
   }
 }
 
+/** What the second exercise taught, as its evaluators and the organisations that took part might put it. */
+const secondLessons: LessonInput[] = [
+  {
+    theme: 'Verificación independiente',
+    finding:
+      'El gobierno declaró completos la mayoría de los compromisos, pero la evaluación encontró diferencias en varios, sobre todo donde las actividades no tenían evidencia pública.',
+    recommendation:
+      'Que cada actividad cuente como hecha solo cuando alguien ajeno a la institución responsable revise su evidencia.',
+    source: 'Evaluaciones al cierre del segundo plan',
+  },
+  {
+    theme: 'Compromisos verificables',
+    finding: 'Un compromiso se escribió sin metas que se pudieran medir, y por eso no fue posible evaluarlo.',
+    recommendation: 'Revisar cada compromiso con la prueba SMART antes de que el Secretariado apruebe el plan.',
+    source: 'Evaluación del diseño del compromiso 8',
+  },
+  {
+    theme: 'Participación de los municipios',
+    finding:
+      'El plan reunió a los tres poderes del estado, pero ningún ayuntamiento, y casi toda la participación ocurrió en la capital.',
+    recommendation: 'Invitar a los ayuntamientos desde la convocatoria y abrir mesas de trabajo fuera de la capital.',
+    source: 'Conclusiones de las organizaciones de la sociedad civil en la sesión de cierre',
+  },
+  {
+    theme: 'Registro del proceso',
+    finding:
+      'Las sesiones, la asistencia y los acuerdos del Secretariado no quedaron en un solo lugar público, así que el proceso no se puede medir.',
+    recommendation:
+      'Llevar las sesiones, la asistencia y los acuerdos en el portal desde la instalación del Secretariado.',
+    source: 'Elaboración del informe de resultados',
+  },
+];
+
+/** The second exercise's lessons and its results report, written and published as its evaluators would. */
+async function seedSecondReport(tx: Db, actor: SystemActor) {
+  const [exercise] = await tx
+    .select({ id: exercises.id })
+    .from(exercises)
+    .where(eq(exercises.slug, demoExerciseSlugs.second));
+  for (const [index, lesson] of secondLessons.entries())
+    await recordLesson(tx, exercise!.id, lesson, { actor, now: new Date(Date.UTC(2020, 4, 11 + index, 17)) });
+  await saveReportTexts(
+    tx,
+    exercise!.id,
+    {
+      summary:
+        'El segundo ejercicio local reunió a los tres poderes del estado y a organizaciones de la sociedad civil en ocho compromisos. Este informe pone juntos lo que declararon las instituciones en su informe final, el avance que el portal calcula con las actividades y el juicio de la evaluación independiente. El ejercicio ocurrió antes del portal, así que su convocatoria y sus sesiones no quedaron registradas aquí.',
+      conclusions:
+        'La mayoría de los compromisos se cumplió de forma sustancial o completa, y en varios la información que se abrió se sigue usando. Lo que más pesó es que, sin evidencia pública, el avance declarado no se puede comprobar: el siguiente ejercicio lleva el seguimiento en el portal desde el principio.',
+    },
+    { actor },
+  );
+  await publishResultsReport(tx, demoExerciseSlugs.second, {
+    actor,
+    now: new Date('2020-06-15T17:00:00Z'),
+    timeZone: zone,
+  });
+}
+
 const second = `/ejercicios/${demoExerciseSlugs.second}/plan`;
 const third = `/ejercicios/${demoExerciseSlugs.third}/plan`;
 
 export const evaluationDemo: DemoContribution = {
   seed: async (tx, context) => {
     await seedSecond(tx, context.actor);
+    await seedSecondReport(tx, context.actor);
     await seedThird(tx, context.actor);
   },
   pages: [
@@ -179,5 +242,11 @@ export const evaluationDemo: DemoContribution = {
     `${second}/compromisos/8/evaluacion`,
     `${third}/resultados`,
     `${third}/compromisos/1/evaluacion`,
+    `/ejercicios/${demoExerciseSlugs.second}/informe-de-resultados`,
+    `/ejercicios/${demoExerciseSlugs.second}/informe-de-resultados/versiones/1`,
+    `/ejercicios/${demoExerciseSlugs.second}/lecciones`,
+    `/ejercicios/${demoExerciseSlugs.second}/indicadores`,
+    `/ejercicios/${demoExerciseSlugs.third}/indicadores`,
+    `/ejercicios/${demoExerciseSlugs.third}/informe-de-resultados`,
   ],
 };

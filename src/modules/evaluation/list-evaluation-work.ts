@@ -4,16 +4,23 @@ import type { Actor } from '../../kernel/actor.js';
 import { institutions } from '../directory/schema.js';
 import { exercises } from '../exercises/schema.js';
 import { actionPlans, commitmentIsPublic, commitments } from '../plan/read-models.js';
+import type { DeadlineSettings } from './deadlines.js';
 import { evaluationsOf } from './get-commitment-evaluation.js';
+import { listAssessmentDeadlines } from './list-assessment-deadlines.js';
 import { canAssess, canReportProgress } from './policy.js';
 import { reportPeriods } from './scales.js';
 
 /**
  * The evaluation work of a signed-in person: as a liaison, the public commitments their institution leads and the
  * periods already reported; as an evaluator, the public commitments they may assess (none led by an institution they
- * hold a role in) and which assessments are done. Ordered by exercise and number.
+ * hold a role in), which assessments are done and when each is due (late ones marked). Ordered by exercise and
+ * number.
  */
-export async function listEvaluationWork(db: Db, actor: Actor) {
+export async function listEvaluationWork(
+  db: Db,
+  actor: Actor,
+  options: { settings: DeadlineSettings; today: string; timeZone: string },
+) {
   const liaisonOf = actor.roles.filter((r) => r.role === 'liaison' && r.institutionId).map((r) => r.institutionId!);
   const isEvaluator = actor.roles.some((r) => r.role === 'evaluator');
   const boundTo = actor.roles.filter((r) => r.institutionId).map((r) => r.institutionId!);
@@ -44,6 +51,12 @@ export async function listEvaluationWork(db: Db, actor: Actor) {
       )
     : [];
   const evaluations = await evaluationsOf(db, [...new Set([...toReport, ...toAssess].map((c) => c.id))]);
+  const deadlines = new Map(
+    (await listAssessmentDeadlines(db, { ...options, commitmentIds: toAssess.map((c) => c.id) })).map((d) => [
+      d.id,
+      d.deadlines,
+    ]),
+  );
   return {
     toReport: toReport.map((c) => ({
       ...c,
@@ -56,6 +69,7 @@ export async function listEvaluationWork(db: Db, actor: Actor) {
         design: e.design?.verifiability,
         completion: e.end?.completion,
         hasFinalReport: e.reports.some((r) => r.period === 'final'),
+        deadlines: deadlines.get(c.id) ?? [],
       };
     }),
   };

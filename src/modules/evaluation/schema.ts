@@ -5,9 +5,12 @@ import {
   date,
   doublePrecision,
   index,
+  integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
+  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -16,6 +19,7 @@ import { users } from '../accounts/schema.js';
 import { institutions } from '../directory/schema.js';
 import { exercises } from '../exercises/schema.js';
 import { commitments } from '../plan/schema.js';
+import { quorumRules, type SeatKind } from '../secretariat/schema.js';
 import {
   assessmentMethods,
   completionLevels,
@@ -156,4 +160,123 @@ export const endAssessments = pgTable(
       sql`${t.completion} <> 'complete' or ${t.progressAtAssessment} >= 100 or ${t.completeJustification} is not null`,
     ),
   ],
+);
+
+/**
+ * The results report of an exercise as its authors write it: the texts around what the portal generates (the
+ * summary's introduction and the conclusions). It stays off the portal until published; each publication freezes a
+ * version (below).
+ */
+export const resultsReports = pgTable('results_reports', {
+  exerciseId: uuid('exercise_id')
+    .primaryKey()
+    .references(() => exercises.id, { onDelete: 'cascade' }),
+  summary: text('summary').notNull().default(''),
+  conclusions: text('conclusions').notNull().default(''),
+  ...timestamps(),
+});
+
+/**
+ * A published version of an exercise's results report: the report's source (every figure and text it shows) frozen
+ * as canonical JSON, exactly the bytes offered for download, and their SHA-256, which the change log keeps.
+ * Versions are numbered from 1 and never change.
+ */
+export const resultsReportVersions = pgTable(
+  'results_report_versions',
+  {
+    id: id(),
+    exerciseId: uuid('exercise_id')
+      .notNull()
+      .references(() => exercises.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    content: text('content').notNull(),
+    sha256: text('sha256').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('results_report_versions_exercise_version_unique').on(t.exerciseId, t.version),
+    check('results_report_versions_version_positive', sql`${t.version} >= 1`),
+    check('results_report_versions_sha256', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+  ],
+);
+
+/** A lesson learned in an exercise: its theme, what was found, what is recommended and where it comes from. */
+export const lessons = pgTable(
+  'lessons',
+  {
+    id: id(),
+    exerciseId: uuid('exercise_id')
+      .notNull()
+      .references(() => exercises.id, { onDelete: 'cascade' }),
+    theme: text('theme').notNull(),
+    finding: text('finding').notNull(),
+    recommendation: text('recommendation').notNull(),
+    source: text('source').notNull(),
+    ...timestamps(),
+  },
+  (t) => [index('lessons_exercise_idx').on(t.exerciseId, t.createdAt)],
+);
+
+/**
+ * An exercise started from a previous one: which one, and the Secretariat composition carried over as a starting
+ * point (the seats' kinds, institutions and labels and the quorum rule, never who held them) until the new
+ * Secretariat is installed and the seats are created in it.
+ */
+export const exerciseOrigins = pgTable('exercise_origins', {
+  exerciseId: uuid('exercise_id')
+    .primaryKey()
+    .references(() => exercises.id, { onDelete: 'cascade' }),
+  previousExerciseId: uuid('previous_exercise_id')
+    .notNull()
+    .references(() => exercises.id),
+  quorumRule: text('quorum_rule', { enum: quorumRules }),
+  seats: jsonb('seats').$type<CarriedSeat[]>().notNull().default([]),
+  seatsAppliedAt: timestamp('seats_applied_at', { withTimezone: true }),
+  ...timestamps(),
+});
+export interface CarriedSeat {
+  kind: SeatKind;
+  institutionId: string | null;
+  label: string | null;
+}
+
+export const lessonFollowUpStatuses = ['pending', 'addressed', 'not_addressed'] as const;
+export type LessonFollowUpStatus = (typeof lessonFollowUpStatuses)[number];
+
+/** Whether the next exercise addressed a previous exercise's lesson, with a note. */
+export const lessonFollowUps = pgTable(
+  'lesson_follow_ups',
+  {
+    exerciseId: uuid('exercise_id')
+      .notNull()
+      .references(() => exercises.id, { onDelete: 'cascade' }),
+    lessonId: uuid('lesson_id')
+      .notNull()
+      .references(() => lessons.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: lessonFollowUpStatuses }).notNull().default('pending'),
+    note: text('note').notNull().default(''),
+    ...timestamps(),
+  },
+  (t) => [primaryKey({ columns: [t.exerciseId, t.lessonId] })],
+);
+
+export const reminderKinds = ['design', 'end'] as const;
+export type ReminderKind = (typeof reminderKinds)[number];
+
+/**
+ * The deadline reminders sent: one per commitment, kind of assessment and due date, so a reminder goes once per item
+ * per deadline (a changed deadline is a new one).
+ */
+export const evaluationReminders = pgTable(
+  'evaluation_reminders',
+  {
+    commitmentId: uuid('commitment_id')
+      .notNull()
+      .references(() => commitments.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: reminderKinds }).notNull(),
+    dueOn: date('due_on').notNull(),
+    recipients: integer('recipients').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.commitmentId, t.kind, t.dueOn] })],
 );

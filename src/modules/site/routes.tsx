@@ -9,6 +9,8 @@ import { listRecordHistory } from '../audit/list-record-history.js';
 import { hasSecretariat } from '../secretariat/get-secretariat.js';
 import { getExerciseDiagnosis } from '../cocreation/get-exercise-diagnosis.js';
 import { ExercisePage } from './views/exercise-page.js';
+import { getExerciseLessons } from '../evaluation/lessons/list-lessons.js';
+import { listReportVersions } from '../evaluation/report/report-versions.js';
 import { listMostPopulousMunicipalities } from '../directory/list-municipalities.js';
 import { listExercises, pickCurrentExercise } from '../exercises/list-exercises.js';
 import { getExercise } from '../exercises/get-exercise.js';
@@ -106,6 +108,13 @@ export function siteRoutes(app: FastifyInstance, deps: ModuleDeps) {
       now: deps.now(),
       timeZone: deps.config.TIME_ZONE,
     });
+    const lessons = await getExerciseLessons(db, detail.exercise.slug);
+    const [latest] = await listReportVersions(db, detail.exercise.id);
+    const evaluation = {
+      lessons,
+      latestVersion: latest?.version,
+      isShown: plans.length > 0 || lessons.lessons.length > 0 || Boolean(lessons.previous) || Boolean(latest),
+    };
     return sendPage(request, reply, deps, {
       title: detail.exercise.title,
       body: (
@@ -117,6 +126,7 @@ export function siteRoutes(app: FastifyInstance, deps: ModuleDeps) {
           now={deps.now()}
           hasSecretariat={secretariat}
           diagnosis={diagnosis}
+          evaluation={evaluation}
         />
       ),
     });

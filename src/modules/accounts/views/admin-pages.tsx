@@ -30,6 +30,7 @@ export function AdminHomePage() {
         <Card title={t('privacy.arco.adminTitle')} href="/admin/arco" headingLevel={2} />
         <Card title={t('privacy.admin.title')} href="/admin/privacidad" headingLevel={2} />
         <Card title={t('accounts.admin.mail')} href="/admin/correo" headingLevel={2} />
+        <Card title={t('accounts.admin.evaluation')} href="/admin/evaluacion" headingLevel={2} />
       </div>
     </>
   );

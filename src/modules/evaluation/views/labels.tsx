@@ -1,5 +1,6 @@
 import { StatusBadge, type BadgeTone } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
+import type { Deadline } from '../deadlines.js';
 import type { Completion, DeclaredStatus, Disagreement, OpenedGovernment } from '../scales.js';
 
 const completionTone: Record<Completion, BadgeTone> = {
@@ -73,5 +74,22 @@ export function DisagreementRule(props: { headingId: string }) {
         <li>{t('evaluation.results.rule.progress')}</li>
       </ul>
     </section>
+  );
+}
+
+/** An assessment's deadline in words: done, due on a date, or late by so many days (with a badge). */
+export function DeadlineNote(props: { deadline: Deadline }) {
+  const { t, format } = usePage();
+  const { deadline } = props;
+  const kind = t(`evaluation.deadline.${deadline.kind}`);
+  if (deadline.isDone) return <span>{t('evaluation.deadline.done', { kind })}</span>;
+  const due = format.calendarDate(deadline.dueOn);
+  return deadline.isLate ? (
+    <span>
+      <StatusBadge tone="danger">{t('evaluation.deadline.late')}</StatusBadge>{' '}
+      {t('evaluation.deadline.lateBy', { kind, due, days: format.number(deadline.daysLate) })}
+    </span>
+  ) : (
+    <span>{t('evaluation.deadline.dueOn', { kind, due })}</span>
   );
 }

@@ -7,6 +7,7 @@ import {
   Notices,
   PageHeading,
   RadioGroup,
+  StatusBadge,
   Table,
   TextArea,
   TextField,
@@ -24,16 +25,43 @@ import {
   reportPeriods,
   verifiabilityLevels,
 } from '../scales.js';
+import { staffLessonsHref, staffReportHref } from '../paths.js';
+import { DeadlineNote } from './labels.js';
 import { evaluationHref } from './results-page.js';
 
 type Work = Awaited<ReturnType<typeof listEvaluationWork>>;
 export const staffHref = (commitmentId: string, step: 'informe' | 'diseno' | 'cierre') =>
   `/evaluacion/compromisos/${commitmentId}/${step}`;
 
+/** The exercises whose results report and lessons an evaluator writes. */
+function ExercisesSection(props: { exercises: { slug: string; title: string }[] }) {
+  const { t } = usePage();
+  return (
+    <section aria-labelledby="ejercicios">
+      <h2 id="ejercicios">{t('evaluation.work.exercises.title')}</h2>
+      <p>{t('evaluation.work.exercises.lead')}</p>
+      <ul>
+        {props.exercises.map((e) => (
+          <li key={e.slug}>
+            {e.title}: <a href={staffReportHref(e.slug)}>{t('evaluation.admin.report')}</a> ·{' '}
+            <a href={staffLessonsHref(e.slug)}>{t('evaluation.admin.lessons')}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** The evaluation work of a liaison or an evaluator (/evaluacion). */
-export function EvaluationWorkPage(props: { work: Work; isLiaison: boolean; isEvaluator: boolean }) {
+export function EvaluationWorkPage(props: {
+  work: Work;
+  isLiaison: boolean;
+  isEvaluator: boolean;
+  exercises?: { slug: string; title: string }[];
+}) {
   const { t, format } = usePage();
   const { toReport, toAssess } = props.work;
+  const late = toAssess.reduce((sum, c) => sum + c.deadlines.filter((d) => d.isLate).length, 0);
   const commitmentCell = (c: { slug: string; number: number; title: string }) => (
     <a href={evaluationHref(c.slug, c.number)}>{`${format.number(c.number)}. ${c.title}`}</a>
   );
@@ -78,6 +106,12 @@ export function EvaluationWorkPage(props: { work: Work; isLiaison: boolean; isEv
       {props.isEvaluator ? (
         <section aria-labelledby="evaluar">
           <h2 id="evaluar">{t('evaluation.work.assess.title')}</h2>
+          {late > 0 ? (
+            <p>
+              <StatusBadge tone="danger">{t('evaluation.deadline.late')}</StatusBadge>{' '}
+              {t('evaluation.work.assess.late', { count: format.number(late) })}
+            </p>
+          ) : null}
           {toAssess.length === 0 ? (
             <p>{t('evaluation.work.assess.none')}</p>
           ) : (
@@ -109,11 +143,24 @@ export function EvaluationWorkPage(props: { work: Work; isLiaison: boolean; isEv
                       t('evaluation.noReport')
                     ),
                 },
+                {
+                  header: t('evaluation.work.assess.deadlines'),
+                  cell: (c) => (
+                    <ul class="plain-list">
+                      {c.deadlines.map((d) => (
+                        <li key={d.kind}>
+                          <DeadlineNote deadline={d} />
+                        </li>
+                      ))}
+                    </ul>
+                  ),
+                },
               ]}
             />
           )}
         </section>
       ) : null}
+      {props.isEvaluator && props.exercises?.length ? <ExercisesSection exercises={props.exercises} /> : null}
     </>
   );
 }

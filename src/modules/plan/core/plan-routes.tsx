@@ -5,6 +5,7 @@ import { oneOfQuery, pageQuery, parseParams, parseQuery, slugParams } from '../.
 import { access } from '../../../kernel/access.js';
 import type { ModuleDeps } from '../../../kernel/manifest.js';
 import { getPlanOverview } from './get-plan-overview.js';
+import { planLateSlot } from './late-items-slot.js';
 import { lateKinds, listLateItems, listPlanMilestones } from './list-plan-milestones.js';
 import { localDate } from './plan-actor.js';
 import { PlanCalendarPage, PlanLatePage } from './views/plan-lists-pages.js';
@@ -57,9 +58,16 @@ export function planRoutes(app: FastifyInstance, deps: ModuleDeps) {
         page: pagina,
         today: today(),
       });
+      const sections = await deps.sections.render(planLateSlot, {
+        db,
+        config,
+        request,
+        now: deps.now(),
+        subject: { exercise: late.exercise, plan: late.plan },
+      });
       return sendPage(request, reply, deps, {
         title: `${request.t('plan.late.title')}: ${late.plan.title}`,
-        body: <PlanLatePage late={late} />,
+        body: <PlanLatePage late={late} sections={sections} />,
       });
     },
   );

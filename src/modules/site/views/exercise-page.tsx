@@ -11,6 +11,8 @@ import type { PlanSummary } from '../../plan/core/list-plan-summaries.js';
 import { PlanSummaries } from '../../plan/core/views/plan-summary.js';
 import type { ExerciseDiagnosis } from '../../cocreation/get-exercise-diagnosis.js';
 import { ExerciseDiagnosisSection } from '../../cocreation/views/exercise-diagnosis.js';
+import type { ExerciseLessons } from '../../evaluation/lessons/list-lessons.js';
+import { ExerciseEvaluationSection } from '../../evaluation/lessons/views/exercise-section.js';
 
 export function ExercisePage(props: {
   detail: ExerciseDetail;
@@ -20,6 +22,8 @@ export function ExercisePage(props: {
   now: Date;
   hasSecretariat?: boolean;
   diagnosis?: ExerciseDiagnosis;
+  /** The evaluation's part: the results report's latest version, the lessons, those of the previous exercise. */
+  evaluation?: { lessons: ExerciseLessons; latestVersion: number | undefined; isShown: boolean };
 }) {
   const { t } = usePage();
   const { exercise, convener, timeline } = props.detail;
@@ -61,6 +65,9 @@ export function ExercisePage(props: {
             {t('secretariat.exerciseLink.action')}
           </ButtonLink>
         </section>
+      ) : null}
+      {props.evaluation?.isShown ? (
+        <ExerciseEvaluationSection lessons={props.evaluation.lessons} latestVersion={props.evaluation.latestVersion} />
       ) : null}
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">{t('home.timeline')}</h2>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { Breadcrumbs, PageHeading, Pagination, Table } from '../../../../web/components/index.js';
 import { usePage } from '../../../../web/page-context.js';
 import { PLAN_LIST_PAGE_SIZE, type PlanCalendar, type PlanLateItems } from '../list-plan-milestones.js';
@@ -80,7 +81,7 @@ export function PlanCalendarPage(props: { calendar: PlanCalendar }) {
 /**
  * `/ejercicios/:slug/plan/atrasos?tipo=hitos|actividades`: every late milestone or activity, the most overdue first.
  */
-export function PlanLatePage(props: { late: PlanLateItems }) {
+export function PlanLatePage(props: { late: PlanLateItems; sections?: ComponentChildren[] }) {
   const { t, format } = usePage();
   const { exercise, plan, kind, items, page, pages, counts } = props.late;
   const slug = exercise.slug;
@@ -141,6 +142,7 @@ export function PlanLatePage(props: { late: PlanLateItems }) {
           />
         </>
       )}
+      {props.sections}
       <p>
         <a href={`/ejercicios/${slug}/plan`}>{t('plan.late.backToPlan')}</a>
       </p>

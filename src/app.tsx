@@ -54,7 +54,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sessionCache,
     assets: loadAssetManifest(),
     loadChrome: async (path) => chromeFor(await renderCache.memo('chrome', () => loadSiteChrome(database.db)), path),
-    valueLabel: registry.records.valueLabel,
     records: registry.records,
     datasets: registry.datasets,
     deprecations: registry.deprecations,

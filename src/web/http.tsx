@@ -42,8 +42,6 @@ export interface WebDeps {
     callHref: string | undefined;
     logHead?: PageContext['logHead'];
   }>;
-  /** Stored values in words for the public history (the registry's record catalogue). */
-  valueLabel?: PageContext['valueLabel'];
 }
 
 export function pathOf(request: FastifyRequest): string {
@@ -76,7 +74,6 @@ export async function buildPageContext(request: FastifyRequest, deps: WebDeps): 
       ? { name: request.actor.name, isAdmin: request.actor.roles.some((r) => r.role === 'admin') }
       : undefined,
     csrfToken: request.csrfToken ?? '',
-    valueLabel: deps.valueLabel,
   };
 }
 

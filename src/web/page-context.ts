@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Formatters, Locale, MessageKey, Translate } from './i18n/i18n.js';
+import type { Formatters, Locale, Translate } from './i18n/i18n.js';
 
 /** What every view may read about the request it renders for. */
 export interface PageContext {
@@ -22,8 +22,6 @@ export interface PageContext {
   user?: { name: string; isAdmin: boolean } | undefined;
   /** Sent back by every state-changing form (see CsrfField). */
   csrfToken: string;
-  /** A stored value in words (a record's status, an exercise's phase), as the modules declare them; else undefined. */
-  valueLabel?: ((recordType: string | undefined, field: string, value: string) => MessageKey | undefined) | undefined;
 }
 
 export const PageContextProvider = createContext<PageContext | null>(null);

@@ -10,6 +10,7 @@ import { evaluationDatasets } from './datasets.js';
 import { evaluationDemo } from './demo.js';
 import { evaluationPersonalData } from './personal-data.js';
 import { evaluationMessages } from './messages.js';
+import { evaluationRecordFields, reportTitle } from './history-fields.js';
 
 /**
  * Evaluation: the lead institutions' progress reports, independent assessments on the IRM scales (design and end,
@@ -30,6 +31,8 @@ export const evaluationModule: ModuleManifest = {
   records: {
     progress_report: {
       owner: async (_db, entry) => commitmentOf(entry),
+      fields: evaluationRecordFields.progress_report,
+      title: reportTitle,
       publicFields: [
         'id',
         'commitmentId',
@@ -44,6 +47,7 @@ export const evaluationModule: ModuleManifest = {
     },
     design_assessment: {
       owner: async (_db, entry) => commitmentOf(entry),
+      fields: evaluationRecordFields.design_assessment,
       publicFields: [
         'id',
         'commitmentId',
@@ -62,6 +66,7 @@ export const evaluationModule: ModuleManifest = {
     },
     end_assessment: {
       owner: async (_db, entry) => commitmentOf(entry),
+      fields: evaluationRecordFields.end_assessment,
       publicFields: [
         'id',
         'commitmentId',
@@ -79,7 +84,10 @@ export const evaluationModule: ModuleManifest = {
         'createdAt',
       ],
     },
-    evaluation_method: { publicFields: ['exerciseId', 'method', 'createdAt'] },
+    evaluation_method: {
+      publicFields: ['exerciseId', 'method', 'createdAt'],
+      fields: evaluationRecordFields.evaluation_method,
+    },
   },
   datasets: evaluationDatasets,
   demo: evaluationDemo,

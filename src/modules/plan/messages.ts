@@ -462,6 +462,8 @@ export const planMessages = defineMessages(
     'plan.error.contacts.invalid': 'Revisa el correo de las personas de contacto.',
     'plan.error.note.tooLong': 'La nota es demasiado larga.',
     'plan.error.theme.tooLong': 'El tema es demasiado largo.',
+    'plan.partnerRole.co_responsible': 'Corresponsable',
+    'plan.partnerRole.other_actor': 'Otro actor',
   },
   {
     'plan.planStatus.draft': 'Draft',
@@ -917,6 +919,8 @@ export const planMessages = defineMessages(
     'plan.error.contacts.invalid': 'Check the e-mail of the contact people.',
     'plan.error.note.tooLong': 'The note is too long.',
     'plan.error.theme.tooLong': 'The theme is too long.',
+    'plan.partnerRole.co_responsible': 'Co-responsible',
+    'plan.partnerRole.other_actor': 'Other actor',
   },
 );
 

@@ -1,4 +1,6 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
+import { enumField, labelsWithPrefix } from '../../kernel/records.js';
+import { privacyNoticeKinds } from './schema.js';
 import { privacyMessages } from './messages.js';
 import { privacyDemo } from './demo.js';
 import { privacyPersonalData } from './personal-data.js';
@@ -13,6 +15,11 @@ export const privacyModule: ModuleManifest = {
   demo: privacyDemo,
   records: {
     privacy_notice: {
+      fields: { kind: enumField(privacyNoticeKinds, 'privacy.noticeKind.') },
+      title: (row) => {
+        const key = labelsWithPrefix('privacy.noticeKind.')(String(row.kind));
+        return key ? { key } : undefined;
+      },
       publicFields: ['id', 'kind', 'version', 'responsible', 'body', 'publishedAt', 'createdAt'],
     },
   },

@@ -1,4 +1,6 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
+import { enumField } from '../../kernel/records.js';
+import { registrationStatuses, sectors } from './schema.js';
 import { participantAccountRoutes } from './account-routes.js';
 import { registrationFiguresMessages } from './figures-messages.js';
 import { registrationFiguresRoutes } from './figures-routes.js';
@@ -33,8 +35,15 @@ export const registrationsModule: ModuleManifest = {
   sections: [mailingSection],
   records: {
     // A person's sign-up shows only its status; an export, how many rows and which filters, never the search words.
-    registration: { publicFields: ['status'] },
+    registration: {
+      publicFields: ['status'],
+      fields: { status: enumField(registrationStatuses, 'registrations.status.') },
+    },
     registrations_export: {
+      fields: {
+        'filters.status': enumField(registrationStatuses, 'registrations.status.'),
+        'filters.sector': enumField(sectors, 'registrations.sector.'),
+      },
       publicFields: ['rows', 'filters.status', 'filters.sector', 'filters.municipality', 'filters.from', 'filters.to'],
     },
   },

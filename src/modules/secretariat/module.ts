@@ -1,5 +1,5 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
-import { labelsWithPrefix } from '../../kernel/records.js';
+import { seatTitle, secretariatRecordFields, sessionTitle } from './history-fields.js';
 import { agreementAdminRoutes } from './admin/agreement-routes.js';
 import { secretariatCompositionAdminRoutes } from './admin/secretariat-routes.js';
 import { secretariatListAdminRoutes } from './admin/secretariats-routes.js';
@@ -28,7 +28,8 @@ export const secretariatModule: ModuleManifest = {
   },
   records: {
     secretariat_session: {
-      statusLabel: labelsWithPrefix('secretariat.sessionStatus.'),
+      fields: secretariatRecordFields.secretariat_session,
+      title: sessionTitle,
       // No liveTable: draft minutes are kept off the log until approved (decision 11), so the row differs from it.
       publicFields: [
         'id',
@@ -54,7 +55,7 @@ export const secretariatModule: ModuleManifest = {
       ],
     },
     agreement: {
-      statusLabel: labelsWithPrefix('secretariat.agreementStatus.'),
+      fields: secretariatRecordFields.agreement,
       liveTable: agreements,
       publicFields: [
         'id',
@@ -76,16 +77,27 @@ export const secretariatModule: ModuleManifest = {
         'createdAt',
       ],
     },
-    secretariat: { publicFields: ['id', 'exerciseId', 'installedOn', 'quorumRule', 'createdAt'] },
+    secretariat: {
+      fields: secretariatRecordFields.secretariat,
+      title: () => ({ key: 'secretariat.title' }),
+      publicFields: ['id', 'exerciseId', 'installedOn', 'quorumRule', 'createdAt'],
+    },
     secretariat_seat: {
+      fields: secretariatRecordFields.secretariat_seat,
+      title: seatTitle,
       publicFields: ['id', 'secretariatId', 'kind', 'label', 'institutionId', 'position', 'createdAt'],
     },
     // The public roster: the name and bio a member chose to show, never their account or e-mail.
     secretariat_membership: {
+      fields: secretariatRecordFields.secretariat_membership,
       publicFields: ['id', 'seatId', 'role', 'displayName', 'organization', 'bio', 'startsOn', 'endsOn'],
     },
-    secretariat_attendance: { publicFields: ['attendance', 'quorum'] },
+    secretariat_attendance: {
+      publicFields: ['attendance', 'quorum'],
+      fields: secretariatRecordFields.secretariat_attendance,
+    },
     document: {
+      fields: secretariatRecordFields.document,
       publicFields: ['id', 'kind', 'title', 'url', 'fileId', 'file', 'issuedOn', 'recordType', 'recordId', 'createdAt'],
     },
   },

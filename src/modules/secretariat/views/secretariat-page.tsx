@@ -1,6 +1,6 @@
 import { Breadcrumbs, ButtonLink, PageHeading, Table } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { RecordHistoryData } from '../../audit/list-record-history.js';
+import type { RecordHistoryData } from '../../audit/present-history.js';
 import { RecordHistory } from '../../audit/views/record-history.js';
 import type { SecretariatDetail, SeatWithHolders } from '../get-secretariat.js';
 import type { AgreementListEntry } from '../list-agreements.js';
@@ -178,7 +178,7 @@ export function SecretariatPage(props: {
           {t('secretariat.agreements.all')}
         </ButtonLink>
       </section>
-      <RecordHistory entries={props.history.entries} hasMore={props.history.hasMore} />
+      <RecordHistory entries={props.history.entries} hasMore={props.history.hasMore} fullHref={`${base}/historial`} />
     </>
   );
 }

@@ -273,6 +273,7 @@ export const auditMessages = defineMessages(
     'audit.history.dataChanged': 'Datos modificados',
     'audit.history.see': 'Ver completos',
     'audit.history.createdWith': 'Se registró con {count} datos; el detalle del cambio los muestra todos.',
+    'audit.history.change': 'Cambio',
   },
   {
     'audit.history.title': 'Change history',
@@ -543,6 +544,7 @@ export const auditMessages = defineMessages(
     'audit.history.dataChanged': 'Data changed',
     'audit.history.see': 'See them in full',
     'audit.history.createdWith': 'Recorded with {count} pieces of data; the details of the change show them all.',
+    'audit.history.change': 'Change',
   },
 );
 

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { Breadcrumbs, PageHeading } from '../../../web/components/index.js';
+import { Breadcrumbs, PageHeading, stackedTable } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import type { Shown, ShownChange, ShownEntry } from '../present-history.js';
 import { diffWords } from '../word-diff.js';
@@ -99,23 +99,28 @@ function FieldInFull(props: { entry: ShownEntry; change: ShownChange }) {
 function FieldsInFull(props: { entry: ShownEntry; changes: readonly ShownChange[] }) {
   const { t } = usePage();
   const side = props.entry.action === 'delete' ? 'before' : 'after';
+  const valueHeader = t(side === 'before' ? 'audit.history.previousValue' : 'audit.history.value');
   return (
     <div class="table-wrap">
-      <table class="table history-table">
+      <table class="table table--stack history-table" {...stackedTable.table}>
         <caption class="visually-hidden">{t('audit.history.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.history.field')}</th>
-            <th scope="col">{t(side === 'before' ? 'audit.history.previousValue' : 'audit.history.value')}</th>
+        <thead {...stackedTable.rowGroup}>
+          <tr {...stackedTable.row}>
+            <th scope="col" {...stackedTable.header}>
+              {t('audit.history.field')}
+            </th>
+            <th scope="col" {...stackedTable.header}>
+              {valueHeader}
+            </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody {...stackedTable.rowGroup}>
           {props.changes.map((change) => (
-            <tr key={change.field} id={fieldAnchor(change.field)}>
-              <th scope="row">
+            <tr key={change.field} id={fieldAnchor(change.field)} {...stackedTable.row}>
+              <th scope="row" class="cell--primary" role="rowheader">
                 <Label label={change.label} />
               </th>
-              <td>
+              <td {...stackedTable.cell(valueHeader)}>
                 <ShownValue value={change[side]} />
               </td>
             </tr>

@@ -1,4 +1,5 @@
 import { Fragment, type ComponentChildren } from 'preact';
+import { stackedTable } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import type { LabelRef } from '../../../kernel/records.js';
 import type { Shown, ShownChange, ShownEntry } from '../present-history.js';
@@ -157,35 +158,39 @@ function ChangesTable(props: { entry: ShownEntry }) {
         : [t('audit.history.before'), t('audit.history.after')];
   return (
     <div class="table-wrap">
-      <table class="table history-table">
+      <table class="table table--stack history-table" {...stackedTable.table}>
         <caption class="visually-hidden">{t('audit.history.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.history.field')}</th>
+        <thead {...stackedTable.rowGroup}>
+          <tr {...stackedTable.row}>
+            <th scope="col" {...stackedTable.header}>
+              {t('audit.history.field')}
+            </th>
             {headers.map((header) => (
-              <th scope="col" key={header}>
+              <th scope="col" key={header} {...stackedTable.header}>
                 {header}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody {...stackedTable.rowGroup}>
           {orderedChanges(entry.changes).map((change) => (
-            <tr key={change.field}>
-              <th scope="row">
+            <tr key={change.field} {...stackedTable.row}>
+              <th scope="row" class="cell--primary" role="rowheader">
                 <Label label={change.label} />
               </th>
               {isUpdate && change.isLong ? (
-                <td colSpan={2}>
+                <td colSpan={2} {...stackedTable.cell(t('audit.history.change'))}>
                   <LongChange entry={entry} change={change} />
                 </td>
               ) : isUpdate ? (
                 <>
-                  <td>{value(change, 'before')}</td>
-                  <td>{value(change, 'after')}</td>
+                  <td {...stackedTable.cell(headers[0]!)}>{value(change, 'before')}</td>
+                  <td {...stackedTable.cell(headers[1]!)}>{value(change, 'after')}</td>
                 </>
               ) : (
-                <td>{value(change, entry.action === 'delete' ? 'before' : 'after')}</td>
+                <td {...stackedTable.cell(headers[0]!)}>
+                  {value(change, entry.action === 'delete' ? 'before' : 'after')}
+                </td>
               )}
             </tr>
           ))}

@@ -39,6 +39,7 @@ function Roster(props: { seats: SeatWithHolders[]; today: string; isCurrent: boo
     <>
       {groups.map((group) => (
         <Table<RosterRow>
+          stack
           key={group.kind}
           caption={t(`secretariat.sector.${group.kind}`)}
           rows={group.rows}
@@ -52,6 +53,7 @@ function Roster(props: { seats: SeatWithHolders[]; today: string; isCurrent: boo
                   {r.membership.bio ? <p class="hint">{r.membership.bio}</p> : null}
                 </>
               ),
+              isPrimary: true,
             },
             { header: t('secretariat.roster.role'), cell: (r) => t(`secretariat.role.${r.membership.role}`) },
             {
@@ -141,6 +143,7 @@ export function SecretariatPage(props: {
           <p>{t('secretariat.sessions.none')}</p>
         ) : (
           <Table
+            stack
             caption={t('secretariat.sessions.caption')}
             rows={pastSessions}
             rowKey={(s) => s.id}
@@ -148,6 +151,7 @@ export function SecretariatPage(props: {
               {
                 header: t('secretariat.sessions.session'),
                 cell: (s) => <a href={sessionPath(exercise.slug, s)}>{sessionTitle(t, s)}</a>,
+                isPrimary: true,
               },
               { header: t('secretariat.sessions.date'), cell: (s) => format.dateTime(s.startsAt) },
               { header: t('secretariat.sessions.status'), cell: (s) => <SessionStatusBadge status={s.status} /> },

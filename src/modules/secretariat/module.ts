@@ -2,8 +2,9 @@ import type { ModuleManifest } from '../../kernel/manifest.js';
 import { seatTitle, secretariatRecordFields, sessionTitle } from './history-fields.js';
 import { agreementAdminRoutes } from './admin/agreement-routes.js';
 import { secretariatCompositionAdminRoutes } from './admin/secretariat-routes.js';
+import { secretariatCompositionRoutes } from './admin/composition-routes.js';
 import { secretariatListAdminRoutes } from './admin/secretariats-routes.js';
-import { sessionAdminRoutes } from './admin/session-routes.js';
+import { sessionAdminRoutes, sessionRescheduleRoutes } from './admin/session-routes.js';
 import { secretariatMessages } from './messages.js';
 import { agreementRoutes } from './agreement-routes.js';
 import { secretariatRoutes } from './routes.js';
@@ -23,7 +24,9 @@ export const secretariatModule: ModuleManifest = {
     agreementRoutes(app, deps);
     secretariatListAdminRoutes(app, deps);
     secretariatCompositionAdminRoutes(app, deps);
+    secretariatCompositionRoutes(app, deps);
     sessionAdminRoutes(app, deps);
+    sessionRescheduleRoutes(app, deps);
     agreementAdminRoutes(app, deps);
   },
   records: {

@@ -111,7 +111,10 @@ test('a resident follows a call and comments; an admin changes the call and mode
   const history = visitor.locator('section[aria-labelledby="history-heading"]');
   await expect(history).toContainText('Texto modificado');
   await expectNoAxeViolations(visitor);
-  await history.getByRole('link', { name: /Comparar el anterior y el nuevo\W*Resultados/ }).first().click();
+  await history
+    .getByRole('link', { name: /Comparar el anterior y el nuevo\W*Resultados/ })
+    .first()
+    .click();
   await expect(visitor.locator('#campo-resultsText')).toContainText(RESULTS);
   await expect(visitor.locator('#campo-resultsText ins').first()).toBeVisible();
   await expectNoAxeViolations(visitor);

@@ -71,7 +71,11 @@ export async function buildPageContext(request: FastifyRequest, deps: WebDeps): 
     logHead: chrome.logHead,
     assets: deps.assets,
     user: request.actor
-      ? { name: request.actor.name, isAdmin: request.actor.roles.some((r) => r.role === 'admin') }
+      ? {
+          name: request.actor.name,
+          isAdmin: request.actor.roles.some((r) => r.role === 'admin'),
+          hasWork: request.actor.roles.some((r) => r.role !== 'admin'),
+        }
       : undefined,
     csrfToken: request.csrfToken ?? '',
   };

@@ -19,7 +19,8 @@ export interface PageContext {
   logHead?: { seq: number; hash: string } | undefined;
   assets: { css: string; js: string };
   /** The signed-in person, for the header's account links. */
-  user?: { name: string; isAdmin: boolean } | undefined;
+  /** `hasWork`: a staff role other than admin (liaison, Secretariat member, evaluator, facilitator): "my work". */
+  user?: { name: string; isAdmin: boolean; hasWork?: boolean } | undefined;
   /** Sent back by every state-changing form (see CsrfField). */
   csrfToken: string;
 }

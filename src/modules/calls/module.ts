@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
+import { callsDeskSection } from './work-sections.js';
 import { enumField } from '../../kernel/records.js';
 import { callAdminRoutes } from './admin/call-routes.js';
 import { callListAdminRoutes } from './admin/calls-routes.js';
@@ -15,6 +16,7 @@ export const CLOSE_DUE_CALLS_QUEUE = 'close-due-calls';
 /** Calls (convocatorias): writing, publication, automatic closing and results. */
 export const callsModule: ModuleManifest = {
   name: 'calls',
+  sections: [callsDeskSection],
   messages: [callsMessages],
   routes: (app, deps) => {
     callRoutes(app, deps);

@@ -248,6 +248,7 @@ export const cocreationMessages = defineMessages(
     'audit.field.explanation': 'Explicación de la decisión',
     'audit.field.agreementCode': 'Acuerdo del Secretariado',
     'audit.recordType.problem': 'Problema público',
+    'cocreation.desk.waiting': '{count} problemas reportados o sin decisión',
   },
   {
     'cocreation.propose': 'Propose a problem',
@@ -493,6 +494,7 @@ export const cocreationMessages = defineMessages(
     'audit.field.explanation': 'Explanation of the decision',
     'audit.field.agreementCode': 'Agreement of the Secretariat',
     'audit.recordType.problem': 'Public problem',
+    'cocreation.desk.waiting': '{count} problems reported or without a decision',
   },
 );
 

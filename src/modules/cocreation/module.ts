@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
+import { problemsDeskSection, problemsWorkSection } from './work-sections.js';
 import { enumField, referenceTo } from '../../kernel/records.js';
 import { cocreationDatasets } from './datasets.js';
 import { cocreationDemo } from './demo.js';
@@ -19,6 +20,7 @@ import { channels, problems, problemStatuses, problemThemes, reasonCodes } from 
  */
 export const cocreationModule: ModuleManifest = {
   name: 'cocreation',
+  sections: [problemsDeskSection, problemsWorkSection],
   messages: [cocreationMessages],
   routes: (app, deps) => {
     problemsRoutes(app, deps);

@@ -286,6 +286,9 @@ export const evaluationMessages = defineMessages(
     'audit.field.evidenceUrls': 'Evidencias consultadas',
     'audit.field.finalReportId': 'Informe final evaluado',
     'audit.field.progressAtAssessment': 'Avance calculado a la fecha de la evaluación',
+    'evaluation.desk.title': 'Evaluación',
+    'evaluation.desk.lead': 'El método de evaluación de cada ejercicio.',
+    'evaluation.myWork.waiting': '{reports} informes finales y {assessments} evaluaciones finales pendientes',
   },
   {
     'evaluation.method.irm_2021': 'IRM 2021 method (plans from 2020 on)',
@@ -568,6 +571,9 @@ export const evaluationMessages = defineMessages(
     'audit.field.evidenceUrls': 'Evidence consulted',
     'audit.field.finalReportId': 'Final report assessed',
     'audit.field.progressAtAssessment': 'Computed progress on the date of the assessment',
+    'evaluation.desk.title': 'Evaluation',
+    'evaluation.desk.lead': 'The evaluation method of each exercise.',
+    'evaluation.myWork.waiting': '{reports} final reports and {assessments} end-of-term assessments to do',
   },
 );
 

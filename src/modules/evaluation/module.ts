@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
+import { evaluationDeskSection, evaluationWorkSection } from './work-sections.js';
 import { commitmentEvaluationRoutes } from './commitment-evaluation-routes.js';
 import { designAssessmentRoutes } from './design-assessment-routes.js';
 import { endAssessmentRoutes } from './end-assessment-routes.js';
@@ -18,6 +19,7 @@ import { evaluationRecordFields, reportTitle } from './history-fields.js';
  */
 export const evaluationModule: ModuleManifest = {
   name: 'evaluation',
+  sections: [evaluationDeskSection, evaluationWorkSection],
   messages: [evaluationMessages],
   routes: (app, deps) => {
     resultsRoutes(app, deps);

@@ -120,6 +120,8 @@ export const participationMessages = defineMessages(
     'participation.kind.official_response': 'Respuesta oficial',
     'participation.status.visible': 'Visible',
     'participation.status.hidden': 'Oculto por la moderación',
+    'participation.desk.title': 'Comentarios por moderar',
+    'participation.desk.reported': '{count} comentarios reportados',
   },
   {
     'participation.comments.title': 'Comments',
@@ -239,6 +241,8 @@ export const participationMessages = defineMessages(
     'participation.kind.official_response': 'Official response',
     'participation.status.visible': 'Visible',
     'participation.status.hidden': 'Hidden by the moderators',
+    'participation.desk.title': 'Comments to moderate',
+    'participation.desk.reported': '{count} reported comments',
   },
 );
 

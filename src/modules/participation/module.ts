@@ -1,5 +1,6 @@
 import { publicBaseUrl, type Config } from '../../config.js';
 import type { ModuleManifest } from '../../kernel/manifest.js';
+import { commentsDeskSection, commentsWorkSection } from './work-sections.js';
 import { enumField, technicalField, type RecordCatalog } from '../../kernel/records.js';
 import { commentKinds, commentStatuses } from './schema.js';
 import { commentOwner } from './comment-owner.js';
@@ -30,6 +31,7 @@ export const notifyOptionsFromConfig = (config: Config, records: RecordCatalog):
  */
 export const participationModule: ModuleManifest = {
   name: 'participation',
+  sections: [commentsDeskSection, commentsWorkSection],
   messages: [participationMessages],
   routes: (app, deps) => {
     commentRoutes(app, deps);

@@ -473,6 +473,10 @@ export const planMessages = defineMessages(
     'plan.partnerRole.co_responsible': 'Corresponsable',
     'plan.partnerRole.other_actor': 'Otro actor',
     'plan.table.sortLinks': 'Ordenar por:',
+    'plan.desk.toVerify': '{count} actividades terminadas por verificar',
+    'plan.desk.verifyLink': 'Verificarlas',
+    'plan.myWork.open': '{count} actividades abiertas de tu institución',
+    'plan.myWork.late': '{count} van con retraso.',
   },
   {
     'plan.planStatus.draft': 'Draft',
@@ -938,6 +942,10 @@ export const planMessages = defineMessages(
     'plan.partnerRole.co_responsible': 'Co-responsible',
     'plan.partnerRole.other_actor': 'Other actor',
     'plan.table.sortLinks': 'Sort by:',
+    'plan.desk.toVerify': '{count} finished activities to verify',
+    'plan.desk.verifyLink': 'Verify them',
+    'plan.myWork.open': '{count} open activities of your institution',
+    'plan.myWork.late': '{count} are late.',
   },
 );
 

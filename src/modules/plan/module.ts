@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
+import { planDeskSection, planWorkSection } from './work/work-sections.js';
 import { commitmentAdminRoutes } from './admin/commitment-routes.js';
 import { milestoneAdminRoutes } from './admin/milestone-routes.js';
 import { planAdminRoutes } from './admin/plan-routes.js';
@@ -28,6 +29,7 @@ import { planPersonalData } from './personal-data.js';
  */
 export const planModule: ModuleManifest = {
   name: 'plan',
+  sections: [planDeskSection, planWorkSection],
   messages: [planMessages, planDataMessages],
   routes: (app, deps) => {
     planRoutes(app, deps);

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
+import { arcoDeskSection, noticesDeskSection } from './work-sections.js';
 import { enumField, labelsWithPrefix } from '../../kernel/records.js';
 import { privacyNoticeKinds } from './schema.js';
 import { privacyMessages } from './messages.js';
@@ -11,6 +12,7 @@ import { rightsRoutes } from './rights-routes.js';
 /** Privacy notices, consents, ARCO requests and the personal-data download. */
 export const privacyModule: ModuleManifest = {
   name: 'privacy',
+  sections: [arcoDeskSection, noticesDeskSection],
   messages: [privacyMessages],
   demo: privacyDemo,
   records: {

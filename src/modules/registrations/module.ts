@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
+import { registrationsDeskSection } from './work-sections.js';
 import { enumField } from '../../kernel/records.js';
 import { registrationStatuses, sectors } from './schema.js';
 import { participantAccountRoutes } from './account-routes.js';
@@ -32,7 +33,7 @@ export const registrationsModule: ModuleManifest = {
     participantAccountRoutes(app, deps);
     mailingAdminRoutes(app, deps);
   },
-  sections: [mailingSection],
+  sections: [registrationsDeskSection, mailingSection],
   records: {
     // A person's sign-up shows only its status; an export, how many rows and which filters, never the search words.
     registration: {

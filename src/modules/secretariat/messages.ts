@@ -442,6 +442,8 @@ export const secretariatMessages = defineMessages(
     'secretariat.error.url.both': 'Da un archivo o un enlace, no ambos.',
     'secretariat.error.file.missing': 'Elige un archivo o escribe un enlace.',
     'secretariat.admin.manageSeat': 'Gestionar el lugar',
+    'secretariat.desk.overdue': '{count} acuerdos vencidos sin cumplir',
+    'secretariat.desk.next': 'Próxima sesión: {session}, {date}',
   },
   {
     'secretariat.title': 'Local Technical Secretariat',
@@ -878,6 +880,8 @@ export const secretariatMessages = defineMessages(
     'secretariat.error.url.both': 'Give a file or a link, not both.',
     'secretariat.error.file.missing': 'Choose a file or give a link.',
     'secretariat.admin.manageSeat': 'Manage the seat',
+    'secretariat.desk.overdue': '{count} overdue agreements not yet fulfilled',
+    'secretariat.desk.next': 'Next session: {session}, {date}',
   },
 );
 

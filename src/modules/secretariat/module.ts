@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
+import { secretariatDeskSection, secretariatWorkSection } from './work-sections.js';
 import { seatTitle, secretariatRecordFields, sessionTitle } from './history-fields.js';
 import { agreementAdminRoutes } from './admin/agreement-routes.js';
 import { secretariatCompositionAdminRoutes } from './admin/secretariat-routes.js';
@@ -17,6 +18,7 @@ import { secretariatPersonalData } from './personal-data.js';
 /** The Technical Secretariat: seats, members, sessions, minutes, agreements and its documents. */
 export const secretariatModule: ModuleManifest = {
   name: 'secretariat',
+  sections: [secretariatDeskSection, secretariatWorkSection],
   messages: [secretariatMessages],
   routes: (app, deps) => {
     secretariatRoutes(app, deps);

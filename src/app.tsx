@@ -59,7 +59,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         await (fresh ? loadSiteChrome(database.db) : renderCache.memo('chrome', () => loadSiteChrome(database.db))),
         path,
       ),
-    valueLabel: registry.records.valueLabel,
     records: registry.records,
     datasets: registry.datasets,
     deprecations: registry.deprecations,

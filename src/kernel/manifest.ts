@@ -7,7 +7,7 @@ import type { Dataset, Deprecation } from './dataset.js';
 import type { FileAccessCheck } from './file-access.js';
 import type { AnyPageSection, PageSections } from './page-sections.js';
 import type { ModulePersonalData, PersonalDataDeclaration } from './personal-data.js';
-import type { FieldValueLabel, RecordCatalog, RecordTypeDeclaration } from './records.js';
+import type { FieldDisplay, NameLookup, RecordCatalog, RecordTypeDeclaration } from './records.js';
 
 /** A module's texts: Spanish (es-MX) and English with the same keys (see web/i18n/define-messages.ts). */
 export interface ModuleMessages {
@@ -88,8 +88,13 @@ export interface ModuleManifest {
   routes?: (app: FastifyInstance, deps: ModuleDeps) => void;
   /** Its record types as the change log names them: status labels, comment/follow targets, owners of changes. */
   records?: Readonly<Record<string, RecordTypeDeclaration>>;
-  /** Labels of values stored under a field name any record may use (e.g. an exercise's `phase`). */
-  fieldLabels?: Readonly<Record<string, FieldValueLabel>>;
+  /**
+   * How the public history shows a field any record may hold, unless its record type says otherwise (e.g. an
+   * exercise's `phase`, or `institutionId`: a reference to an institution, shown by its name).
+   */
+  fieldLabels?: Readonly<Record<string, FieldDisplay>>;
+  /** Names of codes it keeps, for the public history's `lookup` fields (e.g. municipalities by INEGI code). */
+  nameLookups?: Readonly<Record<string, NameLookup>>;
   /** Its open-data datasets, listed at /datos. */
   datasets?: readonly Dataset[];
   /**

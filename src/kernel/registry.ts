@@ -7,7 +7,8 @@ import type { ModulePersonalData } from './personal-data.js';
 import {
   createRecordCatalog,
   installPublicFields,
-  type FieldValueLabel,
+  type FieldDisplay,
+  type NameLookup,
   type RecordCatalog,
   type RecordTypeDeclaration,
 } from './records.js';
@@ -57,9 +58,13 @@ export function createRegistry(modules: readonly ModuleManifest[]): Registry {
     modules.map((m) => [m.name, m.records]),
   );
   installPublicFields(records);
-  const fieldLabels = mergeUnique<FieldValueLabel>(
+  const fieldLabels = mergeUnique<FieldDisplay>(
     'Field label',
     modules.map((m) => [m.name, m.fieldLabels]),
+  );
+  const nameLookups = mergeUnique<NameLookup>(
+    'Name lookup',
+    modules.map((m) => [m.name, m.nameLookups]),
   );
   const datasets = modules.flatMap((m) => m.datasets ?? []);
   mergeUnique(
@@ -78,7 +83,7 @@ export function createRegistry(modules: readonly ModuleManifest[]): Registry {
   );
   return {
     modules,
-    records: createRecordCatalog(records, fieldLabels),
+    records: createRecordCatalog(records, fieldLabels, nameLookups),
     datasets,
     deprecations,
     fileAccessChecks: modules.flatMap((m) => (m.fileAccess ? [m.fileAccess] : [])),

@@ -48,8 +48,6 @@ export interface WebDeps {
     callHref: string | undefined;
     logHead?: PageContext['logHead'];
   }>;
-  /** Stored values in words for the public history (the registry's record catalogue). */
-  valueLabel?: PageContext['valueLabel'];
 }
 
 export function pathOf(request: FastifyRequest): string {
@@ -79,10 +77,13 @@ export async function buildPageContext(request: FastifyRequest, deps: WebDeps): 
     logHead: chrome.logHead,
     assets: deps.assets,
     user: request.actor
-      ? { name: request.actor.name, isAdmin: request.actor.roles.some((r) => r.role === 'admin') }
+      ? {
+          name: request.actor.name,
+          isAdmin: request.actor.roles.some((r) => r.role === 'admin'),
+          hasWork: request.actor.roles.some((r) => r.role !== 'admin'),
+        }
       : undefined,
     csrfToken: request.csrfToken ?? '',
-    valueLabel: deps.valueLabel,
   };
 }
 

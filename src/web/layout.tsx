@@ -27,6 +27,7 @@ function AccountLinks() {
   return (
     <nav class="site-header__account-nav" aria-label={t('layout.accountNav')}>
       {user.isAdmin ? <a href="/admin">{t('layout.admin')}</a> : null}
+      {user.hasWork ? <a href="/mi-trabajo">{t('layout.myWork')}</a> : null}
       <a href="/cuenta">{t('layout.account')}</a>
       <form method="post" action="/salir" class="inline-form">
         <CsrfField />

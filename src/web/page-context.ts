@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Formatters, Locale, MessageKey, Translate } from './i18n/i18n.js';
+import type { Formatters, Locale, Translate } from './i18n/i18n.js';
 
 /** What every view may read about the request it renders for. */
 export interface PageContext {
@@ -19,11 +19,10 @@ export interface PageContext {
   logHead?: { seq: number; hash: string } | undefined;
   assets: { css: string; js: string };
   /** The signed-in person, for the header's account links. */
-  user?: { name: string; isAdmin: boolean } | undefined;
+  /** `hasWork`: a staff role other than admin (liaison, Secretariat member, evaluator, facilitator): "my work". */
+  user?: { name: string; isAdmin: boolean; hasWork?: boolean } | undefined;
   /** Sent back by every state-changing form (see CsrfField). */
   csrfToken: string;
-  /** A stored value in words (a record's status, an exercise's phase), as the modules declare them; else undefined. */
-  valueLabel?: ((recordType: string | undefined, field: string, value: string) => MessageKey | undefined) | undefined;
 }
 
 export const PageContextProvider = createContext<PageContext | null>(null);

@@ -107,7 +107,16 @@ test('a resident follows a call and comments; an admin changes the call and mode
     visitor.getByText('Comentario oculto por moderación: Pregunta duplicada: la respuesta ya está en los resultados.'),
   ).toBeVisible();
   await expect(visitor.getByText(COMMENT)).toHaveCount(0);
-  await expect(visitor.locator('section[aria-labelledby="history-heading"]')).toContainText(RESULTS);
+  // The history says the long text changed; its comparison page shows the old and the new words.
+  const history = visitor.locator('section[aria-labelledby="history-heading"]');
+  await expect(history).toContainText('Texto modificado');
+  await expectNoAxeViolations(visitor);
+  await history
+    .getByRole('link', { name: /Comparar el anterior y el nuevo\W*Resultados/ })
+    .first()
+    .click();
+  await expect(visitor.locator('#campo-resultsText')).toContainText(RESULTS);
+  await expect(visitor.locator('#campo-resultsText ins').first()).toBeVisible();
   await expectNoAxeViolations(visitor);
   await visitor.goto(`${CALL}?lang=en`);
   await expect(visitor.getByText('Comment hidden by moderation:', { exact: false })).toBeVisible();

@@ -124,6 +124,18 @@ test('a liaison records progress with a file, a secretariat member verifies it, 
   await choosePassword(liaison.page, linkPath((await waitForMail('enlace.tepehuanes@example.mx')).text, '/recuperar/'));
   await liaison.page.goto('/mis-actividades');
   await expectNoAxeViolations(liaison.page);
+  // On a phone the liaison's list is a column of labelled cards: the status and the due date stay on the screen.
+  await liaison.page.setViewportSize({ width: 390, height: 844 });
+  const due = liaison.page.locator('td[data-label="Término planeado"]').first();
+  expect(
+    await liaison.page.evaluate(
+      () => [...document.querySelectorAll('table, .table-wrap')].filter((e) => e.scrollWidth > e.clientWidth).length,
+    ),
+  ).toBe(0);
+  const dueBox = await due.boundingBox();
+  expect(dueBox!.x + dueBox!.width).toBeLessThanOrEqual(390);
+  await expectNoAxeViolations(liaison.page);
+  await liaison.page.setViewportSize({ width: 1280, height: 800 });
   await liaison.page.getByRole('link', { name: ACTIVITY }).click();
   await expect(liaison.page.locator('h1')).toHaveText(ACTIVITY);
   await expectNoAxeViolations(liaison.page);

@@ -84,6 +84,16 @@ const publicRoutes = new Set([
   'GET /componentes',
   'GET /codigo-fuente',
   'GET /codigo-fuente/licencia.txt',
+  // The public history: a record's full history, one change in full and its technical data (issue 16 item 3).
+  'GET /historial/:seq',
+  'GET /historial/:seq/tecnico',
+  'GET /ejercicios/:slug/historial',
+  'GET /ejercicios/:slug/convocatoria/historial',
+  'GET /ejercicios/:slug/secretariado/historial',
+  'GET /ejercicios/:slug/secretariado/sesiones/:key/historial',
+  'GET /ejercicios/:slug/secretariado/acuerdos/:code/historial',
+  'GET /ejercicios/:slug/plan/compromisos/:number/historial',
+  'GET /ejercicios/:slug/problemas/:number/historial',
   // The public read-only API (decision 17): GET only; every other method gets a 405 before any session or CSRF check.
   'GET /api',
   'GET /api/v1/exercises',

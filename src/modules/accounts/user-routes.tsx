@@ -7,7 +7,9 @@ import { institutions } from '../directory/schema.js';
 import { inviteUser, inviteUserInput } from './invite-user.js';
 import { revokeRole } from './revoke-role.js';
 import { listUsers } from './list-users.js';
-import { AdminHomePage, AdminUsersPage } from './views/admin-pages.js';
+import { AdminHomePage, AdminUsersPage, MyWorkPage } from './views/admin-pages.js';
+import { adminDeskSlot, myWorkSlot } from './work-slots.js';
+import { countFailedEmails } from './count-failed-emails.js';
 import { access, actorOf } from '../../kernel/access.js';
 import { accountsRouteContext, forms, usersQuery, type Deps } from './route-context.js';
 
@@ -15,9 +17,31 @@ import { accountsRouteContext, forms, usersQuery, type Deps } from './route-cont
 export function userAdminRoutes(app: FastifyInstance, deps: Deps) {
   const { db, linkOptions, page } = accountsRouteContext(deps);
 
-  app.get('/admin', access.roles('admin'), (request, reply) =>
-    page(request, reply, 'accounts.admin.title', <AdminHomePage />),
-  );
+  app.get('/admin', access.roles('admin'), async (request, reply) => {
+    const subject = { actor: actorOf(request) };
+    const [sections, failedEmails] = await Promise.all([
+      deps.sections.render(adminDeskSlot, { db, config: deps.config, request, now: deps.now(), subject }),
+      countFailedEmails(db),
+    ]);
+    return page(
+      request,
+      reply,
+      'accounts.admin.title',
+      <AdminHomePage failedEmails={failedEmails} sections={sections} />,
+    );
+  });
+
+  app.get('/mi-trabajo', access.signedIn, async (request, reply) => {
+    const subject = { actor: actorOf(request) };
+    const sections = await deps.sections.render(myWorkSlot, {
+      db,
+      config: deps.config,
+      request,
+      now: deps.now(),
+      subject,
+    });
+    return page(request, reply, 'accounts.work.title', <MyWorkPage sections={sections} />);
+  });
 
   const usersPage = async (
     request: FastifyRequest,

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { canonicalJson, toJsonValue, type JsonValue } from './change-hash.js';
 import { changeLog, type ChangeAction } from './schema.js';
@@ -25,10 +25,14 @@ export interface HistoryEntry {
    * The kind of record (`commitment`, `activity`...): it names the record on pages that gather several kinds' entries.
    */
   recordType?: string;
+  recordId?: string;
   /** The record's title, when the page gathers the histories of several records. */
   recordTitle?: string | undefined;
   /** Fields whose value a redaction removed from the public log (their digest still verifies). */
   redacted?: string[];
+  /** The logged sides as they are (a field's value may depend on another one: a document's record type and id). */
+  before?: JsonValue;
+  after?: JsonValue;
 }
 
 /** The fields an entry sealed (digests) but no longer publishes: redacted. */
@@ -69,24 +73,68 @@ export const historyEntry = (row: typeof changeLog.$inferSelect, recordTitle?: s
   hash: row.hash,
   changes: changedFields(row.before, row.after),
   recordType: row.recordType,
+  recordId: row.recordId,
   recordTitle,
   redacted: redactedFields(row),
+  before: toJsonValue(row.before ?? null),
+  after: toJsonValue(row.after ?? null),
 });
 
-/** One record's entries in the change log, newest first (one query; `hasMore` when older entries were left out). */
+/** How many changes a record's page shows; the rest are on its full history page. */
+export const LATEST_CHANGES = 5;
+/** How many changes a page of a full history shows. */
+export const HISTORY_PAGE_SIZE = 50;
+
+/**
+ * One record's entries in the change log, newest first (one query; `hasMore` when older entries were left out),
+ * from the newest or from the one before `olderThan` (a page of its full history).
+ */
 export async function listRecordHistory(
   db: Db,
   record: { recordType: string; recordId: string },
-  options: { limit?: number } = {},
+  options: { limit?: number; olderThan?: number | undefined } = {},
 ) {
-  const limit = options.limit ?? 100;
+  const limit = options.limit ?? LATEST_CHANGES;
   const rows = await db
     .select()
     .from(changeLog)
-    .where(and(eq(changeLog.recordType, record.recordType), eq(changeLog.recordId, record.recordId)))
+    .where(
+      and(
+        eq(changeLog.recordType, record.recordType),
+        eq(changeLog.recordId, record.recordId),
+        options.olderThan === undefined ? undefined : lt(changeLog.seq, options.olderThan),
+      ),
+    )
     .orderBy(desc(changeLog.seq))
     .limit(limit + 1);
   const entries = rows.slice(0, limit).map((row) => historyEntry(row));
   return { entries, hasMore: rows.length > limit };
 }
-export type RecordHistoryData = Awaited<ReturnType<typeof listRecordHistory>>;
+
+/** One entry of the change log by its number, or undefined. */
+export async function getChangeEntry(db: Db, seq: number) {
+  const [row] = await db.select().from(changeLog).where(eq(changeLog.seq, seq)).limit(1);
+  return row;
+}
+
+/** The latest entry of a record whose `after` set `field` to `value` (e.g. the approval of a session's minutes). */
+export async function findLatestChange(
+  db: Db,
+  record: { recordType: string; recordId: string },
+  field: string,
+  value: string,
+) {
+  const [row] = await db
+    .select({ seq: changeLog.seq, hash: changeLog.hash })
+    .from(changeLog)
+    .where(
+      and(
+        eq(changeLog.recordType, record.recordType),
+        eq(changeLog.recordId, record.recordId),
+        sql`${changeLog.after} ->> ${field} = ${value}`,
+      ),
+    )
+    .orderBy(desc(changeLog.seq))
+    .limit(1);
+  return row;
+}

@@ -117,5 +117,6 @@ export const callsDemo: DemoContribution = {
   pages: [
     `/ejercicios/${demoExerciseSlugs.fourth}/convocatoria`,
     `/ejercicios/${demoExerciseSlugs.third}/convocatoria`,
+    `/ejercicios/${demoExerciseSlugs.third}/convocatoria/historial`,
   ],
 };

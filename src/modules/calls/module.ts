@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
-import { labelsWithPrefix } from '../../kernel/records.js';
+import { callsDeskSection } from './work-sections.js';
+import { enumField } from '../../kernel/records.js';
 import { callAdminRoutes } from './admin/call-routes.js';
 import { callListAdminRoutes } from './admin/calls-routes.js';
 import { callTarget } from './call-target.js';
@@ -7,7 +8,7 @@ import { closeDueCalls } from './close-due-calls.js';
 import { callsMessages } from './messages.js';
 import { callRoutes } from './routes.js';
 import { callsDemo } from './demo.js';
-import { calls } from './schema.js';
+import { callStatuses, calls } from './schema.js';
 
 /** Scheduled every minute: marks closed the published calls whose closing instant has passed. */
 export const CLOSE_DUE_CALLS_QUEUE = 'close-due-calls';
@@ -15,6 +16,7 @@ export const CLOSE_DUE_CALLS_QUEUE = 'close-due-calls';
 /** Calls (convocatorias): writing, publication, automatic closing and results. */
 export const callsModule: ModuleManifest = {
   name: 'calls',
+  sections: [callsDeskSection],
   messages: [callsMessages],
   routes: (app, deps) => {
     callRoutes(app, deps);
@@ -23,7 +25,7 @@ export const callsModule: ModuleManifest = {
   },
   records: {
     call: {
-      statusLabel: labelsWithPrefix('call.status.'),
+      fields: { status: enumField(callStatuses, 'call.status.') },
       target: callTarget,
       liveTable: calls,
       // Not its contact e-mail.

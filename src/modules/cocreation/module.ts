@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
-import { labelsWithPrefix } from '../../kernel/records.js';
+import { problemsDeskSection, problemsWorkSection } from './work-sections.js';
+import { enumField, referenceTo } from '../../kernel/records.js';
 import { cocreationDatasets } from './datasets.js';
 import { cocreationDemo } from './demo.js';
 import { cocreationPersonalData } from './personal-data.js';
@@ -11,7 +12,7 @@ import { problemsRoutes } from './problems-routes.js';
 import { reasonedResponseRoutes } from './reasoned-response-routes.js';
 import { problemSupportRoutes } from './support-routes.js';
 import { problemTarget } from './problem-records.js';
-import { problems } from './schema.js';
+import { channels, problems, problemStatuses, problemThemes, reasonCodes } from './schema.js';
 
 /**
  * Diagnosis and co-creation: public problems of an exercise, their supports, moderation, dispositions with a reason
@@ -19,6 +20,7 @@ import { problems } from './schema.js';
  */
 export const cocreationModule: ModuleManifest = {
   name: 'cocreation',
+  sections: [problemsDeskSection, problemsWorkSection],
   messages: [cocreationMessages],
   routes: (app, deps) => {
     problemsRoutes(app, deps);
@@ -30,7 +32,14 @@ export const cocreationModule: ModuleManifest = {
   },
   records: {
     problem: {
-      statusLabel: labelsWithPrefix('cocreation.status.'),
+      // Values of a problem's fields in words, in its public history.
+      fields: {
+        status: enumField(problemStatuses, 'cocreation.status.'),
+        theme: enumField(problemThemes, 'cocreation.theme.'),
+        channel: enumField(channels, 'cocreation.channel.'),
+        reasonCode: enumField(reasonCodes, 'cocreation.reason.'),
+        mergedIntoId: referenceTo('problem'),
+      },
       target: problemTarget,
       liveTable: problems,
       // Never who proposed it (an account, or an e-mail for an anonymous proposal).
@@ -52,12 +61,6 @@ export const cocreationModule: ModuleManifest = {
         'hiddenReason',
       ],
     },
-  },
-  // Values of a problem's fields in words, in its public history (labelsWithPrefix leaves any other value as stored).
-  fieldLabels: {
-    theme: labelsWithPrefix('cocreation.theme.'),
-    channel: labelsWithPrefix('cocreation.channel.'),
-    reasonCode: labelsWithPrefix('cocreation.reason.'),
   },
   datasets: cocreationDatasets,
   demo: cocreationDemo,

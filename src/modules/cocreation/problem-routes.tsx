@@ -5,7 +5,9 @@ import { formValues, submitForm } from '../../web/forms.js';
 import { parseParams } from '../../web/params.js';
 import { decideProblem, decideProblemInput } from './decide-problem.js';
 import { hideProblem, hideProblemInput } from './hide-problem.js';
-import { problemPath } from './paths.js';
+import { problemPath, problemsPath } from './paths.js';
+import { sendRecordHistoryPage } from '../audit/history-routes.js';
+import { getProblem } from './get-problem.js';
 import { moderatorRoles } from './policy.js';
 import { reportProblem, reportProblemInput } from './report-problem.js';
 import {
@@ -19,11 +21,33 @@ import {
 
 /** A problem's page (/ejercicios/:slug/problemas/:number), reporting it, and its moderation: hiding and deciding. */
 export function problemRoutes(app: FastifyInstance, deps: ModuleDeps) {
-  const { db, config, baseUrl, limit, problemPage, problemOf, refusedOnPage } = problemPageContext(deps);
+  const { db, config, baseUrl, limit, problemPage, problemOf, refusedOnPage, loadExercise } = problemPageContext(deps);
 
   app.get<ProblemParams>('/ejercicios/:slug/problemas/:number', access.public, async (request, reply) => {
     const { slug, number } = parseParams(request, problemParams, 'problem');
     return problemPage(request, reply, slug, number);
+  });
+
+  app.get<ProblemParams>('/ejercicios/:slug/problemas/:number/historial', access.public, async (request, reply) => {
+    const { slug, number } = parseParams(request, problemParams, 'problem');
+    const { exercise } = await loadExercise(slug);
+    const detail = await getProblem(db, exercise.id, number, request.actor?.userId);
+    const title = detail.problem.hiddenAt
+      ? request.t('cocreation.hidden.title', { number })
+      : request.t('cocreation.problem.heading', { number, title: detail.problem.title });
+    const path = problemPath(exercise.slug, number);
+    return sendRecordHistoryPage(request, reply, deps, {
+      title,
+      crumbs: [
+        { href: '/', label: request.t('nav.home') },
+        { href: `/ejercicios/${exercise.slug}`, label: exercise.title },
+        { href: problemsPath(exercise.slug), label: request.t('cocreation.problems.title') },
+        { href: path, label: title },
+      ],
+      recordHref: path,
+      historyHref: `${path}/historial`,
+      load: { recordType: 'problem', recordId: detail.problem.id },
+    });
   });
 
   app.post<ProblemParams>('/ejercicios/:slug/problemas/:number/reportar', access.signedIn, async (request, reply) => {

@@ -8,7 +8,7 @@ import { sendPage } from '../../web/http.js';
 import type { MessageKey } from '../../web/i18n/i18n.js';
 import { noticeKey, parseParams, slugParam } from '../../web/params.js';
 import { hitRateLimit } from '../accounts/hit-rate-limit.js';
-import { listRecordHistory } from '../audit/list-record-history.js';
+import { loadRecordHistory } from '../audit/present-history.js';
 import { listMunicipalities } from '../directory/list-municipalities.js';
 import { getExercise } from '../exercises/get-exercise.js';
 import { loadParticipation, participationNoticeOf } from '../participation/load-participation.js';
@@ -113,7 +113,7 @@ export function problemPageContext(deps: ModuleDeps) {
     const ref = { recordType: 'problem', recordId: detail.problem.id };
     const [participation, history] = await Promise.all([
       loadParticipation(db, deps.records, ref, request.actor),
-      listRecordHistory(db, ref),
+      loadRecordHistory(db, deps.records, ref),
     ]);
     const notice = noticeKey(request, notices);
     return sendPage(request, reply, deps, {

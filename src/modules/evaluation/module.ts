@@ -2,6 +2,7 @@ import { publicBaseUrl } from '../../config.js';
 import type { ModuleManifest } from '../../kernel/manifest.js';
 import { deadlineSettings } from './deadlines.js';
 import { DEADLINE_REMINDERS_CRON, DEADLINE_REMINDERS_QUEUE, sendDeadlineReminders } from './send-deadline-reminders.js';
+import { evaluationDeskSection, evaluationWorkSection } from './work-sections.js';
 import { commitmentEvaluationRoutes } from './commitment-evaluation-routes.js';
 import { designAssessmentRoutes } from './design-assessment-routes.js';
 import { endAssessmentRoutes } from './end-assessment-routes.js';
@@ -22,6 +23,7 @@ import { lessonsDataset } from './lessons/datasets.js';
 import { lessonRoutes } from './lessons/lesson-routes.js';
 import { nextExerciseRoutes } from './lessons/next-exercise-routes.js';
 import { lessons, resultsReportVersions } from './schema.js';
+import { evaluationRecordFields, reportTitle } from './history-fields.js';
 
 /**
  * Evaluation: the lead institutions' progress reports, independent assessments on the IRM scales (design and end,
@@ -48,6 +50,8 @@ export const evaluationModule: ModuleManifest = {
   records: {
     progress_report: {
       owner: async (_db, entry) => commitmentOf(entry),
+      fields: evaluationRecordFields.progress_report,
+      title: reportTitle,
       publicFields: [
         'id',
         'commitmentId',
@@ -62,6 +66,7 @@ export const evaluationModule: ModuleManifest = {
     },
     design_assessment: {
       owner: async (_db, entry) => commitmentOf(entry),
+      fields: evaluationRecordFields.design_assessment,
       publicFields: [
         'id',
         'commitmentId',
@@ -80,6 +85,7 @@ export const evaluationModule: ModuleManifest = {
     },
     end_assessment: {
       owner: async (_db, entry) => commitmentOf(entry),
+      fields: evaluationRecordFields.end_assessment,
       publicFields: [
         'id',
         'commitmentId',
@@ -97,25 +103,34 @@ export const evaluationModule: ModuleManifest = {
         'createdAt',
       ],
     },
-    evaluation_method: { publicFields: ['exerciseId', 'method', 'createdAt'] },
+    evaluation_method: {
+      publicFields: ['exerciseId', 'method', 'createdAt'],
+      fields: evaluationRecordFields.evaluation_method,
+    },
     /** A published version of a results report: its number and the SHA-256 of its downloadable source. */
     results_report_version: {
       publicFields: ['id', 'exerciseId', 'version', 'sha256', 'publishedAt'],
+      fields: evaluationRecordFields.results_report_version,
       liveTable: resultsReportVersions,
     },
     lesson: {
       publicFields: ['id', 'exerciseId', 'theme', 'finding', 'recommendation', 'source'],
+      fields: evaluationRecordFields.lesson,
       liveTable: lessons,
     },
     /** Whether an exercise addressed a lesson of the one it started from (record id: the lesson's). */
-    lesson_follow_up: { publicFields: ['exerciseId', 'lessonId', 'status', 'note'] },
+    lesson_follow_up: {
+      publicFields: ['exerciseId', 'lessonId', 'status', 'note'],
+      fields: evaluationRecordFields.lesson_follow_up,
+    },
     /** An exercise started from a previous one: the composition and the lessons it carried over. */
     exercise_origin: {
       publicFields: ['exerciseId', 'previousExerciseId', 'quorumRule', 'seats', 'lessonIds'],
+      fields: evaluationRecordFields.exercise_origin,
     },
   },
   datasets: [...evaluationDatasets, lessonsDataset],
-  sections: [lateAssessmentsSection],
+  sections: [lateAssessmentsSection, evaluationDeskSection, evaluationWorkSection],
   jobs: [
     {
       queue: DEADLINE_REMINDERS_QUEUE,

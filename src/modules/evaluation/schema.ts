@@ -280,3 +280,6 @@ export const evaluationReminders = pgTable(
   },
   (t) => [primaryKey({ columns: [t.commitmentId, t.kind, t.dueOn] })],
 );
+
+/** The quorum rules an exercise's origin may carry (the Secretariat's), for the public history's labels. */
+export const originQuorumRules = quorumRules;

@@ -1,5 +1,5 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
-import { hasMessage } from '../../web/i18n/i18n.js';
+import { enumField, referenceTo, technicalField } from '../../kernel/records.js';
 import { exercisesDataset } from './datasets.js';
 import { exerciseRoutes } from './routes.js';
 import { exercises, phases } from './schema.js';
@@ -12,6 +12,7 @@ export const exercisesModule: ModuleManifest = {
   records: {
     exercise: {
       liveTable: exercises,
+      fields: { slug: technicalField },
       publicFields: [
         'id',
         'slug',
@@ -30,11 +31,10 @@ export const exercisesModule: ModuleManifest = {
     },
   },
   datasets: [exercisesDataset],
+  // An exercise's phase (also in its timeline), and the exercise a record belongs to, by its title.
   fieldLabels: {
-    phase: (value) => {
-      const key = `phase.${value}`;
-      return (phases as readonly string[]).includes(value) && hasMessage(key) ? key : undefined;
-    },
+    phase: enumField(phases, 'phase.'),
+    exerciseId: referenceTo('exercise', { parent: true }),
   },
   demo: exercisesDemo,
 };

@@ -116,6 +116,12 @@ export const participationMessages = defineMessages(
     'participation.email.why':
       'Recibes este correo porque sigues estos registros. Puedes cambiar la frecuencia de los avisos o dejar de seguirlos cuando quieras.',
     'participation.email.manage': 'Ver lo que sigues y la frecuencia de los avisos',
+    'participation.kind.comment': 'Comentario',
+    'participation.kind.official_response': 'Respuesta oficial',
+    'participation.status.visible': 'Visible',
+    'participation.status.hidden': 'Oculto por la moderación',
+    'participation.desk.title': 'Comentarios por moderar',
+    'participation.desk.reported': '{count} comentarios reportados',
   },
   {
     'participation.comments.title': 'Comments',
@@ -231,6 +237,12 @@ export const participationMessages = defineMessages(
     'participation.email.why':
       'You get this e-mail because you follow these records. You can change how often you hear from us, or stop following them, whenever you like.',
     'participation.email.manage': 'See what you follow and how often you are told',
+    'participation.kind.comment': 'Comment',
+    'participation.kind.official_response': 'Official response',
+    'participation.status.visible': 'Visible',
+    'participation.status.hidden': 'Hidden by the moderators',
+    'participation.desk.title': 'Comments to moderate',
+    'participation.desk.reported': '{count} reported comments',
   },
 );
 

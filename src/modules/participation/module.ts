@@ -1,6 +1,8 @@
 import { publicBaseUrl, type Config } from '../../config.js';
 import type { ModuleManifest } from '../../kernel/manifest.js';
-import type { RecordCatalog } from '../../kernel/records.js';
+import { commentsDeskSection, commentsWorkSection } from './work-sections.js';
+import { enumField, technicalField, type RecordCatalog } from '../../kernel/records.js';
+import { commentKinds, commentStatuses } from './schema.js';
 import { commentOwner } from './comment-owner.js';
 import { participationMessages } from './messages.js';
 import { notifyFollowers, sendWeeklyDigests, type NotifyOptions } from './notify-followers.js';
@@ -29,6 +31,7 @@ export const notifyOptionsFromConfig = (config: Config, records: RecordCatalog):
  */
 export const participationModule: ModuleManifest = {
   name: 'participation',
+  sections: [commentsDeskSection, commentsWorkSection],
   messages: [participationMessages],
   routes: (app, deps) => {
     commentRoutes(app, deps);
@@ -38,6 +41,13 @@ export const participationModule: ModuleManifest = {
   records: {
     comment: {
       owner: commentOwner,
+      fields: {
+        kind: enumField(commentKinds, 'participation.kind.'),
+        status: enumField(commentStatuses, 'participation.status.'),
+        targetType: { kind: 'recordType' },
+        targetId: { kind: 'referenceBy', typeField: 'targetType' },
+        bodySha256: technicalField,
+      },
       publicFields: ['id', 'targetType', 'targetId', 'kind', 'institutionId', 'status', 'hiddenReason', 'bodySha256'],
     },
   },

@@ -903,6 +903,7 @@ export const planDemo: DemoContribution = {
   pages: [
     `${third}/plan`,
     `${third}/plan/compromisos/1`,
+    `${third}/plan/compromisos/1/historial`,
     `${third}/plan/calendario`,
     `${third}/plan/atrasos`,
     `${third}/plan/atrasos?tipo=actividades`,

@@ -1,5 +1,5 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
-import { labelsWithPrefix } from '../../kernel/records.js';
+import { planDeskSection, planWorkSection } from './work/work-sections.js';
 import { commitmentAdminRoutes } from './admin/commitment-routes.js';
 import { milestoneAdminRoutes } from './admin/milestone-routes.js';
 import { planAdminRoutes } from './admin/plan-routes.js';
@@ -17,6 +17,7 @@ import { planMessages } from './messages.js';
 import { activityRoutes } from './work/activity-routes.js';
 import { myActivitiesRoutes } from './work/my-activities-routes.js';
 import { planDemo } from './demo.js';
+import { planRecordFields } from './core/history-fields.js';
 import { actionPlans, activities, commitments, milestones } from './schema.js';
 import { planPersonalData } from './personal-data.js';
 
@@ -28,6 +29,7 @@ import { planPersonalData } from './personal-data.js';
  */
 export const planModule: ModuleManifest = {
   name: 'plan',
+  sections: [planDeskSection, planWorkSection],
   messages: [planMessages, planDataMessages],
   routes: (app, deps) => {
     planRoutes(app, deps);
@@ -44,26 +46,35 @@ export const planModule: ModuleManifest = {
   },
   records: {
     action_plan: {
-      statusLabel: labelsWithPrefix('plan.planStatus.'),
+      fields: planRecordFields.action_plan,
       publicFields: planPublicFields.action_plan,
       liveTable: actionPlans,
     },
     commitment: {
-      statusLabel: labelsWithPrefix('plan.commitmentStatus.'),
+      fields: planRecordFields.commitment,
       target: commitmentTarget,
       publicFields: planPublicFields.commitment,
       liveTable: commitments,
     },
-    milestone: { owner: planChangeOwners.milestone, publicFields: planPublicFields.milestone, liveTable: milestones },
+    milestone: {
+      owner: planChangeOwners.milestone,
+      fields: planRecordFields.milestone,
+      publicFields: planPublicFields.milestone,
+      liveTable: milestones,
+    },
     activity: {
-      statusLabel: labelsWithPrefix('plan.activityStatus.'),
+      fields: planRecordFields.activity,
       owner: planChangeOwners.activity,
       publicFields: planPublicFields.activity,
       liveTable: activities,
     },
-    activity_note: { owner: planChangeOwners.activity_note, publicFields: planPublicFields.activity_note },
+    activity_note: {
+      owner: planChangeOwners.activity_note,
+      fields: planRecordFields.activity_note,
+      publicFields: planPublicFields.activity_note,
+    },
     evidence: {
-      statusLabel: labelsWithPrefix('plan.evidenceStatus.'),
+      fields: planRecordFields.evidence,
       owner: planChangeOwners.evidence,
       publicFields: planPublicFields.evidence,
     },

@@ -76,6 +76,24 @@ describe('the public plan pages', () => {
       const first = sorted.body.indexOf('Conciencia ambiental');
       expect(first).toBeGreaterThan(0);
       expect(first).toBeLessThan(sorted.body.indexOf('Obra pública a la vista'));
+      // The current column shows its direction and links to the reverse order; the others to their own order.
+      expect(sorted.body).toMatch(
+        /aria-sort="descending" role="columnheader"><a href="\/ejercicios\/tercer-pal-2020-2021\/plan\?orden=avance&amp;sentido=asc#compromisos">Avance<span class="sort-arrow" aria-hidden="true">▼<\/span>/,
+      );
+      expect(sorted.body).toContain(
+        'href="/ejercicios/tercer-pal-2020-2021/plan?orden=numero&amp;sentido=asc#compromisos"',
+      );
+      expect(sorted.body).toContain('Ordenados por avance, de mayor a menor.');
+      const reversed = await app.inject({ url: '/ejercicios/tercer-pal-2020-2021/plan?orden=avance&sentido=asc' });
+      expect(reversed.body).toContain('aria-sort="ascending"');
+      expect(reversed.body).toContain('<span class="sort-arrow" aria-hidden="true">▲</span>');
+      expect(reversed.body).toContain('Ordenados por avance, de menor a mayor.');
+      expect(reversed.body.indexOf('Conciencia ambiental')).toBeGreaterThan(
+        reversed.body.indexOf('Obra pública a la vista'),
+      );
+      // Each percentage has its small bar, drawn for the eye only.
+      expect(sorted.body).toMatch(/<svg class="mini-bar"[^>]*aria-hidden="true"/);
+      expect(sorted.body).toContain('data-label="Avance"');
       const second = await app.inject({ url: '/ejercicios/segundo-pal-2017-2019/plan' });
       expect(second.statusCode).toBe(200);
       expect(second.body).toContain('Concluido');

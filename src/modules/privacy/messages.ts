@@ -72,6 +72,11 @@ export const privacyMessages = defineMessages(
     'privacy.error.answer.tooLong': 'El texto no puede tener más de 10,000 caracteres.',
     'privacy.error.responsible': 'Escribe quién es responsable del tratamiento.',
     'privacy.error.body': 'Escribe el texto del aviso (al menos 20 caracteres).',
+    'privacy.noticeKind.integral': 'Aviso de privacidad integral',
+    'privacy.noticeKind.simplified': 'Aviso de privacidad simplificado',
+    'privacy.desk.open': '{count} solicitudes por responder',
+    'privacy.desk.nextDue': 'La más próxima vence el {date}.',
+    'privacy.desk.noticesLead': 'Publicar una nueva versión del aviso integral o simplificado.',
   },
   {
     'privacy.rights.title': 'Your personal data',
@@ -143,6 +148,11 @@ export const privacyMessages = defineMessages(
     'privacy.error.answer.tooLong': 'The text cannot be longer than 10,000 characters.',
     'privacy.error.responsible': 'Write who the data controller is.',
     'privacy.error.body': 'Write the text of the notice (at least 20 characters).',
+    'privacy.noticeKind.integral': 'Full privacy notice',
+    'privacy.noticeKind.simplified': 'Short privacy notice',
+    'privacy.desk.open': '{count} requests to answer',
+    'privacy.desk.nextDue': 'The nearest one is due on {date}.',
+    'privacy.desk.noticesLead': 'Publish a new version of the full or the short notice.',
   },
 );
 

@@ -1,4 +1,7 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
+import { registrationsDeskSection } from './work-sections.js';
+import { enumField } from '../../kernel/records.js';
+import { registrationStatuses, sectors } from './schema.js';
 import { participantAccountRoutes } from './account-routes.js';
 import { registrationFiguresMessages } from './figures-messages.js';
 import { registrationFiguresRoutes } from './figures-routes.js';
@@ -30,11 +33,18 @@ export const registrationsModule: ModuleManifest = {
     participantAccountRoutes(app, deps);
     mailingAdminRoutes(app, deps);
   },
-  sections: [mailingSection],
+  sections: [registrationsDeskSection, mailingSection],
   records: {
     // A person's sign-up shows only its status; an export, how many rows and which filters, never the search words.
-    registration: { publicFields: ['status'] },
+    registration: {
+      publicFields: ['status'],
+      fields: { status: enumField(registrationStatuses, 'registrations.status.') },
+    },
     registrations_export: {
+      fields: {
+        'filters.status': enumField(registrationStatuses, 'registrations.status.'),
+        'filters.sector': enumField(sectors, 'registrations.sector.'),
+      },
       publicFields: ['rows', 'filters.status', 'filters.sector', 'filters.municipality', 'filters.from', 'filters.to'],
     },
   },

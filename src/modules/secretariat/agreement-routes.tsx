@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { notFound } from '../../shared/errors.js';
 import { sendPage } from '../../web/http.js';
 import { parseParams } from '../../web/params.js';
-import { listRecordHistory } from '../audit/list-record-history.js';
+import { loadRecordHistory } from '../audit/present-history.js';
+import { sendRecordHistoryPage } from '../audit/history-routes.js';
 import { agreementFilters, getAgreement, listAgreements } from './list-agreements.js';
 import { AgreementPage, type LinkTarget } from './views/agreement-page.js';
 import { AgreementsPage } from './views/agreements-page.js';
@@ -40,6 +41,32 @@ export function agreementRoutes(app: FastifyInstance, deps: ModuleDeps) {
   );
 
   app.get<{ Params: { slug: string; code: string } }>(
+    '/ejercicios/:slug/secretariado/acuerdos/:code/historial',
+    access.public,
+    async (request, reply) => {
+      const { slug, code } = parseParams(request, agreementParams, 'agreement');
+      const secretariat = await load(slug);
+      const detail = await getAgreement(db, { code });
+      if (detail.session.secretariatId !== secretariat.secretariat.id) throw notFound('agreement');
+      const base = `/ejercicios/${secretariat.exercise.slug}/secretariado`;
+      const path = `${base}/acuerdos/${detail.agreement.code}`;
+      return sendRecordHistoryPage(request, reply, deps, {
+        title: detail.agreement.code,
+        crumbs: [
+          { href: '/', label: request.t('nav.home') },
+          { href: `/ejercicios/${secretariat.exercise.slug}`, label: secretariat.exercise.title },
+          { href: base, label: request.t('secretariat.title') },
+          { href: `${base}/acuerdos`, label: request.t('secretariat.agreements.title') },
+          { href: path, label: detail.agreement.code },
+        ],
+        recordHref: path,
+        historyHref: `${path}/historial`,
+        load: { recordType: 'agreement', recordId: detail.agreement.id },
+      });
+    },
+  );
+
+  app.get<{ Params: { slug: string; code: string } }>(
     '/ejercicios/:slug/secretariado/acuerdos/:code',
     access.public,
     async (request, reply) => {
@@ -47,7 +74,10 @@ export function agreementRoutes(app: FastifyInstance, deps: ModuleDeps) {
       const secretariat = await load(slug);
       const detail = await getAgreement(db, { code });
       if (detail.session.secretariatId !== secretariat.secretariat.id) throw notFound('agreement');
-      const history = await listRecordHistory(db, { recordType: 'agreement', recordId: detail.agreement.id });
+      const history = await loadRecordHistory(db, deps.records, {
+        recordType: 'agreement',
+        recordId: detail.agreement.id,
+      });
       const links: LinkTarget[] = detail.links.map((link) => {
         if (link.recordType === 'exercise' && link.recordId === secretariat.exercise.id)
           return { ...link, label: secretariat.exercise.title, href: `/ejercicios/${secretariat.exercise.slug}` };

@@ -376,6 +376,7 @@ export const secretariatDemo: DemoContribution = {
   seed: (tx) => seedSecretariat(tx),
   pages: [
     `/ejercicios/${demoExerciseSlugs.third}/secretariado`,
+    `/ejercicios/${demoExerciseSlugs.third}/secretariado/historial`,
     `/ejercicios/${demoExerciseSlugs.third}/secretariado/sesiones/ordinaria-4`,
     `/ejercicios/${demoExerciseSlugs.third}/secretariado/acuerdos`,
     `/ejercicios/${demoExerciseSlugs.third}/secretariado/acuerdos/STL-2021-ORD-04-01`,

@@ -1,9 +1,11 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
-import { labelsWithPrefix } from '../../kernel/records.js';
+import { secretariatDeskSection, secretariatWorkSection } from './work-sections.js';
+import { seatTitle, secretariatRecordFields, sessionTitle } from './history-fields.js';
 import { agreementAdminRoutes } from './admin/agreement-routes.js';
 import { secretariatCompositionAdminRoutes } from './admin/secretariat-routes.js';
+import { secretariatCompositionRoutes } from './admin/composition-routes.js';
 import { secretariatListAdminRoutes } from './admin/secretariats-routes.js';
-import { sessionAdminRoutes } from './admin/session-routes.js';
+import { sessionAdminRoutes, sessionRescheduleRoutes } from './admin/session-routes.js';
 import { secretariatMessages } from './messages.js';
 import { agreementRoutes } from './agreement-routes.js';
 import { secretariatRoutes } from './routes.js';
@@ -16,6 +18,7 @@ import { secretariatPersonalData } from './personal-data.js';
 /** The Technical Secretariat: seats, members, sessions, minutes, agreements and its documents. */
 export const secretariatModule: ModuleManifest = {
   name: 'secretariat',
+  sections: [secretariatDeskSection, secretariatWorkSection],
   messages: [secretariatMessages],
   routes: (app, deps) => {
     secretariatRoutes(app, deps);
@@ -23,12 +26,15 @@ export const secretariatModule: ModuleManifest = {
     agreementRoutes(app, deps);
     secretariatListAdminRoutes(app, deps);
     secretariatCompositionAdminRoutes(app, deps);
+    secretariatCompositionRoutes(app, deps);
     sessionAdminRoutes(app, deps);
+    sessionRescheduleRoutes(app, deps);
     agreementAdminRoutes(app, deps);
   },
   records: {
     secretariat_session: {
-      statusLabel: labelsWithPrefix('secretariat.sessionStatus.'),
+      fields: secretariatRecordFields.secretariat_session,
+      title: sessionTitle,
       // No liveTable: draft minutes are kept off the log until approved (decision 11), so the row differs from it.
       publicFields: [
         'id',
@@ -54,7 +60,7 @@ export const secretariatModule: ModuleManifest = {
       ],
     },
     agreement: {
-      statusLabel: labelsWithPrefix('secretariat.agreementStatus.'),
+      fields: secretariatRecordFields.agreement,
       liveTable: agreements,
       publicFields: [
         'id',
@@ -76,16 +82,27 @@ export const secretariatModule: ModuleManifest = {
         'createdAt',
       ],
     },
-    secretariat: { publicFields: ['id', 'exerciseId', 'installedOn', 'quorumRule', 'createdAt'] },
+    secretariat: {
+      fields: secretariatRecordFields.secretariat,
+      title: () => ({ key: 'secretariat.title' }),
+      publicFields: ['id', 'exerciseId', 'installedOn', 'quorumRule', 'createdAt'],
+    },
     secretariat_seat: {
+      fields: secretariatRecordFields.secretariat_seat,
+      title: seatTitle,
       publicFields: ['id', 'secretariatId', 'kind', 'label', 'institutionId', 'position', 'createdAt'],
     },
     // The public roster: the name and bio a member chose to show, never their account or e-mail.
     secretariat_membership: {
+      fields: secretariatRecordFields.secretariat_membership,
       publicFields: ['id', 'seatId', 'role', 'displayName', 'organization', 'bio', 'startsOn', 'endsOn'],
     },
-    secretariat_attendance: { publicFields: ['attendance', 'quorum'] },
+    secretariat_attendance: {
+      publicFields: ['attendance', 'quorum'],
+      fields: secretariatRecordFields.secretariat_attendance,
+    },
     document: {
+      fields: secretariatRecordFields.document,
       publicFields: ['id', 'kind', 'title', 'url', 'fileId', 'file', 'issuedOn', 'recordType', 'recordId', 'createdAt'],
     },
   },

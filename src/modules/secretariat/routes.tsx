@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { sendPage } from '../../web/http.js';
-import { listRecordHistory } from '../audit/list-record-history.js';
+import { LATEST_CHANGES } from '../audit/list-record-history.js';
+import { describeHistory } from '../audit/present-history.js';
+import { sendRecordHistoryPage } from '../audit/history-routes.js';
+import { listSecretariatHistory } from './secretariat-history.js';
 import { listAgreements } from './list-agreements.js';
 import { sessionEvent, sessionsCalendar } from './session-calendar.js';
 import { SecretariatPage } from './views/secretariat-page.js';
@@ -15,10 +18,14 @@ export function secretariatRoutes(app: FastifyInstance, deps: ModuleDeps) {
 
   app.get<{ Params: { slug: string } }>('/ejercicios/:slug/secretariado', access.public, async (request, reply) => {
     const detail = await load(request.params.slug);
-    const [agreementRows, history] = await Promise.all([
+    const [agreementRows, latest] = await Promise.all([
       listAgreements(db, detail.secretariat.id, {}, today()),
-      listRecordHistory(db, { recordType: 'secretariat', recordId: detail.secretariat.id }),
+      listSecretariatHistory(db, detail.secretariat.id, { limit: LATEST_CHANGES }),
     ]);
+    const history = {
+      entries: await describeHistory(db, deps.records, latest.entries, undefined, { nameRecords: true }),
+      hasMore: latest.hasMore,
+    };
     return sendPage(request, reply, deps, {
       title: `${request.t('secretariat.title')} · ${detail.exercise.title}`,
       body: (
@@ -32,6 +39,27 @@ export function secretariatRoutes(app: FastifyInstance, deps: ModuleDeps) {
       ),
     });
   });
+
+  app.get<{ Params: { slug: string } }>(
+    '/ejercicios/:slug/secretariado/historial',
+    access.public,
+    async (request, reply) => {
+      const detail = await load(request.params.slug);
+      const path = `/ejercicios/${detail.exercise.slug}/secretariado`;
+      return sendRecordHistoryPage(request, reply, deps, {
+        title: request.t('secretariat.title'),
+        crumbs: [
+          { href: '/', label: request.t('nav.home') },
+          { href: `/ejercicios/${detail.exercise.slug}`, label: detail.exercise.title },
+          { href: path, label: request.t('secretariat.title') },
+        ],
+        recordHref: path,
+        historyHref: `${path}/historial`,
+        load: (page) => listSecretariatHistory(db, detail.secretariat.id, page),
+        nameRecords: true,
+      });
+    },
+  );
 
   app.get<{ Params: { slug: string } }>(
     '/ejercicios/:slug/secretariado/sesiones.ics',

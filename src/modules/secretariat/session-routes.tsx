@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { sendPage } from '../../web/http.js';
-import { listRecordHistory } from '../audit/list-record-history.js';
+import { findLatestChange } from '../audit/list-record-history.js';
+import { loadRecordHistory } from '../audit/present-history.js';
+import { sendRecordHistoryPage } from '../audit/history-routes.js';
 import { canSeeDraftMinutes } from './policy.js';
 import { computeQuorum } from './quorum.js';
-import { sessionEvent, sessionsCalendar, sessionTitle } from './session-calendar.js';
+import { sessionEvent, sessionPath, sessionsCalendar, sessionTitle } from './session-calendar.js';
 import { SessionPage } from './views/session-page.js';
 import { access } from '../../kernel/access.js';
 import type { ModuleDeps } from '../../kernel/manifest.js';
@@ -18,9 +20,13 @@ export function sessionRoutes(app: FastifyInstance, deps: ModuleDeps) {
     access.public,
     async (request, reply) => {
       const { secretariat, detail } = await loadSession(request.params.slug, request.params.key);
-      const [canSeeDraft, history] = await Promise.all([
+      const ref = { recordType: 'secretariat_session', recordId: detail.session.id };
+      const [canSeeDraft, history, approval] = await Promise.all([
         canSeeDraftMinutes(db, request.actor, secretariat.secretariat.id),
-        listRecordHistory(db, { recordType: 'secretariat_session', recordId: detail.session.id }),
+        loadRecordHistory(db, deps.records, ref),
+        detail.session.status === 'minutes_approved'
+          ? findLatestChange(db, ref, 'status', 'minutes_approved')
+          : undefined,
       ]);
       const quorum = computeQuorum({
         seats: secretariat.seats,
@@ -37,8 +43,32 @@ export function sessionRoutes(app: FastifyInstance, deps: ModuleDeps) {
             canSeeDraft={canSeeDraft}
             today={today()}
             history={history}
+            approval={approval}
           />
         ),
+      });
+    },
+  );
+
+  app.get<{ Params: { slug: string; key: string } }>(
+    '/ejercicios/:slug/secretariado/sesiones/:key/historial',
+    access.public,
+    async (request, reply) => {
+      const { secretariat, detail } = await loadSession(request.params.slug, request.params.key);
+      const base = `/ejercicios/${secretariat.exercise.slug}`;
+      const path = sessionPath(secretariat.exercise.slug, detail.session);
+      const title = sessionTitle(request.t, detail.session);
+      return sendRecordHistoryPage(request, reply, deps, {
+        title,
+        crumbs: [
+          { href: '/', label: request.t('nav.home') },
+          { href: base, label: secretariat.exercise.title },
+          { href: `${base}/secretariado`, label: request.t('secretariat.title') },
+          { href: path, label: title },
+        ],
+        recordHref: path,
+        historyHref: `${path}/historial`,
+        load: { recordType: 'secretariat_session', recordId: detail.session.id },
       });
     },
   );

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { projectRoot } from '../../paths.js';
 import type { ModuleDeps } from '../../kernel/manifest.js';
 import { sendPage } from '../../web/http.js';
-import { listRecordHistory } from '../audit/list-record-history.js';
+import { loadRecordHistory } from '../audit/present-history.js';
+import { sendRecordHistoryPage } from '../audit/history-routes.js';
 import { hasSecretariat } from '../secretariat/get-secretariat.js';
 import { getExerciseDiagnosis } from '../cocreation/get-exercise-diagnosis.js';
 import { ExercisePage } from './views/exercise-page.js';
@@ -101,7 +102,7 @@ export function siteRoutes(app: FastifyInstance, deps: ModuleDeps) {
   app.get<{ Params: { slug: string } }>('/ejercicios/:slug', access.public, async (request, reply) => {
     const detail = await getExercise(db, request.params.slug);
     const call = await getExerciseCall(db, detail.exercise.id);
-    const history = await listRecordHistory(db, { recordType: 'exercise', recordId: detail.exercise.id });
+    const history = await loadRecordHistory(db, deps.records, { recordType: 'exercise', recordId: detail.exercise.id });
     const secretariat = await hasSecretariat(db, detail.exercise.id);
     const plans = (await listPlanSummaries(db)).filter((plan) => plan.exerciseId === detail.exercise.id);
     const diagnosis = await getExerciseDiagnosis(db, detail.exercise.id, {
@@ -129,6 +130,21 @@ export function siteRoutes(app: FastifyInstance, deps: ModuleDeps) {
           evaluation={evaluation}
         />
       ),
+    });
+  });
+
+  app.get<{ Params: { slug: string } }>('/ejercicios/:slug/historial', access.public, async (request, reply) => {
+    const { exercise } = await getExercise(db, request.params.slug);
+    const path = `/ejercicios/${exercise.slug}`;
+    return sendRecordHistoryPage(request, reply, deps, {
+      title: exercise.title,
+      crumbs: [
+        { href: '/', label: request.t('nav.home') },
+        { href: path, label: exercise.title },
+      ],
+      recordHref: path,
+      historyHref: `${path}/historial`,
+      load: { recordType: 'exercise', recordId: exercise.id },
     });
   });
 

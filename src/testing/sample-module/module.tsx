@@ -1,6 +1,6 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
 import { access } from '../../kernel/access.js';
-import { labelsWithPrefix } from '../../kernel/records.js';
+import { enumField } from '../../kernel/records.js';
 import { sendPage } from '../../web/http.js';
 import { sampleMessages } from './messages.js';
 
@@ -32,7 +32,7 @@ export const sampleModule: ModuleManifest = {
   records: {
     sample_note: {
       publicFields: ['id', 'title', 'status'],
-      statusLabel: labelsWithPrefix('sample.status.'),
+      fields: { status: enumField(['open'], 'sample.status.') },
       target: {
         isFollowable: true,
         resolve: async (_db, recordId) =>

@@ -427,33 +427,62 @@ export interface Column<Row> {
   header: string;
   cell: (row: Row) => ComponentChildren;
   isNumeric?: boolean;
+  /** In a stacked table, the cell that names the row: shown first, as the card's title, without its column's name. */
+  isPrimary?: boolean;
 }
 
-/** A data table with a caption; numeric columns are right-aligned. Wrapped so it scrolls on narrow screens. */
+/**
+ * The attributes that keep a table a table for assistive technology when CSS shows its rows as cards (some browsers
+ * drop a table's semantics once its display changes), and the column's name each cell shows on a phone.
+ */
+export const stackedTable = {
+  table: { role: 'table' as const },
+  rowGroup: { role: 'rowgroup' as const },
+  row: { role: 'row' as const },
+  header: { role: 'columnheader' as const },
+  rowHeader: (label: string) => ({ role: 'rowheader' as const, 'data-label': label }),
+  cell: (label: string) => ({ role: 'cell' as const, 'data-label': label }),
+};
+
+/**
+ * A data table with a caption; numeric columns are right-aligned. Wrapped so it scrolls on narrow screens; with
+ * `stack`, its rows become labelled cards on a phone instead (CSS only: `.table--stack` in app.css), so no column
+ * needs a sideways scroll.
+ */
 export function Table<Row>(props: {
   caption: string;
   columns: Column<Row>[];
   rows: Row[];
   rowKey: (row: Row) => string;
+  stack?: boolean;
 }) {
+  const stack = props.stack === true;
+  const cellClass = (column: Column<Row>) =>
+    [column.isNumeric ? 'numeric' : '', stack && column.isPrimary ? 'cell--primary' : ''].filter(Boolean).join(' ') ||
+    undefined;
   return (
     <div class="table-wrap" tabIndex={0} role="region" aria-label={props.caption}>
-      <table class="table">
+      <table class={stack ? 'table table--stack' : 'table'} {...(stack ? stackedTable.table : {})}>
         <caption>{props.caption}</caption>
-        <thead>
-          <tr>
+        <thead {...(stack ? stackedTable.rowGroup : {})}>
+          <tr {...(stack ? stackedTable.row : {})}>
             {props.columns.map((column) => (
-              <th scope="col" key={column.header} class={column.isNumeric ? 'numeric' : undefined}>
+              <th
+                scope="col"
+                key={column.header}
+                class={column.isNumeric ? 'numeric' : undefined}
+                {...(stack ? stackedTable.header : {})}
+              >
                 {column.header}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody {...(stack ? stackedTable.rowGroup : {})}>
           {props.rows.map((row) => (
-            <tr key={props.rowKey(row)}>
+            <tr key={props.rowKey(row)} {...(stack ? stackedTable.row : {})}>
               {props.columns.map((column) => (
-                <td key={column.header} class={column.isNumeric ? 'numeric' : undefined}>
+                <td key={column.header} class={cellClass(column)} {...(stack ? stackedTable.cell(column.header) : {})}>
                   {column.cell(row)}
                 </td>
               ))}

@@ -228,6 +228,7 @@ export const en: Catalog = {
   'layout.signIn': 'Sign in',
   'layout.signOut': 'Sign out',
   'layout.admin': 'Administration',
+  'layout.myWork': 'My work',
   'layout.accountNav': 'Your account',
   'error.unavailable.title': 'The portal is not available at the moment',
   'error.unavailable.body':

@@ -233,6 +233,7 @@ export const esMX = {
   'layout.signIn': 'Entrar',
   'layout.signOut': 'Salir',
   'layout.admin': 'Administración',
+  'layout.myWork': 'Mi trabajo',
   'layout.accountNav': 'Tu cuenta',
   'error.unavailable.title': 'El portal no está disponible por el momento',
   'error.unavailable.body':

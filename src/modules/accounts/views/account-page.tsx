@@ -9,6 +9,7 @@ import {
   SelectField,
   TextField,
 } from '../../../web/components/index.js';
+import { hasOwnWork } from '../work-slots.js';
 import { usePage } from '../../../web/page-context.js';
 import type { MessageKey } from '../../../web/i18n/i18n.js';
 import type { Actor } from '../../../kernel/actor.js';
@@ -28,6 +29,11 @@ export function AccountPage(props: {
     <div class="form-narrow">
       <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { label: t('accounts.account.title') }]} />
       <PageHeading title={t('accounts.account.title')} />
+      {hasOwnWork(props.actor) ? (
+        <p>
+          <a href="/mi-trabajo">{t('accounts.work.link')}</a>
+        </p>
+      ) : null}
       {props.notice ? (
         <Alert kind="success">
           <p>{t(props.notice)}</p>

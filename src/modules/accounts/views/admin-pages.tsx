@@ -1,7 +1,6 @@
 import {
   Breadcrumbs,
   Button,
-  Card,
   CsrfField,
   ErrorSummary,
   PageHeading,
@@ -15,23 +14,55 @@ import { usePage } from '../../../web/page-context.js';
 import type { UserListEntry } from '../list-users.js';
 import { staffRoles } from '../schema.js';
 import type { FormState } from '../../../web/forms.js';
+import type { ComponentChildren } from 'preact';
+import { WorkCard } from './work-card.js';
 
-export function AdminHomePage() {
-  const { t } = usePage();
+/**
+ * The admin's desk: every area of the portal, with what waits there. The cards of the later modules come through
+ * the desk's slot (work-slots.ts); the people, institutions and mail are this module's and the ones before it.
+ */
+export function AdminHomePage(props: { failedEmails: number; sections: ComponentChildren[] }) {
+  const { t, format } = usePage();
   return (
     <>
       <Breadcrumbs items={[{ href: '/', label: t('nav.home') }, { label: t('accounts.admin.title') }]} />
-      <PageHeading title={t('accounts.admin.title')} lead={t('accounts.admin.lead')} />
+      <PageHeading title={t('accounts.admin.title')} lead={t('accounts.desk.lead')} />
       <div class="card-grid">
-        <Card title={t('accounts.admin.users')} href="/admin/usuarios" headingLevel={2} />
-        <Card title={t('calls.admin.title')} href="/admin/convocatorias" headingLevel={2} />
-        <Card title={t('registrations.admin.title')} href="/admin/inscripciones" headingLevel={2} />
-        <Card title={t('directory.admin.title')} href="/admin/instituciones" headingLevel={2} />
-        <Card title={t('privacy.arco.adminTitle')} href="/admin/arco" headingLevel={2} />
-        <Card title={t('privacy.admin.title')} href="/admin/privacidad" headingLevel={2} />
-        <Card title={t('accounts.admin.mail')} href="/admin/correo" headingLevel={2} />
-        <Card title={t('accounts.admin.evaluation')} href="/admin/evaluacion" headingLevel={2} />
+        {props.sections}
+        <WorkCard
+          title={t('accounts.admin.mail')}
+          href="/admin/correo"
+          waiting={{
+            count: props.failedEmails,
+            label: t('accounts.desk.failedEmails', { count: format.number(props.failedEmails) }),
+          }}
+        />
+        <WorkCard title={t('accounts.admin.users')} href="/admin/usuarios" lead={t('accounts.desk.usersLead')} />
+        <WorkCard
+          title={t('directory.admin.title')}
+          href="/admin/instituciones"
+          lead={t('accounts.desk.institutionsLead')}
+        />
       </div>
+    </>
+  );
+}
+
+/** A staff member's own work: each area that has something for them, with a link; or a word that nothing waits. */
+export function MyWorkPage(props: { sections: ComponentChildren[] }) {
+  const { t } = usePage();
+  const sections = props.sections.filter((section) => section !== null && section !== undefined && section !== false);
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { href: '/', label: t('nav.home') },
+          { href: '/cuenta', label: t('accounts.account.title') },
+          { label: t('accounts.work.title') },
+        ]}
+      />
+      <PageHeading title={t('accounts.work.title')} lead={t('accounts.work.lead')} />
+      {sections.length === 0 ? <p>{t('accounts.work.none')}</p> : <div class="card-grid">{sections}</div>}
     </>
   );
 }

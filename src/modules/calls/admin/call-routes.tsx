@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors.js';
 import { formValues, submitForm, emptyForm } from '../../../web/forms.js';
 import { sendPage } from '../../../web/http.js';
 import { noticeKey } from '../../../web/params.js';
-import { listRecordHistory } from '../../audit/list-record-history.js';
+import { loadRecordHistory } from '../../audit/present-history.js';
 import { callFormFields, callFormValuesOf, parseCallForm } from '../call-form.js';
 import { cancelCall, cancelCallInput } from '../cancel-call.js';
 import { getCall } from '../get-call.js';
@@ -56,7 +56,7 @@ export function callAdminRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get<{ Params: { id: string } }>('/admin/convocatorias/:id/vista-previa', admin, async (request, reply) => {
     const { call, exercise } = await getCall(db, callId(request));
-    const history = await listRecordHistory(db, { recordType: 'call', recordId: call.id });
+    const history = await loadRecordHistory(db, deps.records, { recordType: 'call', recordId: call.id });
     return sendPage(request, reply, deps, {
       title: call.title,
       body: <CallPreviewPage call={call} exercise={exercise} history={history} now={deps.now()} />,

@@ -11,9 +11,10 @@ import { AdminCallPage, type AdminCallPageProps } from '../views/admin-call-page
 import { CallFormPage } from '../views/admin-call-form.js';
 import { access } from '../../../kernel/access.js';
 import type { PageSections } from '../../../kernel/page-sections.js';
+import type { RecordCatalog } from '../../../kernel/records.js';
 import { adminCallSlot } from '../admin-call-slot.js';
 
-type Deps = WebDeps & { db: Db; now: () => Date; sections: PageSections };
+type Deps = WebDeps & { db: Db; now: () => Date; sections: PageSections; records: RecordCatalog };
 
 /** Notices after a redirect (`?aviso=`), by their name in the URL. */
 const notices: Record<string, MessageKey> = {

@@ -1,6 +1,6 @@
 import { Alert } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { RecordHistoryData } from '../../audit/list-record-history.js';
+import type { RecordHistoryData } from '../../audit/present-history.js';
 import type { CallWithExercise } from '../get-call.js';
 import { CallPage } from './call-page.js';
 

@@ -1,7 +1,7 @@
 import { Breadcrumbs, ButtonLink, PageHeading } from '../../../web/components/index.js';
 import { callAvailability } from '../call-window.js';
 import { usePage } from '../../../web/page-context.js';
-import type { RecordHistoryData } from '../../audit/list-record-history.js';
+import type { RecordHistoryData } from '../../audit/present-history.js';
 import { RecordHistory } from '../../audit/views/record-history.js';
 import type { PublicCall } from '../get-exercise-call.js';
 import { CallWindowNote } from './call-window-note.js';
@@ -137,7 +137,11 @@ export function CallPage(props: {
           notice={props.participation.notice}
         />
       ) : null}
-      <RecordHistory entries={props.history.entries} hasMore={props.history.hasMore} />
+      <RecordHistory
+        entries={props.history.entries}
+        hasMore={props.history.hasMore}
+        fullHref={`/ejercicios/${props.exercise.slug}/convocatoria/historial`}
+      />
     </>
   );
 }

@@ -14,7 +14,7 @@ import {
 } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import { emptyForm, type FormState } from '../../../web/forms.js';
-import type { RecordHistoryData } from '../../audit/list-record-history.js';
+import type { RecordHistoryData } from '../../audit/present-history.js';
 import { RecordHistory } from '../../audit/views/record-history.js';
 import type { ParticipationNotice, ParticipationPanel } from '../../participation/load-participation.js';
 import { CommentsSection, FollowButton } from '../../participation/views/comments-section.js';
@@ -155,7 +155,7 @@ export function ProblemPage(props: {
 
       {viewer.canModerate ? <ProblemModeration path={path} forms={forms} /> : null}
 
-      <RecordHistory entries={props.history.entries} hasMore={props.history.hasMore} />
+      <RecordHistory entries={props.history.entries} hasMore={props.history.hasMore} fullHref={`${path}/historial`} />
       {props.participation ? (
         <CommentsSection
           target={props.participation.target}

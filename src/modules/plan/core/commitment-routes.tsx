@@ -5,7 +5,9 @@ import { parseParams, slugParam } from '../../../web/params.js';
 import { access } from '../../../kernel/access.js';
 import type { ModuleDeps } from '../../../kernel/manifest.js';
 import { loadParticipation, participationNoticeOf } from '../../participation/load-participation.js';
-import { getCommitmentDetail } from './get-commitment-detail.js';
+import { getCommitmentDetail, listCommitmentHistory } from './get-commitment-detail.js';
+import { describeHistory } from '../../audit/present-history.js';
+import { sendRecordHistoryPage } from '../../audit/history-routes.js';
 import { localDate } from './plan-actor.js';
 import { CommitmentPage } from './views/commitment-page.js';
 
@@ -30,9 +32,39 @@ export function commitmentRoutes(app: FastifyInstance, deps: ModuleDeps) {
       const participationView = participation
         ? { ...participation, notice: participationNoticeOf(request.query) }
         : undefined;
+      const history = await describeHistory(db, deps.records, detail.history, detail.knownNames);
       return sendPage(request, reply, deps, {
         title: request.t('plan.commitment.title', { number: detail.commitment.number, title: detail.commitment.title }),
-        body: <CommitmentPage detail={detail} participation={participationView} />,
+        body: <CommitmentPage detail={detail} history={history} participation={participationView} />,
+      });
+    },
+  );
+
+  app.get<{ Params: { slug: string; number: string } }>(
+    '/ejercicios/:slug/plan/compromisos/:number/historial',
+    access.public,
+    async (request, reply) => {
+      const { slug, number } = parseParams(request, commitmentParams, 'commitment');
+      const detail = await getCommitmentDetail(db, slug, number, localDate(deps.now(), config.TIME_ZONE));
+      const plan = `/ejercicios/${detail.exercise.slug}/plan`;
+      const path = `${plan}/compromisos/${detail.commitment.number}`;
+      const title = request.t('plan.commitment.title', {
+        number: detail.commitment.number,
+        title: detail.commitment.title,
+      });
+      return sendRecordHistoryPage(request, reply, deps, {
+        title,
+        crumbs: [
+          { href: '/', label: request.t('nav.home') },
+          { href: `/ejercicios/${detail.exercise.slug}`, label: detail.exercise.title },
+          { href: plan, label: detail.plan.title },
+          { href: path, label: request.t('plan.commitment.crumb', { number: detail.commitment.number }) },
+        ],
+        recordHref: path,
+        historyHref: `${path}/historial`,
+        load: (page) => listCommitmentHistory(db, detail, page),
+        known: detail.knownNames,
+        nameRecords: false,
       });
     },
   );

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client.js';
 import { notFound } from '../../../shared/errors.js';
-import { historyEntry } from '../../audit/list-record-history.js';
+import { historyEntry, LATEST_CHANGES, type HistoryEntry } from '../../audit/list-record-history.js';
+import type { HistoryNames } from '../../audit/present-history.js';
 import { changeLog } from '../../audit/read-models.js';
 import { institutions, municipalities } from '../../directory/schema.js';
 import { exercises } from '../../exercises/schema.js';
@@ -23,14 +24,18 @@ import {
 } from '../schema.js';
 import { commitmentIsPublic } from './visibility.js';
 
-const HISTORY_LIMIT = 100;
-
 /**
  * The change-log entries of a commitment, its milestones and its activities, newest first (one more than the page
- * shows), with those of the milestones and activities deleted from it once approved: their entries, with the reason,
- * stay in its history (admin/removal.ts).
+ * shows, from the one before `olderThan` on a page of its full history), with those of the milestones and activities
+ * deleted from it once approved: their entries, with the reason, stay in its history (admin/removal.ts).
  */
-async function commitmentHistory(db: Db, id: string, milestoneIds: string[], activityIds: string[]) {
+async function commitmentHistory(
+  db: Db,
+  id: string,
+  milestoneIds: string[],
+  activityIds: string[],
+  page: { limit: number; olderThan?: number | undefined },
+) {
   // One query, whatever the number of deleted items: their entries and titles come with a join (the page's statement
   // budget, plan/data/queries.int.test.ts).
   const isRemovedItem = and(
@@ -53,9 +58,9 @@ async function commitmentHistory(db: Db, id: string, milestoneIds: string[], act
     .select({ entry: changeLog, removedTitle: removedPlanItems.title })
     .from(changeLog)
     .leftJoin(removedPlanItems, isRemovedItem)
-    .where(or(...records))
+    .where(and(or(...records), page.olderThan === undefined ? undefined : lt(changeLog.seq, page.olderThan)))
     .orderBy(desc(changeLog.seq))
-    .limit(HISTORY_LIMIT + 1);
+    .limit(page.limit + 1);
   const logRows = rows.map((row) => row.entry);
   const removed = rows.flatMap((row) =>
     row.removedTitle === null ? [] : [{ recordId: row.entry.recordId, title: row.removedTitle }],
@@ -98,6 +103,7 @@ export async function getCommitmentDetail(db: Db, slug: string, number: number, 
       id: commitmentPartners.id,
       role: commitmentPartners.role,
       name: commitmentPartners.name,
+      institutionId: commitmentPartners.institutionId,
       institutionName: institutions.name,
     })
     .from(commitmentPartners)
@@ -158,6 +164,7 @@ export async function getCommitmentDetail(db: Db, slug: string, number: number, 
     id,
     stones.map((s) => s.milestone.id),
     activityIds,
+    { limit: LATEST_CHANGES },
   );
 
   const shares = normalisedWeights(
@@ -191,8 +198,77 @@ export async function getCommitmentDetail(db: Db, slug: string, number: number, 
         })),
     })),
     series,
-    history: logRows.slice(0, HISTORY_LIMIT).map((row) => historyEntry(row, titles.get(row.recordId))),
-    hasMoreHistory: logRows.length > HISTORY_LIMIT,
+    history: logRows.slice(0, LATEST_CHANGES).map((row) => historyEntry(row, titles.get(row.recordId))),
+    hasMoreHistory: logRows.length > LATEST_CHANGES,
+    /** What the history's entries refer to that this page already has, so naming them takes no query. */
+    knownNames: knownNames(head, stones, steps, places, partners),
+  };
+}
+
+/** The names the commitment page loaded, keyed as the history looks them up (`recordType:id`, `lookup:…`). */
+function knownNames(
+  head: {
+    exercise: { id: string; title: string };
+    plan: { id: string; title: string };
+    commitment: { id: string; title: string; approvalAgreementId: string | null };
+    lead: { id: string; name: string };
+    approvalAgreementCode: string | null;
+  },
+  stones: { milestone: { id: string; title: string; responsibleInstitutionId: string }; responsibleName: string }[],
+  steps: { activity: { id: string; title: string; responsibleInstitutionId: string }; responsibleName: string }[],
+  places: { cvegeo: string; name: string }[],
+  partners: { institutionId?: string | null; institutionName: string | null }[],
+): HistoryNames {
+  const names = new Map<string, string>([
+    [`exercise:${head.exercise.id}`, head.exercise.title],
+    [`action_plan:${head.plan.id}`, head.plan.title],
+    [`commitment:${head.commitment.id}`, head.commitment.title],
+    [`institution:${head.lead.id}`, head.lead.name],
+  ]);
+  if (head.commitment.approvalAgreementId && head.approvalAgreementCode)
+    names.set(`agreement:${head.commitment.approvalAgreementId}`, head.approvalAgreementCode);
+  for (const s of stones) {
+    names.set(`milestone:${s.milestone.id}`, s.milestone.title);
+    names.set(`institution:${s.milestone.responsibleInstitutionId}`, s.responsibleName);
+  }
+  for (const a of steps) {
+    names.set(`activity:${a.activity.id}`, a.activity.title);
+    names.set(`institution:${a.activity.responsibleInstitutionId}`, a.responsibleName);
+  }
+  for (const p of places) names.set(`lookup:municipality:${p.cvegeo}`, p.name);
+  for (const p of partners)
+    if (p.institutionId && p.institutionName) names.set(`institution:${p.institutionId}`, p.institutionName);
+  return names;
+}
+
+/**
+ * A page of a commitment's full history (its milestones' and activities' entries too, and those of the ones deleted
+ * from it), before the entry `olderThan`.
+ */
+export async function listCommitmentHistory(
+  db: Db,
+  detail: {
+    commitment: { id: string };
+    milestones: { id: string; title: string; activities: { id: string; title: string }[] }[];
+  },
+  page: { limit: number; olderThan?: number | undefined },
+): Promise<{ entries: HistoryEntry[]; hasMore: boolean }> {
+  const activities = detail.milestones.flatMap((m) => m.activities);
+  const { logRows, removed } = await commitmentHistory(
+    db,
+    detail.commitment.id,
+    detail.milestones.map((m) => m.id),
+    activities.map((a) => a.id),
+    page,
+  );
+  const titles = new Map([
+    ...removed.map((item) => [item.recordId, item.title] as const),
+    ...detail.milestones.map((m) => [m.id, m.title] as const),
+    ...activities.map((a) => [a.id, a.title] as const),
+  ]);
+  return {
+    entries: logRows.slice(0, page.limit).map((row) => historyEntry(row, titles.get(row.recordId))),
+    hasMore: logRows.length > page.limit,
   };
 }
 export type CommitmentDetail = Awaited<ReturnType<typeof getCommitmentDetail>>;

@@ -9,9 +9,13 @@ import { planLateSlot } from './late-items-slot.js';
 import { lateKinds, listLateItems, listPlanMilestones } from './list-plan-milestones.js';
 import { localDate } from './plan-actor.js';
 import { PlanCalendarPage, PlanLatePage } from './views/plan-lists-pages.js';
-import { commitmentSorts, PlanPage } from './views/plan-page.js';
+import { commitmentSorts, PlanPage, sortDirections } from './views/plan-page.js';
 
-const planQuery = z.object({ orden: oneOfQuery(commitmentSorts, 'numero'), pagina: pageQuery });
+const planQuery = z.object({
+  orden: oneOfQuery(commitmentSorts, 'numero'),
+  sentido: z.enum(sortDirections).optional().catch(undefined),
+  pagina: pageQuery,
+});
 const calendarQuery = z.object({ pagina: pageQuery });
 const lateQuery = z.object({ tipo: oneOfQuery(lateKinds, 'hitos'), pagina: pageQuery });
 
@@ -20,15 +24,15 @@ export function planRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { db, config } = deps;
   const today = () => localDate(deps.now(), config.TIME_ZONE);
 
-  app.get<{ Params: { slug: string }; Querystring: { orden?: string; pagina?: string } }>(
+  app.get<{ Params: { slug: string }; Querystring: { orden?: string; sentido?: string; pagina?: string } }>(
     '/ejercicios/:slug/plan',
     access.public,
     async (request, reply) => {
       const overview = await getPlanOverview(db, parseParams(request, slugParams, 'plan').slug, today());
-      const { orden: sort, pagina } = parseQuery(request, planQuery);
+      const { orden: sort, sentido: direction, pagina } = parseQuery(request, planQuery);
       return sendPage(request, reply, deps, {
         title: overview.plan.title,
-        body: <PlanPage overview={overview} sort={sort} page={pagina} />,
+        body: <PlanPage overview={overview} sort={sort} direction={direction} page={pagina} />,
       });
     },
   );

@@ -18,6 +18,11 @@ import { AdminSecretariatsPage } from '../views/admin-secretariats.js';
 import { AdminSessionPage, type AdminSessionForms } from '../views/admin-session.js';
 import { sessionTitle } from '../session-calendar.js';
 import { attendanceStatuses, type AttendanceStatus } from '../schema.js';
+import { localDate } from '../sessions.js';
+
+/** The time of day (HH:MM, 24 h) of an instant in a time zone. */
+const localTime = (value: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(value);
 import { access } from '../../../kernel/access.js';
 
 type Deps = WebDeps & { db: Db; now: () => Date };
@@ -33,6 +38,13 @@ const notices: Record<string, MessageKey> = {
   minuta: 'secretariat.notice.minutes',
   aprobada: 'secretariat.notice.approved',
   cancelada: 'secretariat.notice.cancelled',
+  reprogramada: 'secretariat.notice.rescheduled',
+  'lugar-editado': 'secretariat.notice.seatUpdated',
+  'lugar-borrado': 'secretariat.notice.seatDeleted',
+  'integrante-editado': 'secretariat.notice.memberUpdated',
+  documento: 'secretariat.notice.documentAdded',
+  'documento-editado': 'secretariat.notice.documentUpdated',
+  'documento-borrado': 'secretariat.notice.documentDeleted',
   seguimiento: 'secretariat.notice.followUp',
 };
 
@@ -54,6 +66,7 @@ const problems: Record<string, MessageKey> = {
   notApproved: 'secretariat.problem.notApproved',
   wrongMove: 'secretariat.problem.wrongMove',
   attendanceIncomplete: 'secretariat.problem.attendanceIncomplete',
+  seatHasSessions: 'secretariat.problem.seatHasSessions',
 };
 const problemOf = (error: unknown): MessageKey | undefined => {
   if (!(error instanceof AppError) || (error.code !== 'conflict' && error.code !== 'validation')) return undefined;
@@ -156,6 +169,7 @@ export function secretariatAdminContext(deps: Deps) {
       seat: emptyForm(),
       member: emptyForm({ role: 'titular' }),
       session: emptyForm({ kind: 'ordinary' }),
+      document: emptyForm({ kind: 'minutes' }),
       ...options.forms,
     };
     return sendPage(request, reply, deps, {
@@ -233,6 +247,12 @@ export function sessionAdminContext(deps: Deps) {
       minutes: emptyForm(),
       cancel: emptyForm(),
       followUp: emptyForm(),
+      reschedule: emptyForm({
+        startsDate: localDate(detail.session.startsAt, base.zone),
+        startsTime: localTime(detail.session.startsAt, base.zone),
+        place: detail.session.place ?? '',
+        onlineUrl: detail.session.onlineUrl ?? '',
+      }),
       ...options.forms,
     };
     return sendPage(request, reply, deps, {

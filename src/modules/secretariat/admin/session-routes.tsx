@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { publicBaseUrl } from '../../../config.js';
-import { formValues, submitForm, withIssues, emptyForm, type FormState } from '../../../web/forms.js';
+import { formValues, submitForm, withIssues, emptyForm, type FormIssue, type FormState } from '../../../web/forms.js';
+import { zonedTimeToUtc } from '../../calls/local-time.js';
+import { rescheduleSession, rescheduleSessionInput } from '../reschedule-session.js';
 import { withUpload } from '../../files/guards.js';
 import { uploadedFile } from '../../files/routes.js';
 import { conveneSession } from '../convene-session.js';
@@ -175,4 +177,46 @@ export function sessionAdminRoutes(app: FastifyInstance, deps: Deps) {
       refused: (error) => sessionProblem(request, reply, id, error),
     });
   });
+}
+
+/** Moving a session that has not been held to another date, time or place (/admin/secretariado/sesiones/:id/reprogramar). */
+export function sessionRescheduleRoutes(app: FastifyInstance, deps: Deps) {
+  const { db, runners, zone, uuidParam, sessionPage, sessionProblem } = sessionAdminContext(deps);
+
+  app.post<{ Params: { id: string } }>(
+    '/admin/secretariado/sesiones/:id/reprogramar',
+    runners,
+    async (request, reply) => {
+      const id = uuidParam(request.params.id);
+      const values = formValues(request.body, ['startsDate', 'startsTime', 'place', 'onlineUrl']);
+      const isDate = /^\d{4}-\d{2}-\d{2}$/.test(values.startsDate);
+      const startsAt =
+        isDate && /^\d{2}:\d{2}$/.test(values.startsTime)
+          ? zonedTimeToUtc(values.startsDate, values.startsTime, zone)
+          : undefined;
+      const dateIssues: FormIssue[] = startsAt
+        ? []
+        : [
+            isDate
+              ? { path: ['startsTime'], message: 'startsTime.invalid' }
+              : { path: ['startsDate'], message: 'startsDate.invalid' },
+          ];
+      const parsed = rescheduleSessionInput.safeParse({
+        startsAt: startsAt ?? new Date(0),
+        place: values.place,
+        onlineUrl: values.onlineUrl,
+      });
+      return submitForm(request, reply, {
+        messages: forms,
+        values,
+        parsed: withIssues(parsed, { before: dateIssues }),
+        invalid: (form, status) => sessionPage(request, reply, id, { forms: { reschedule: form }, status }),
+        submit: async (data) => {
+          await rescheduleSession(db, id, data, { actor: actorOf(request) });
+          return `/admin/secretariado/sesiones/${id}?aviso=reprogramada`;
+        },
+        refused: (error) => sessionProblem(request, reply, id, error),
+      });
+    },
+  );
 }

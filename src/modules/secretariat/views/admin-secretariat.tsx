@@ -19,16 +19,18 @@ import type { Candidate } from '../list-candidates.js';
 import { seatKinds, sessionKinds } from '../schema.js';
 import { sessionTitle } from '../session-calendar.js';
 import { SessionStatusBadge, Term, seatName } from './labels.js';
+import { compositionPaths, DocumentFields } from './admin-composition.js';
 import type { FormState } from '../../../web/forms.js';
 
 export interface AdminSecretariatForms {
   seat: FormState;
   member: FormState;
   session: FormState;
+  document: FormState;
 }
 
 /** The seats of the Secretariat, with the sectors still missing, and their members. */
-function SeatsSection(props: { seats: SecretariatDetail['seats'] }) {
+function SeatsSection(props: { seats: SecretariatDetail['seats']; canManage: boolean }) {
   const { t } = usePage();
   const { seats } = props;
   const missing = missingSeats(seats);
@@ -52,6 +54,19 @@ function SeatsSection(props: { seats: SecretariatDetail['seats'] }) {
               cell: (s) =>
                 s.kind === 'facilitator' ? t('secretariat.admin.voiceOnly') : t('secretariat.admin.withVote'),
             },
+            ...(props.canManage
+              ? [
+                  {
+                    header: t('secretariat.seatPage.actions'),
+                    cell: (s: SecretariatDetail['seats'][number]) => (
+                      <a href={compositionPaths.seat(s.id)}>
+                        {t('secretariat.admin.manageSeat')}
+                        <span class="visually-hidden">: {seatName(t, s)}</span>
+                      </a>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       ) : null}
@@ -69,9 +84,77 @@ function SeatsSection(props: { seats: SecretariatDetail['seats'] }) {
               cell: (r) => <Term startsOn={r.m.startsOn} endsOn={r.m.endsOn} />,
             },
             { header: t('secretariat.admin.email'), cell: (r) => r.m.email ?? t('secretariat.admin.noEmail') },
+            ...(props.canManage
+              ? [
+                  {
+                    header: t('secretariat.seatPage.actions'),
+                    cell: (r: (typeof memberRows)[number]) => (
+                      <a href={compositionPaths.membership(r.m.id)}>
+                        {t('secretariat.seatPage.editMember')}
+                        <span class="visually-hidden">: {r.m.displayName}</span>
+                      </a>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       ) : null}
+    </section>
+  );
+}
+
+/** The Secretariat's documents (each can be corrected, replaced or removed) and adding one (admins only). */
+function DocumentsSection(props: {
+  secretariatId: string;
+  documents: SecretariatDetail['documents'];
+  form: FormState;
+}) {
+  const { t, format } = usePage();
+  return (
+    <section aria-labelledby="documents-heading">
+      <h2 id="documents-heading">{t('secretariat.documents.title')}</h2>
+      {props.documents.length === 0 ? (
+        <p>{t('secretariat.documents.none')}</p>
+      ) : (
+        <Table
+          stack
+          caption={t('secretariat.documents.caption')}
+          rows={props.documents}
+          rowKey={(d) => d.id}
+          columns={[
+            { header: t('secretariat.documentForm.title'), cell: (d) => d.title, isPrimary: true },
+            { header: t('secretariat.documentForm.kind'), cell: (d) => t(`secretariat.documentKind.${d.kind}`) },
+            {
+              header: t('secretariat.documentForm.issuedOn'),
+              cell: (d) => (d.issuedOn ? format.calendarDate(d.issuedOn) : '—'),
+            },
+            {
+              header: t('secretariat.seatPage.actions'),
+              cell: (d) => (
+                <a href={compositionPaths.document(d.id)}>
+                  {t('secretariat.documents.edit')}
+                  <span class="visually-hidden">: {d.title}</span>
+                </a>
+              ),
+            },
+          ]}
+        />
+      )}
+      <section class="panel" aria-labelledby="add-document-heading">
+        <h3 id="add-document-heading">{t('secretariat.documents.add')}</h3>
+        <form
+          method="post"
+          action={compositionPaths.documents(props.secretariatId)}
+          enctype="multipart/form-data"
+          novalidate
+        >
+          <ErrorSummary errors={props.form.summary} />
+          <CsrfField />
+          <DocumentFields form={props.form} />
+          <Button>{t('secretariat.documents.submit')}</Button>
+        </form>
+      </section>
     </section>
   );
 }
@@ -377,7 +460,7 @@ export function AdminSecretariatPage(props: {
         </ButtonLink>
       </div>
 
-      <SeatsSection seats={seats} />
+      <SeatsSection seats={seats} canManage={props.canManageComposition} />
 
       {props.canManageComposition ? (
         <>
@@ -391,6 +474,12 @@ export function AdminSecretariatPage(props: {
               form={memberForm}
             />
           ) : null}
+
+          <DocumentsSection
+            secretariatId={secretariat.id}
+            documents={props.detail.documents}
+            form={props.forms.document}
+          />
         </>
       ) : null}
 

@@ -29,6 +29,8 @@ export interface AdminSessionForms {
   minutes: FormState;
   cancel: FormState;
   followUp: FormState & { agreementId?: string };
+  /** Moving the session to another date, time or place (prefilled with the current ones). */
+  reschedule: FormState;
 }
 
 /** Running one session: convene, attendance and quorum, agreements with their votes, minutes, follow-up. */
@@ -326,6 +328,54 @@ export function AdminSessionPage(props: {
 
       {session.status === 'held' || session.status === 'no_quorum' ? (
         <MinutesForm session={session} minutesFile={minutesFile} forms={forms} />
+      ) : null}
+
+      {session.status === 'scheduled' || session.status === 'convened' ? (
+        <section class="panel" aria-labelledby="reschedule-heading">
+          <h2 id="reschedule-heading">{t('secretariat.reschedule.title')}</h2>
+          <p>{t('secretariat.reschedule.lead')}</p>
+          <form method="post" action={`/admin/secretariado/sesiones/${id}/reprogramar`} novalidate>
+            <ErrorSummary errors={forms.reschedule.summary} />
+            <CsrfField />
+            <TextField
+              id="startsDate"
+              name="startsDate"
+              type="date"
+              label={t('secretariat.schedule.date')}
+              value={forms.reschedule.values.startsDate}
+              error={forms.reschedule.errors.startsDate}
+            />
+            <TextField
+              id="startsTime"
+              name="startsTime"
+              label={t('secretariat.schedule.time')}
+              hint={t('secretariat.reschedule.timeHint')}
+              value={forms.reschedule.values.startsTime}
+              error={forms.reschedule.errors.startsTime}
+              maxLength={5}
+            />
+            <TextField
+              id="place"
+              name="place"
+              label={t('secretariat.schedule.place')}
+              hint={t('secretariat.schedule.placeHint')}
+              value={forms.reschedule.values.place}
+              error={forms.reschedule.errors.place}
+              isOptional
+              maxLength={300}
+            />
+            <TextField
+              id="onlineUrl"
+              name="onlineUrl"
+              type="url"
+              label={t('secretariat.schedule.onlineUrl')}
+              value={forms.reschedule.values.onlineUrl}
+              error={forms.reschedule.errors.onlineUrl}
+              isOptional
+            />
+            <Button variant="secondary">{t('secretariat.reschedule.submit')}</Button>
+          </form>
+        </section>
       ) : null}
 
       {session.status === 'scheduled' || session.status === 'convened' ? (

@@ -1,6 +1,6 @@
 import { Breadcrumbs, PageHeading, Table } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { RecordHistoryData } from '../../audit/list-record-history.js';
+import type { RecordHistoryData } from '../../audit/present-history.js';
 import { RecordHistory } from '../../audit/views/record-history.js';
 import type { SecretariatDetail } from '../get-secretariat.js';
 import { isOpenAndLate, type AgreementDetail } from '../list-agreements.js';
@@ -115,7 +115,11 @@ export function AgreementPage(props: {
           </ol>
         )}
       </section>
-      <RecordHistory entries={props.history.entries} hasMore={props.history.hasMore} />
+      <RecordHistory
+        entries={props.history.entries}
+        hasMore={props.history.hasMore}
+        fullHref={`${base}/acuerdos/${props.detail.agreement.code}/historial`}
+      />
     </>
   );
 }

@@ -65,6 +65,7 @@ export function AgreementsPage(props: {
       </p>
       {props.agreements.length > 0 ? (
         <Table
+          stack
           caption={t('secretariat.agreements.caption')}
           rows={props.agreements}
           rowKey={(a) => a.agreement.id}
@@ -72,6 +73,7 @@ export function AgreementsPage(props: {
             {
               header: t('secretariat.agreement.code'),
               cell: (a) => <a href={`${base}/acuerdos/${a.agreement.code}`}>{a.agreement.code}</a>,
+              isPrimary: true,
             },
             { header: t('secretariat.agreement.text'), cell: (a) => a.agreement.text },
             { header: t('secretariat.agreement.responsible'), cell: (a) => a.agreement.responsible },

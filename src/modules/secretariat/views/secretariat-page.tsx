@@ -1,6 +1,6 @@
 import { Breadcrumbs, ButtonLink, PageHeading, Table } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { RecordHistoryData } from '../../audit/list-record-history.js';
+import type { RecordHistoryData } from '../../audit/present-history.js';
 import { RecordHistory } from '../../audit/views/record-history.js';
 import type { SecretariatDetail, SeatWithHolders } from '../get-secretariat.js';
 import type { AgreementListEntry } from '../list-agreements.js';
@@ -39,6 +39,7 @@ function Roster(props: { seats: SeatWithHolders[]; today: string; isCurrent: boo
     <>
       {groups.map((group) => (
         <Table<RosterRow>
+          stack
           key={group.kind}
           caption={t(`secretariat.sector.${group.kind}`)}
           rows={group.rows}
@@ -52,6 +53,7 @@ function Roster(props: { seats: SeatWithHolders[]; today: string; isCurrent: boo
                   {r.membership.bio ? <p class="hint">{r.membership.bio}</p> : null}
                 </>
               ),
+              isPrimary: true,
             },
             { header: t('secretariat.roster.role'), cell: (r) => t(`secretariat.role.${r.membership.role}`) },
             {
@@ -141,6 +143,7 @@ export function SecretariatPage(props: {
           <p>{t('secretariat.sessions.none')}</p>
         ) : (
           <Table
+            stack
             caption={t('secretariat.sessions.caption')}
             rows={pastSessions}
             rowKey={(s) => s.id}
@@ -148,6 +151,7 @@ export function SecretariatPage(props: {
               {
                 header: t('secretariat.sessions.session'),
                 cell: (s) => <a href={sessionPath(exercise.slug, s)}>{sessionTitle(t, s)}</a>,
+                isPrimary: true,
               },
               { header: t('secretariat.sessions.date'), cell: (s) => format.dateTime(s.startsAt) },
               { header: t('secretariat.sessions.status'), cell: (s) => <SessionStatusBadge status={s.status} /> },
@@ -178,7 +182,7 @@ export function SecretariatPage(props: {
           {t('secretariat.agreements.all')}
         </ButtonLink>
       </section>
-      <RecordHistory entries={props.history.entries} hasMore={props.history.hasMore} />
+      <RecordHistory entries={props.history.entries} hasMore={props.history.hasMore} fullHref={`${base}/historial`} />
     </>
   );
 }

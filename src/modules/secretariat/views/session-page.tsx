@@ -1,6 +1,6 @@
 import { Alert, Breadcrumbs, PageHeading, Table } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
-import type { RecordHistoryData } from '../../audit/list-record-history.js';
+import type { RecordHistoryData } from '../../audit/present-history.js';
 import { RecordHistory } from '../../audit/views/record-history.js';
 import { isOpenAndLate } from '../list-agreements.js';
 import type { SecretariatDetail } from '../get-secretariat.js';
@@ -17,6 +17,8 @@ export interface SessionPageProps {
   canSeeDraft: boolean;
   today: string;
   history: RecordHistoryData;
+  /** The change-log entry that approved the minutes, if any (its hash is printed with them). */
+  approval?: { seq: number; hash: string } | undefined;
 }
 
 /** Minutes as written: paragraphs split on blank lines. */
@@ -66,9 +68,7 @@ export function SessionPage(props: SessionPageProps) {
   const title = sessionTitle(t, session);
   const isApproved = session.status === 'minutes_approved';
   // The change-log entry that approved the minutes: its hash covers every entry before it, so the minutes carry it.
-  const approval = props.history.entries.find((entry) =>
-    entry.changes.some((change) => change.field === 'status' && change.after === 'minutes_approved'),
-  );
+  const approval = props.approval;
   const hasMinutes = Boolean(session.minutesText || session.minutesUrl || minutesFile);
   const showMinutes = hasMinutes && (isApproved || props.canSeeDraft);
   return (
@@ -207,7 +207,11 @@ export function SessionPage(props: SessionPageProps) {
           </ul>
         )}
       </section>
-      <RecordHistory entries={props.history.entries} hasMore={props.history.hasMore} />
+      <RecordHistory
+        entries={props.history.entries}
+        hasMore={props.history.hasMore}
+        fullHref={`${sessionPath(exercise.slug, session)}/historial`}
+      />
     </>
   );
 }

@@ -2,7 +2,7 @@ import { Breadcrumbs, ButtonLink, PageHeading } from '../../../web/components/in
 import { usePage } from '../../../web/page-context.js';
 import type { ExerciseDetail } from '../../exercises/get-exercise.js';
 import type { PublicCall } from '../../calls/get-exercise-call.js';
-import type { RecordHistoryData } from '../../audit/list-record-history.js';
+import type { RecordHistoryData } from '../../audit/present-history.js';
 import { RecordHistory } from '../../audit/views/record-history.js';
 import { CallWindowNote } from '../../calls/views/call-window-note.js';
 import { ExerciseMeta } from '../../exercises/views/exercise-list.js';
@@ -73,7 +73,11 @@ export function ExercisePage(props: {
         <h2 id="timeline-heading">{t('home.timeline')}</h2>
         <PhaseTimeline entries={timeline} headingId="timeline-heading" />
       </section>
-      <RecordHistory entries={props.history.entries} hasMore={props.history.hasMore} />
+      <RecordHistory
+        entries={props.history.entries}
+        hasMore={props.history.hasMore}
+        fullHref={`/ejercicios/${exercise.slug}/historial`}
+      />
     </>
   );
 }

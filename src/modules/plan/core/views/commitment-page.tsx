@@ -5,6 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { Breadcrumbs, PageHeading, ProgressBar, Table } from '../../../../web/components/index.js';
 import { usePage } from '../../../../web/page-context.js';
 import { RecordHistory } from '../../../audit/views/record-history.js';
+import type { ShownEntry } from '../../../audit/present-history.js';
 import { filePath } from '../../../files/get-file.js';
 import type { CommitmentDetail } from '../get-commitment-detail.js';
 import { ogpValues, smartCriteria } from '../../schema.js';
@@ -346,10 +347,12 @@ function MilestonesSection(props: { milestones: CommitmentDetail['milestones'] }
 
 export function CommitmentPage(props: {
   detail: CommitmentDetail;
+  /** The latest changes in words (its full history is on …/historial). */
+  history: readonly ShownEntry[];
   participation?: (ParticipationPanel & { notice?: ParticipationNotice | undefined }) | undefined;
 }) {
   const { t } = usePage();
-  const { exercise, plan, commitment: c, series, history } = props.detail;
+  const { exercise, plan, commitment: c, series } = props.detail;
   const planHref = `/ejercicios/${exercise.slug}/plan`;
   return (
     <>
@@ -390,8 +393,6 @@ export function CommitmentPage(props: {
         <ProgressChart id="commitment-chart" series={series} title={t('plan.chart.svgTitle', { number: c.number })} />
       </section>
 
-      <RecordHistory entries={history} hasMore={props.detail.hasMoreHistory} />
-
       {props.participation ? (
         <CommentsSection
           target={props.participation.target}
@@ -401,6 +402,12 @@ export function CommitmentPage(props: {
           notice={props.participation.notice}
         />
       ) : null}
+
+      <RecordHistory
+        entries={props.history}
+        hasMore={props.detail.hasMoreHistory}
+        fullHref={`${planHref}/compromisos/${c.number}/historial`}
+      />
     </>
   );
 }

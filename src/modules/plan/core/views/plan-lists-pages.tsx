@@ -38,13 +38,14 @@ export function PlanCalendarPage(props: { calendar: PlanCalendar }) {
         <>
           <p>{t('plan.calendar.range', { ...range(format, page, milestones.length), total: format.number(total) })}</p>
           <Table
+            stack
             caption={t('plan.calendar.caption')}
             columns={[
               {
                 header: t('plan.calendar.due'),
                 cell: (m: Row) => (m.plannedEnd ? format.calendarDate(m.plannedEnd) : t('plan.calendar.noDate')),
               },
-              { header: t('plan.calendar.milestone'), cell: (m) => m.title },
+              { header: t('plan.calendar.milestone'), cell: (m) => m.title, isPrimary: true },
               {
                 header: t('plan.calendar.commitment'),
                 cell: (m) => (
@@ -112,6 +113,7 @@ export function PlanLatePage(props: { late: PlanLateItems; sections?: ComponentC
       ) : (
         <>
           <Table
+            stack
             caption={t(kind === 'hitos' ? 'plan.late.captionMilestones' : 'plan.late.captionActivities')}
             columns={[
               {
@@ -121,6 +123,7 @@ export function PlanLatePage(props: { late: PlanLateItems; sections?: ComponentC
               {
                 header: t(kind === 'hitos' ? 'plan.calendar.milestone' : 'plan.late.activity'),
                 cell: (r) => (r.status ? `${r.title} (${t(`plan.activityStatus.${r.status}`)})` : r.title),
+                isPrimary: true,
               },
               {
                 header: t('plan.calendar.commitment'),

@@ -1,4 +1,11 @@
-import { Breadcrumbs, PageHeading, Pagination, ProgressBar, Table } from '../../../../web/components/index.js';
+import {
+  Breadcrumbs,
+  PageHeading,
+  Pagination,
+  ProgressBar,
+  stackedTable,
+  Table,
+} from '../../../../web/components/index.js';
 import { MunicipalityMap } from '../../../directory/views/municipality-map.js';
 import { usePage } from '../../../../web/page-context.js';
 import { byInstitution, byMunicipality, type PlanOverview } from '../get-plan-overview.js';
@@ -8,14 +15,35 @@ import { FormulaExplained } from './formula.js';
 
 export const commitmentSorts = ['numero', 'avance', 'institucion', 'estado'] as const;
 export type CommitmentSort = (typeof commitmentSorts)[number];
+/** The direction of the commitments' order (`?sentido=`); each column has its own first direction. */
+export const sortDirections = ['asc', 'desc'] as const;
+export type SortDirection = (typeof sortDirections)[number];
+/** The direction a column sorts in when first chosen: progress from the highest, the rest from the first. */
+export const defaultDirection = (sort: CommitmentSort): SortDirection => (sort === 'avance' ? 'desc' : 'asc');
 
 type Row = PlanOverview['commitments'][number];
+/** Ascending comparators; ties go by number, always ascending. */
 const comparators: Record<CommitmentSort, (a: Row, b: Row) => number> = {
   numero: (a, b) => a.number - b.number,
-  avance: (a, b) => b.progress - a.progress || a.number - b.number,
-  institucion: (a, b) => a.lead.name.localeCompare(b.lead.name, 'es') || a.number - b.number,
-  estado: (a, b) => commitmentStatuses.indexOf(a.status) - commitmentStatuses.indexOf(b.status) || a.number - b.number,
+  avance: (a, b) => a.progress - b.progress,
+  institucion: (a, b) => a.lead.name.localeCompare(b.lead.name, 'es'),
+  estado: (a, b) => commitmentStatuses.indexOf(a.status) - commitmentStatuses.indexOf(b.status),
 };
+const sortRows = (rows: readonly Row[], sort: CommitmentSort, direction: SortDirection) =>
+  [...rows].sort((a, b) => (direction === 'asc' ? 1 : -1) * comparators[sort](a, b) || a.number - b.number);
+
+/** A small bar beside a percentage (decorative: the figure beside it says the same). */
+export function MiniBar(props: { value: number }) {
+  const value = Math.max(0, Math.min(100, Math.round(props.value)));
+  return (
+    <svg class="mini-bar" width="48" height="10" viewBox="0 0 48 10" aria-hidden="true" focusable="false">
+      <rect class="mini-bar__track" x="0.5" y="0.5" width="47" height="9" rx="4.5" />
+      {value > 0 ? (
+        <rect class="mini-bar__value" x="0.5" y="0.5" width={(47 * value) / 100} height="9" rx="4.5" />
+      ) : null}
+    </svg>
+  );
+}
 
 export const commitmentHref = (slug: string, number: number) => `/ejercicios/${slug}/plan/compromisos/${number}`;
 
@@ -24,62 +52,127 @@ export const commitmentHref = (slug: string, number: number) => `/ejercicios/${s
  */
 export const COMMITMENTS_PER_PAGE = 50;
 
-function CommitmentTable(props: { overview: PlanOverview; sort: CommitmentSort; page: number }) {
+function CommitmentTable(props: {
+  overview: PlanOverview;
+  sort: CommitmentSort;
+  direction: SortDirection;
+  page: number;
+}) {
   const { t, path, format } = usePage();
-  const sorted = [...props.overview.commitments].sort(comparators[props.sort]);
+  const sorted = sortRows(props.overview.commitments, props.sort, props.direction);
   const pages = Math.max(1, Math.ceil(sorted.length / COMMITMENTS_PER_PAGE));
   const page = Math.min(Math.max(1, props.page), pages);
   const rows = sorted.slice((page - 1) * COMMITMENTS_PER_PAGE, page * COMMITMENTS_PER_PAGE);
   const slug = props.overview.exercise.slug;
-  const header = (sort: CommitmentSort, label: string, isNumeric = false) => (
-    <th
-      scope="col"
-      class={isNumeric ? 'numeric' : undefined}
-      aria-sort={props.sort === sort ? (sort === 'avance' ? 'descending' : 'ascending') : undefined}
-    >
-      {props.sort === sort ? label : <a href={`${path}?orden=${sort}#compromisos`}>{label}</a>}
-    </th>
-  );
+  // Each sortable heading is a link: to sort by it, or (the current one, with its arrow) to reverse the order.
+  const header = (sort: CommitmentSort, label: string, isNumeric = false) => {
+    const isCurrent = props.sort === sort;
+    const next = isCurrent ? (props.direction === 'asc' ? 'desc' : 'asc') : defaultDirection(sort);
+    return (
+      <th
+        scope="col"
+        class={isNumeric ? 'numeric' : undefined}
+        aria-sort={isCurrent ? (props.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+        {...stackedTable.header}
+      >
+        <a href={`${path}?orden=${sort}&sentido=${next}#compromisos`}>
+          {label}
+          {isCurrent ? (
+            <>
+              <span class="sort-arrow" aria-hidden="true">
+                {props.direction === 'asc' ? '▲' : '▼'}
+              </span>
+              <span class="visually-hidden">
+                {' '}
+                ({t(props.direction === 'asc' ? 'plan.table.ascending' : 'plan.table.descending')};{' '}
+                {t('plan.table.reverse')})
+              </span>
+            </>
+          ) : null}
+        </a>
+      </th>
+    );
+  };
+  const sortLabels: Record<CommitmentSort, string> = {
+    numero: t('plan.table.number'),
+    institucion: t('plan.table.lead'),
+    estado: t('plan.table.status'),
+    avance: t('plan.table.progress'),
+  };
   return (
     <div class="table-wrap" tabIndex={0} role="region" aria-label={t('plan.table.caption')}>
-      <table class="table">
+      {/* On a phone the headings are hidden (each card names its fields): the same choices, as links. */}
+      <p class="sort-links">
+        {t('plan.table.sortLinks')}{' '}
+        {(['numero', 'institucion', 'estado', 'avance'] as const).map((sort, i) => {
+          const isCurrent = props.sort === sort;
+          const next = isCurrent ? (props.direction === 'asc' ? 'desc' : 'asc') : defaultDirection(sort);
+          return (
+            <span key={sort}>
+              {i > 0 ? ' · ' : ''}
+              <a
+                href={`${path}?orden=${sort}&sentido=${next}#compromisos`}
+                aria-current={isCurrent ? 'true' : undefined}
+              >
+                {sortLabels[sort]}
+                {isCurrent ? (
+                  <>
+                    <span class="sort-arrow" aria-hidden="true">
+                      {props.direction === 'asc' ? '▲' : '▼'}
+                    </span>
+                    <span class="visually-hidden"> ({t('plan.table.reverse')})</span>
+                  </>
+                ) : null}
+              </a>
+            </span>
+          );
+        })}
+      </p>
+      <table class="table table--stack" {...stackedTable.table}>
         <caption>
           {t('plan.table.caption')}{' '}
           <span class="hint">
             {pages > 1
               ? `${t('plan.table.range', { from: format.number((page - 1) * COMMITMENTS_PER_PAGE + 1), to: format.number((page - 1) * COMMITMENTS_PER_PAGE + rows.length), total: format.number(sorted.length) })} `
               : null}
-            {t(`plan.table.sortedBy.${props.sort}`)} {t('plan.table.sortBy')}
+            {t(`plan.table.sortedBy.${props.sort}.${props.direction}`)} {t('plan.table.sortBy')}
           </span>
         </caption>
-        <thead>
-          <tr>
+        <thead {...stackedTable.rowGroup}>
+          <tr {...stackedTable.row}>
             {header('numero', t('plan.table.number'))}
-            <th scope="col">{t('plan.table.commitment')}</th>
+            <th scope="col" {...stackedTable.header}>
+              {t('plan.table.commitment')}
+            </th>
             {header('institucion', t('plan.table.lead'))}
             {header('estado', t('plan.table.status'))}
             {header('avance', t('plan.table.progress'), true)}
           </tr>
         </thead>
-        <tbody>
+        <tbody {...stackedTable.rowGroup}>
           {rows.map((c) => (
-            <tr key={c.id}>
-              <td>{c.number}</td>
-              <td>
+            <tr key={c.id} {...stackedTable.row}>
+              <td {...stackedTable.cell(t('plan.table.number'))}>{c.number}</td>
+              <td class="cell--primary" {...stackedTable.cell(t('plan.table.commitment'))}>
                 <a href={commitmentHref(slug, c.number)}>{c.title}</a>
               </td>
-              <td>{c.lead.name}</td>
-              <td>
+              <td {...stackedTable.cell(t('plan.table.lead'))}>{c.lead.name}</td>
+              <td {...stackedTable.cell(t('plan.table.status'))}>
                 <CommitmentStatusBadge status={c.status} /> <DelayedBadge isDelayed={c.isDelayed} />
               </td>
-              <td class="numeric">
+              <td class="numeric progress-cell" {...stackedTable.cell(t('plan.table.progress'))}>
+                <MiniBar value={c.progress} />
                 <Percent value={c.progress} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <Pagination page={page} pages={pages} hrefFor={(n) => `${path}?orden=${props.sort}&pagina=${n}#compromisos`} />
+      <Pagination
+        page={page}
+        pages={pages}
+        hrefFor={(n) => `${path}?orden=${props.sort}&sentido=${props.direction}&pagina=${n}#compromisos`}
+      />
     </div>
   );
 }
@@ -204,9 +297,14 @@ function InstitutionsSection(props: { overview: PlanOverview }) {
     <section aria-labelledby="institutions-heading">
       <h2 id="institutions-heading">{t('plan.page.byInstitution')}</h2>
       <Table
+        stack
         caption={t('plan.page.byInstitutionCaption')}
         columns={[
-          { header: t('plan.table.institution'), cell: (r: (typeof institutionsRows)[number]) => r.name },
+          {
+            header: t('plan.table.institution'),
+            cell: (r: (typeof institutionsRows)[number]) => r.name,
+            isPrimary: true,
+          },
           { header: t('plan.table.commitments'), cell: (r) => format.number(r.count), isNumeric: true },
           { header: t('plan.table.late'), cell: (r) => format.number(r.delayed), isNumeric: true },
           { header: t('plan.table.meanProgress'), cell: (r) => <Percent value={r.progress} />, isNumeric: true },
@@ -235,9 +333,14 @@ function MunicipalitiesSection(props: { overview: PlanOverview }) {
           valueText={(name, value) => t('plan.map.value', { name, count: value })}
         />
         <Table
+          stack
           caption={t('plan.page.byMunicipalityCaption')}
           columns={[
-            { header: t('plan.table.municipality'), cell: (r: (typeof municipalityRows)[number]) => r.name },
+            {
+              header: t('plan.table.municipality'),
+              cell: (r: (typeof municipalityRows)[number]) => r.name,
+              isPrimary: true,
+            },
             { header: t('plan.table.commitments'), cell: (r) => format.number(r.count), isNumeric: true },
             { header: t('plan.table.meanProgress'), cell: (r) => <Percent value={r.progress} />, isNumeric: true },
           ]}
@@ -368,7 +471,12 @@ function PlanSearch() {
   );
 }
 
-export function PlanPage(props: { overview: PlanOverview; sort: CommitmentSort; page: number }) {
+export function PlanPage(props: {
+  overview: PlanOverview;
+  sort: CommitmentSort;
+  direction?: SortDirection | undefined;
+  page: number;
+}) {
   const { t } = usePage();
   const { plan, commitments } = props.overview;
   return (
@@ -390,7 +498,12 @@ export function PlanPage(props: { overview: PlanOverview; sort: CommitmentSort; 
         {commitments.length === 0 ? (
           <p>{t('plan.page.noCommitments')}</p>
         ) : (
-          <CommitmentTable overview={props.overview} sort={props.sort} page={props.page} />
+          <CommitmentTable
+            overview={props.overview}
+            sort={props.sort}
+            direction={props.direction ?? defaultDirection(props.sort)}
+            page={props.page}
+          />
         )}
       </section>
 

@@ -22,9 +22,14 @@ function ActivityTable(props: { caption: string; rows: WorkActivity[]; today: st
   const { t, format } = usePage();
   return (
     <Table
+      stack
       caption={props.caption}
       columns={[
-        { header: t('plan.work.activity'), cell: (a: WorkActivity) => <a href={`/actividades/${a.id}`}>{a.title}</a> },
+        {
+          header: t('plan.work.activity'),
+          cell: (a: WorkActivity) => <a href={`/actividades/${a.id}`}>{a.title}</a>,
+          isPrimary: true,
+        },
         {
           header: t('plan.work.commitment'),
           cell: (a) => t('plan.commitment.crumb', { number: a.commitmentNumber }) + ': ' + a.commitmentTitle,

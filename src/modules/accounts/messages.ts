@@ -123,6 +123,7 @@ export const accountsMessages = defineMessages(
     'accounts.work.lead': 'Lo que espera tu atención en el portal, según tus roles.',
     'accounts.work.none': 'Por ahora no hay nada pendiente para ti.',
     'accounts.work.link': 'Ver mi trabajo: lo que espera tu atención',
+    'accounts.desk.exercisesLead': 'Su etapa sigue su calendario; muévela a mano con un motivo si hace falta.',
   },
   {
     'accounts.signIn.title': 'Sign in',
@@ -244,6 +245,7 @@ export const accountsMessages = defineMessages(
     'accounts.work.lead': 'What is waiting for you in the portal, by your roles.',
     'accounts.work.none': 'Nothing is waiting for you for now.',
     'accounts.work.link': 'See my work: what is waiting for you',
+    'accounts.desk.exercisesLead': 'Their phase follows their calendar; move it by hand with a reason when needed.',
   },
 );
 

@@ -43,6 +43,7 @@ describe('staff find their work', () => {
       '/admin/convocatorias',
       '/admin/problemas',
       '/admin/evaluacion',
+      '/admin/ejercicios',
     ])
       cardOf(page.body, href);
     // The counts are the database's: done activities to verify, confirmed sign-ups, open ARCO requests, failed e-mails.

@@ -289,6 +289,12 @@ export const evaluationMessages = defineMessages(
     'evaluation.desk.title': 'Evaluación',
     'evaluation.desk.lead': 'El método de evaluación de cada ejercicio.',
     'evaluation.myWork.waiting': '{reports} informes finales y {assessments} evaluaciones finales pendientes',
+    'evaluation.pending.finalReports':
+      'Los informes finales de {count} compromisos, que presenta cada institución responsable.',
+    'evaluation.pending.finalReportsDone': 'Cada compromiso tiene su informe final.',
+    'evaluation.pending.assessments': 'La evaluación final independiente de {count} compromisos.',
+    'evaluation.pending.assessmentsDone': 'Cada compromiso tiene su evaluación final.',
+    'evaluation.pending.results': 'Ver lo declarado y lo evaluado',
   },
   {
     'evaluation.method.irm_2021': 'IRM 2021 method (plans from 2020 on)',
@@ -574,6 +580,12 @@ export const evaluationMessages = defineMessages(
     'evaluation.desk.title': 'Evaluation',
     'evaluation.desk.lead': 'The evaluation method of each exercise.',
     'evaluation.myWork.waiting': '{reports} final reports and {assessments} end-of-term assessments to do',
+    'evaluation.pending.finalReports':
+      'The final reports of {count} commitments, filed by each responsible institution.',
+    'evaluation.pending.finalReportsDone': 'Every commitment has its final report.',
+    'evaluation.pending.assessments': 'The independent end-of-term assessment of {count} commitments.',
+    'evaluation.pending.assessmentsDone': 'Every commitment has its end-of-term assessment.',
+    'evaluation.pending.results': 'See what was declared and what was assessed',
   },
 );
 

@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
 import { evaluationDeskSection, evaluationWorkSection } from './work-sections.js';
+import { evaluationPendingSection } from './plan-pending-section.js';
 import { commitmentEvaluationRoutes } from './commitment-evaluation-routes.js';
 import { designAssessmentRoutes } from './design-assessment-routes.js';
 import { endAssessmentRoutes } from './end-assessment-routes.js';
@@ -19,7 +20,7 @@ import { evaluationRecordFields, reportTitle } from './history-fields.js';
  */
 export const evaluationModule: ModuleManifest = {
   name: 'evaluation',
-  sections: [evaluationDeskSection, evaluationWorkSection],
+  sections: [evaluationDeskSection, evaluationWorkSection, evaluationPendingSection],
   messages: [evaluationMessages],
   routes: (app, deps) => {
     resultsRoutes(app, deps);

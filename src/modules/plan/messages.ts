@@ -477,6 +477,22 @@ export const planMessages = defineMessages(
     'plan.desk.verifyLink': 'Verificarlas',
     'plan.myWork.open': '{count} actividades abiertas de tu institución',
     'plan.myWork.late': '{count} van con retraso.',
+    'plan.periodEnded.badge': 'Periodo terminado',
+    'plan.periodEnded.unfinished': 'Sin terminar al cierre',
+    'plan.periodEnded.title': 'El periodo de este plan terminó el {date}',
+    'plan.periodEnded.reached':
+      'Al cierre, {finished} de {total} compromisos llegaron al 100 %; los demás quedaron con el avance que muestra la tabla.',
+    'plan.periodEnded.phase': 'Etapa del ejercicio: {phase}.',
+    'plan.periodEnded.pending': 'Lo que falta',
+    'plan.periodEnded.closing': 'Que el Secretariado declare concluido el plan, con el resultado de cada compromiso.',
+    'plan.periodEnded.lateHeading': 'Lo que quedó sin terminar',
+    'plan.periodEnded.lateSummary':
+      'Sin terminar al cierre del periodo: {commitments} compromisos, {milestones} hitos y {activities} actividades.',
+    'plan.periodEnded.commitment':
+      'El periodo del plan terminó el {date}; este compromiso quedó con {progress} % de avance.',
+    'plan.periodEnded.unfinishedColumn': 'Sin terminar al cierre',
+    'plan.periodEnded.unfinishedCommitments': 'Compromisos sin terminar al cierre',
+    'plan.periodEnded.unfinishedActivities': 'Actividades sin terminar al cierre',
   },
   {
     'plan.planStatus.draft': 'Draft',
@@ -946,6 +962,21 @@ export const planMessages = defineMessages(
     'plan.desk.verifyLink': 'Verify them',
     'plan.myWork.open': '{count} open activities of your institution',
     'plan.myWork.late': '{count} are late.',
+    'plan.periodEnded.badge': 'Period ended',
+    'plan.periodEnded.unfinished': 'Unfinished at the end',
+    'plan.periodEnded.title': 'This plan’s period ended on {date}',
+    'plan.periodEnded.reached':
+      'At the end, {finished} of {total} commitments reached 100%; the others stayed at the progress the table shows.',
+    'plan.periodEnded.phase': 'Phase of the exercise: {phase}.',
+    'plan.periodEnded.pending': 'What is still pending',
+    'plan.periodEnded.closing': 'That the Secretariat declare the plan concluded, with the outcome of each commitment.',
+    'plan.periodEnded.lateHeading': 'What was left unfinished',
+    'plan.periodEnded.lateSummary':
+      'Unfinished when the period ended: {commitments} commitments, {milestones} milestones and {activities} activities.',
+    'plan.periodEnded.commitment': 'The plan’s period ended on {date}; this commitment stayed at {progress}% progress.',
+    'plan.periodEnded.unfinishedColumn': 'Unfinished at the end',
+    'plan.periodEnded.unfinishedCommitments': 'Commitments unfinished at the end',
+    'plan.periodEnded.unfinishedActivities': 'Activities unfinished at the end',
   },
 );
 

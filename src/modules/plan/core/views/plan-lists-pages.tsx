@@ -1,7 +1,7 @@
 import { Breadcrumbs, PageHeading, Pagination, Table } from '../../../../web/components/index.js';
 import { usePage } from '../../../../web/page-context.js';
 import { PLAN_LIST_PAGE_SIZE, type PlanCalendar, type PlanLateItems } from '../list-plan-milestones.js';
-import { DelayedBadge, Percent } from './plan-badges.js';
+import { DelayedBadge, Percent, PlanPeriodEnded } from './plan-badges.js';
 import { commitmentHref } from './plan-page.js';
 
 function planCrumbs(t: ReturnType<typeof usePage>['t'], exercise: { slug: string; title: string }, label: string) {
@@ -26,7 +26,7 @@ export function PlanCalendarPage(props: { calendar: PlanCalendar }) {
   const slug = exercise.slug;
   type Row = (typeof milestones)[number];
   return (
-    <>
+    <PlanPeriodEnded.Provider value={props.calendar.periodEnded}>
       <Breadcrumbs items={planCrumbs(t, exercise, t('plan.calendar.title'))} />
       <PageHeading title={t('plan.calendar.title')} lead={plan.title}>
         <p>{t('plan.page.timelineLead')}</p>
@@ -74,7 +74,7 @@ export function PlanCalendarPage(props: { calendar: PlanCalendar }) {
       <p>
         <a href={`/ejercicios/${slug}/plan`}>{t('plan.late.backToPlan')}</a>
       </p>
-    </>
+    </PlanPeriodEnded.Provider>
   );
 }
 
@@ -96,7 +96,7 @@ export function PlanLatePage(props: { late: PlanLateItems }) {
     </li>
   );
   return (
-    <>
+    <PlanPeriodEnded.Provider value={props.late.periodEnded}>
       <Breadcrumbs items={planCrumbs(t, exercise, t('plan.late.title'))} />
       <PageHeading title={t('plan.late.title')} lead={plan.title}>
         <p>{t('plan.late.lead')}</p>
@@ -147,6 +147,6 @@ export function PlanLatePage(props: { late: PlanLateItems }) {
       <p>
         <a href={`/ejercicios/${slug}/plan`}>{t('plan.late.backToPlan')}</a>
       </p>
-    </>
+    </PlanPeriodEnded.Provider>
   );
 }

@@ -12,8 +12,8 @@ describe('a plan whose period ended says so', () => {
     expect(body).toContain('El periodo de este plan terminó el 31 de diciembre de 2021');
     expect(body).toMatch(/Al cierre, 1 de 9 compromisos llegaron al 100 %/);
     expect(body).toContain('Etapa del ejercicio: Evaluación.');
-    expect(body).toMatch(/Los informes finales de \d+ compromisos/);
-    expect(body).toMatch(/La evaluación final independiente de \d+ compromisos/);
+    expect(body).toMatch(/Compromisos sin informe final \(lo presenta cada institución responsable\): \d+\./);
+    expect(body).toMatch(/Compromisos sin evaluación final independiente: \d+\./);
     expect(body).toContain(`href="${PLAN}/resultados"`);
     expect(body).not.toContain('>En implementación<');
     expect(body).not.toContain('>Con retraso<');

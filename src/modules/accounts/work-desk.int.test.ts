@@ -43,17 +43,18 @@ describe('staff find their work', () => {
       '/admin/convocatorias',
       '/admin/problemas',
       '/admin/evaluacion',
+      '/admin/ejercicios',
     ])
       cardOf(page.body, href);
     // The counts are the database's: done activities to verify, confirmed sign-ups, open ARCO requests, failed e-mails.
     const done = (await db.select({ id: activities.id }).from(activities).where(eq(activities.status, 'done'))).length;
     expect(done).toBeGreaterThan(0);
-    expect(cardOf(page.body, '/admin/plan')).toContain(`${done} actividades terminadas por verificar`);
+    expect(cardOf(page.body, '/admin/plan')).toContain(`Actividades terminadas por verificar: ${done}`);
     const confirmed = (
       await db.select({ id: registrations.id }).from(registrations).where(eq(registrations.status, 'confirmed'))
     ).length;
     expect(cardOf(page.body, '/admin/inscripciones?status=confirmed')).toContain(
-      confirmed > 0 ? `${confirmed} inscripciones confirmadas por revisar` : 'Nada pendiente.',
+      confirmed > 0 ? `Inscripciones confirmadas por revisar: ${confirmed}` : 'Nada pendiente.',
     );
     const open = (
       await db
@@ -62,7 +63,7 @@ describe('staff find their work', () => {
         .where(inArray(arcoRequests.status, ['received', 'extended']))
     ).length;
     expect(cardOf(page.body, '/admin/arco')).toContain(
-      open > 0 ? `${open} solicitudes por responder` : 'Nada pendiente.',
+      open > 0 ? `Solicitudes por responder: ${open}` : 'Nada pendiente.',
     );
     expect(cardOf(page.body, '/admin/correo')).toContain('Nada pendiente.');
     await db.insert(emails).values({
@@ -76,7 +77,7 @@ describe('staff find their work', () => {
       attempts: 5,
     });
     const after = await app.inject({ url: '/admin', cookies: admin.cookies });
-    expect(cardOf(after.body, '/admin/correo')).toContain('1 correos no se pudieron entregar');
+    expect(cardOf(after.body, '/admin/correo')).toContain('Correos que no se pudieron entregar: 1');
     // Only admins have the desk.
     const liaison = await signInAs(database, {
       roles: [{ role: 'liaison', institutionId: (await db.select().from(institutions).limit(1))[0]!.id }],
@@ -119,17 +120,17 @@ describe('staff find their work', () => {
           ),
         )
     ).length;
-    expect(cardOf(mine.body, '/mis-actividades')).toContain(`${open} actividades abiertas de tu institución`);
+    expect(cardOf(mine.body, '/mis-actividades')).toContain(`Actividades abiertas de tu institución: ${open}`);
     cardOf(mine.body, '/evaluacion');
     expect(mine.body).not.toContain('href="/mis-actividades#verify-heading"');
     // A member verifies and follows the Secretariat; an evaluator assesses.
     const memberWork = await app.inject({ url: '/mi-trabajo', cookies: member.cookies });
     expect(cardOf(memberWork.body, '/mis-actividades#verify-heading')).toMatch(
-      /\d+ actividades terminadas por verificar/,
+      /Actividades terminadas por verificar: \d+/,
     );
     expect(memberWork.body).toContain('Secretariado Técnico');
     const evaluatorWork = await app.inject({ url: '/mi-trabajo', cookies: evaluator.cookies });
-    expect(cardOf(evaluatorWork.body, '/evaluacion')).toMatch(/evaluaciones finales pendientes/);
+    expect(cardOf(evaluatorWork.body, '/evaluacion')).toMatch(/Evaluaciones finales pendientes: \d+/);
     const nothing = await app.inject({ url: '/mi-trabajo', cookies: participant.cookies });
     expect(nothing.body).toContain('Por ahora no hay nada pendiente para ti.');
   }, 120_000);

@@ -272,7 +272,7 @@ export const auditMessages = defineMessages(
     'audit.history.dataDeleted': 'Datos eliminados',
     'audit.history.dataChanged': 'Datos modificados',
     'audit.history.see': 'Ver completos',
-    'audit.history.createdWith': 'Se registró con {count} datos; el detalle del cambio los muestra todos.',
+    'audit.history.createdWith': 'Datos con los que se registró: {count}. El detalle del cambio los muestra todos.',
     'audit.history.change': 'Cambio',
   },
   {
@@ -543,7 +543,8 @@ export const auditMessages = defineMessages(
     'audit.history.dataDeleted': 'Data deleted',
     'audit.history.dataChanged': 'Data changed',
     'audit.history.see': 'See them in full',
-    'audit.history.createdWith': 'Recorded with {count} pieces of data; the details of the change show them all.',
+    'audit.history.createdWith':
+      'Pieces of data it was recorded with: {count}. The details of the change show them all.',
     'audit.history.change': 'Change',
   },
 );

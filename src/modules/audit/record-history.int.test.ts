@@ -16,7 +16,7 @@ describe('the history of a public record', () => {
     const page = await app.inject({ url: '/ejercicios/tercer-pal-2020-2021' });
     expect(page.statusCode).toBe(200);
     // The record's page says the exercise was created, in one line; its full history lists the data it started with.
-    expect(sectionOf(page.body)).toMatch(/Creación: .*Se registró con 10 datos/s);
+    expect(sectionOf(page.body)).toMatch(/Creación: .*Datos con los que se registró: 10\./s);
     const response = await app.inject({ url: '/ejercicios/tercer-pal-2020-2021/historial' });
     expect(response.statusCode).toBe(200);
     const history = withoutStackAttributes(response.body.slice(response.body.indexOf('<main')));

@@ -131,7 +131,7 @@ export const callsMessages = defineMessages(
 
     'calls.public.cancelled': 'Esta convocatoria fue cancelada',
     'calls.public.cancelledNoReason': 'La convocatoria se canceló y ya no recibe inscripciones.',
-    'calls.desk.drafts': '{count} borradores sin publicar',
+    'calls.desk.drafts': 'Borradores sin publicar: {count}',
   },
   {
     'calls.admin.title': 'Calls',
@@ -258,7 +258,7 @@ export const callsMessages = defineMessages(
 
     'calls.public.cancelled': 'This call was cancelled',
     'calls.public.cancelledNoReason': 'The call was cancelled and no longer accepts sign-ups.',
-    'calls.desk.drafts': '{count} drafts not yet published',
+    'calls.desk.drafts': 'Drafts not yet published: {count}',
   },
 );
 

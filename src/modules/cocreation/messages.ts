@@ -248,7 +248,7 @@ export const cocreationMessages = defineMessages(
     'audit.field.explanation': 'Explicación de la decisión',
     'audit.field.agreementCode': 'Acuerdo del Secretariado',
     'audit.recordType.problem': 'Problema público',
-    'cocreation.desk.waiting': '{count} problemas reportados o sin decisión',
+    'cocreation.desk.waiting': 'Problemas reportados o sin decisión: {count}',
   },
   {
     'cocreation.propose': 'Propose a problem',
@@ -494,7 +494,7 @@ export const cocreationMessages = defineMessages(
     'audit.field.explanation': 'Explanation of the decision',
     'audit.field.agreementCode': 'Agreement of the Secretariat',
     'audit.recordType.problem': 'Public problem',
-    'cocreation.desk.waiting': '{count} problems reported or without a decision',
+    'cocreation.desk.waiting': 'Problems reported or without a decision: {count}',
   },
 );
 

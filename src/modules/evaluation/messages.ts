@@ -320,7 +320,14 @@ export const evaluationMessages = defineMessages(
     'audit.field.progressAtAssessment': 'Avance calculado a la fecha de la evaluación',
     'evaluation.desk.title': 'Evaluación',
     'evaluation.desk.lead': 'El método de evaluación de cada ejercicio.',
-    'evaluation.myWork.waiting': '{reports} informes finales y {assessments} evaluaciones finales pendientes',
+    'evaluation.myWork.waiting':
+      'Informes finales pendientes: {reports}. Evaluaciones finales pendientes: {assessments}.',
+    'evaluation.pending.finalReports':
+      'Compromisos sin informe final (lo presenta cada institución responsable): {count}.',
+    'evaluation.pending.finalReportsDone': 'Cada compromiso tiene su informe final.',
+    'evaluation.pending.assessments': 'Compromisos sin evaluación final independiente: {count}.',
+    'evaluation.pending.assessmentsDone': 'Cada compromiso tiene su evaluación final.',
+    'evaluation.pending.results': 'Ver lo declarado y lo evaluado',
   },
   {
     'evaluation.method.irm_2021': 'IRM 2021 method (plans from 2020 on)',
@@ -637,7 +644,13 @@ export const evaluationMessages = defineMessages(
     'audit.field.progressAtAssessment': 'Computed progress on the date of the assessment',
     'evaluation.desk.title': 'Evaluation',
     'evaluation.desk.lead': 'The evaluation method of each exercise.',
-    'evaluation.myWork.waiting': '{reports} final reports and {assessments} end-of-term assessments to do',
+    'evaluation.myWork.waiting': 'Final reports to file: {reports}. End-of-term assessments to do: {assessments}.',
+    'evaluation.pending.finalReports':
+      'Commitments without their final report (each responsible institution files it): {count}.',
+    'evaluation.pending.finalReportsDone': 'Every commitment has its final report.',
+    'evaluation.pending.assessments': 'Commitments without their independent end-of-term assessment: {count}.',
+    'evaluation.pending.assessmentsDone': 'Every commitment has its end-of-term assessment.',
+    'evaluation.pending.results': 'See what was declared and what was assessed',
   },
 );
 

@@ -3,6 +3,7 @@ import type { ModuleManifest } from '../../kernel/manifest.js';
 import { deadlineSettings } from './deadlines.js';
 import { DEADLINE_REMINDERS_CRON, DEADLINE_REMINDERS_QUEUE, sendDeadlineReminders } from './send-deadline-reminders.js';
 import { evaluationDeskSection, evaluationWorkSection } from './work-sections.js';
+import { evaluationPendingSection } from './plan-pending-section.js';
 import { commitmentEvaluationRoutes } from './commitment-evaluation-routes.js';
 import { designAssessmentRoutes } from './design-assessment-routes.js';
 import { endAssessmentRoutes } from './end-assessment-routes.js';
@@ -130,7 +131,7 @@ export const evaluationModule: ModuleManifest = {
     },
   },
   datasets: [...evaluationDatasets, lessonsDataset],
-  sections: [lateAssessmentsSection, evaluationDeskSection, evaluationWorkSection],
+  sections: [lateAssessmentsSection, evaluationDeskSection, evaluationWorkSection, evaluationPendingSection],
   jobs: [
     {
       queue: DEADLINE_REMINDERS_QUEUE,

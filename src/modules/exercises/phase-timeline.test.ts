@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { phaseTimeline } from './phase-timeline.js';
 import { pickCurrentExercise } from './list-exercises.js';
+import { calendarPhaseOn, duePhase } from './exercise-phase.js';
 
 describe('phase timeline', () => {
   it('marks earlier phases done, the current one current and later ones upcoming, with their planned dates', () => {
@@ -40,5 +41,28 @@ describe('current exercise', () => {
       ]),
     ).toEqual({ phase: 'closed', n: 2 });
     expect(pickCurrentExercise([])).toBeUndefined();
+  });
+});
+
+describe('the phase an exercise’s calendar gives', () => {
+  const planned = [
+    { phase: 'call', startsOn: '2026-11-01' },
+    { phase: 'secretariat_installation', startsOn: '2026-12-15' },
+    { phase: 'diagnosis', startsOn: '2027-01-10' },
+  ] as const;
+
+  it('moves forward to the last planned phase that has started, never back', () => {
+    expect(duePhase('sensitization', planned, '2026-11-23', null)).toBe('call');
+    expect(duePhase('call', planned, '2026-11-23', null)).toBeUndefined();
+    expect(duePhase('call', planned, '2027-01-10', null)).toBe('diagnosis');
+    expect(duePhase('diagnosis', planned, '2026-11-23', null)).toBeUndefined();
+    expect(duePhase('call', [], '2030-01-01', null)).toBeUndefined();
+  });
+
+  it('after a move by hand, follows only phases planned to start after that day', () => {
+    // An admin kept the exercise in its call on 20 December: the installation (planned 15 December) does not count.
+    expect(duePhase('call', planned, '2026-12-28', '2026-12-20')).toBeUndefined();
+    expect(duePhase('call', planned, '2027-01-10', '2026-12-20')).toBe('diagnosis');
+    expect(calendarPhaseOn(planned, '2026-12-28')).toBe('secretariat_installation');
   });
 });

@@ -32,6 +32,16 @@ export const exercises = pgTable(
       .notNull()
       .references(() => institutions.id),
     isDemo: boolean('is_demo').notNull().default(false),
+    /**
+     * Why an admin moved the phase by hand (public). A phase that follows the planned calendar (the scheduled job)
+     * has none.
+     */
+    phaseReason: text('phase_reason'),
+    /**
+     * The day an admin last moved the phase by hand: the calendar moves it again only to a phase planned to start
+     * after that day.
+     */
+    phaseMovedOn: date('phase_moved_on'),
     ...timestamps(),
   },
   (t) => [index('exercises_period_idx').on(t.periodStart)],

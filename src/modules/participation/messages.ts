@@ -121,7 +121,7 @@ export const participationMessages = defineMessages(
     'participation.status.visible': 'Visible',
     'participation.status.hidden': 'Oculto por la moderación',
     'participation.desk.title': 'Comentarios por moderar',
-    'participation.desk.reported': '{count} comentarios reportados',
+    'participation.desk.reported': 'Comentarios reportados: {count}',
   },
   {
     'participation.comments.title': 'Comments',
@@ -242,7 +242,7 @@ export const participationMessages = defineMessages(
     'participation.status.visible': 'Visible',
     'participation.status.hidden': 'Hidden by the moderators',
     'participation.desk.title': 'Comments to moderate',
-    'participation.desk.reported': '{count} reported comments',
+    'participation.desk.reported': 'Reported comments: {count}',
   },
 );
 

@@ -121,7 +121,7 @@ export const registrationsMessages = defineMessages(
     'registrations.status.accepted': 'Aceptada',
     'registrations.status.rejected': 'Rechazada',
     'registrations.status.withdrawn': 'Retirada',
-    'registrations.desk.toReview': '{count} inscripciones confirmadas por revisar',
+    'registrations.desk.toReview': 'Inscripciones confirmadas por revisar: {count}',
   },
   {
     'registrations.cta': 'Sign up',
@@ -241,7 +241,7 @@ export const registrationsMessages = defineMessages(
     'registrations.status.accepted': 'Accepted',
     'registrations.status.rejected': 'Rejected',
     'registrations.status.withdrawn': 'Withdrawn',
-    'registrations.desk.toReview': '{count} confirmed sign-ups to review',
+    'registrations.desk.toReview': 'Confirmed sign-ups to review: {count}',
   },
 );
 

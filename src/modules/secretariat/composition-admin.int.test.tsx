@@ -69,7 +69,7 @@ describe('the Secretariat after installation: seats, members, sessions and docum
     const confirm = await get(`/admin/secretariado/lugares/${seat!.id}/borrar`);
     expect(confirm.statusCode).toBe(200);
     expect(confirm.body).toContain('Borrar el lugar «Colectivo de prueba por el agua»');
-    expect(confirm.body).toContain('Con él se borran sus 1 integrantes');
+    expect(confirm.body).toContain('Integrantes que se borran con él (1):');
     expect(confirm.body).toContain('Rosa Elena Quiñones');
     expect(confirm.body).toContain(`<form method="post" action="/admin/secretariado/lugares/${seat!.id}/borrar"`);
     expect(await db.select().from(secretariatSeats).where(eq(secretariatSeats.id, seat!.id))).toHaveLength(1);

@@ -391,10 +391,10 @@ export const secretariatMessages = defineMessages(
     'secretariat.seatPage.deleteTitle': 'Borrar el lugar',
     'secretariat.seatPage.delete': 'Borrar este lugar (se pide confirmación)',
     'secretariat.seatPage.notDeletable':
-      'Este lugar no se puede borrar: ya tiene {count} registros de asistencia o votos en sesiones. Para cambiar a quién lo ocupa, termina el periodo de sus integrantes.',
+      'Este lugar no se puede borrar: ya participó en sesiones (registros de asistencia o votos: {count}). Para cambiar a quién lo ocupa, termina el periodo de sus integrantes.',
     'secretariat.seatRemoval.title': 'Borrar el lugar «{name}»',
     'secretariat.seatRemoval.lead': 'El lugar desaparece de la composición pública del Secretariado.',
-    'secretariat.seatRemoval.members': 'Con él se borran sus {count} integrantes:',
+    'secretariat.seatRemoval.members': 'Integrantes que se borran con él ({count}):',
     'secretariat.seatRemoval.noMembers': 'No tiene integrantes.',
     'secretariat.seatRemoval.confirm': 'Sí, borrar el lugar',
     'secretariat.removal.warning': 'Esto no se puede deshacer',
@@ -442,7 +442,7 @@ export const secretariatMessages = defineMessages(
     'secretariat.error.url.both': 'Da un archivo o un enlace, no ambos.',
     'secretariat.error.file.missing': 'Elige un archivo o escribe un enlace.',
     'secretariat.admin.manageSeat': 'Gestionar el lugar',
-    'secretariat.desk.overdue': '{count} acuerdos vencidos sin cumplir',
+    'secretariat.desk.overdue': 'Acuerdos vencidos sin cumplir: {count}',
     'secretariat.desk.next': 'Próxima sesión: {session}, {date}',
   },
   {
@@ -831,10 +831,10 @@ export const secretariatMessages = defineMessages(
     'secretariat.seatPage.deleteTitle': 'Delete the seat',
     'secretariat.seatPage.delete': 'Delete this seat (you will be asked to confirm)',
     'secretariat.seatPage.notDeletable':
-      'This seat cannot be deleted: it already has {count} attendance or vote records in sessions. To change who holds it, end its members’ terms.',
+      'This seat cannot be deleted: it has taken part in sessions (attendance or vote records: {count}). To change who holds it, end its members’ terms.',
     'secretariat.seatRemoval.title': 'Delete the seat “{name}”',
     'secretariat.seatRemoval.lead': 'The seat disappears from the Secretariat’s public composition.',
-    'secretariat.seatRemoval.members': 'Its {count} members are deleted with it:',
+    'secretariat.seatRemoval.members': 'Members deleted with it ({count}):',
     'secretariat.seatRemoval.noMembers': 'It has no members.',
     'secretariat.seatRemoval.confirm': 'Yes, delete the seat',
     'secretariat.removal.warning': 'This cannot be undone',
@@ -880,7 +880,7 @@ export const secretariatMessages = defineMessages(
     'secretariat.error.url.both': 'Give a file or a link, not both.',
     'secretariat.error.file.missing': 'Choose a file or give a link.',
     'secretariat.admin.manageSeat': 'Manage the seat',
-    'secretariat.desk.overdue': '{count} overdue agreements not yet fulfilled',
+    'secretariat.desk.overdue': 'Overdue agreements not yet fulfilled: {count}',
     'secretariat.desk.next': 'Next session: {session}, {date}',
   },
 );

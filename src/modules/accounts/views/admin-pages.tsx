@@ -37,6 +37,7 @@ export function AdminHomePage(props: { failedEmails: number; sections: Component
             label: t('accounts.desk.failedEmails', { count: format.number(props.failedEmails) }),
           }}
         />
+        <WorkCard title={t('exercises.admin.title')} href="/admin/ejercicios" lead={t('accounts.desk.exercisesLead')} />
         <WorkCard title={t('accounts.admin.users')} href="/admin/usuarios" lead={t('accounts.desk.usersLead')} />
         <WorkCard
           title={t('directory.admin.title')}

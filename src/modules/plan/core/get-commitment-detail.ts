@@ -9,7 +9,7 @@ import { institutions, municipalities } from '../../directory/schema.js';
 import { exercises } from '../../exercises/schema.js';
 import { agreements } from '../../secretariat/read-models.js';
 import { storedFiles } from '../../files/read-models.js';
-import { isActivityDelayed, isDelayed, normalisedWeights } from './progress.js';
+import { isActivityDelayed, isDelayed, normalisedWeights, periodEnded } from './progress.js';
 import {
   actionPlans,
   activities,
@@ -178,6 +178,8 @@ export async function getCommitmentDetail(db: Db, slug: string, number: number, 
   return {
     ...head,
     isDelayed: isDelayed(head.commitment.openDueOn, today),
+    /** The plan's period ended while it still says it is being carried out (progress.ts). */
+    periodEnded: periodEnded(head.plan, today),
     partners,
     municipalities: places,
     milestones: stones.map((s, i) => ({

@@ -4,7 +4,7 @@ import type { Db } from '../../../db/client.js';
 import { notFound } from '../../../shared/errors.js';
 import { institutions } from '../../directory/schema.js';
 import { exercises } from '../../exercises/schema.js';
-import { isDelayed } from './progress.js';
+import { isDelayed, periodEnded } from './progress.js';
 import { actionPlans, activities, commitments, milestones } from '../schema.js';
 import { commitmentStatusIsPublic, planIsPublic } from './visibility.js';
 import { listCommitmentPlaces } from './list-commitment-places.js';
@@ -153,6 +153,8 @@ export async function getPlanOverview(db: Db, slug: string, today: string) {
   return {
     exercise,
     plan,
+    /** The period ended while the plan still says it is being carried out (progress.ts). */
+    periodEnded: periodEnded(plan, today),
     commitments: list,
     milestoneCount: milestoneCounts?.total ?? 0,
     lateMilestones: lateStones,

@@ -4,7 +4,7 @@ import type { Db } from '../../../db/client.js';
 import { notFound } from '../../../shared/errors.js';
 import { institutions } from '../../directory/schema.js';
 import { exercises } from '../../exercises/schema.js';
-import { isDelayed } from './progress.js';
+import { isDelayed, periodEnded } from './progress.js';
 import { actionPlans, activities, commitments, milestones, type ActivityStatus } from '../schema.js';
 import { commitmentStatusIsPublic, planIsPublic } from './visibility.js';
 
@@ -63,6 +63,7 @@ export async function listPlanMilestones(db: Db, slug: string, options: { page: 
   return {
     exercise,
     plan,
+    periodEnded: periodEnded(plan, options.today),
     page,
     pages,
     total,
@@ -149,6 +150,15 @@ export async function listLateItems(db: Db, slug: string, options: { kind: LateK
           .orderBy(asc(activities.plannedEnd), asc(commitments.number), asc(activities.id))
           .limit(PLAN_LIST_PAGE_SIZE)
           .offset(offset);
-  return { exercise, plan, kind: options.kind, page, pages, counts, items };
+  return {
+    exercise,
+    plan,
+    periodEnded: periodEnded(plan, options.today),
+    kind: options.kind,
+    page,
+    pages,
+    counts,
+    items,
+  };
 }
 export type PlanLateItems = Awaited<ReturnType<typeof listLateItems>>;

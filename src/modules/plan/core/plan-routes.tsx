@@ -10,6 +10,7 @@ import { lateKinds, listLateItems, listPlanMilestones } from './list-plan-milest
 import { localDate } from './plan-actor.js';
 import { PlanCalendarPage, PlanLatePage } from './views/plan-lists-pages.js';
 import { commitmentSorts, PlanPage, sortDirections } from './views/plan-page.js';
+import { planPendingSlot } from './plan-time.js';
 
 const planQuery = z.object({
   orden: oneOfQuery(commitmentSorts, 'numero'),
@@ -30,9 +31,23 @@ export function planRoutes(app: FastifyInstance, deps: ModuleDeps) {
     async (request, reply) => {
       const overview = await getPlanOverview(db, parseParams(request, slugParams, 'plan').slug, today());
       const { orden: sort, sentido: direction, pagina } = parseQuery(request, planQuery);
+      // Only a plan whose period ended asks the later modules what is still pending (no query otherwise).
+      const pending = overview.periodEnded
+        ? await deps.sections.render(planPendingSlot, {
+            db,
+            config,
+            request,
+            now: deps.now(),
+            subject: {
+              planId: overview.plan.id,
+              exerciseSlug: overview.exercise.slug,
+              periodEnd: overview.plan.periodEnd,
+            },
+          })
+        : undefined;
       return sendPage(request, reply, deps, {
         title: overview.plan.title,
-        body: <PlanPage overview={overview} sort={sort} direction={direction} page={pagina} />,
+        body: <PlanPage overview={overview} sort={sort} direction={direction} page={pagina} pending={pending} />,
       });
     },
   );

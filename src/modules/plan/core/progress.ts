@@ -106,3 +106,11 @@ export const isDelayed = (openDue: string | null | undefined, today: string) => 
 /** An activity is late when its planned end has passed and it is neither done, verified nor cancelled. */
 export const isActivityDelayed = (activity: { status: ActivityStatus; plannedEnd: string | null }, today: string) =>
   (activity.status === 'not_started' || activity.status === 'in_progress') && isDelayed(activity.plannedEnd, today);
+
+/**
+ * Whether a plan's period has ended while it still says it is being carried out (approved, published or in
+ * implementation): its pages then say the period ended and what is pending, instead of "in implementation" with
+ * every unfinished item "late" years on.
+ */
+export const periodEnded = (plan: { periodEnd: string; status: string }, today: string) =>
+  plan.periodEnd < today && ['approved', 'published', 'in_implementation'].includes(plan.status);

@@ -9,7 +9,13 @@ import type { ShownEntry } from '../../../audit/present-history.js';
 import { filePath } from '../../../files/get-file.js';
 import type { CommitmentDetail } from '../get-commitment-detail.js';
 import { ogpValues, smartCriteria } from '../../schema.js';
-import { ActivityStatusBadge, CommitmentStatusBadge, DelayedBadge, EvidenceStatusBadge } from './plan-badges.js';
+import {
+  ActivityStatusBadge,
+  CommitmentStatusBadge,
+  DelayedBadge,
+  EvidenceStatusBadge,
+  PlanPeriodEnded,
+} from './plan-badges.js';
 import { ProgressChart } from './progress-chart.js';
 import { emptyForm } from '../../../../web/forms.js';
 
@@ -351,11 +357,11 @@ export function CommitmentPage(props: {
   history: readonly ShownEntry[];
   participation?: (ParticipationPanel & { notice?: ParticipationNotice | undefined }) | undefined;
 }) {
-  const { t } = usePage();
+  const { t, format } = usePage();
   const { exercise, plan, commitment: c, series } = props.detail;
   const planHref = `/ejercicios/${exercise.slug}/plan`;
   return (
-    <>
+    <PlanPeriodEnded.Provider value={props.detail.periodEnded}>
       <Breadcrumbs
         items={[
           { href: '/', label: t('nav.home') },
@@ -378,6 +384,14 @@ export function CommitmentPage(props: {
       </PageHeading>
       <section aria-labelledby="progress-heading" class="panel panel--highlight">
         <h2 id="progress-heading">{t('plan.commitment.progress')}</h2>
+        {props.detail.periodEnded ? (
+          <p>
+            {t('plan.periodEnded.commitment', {
+              date: format.calendarDate(plan.periodEnd),
+              progress: format.number(Math.round(c.progress)),
+            })}
+          </p>
+        ) : null}
         <ProgressBar id="commitment-progress" value={c.progress} label={t('plan.commitment.progressBar')} />
         <p>
           <a href={`${planHref}#formula`}>{t('plan.page.howComputed')}</a>
@@ -408,6 +422,6 @@ export function CommitmentPage(props: {
         hasMore={props.detail.hasMoreHistory}
         fullHref={`${planHref}/compromisos/${c.number}/historial`}
       />
-    </>
+    </PlanPeriodEnded.Provider>
   );
 }

@@ -1,3 +1,5 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
 import { StatusBadge, type BadgeTone } from '../../../../web/components/index.js';
 import { usePage } from '../../../../web/page-context.js';
 import type { ActivityStatus, CommitmentStatus, EvidenceStatus, PlanStatus } from '../../schema.js';
@@ -23,8 +25,19 @@ const activityTone: Record<ActivityStatus, BadgeTone> = {
 };
 const evidenceTone: Record<EvidenceStatus, BadgeTone> = { submitted: 'info', accepted: 'success', rejected: 'danger' };
 
+/**
+ * Whether the plan on the page has ended its period while still "in implementation" (progress.ts periodEnded): its
+ * badges then say so ("Periodo terminado", "Sin terminar al cierre") instead of "En implementación" and "Con retraso".
+ */
+export const PlanPeriodEnded = createContext(false);
+
+/** Statuses that say a commitment is still being carried out: after the plan's period they say it ended. */
+const ongoing: readonly CommitmentStatus[] = ['approved', 'in_implementation'];
+
 export function CommitmentStatusBadge(props: { status: CommitmentStatus }) {
   const { t } = usePage();
+  if (useContext(PlanPeriodEnded) && ongoing.includes(props.status))
+    return <StatusBadge tone="neutral">{t('plan.periodEnded.badge')}</StatusBadge>;
   return <StatusBadge tone={commitmentTone[props.status]}>{t(`plan.commitmentStatus.${props.status}`)}</StatusBadge>;
 }
 
@@ -40,6 +53,7 @@ export function EvidenceStatusBadge(props: { status: EvidenceStatus }) {
 
 export function PlanStatusBadge(props: { status: PlanStatus }) {
   const { t } = usePage();
+  if (useContext(PlanPeriodEnded)) return <StatusBadge tone="neutral">{t('plan.periodEnded.badge')}</StatusBadge>;
   return (
     <StatusBadge tone={props.status === 'in_implementation' || props.status === 'published' ? 'info' : 'neutral'}>
       {t(`plan.planStatus.${props.status}`)}
@@ -50,7 +64,13 @@ export function PlanStatusBadge(props: { status: PlanStatus }) {
 /** "Con retraso": shown wherever a late commitment, milestone or activity appears. */
 export function DelayedBadge(props: { isDelayed: boolean }) {
   const { t } = usePage();
-  return props.isDelayed ? <StatusBadge tone="danger">{t('plan.delayed')}</StatusBadge> : null;
+  const ended = useContext(PlanPeriodEnded);
+  if (!props.isDelayed) return null;
+  return ended ? (
+    <StatusBadge tone="warning">{t('plan.periodEnded.unfinished')}</StatusBadge>
+  ) : (
+    <StatusBadge tone="danger">{t('plan.delayed')}</StatusBadge>
+  );
 }
 
 /** A progress figure as text, rounded to a whole percentage. */

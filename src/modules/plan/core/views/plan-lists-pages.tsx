@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { Breadcrumbs, PageHeading, Pagination, Table } from '../../../../web/components/index.js';
 import { usePage } from '../../../../web/page-context.js';
 import { PLAN_LIST_PAGE_SIZE, type PlanCalendar, type PlanLateItems } from '../list-plan-milestones.js';
-import { DelayedBadge, Percent } from './plan-badges.js';
+import { DelayedBadge, Percent, PlanPeriodEnded } from './plan-badges.js';
 import { commitmentHref } from './plan-page.js';
 
 function planCrumbs(t: ReturnType<typeof usePage>['t'], exercise: { slug: string; title: string }, label: string) {
@@ -27,7 +27,7 @@ export function PlanCalendarPage(props: { calendar: PlanCalendar }) {
   const slug = exercise.slug;
   type Row = (typeof milestones)[number];
   return (
-    <>
+    <PlanPeriodEnded.Provider value={props.calendar.periodEnded}>
       <Breadcrumbs items={planCrumbs(t, exercise, t('plan.calendar.title'))} />
       <PageHeading title={t('plan.calendar.title')} lead={plan.title}>
         <p>{t('plan.page.timelineLead')}</p>
@@ -75,7 +75,7 @@ export function PlanCalendarPage(props: { calendar: PlanCalendar }) {
       <p>
         <a href={`/ejercicios/${slug}/plan`}>{t('plan.late.backToPlan')}</a>
       </p>
-    </>
+    </PlanPeriodEnded.Provider>
   );
 }
 
@@ -97,7 +97,7 @@ export function PlanLatePage(props: { late: PlanLateItems; sections?: ComponentC
     </li>
   );
   return (
-    <>
+    <PlanPeriodEnded.Provider value={props.late.periodEnded}>
       <Breadcrumbs items={planCrumbs(t, exercise, t('plan.late.title'))} />
       <PageHeading title={t('plan.late.title')} lead={plan.title}>
         <p>{t('plan.late.lead')}</p>
@@ -149,6 +149,6 @@ export function PlanLatePage(props: { late: PlanLateItems; sections?: ComponentC
       <p>
         <a href={`/ejercicios/${slug}/plan`}>{t('plan.late.backToPlan')}</a>
       </p>
-    </>
+    </PlanPeriodEnded.Provider>
   );
 }

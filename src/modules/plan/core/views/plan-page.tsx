@@ -10,7 +10,9 @@ import { MunicipalityMap } from '../../../directory/views/municipality-map.js';
 import { usePage } from '../../../../web/page-context.js';
 import { byInstitution, byMunicipality, type PlanOverview } from '../get-plan-overview.js';
 import { activityStatuses, commitmentStatuses } from '../../schema.js';
-import { CommitmentStatusBadge, DelayedBadge, Percent, PlanStatusBadge } from './plan-badges.js';
+import type { ComponentChildren } from 'preact';
+import { CommitmentStatusBadge, DelayedBadge, Percent, PlanPeriodEnded, PlanStatusBadge } from './plan-badges.js';
+import { PeriodEndedNotice } from './period-ended.js';
 import { FormulaExplained } from './formula.js';
 
 export const commitmentSorts = ['numero', 'avance', 'institucion', 'estado'] as const;
@@ -267,7 +269,8 @@ function CountsSection(props: { overview: PlanOverview }) {
               </li>
             ))}
             <li>
-              {t('plan.page.lateCommitments')}: {format.number(lateCommitments.length)}
+              {t(props.overview.periodEnded ? 'plan.periodEnded.unfinishedCommitments' : 'plan.page.lateCommitments')}:{' '}
+              {format.number(lateCommitments.length)}
             </li>
           </ul>
         </div>
@@ -280,7 +283,8 @@ function CountsSection(props: { overview: PlanOverview }) {
               </li>
             ))}
             <li>
-              {t('plan.page.lateActivities')}: {format.number(lateActivityCount)}
+              {t(props.overview.periodEnded ? 'plan.periodEnded.unfinishedActivities' : 'plan.page.lateActivities')}:{' '}
+              {format.number(lateActivityCount)}
             </li>
           </ul>
         </div>
@@ -306,7 +310,11 @@ function InstitutionsSection(props: { overview: PlanOverview }) {
             isPrimary: true,
           },
           { header: t('plan.table.commitments'), cell: (r) => format.number(r.count), isNumeric: true },
-          { header: t('plan.table.late'), cell: (r) => format.number(r.delayed), isNumeric: true },
+          {
+            header: t(props.overview.periodEnded ? 'plan.periodEnded.unfinishedColumn' : 'plan.table.late'),
+            cell: (r) => format.number(r.delayed),
+            isNumeric: true,
+          },
           { header: t('plan.table.meanProgress'), cell: (r) => <Percent value={r.progress} />, isNumeric: true },
         ]}
         rows={institutionsRows}
@@ -355,19 +363,20 @@ function MunicipalitiesSection(props: { overview: PlanOverview }) {
 /** The late commitments, milestones and activities (the most overdue, with links to all of them). */
 function LateSection(props: { overview: PlanOverview }) {
   const { t, format } = usePage();
+  const ended = props.overview.periodEnded;
   const { exercise, commitments, lateMilestones, lateMilestoneCount, lateActivities, lateActivityCount } =
     props.overview;
   const slug = exercise.slug;
   const lateCommitments = commitments.filter((c) => c.isDelayed);
   return (
     <section aria-labelledby="late-heading">
-      <h2 id="late-heading">{t('plan.page.late')}</h2>
+      <h2 id="late-heading">{t(ended ? 'plan.periodEnded.lateHeading' : 'plan.page.late')}</h2>
       {lateCommitments.length + lateMilestoneCount + lateActivityCount === 0 ? (
         <p>{t('plan.page.noLate')}</p>
       ) : (
         <>
           <p>
-            {t('plan.page.lateSummary', {
+            {t(ended ? 'plan.periodEnded.lateSummary' : 'plan.page.lateSummary', {
               commitments: format.number(lateCommitments.length),
               milestones: format.number(lateMilestoneCount),
               activities: format.number(lateActivityCount),
@@ -476,12 +485,18 @@ export function PlanPage(props: {
   sort: CommitmentSort;
   direction?: SortDirection | undefined;
   page: number;
+  /** What an ended plan still needs (planPendingSlot's sections). */
+  pending?: ComponentChildren[] | undefined;
 }) {
   const { t } = usePage();
   const { plan, commitments } = props.overview;
   return (
-    <>
+    <PlanPeriodEnded.Provider value={props.overview.periodEnded}>
       <PlanHeader overview={props.overview} />
+
+      {props.overview.periodEnded ? (
+        <PeriodEndedNotice overview={props.overview} pending={props.pending ?? []} />
+      ) : null}
 
       <OverallSection overview={props.overview} />
 
@@ -516,6 +531,6 @@ export function PlanPage(props: {
       <UpcomingSection overview={props.overview} />
 
       <FormulaExplained />
-    </>
+    </PlanPeriodEnded.Provider>
   );
 }

@@ -197,11 +197,13 @@ describe('the change log', () => {
       { recordType: 'end_assessment', action: 'create', n: 7 },
       { recordType: 'exercise', action: 'create', n: 3 },
       { recordType: 'institution', action: 'create', n: 16 },
+      { recordType: 'lesson', action: 'create', n: 4 },
       { recordType: 'milestone', action: 'create', n: 27 },
       { recordType: 'privacy_notice', action: 'create', n: 2 },
       { recordType: 'problem', action: 'create', n: 10 },
       { recordType: 'problem', action: 'update', n: 12 },
       { recordType: 'progress_report', action: 'create', n: 17 },
+      { recordType: 'results_report_version', action: 'create', n: 1 },
       { recordType: 'secretariat', action: 'create', n: 1 },
       { recordType: 'secretariat_attendance', action: 'update', n: 5 },
       { recordType: 'secretariat_membership', action: 'create', n: 14 },
@@ -211,7 +213,7 @@ describe('the change log', () => {
     ]);
     const rows = await db.select().from(changeLog);
     expect(rows.every((row) => row.actorId === null && row.actorLabel === 'Sistema')).toBe(true);
-    expect(await verifyChangeLog(db)).toMatchObject({ ok: true, checked: 246 });
+    expect(await verifyChangeLog(db)).toMatchObject({ ok: true, checked: 251 });
   });
 
   it('still verifies after a backup is restored into another database', async () => {
@@ -220,8 +222,8 @@ describe('the change log', () => {
     await backupDatabase(source.db, file);
     const target = await createTestDatabase();
     await restoreDatabase(target.db, file);
-    expect(await verifyChangeLog(target.db)).toMatchObject({ ok: true, checked: 246 });
+    expect(await verifyChangeLog(target.db)).toMatchObject({ ok: true, checked: 251 });
     await target.db.transaction((tx) => appendChange(tx, entry(1)));
-    expect(await verifyChangeLog(target.db)).toMatchObject({ ok: true, checked: 247 });
+    expect(await verifyChangeLog(target.db)).toMatchObject({ ok: true, checked: 252 });
   });
 });

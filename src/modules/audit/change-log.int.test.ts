@@ -192,6 +192,8 @@ describe('the change log', () => {
       // The demo's hidden problem: its text was redacted from its creation entry.
       { recordType: 'change_log_entry', action: 'update', n: 1 },
       { recordType: 'commitment', action: 'create', n: 17 },
+      // The third plan's commitments and the problems and proposals they came from (traceability).
+      { recordType: 'commitment_origin', action: 'create', n: 14 },
       { recordType: 'design_assessment', action: 'create', n: 8 },
       { recordType: 'document', action: 'create', n: 2 },
       { recordType: 'end_assessment', action: 'create', n: 7 },
@@ -202,6 +204,8 @@ describe('the change log', () => {
       { recordType: 'problem', action: 'create', n: 10 },
       { recordType: 'problem', action: 'update', n: 12 },
       { recordType: 'progress_report', action: 'create', n: 17 },
+      { recordType: 'proposal', action: 'create', n: 8 },
+      { recordType: 'proposal', action: 'update', n: 8 },
       { recordType: 'secretariat', action: 'create', n: 1 },
       { recordType: 'secretariat_attendance', action: 'update', n: 5 },
       { recordType: 'secretariat_membership', action: 'create', n: 14 },
@@ -211,7 +215,7 @@ describe('the change log', () => {
     ]);
     const rows = await db.select().from(changeLog);
     expect(rows.every((row) => row.actorId === null && row.actorLabel === 'Sistema')).toBe(true);
-    expect(await verifyChangeLog(db)).toMatchObject({ ok: true, checked: 246 });
+    expect(await verifyChangeLog(db)).toMatchObject({ ok: true, checked: 276 });
   });
 
   it('still verifies after a backup is restored into another database', async () => {
@@ -220,8 +224,8 @@ describe('the change log', () => {
     await backupDatabase(source.db, file);
     const target = await createTestDatabase();
     await restoreDatabase(target.db, file);
-    expect(await verifyChangeLog(target.db)).toMatchObject({ ok: true, checked: 246 });
+    expect(await verifyChangeLog(target.db)).toMatchObject({ ok: true, checked: 276 });
     await target.db.transaction((tx) => appendChange(tx, entry(1)));
-    expect(await verifyChangeLog(target.db)).toMatchObject({ ok: true, checked: 247 });
+    expect(await verifyChangeLog(target.db)).toMatchObject({ ok: true, checked: 277 });
   });
 });

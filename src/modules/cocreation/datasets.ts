@@ -1,8 +1,28 @@
-import { sql } from 'drizzle-orm';
-import type { Dataset } from '../../kernel/dataset.js';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Dataset, DatasetField } from '../../kernel/dataset.js';
+import { commitmentIsPublic } from '../plan/read-models.js';
 import { listReasonedResponses } from './list-reasoned-responses.js';
+import { problemSupportersOf } from './support-count.js';
 
 const isoDate = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+/**
+ * The numbers of the public commitments (decision 11) an origin became, joined by ";": SQL over the condition on
+ * commitment_origins `o` (e.g. `o.problem_id = p.id`).
+ */
+export const publicCommitmentNumbers = (condition: SQL) => sql<string>`(
+  select coalesce(string_agg(c.number::text, ';' order by c.number), '') from commitment_origins o
+  join commitments c on c.id = o.commitment_id join action_plans ap on ap.id = c.plan_id
+  where ${condition} and ${commitmentIsPublic(sql.raw('c.status'), sql.raw('ap.status'))})`;
+
+/** Traceability: which commitments of the plan a problem or proposal became (their numbers within the plan). */
+const commitmentsField: DatasetField = {
+  name: 'compromisos',
+  type: 'string',
+  description: 'cocreation.data.field.commitments',
+  pattern: '^([0-9]+(;[0-9]+)*)?$',
+  separator: ';',
+};
 
 /** Every problem of every exercise with its current support count; a hidden problem keeps its row without its text. */
 export const problemsDataset: Dataset = {
@@ -34,13 +54,15 @@ export const problemsDataset: Dataset = {
     { name: 'oculto', type: 'boolean', description: 'cocreation.data.field.hidden' },
     { name: 'motivo_ocultamiento', type: 'string', description: 'cocreation.data.field.hiddenReason' },
     { name: 'registrado', type: 'datetime', description: 'cocreation.data.field.createdAt' },
+    commitmentsField,
   ],
   rows: async (db) => {
     const result = await db.execute(sql`
       select e.slug, p.number, p.title, p.description, p.evidence_url, p.theme, p.channel, p.status, p.hidden_at, p.hidden_reason, p.created_at,
              target.number as merged_into,
-             (select count(*)::int from problem_supports s where s.problem_id = p.id) as supports,
-             (select coalesce(string_agg(pm.cvegeo, ';' order by pm.cvegeo), '') from problem_municipalities pm where pm.problem_id = p.id) as places
+             ${problemSupportersOf(sql.raw('p.id'))} as supports,
+             (select coalesce(string_agg(pm.cvegeo, ';' order by pm.cvegeo), '') from problem_municipalities pm where pm.problem_id = p.id) as places,
+             ${publicCommitmentNumbers(sql.raw('o.problem_id = p.id'))} as commitments
       from problems p join exercises e on e.id = p.exercise_id left join problems target on target.id = p.merged_into_id
       order by e.period_start desc, e.slug, p.number`);
     return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((row) => {
@@ -60,6 +82,7 @@ export const problemsDataset: Dataset = {
         oculto: isHidden,
         motivo_ocultamiento: row.hidden_reason,
         registrado: isoDate(row.created_at as Date),
+        compromisos: row.commitments,
       };
     });
   },
@@ -98,8 +121,8 @@ export const problemSupportsDataset: Dataset = {
 };
 
 /**
- * The reasoned response of every exercise: each problem, its outcome, the reason, the explanation, who decided and the
- * agreement.
+ * The reasoned response of every exercise: each problem and proposal, its outcome, the reason, the explanation, who
+ * decided, the agreement and the commitments it became.
  */
 export const reasonedResponsesDataset: Dataset = {
   id: 'respuesta-razonada',
@@ -108,14 +131,14 @@ export const reasonedResponsesDataset: Dataset = {
   source: 'cocreation.data.source',
   primaryKey: ['ejercicio', 'tipo', 'numero'],
   foreignKeys: [{ fields: ['ejercicio'], reference: { dataset: 'ejercicios', fields: ['clave'] } }],
-  keywords: ['respuesta razonada', 'problemas públicos', 'rendición de cuentas'],
+  keywords: ['respuesta razonada', 'problemas públicos', 'propuestas', 'rendición de cuentas'],
   fields: [
     { name: 'ejercicio', type: 'string', description: 'cocreation.data.field.exercise' },
     { name: 'tipo', type: 'string', description: 'cocreation.data.field.subjectType' },
-    { name: 'numero', type: 'integer', description: 'cocreation.data.field.number' },
+    { name: 'numero', type: 'integer', description: 'cocreation.data.field.subjectNumber' },
     { name: 'titulo', type: 'string', description: 'cocreation.data.field.title' },
-    { name: 'estado', type: 'string', description: 'cocreation.data.field.status' },
-    { name: 'apoyos', type: 'integer', description: 'cocreation.data.field.supports' },
+    { name: 'estado', type: 'string', description: 'cocreation.data.field.subjectStatus' },
+    { name: 'apoyos', type: 'integer', description: 'cocreation.data.field.subjectSupports' },
     { name: 'resultado', type: 'string', description: 'cocreation.data.field.outcome' },
     { name: 'motivo', type: 'string', description: 'cocreation.data.field.reasonCode' },
     { name: 'explicacion', type: 'string', description: 'cocreation.data.field.explanation' },
@@ -124,6 +147,8 @@ export const reasonedResponsesDataset: Dataset = {
     { name: 'acuerdo', type: 'string', description: 'cocreation.data.field.agreement' },
     { name: 'fusionado_en', type: 'integer', description: 'cocreation.data.field.mergedInto' },
     { name: 'fecha_decision', type: 'datetime', description: 'cocreation.data.field.decidedAt' },
+    { name: 'problema', type: 'integer', description: 'cocreation.data.field.answersProblem' },
+    commitmentsField,
   ],
   rows: async (db) =>
     (await listReasonedResponses(db)).map((row) => ({
@@ -141,7 +166,59 @@ export const reasonedResponsesDataset: Dataset = {
       acuerdo: row.agreementCode,
       fusionado_en: row.mergedIntoNumber,
       fecha_decision: row.decidedAt ? row.decidedAt.toISOString() : null,
+      problema: row.problemNumber,
+      compromisos: row.commitmentNumbers.join(';'),
     })),
 };
 
-export const cocreationDatasets = [problemsDataset, problemSupportsDataset, reasonedResponsesDataset];
+/** Every proposal of every exercise: the problem it answers, its status and the commitments it became. */
+export const proposalsDataset: Dataset = {
+  id: 'propuestas',
+  title: 'cocreation.data.proposals.title',
+  description: 'cocreation.data.proposals.description',
+  source: 'cocreation.data.source',
+  primaryKey: ['ejercicio', 'numero'],
+  foreignKeys: [
+    { fields: ['ejercicio'], reference: { dataset: 'ejercicios', fields: ['clave'] } },
+    { fields: ['ejercicio', 'problema'], reference: { dataset: 'problemas', fields: ['ejercicio', 'numero'] } },
+  ],
+  keywords: ['propuestas', 'co-creación', 'participación ciudadana'],
+  fields: [
+    { name: 'ejercicio', type: 'string', description: 'cocreation.data.field.exercise' },
+    { name: 'numero', type: 'integer', description: 'cocreation.data.field.proposalNumber' },
+    { name: 'problema', type: 'integer', description: 'cocreation.data.field.answersProblem' },
+    { name: 'titulo', type: 'string', description: 'cocreation.data.field.title' },
+    { name: 'descripcion', type: 'string', description: 'cocreation.data.field.proposalText' },
+    { name: 'canal', type: 'string', description: 'cocreation.data.field.proposalChannel' },
+    { name: 'estado', type: 'string', description: 'cocreation.data.field.proposalStatus' },
+    { name: 'oculto', type: 'boolean', description: 'cocreation.data.field.hidden' },
+    { name: 'motivo_ocultamiento', type: 'string', description: 'cocreation.data.field.hiddenReason' },
+    { name: 'registrado', type: 'datetime', description: 'cocreation.data.field.proposedAt' },
+    commitmentsField,
+  ],
+  rows: async (db) => {
+    const result = await db.execute(sql`
+      select e.slug, q.number, p.number as problem, q.title, q.description, q.channel, q.status, q.hidden_at,
+             q.hidden_reason, q.created_at, ${publicCommitmentNumbers(sql.raw('o.proposal_id = q.id'))} as commitments
+      from proposals q join exercises e on e.id = q.exercise_id join problems p on p.id = q.problem_id
+      order by e.period_start desc, e.slug, q.number`);
+    return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((row) => {
+      const isHidden = row.hidden_at !== null;
+      return {
+        ejercicio: row.slug,
+        numero: Number(row.number),
+        problema: Number(row.problem),
+        titulo: isHidden ? null : row.title,
+        descripcion: isHidden ? null : row.description,
+        canal: row.channel,
+        estado: row.status,
+        oculto: isHidden,
+        motivo_ocultamiento: row.hidden_reason,
+        registrado: isoDate(row.created_at as Date),
+        compromisos: row.commitments,
+      };
+    });
+  },
+};
+
+export const cocreationDatasets = [problemsDataset, problemSupportsDataset, proposalsDataset, reasonedResponsesDataset];

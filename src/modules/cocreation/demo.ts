@@ -5,7 +5,10 @@ import { demoExerciseSlugs } from '../exercises/demo.js';
 import { exercises } from '../exercises/schema.js';
 import { decideProblem, type DecideProblemInput } from './decide-problem.js';
 import { hideProblem } from './hide-problem.js';
-import { problemPath, problemsPath, reasonedResponsePath } from './paths.js';
+import { linkOrigin } from './origins/link-origin.js';
+import { problemPath, problemsPath, proposalPath, proposalsPath, reasonedResponsePath } from './paths.js';
+import { decideProposal, type DecideProposalInput } from './proposals/decide-proposal.js';
+import { submitProposal } from './proposals/submit-proposal.js';
 import type { ProblemTheme } from './schema.js';
 import { submitProblem } from './submit-problem.js';
 import { captureInPersonSupports } from './support-problem.js';
@@ -40,7 +43,8 @@ const admitted = (explanation: string): DecideProblemInput => ({
  * The diagnosis of the third exercise (tercer-pal-2020-2021, January 2021), in our own words around the public facts of
  * its plan: the problems residents raised at the diagnosis tables (captured from paper, so they have no author on the
  * portal), their supports, and the Secretariat's reasoned response to each: admitted, merged, discarded, not selected,
- * and one the moderators hid.
+ * and one the moderators hid. Then the co-creation tables' proposals and the commitments they and the problems
+ * became, so a visitor can walk from a commitment back to the problem residents raised.
  */
 const problems: DemoProblem[] = [
   {
@@ -206,7 +210,116 @@ const problems: DemoProblem[] = [
   },
 ];
 
-/** The public pages the demo's problems make exist. */
+/** The agreement of the Secretariat's session of 29 April 2021 that approved the third plan and its commitments. */
+const PLAN_AGREEMENT = 'STL-2021-ORD-04-01';
+
+interface DemoProposal {
+  problem: number;
+  title: string;
+  description: string;
+  /** When the table's facilitators recorded it. */
+  recordedAt: string;
+  decision: DecideProposalInput;
+  /** The plan's commitment it became (by number). */
+  commitment?: number;
+}
+
+const accepted = (explanation: string, commitment: number): Pick<DemoProposal, 'decision' | 'commitment'> => ({
+  decision: { outcome: 'accepted', reasonCode: 'meets_criteria', explanation, agreementCode: PLAN_AGREEMENT },
+  commitment,
+});
+
+/**
+ * The proposals of the third exercise's co-creation tables (February and March 2021), in our own words: each answers
+ * an admitted problem, and all but one became a commitment of the plan approved on 29 April 2021.
+ */
+const proposals: DemoProposal[] = [
+  {
+    problem: 1,
+    title: 'Elegir con los barrios los cruces que se señalizan primero',
+    description:
+      'Asambleas en los cuatro barrios de la cabecera para marcar en un mapa los cruces peligrosos; el Ayuntamiento señaliza primero los que están cerca de las escuelas y da talleres de educación vial.',
+    recordedAt: '2021-02-10T18:00:00Z',
+    ...accepted('La mesa de movilidad y el Ayuntamiento de Tepehuanes la convirtieron en el compromiso 1.', 1),
+  },
+  {
+    problem: 2,
+    title: 'Piloto de separación de residuos con comité vecinal en El Dorado',
+    description:
+      'Rutas y horarios de recolección publicados, contenedores para separar en casa y un comité vecinal que revise cada mes cuánto se recogió y lo publique.',
+    recordedAt: '2021-02-17T18:00:00Z',
+    ...accepted('Se acordó como compromiso 2 con el Ayuntamiento de Gómez Palacio y el comité de la colonia.', 2),
+  },
+  {
+    problem: 2,
+    title: 'Jornadas de conciencia ambiental en escuelas y colonias',
+    description:
+      'Acompañar la separación de residuos con jornadas de limpieza y de cuidado del arbolado organizadas con escuelas y voluntariado, y publicar el inventario de árboles.',
+    recordedAt: '2021-02-17T19:00:00Z',
+    ...accepted('La mesa ambiental propuso extenderla a Durango; se convirtió en el compromiso 5.', 5),
+  },
+  {
+    problem: 3,
+    title: 'Una red que conecte los servicios de apoyo para jóvenes',
+    description:
+      'Un directorio público de los servicios de apoyo emocional y un protocolo firmado para canalizar a las personas jóvenes en riesgo entre escuelas, salud y sociedad civil.',
+    recordedAt: '2021-02-24T18:00:00Z',
+    ...accepted(
+      'Se acordó como compromiso 3 con el Ayuntamiento de Gómez Palacio y organizaciones de salud mental.',
+      3,
+    ),
+  },
+  {
+    problem: 4,
+    title: 'Un catálogo público de requisitos y costos para abrir un negocio',
+    description:
+      'Revisar con comerciantes los trámites para abrir un negocio, publicar un catálogo único de requisitos y costos, y medir en un tablero cuánto tarda cada trámite.',
+    recordedAt: '2021-03-03T18:00:00Z',
+    ...accepted('El Ayuntamiento de Durango la asumió como compromiso 6.', 6),
+  },
+  {
+    problem: 5,
+    title: 'Que las colonias elijan qué espacios públicos se recuperan',
+    description:
+      'Una consulta vecinal para elegir cinco parques o canchas del oriente de Durango y un diseño participativo de su recuperación antes de las obras.',
+    recordedAt: '2021-03-10T18:00:00Z',
+    ...accepted('Se acordó como compromiso 7 con el Ayuntamiento de Durango.', 7),
+  },
+  {
+    problem: 6,
+    title: 'Comités vecinales de prevención con informes abiertos',
+    description:
+      'Instalar comités vecinales en las colonias con más robos y que la policía municipal publique cada trimestre qué pasó con los reportes de esos comités.',
+    recordedAt: '2021-03-17T18:00:00Z',
+    ...accepted('Se acordó como compromiso 4 con el Ayuntamiento de Durango.', 4),
+  },
+  {
+    problem: 6,
+    title: 'Cámaras de vigilancia en todas las colonias',
+    description: 'Instalar cámaras de vigilancia en cada colonia de Durango conectadas a la policía municipal.',
+    recordedAt: '2021-03-17T19:00:00Z',
+    decision: {
+      outcome: 'rejected',
+      reasonCode: 'not_open_government',
+      explanation:
+        'Es una obra de seguridad, no un compromiso de gobierno abierto: no abre información ni crea participación. La mesa la turnó al Ayuntamiento como sugerencia y se quedó con los comités vecinales.',
+      agreementCode: PLAN_AGREEMENT,
+    },
+  },
+];
+
+/** The problems each commitment of the third plan came from (besides the proposals above), by number. */
+const problemOrigins: { problem: number; commitment: number }[] = [
+  { problem: 1, commitment: 1 },
+  { problem: 2, commitment: 2 },
+  { problem: 2, commitment: 5 },
+  { problem: 3, commitment: 3 },
+  { problem: 6, commitment: 4 },
+  { problem: 4, commitment: 6 },
+  { problem: 5, commitment: 7 },
+];
+
+/** The public pages the demo's problems and proposals make exist. */
 const slug = demoExerciseSlugs.third;
 const pages = [
   problemsPath(slug),
@@ -215,6 +328,9 @@ const pages = [
   problemPath(slug, 7),
   problemPath(slug, 8),
   problemPath(slug, 10),
+  proposalsPath(slug),
+  proposalPath(slug, 2),
+  proposalPath(slug, 8),
 ];
 
 async function seed(tx: Db, context: DemoContext): Promise<void> {
@@ -222,6 +338,7 @@ async function seed(tx: Db, context: DemoContext): Promise<void> {
   if (!exercise) return;
   const { actor } = context;
   const options = { baseUrl: 'http://localhost', siteName: 'Cocrea' };
+  const numbered = new Map<number, string>();
   for (const demo of problems) {
     const submittedAt = new Date(demo.submittedAt);
     const problem = await submitProblem(
@@ -262,7 +379,30 @@ async function seed(tx: Db, context: DemoContext): Promise<void> {
         ...options,
       });
     }
+    numbered.set(problem.number, problem.id);
   }
+  const approvedOn = new Date('2021-04-29T19:00:00Z');
+  for (const demo of proposals) {
+    const proposal = await submitProposal(
+      tx,
+      exercise.id,
+      { problemNumber: demo.problem, title: demo.title, description: demo.description },
+      { actor, as: 'recorder', now: new Date(demo.recordedAt), timeZone: DEMO_ZONE },
+    );
+    await decideProposal(
+      tx,
+      proposal.id,
+      { ...demo.decision, commitmentNumber: demo.commitment ?? '' },
+      { actor, now: approvedOn, ...options },
+    );
+  }
+  for (const origin of problemOrigins)
+    await linkOrigin(
+      tx,
+      { type: 'problem', id: numbered.get(origin.problem)! },
+      { commitmentNumber: origin.commitment },
+      { actor, now: approvedOn },
+    );
 }
 
 export const cocreationDemo: DemoContribution = { seed, pages };

@@ -228,8 +228,9 @@ export const cocreationMessages = defineMessages(
     'cocreation.data.field.hidden': 'Si la moderación lo ocultó',
     'cocreation.data.field.hiddenReason': 'Motivo público del ocultamiento',
     'cocreation.data.field.createdAt': 'Fecha y hora en que se propuso (ISO 8601, UTC)',
-    'cocreation.data.field.subjectType': 'Qué se responde: problem (más adelante, también propuestas)',
-    'cocreation.data.field.outcome': 'Resultado: admitted, discarded, merged o not_selected (vacío: en revisión)',
+    'cocreation.data.field.subjectType': 'Qué se responde: problem (un problema) o proposal (una propuesta)',
+    'cocreation.data.field.outcome':
+      'Resultado: admitted, discarded, merged o not_selected para un problema; accepted o rejected para una propuesta (vacío: en revisión)',
     'cocreation.data.field.reasonCode':
       'Motivo: out_of_scope, duplicated, not_open_government, outside_competence, insufficient_evidence, meets_criteria u other',
     'cocreation.data.field.explanation': 'Explicación de la decisión',
@@ -474,8 +475,9 @@ export const cocreationMessages = defineMessages(
     'cocreation.data.field.hidden': 'Whether the moderators hid it',
     'cocreation.data.field.hiddenReason': 'Public reason for hiding it',
     'cocreation.data.field.createdAt': 'Date and time it was proposed (ISO 8601, UTC)',
-    'cocreation.data.field.subjectType': 'What is answered: problem (proposals later too)',
-    'cocreation.data.field.outcome': 'Outcome: admitted, discarded, merged or not_selected (empty: under review)',
+    'cocreation.data.field.subjectType': 'What is answered: problem or proposal',
+    'cocreation.data.field.outcome':
+      'Outcome: admitted, discarded, merged or not_selected for a problem; accepted or rejected for a proposal (empty: under review)',
     'cocreation.data.field.reasonCode':
       'Reason: out_of_scope, duplicated, not_open_government, outside_competence, insufficient_evidence, meets_criteria or other',
     'cocreation.data.field.explanation': 'Explanation of the decision',

@@ -11,15 +11,23 @@ import { problemsRoutes } from './problems-routes.js';
 import { reasonedResponseRoutes } from './reasoned-response-routes.js';
 import { problemSupportRoutes } from './support-routes.js';
 import { problemTarget } from './problem-records.js';
-import { problems } from './schema.js';
+import { commitmentOriginsSection } from './origins/commitment-origins-section.js';
+import { originRoutes } from './origins/origin-routes.js';
+import { proposalMessages } from './proposals/messages.js';
+import { proposalPublicFields } from './proposals/proposal-log.js';
+import { commitmentOriginOwner, proposalTarget } from './proposals/proposal-records.js';
+import { proposalRoutes } from './proposals/proposal-routes.js';
+import { proposalsRoutes } from './proposals/proposals-routes.js';
+import { commitmentOrigins, problems, proposals } from './schema.js';
 
 /**
- * Diagnosis and co-creation: public problems of an exercise, their supports, moderation, dispositions with a reason
- * and the reasoned response (workshops and proposals will join it).
+ * Diagnosis and co-creation: public problems of an exercise, their supports, moderation, dispositions with a reason,
+ * the proposals that answer them, the commitments of the plan they became (traceability) and the reasoned response.
+ * Rooms: `proposals/`, `origins/` (traceability); the problems' files at the top are what every room shares.
  */
 export const cocreationModule: ModuleManifest = {
   name: 'cocreation',
-  messages: [cocreationMessages],
+  messages: [cocreationMessages, proposalMessages],
   routes: (app, deps) => {
     problemsRoutes(app, deps);
     newProblemRoutes(app, deps);
@@ -27,6 +35,9 @@ export const cocreationModule: ModuleManifest = {
     problemSupportRoutes(app, deps);
     reasonedResponseRoutes(app, deps);
     problemModerationRoutes(app, deps);
+    proposalsRoutes(app, deps);
+    proposalRoutes(app, deps);
+    originRoutes(app, deps);
   },
   records: {
     problem: {
@@ -52,6 +63,19 @@ export const cocreationModule: ModuleManifest = {
         'hiddenReason',
       ],
     },
+    proposal: {
+      statusLabel: labelsWithPrefix('cocreation.proposalStatus.'),
+      target: proposalTarget,
+      liveTable: proposals,
+      // Never who proposed it or who recorded it.
+      publicFields: proposalPublicFields,
+    },
+    // A commitment came from a problem or a proposal (traceability); its followers are the problem's or proposal's.
+    commitment_origin: {
+      owner: commitmentOriginOwner,
+      liveTable: commitmentOrigins,
+      publicFields: ['commitmentId', 'problemId', 'proposalId'],
+    },
   },
   // Values of a problem's fields in words, in its public history (labelsWithPrefix leaves any other value as stored).
   fieldLabels: {
@@ -59,6 +83,7 @@ export const cocreationModule: ModuleManifest = {
     channel: labelsWithPrefix('cocreation.channel.'),
     reasonCode: labelsWithPrefix('cocreation.reason.'),
   },
+  sections: [commitmentOriginsSection],
   datasets: cocreationDatasets,
   demo: cocreationDemo,
   personalData: cocreationPersonalData,

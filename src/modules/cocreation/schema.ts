@@ -1,4 +1,5 @@
 import {
+  check,
   index,
   integer,
   pgTable,
@@ -10,10 +11,12 @@ import {
   varchar,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { id, timestamps } from '../../db/columns.js';
 import { users } from '../accounts/schema.js';
 import { institutions, municipalities } from '../directory/schema.js';
 import { exercises } from '../exercises/schema.js';
+import { commitments } from '../plan/schema.js';
 
 /** The themes a problem is filed under (labels in messages.ts: cocreation.theme.*). */
 export const problemThemes = [
@@ -145,15 +148,62 @@ export const reasonCodes = [
 ] as const;
 export type ReasonCode = (typeof reasonCodes)[number];
 
-/** What a reasoned response answers: problems now; proposals will join with their own outcomes. */
-export const responseSubjects = ['problem'] as const;
-export const responseOutcomes = ['admitted', 'discarded', 'merged', 'not_selected'] as const;
+/**
+ * A proposal's states: proposed until an explicit act with a reason accepts it (it becomes, or becomes part of, a
+ * commitment of the plan) or rejects it.
+ */
+export const proposalStatuses = ['proposed', 'accepted', 'rejected'] as const;
+export type ProposalStatus = (typeof proposalStatuses)[number];
+
+/**
+ * A proposed solution to a public problem of the exercise. `number` is its public reference within the exercise (its
+ * page is /ejercicios/:slug/propuestas/:number). It comes from a person with a confirmed account (its author, never
+ * shown, who hears of its decision by e-mail), or staff record it (from a co-creation table, shown as its author, or
+ * handed in on paper; `recordedBy` keeps who did). Staff may edit its text; every change is in the change log. Never
+ * deleted: moderation hides it with a public reason.
+ */
+export const proposals = pgTable(
+  'proposals',
+  {
+    id: id(),
+    exerciseId: uuid('exercise_id')
+      .notNull()
+      .references(() => exercises.id),
+    number: integer('number').notNull(),
+    problemId: uuid('problem_id')
+      .notNull()
+      .references(() => problems.id),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    channel: text('channel', { enum: channels }).notNull().default('online'),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    status: text('status', { enum: proposalStatuses }).notNull().default('proposed'),
+    hiddenReason: text('hidden_reason'),
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
+    hiddenBy: uuid('hidden_by').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('proposals_exercise_number_unique').on(t.exerciseId, t.number),
+    index('proposals_problem_idx').on(t.problemId),
+  ],
+);
+
+/** What a reasoned response answers, and the outcomes of each (a problem's, then a proposal's). */
+export const responseSubjects = ['problem', 'proposal'] as const;
+export type ResponseSubject = (typeof responseSubjects)[number];
+export const problemOutcomes = ['admitted', 'discarded', 'merged', 'not_selected'] as const;
+export const proposalOutcomes = ['accepted', 'rejected'] as const;
+export type ProposalOutcome = (typeof proposalOutcomes)[number];
+export const responseOutcomes = [...problemOutcomes, ...proposalOutcomes] as const;
 export type ResponseOutcome = (typeof responseOutcomes)[number];
 
 /**
- * A reasoned response (OGP Standard 4): every disposition of an input, with its reason code, an explanation, who
- * decided (a public role label and institution, never a person) and, when the Secretariat decided, the agreement.
- * One row per decision; the latest of a subject is its current answer. `subjectType` lets proposals join later.
+ * A reasoned response (OGP Standard 4): every disposition of an input (a problem or a proposal), with its reason code,
+ * an explanation, who decided (a public role label and institution, never a person) and, when the Secretariat
+ * decided, the agreement. One row per decision; the latest one not withdrawn is the subject's current answer. A merge
+ * that is undone keeps its row, withdrawn (when and why), so the record of what happened stays.
  */
 export const reasonedResponses = pgTable(
   'reasoned_responses',
@@ -171,10 +221,37 @@ export const reasonedResponses = pgTable(
     deciderLabel: text('decider_label').notNull(),
     deciderInstitutionId: uuid('decider_institution_id').references(() => institutions.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawnReason: text('withdrawn_reason'),
     ...timestamps(),
   },
   (t) => [
     index('reasoned_responses_subject_idx').on(t.subjectType, t.subjectId, t.decidedAt),
     index('reasoned_responses_exercise_idx').on(t.exerciseId),
+  ],
+);
+
+/**
+ * Traceability: a commitment of the plan came from this problem or this proposal (exactly one of the two). Linking
+ * changes no state by itself: a proposal becomes a commitment only by its decision. The commitment's page lists its
+ * origins; each problem's and proposal's page says which commitments it became.
+ */
+export const commitmentOrigins = pgTable(
+  'commitment_origins',
+  {
+    id: id(),
+    commitmentId: uuid('commitment_id')
+      .notNull()
+      .references(() => commitments.id, { onDelete: 'cascade' }),
+    problemId: uuid('problem_id').references(() => problems.id),
+    proposalId: uuid('proposal_id').references(() => proposals.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('commitment_origins_one_subject', sql`num_nonnulls(${t.problemId}, ${t.proposalId}) = 1`),
+    uniqueIndex('commitment_origins_problem_unique').on(t.commitmentId, t.problemId),
+    uniqueIndex('commitment_origins_proposal_unique').on(t.commitmentId, t.proposalId),
+    index('commitment_origins_problem_idx').on(t.problemId),
+    index('commitment_origins_proposal_idx').on(t.proposalId),
   ],
 );

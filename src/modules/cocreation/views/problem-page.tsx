@@ -18,11 +18,14 @@ import type { RecordHistoryData } from '../../audit/list-record-history.js';
 import { RecordHistory } from '../../audit/views/record-history.js';
 import type { ParticipationNotice, ParticipationPanel } from '../../participation/load-participation.js';
 import { CommentsSection, FollowButton } from '../../participation/views/comments-section.js';
-import { EXPLANATION_MAX } from '../decide-problem.js';
+import { EXPLANATION_MAX } from '../reasoned-decision.js';
 import type { DiagnosisWindow, WindowState } from '../diagnosis-window.js';
 import type { ProblemDetail } from '../get-problem.js';
-import { problemPath, problemsPath, reasonedResponsePath } from '../paths.js';
-import { reasonCodes, reportReasons, responseOutcomes } from '../schema.js';
+import { BecameCommitments, LinkCommitmentForms } from '../origins/views/became-commitments.js';
+import { newProposalPath, problemPath, problemsPath, proposalPath, reasonedResponsePath } from '../paths.js';
+import { problemsOpenToProposals } from '../proposals/submit-proposal.js';
+import { ProposalStatusBadge } from '../proposals/views/proposal-labels.js';
+import { problemOutcomes, reasonCodes, reportReasons } from '../schema.js';
 import { DiagnosisWindowNote, ProblemStatusBadge } from './labels.js';
 import type { ExerciseRef } from './problems-page.js';
 
@@ -36,6 +39,7 @@ export interface ProblemForms {
   report: FormState;
   hide: FormState;
   decide: FormState;
+  link: FormState;
 }
 
 /** A problem's decision as the public reads it: outcome, reason, explanation, who decided and under which agreement. */
@@ -104,7 +108,13 @@ export function ProblemPage(props: {
   const { exercise, detail, viewer } = props;
   const { problem } = detail;
   const path = problemPath(exercise.slug, problem.number);
-  const forms: ProblemForms = { report: emptyForm(), hide: emptyForm(), decide: emptyForm(), ...props.forms };
+  const forms: ProblemForms = {
+    report: emptyForm(),
+    hide: emptyForm(),
+    decide: emptyForm(),
+    link: emptyForm(),
+    ...props.forms,
+  };
   const crumbs = [
     { href: '/', label: t('nav.home') },
     { href: `/ejercicios/${exercise.slug}`, label: exercise.title },
@@ -151,9 +161,18 @@ export function ProblemPage(props: {
 
       <ProblemResponseSection exerciseSlug={exercise.slug} detail={detail} />
 
+      <ProblemProposals exerciseSlug={exercise.slug} detail={detail} />
+
+      <BecameCommitments
+        exerciseSlug={exercise.slug}
+        commitments={detail.commitments}
+        isStaff={viewer.canModerate}
+        what="problem"
+      />
+
       {viewer.isSignedIn ? <ReportProblemForm path={path} form={forms.report} /> : null}
 
-      {viewer.canModerate ? <ProblemModeration path={path} forms={forms} /> : null}
+      {viewer.canModerate ? <ProblemModeration path={path} forms={forms} commitments={detail.commitments} /> : null}
 
       <RecordHistory entries={props.history.entries} hasMore={props.history.hasMore} />
       {props.participation ? (
@@ -323,13 +342,47 @@ function ReportProblemForm(props: { path: string; form: FormState }) {
   );
 }
 
-/** The moderators' panel: the disposition of the problem with its reason, and hiding it with a public reason. */
-function ProblemModeration(props: { path: string; forms: ProblemForms }) {
+/** The proposals that answer the problem, and the way to propose one while it is open to proposals. */
+function ProblemProposals(props: { exerciseSlug: string; detail: ProblemDetail }) {
+  const { t } = usePage();
+  const { detail } = props;
+  return (
+    <section aria-labelledby="proposals-heading">
+      <h2 id="proposals-heading">{t('cocreation.proposals.ofProblem')}</h2>
+      {detail.proposals.length === 0 ? (
+        <p>{t('cocreation.proposals.noneForProblem')}</p>
+      ) : (
+        <ul>
+          {detail.proposals.map((proposal) => (
+            <li key={proposal.number}>
+              <a href={proposalPath(props.exerciseSlug, proposal.number)}>
+                {t('cocreation.proposal.heading', { number: proposal.number, title: proposal.title })}
+              </a>{' '}
+              <ProposalStatusBadge status={proposal.status} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {problemsOpenToProposals.includes(detail.problem.status) ? (
+        <p>
+          <a href={newProposalPath(props.exerciseSlug, detail.problem.number)}>{t('cocreation.proposals.propose')}</a>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * The moderators' panel: the disposition of the problem with its reason, the commitment it became, and hiding it
+ * with a public reason.
+ */
+function ProblemModeration(props: { path: string; forms: ProblemForms; commitments: ProblemDetail['commitments'] }) {
   const { t } = usePage();
   return (
     <section aria-labelledby="moderation-heading" class="panel">
       <h2 id="moderation-heading">{t('cocreation.moderation.title')}</h2>
       <DecideProblemForm path={props.path} form={props.forms.decide} />
+      <LinkCommitmentForms path={props.path} commitments={props.commitments} form={props.forms.link} />
       <HideProblemForm path={props.path} form={props.forms.hide} />
     </section>
   );
@@ -350,7 +403,7 @@ function DecideProblemForm(props: { path: string; form: FormState }) {
         legend={t('cocreation.decide.outcome')}
         value={form.values.outcome}
         error={form.errors.outcome}
-        options={responseOutcomes.map((outcome) => ({
+        options={problemOutcomes.map((outcome) => ({
           value: outcome,
           label: t(`cocreation.outcome.${outcome}`),
         }))}

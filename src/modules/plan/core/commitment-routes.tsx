@@ -5,13 +5,17 @@ import { parseParams, slugParam } from '../../../web/params.js';
 import { access } from '../../../kernel/access.js';
 import type { ModuleDeps } from '../../../kernel/manifest.js';
 import { loadParticipation, participationNoticeOf } from '../../participation/load-participation.js';
+import { commitmentPageSlot } from './commitment-page-slot.js';
 import { getCommitmentDetail } from './get-commitment-detail.js';
 import { localDate } from './plan-actor.js';
 import { CommitmentPage } from './views/commitment-page.js';
 
 const commitmentParams = z.object({ slug: slugParam, number: z.coerce.number().int().min(1).max(100_000) });
 
-/** A commitment's public page (/ejercicios/:slug/plan/compromisos/:number), with its comments and follow button. */
+/**
+ * A commitment's public page (/ejercicios/:slug/plan/compromisos/:number), with its comments and follow button, and
+ * the sections later modules add to it (commitment-page-slot.ts).
+ */
 export function commitmentRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { db, config } = deps;
 
@@ -27,12 +31,19 @@ export function commitmentRoutes(app: FastifyInstance, deps: ModuleDeps) {
         { recordType: 'commitment', recordId: detail.commitment.id },
         request.actor,
       );
+      const sections = await deps.sections.render(commitmentPageSlot, {
+        db,
+        config,
+        request,
+        now: deps.now(),
+        subject: { exerciseSlug: slug, commitmentId: detail.commitment.id, number: detail.commitment.number },
+      });
       const participationView = participation
         ? { ...participation, notice: participationNoticeOf(request.query) }
         : undefined;
       return sendPage(request, reply, deps, {
         title: request.t('plan.commitment.title', { number: detail.commitment.number, title: detail.commitment.title }),
-        body: <CommitmentPage detail={detail} participation={participationView} />,
+        body: <CommitmentPage detail={detail} participation={participationView} sections={sections} />,
       });
     },
   );

@@ -301,6 +301,8 @@ function MilestonesSection(props: { milestones: CommitmentDetail['milestones'] }
 export function CommitmentPage(props: {
   detail: CommitmentDetail;
   participation?: (ParticipationPanel & { notice?: ParticipationNotice | undefined }) | undefined;
+  /** Sections later modules add to this page (see commitment-page-slot.ts), already loaded. */
+  sections?: ComponentChildren[];
 }) {
   const { t } = usePage();
   const { exercise, plan, commitment: c, series, history } = props.detail;
@@ -336,6 +338,8 @@ export function CommitmentPage(props: {
       </section>
 
       <CommitmentTemplate detail={props.detail} />
+
+      {props.sections}
 
       <MilestonesSection milestones={props.detail.milestones} />
 

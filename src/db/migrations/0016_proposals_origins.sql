@@ -1,0 +1,43 @@
+CREATE TABLE "commitment_origins" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"commitment_id" uuid NOT NULL,
+	"problem_id" uuid,
+	"proposal_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "commitment_origins_one_subject" CHECK (num_nonnulls("commitment_origins"."problem_id", "commitment_origins"."proposal_id") = 1)
+);
+--> statement-breakpoint
+CREATE TABLE "proposals" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"exercise_id" uuid NOT NULL,
+	"number" integer NOT NULL,
+	"problem_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"description" text NOT NULL,
+	"channel" text DEFAULT 'online' NOT NULL,
+	"author_id" uuid,
+	"recorded_by" uuid,
+	"status" text DEFAULT 'proposed' NOT NULL,
+	"hidden_reason" text,
+	"hidden_at" timestamp with time zone,
+	"hidden_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "reasoned_responses" ADD COLUMN "withdrawn_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "reasoned_responses" ADD COLUMN "withdrawn_reason" text;--> statement-breakpoint
+ALTER TABLE "commitment_origins" ADD CONSTRAINT "commitment_origins_commitment_id_commitments_id_fk" FOREIGN KEY ("commitment_id") REFERENCES "public"."commitments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "commitment_origins" ADD CONSTRAINT "commitment_origins_problem_id_problems_id_fk" FOREIGN KEY ("problem_id") REFERENCES "public"."problems"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "commitment_origins" ADD CONSTRAINT "commitment_origins_proposal_id_proposals_id_fk" FOREIGN KEY ("proposal_id") REFERENCES "public"."proposals"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "proposals" ADD CONSTRAINT "proposals_exercise_id_exercises_id_fk" FOREIGN KEY ("exercise_id") REFERENCES "public"."exercises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "proposals" ADD CONSTRAINT "proposals_problem_id_problems_id_fk" FOREIGN KEY ("problem_id") REFERENCES "public"."problems"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "proposals" ADD CONSTRAINT "proposals_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "proposals" ADD CONSTRAINT "proposals_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "proposals" ADD CONSTRAINT "proposals_hidden_by_users_id_fk" FOREIGN KEY ("hidden_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "commitment_origins_problem_unique" ON "commitment_origins" USING btree ("commitment_id","problem_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "commitment_origins_proposal_unique" ON "commitment_origins" USING btree ("commitment_id","proposal_id");--> statement-breakpoint
+CREATE INDEX "commitment_origins_problem_idx" ON "commitment_origins" USING btree ("problem_id");--> statement-breakpoint
+CREATE INDEX "commitment_origins_proposal_idx" ON "commitment_origins" USING btree ("proposal_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "proposals_exercise_number_unique" ON "proposals" USING btree ("exercise_id","number");--> statement-breakpoint
+CREATE INDEX "proposals_problem_idx" ON "proposals" USING btree ("problem_id");

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Dataset, DatasetField } from '../../kernel/dataset.js';
 import { commitmentIsPublic } from '../plan/read-models.js';
 import { listReasonedResponses } from './list-reasoned-responses.js';
-import { problemSupportersOf } from './support-count.js';
+import { countedSupports, problemSupportersOf } from './support-count.js';
 
 const isoDate = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
@@ -88,7 +88,10 @@ export const problemsDataset: Dataset = {
   },
 };
 
-/** Supports of each problem per day (by UTC date): counts only, never who supported. */
+/**
+ * Supports of each problem per day (by UTC date): counts only, never who supported. A problem's supports include
+ * those of the problems merged into it, each person once, on the day they first counted.
+ */
 export const problemSupportsDataset: Dataset = {
   id: 'apoyos-a-problemas',
   title: 'cocreation.data.supports.title',
@@ -108,7 +111,7 @@ export const problemSupportsDataset: Dataset = {
   rows: async (db) => {
     const result = await db.execute(sql`
       select e.slug, p.number, to_char(s.created_at at time zone 'UTC', 'YYYY-MM-DD') as day, count(*)::int as supports
-      from problem_supports s join problems p on p.id = s.problem_id join exercises e on e.id = p.exercise_id
+      from ${countedSupports} s join problems p on p.id = s.problem_id join exercises e on e.id = p.exercise_id
       group by e.period_start, e.slug, p.number, day
       order by e.period_start desc, e.slug, p.number, day`);
     return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((row) => ({

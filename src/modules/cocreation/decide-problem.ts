@@ -8,7 +8,7 @@ import { exercises } from '../exercises/schema.js';
 import { moderatorRoles } from './policy.js';
 import { problemPath } from './paths.js';
 import { assertAgreementExists, emailPeople, reasonFields, recordResponse } from './reasoned-decision.js';
-import { problemOutcomes, problems, type ProblemStatus } from './schema.js';
+import { problemOutcomes, problems, problemSupports, type ProblemStatus } from './schema.js';
 
 export { EXPLANATION_MAX, SECRETARIAT_LABEL } from './reasoned-decision.js';
 
@@ -46,7 +46,8 @@ export const dispositionFrom: Record<(typeof problemOutcomes)[number], readonly 
  * or not selected, always with a reason code and an explanation, and the Secretariat's agreement when it decided.
  * The response names who decided by role (and institution), or the Secretariat when it decided by an agreement,
  * never a person. The change is logged (its followers hear of it) and the author, if the problem has one, gets an
- * e-mail in their language.
+ * e-mail in their language. Merged, its supporters are told by e-mail that their support now counts for the other
+ * problem (support-count.ts: each person once); undoMerge takes a merge back.
  */
 export async function decideProblem(
   db: Db,
@@ -114,6 +115,32 @@ export async function decideProblem(
         t('cocreation.email.see', { url: url(before.number) }),
       ],
     });
+    if (mergedInto) {
+      // Its supporters are told where their support now counts.
+      const supporters = await tx
+        .select({ userId: problemSupports.userId })
+        .from(problemSupports)
+        .where(eq(problemSupports.problemId, problemId));
+      await emailPeople(
+        tx,
+        supporters.map((s) => s.userId),
+        {
+          siteName: options.siteName,
+          subject: (t) => t('cocreation.mergeEmail.subject', { number: before.number }),
+          paragraphs: (t) => [
+            t('cocreation.mergeEmail.body', {
+              number: before.number,
+              title: before.title,
+              into: mergedInto.number,
+              intoTitle: mergedInto.title,
+            }),
+            values.explanation,
+            t('cocreation.mergeEmail.counted', { into: mergedInto.number }),
+            t('cocreation.email.see', { url: url(mergedInto.number) }),
+          ],
+        },
+      );
+    }
     return { problem: after!, response };
   });
 }

@@ -27,8 +27,8 @@ export async function latestResponse(db: Db, problemId: string, subjectType: Res
 
 /**
  * One problem of an exercise by its number, with what its public page shows: its municipalities, its supports,
- * whether the viewer supports it, its current reasoned response, the problem it was merged into, the proposals that
- * answer it and the commitments it became.
+ * whether the viewer supports it, its current reasoned response, the problem it was merged into and those merged into
+ * it, the proposals that answer it and the commitments it became.
  */
 export async function getProblem(db: Db, exerciseId: string, number: number, viewerId?: string) {
   const [problem] = await db
@@ -58,10 +58,25 @@ export async function getProblem(db: Db, exerciseId: string, number: number, vie
         .from(problems)
         .where(eq(problems.id, problem.mergedIntoId))
     : [];
-  const [proposals, commitments] = await Promise.all([
+  const [proposals, commitments, mergedFrom] = await Promise.all([
     listProblemProposals(db, problem.id),
     listBecameCommitments(db, { type: 'problem', id: problem.id }),
+    db
+      .select({ number: problems.number, title: problems.title })
+      .from(problems)
+      .where(and(eq(problems.mergedIntoId, problem.id), isNull(problems.hiddenAt)))
+      .orderBy(asc(problems.number)),
   ]);
-  return { problem, municipalities: places, supports, viewerSupports, response, mergedInto, proposals, commitments };
+  return {
+    problem,
+    municipalities: places,
+    supports,
+    viewerSupports,
+    response,
+    mergedInto,
+    mergedFrom,
+    proposals,
+    commitments,
+  };
 }
 export type ProblemDetail = Awaited<ReturnType<typeof getProblem>>;

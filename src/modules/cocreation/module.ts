@@ -61,6 +61,7 @@ export const cocreationModule: ModuleManifest = {
         'agreementCode',
         'isHidden',
         'hiddenReason',
+        'mergeUndoneReason',
       ],
     },
     proposal: {

@@ -30,6 +30,7 @@ const notices = {
   reportado: 'cocreation.notice.reported',
   oculto: 'cocreation.notice.hidden',
   decidido: 'cocreation.notice.decided',
+  separado: 'cocreation.notice.unmerged',
   vinculado: 'cocreation.origins.linked',
   desvinculado: 'cocreation.origins.unlinked',
 } as const satisfies Record<string, MessageKey>;
@@ -42,6 +43,7 @@ const refusals: Record<string, MessageKey> = {
   wrongMove: 'cocreation.refused.wrongMove',
   cocreationClosed: 'cocreation.refused.cocreationClosed',
   proposalHidden: 'cocreation.refused.proposalHidden',
+  notMerged: 'cocreation.refused.notMerged',
 };
 const refusalOf = (error: unknown): MessageKey | undefined => {
   if (!(error instanceof AppError) || (error.code !== 'conflict' && error.code !== 'forbidden')) return undefined;

@@ -76,6 +76,7 @@ export const problems = pgTable(
   (t) => [
     uniqueIndex('problems_exercise_number_unique').on(t.exerciseId, t.number),
     index('problems_exercise_status_idx').on(t.exerciseId, t.status),
+    index('problems_merged_into_idx').on(t.mergedIntoId),
   ],
 );
 

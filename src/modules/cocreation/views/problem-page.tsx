@@ -40,6 +40,7 @@ export interface ProblemForms {
   hide: FormState;
   decide: FormState;
   link: FormState;
+  undoMerge: FormState;
 }
 
 /** A problem's decision as the public reads it: outcome, reason, explanation, who decided and under which agreement. */
@@ -113,6 +114,7 @@ export function ProblemPage(props: {
     hide: emptyForm(),
     decide: emptyForm(),
     link: emptyForm(),
+    undoMerge: emptyForm(),
     ...props.forms,
   };
   const crumbs = [
@@ -153,11 +155,19 @@ export function ProblemPage(props: {
               {t('cocreation.problem.heading', { number: detail.mergedInto.number, title: detail.mergedInto.title })}
             </a>
           </p>
+          <p>{t('cocreation.merged.counted')}</p>
         </Alert>
       ) : null}
       <ProblemAbout detail={detail} />
 
-      <ProblemSupports detail={detail} path={path} window={props.window} state={props.state} viewer={viewer} />
+      <ProblemSupports
+        exerciseSlug={exercise.slug}
+        detail={detail}
+        path={path}
+        window={props.window}
+        state={props.state}
+        viewer={viewer}
+      />
 
       <ProblemResponseSection exerciseSlug={exercise.slug} detail={detail} />
 
@@ -172,7 +182,7 @@ export function ProblemPage(props: {
 
       {viewer.isSignedIn ? <ReportProblemForm path={path} form={forms.report} /> : null}
 
-      {viewer.canModerate ? <ProblemModeration path={path} forms={forms} commitments={detail.commitments} /> : null}
+      {viewer.canModerate ? <ProblemModeration path={path} forms={forms} detail={detail} /> : null}
 
       <RecordHistory entries={props.history.entries} hasMore={props.history.hasMore} />
       {props.participation ? (
@@ -242,6 +252,7 @@ function ProblemAbout(props: { detail: ProblemDetail }) {
 
 /** The problem's supports: how many, the diagnosis window, and supporting it or withdrawing the support. */
 function ProblemSupports(props: {
+  exerciseSlug: string;
   detail: ProblemDetail;
   path: string;
   window: DiagnosisWindow | undefined;
@@ -282,6 +293,21 @@ function ProblemSupports(props: {
         </form>
       )}
       <p class="field__hint">{t('cocreation.supports.hint')}</p>
+      {detail.mergedFrom.length > 0 ? (
+        <>
+          <h3>{t('cocreation.mergedFrom.title')}</h3>
+          <p>{t('cocreation.mergedFrom.lead')}</p>
+          <ul>
+            {detail.mergedFrom.map((merged) => (
+              <li key={merged.number}>
+                <a href={problemPath(props.exerciseSlug, merged.number)}>
+                  {t('cocreation.problem.heading', { number: merged.number, title: merged.title })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }
@@ -376,13 +402,17 @@ function ProblemProposals(props: { exerciseSlug: string; detail: ProblemDetail }
  * The moderators' panel: the disposition of the problem with its reason, the commitment it became, and hiding it
  * with a public reason.
  */
-function ProblemModeration(props: { path: string; forms: ProblemForms; commitments: ProblemDetail['commitments'] }) {
+function ProblemModeration(props: { path: string; forms: ProblemForms; detail: ProblemDetail }) {
   const { t } = usePage();
   return (
     <section aria-labelledby="moderation-heading" class="panel">
       <h2 id="moderation-heading">{t('cocreation.moderation.title')}</h2>
-      <DecideProblemForm path={props.path} form={props.forms.decide} />
-      <LinkCommitmentForms path={props.path} commitments={props.commitments} form={props.forms.link} />
+      {props.detail.problem.status === 'merged' ? (
+        <UndoMergeForm path={props.path} form={props.forms.undoMerge} />
+      ) : (
+        <DecideProblemForm path={props.path} form={props.forms.decide} />
+      )}
+      <LinkCommitmentForms path={props.path} commitments={props.detail.commitments} form={props.forms.link} />
       <HideProblemForm path={props.path} form={props.forms.hide} />
     </section>
   );
@@ -450,6 +480,30 @@ function DecideProblemForm(props: { path: string; form: FormState }) {
         maxLength={7}
       />
       <Button>{t('cocreation.decide.submit')}</Button>
+    </form>
+  );
+}
+
+/** Undoing a merge, with the reason the public will read. */
+function UndoMergeForm(props: { path: string; form: FormState }) {
+  const { t } = usePage();
+  const { path, form } = props;
+  return (
+    <form method="post" action={`${path}/deshacer-fusion`} novalidate class="form-section">
+      <h3>{t('cocreation.undoMerge.title')}</h3>
+      <ErrorSummary errors={form.summary} />
+      <CsrfField />
+      <TextArea
+        id="undoMerge-reason"
+        name="reason"
+        label={t('cocreation.undoMerge.reason')}
+        hint={t('cocreation.undoMerge.hint')}
+        value={form.values.reason}
+        error={form.errors.reason}
+        rows={3}
+        maxLength={1000}
+      />
+      <Button variant="warning">{t('cocreation.undoMerge.submit')}</Button>
     </form>
   );
 }

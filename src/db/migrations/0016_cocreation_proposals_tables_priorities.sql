@@ -40,4 +40,5 @@ CREATE UNIQUE INDEX "commitment_origins_proposal_unique" ON "commitment_origins"
 CREATE INDEX "commitment_origins_problem_idx" ON "commitment_origins" USING btree ("problem_id");--> statement-breakpoint
 CREATE INDEX "commitment_origins_proposal_idx" ON "commitment_origins" USING btree ("proposal_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "proposals_exercise_number_unique" ON "proposals" USING btree ("exercise_id","number");--> statement-breakpoint
-CREATE INDEX "proposals_problem_idx" ON "proposals" USING btree ("problem_id");
+CREATE INDEX "proposals_problem_idx" ON "proposals" USING btree ("problem_id");--> statement-breakpoint
+CREATE INDEX "problems_merged_into_idx" ON "problems" USING btree ("merged_into_id");

@@ -7,6 +7,39 @@ CREATE TABLE "commitment_origins" (
 	CONSTRAINT "commitment_origins_one_subject" CHECK (num_nonnulls("commitment_origins"."problem_id", "commitment_origins"."proposal_id") = 1)
 );
 --> statement-breakpoint
+CREATE TABLE "prioritisations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"exercise_id" uuid NOT NULL,
+	"published_at" timestamp with time zone,
+	"selection_agreement_code" text,
+	"selected_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "prioritisations_exercise_id_unique" UNIQUE("exercise_id")
+);
+--> statement-breakpoint
+CREATE TABLE "priority_criteria" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"exercise_id" uuid NOT NULL,
+	"position" integer NOT NULL,
+	"name" text NOT NULL,
+	"description" text NOT NULL,
+	"weight" integer NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "priority_criteria_weight" CHECK ("priority_criteria"."weight" between 1 and 100)
+);
+--> statement-breakpoint
+CREATE TABLE "problem_scores" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"problem_id" uuid NOT NULL,
+	"criterion_id" uuid NOT NULL,
+	"score" integer NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "problem_scores_range" CHECK ("problem_scores"."score" between 0 and 5)
+);
+--> statement-breakpoint
 CREATE TABLE "proposals" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"exercise_id" uuid NOT NULL,
@@ -30,6 +63,10 @@ ALTER TABLE "reasoned_responses" ADD COLUMN "withdrawn_reason" text;--> statemen
 ALTER TABLE "commitment_origins" ADD CONSTRAINT "commitment_origins_commitment_id_commitments_id_fk" FOREIGN KEY ("commitment_id") REFERENCES "public"."commitments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "commitment_origins" ADD CONSTRAINT "commitment_origins_problem_id_problems_id_fk" FOREIGN KEY ("problem_id") REFERENCES "public"."problems"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "commitment_origins" ADD CONSTRAINT "commitment_origins_proposal_id_proposals_id_fk" FOREIGN KEY ("proposal_id") REFERENCES "public"."proposals"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "prioritisations" ADD CONSTRAINT "prioritisations_exercise_id_exercises_id_fk" FOREIGN KEY ("exercise_id") REFERENCES "public"."exercises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "priority_criteria" ADD CONSTRAINT "priority_criteria_exercise_id_exercises_id_fk" FOREIGN KEY ("exercise_id") REFERENCES "public"."exercises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "problem_scores" ADD CONSTRAINT "problem_scores_problem_id_problems_id_fk" FOREIGN KEY ("problem_id") REFERENCES "public"."problems"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "problem_scores" ADD CONSTRAINT "problem_scores_criterion_id_priority_criteria_id_fk" FOREIGN KEY ("criterion_id") REFERENCES "public"."priority_criteria"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposals" ADD CONSTRAINT "proposals_exercise_id_exercises_id_fk" FOREIGN KEY ("exercise_id") REFERENCES "public"."exercises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposals" ADD CONSTRAINT "proposals_problem_id_problems_id_fk" FOREIGN KEY ("problem_id") REFERENCES "public"."problems"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposals" ADD CONSTRAINT "proposals_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -39,6 +76,9 @@ CREATE UNIQUE INDEX "commitment_origins_problem_unique" ON "commitment_origins" 
 CREATE UNIQUE INDEX "commitment_origins_proposal_unique" ON "commitment_origins" USING btree ("commitment_id","proposal_id");--> statement-breakpoint
 CREATE INDEX "commitment_origins_problem_idx" ON "commitment_origins" USING btree ("problem_id");--> statement-breakpoint
 CREATE INDEX "commitment_origins_proposal_idx" ON "commitment_origins" USING btree ("proposal_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "priority_criteria_position_unique" ON "priority_criteria" USING btree ("exercise_id","position");--> statement-breakpoint
+CREATE UNIQUE INDEX "problem_scores_unique" ON "problem_scores" USING btree ("problem_id","criterion_id");--> statement-breakpoint
+CREATE INDEX "problem_scores_criterion_idx" ON "problem_scores" USING btree ("criterion_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "proposals_exercise_number_unique" ON "proposals" USING btree ("exercise_id","number");--> statement-breakpoint
 CREATE INDEX "proposals_problem_idx" ON "proposals" USING btree ("problem_id");--> statement-breakpoint
 CREATE INDEX "problems_merged_into_idx" ON "problems" USING btree ("merged_into_id");

@@ -71,6 +71,7 @@ const publicRoutes = new Set([
   'GET /ejercicios/:slug/propuestas',
   'GET /ejercicios/:slug/propuestas/nueva',
   'GET /ejercicios/:slug/propuestas/:number',
+  'GET /ejercicios/:slug/priorizacion',
   'GET /ejercicios/:slug/plan/resultados',
   'GET /ejercicios/:slug/plan/compromisos/:number/evaluacion',
   'GET /',

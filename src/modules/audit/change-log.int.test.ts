@@ -200,9 +200,13 @@ describe('the change log', () => {
       { recordType: 'exercise', action: 'create', n: 3 },
       { recordType: 'institution', action: 'create', n: 16 },
       { recordType: 'milestone', action: 'create', n: 27 },
+      // The third exercise's prioritisation: criteria published, then the selection; each admitted problem's scores.
+      { recordType: 'prioritisation', action: 'update', n: 2 },
+      { recordType: 'priority_criterion', action: 'create', n: 3 },
       { recordType: 'privacy_notice', action: 'create', n: 2 },
       { recordType: 'problem', action: 'create', n: 10 },
-      { recordType: 'problem', action: 'update', n: 12 },
+      { recordType: 'problem', action: 'update', n: 18 },
+      { recordType: 'problem_score', action: 'create', n: 21 },
       { recordType: 'progress_report', action: 'create', n: 17 },
       { recordType: 'proposal', action: 'create', n: 8 },
       { recordType: 'proposal', action: 'update', n: 8 },
@@ -215,7 +219,7 @@ describe('the change log', () => {
     ]);
     const rows = await db.select().from(changeLog);
     expect(rows.every((row) => row.actorId === null && row.actorLabel === 'Sistema')).toBe(true);
-    expect(await verifyChangeLog(db)).toMatchObject({ ok: true, checked: 276 });
+    expect(await verifyChangeLog(db)).toMatchObject({ ok: true, checked: 308 });
   });
 
   it('still verifies after a backup is restored into another database', async () => {
@@ -224,8 +228,8 @@ describe('the change log', () => {
     await backupDatabase(source.db, file);
     const target = await createTestDatabase();
     await restoreDatabase(target.db, file);
-    expect(await verifyChangeLog(target.db)).toMatchObject({ ok: true, checked: 276 });
+    expect(await verifyChangeLog(target.db)).toMatchObject({ ok: true, checked: 308 });
     await target.db.transaction((tx) => appendChange(tx, entry(1)));
-    expect(await verifyChangeLog(target.db)).toMatchObject({ ok: true, checked: 277 });
+    expect(await verifyChangeLog(target.db)).toMatchObject({ ok: true, checked: 309 });
   });
 });

@@ -38,7 +38,7 @@ export const dispositionFrom: Record<(typeof problemOutcomes)[number], readonly 
   admitted: ['proposed'],
   discarded: ['proposed', 'admitted'],
   merged: ['proposed', 'admitted'],
-  not_selected: ['admitted'],
+  not_selected: ['admitted', 'prioritized'],
 };
 
 /**

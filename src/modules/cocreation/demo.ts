@@ -6,7 +6,10 @@ import { exercises } from '../exercises/schema.js';
 import { decideProblem, type DecideProblemInput } from './decide-problem.js';
 import { hideProblem } from './hide-problem.js';
 import { linkOrigin } from './origins/link-origin.js';
-import { problemPath, problemsPath, proposalPath, proposalsPath, reasonedResponsePath } from './paths.js';
+import { addCriterion, publishCriteria } from './priorities/criteria.js';
+import { scoreProblem } from './priorities/score-problem.js';
+import { selectProblems } from './priorities/select-problems.js';
+import { problemPath, problemsPath, proposalPath, proposalsPath, rankingPath, reasonedResponsePath } from './paths.js';
 import { decideProposal, type DecideProposalInput } from './proposals/decide-proposal.js';
 import { submitProposal } from './proposals/submit-proposal.js';
 import type { ProblemTheme } from './schema.js';
@@ -210,6 +213,36 @@ const problems: DemoProblem[] = [
   },
 ];
 
+/** The Secretariat's prioritisation criteria for the third exercise, in our own words. */
+const criteria = [
+  {
+    name: 'Gravedad y alcance',
+    description: 'A cuántas personas afecta el problema y qué tan grave es el daño que causa.',
+    weight: 40,
+  },
+  {
+    name: 'Competencia de las autoridades participantes',
+    description: 'Que los ayuntamientos que firman el plan puedan atenderlo con sus propias atribuciones.',
+    weight: 35,
+  },
+  {
+    name: 'Valor de gobierno abierto',
+    description: 'Que atenderlo abra información, cree participación o mejore la rendición de cuentas.',
+    weight: 25,
+  },
+];
+
+/** The scores (0-5) of the admitted problems on each criterion, by problem number. */
+const scores: Record<number, number[]> = {
+  1: [4, 5, 4],
+  2: [5, 5, 4],
+  3: [5, 4, 4],
+  4: [3, 5, 5],
+  5: [4, 5, 4],
+  6: [4, 4, 4],
+  9: [3, 1, 4],
+};
+
 /** The agreement of the Secretariat's session of 29 April 2021 that approved the third plan and its commitments. */
 const PLAN_AGREEMENT = 'STL-2021-ORD-04-01';
 
@@ -329,9 +362,49 @@ const pages = [
   problemPath(slug, 8),
   problemPath(slug, 10),
   proposalsPath(slug),
+  rankingPath(slug),
   proposalPath(slug, 2),
   proposalPath(slug, 8),
 ];
+
+const at = (instant: string) => new Date(instant);
+
+/**
+ * The Secretariat's weighted criteria (published a week before the scoring), the scores of the admitted problems, the
+ * decisions that came after the scoring (problem 9 not selected), and the selection by the prioritisation agreement.
+ */
+async function prioritise(
+  tx: Db,
+  exerciseId: string,
+  actor: DemoContext['actor'],
+  afterScoring: { id: string; decision: DecideProblemInput }[],
+  options: { baseUrl: string; siteName: string },
+) {
+  for (const criterion of criteria)
+    await addCriterion(tx, exerciseId, criterion, { actor, now: at('2021-02-10T18:00:00Z') });
+  await publishCriteria(tx, exerciseId, { actor, now: at('2021-02-11T18:00:00Z') });
+  for (const [number, values] of Object.entries(scores))
+    await scoreProblem(
+      tx,
+      exerciseId,
+      Number(number),
+      { scores: Object.fromEntries(values.map((score, index) => [String(index + 1), score])) },
+      { actor, now: at('2021-02-18T19:30:00Z') },
+    );
+  for (const { id, decision } of afterScoring)
+    await decideProblem(tx, id, decision, { actor, now: at('2021-02-18T20:00:00Z'), ...options });
+  await selectProblems(
+    tx,
+    exerciseId,
+    {
+      problemNumbers: [1, 2, 3, 4, 5, 6],
+      agreementCode: PRIORITISATION_AGREEMENT,
+      explanation:
+        'Los seis problemas con el total más alto pasan a las mesas de co-creación: son graves, los ayuntamientos del ejercicio pueden atenderlos y abren información o participación.',
+    },
+    { actor, now: at('2021-02-18T20:30:00Z'), ...options },
+  );
+}
 
 async function seed(tx: Db, context: DemoContext): Promise<void> {
   const [exercise] = await tx.select({ id: exercises.id }).from(exercises).where(eq(exercises.slug, slug));
@@ -339,6 +412,7 @@ async function seed(tx: Db, context: DemoContext): Promise<void> {
   const { actor } = context;
   const options = { baseUrl: 'http://localhost', siteName: 'Cocrea' };
   const numbered = new Map<number, string>();
+  const afterScoring: { id: string; decision: DecideProblemInput }[] = [];
   for (const demo of problems) {
     const submittedAt = new Date(demo.submittedAt);
     const problem = await submitProblem(
@@ -372,15 +446,12 @@ async function seed(tx: Db, context: DemoContext): Promise<void> {
         { reason: demo.hiddenBecause },
         { actor, now: new Date(submittedAt.getTime() + 3_600_000) },
       );
-    for (const [index, decision] of (demo.decisions ?? []).entries()) {
-      await decideProblem(tx, problem.id, decision, {
-        actor,
-        now: new Date(Date.parse('2021-02-18T19:00:00Z') + index * 3_600_000),
-        ...options,
-      });
-    }
+    const [first, ...later] = demo.decisions ?? [];
+    if (first) await decideProblem(tx, problem.id, first, { actor, now: at('2021-02-18T19:00:00Z'), ...options });
+    for (const decision of later) afterScoring.push({ id: problem.id, decision });
     numbered.set(problem.number, problem.id);
   }
+  await prioritise(tx, exercise.id, actor, afterScoring, options);
   const approvedOn = new Date('2021-04-29T19:00:00Z');
   for (const demo of proposals) {
     const proposal = await submitProposal(

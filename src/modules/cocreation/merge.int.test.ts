@@ -50,7 +50,8 @@ async function setUp() {
   return { app, database, as, dataset, counts, same };
 }
 
-describe('merging duplicates', () => {
+// Many pages in a row, each rendered in full: slow on a busy machine.
+describe('merging duplicates', { timeout: 60_000 }, () => {
   it('counts the distinct supporters of both, tells the merged problem’s supporters, and can be undone with both counts restored', async () => {
     const { app, database, as, dataset, counts, same } = await setUp();
     const ana = await as();

@@ -240,7 +240,7 @@ export const cocreationMessages = defineMessages(
     'cocreation.data.field.municipalities':
       'Claves INEGI (cvegeo) de los municipios afectados, separadas por punto y coma',
     'cocreation.data.field.channel': 'Cómo llegó: online (en el portal) o in_person (en papel)',
-    'cocreation.data.field.status': 'Estado: proposed, admitted, discarded, merged o not_selected',
+    'cocreation.data.field.status': 'Estado: proposed, admitted, prioritized, discarded, merged o not_selected',
     'cocreation.data.field.mergedInto': 'Número del problema con el que se fusionó',
     'cocreation.data.field.supports':
       'Número de apoyos vigentes: personas distintas que lo apoyaron a él o a un problema fusionado con él',
@@ -251,7 +251,7 @@ export const cocreationMessages = defineMessages(
     'cocreation.data.field.createdAt': 'Fecha y hora en que se propuso (ISO 8601, UTC)',
     'cocreation.data.field.subjectType': 'Qué se responde: problem (un problema) o proposal (una propuesta)',
     'cocreation.data.field.outcome':
-      'Resultado: admitted, discarded, merged o not_selected para un problema; accepted o rejected para una propuesta (vacío: en revisión)',
+      'Resultado: admitted, prioritized, discarded, merged o not_selected para un problema; accepted o rejected para una propuesta (vacío: en revisión)',
     'cocreation.data.field.reasonCode':
       'Motivo: out_of_scope, duplicated, not_open_government, outside_competence, insufficient_evidence, meets_criteria u other',
     'cocreation.data.field.explanation': 'Explicación de la decisión',
@@ -509,7 +509,7 @@ export const cocreationMessages = defineMessages(
     'cocreation.data.field.municipalities':
       'INEGI codes (cvegeo) of the municipalities affected, separated by semicolons',
     'cocreation.data.field.channel': 'How it arrived: online (on the portal) or in_person (on paper)',
-    'cocreation.data.field.status': 'Status: proposed, admitted, discarded, merged or not_selected',
+    'cocreation.data.field.status': 'Status: proposed, admitted, prioritized, discarded, merged or not_selected',
     'cocreation.data.field.mergedInto': 'Number of the problem it was merged into',
     'cocreation.data.field.supports':
       'Number of current supports: distinct people who supported it or a problem merged into it',
@@ -520,7 +520,7 @@ export const cocreationMessages = defineMessages(
     'cocreation.data.field.createdAt': 'Date and time it was proposed (ISO 8601, UTC)',
     'cocreation.data.field.subjectType': 'What is answered: problem or proposal',
     'cocreation.data.field.outcome':
-      'Outcome: admitted, discarded, merged or not_selected for a problem; accepted or rejected for a proposal (empty: under review)',
+      'Outcome: admitted, prioritized, discarded, merged or not_selected for a problem; accepted or rejected for a proposal (empty: under review)',
     'cocreation.data.field.reasonCode':
       'Reason: out_of_scope, duplicated, not_open_government, outside_competence, insufficient_evidence, meets_criteria or other',
     'cocreation.data.field.explanation': 'Explanation of the decision',

@@ -18,16 +18,19 @@ import { proposalPublicFields } from './proposals/proposal-log.js';
 import { commitmentOriginOwner, proposalTarget } from './proposals/proposal-records.js';
 import { proposalRoutes } from './proposals/proposal-routes.js';
 import { proposalsRoutes } from './proposals/proposals-routes.js';
-import { commitmentOrigins, problems, proposals } from './schema.js';
+import { priorityMessages } from './priorities/messages.js';
+import { rankingRoutes } from './priorities/ranking-routes.js';
+import { commitmentOrigins, prioritisations, priorityCriteria, problems, problemScores, proposals } from './schema.js';
 
 /**
  * Diagnosis and co-creation: public problems of an exercise, their supports, moderation, dispositions with a reason,
  * the proposals that answer them, the commitments of the plan they became (traceability) and the reasoned response.
- * Rooms: `proposals/`, `origins/` (traceability); the problems' files at the top are what every room shares.
+ * Rooms: `proposals/`, `origins/` (traceability), `priorities/` (prioritisation); the problems' files at the top are
+ * what every room shares.
  */
 export const cocreationModule: ModuleManifest = {
   name: 'cocreation',
-  messages: [cocreationMessages, proposalMessages],
+  messages: [cocreationMessages, proposalMessages, priorityMessages],
   routes: (app, deps) => {
     problemsRoutes(app, deps);
     newProblemRoutes(app, deps);
@@ -38,6 +41,7 @@ export const cocreationModule: ModuleManifest = {
     proposalsRoutes(app, deps);
     proposalRoutes(app, deps);
     originRoutes(app, deps);
+    rankingRoutes(app, deps);
   },
   records: {
     problem: {
@@ -71,6 +75,16 @@ export const cocreationModule: ModuleManifest = {
       // Never who proposed it or who recorded it.
       publicFields: proposalPublicFields,
     },
+    // The prioritisation: its publication and selection, its weighted criteria, the scores (all public).
+    prioritisation: {
+      liveTable: prioritisations,
+      publicFields: ['exerciseId', 'publishedAt', 'selectionAgreementCode', 'selectedAt'],
+    },
+    priority_criterion: {
+      liveTable: priorityCriteria,
+      publicFields: ['exerciseId', 'position', 'name', 'description', 'weight'],
+    },
+    problem_score: { liveTable: problemScores, publicFields: ['problemId', 'criterionId', 'score'] },
     // A commitment came from a problem or a proposal (traceability); its followers are the problem's or proposal's.
     commitment_origin: {
       owner: commitmentOriginOwner,

@@ -9,3 +9,4 @@ export const newProposalPath = (slug: string, problemNumber?: number) =>
   `/ejercicios/${slug}/propuestas/nueva${problemNumber ? `?problema=${problemNumber}` : ''}`;
 /** A commitment's public page (the plan module's), where a problem or proposal that became it links to. */
 export const commitmentPagePath = (slug: string, number: number) => `/ejercicios/${slug}/plan/compromisos/${number}`;
+export const rankingPath = (slug: string) => `/ejercicios/${slug}/priorizacion`;

@@ -35,10 +35,11 @@ export const problemThemes = [
 export type ProblemTheme = (typeof problemThemes)[number];
 
 /**
- * A problem's states (DOMAIN.md). Proposals, prioritisation and the co-creation tables will add the later ones
- * (prioritized, in_workshop, became_commitment); a problem is `proposed` until the Secretariat disposes of it.
+ * A problem's states (DOMAIN.md): `proposed` until the Secretariat disposes of it; an admitted problem may be
+ * prioritised by the Secretariat's selection (prioritisation). Which commitment it became is a link (commitment
+ * origins), not a state.
  */
-export const problemStatuses = ['proposed', 'admitted', 'discarded', 'merged', 'not_selected'] as const;
+export const problemStatuses = ['proposed', 'admitted', 'prioritized', 'discarded', 'merged', 'not_selected'] as const;
 export type ProblemStatus = (typeof problemStatuses)[number];
 /** The states no decision leads out of: each needs a reasoned response. */
 export const finalProblemStatuses = ['discarded', 'merged', 'not_selected'] as const satisfies readonly ProblemStatus[];
@@ -194,10 +195,11 @@ export const proposals = pgTable(
 /** What a reasoned response answers, and the outcomes of each (a problem's, then a proposal's). */
 export const responseSubjects = ['problem', 'proposal'] as const;
 export type ResponseSubject = (typeof responseSubjects)[number];
+/** A problem's dispositions one by one (its prioritisation comes from the Secretariat's selection, of many at once). */
 export const problemOutcomes = ['admitted', 'discarded', 'merged', 'not_selected'] as const;
 export const proposalOutcomes = ['accepted', 'rejected'] as const;
 export type ProposalOutcome = (typeof proposalOutcomes)[number];
-export const responseOutcomes = [...problemOutcomes, ...proposalOutcomes] as const;
+export const responseOutcomes = [...problemOutcomes, 'prioritized', ...proposalOutcomes] as const;
 export type ResponseOutcome = (typeof responseOutcomes)[number];
 
 /**
@@ -254,5 +256,63 @@ export const commitmentOrigins = pgTable(
     uniqueIndex('commitment_origins_proposal_unique').on(t.commitmentId, t.proposalId),
     index('commitment_origins_problem_idx').on(t.problemId),
     index('commitment_origins_proposal_idx').on(t.proposalId),
+  ],
+);
+
+/**
+ * The prioritisation of an exercise's admitted problems: the Secretariat publishes its weighted criteria before any
+ * score is given (`publishedAt`; then they are frozen), scores each admitted problem per criterion, and selects the
+ * problems that go on to co-creation by an agreement (`selectionAgreementCode`, `selectedAt`).
+ */
+export const prioritisations = pgTable('prioritisations', {
+  id: id(),
+  exerciseId: uuid('exercise_id')
+    .notNull()
+    .unique()
+    .references(() => exercises.id),
+  publishedAt: timestamp('published_at', { withTimezone: true }),
+  selectionAgreementCode: text('selection_agreement_code'),
+  selectedAt: timestamp('selected_at', { withTimezone: true }),
+  ...timestamps(),
+});
+
+/** One weighted criterion of an exercise's prioritisation (weights 1-100; a problem's total is the weighted mean). */
+export const priorityCriteria = pgTable(
+  'priority_criteria',
+  {
+    id: id(),
+    exerciseId: uuid('exercise_id')
+      .notNull()
+      .references(() => exercises.id),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull(),
+    weight: integer('weight').notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('priority_criteria_position_unique').on(t.exerciseId, t.position),
+    check('priority_criteria_weight', sql`${t.weight} between 1 and 100`),
+  ],
+);
+
+/** The score (0-5) the Secretariat gave an admitted problem on one published criterion. */
+export const problemScores = pgTable(
+  'problem_scores',
+  {
+    id: id(),
+    problemId: uuid('problem_id')
+      .notNull()
+      .references(() => problems.id),
+    criterionId: uuid('criterion_id')
+      .notNull()
+      .references(() => priorityCriteria.id),
+    score: integer('score').notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('problem_scores_unique').on(t.problemId, t.criterionId),
+    index('problem_scores_criterion_idx').on(t.criterionId),
+    check('problem_scores_range', sql`${t.score} between 0 and 5`),
   ],
 );

@@ -10,7 +10,8 @@ import { problems } from '../schema.js';
 
 const THIRD = '/ejercicios/tercer-pal-2020-2021';
 
-describe('traceability between problems, proposals and the plan’s commitments', () => {
+// Many pages in a row, each rendered in full: slow on a busy machine.
+describe('traceability between problems, proposals and the plan’s commitments', { timeout: 60_000 }, () => {
   it('an anonymous visitor walks from a commitment back to the problem residents raised, and finds it on the reasoned response', async () => {
     const { app } = await createTestApp();
     const commitment = await app.inject({ url: `${THIRD}/plan/compromisos/2` });

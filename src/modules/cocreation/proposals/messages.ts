@@ -108,7 +108,7 @@ export const proposalMessages = defineMessages(
     'cocreation.data.field.proposalNumber': 'Número de la propuesta dentro del ejercicio',
     'cocreation.data.field.subjectNumber': 'Número del problema o de la propuesta dentro del ejercicio',
     'cocreation.data.field.subjectStatus':
-      'Estado del problema (proposed, admitted, discarded, merged, not_selected) o de la propuesta (proposed, accepted, rejected)',
+      'Estado del problema (proposed, admitted, prioritized, discarded, merged, not_selected) o de la propuesta (proposed, accepted, rejected)',
     'cocreation.data.field.subjectSupports': 'Número de apoyos actuales de un problema (vacío para una propuesta)',
     'cocreation.data.field.answersProblem': 'Número del problema que la propuesta atiende (vacío para un problema)',
     'cocreation.data.field.proposalText': 'Texto de la propuesta (vacío si la moderación la ocultó)',
@@ -228,7 +228,7 @@ export const proposalMessages = defineMessages(
     'cocreation.data.field.proposalNumber': 'Number of the proposal within the exercise',
     'cocreation.data.field.subjectNumber': 'Number of the problem or of the proposal within the exercise',
     'cocreation.data.field.subjectStatus':
-      'Status of the problem (proposed, admitted, discarded, merged, not_selected) or of the proposal (proposed, accepted, rejected)',
+      'Status of the problem (proposed, admitted, prioritized, discarded, merged, not_selected) or of the proposal (proposed, accepted, rejected)',
     'cocreation.data.field.subjectSupports': 'Number of current supports of a problem (empty for a proposal)',
     'cocreation.data.field.answersProblem': 'Number of the problem the proposal addresses (empty for a problem)',
     'cocreation.data.field.proposalText': 'Text of the proposal (empty if the moderators hid it)',

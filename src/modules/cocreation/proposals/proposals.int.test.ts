@@ -50,7 +50,8 @@ const fromTable = {
     'La mesa propone que un comité vecinal de El Dorado acompañe la recolección separada y publique cada mes cuánto se recogió.',
 };
 
-describe('proposals', () => {
+// Many pages in a row, each rendered in full: slow on a busy machine.
+describe('proposals', { timeout: 60_000 }, () => {
   it('staff record a proposal from a table and edit it with its history; people can no longer propose once co-creation closed', async () => {
     const { app, database, as, facilitator } = await setUp();
     const participant = as(await signInAs(database));

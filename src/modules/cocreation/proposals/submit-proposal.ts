@@ -13,8 +13,8 @@ import { proposalLogView } from './proposal-log.js';
 export const PROPOSAL_TITLE_MAX = 160;
 export const PROPOSAL_DESCRIPTION_MAX = 6000;
 
-/** The problems a proposal may answer: those admitted to the diagnosis (not yet disposed of otherwise). */
-export const problemsOpenToProposals: readonly ProblemStatus[] = ['admitted'];
+/** The problems a proposal may answer: those admitted to the diagnosis, prioritised or not yet. */
+export const problemsOpenToProposals: readonly ProblemStatus[] = ['admitted', 'prioritized'];
 
 const problemNumber = z.coerce
   .number('problemNumber.invalid')

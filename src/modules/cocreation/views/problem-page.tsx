@@ -266,7 +266,8 @@ function ProblemSupports(props: {
     detail.supports === 1
       ? t('cocreation.supports.one')
       : t('cocreation.supports.count', { count: format.number(detail.supports) });
-  const canSupport = props.state === 'open' && (problem.status === 'proposed' || problem.status === 'admitted');
+  const canSupport =
+    props.state === 'open' && (['proposed', 'admitted', 'prioritized'] as const).some((s) => s === problem.status);
   return (
     <section id="apoyos" aria-labelledby="supports-heading">
       <h2 id="supports-heading">{t('cocreation.supports.title')}</h2>

@@ -45,6 +45,7 @@ CREATE TABLE "proposals" (
 	"exercise_id" uuid NOT NULL,
 	"number" integer NOT NULL,
 	"problem_id" uuid NOT NULL,
+	"workshop_id" uuid,
 	"title" text NOT NULL,
 	"description" text NOT NULL,
 	"channel" text DEFAULT 'online' NOT NULL,
@@ -58,6 +59,49 @@ CREATE TABLE "proposals" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "workshop_problems" (
+	"workshop_id" uuid NOT NULL,
+	"problem_id" uuid NOT NULL,
+	CONSTRAINT "workshop_problems_workshop_id_problem_id_pk" PRIMARY KEY("workshop_id","problem_id")
+);
+--> statement-breakpoint
+CREATE TABLE "workshop_registrations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"workshop_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"status" text NOT NULL,
+	"accessibility_needs" text,
+	"interpreter_language" text,
+	"queued_at" timestamp with time zone NOT NULL,
+	"queue_number" integer NOT NULL,
+	"attended" boolean,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "workshops" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"exercise_id" uuid NOT NULL,
+	"number" integer NOT NULL,
+	"title" text NOT NULL,
+	"starts_at" timestamp with time zone NOT NULL,
+	"ends_at" timestamp with time zone NOT NULL,
+	"place" text,
+	"online_url" text,
+	"facilitator" text NOT NULL,
+	"capacity" integer NOT NULL,
+	"materials" text DEFAULT '' NOT NULL,
+	"status" text DEFAULT 'scheduled' NOT NULL,
+	"closing_report" text,
+	"attending_organisations" text,
+	"closed_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "workshops_capacity" CHECK ("workshops"."capacity" between 1 and 1000),
+	CONSTRAINT "workshops_where" CHECK (num_nonnulls("workshops"."place", "workshops"."online_url") >= 1),
+	CONSTRAINT "workshops_times" CHECK ("workshops"."ends_at" > "workshops"."starts_at")
+);
+--> statement-breakpoint
 ALTER TABLE "reasoned_responses" ADD COLUMN "withdrawn_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "reasoned_responses" ADD COLUMN "withdrawn_reason" text;--> statement-breakpoint
 ALTER TABLE "commitment_origins" ADD CONSTRAINT "commitment_origins_commitment_id_commitments_id_fk" FOREIGN KEY ("commitment_id") REFERENCES "public"."commitments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -69,9 +113,15 @@ ALTER TABLE "problem_scores" ADD CONSTRAINT "problem_scores_problem_id_problems_
 ALTER TABLE "problem_scores" ADD CONSTRAINT "problem_scores_criterion_id_priority_criteria_id_fk" FOREIGN KEY ("criterion_id") REFERENCES "public"."priority_criteria"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposals" ADD CONSTRAINT "proposals_exercise_id_exercises_id_fk" FOREIGN KEY ("exercise_id") REFERENCES "public"."exercises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposals" ADD CONSTRAINT "proposals_problem_id_problems_id_fk" FOREIGN KEY ("problem_id") REFERENCES "public"."problems"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "proposals" ADD CONSTRAINT "proposals_workshop_id_workshops_id_fk" FOREIGN KEY ("workshop_id") REFERENCES "public"."workshops"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposals" ADD CONSTRAINT "proposals_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposals" ADD CONSTRAINT "proposals_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposals" ADD CONSTRAINT "proposals_hidden_by_users_id_fk" FOREIGN KEY ("hidden_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "workshop_problems" ADD CONSTRAINT "workshop_problems_workshop_id_workshops_id_fk" FOREIGN KEY ("workshop_id") REFERENCES "public"."workshops"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "workshop_problems" ADD CONSTRAINT "workshop_problems_problem_id_problems_id_fk" FOREIGN KEY ("problem_id") REFERENCES "public"."problems"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "workshop_registrations" ADD CONSTRAINT "workshop_registrations_workshop_id_workshops_id_fk" FOREIGN KEY ("workshop_id") REFERENCES "public"."workshops"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "workshop_registrations" ADD CONSTRAINT "workshop_registrations_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "workshops" ADD CONSTRAINT "workshops_exercise_id_exercises_id_fk" FOREIGN KEY ("exercise_id") REFERENCES "public"."exercises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "commitment_origins_problem_unique" ON "commitment_origins" USING btree ("commitment_id","problem_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "commitment_origins_proposal_unique" ON "commitment_origins" USING btree ("commitment_id","proposal_id");--> statement-breakpoint
 CREATE INDEX "commitment_origins_problem_idx" ON "commitment_origins" USING btree ("problem_id");--> statement-breakpoint
@@ -81,4 +131,10 @@ CREATE UNIQUE INDEX "problem_scores_unique" ON "problem_scores" USING btree ("pr
 CREATE INDEX "problem_scores_criterion_idx" ON "problem_scores" USING btree ("criterion_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "proposals_exercise_number_unique" ON "proposals" USING btree ("exercise_id","number");--> statement-breakpoint
 CREATE INDEX "proposals_problem_idx" ON "proposals" USING btree ("problem_id");--> statement-breakpoint
+CREATE INDEX "proposals_workshop_idx" ON "proposals" USING btree ("workshop_id");--> statement-breakpoint
+CREATE INDEX "workshop_problems_problem_idx" ON "workshop_problems" USING btree ("problem_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "workshop_registrations_person_unique" ON "workshop_registrations" USING btree ("workshop_id","user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "workshop_registrations_queue_unique" ON "workshop_registrations" USING btree ("workshop_id","queue_number");--> statement-breakpoint
+CREATE INDEX "workshop_registrations_status_idx" ON "workshop_registrations" USING btree ("workshop_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "workshops_exercise_number_unique" ON "workshops" USING btree ("exercise_id","number");--> statement-breakpoint
 CREATE INDEX "problems_merged_into_idx" ON "problems" USING btree ("merged_into_id");

@@ -209,17 +209,21 @@ describe('the change log', () => {
       { recordType: 'problem_score', action: 'create', n: 21 },
       { recordType: 'progress_report', action: 'create', n: 17 },
       { recordType: 'proposal', action: 'create', n: 8 },
-      { recordType: 'proposal', action: 'update', n: 8 },
+      // Each demo proposal: its table (when the table closed), then its decision.
+      { recordType: 'proposal', action: 'update', n: 16 },
       { recordType: 'secretariat', action: 'create', n: 1 },
       { recordType: 'secretariat_attendance', action: 'update', n: 5 },
       { recordType: 'secretariat_membership', action: 'create', n: 14 },
       { recordType: 'secretariat_seat', action: 'create', n: 10 },
       { recordType: 'secretariat_session', action: 'create', n: 5 },
       { recordType: 'secretariat_session', action: 'update', n: 20 },
+      // The third exercise's four co-creation tables, scheduled and closed.
+      { recordType: 'workshop', action: 'create', n: 4 },
+      { recordType: 'workshop', action: 'update', n: 4 },
     ]);
     const rows = await db.select().from(changeLog);
     expect(rows.every((row) => row.actorId === null && row.actorLabel === 'Sistema')).toBe(true);
-    expect(await verifyChangeLog(db)).toMatchObject({ ok: true, checked: 308 });
+    expect(await verifyChangeLog(db)).toMatchObject({ ok: true, checked: 324 });
   });
 
   it('still verifies after a backup is restored into another database', async () => {
@@ -228,8 +232,8 @@ describe('the change log', () => {
     await backupDatabase(source.db, file);
     const target = await createTestDatabase();
     await restoreDatabase(target.db, file);
-    expect(await verifyChangeLog(target.db)).toMatchObject({ ok: true, checked: 308 });
+    expect(await verifyChangeLog(target.db)).toMatchObject({ ok: true, checked: 324 });
     await target.db.transaction((tx) => appendChange(tx, entry(1)));
-    expect(await verifyChangeLog(target.db)).toMatchObject({ ok: true, checked: 309 });
+    expect(await verifyChangeLog(target.db)).toMatchObject({ ok: true, checked: 325 });
   });
 });

@@ -198,12 +198,15 @@ export const proposalsDataset: Dataset = {
     { name: 'motivo_ocultamiento', type: 'string', description: 'cocreation.data.field.hiddenReason' },
     { name: 'registrado', type: 'datetime', description: 'cocreation.data.field.proposedAt' },
     commitmentsField,
+    { name: 'mesa', type: 'integer', description: 'cocreation.data.field.proposalTable' },
   ],
   rows: async (db) => {
     const result = await db.execute(sql`
       select e.slug, q.number, p.number as problem, q.title, q.description, q.channel, q.status, q.hidden_at,
-             q.hidden_reason, q.created_at, ${publicCommitmentNumbers(sql.raw('o.proposal_id = q.id'))} as commitments
+             q.hidden_reason, q.created_at, ${publicCommitmentNumbers(sql.raw('o.proposal_id = q.id'))} as commitments,
+             w.number as table_number
       from proposals q join exercises e on e.id = q.exercise_id join problems p on p.id = q.problem_id
+      left join workshops w on w.id = q.workshop_id
       order by e.period_start desc, e.slug, q.number`);
     return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((row) => {
       const isHidden = row.hidden_at !== null;
@@ -219,9 +222,91 @@ export const proposalsDataset: Dataset = {
         motivo_ocultamiento: row.hidden_reason,
         registrado: isoDate(row.created_at as Date),
         compromisos: row.commitments,
+        mesa: row.table_number === null ? null : Number(row.table_number),
       };
     });
   },
 };
 
-export const cocreationDatasets = [problemsDataset, problemSupportsDataset, proposalsDataset, reasonedResponsesDataset];
+/**
+ * Every co-creation table of every exercise: when and where, who facilitated, its figures (places taken, waiting
+ * list, attendance: never who), the organisations that attended, its problems and the proposals that came out of it.
+ */
+export const tablesDataset: Dataset = {
+  id: 'mesas',
+  title: 'cocreation.data.tables.title',
+  description: 'cocreation.data.tables.description',
+  source: 'cocreation.data.source',
+  primaryKey: ['ejercicio', 'numero'],
+  foreignKeys: [{ fields: ['ejercicio'], reference: { dataset: 'ejercicios', fields: ['clave'] } }],
+  keywords: ['mesas de co-creación', 'co-creación', 'participación ciudadana'],
+  fields: [
+    { name: 'ejercicio', type: 'string', description: 'cocreation.data.field.exercise' },
+    { name: 'numero', type: 'integer', description: 'cocreation.data.field.tableNumber' },
+    { name: 'titulo', type: 'string', description: 'cocreation.data.field.tableTitle' },
+    { name: 'inicio', type: 'datetime', description: 'cocreation.data.field.startsAt' },
+    { name: 'fin', type: 'datetime', description: 'cocreation.data.field.endsAt' },
+    { name: 'lugar', type: 'string', description: 'cocreation.data.field.place' },
+    { name: 'enlace', type: 'string', description: 'cocreation.data.field.onlineUrl' },
+    { name: 'facilita', type: 'string', description: 'cocreation.data.field.facilitator' },
+    { name: 'cupo', type: 'integer', description: 'cocreation.data.field.capacity' },
+    { name: 'con_lugar', type: 'integer', description: 'cocreation.data.field.registered' },
+    { name: 'en_espera', type: 'integer', description: 'cocreation.data.field.waitlisted' },
+    { name: 'asistentes', type: 'integer', description: 'cocreation.data.field.attended' },
+    { name: 'estado', type: 'string', description: 'cocreation.data.field.tableStatus' },
+    {
+      name: 'problemas',
+      type: 'string',
+      description: 'cocreation.data.field.tableProblems',
+      pattern: '^([0-9]+(;[0-9]+)*)?$',
+      separator: ';',
+    },
+    { name: 'organizaciones', type: 'string', description: 'cocreation.data.field.organisations', separator: ';' },
+    {
+      name: 'propuestas',
+      type: 'string',
+      description: 'cocreation.data.field.tableProposals',
+      pattern: '^([0-9]+(;[0-9]+)*)?$',
+      separator: ';',
+    },
+  ],
+  rows: async (db) => {
+    const result = await db.execute(sql`
+      select e.slug, w.number, w.title, w.starts_at, w.ends_at, w.place, w.online_url, w.facilitator, w.capacity,
+             w.status, w.attending_organisations,
+             (select count(*)::int from workshop_registrations r where r.workshop_id = w.id and r.status = 'registered') as registered,
+             (select count(*)::int from workshop_registrations r where r.workshop_id = w.id and r.status = 'waitlisted') as waitlisted,
+             (select count(*)::int from workshop_registrations r where r.workshop_id = w.id and r.status <> 'cancelled' and r.attended) as attended,
+             (select coalesce(string_agg(p.number::text, ';' order by p.number), '') from workshop_problems wp join problems p on p.id = wp.problem_id where wp.workshop_id = w.id) as problems,
+             (select coalesce(string_agg(q.number::text, ';' order by q.number), '') from proposals q where q.workshop_id = w.id and q.hidden_at is null) as proposals
+      from workshops w join exercises e on e.id = w.exercise_id
+      order by e.period_start desc, e.slug, w.number`);
+    return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((row) => ({
+      ejercicio: row.slug,
+      numero: Number(row.number),
+      titulo: row.title,
+      inicio: isoDate(row.starts_at as Date),
+      fin: isoDate(row.ends_at as Date),
+      lugar: row.place,
+      enlace: row.online_url,
+      facilita: row.facilitator,
+      cupo: Number(row.capacity),
+      con_lugar: Number(row.registered),
+      en_espera: Number(row.waitlisted),
+      asistentes: Number(row.attended),
+      estado: row.status,
+      problemas: row.problems,
+      organizaciones:
+        row.attending_organisations === null ? '' : String(row.attending_organisations).split('\n').join(';'),
+      propuestas: row.proposals,
+    }));
+  },
+};
+
+export const cocreationDatasets = [
+  problemsDataset,
+  problemSupportsDataset,
+  tablesDataset,
+  proposalsDataset,
+  reasonedResponsesDataset,
+];

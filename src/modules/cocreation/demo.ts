@@ -9,9 +9,20 @@ import { linkOrigin } from './origins/link-origin.js';
 import { addCriterion, publishCriteria } from './priorities/criteria.js';
 import { scoreProblem } from './priorities/score-problem.js';
 import { selectProblems } from './priorities/select-problems.js';
-import { problemPath, problemsPath, proposalPath, proposalsPath, rankingPath, reasonedResponsePath } from './paths.js';
+import {
+  problemPath,
+  problemsPath,
+  proposalPath,
+  proposalsPath,
+  rankingPath,
+  reasonedResponsePath,
+  tablePath,
+  tablesPath,
+} from './paths.js';
 import { decideProposal, type DecideProposalInput } from './proposals/decide-proposal.js';
 import { submitProposal } from './proposals/submit-proposal.js';
+import { closeTable } from './tables/close-table.js';
+import { createTable } from './tables/create-table.js';
 import type { ProblemTheme } from './schema.js';
 import { submitProblem } from './submit-problem.js';
 import { captureInPersonSupports } from './support-problem.js';
@@ -272,7 +283,7 @@ const proposals: DemoProposal[] = [
     title: 'Elegir con los barrios los cruces que se señalizan primero',
     description:
       'Asambleas en los cuatro barrios de la cabecera para marcar en un mapa los cruces peligrosos; el Ayuntamiento señaliza primero los que están cerca de las escuelas y da talleres de educación vial.',
-    recordedAt: '2021-02-10T18:00:00Z',
+    recordedAt: '2021-02-24T18:00:00Z',
     ...accepted('La mesa de movilidad y el Ayuntamiento de Tepehuanes la convirtieron en el compromiso 1.', 1),
   },
   {
@@ -280,7 +291,7 @@ const proposals: DemoProposal[] = [
     title: 'Piloto de separación de residuos con comité vecinal en El Dorado',
     description:
       'Rutas y horarios de recolección publicados, contenedores para separar en casa y un comité vecinal que revise cada mes cuánto se recogió y lo publique.',
-    recordedAt: '2021-02-17T18:00:00Z',
+    recordedAt: '2021-03-03T18:00:00Z',
     ...accepted('Se acordó como compromiso 2 con el Ayuntamiento de Gómez Palacio y el comité de la colonia.', 2),
   },
   {
@@ -288,7 +299,7 @@ const proposals: DemoProposal[] = [
     title: 'Jornadas de conciencia ambiental en escuelas y colonias',
     description:
       'Acompañar la separación de residuos con jornadas de limpieza y de cuidado del arbolado organizadas con escuelas y voluntariado, y publicar el inventario de árboles.',
-    recordedAt: '2021-02-17T19:00:00Z',
+    recordedAt: '2021-03-03T19:00:00Z',
     ...accepted('La mesa ambiental propuso extenderla a Durango; se convirtió en el compromiso 5.', 5),
   },
   {
@@ -296,7 +307,7 @@ const proposals: DemoProposal[] = [
     title: 'Una red que conecte los servicios de apoyo para jóvenes',
     description:
       'Un directorio público de los servicios de apoyo emocional y un protocolo firmado para canalizar a las personas jóvenes en riesgo entre escuelas, salud y sociedad civil.',
-    recordedAt: '2021-02-24T18:00:00Z',
+    recordedAt: '2021-03-10T18:00:00Z',
     ...accepted(
       'Se acordó como compromiso 3 con el Ayuntamiento de Gómez Palacio y organizaciones de salud mental.',
       3,
@@ -307,7 +318,7 @@ const proposals: DemoProposal[] = [
     title: 'Un catálogo público de requisitos y costos para abrir un negocio',
     description:
       'Revisar con comerciantes los trámites para abrir un negocio, publicar un catálogo único de requisitos y costos, y medir en un tablero cuánto tarda cada trámite.',
-    recordedAt: '2021-03-03T18:00:00Z',
+    recordedAt: '2021-03-17T18:00:00Z',
     ...accepted('El Ayuntamiento de Durango la asumió como compromiso 6.', 6),
   },
   {
@@ -315,7 +326,7 @@ const proposals: DemoProposal[] = [
     title: 'Que las colonias elijan qué espacios públicos se recuperan',
     description:
       'Una consulta vecinal para elegir cinco parques o canchas del oriente de Durango y un diseño participativo de su recuperación antes de las obras.',
-    recordedAt: '2021-03-10T18:00:00Z',
+    recordedAt: '2021-03-17T19:00:00Z',
     ...accepted('Se acordó como compromiso 7 con el Ayuntamiento de Durango.', 7),
   },
   {
@@ -323,14 +334,14 @@ const proposals: DemoProposal[] = [
     title: 'Comités vecinales de prevención con informes abiertos',
     description:
       'Instalar comités vecinales en las colonias con más robos y que la policía municipal publique cada trimestre qué pasó con los reportes de esos comités.',
-    recordedAt: '2021-03-17T18:00:00Z',
+    recordedAt: '2021-03-17T20:00:00Z',
     ...accepted('Se acordó como compromiso 4 con el Ayuntamiento de Durango.', 4),
   },
   {
     problem: 6,
     title: 'Cámaras de vigilancia en todas las colonias',
     description: 'Instalar cámaras de vigilancia en cada colonia de Durango conectadas a la policía municipal.',
-    recordedAt: '2021-03-17T19:00:00Z',
+    recordedAt: '2021-03-17T21:00:00Z',
     decision: {
       outcome: 'rejected',
       reasonCode: 'not_open_government',
@@ -338,6 +349,82 @@ const proposals: DemoProposal[] = [
         'Es una obra de seguridad, no un compromiso de gobierno abierto: no abre información ni crea participación. La mesa la turnó al Ayuntamiento como sugerencia y se quedó con los comités vecinales.',
       agreementCode: PLAN_AGREEMENT,
     },
+  },
+];
+
+interface DemoTable {
+  title: string;
+  problems: number[];
+  startsAt: string;
+  place?: string;
+  onlineUrl?: string;
+  facilitator: string;
+  capacity: number;
+  materials: string;
+  closingReport: string;
+  organisations: string[];
+  /** The demo proposals (by their order above, from 1) that came out of it. */
+  proposals: number[];
+}
+
+/** The third exercise's co-creation tables (February and March 2021), in our own words. */
+const tables: DemoTable[] = [
+  {
+    title: 'Movilidad y seguridad vial en Tepehuanes',
+    problems: [1],
+    startsAt: '2021-02-23T23:00:00Z',
+    place: 'Auditorio municipal de Tepehuanes, Plaza principal s/n',
+    facilitator: 'Equipo de facilitación del órgano garante',
+    capacity: 40,
+    materials:
+      'Mapa de la cabecera con los cruces que señalaron los vecinos en el diagnóstico.\nReglamento de tránsito municipal vigente.',
+    closingReport:
+      'Asistieron vecinas de los cuatro barrios, docentes de tres escuelas y el área de obras del Ayuntamiento. Se marcaron 31 cruces peligrosos en el mapa y se acordó señalizar primero los que están junto a las escuelas, con talleres de educación vial. La propuesta se llevó al Secretariado.',
+    organisations: ['Colectivo Caminemos Tepehuanes', 'Asociación de padres de familia de la escuela Benito Juárez'],
+    proposals: [1],
+  },
+  {
+    title: 'Residuos y medio ambiente en Gómez Palacio',
+    problems: [2],
+    startsAt: '2021-03-02T23:00:00Z',
+    place: 'Centro comunitario de la colonia El Dorado, Gómez Palacio',
+    facilitator: 'Equipo de facilitación del órgano garante',
+    capacity: 50,
+    materials: 'Rutas y horarios actuales de recolección.\nGuía de separación de residuos en casa.',
+    closingReport:
+      'Se revisaron las rutas de recolección con el área de servicios públicos. El comité vecinal se ofreció a acompañar un piloto de separación y a publicar cada mes lo recogido; la mesa pidió sumar jornadas ambientales en escuelas.',
+    organisations: ['Comité vecinal de la colonia El Dorado', 'Voluntariado ambiental de La Laguna'],
+    proposals: [2, 3],
+  },
+  {
+    title: 'Salud mental de las personas jóvenes',
+    problems: [3],
+    startsAt: '2021-03-09T23:00:00Z',
+    onlineUrl: 'https://videollamada.example.org/mesa-salud-mental-jovenes',
+    facilitator: 'Equipo de facilitación del órgano garante',
+    capacity: 60,
+    materials: 'Inventario preliminar de servicios de apoyo emocional en Gómez Palacio.',
+    closingReport:
+      'Participaron organizaciones de salud mental, orientadores escolares y el área de salud del Ayuntamiento. Se acordó levantar un directorio público de servicios y redactar un protocolo para canalizar a las personas jóvenes en riesgo.',
+    organisations: ['Red ciudadana por la salud mental de La Laguna', 'Consejo estudiantil de preparatorias'],
+    proposals: [4],
+  },
+  {
+    title: 'Trámites, espacios públicos y seguridad en Durango',
+    problems: [4, 5, 6],
+    startsAt: '2021-03-16T23:00:00Z',
+    place: 'Salón de usos múltiples del Ayuntamiento de Durango',
+    facilitator: 'Equipo de facilitación del órgano garante',
+    capacity: 80,
+    materials: 'Lista de trámites para abrir un negocio.\nInventario de parques y canchas del oriente de la ciudad.',
+    closingReport:
+      'La mesa trabajó en tres grupos. Comerciantes y el Ayuntamiento revisaron los trámites; vecinas del oriente eligieron cómo decidir qué espacios recuperar; y sobre seguridad se prefirió crear comités vecinales con informes abiertos a instalar cámaras, que se turnaron como sugerencia.',
+    organisations: [
+      'Cámara de comercio en pequeño de Durango',
+      'Vecinos Unidos del Oriente',
+      'Colectivo por la seguridad de las colonias',
+    ],
+    proposals: [5, 6, 7, 8],
   },
 ];
 
@@ -363,6 +450,8 @@ const pages = [
   problemPath(slug, 10),
   proposalsPath(slug),
   rankingPath(slug),
+  tablesPath(slug),
+  tablePath(slug, 2),
   proposalPath(slug, 2),
   proposalPath(slug, 8),
 ];
@@ -452,21 +541,57 @@ async function seed(tx: Db, context: DemoContext): Promise<void> {
     numbered.set(problem.number, problem.id);
   }
   await prioritise(tx, exercise.id, actor, afterScoring, options);
-  const approvedOn = new Date('2021-04-29T19:00:00Z');
-  for (const demo of proposals) {
-    const proposal = await submitProposal(
+  const held: { demo: DemoTable; table: Awaited<ReturnType<typeof createTable>> }[] = [];
+  for (const demo of tables) {
+    const startsAt = at(demo.startsAt);
+    const table = await createTable(
       tx,
       exercise.id,
-      { problemNumber: demo.problem, title: demo.title, description: demo.description },
-      { actor, as: 'recorder', now: new Date(demo.recordedAt), timeZone: DEMO_ZONE },
+      {
+        title: demo.title,
+        problemNumbers: demo.problems,
+        startsAt,
+        durationMinutes: 180,
+        place: demo.place ?? '',
+        onlineUrl: demo.onlineUrl ?? '',
+        facilitator: demo.facilitator,
+        capacity: demo.capacity,
+        materials: demo.materials,
+      },
+      { actor, now: at('2021-02-19T18:00:00Z') },
     );
+    held.push({ demo, table });
+  }
+  const recorded: Awaited<ReturnType<typeof submitProposal>>[] = [];
+  for (const demo of proposals)
+    recorded.push(
+      await submitProposal(
+        tx,
+        exercise.id,
+        { problemNumber: demo.problem, title: demo.title, description: demo.description },
+        { actor, as: 'recorder', now: new Date(demo.recordedAt), timeZone: DEMO_ZONE },
+      ),
+    );
+  // Each table closed two days after it was held, with the proposals that came out of it.
+  for (const { demo, table } of held)
+    await closeTable(
+      tx,
+      table.id,
+      {
+        closingReport: demo.closingReport,
+        attendingOrganisations: demo.organisations,
+        proposalNumbers: demo.proposals.map((index) => recorded[index - 1]!.number),
+      },
+      { actor, now: new Date(table.startsAt.getTime() + 2 * 86_400_000) },
+    );
+  const approvedOn = new Date('2021-04-29T19:00:00Z');
+  for (const [index, demo] of proposals.entries())
     await decideProposal(
       tx,
-      proposal.id,
+      recorded[index]!.id,
       { ...demo.decision, commitmentNumber: demo.commitment ?? '' },
       { actor, now: approvedOn, ...options },
     );
-  }
   for (const origin of problemOrigins)
     await linkOrigin(
       tx,

@@ -20,17 +20,29 @@ import { proposalRoutes } from './proposals/proposal-routes.js';
 import { proposalsRoutes } from './proposals/proposals-routes.js';
 import { priorityMessages } from './priorities/messages.js';
 import { rankingRoutes } from './priorities/ranking-routes.js';
-import { commitmentOrigins, prioritisations, priorityCriteria, problems, problemScores, proposals } from './schema.js';
+import {
+  commitmentOrigins,
+  prioritisations,
+  priorityCriteria,
+  problems,
+  problemScores,
+  proposals,
+  workshops,
+} from './schema.js';
+import { tableMessages } from './tables/messages.js';
+import { tableActionRoutes } from './tables/table-action-routes.js';
+import { tableRoutes } from './tables/table-routes.js';
 
 /**
  * Diagnosis and co-creation: public problems of an exercise, their supports, moderation, dispositions with a reason,
- * the proposals that answer them, the commitments of the plan they became (traceability) and the reasoned response.
- * Rooms: `proposals/`, `origins/` (traceability), `priorities/` (prioritisation); the problems' files at the top are
- * what every room shares.
+ * their prioritisation, the co-creation tables, the proposals that answer them, the commitments of the plan they
+ * became (traceability) and the reasoned response.
+ * Rooms: `proposals/`, `origins/` (traceability), `priorities/` (prioritisation), `tables/` (co-creation tables); the
+ * problems' files at the top are what every room shares.
  */
 export const cocreationModule: ModuleManifest = {
   name: 'cocreation',
-  messages: [cocreationMessages, proposalMessages, priorityMessages],
+  messages: [cocreationMessages, proposalMessages, priorityMessages, tableMessages],
   routes: (app, deps) => {
     problemsRoutes(app, deps);
     newProblemRoutes(app, deps);
@@ -42,6 +54,8 @@ export const cocreationModule: ModuleManifest = {
     proposalRoutes(app, deps);
     originRoutes(app, deps);
     rankingRoutes(app, deps);
+    tableRoutes(app, deps);
+    tableActionRoutes(app, deps);
   },
   records: {
     problem: {
@@ -85,6 +99,28 @@ export const cocreationModule: ModuleManifest = {
       publicFields: ['exerciseId', 'position', 'name', 'description', 'weight'],
     },
     problem_score: { liveTable: problemScores, publicFields: ['problemId', 'criterionId', 'score'] },
+    // A co-creation table: everything on its page (its registrations are never logged: personal data).
+    workshop: {
+      statusLabel: labelsWithPrefix('cocreation.tableStatus.'),
+      liveTable: workshops,
+      publicFields: [
+        'exerciseId',
+        'number',
+        'title',
+        'startsAt',
+        'endsAt',
+        'place',
+        'onlineUrl',
+        'facilitator',
+        'capacity',
+        'materials',
+        'problemIds',
+        'status',
+        'closingReport',
+        'attendingOrganisations',
+        'closedAt',
+      ],
+    },
     // A commitment came from a problem or a proposal (traceability); its followers are the problem's or proposal's.
     commitment_origin: {
       owner: commitmentOriginOwner,

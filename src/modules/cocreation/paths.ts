@@ -10,3 +10,5 @@ export const newProposalPath = (slug: string, problemNumber?: number) =>
 /** A commitment's public page (the plan module's), where a problem or proposal that became it links to. */
 export const commitmentPagePath = (slug: string, number: number) => `/ejercicios/${slug}/plan/compromisos/${number}`;
 export const rankingPath = (slug: string) => `/ejercicios/${slug}/priorizacion`;
+export const tablesPath = (slug: string) => `/ejercicios/${slug}/mesas`;
+export const tablePath = (slug: string, number: number) => `/ejercicios/${slug}/mesas/${number}`;

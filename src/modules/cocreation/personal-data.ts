@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { redactPerson, type PersonalDataDeclaration, type PersonalDataSubject } from '../../kernel/personal-data.js';
 import { appendChange, SYSTEM_ACTOR_LABEL } from '../audit/append-change.js';
 import { redactRecordFields } from '../audit/redact-change.js';
-import { problemReports, problemSupports, problems, proposals } from './schema.js';
+import { problemReports, problemSupports, problems, proposals, workshopRegistrations } from './schema.js';
 
 const portal = { id: null, label: SYSTEM_ACTOR_LABEL };
 
@@ -48,7 +48,7 @@ async function redactTexts<Field extends string>(
 /**
  * The person's problems and proposals stay in the diagnosis and the co-creation (their author was never shown) with
  * the person's e-mail, phone and name taken out of their texts; their supports keep counting, anonymous; their
- * reports keep counting for the moderators without their words.
+ * reports keep counting for the moderators without their words; their registrations to tables without their needs.
  */
 async function anonymiseCocreation(tx: Db, subject: PersonalDataSubject, { now }: { now: Date }) {
   const proposed = await tx
@@ -89,11 +89,16 @@ async function anonymiseCocreation(tx: Db, subject: PersonalDataSubject, { now }
       now,
     );
   await tx.update(problemReports).set({ details: null }).where(eq(problemReports.reporterId, subject.userId));
+  // Their registrations keep counting (places, attendance) without their needs.
+  await tx
+    .update(workshopRegistrations)
+    .set({ accessibilityNeeds: null, interpreterLanguage: null })
+    .where(eq(workshopRegistrations.userId, subject.userId));
 }
 
 /**
  * Co-creation: the problems the person proposed (or hid as a moderator), their supports and reports, the proposals
- * they made, recorded or hid.
+ * they made, recorded or hid, and their registrations to co-creation tables.
  */
 export const cocreationPersonalData: PersonalDataDeclaration = {
   tables: [
@@ -101,6 +106,8 @@ export const cocreationPersonalData: PersonalDataDeclaration = {
     { table: problemSupports, byUser: [problemSupports.userId] },
     { table: problemReports, byUser: [problemReports.reporterId] },
     { table: proposals, byUser: [proposals.authorId, proposals.recordedBy, proposals.hiddenBy] },
+    // A person's registrations to co-creation tables, with their accessibility needs and interpreter language.
+    { table: workshopRegistrations, byUser: [workshopRegistrations.userId] },
   ],
   anonymise: anonymiseCocreation,
 };

@@ -44,6 +44,9 @@ const refusals: Record<string, MessageKey> = {
   cocreationClosed: 'cocreation.refused.cocreationClosed',
   proposalHidden: 'cocreation.refused.proposalHidden',
   notMerged: 'cocreation.refused.notMerged',
+  registrationClosed: 'cocreation.refused.registrationClosed',
+  tableClosed: 'cocreation.refused.tableClosed',
+  notHeldYet: 'cocreation.refused.notHeldYet',
 };
 const refusalOf = (error: unknown): MessageKey | undefined => {
   if (!(error instanceof AppError) || (error.code !== 'conflict' && error.code !== 'forbidden')) return undefined;

@@ -1,4 +1,5 @@
 import {
+  boolean,
   check,
   index,
   integer,
@@ -175,6 +176,8 @@ export const proposals = pgTable(
     problemId: uuid('problem_id')
       .notNull()
       .references(() => problems.id),
+    /** The co-creation table it came from (then shown as its author). */
+    workshopId: uuid('workshop_id').references((): AnyPgColumn => workshops.id),
     title: text('title').notNull(),
     description: text('description').notNull(),
     channel: text('channel', { enum: channels }).notNull().default('online'),
@@ -189,6 +192,7 @@ export const proposals = pgTable(
   (t) => [
     uniqueIndex('proposals_exercise_number_unique').on(t.exerciseId, t.number),
     index('proposals_problem_idx').on(t.problemId),
+    index('proposals_workshop_idx').on(t.workshopId),
   ],
 );
 
@@ -314,5 +318,95 @@ export const problemScores = pgTable(
     uniqueIndex('problem_scores_unique').on(t.problemId, t.criterionId),
     index('problem_scores_criterion_idx').on(t.criterionId),
     check('problem_scores_range', sql`${t.score} between 0 and 5`),
+  ],
+);
+
+/** A co-creation table's states: scheduled (people register), then closed with its report; or cancelled. */
+export const workshopStatuses = ['scheduled', 'closed'] as const;
+export type WorkshopStatus = (typeof workshopStatuses)[number];
+
+/**
+ * A co-creation table (mesa de co-creación) of an exercise: the prioritised problems it works on, when and where (a
+ * place, a link or both), who facilitates it (published: a facilitator acts in public, like a Secretariat member),
+ * its capacity and the materials published beforehand. Closing it needs a closing report and the organisations that
+ * attended; the proposals that came out of it point to it. Its page is /ejercicios/:slug/mesas/:number.
+ */
+export const workshops = pgTable(
+  'workshops',
+  {
+    id: id(),
+    exerciseId: uuid('exercise_id')
+      .notNull()
+      .references(() => exercises.id),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    place: text('place'),
+    onlineUrl: text('online_url'),
+    facilitator: text('facilitator').notNull(),
+    capacity: integer('capacity').notNull(),
+    materials: text('materials').notNull().default(''),
+    status: text('status', { enum: workshopStatuses }).notNull().default('scheduled'),
+    closingReport: text('closing_report'),
+    /** The organisations that attended, one per line (public). */
+    attendingOrganisations: text('attending_organisations'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('workshops_exercise_number_unique').on(t.exerciseId, t.number),
+    check('workshops_capacity', sql`${t.capacity} between 1 and 1000`),
+    check('workshops_where', sql`num_nonnulls(${t.place}, ${t.onlineUrl}) >= 1`),
+    check('workshops_times', sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+/** The problems a co-creation table works on. */
+export const workshopProblems = pgTable(
+  'workshop_problems',
+  {
+    workshopId: uuid('workshop_id')
+      .notNull()
+      .references(() => workshops.id, { onDelete: 'cascade' }),
+    problemId: uuid('problem_id')
+      .notNull()
+      .references(() => problems.id),
+  },
+  (t) => [primaryKey({ columns: [t.workshopId, t.problemId] }), index('workshop_problems_problem_idx').on(t.problemId)],
+);
+
+/** A registration's states: a place, the waiting list (promoted in order when someone cancels), or cancelled. */
+export const registrationStatuses = ['registered', 'waitlisted', 'cancelled'] as const;
+export type WorkshopRegistrationStatus = (typeof registrationStatuses)[number];
+
+/**
+ * A person's registration to a co-creation table: personal data, never public (only counts are). `queueNumber` orders
+ * the waiting list; the optional accessibility needs and interpreter language are for the facilitators alone. Staff record
+ * attendance (`attended`).
+ */
+export const workshopRegistrations = pgTable(
+  'workshop_registrations',
+  {
+    id: id(),
+    workshopId: uuid('workshop_id')
+      .notNull()
+      .references(() => workshops.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: registrationStatuses }).notNull(),
+    accessibilityNeeds: text('accessibility_needs'),
+    interpreterLanguage: text('interpreter_language'),
+    queuedAt: timestamp('queued_at', { withTimezone: true }).notNull(),
+    /** The order of arrival within the table (1, 2, …; a person who cancels and comes back gets a new one). */
+    queueNumber: integer('queue_number').notNull(),
+    attended: boolean('attended'),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('workshop_registrations_person_unique').on(t.workshopId, t.userId),
+    uniqueIndex('workshop_registrations_queue_unique').on(t.workshopId, t.queueNumber),
+    index('workshop_registrations_status_idx').on(t.workshopId, t.status),
   ],
 );

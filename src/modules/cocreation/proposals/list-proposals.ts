@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { problems, proposals, type ProposalStatus } from '../schema.js';
+import { problems, proposals, workshops, type ProposalStatus } from '../schema.js';
 import { problemsOpenToProposals } from './submit-proposal.js';
 
 export const PROPOSALS_PAGE_SIZE = 50;
@@ -36,9 +36,11 @@ export async function listProposals(db: Db, exerciseId: string, filters: Proposa
       createdAt: proposals.createdAt,
       problemNumber: problems.number,
       problemTitle: problems.title,
+      table: { number: workshops.number, title: workshops.title },
     })
     .from(proposals)
     .innerJoin(problems, eq(problems.id, proposals.problemId))
+    .leftJoin(workshops, eq(workshops.id, proposals.workshopId))
     .where(where)
     .orderBy(desc(proposals.createdAt), asc(proposals.number))
     .limit(PROPOSALS_PAGE_SIZE)

@@ -28,8 +28,7 @@ export const proposalMessages = defineMessages(
     'cocreation.proposal.answers': 'Responde al',
     'cocreation.proposal.author': 'Quién la propone',
     'cocreation.proposal.byParticipant': 'Una persona participante, en este portal',
-    'cocreation.proposal.byTable':
-      'Una mesa de co-creación o un formato en papel, registrada por el equipo de facilitación',
+    'cocreation.proposal.byTable': 'Entregada en papel, registrada por el equipo de facilitación',
     'cocreation.proposal.submittedOn': 'Propuesta el',
     'cocreation.proposal.pending': 'En revisión: todavía no hay una decisión sobre esta propuesta.',
     'cocreation.proposal.hiddenTitle': 'Propuesta {number} (oculta)',
@@ -148,7 +147,7 @@ export const proposalMessages = defineMessages(
     'cocreation.proposal.answers': 'Answers',
     'cocreation.proposal.author': 'Proposed by',
     'cocreation.proposal.byParticipant': 'A participant, on this portal',
-    'cocreation.proposal.byTable': 'A co-creation table or a paper form, recorded by the facilitation team',
+    'cocreation.proposal.byTable': 'Handed in on paper, recorded by the facilitation team',
     'cocreation.proposal.submittedOn': 'Proposed on',
     'cocreation.proposal.pending': 'Under review: nothing has been decided about this proposal yet.',
     'cocreation.proposal.hiddenTitle': 'Proposal {number} (hidden)',

@@ -69,7 +69,7 @@ describe('proposals', { timeout: 60_000 }, () => {
     const page = await app.inject({ url: `${THIRD}/propuestas/9` });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(`Propuesta 9: ${fromTable.title}`);
-    expect(page.body).toContain('Una mesa de co-creación o un formato en papel');
+    expect(page.body).toContain('Entregada en papel, registrada por el equipo de facilitación');
     expect(page.body).toContain('Problema 2: Basura revuelta y tiraderos en la colonia El Dorado');
     expect((await app.inject({ url: `${THIRD}/problemas/2` })).body).toContain(`Propuesta 9: ${fromTable.title}`);
     const [row] = await database.db.select().from(proposals).where(eq(proposals.number, 9));

@@ -104,7 +104,7 @@ export function ProposalPage(props: {
         </dd>
         <dt>{t('cocreation.proposal.author')}</dt>
         <dd>
-          <ProposalAuthor proposal={proposal} />
+          <ProposalAuthor exerciseSlug={exercise.slug} proposal={proposal} table={detail.table} />
         </dd>
         <dt>{t('cocreation.proposal.submittedOn')}</dt>
         <dd>{format.date(proposal.createdAt)}</dd>

@@ -100,7 +100,7 @@ export function ProposalsPage(props: {
                   </dd>
                   <dt>{t('cocreation.proposal.author')}</dt>
                   <dd>
-                    <ProposalAuthor proposal={row} />
+                    <ProposalAuthor exerciseSlug={exercise.slug} proposal={row} table={row.table} />
                   </dd>
                   <dt>{t('cocreation.proposal.submittedOn')}</dt>
                   <dd>{format.date(row.createdAt)}</dd>

@@ -132,6 +132,7 @@ CREATE INDEX "problem_scores_criterion_idx" ON "problem_scores" USING btree ("cr
 CREATE UNIQUE INDEX "proposals_exercise_number_unique" ON "proposals" USING btree ("exercise_id","number");--> statement-breakpoint
 CREATE INDEX "proposals_problem_idx" ON "proposals" USING btree ("problem_id");--> statement-breakpoint
 CREATE INDEX "proposals_workshop_idx" ON "proposals" USING btree ("workshop_id");--> statement-breakpoint
+CREATE INDEX "proposals_text_trgm_idx" ON "proposals" USING gin (immutable_unaccent(title || ' ' || description) gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "workshop_problems_problem_idx" ON "workshop_problems" USING btree ("problem_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "workshop_registrations_person_unique" ON "workshop_registrations" USING btree ("workshop_id","user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "workshop_registrations_queue_unique" ON "workshop_registrations" USING btree ("workshop_id","queue_number");--> statement-breakpoint

@@ -11,6 +11,7 @@ import { problemsRoutes } from './problems-routes.js';
 import { reasonedResponseRoutes } from './reasoned-response-routes.js';
 import { problemSupportRoutes } from './support-routes.js';
 import { problemTarget } from './problem-records.js';
+import { searchSection } from './search-section.js';
 import { commitmentOriginsSection } from './origins/commitment-origins-section.js';
 import { originRoutes } from './origins/origin-routes.js';
 import { proposalMessages } from './proposals/messages.js';
@@ -134,7 +135,7 @@ export const cocreationModule: ModuleManifest = {
     channel: labelsWithPrefix('cocreation.channel.'),
     reasonCode: labelsWithPrefix('cocreation.reason.'),
   },
-  sections: [commitmentOriginsSection],
+  sections: [commitmentOriginsSection, searchSection],
   datasets: cocreationDatasets,
   demo: cocreationDemo,
   personalData: cocreationPersonalData,

@@ -193,6 +193,8 @@ export const proposals = pgTable(
     uniqueIndex('proposals_exercise_number_unique').on(t.exerciseId, t.number),
     index('proposals_problem_idx').on(t.problemId),
     index('proposals_workshop_idx').on(t.workshopId),
+    // Site search (search-cocreation.ts): the same unaccented text, so `ILIKE '%term%'` uses the index.
+    index('proposals_text_trgm_idx').using('gin', sql`immutable_unaccent(title || ' ' || description) gin_trgm_ops`),
   ],
 );
 

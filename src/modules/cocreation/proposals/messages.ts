@@ -117,6 +117,10 @@ export const proposalMessages = defineMessages(
     'cocreation.data.field.proposedAt': 'Fecha y hora en que se propuso (ISO 8601, UTC)',
     'cocreation.data.field.commitments':
       'Números de los compromisos publicados del plan en que se convirtió, separados por punto y coma',
+    'cocreation.search.problemLabel': 'Problema {number}',
+    'cocreation.search.proposalLabel': 'Propuesta {number}',
+    'cocreation.search.summary': 'En el diagnóstico y la co-creación encontramos {count} resultados para «{q}».',
+    'cocreation.search.summaryOne': 'En el diagnóstico y la co-creación encontramos 1 resultado para «{q}».',
     'audit.recordType.proposal': 'Propuesta de solución',
     'audit.recordType.commitment_origin': 'Origen de un compromiso',
     'audit.field.problemId': 'Problema que atiende (identificador)',
@@ -237,6 +241,10 @@ export const proposalMessages = defineMessages(
     'cocreation.data.field.proposedAt': 'Date and time it was proposed (ISO 8601, UTC)',
     'cocreation.data.field.commitments':
       'Numbers of the plan’s published commitments it became, separated by semicolons',
+    'cocreation.search.problemLabel': 'Problem {number}',
+    'cocreation.search.proposalLabel': 'Proposal {number}',
+    'cocreation.search.summary': 'In the diagnosis and co-creation we found {count} results for “{q}”.',
+    'cocreation.search.summaryOne': 'In the diagnosis and co-creation we found 1 result for “{q}”.',
     'audit.recordType.proposal': 'Proposed solution',
     'audit.recordType.commitment_origin': 'Origin of a commitment',
     'audit.field.problemId': 'Problem it addresses (identifier)',

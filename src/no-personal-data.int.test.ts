@@ -43,6 +43,8 @@ const canaries = {
   'problem_reports.details': 'Canario detalle de reporte',
   'comment_reports.reason': 'Canario motivo de reporte',
   'user_tokens.data': 'canario.tokens.newemail@canario.invalid',
+  'workshop_registrations.accessibility_needs': 'Canario necesidad de accesibilidad privada',
+  'workshop_registrations.interpreter_language': 'Canario lengua de intérprete privada',
 } as const;
 
 /** Where each canary turned up (the change log's public outputs are reported apart: issue 12, item 9). */
@@ -119,6 +121,13 @@ async function plant(app: FastifyInstance, database: Database) {
     sql`update problem_reports set details = ${canaries['problem_reports.details']}`,
     sql`update comment_reports set reason = ${canaries['comment_reports.reason']}`,
     sql`update user_tokens set data = ${JSON.stringify({ email: canaries['user_tokens.data'] })}::jsonb`,
+    // A registration to one of the demo's co-creation tables, with its needs (the demo has none: people are private).
+    sql`insert into workshop_registrations (workshop_id, user_id, status, accessibility_needs, interpreter_language,
+        queued_at, queue_number, attended)
+        select w.id, (select min(id::text)::uuid from users), 'registered',
+          ${canaries['workshop_registrations.accessibility_needs']}, ${canaries['workshop_registrations.interpreter_language']},
+          now(), 1, true
+        from workshops w order by w.number limit 1`,
   ];
   for (const statement of statements) await db.execute(statement);
   const count = async (table: string) =>
@@ -126,7 +135,15 @@ async function plant(app: FastifyInstance, database: Database) {
       ((await db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as { rows: { n: number }[] }).rows[0]!.n,
     );
   // The demo has rows in the tables that matter most: the canaries are really there.
-  for (const table of ['users', 'registrations', 'secretariat_memberships', 'commitments', 'activities', 'emails'])
+  for (const table of [
+    'users',
+    'registrations',
+    'secretariat_memberships',
+    'commitments',
+    'activities',
+    'emails',
+    'workshop_registrations',
+  ])
     expect(await count(table), table).toBeGreaterThan(0);
 }
 

@@ -20,3 +20,22 @@ describe('search can be found', () => {
     expect(results.statusCode).toBe(200);
   });
 });
+
+describe('search covers the diagnosis and co-creation', () => {
+  it('finds problems and proposals, accents and case ignored, never the text of a hidden one', async () => {
+    const { app } = await createTestApp();
+    const page = await app.inject({ url: '/buscar?q=separacion+residuos' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('En el diagnóstico y la co-creación encontramos');
+    expect(page.body).toMatch(
+      /Problemas públicos[\s\S]*href="\/ejercicios\/tercer-pal-2020-2021\/problemas\/7"[\s\S]*Propuestas de solución[\s\S]*href="\/ejercicios\/tercer-pal-2020-2021\/propuestas\/2"/,
+    );
+    // The plan's commitment 2 is found too, in its own group.
+    expect(page.body).toContain('href="/ejercicios/tercer-pal-2020-2021/plan/compromisos/2"');
+    // Problem 10 was hidden by the moderators: its words are not searchable.
+    const hidden = await app.inject({ url: '/buscar?q=domicilio+persona+particular' });
+    expect(hidden.body).not.toContain('/problemas/10');
+    const english = await app.inject({ url: '/buscar?q=camaras&lang=en' });
+    expect(english.body).toContain('In the diagnosis and co-creation we found 1 result for “camaras”.');
+  });
+});

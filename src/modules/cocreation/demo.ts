@@ -5,7 +5,24 @@ import { demoExerciseSlugs } from '../exercises/demo.js';
 import { exercises } from '../exercises/schema.js';
 import { decideProblem, type DecideProblemInput } from './decide-problem.js';
 import { hideProblem } from './hide-problem.js';
-import { problemPath, problemsPath, reasonedResponsePath } from './paths.js';
+import { linkOrigin } from './origins/link-origin.js';
+import { addCriterion, publishCriteria } from './priorities/criteria.js';
+import { scoreProblem } from './priorities/score-problem.js';
+import { selectProblems } from './priorities/select-problems.js';
+import {
+  problemPath,
+  problemsPath,
+  proposalPath,
+  proposalsPath,
+  rankingPath,
+  reasonedResponsePath,
+  tablePath,
+  tablesPath,
+} from './paths.js';
+import { decideProposal, type DecideProposalInput } from './proposals/decide-proposal.js';
+import { submitProposal } from './proposals/submit-proposal.js';
+import { closeTable } from './tables/close-table.js';
+import { createTable } from './tables/create-table.js';
 import type { ProblemTheme } from './schema.js';
 import { submitProblem } from './submit-problem.js';
 import { captureInPersonSupports } from './support-problem.js';
@@ -40,7 +57,8 @@ const admitted = (explanation: string): DecideProblemInput => ({
  * The diagnosis of the third exercise (tercer-pal-2020-2021, January 2021), in our own words around the public facts of
  * its plan: the problems residents raised at the diagnosis tables (captured from paper, so they have no author on the
  * portal), their supports, and the Secretariat's reasoned response to each: admitted, merged, discarded, not selected,
- * and one the moderators hid.
+ * and one the moderators hid. Then the co-creation tables' proposals and the commitments they and the problems
+ * became, so a visitor can walk from a commitment back to the problem residents raised.
  */
 const problems: DemoProblem[] = [
   {
@@ -206,7 +224,222 @@ const problems: DemoProblem[] = [
   },
 ];
 
-/** The public pages the demo's problems make exist. */
+/** The Secretariat's prioritisation criteria for the third exercise, in our own words. */
+const criteria = [
+  {
+    name: 'Gravedad y alcance',
+    description: 'A cuántas personas afecta el problema y qué tan grave es el daño que causa.',
+    weight: 40,
+  },
+  {
+    name: 'Competencia de las autoridades participantes',
+    description: 'Que los ayuntamientos que firman el plan puedan atenderlo con sus propias atribuciones.',
+    weight: 35,
+  },
+  {
+    name: 'Valor de gobierno abierto',
+    description: 'Que atenderlo abra información, cree participación o mejore la rendición de cuentas.',
+    weight: 25,
+  },
+];
+
+/** The scores (0-5) of the admitted problems on each criterion, by problem number. */
+const scores: Record<number, number[]> = {
+  1: [4, 5, 4],
+  2: [5, 5, 4],
+  3: [5, 4, 4],
+  4: [3, 5, 5],
+  5: [4, 5, 4],
+  6: [4, 4, 4],
+  9: [3, 1, 4],
+};
+
+/** The agreement of the Secretariat's session of 29 April 2021 that approved the third plan and its commitments. */
+const PLAN_AGREEMENT = 'STL-2021-ORD-04-01';
+
+interface DemoProposal {
+  problem: number;
+  title: string;
+  description: string;
+  /** When the table's facilitators recorded it. */
+  recordedAt: string;
+  decision: DecideProposalInput;
+  /** The plan's commitment it became (by number). */
+  commitment?: number;
+}
+
+const accepted = (explanation: string, commitment: number): Pick<DemoProposal, 'decision' | 'commitment'> => ({
+  decision: { outcome: 'accepted', reasonCode: 'meets_criteria', explanation, agreementCode: PLAN_AGREEMENT },
+  commitment,
+});
+
+/**
+ * The proposals of the third exercise's co-creation tables (February and March 2021), in our own words: each answers
+ * an admitted problem, and all but one became a commitment of the plan approved on 29 April 2021.
+ */
+const proposals: DemoProposal[] = [
+  {
+    problem: 1,
+    title: 'Elegir con los barrios los cruces que se señalizan primero',
+    description:
+      'Asambleas en los cuatro barrios de la cabecera para marcar en un mapa los cruces peligrosos; el Ayuntamiento señaliza primero los que están cerca de las escuelas y da talleres de educación vial.',
+    recordedAt: '2021-02-24T18:00:00Z',
+    ...accepted('La mesa de movilidad y el Ayuntamiento de Tepehuanes la convirtieron en el compromiso 1.', 1),
+  },
+  {
+    problem: 2,
+    title: 'Piloto de separación de residuos con comité vecinal en El Dorado',
+    description:
+      'Rutas y horarios de recolección publicados, contenedores para separar en casa y un comité vecinal que revise cada mes cuánto se recogió y lo publique.',
+    recordedAt: '2021-03-03T18:00:00Z',
+    ...accepted('Se acordó como compromiso 2 con el Ayuntamiento de Gómez Palacio y el comité de la colonia.', 2),
+  },
+  {
+    problem: 2,
+    title: 'Jornadas de conciencia ambiental en escuelas y colonias',
+    description:
+      'Acompañar la separación de residuos con jornadas de limpieza y de cuidado del arbolado organizadas con escuelas y voluntariado, y publicar el inventario de árboles.',
+    recordedAt: '2021-03-03T19:00:00Z',
+    ...accepted('La mesa ambiental propuso extenderla a Durango; se convirtió en el compromiso 5.', 5),
+  },
+  {
+    problem: 3,
+    title: 'Una red que conecte los servicios de apoyo para jóvenes',
+    description:
+      'Un directorio público de los servicios de apoyo emocional y un protocolo firmado para canalizar a las personas jóvenes en riesgo entre escuelas, salud y sociedad civil.',
+    recordedAt: '2021-03-10T18:00:00Z',
+    ...accepted(
+      'Se acordó como compromiso 3 con el Ayuntamiento de Gómez Palacio y organizaciones de salud mental.',
+      3,
+    ),
+  },
+  {
+    problem: 4,
+    title: 'Un catálogo público de requisitos y costos para abrir un negocio',
+    description:
+      'Revisar con comerciantes los trámites para abrir un negocio, publicar un catálogo único de requisitos y costos, y medir en un tablero cuánto tarda cada trámite.',
+    recordedAt: '2021-03-17T18:00:00Z',
+    ...accepted('El Ayuntamiento de Durango la asumió como compromiso 6.', 6),
+  },
+  {
+    problem: 5,
+    title: 'Que las colonias elijan qué espacios públicos se recuperan',
+    description:
+      'Una consulta vecinal para elegir cinco parques o canchas del oriente de Durango y un diseño participativo de su recuperación antes de las obras.',
+    recordedAt: '2021-03-17T19:00:00Z',
+    ...accepted('Se acordó como compromiso 7 con el Ayuntamiento de Durango.', 7),
+  },
+  {
+    problem: 6,
+    title: 'Comités vecinales de prevención con informes abiertos',
+    description:
+      'Instalar comités vecinales en las colonias con más robos y que la policía municipal publique cada trimestre qué pasó con los reportes de esos comités.',
+    recordedAt: '2021-03-17T20:00:00Z',
+    ...accepted('Se acordó como compromiso 4 con el Ayuntamiento de Durango.', 4),
+  },
+  {
+    problem: 6,
+    title: 'Cámaras de vigilancia en todas las colonias',
+    description: 'Instalar cámaras de vigilancia en cada colonia de Durango conectadas a la policía municipal.',
+    recordedAt: '2021-03-17T21:00:00Z',
+    decision: {
+      outcome: 'rejected',
+      reasonCode: 'not_open_government',
+      explanation:
+        'Es una obra de seguridad, no un compromiso de gobierno abierto: no abre información ni crea participación. La mesa la turnó al Ayuntamiento como sugerencia y se quedó con los comités vecinales.',
+      agreementCode: PLAN_AGREEMENT,
+    },
+  },
+];
+
+interface DemoTable {
+  title: string;
+  problems: number[];
+  startsAt: string;
+  place?: string;
+  onlineUrl?: string;
+  facilitator: string;
+  capacity: number;
+  materials: string;
+  closingReport: string;
+  organisations: string[];
+  /** The demo proposals (by their order above, from 1) that came out of it. */
+  proposals: number[];
+}
+
+/** The third exercise's co-creation tables (February and March 2021), in our own words. */
+const tables: DemoTable[] = [
+  {
+    title: 'Movilidad y seguridad vial en Tepehuanes',
+    problems: [1],
+    startsAt: '2021-02-23T23:00:00Z',
+    place: 'Auditorio municipal de Tepehuanes, Plaza principal s/n',
+    facilitator: 'Equipo de facilitación del órgano garante',
+    capacity: 40,
+    materials:
+      'Mapa de la cabecera con los cruces que señalaron los vecinos en el diagnóstico.\nReglamento de tránsito municipal vigente.',
+    closingReport:
+      'Asistieron vecinas de los cuatro barrios, docentes de tres escuelas y el área de obras del Ayuntamiento. Se marcaron 31 cruces peligrosos en el mapa y se acordó señalizar primero los que están junto a las escuelas, con talleres de educación vial. La propuesta se llevó al Secretariado.',
+    organisations: ['Colectivo Caminemos Tepehuanes', 'Asociación de padres de familia de la escuela Benito Juárez'],
+    proposals: [1],
+  },
+  {
+    title: 'Residuos y medio ambiente en Gómez Palacio',
+    problems: [2],
+    startsAt: '2021-03-02T23:00:00Z',
+    place: 'Centro comunitario de la colonia El Dorado, Gómez Palacio',
+    facilitator: 'Equipo de facilitación del órgano garante',
+    capacity: 50,
+    materials: 'Rutas y horarios actuales de recolección.\nGuía de separación de residuos en casa.',
+    closingReport:
+      'Se revisaron las rutas de recolección con el área de servicios públicos. El comité vecinal se ofreció a acompañar un piloto de separación y a publicar cada mes lo recogido; la mesa pidió sumar jornadas ambientales en escuelas.',
+    organisations: ['Comité vecinal de la colonia El Dorado', 'Voluntariado ambiental de La Laguna'],
+    proposals: [2, 3],
+  },
+  {
+    title: 'Salud mental de las personas jóvenes',
+    problems: [3],
+    startsAt: '2021-03-09T23:00:00Z',
+    onlineUrl: 'https://videollamada.example.org/mesa-salud-mental-jovenes',
+    facilitator: 'Equipo de facilitación del órgano garante',
+    capacity: 60,
+    materials: 'Inventario preliminar de servicios de apoyo emocional en Gómez Palacio.',
+    closingReport:
+      'Participaron organizaciones de salud mental, orientadores escolares y el área de salud del Ayuntamiento. Se acordó levantar un directorio público de servicios y redactar un protocolo para canalizar a las personas jóvenes en riesgo.',
+    organisations: ['Red ciudadana por la salud mental de La Laguna', 'Consejo estudiantil de preparatorias'],
+    proposals: [4],
+  },
+  {
+    title: 'Trámites, espacios públicos y seguridad en Durango',
+    problems: [4, 5, 6],
+    startsAt: '2021-03-16T23:00:00Z',
+    place: 'Salón de usos múltiples del Ayuntamiento de Durango',
+    facilitator: 'Equipo de facilitación del órgano garante',
+    capacity: 80,
+    materials: 'Lista de trámites para abrir un negocio.\nInventario de parques y canchas del oriente de la ciudad.',
+    closingReport:
+      'La mesa trabajó en tres grupos. Comerciantes y el Ayuntamiento revisaron los trámites; vecinas del oriente eligieron cómo decidir qué espacios recuperar; y sobre seguridad se prefirió crear comités vecinales con informes abiertos a instalar cámaras, que se turnaron como sugerencia.',
+    organisations: [
+      'Cámara de comercio en pequeño de Durango',
+      'Vecinos Unidos del Oriente',
+      'Colectivo por la seguridad de las colonias',
+    ],
+    proposals: [5, 6, 7, 8],
+  },
+];
+
+/** The problems each commitment of the third plan came from (besides the proposals above), by number. */
+const problemOrigins: { problem: number; commitment: number }[] = [
+  { problem: 1, commitment: 1 },
+  { problem: 2, commitment: 2 },
+  { problem: 2, commitment: 5 },
+  { problem: 3, commitment: 3 },
+  { problem: 6, commitment: 4 },
+  { problem: 4, commitment: 6 },
+  { problem: 5, commitment: 7 },
+];
+
+/** The public pages the demo's problems and proposals make exist. */
 const slug = demoExerciseSlugs.third;
 const pages = [
   problemsPath(slug),
@@ -215,13 +448,60 @@ const pages = [
   problemPath(slug, 7),
   problemPath(slug, 8),
   problemPath(slug, 10),
+  proposalsPath(slug),
+  rankingPath(slug),
+  tablesPath(slug),
+  tablePath(slug, 2),
+  proposalPath(slug, 2),
+  proposalPath(slug, 8),
 ];
+
+const at = (instant: string) => new Date(instant);
+
+/**
+ * The Secretariat's weighted criteria (published a week before the scoring), the scores of the admitted problems, the
+ * decisions that came after the scoring (problem 9 not selected), and the selection by the prioritisation agreement.
+ */
+async function prioritise(
+  tx: Db,
+  exerciseId: string,
+  actor: DemoContext['actor'],
+  afterScoring: { id: string; decision: DecideProblemInput }[],
+  options: { baseUrl: string; siteName: string },
+) {
+  for (const criterion of criteria)
+    await addCriterion(tx, exerciseId, criterion, { actor, now: at('2021-02-10T18:00:00Z') });
+  await publishCriteria(tx, exerciseId, { actor, now: at('2021-02-11T18:00:00Z') });
+  for (const [number, values] of Object.entries(scores))
+    await scoreProblem(
+      tx,
+      exerciseId,
+      Number(number),
+      { scores: Object.fromEntries(values.map((score, index) => [String(index + 1), score])) },
+      { actor, now: at('2021-02-18T19:30:00Z') },
+    );
+  for (const { id, decision } of afterScoring)
+    await decideProblem(tx, id, decision, { actor, now: at('2021-02-18T20:00:00Z'), ...options });
+  await selectProblems(
+    tx,
+    exerciseId,
+    {
+      problemNumbers: [1, 2, 3, 4, 5, 6],
+      agreementCode: PRIORITISATION_AGREEMENT,
+      explanation:
+        'Los seis problemas con el total más alto pasan a las mesas de co-creación: son graves, los ayuntamientos del ejercicio pueden atenderlos y abren información o participación.',
+    },
+    { actor, now: at('2021-02-18T20:30:00Z'), ...options },
+  );
+}
 
 async function seed(tx: Db, context: DemoContext): Promise<void> {
   const [exercise] = await tx.select({ id: exercises.id }).from(exercises).where(eq(exercises.slug, slug));
   if (!exercise) return;
   const { actor } = context;
   const options = { baseUrl: 'http://localhost', siteName: 'Cocrea' };
+  const numbered = new Map<number, string>();
+  const afterScoring: { id: string; decision: DecideProblemInput }[] = [];
   for (const demo of problems) {
     const submittedAt = new Date(demo.submittedAt);
     const problem = await submitProblem(
@@ -255,14 +535,70 @@ async function seed(tx: Db, context: DemoContext): Promise<void> {
         { reason: demo.hiddenBecause },
         { actor, now: new Date(submittedAt.getTime() + 3_600_000) },
       );
-    for (const [index, decision] of (demo.decisions ?? []).entries()) {
-      await decideProblem(tx, problem.id, decision, {
-        actor,
-        now: new Date(Date.parse('2021-02-18T19:00:00Z') + index * 3_600_000),
-        ...options,
-      });
-    }
+    const [first, ...later] = demo.decisions ?? [];
+    if (first) await decideProblem(tx, problem.id, first, { actor, now: at('2021-02-18T19:00:00Z'), ...options });
+    for (const decision of later) afterScoring.push({ id: problem.id, decision });
+    numbered.set(problem.number, problem.id);
   }
+  await prioritise(tx, exercise.id, actor, afterScoring, options);
+  const held: { demo: DemoTable; table: Awaited<ReturnType<typeof createTable>> }[] = [];
+  for (const demo of tables) {
+    const startsAt = at(demo.startsAt);
+    const table = await createTable(
+      tx,
+      exercise.id,
+      {
+        title: demo.title,
+        problemNumbers: demo.problems,
+        startsAt,
+        durationMinutes: 180,
+        place: demo.place ?? '',
+        onlineUrl: demo.onlineUrl ?? '',
+        facilitator: demo.facilitator,
+        capacity: demo.capacity,
+        materials: demo.materials,
+      },
+      { actor, now: at('2021-02-19T18:00:00Z') },
+    );
+    held.push({ demo, table });
+  }
+  const recorded: Awaited<ReturnType<typeof submitProposal>>[] = [];
+  for (const demo of proposals)
+    recorded.push(
+      await submitProposal(
+        tx,
+        exercise.id,
+        { problemNumber: demo.problem, title: demo.title, description: demo.description },
+        { actor, as: 'recorder', now: new Date(demo.recordedAt), timeZone: DEMO_ZONE },
+      ),
+    );
+  // Each table closed two days after it was held, with the proposals that came out of it.
+  for (const { demo, table } of held)
+    await closeTable(
+      tx,
+      table.id,
+      {
+        closingReport: demo.closingReport,
+        attendingOrganisations: demo.organisations,
+        proposalNumbers: demo.proposals.map((index) => recorded[index - 1]!.number),
+      },
+      { actor, now: new Date(table.startsAt.getTime() + 2 * 86_400_000) },
+    );
+  const approvedOn = new Date('2021-04-29T19:00:00Z');
+  for (const [index, demo] of proposals.entries())
+    await decideProposal(
+      tx,
+      recorded[index]!.id,
+      { ...demo.decision, commitmentNumber: demo.commitment ?? '' },
+      { actor, now: approvedOn, ...options },
+    );
+  for (const origin of problemOrigins)
+    await linkOrigin(
+      tx,
+      { type: 'problem', id: numbered.get(origin.problem)! },
+      { commitmentNumber: origin.commitment },
+      { actor, now: approvedOn },
+    );
 }
 
 export const cocreationDemo: DemoContribution = { seed, pages };

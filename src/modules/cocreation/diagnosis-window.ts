@@ -31,13 +31,20 @@ export function windowState(window: DiagnosisWindow | undefined, today: string):
   return 'open';
 }
 
-export async function getDiagnosisWindow(db: Db, exerciseId: string): Promise<DiagnosisWindow | undefined> {
+/** The planned dates of one phase of the exercise's timeline: the diagnosis, or the co-creation that follows it. */
+export async function getPhaseWindow(
+  db: Db,
+  exerciseId: string,
+  phase: 'diagnosis' | 'cocreation',
+): Promise<DiagnosisWindow | undefined> {
   const [row] = await db
     .select({ startsOn: exercisePhases.startsOn, endsOn: exercisePhases.endsOn })
     .from(exercisePhases)
-    .where(and(eq(exercisePhases.exerciseId, exerciseId), eq(exercisePhases.phase, 'diagnosis')));
+    .where(and(eq(exercisePhases.exerciseId, exerciseId), eq(exercisePhases.phase, phase)));
   return row;
 }
+
+export const getDiagnosisWindow = (db: Db, exerciseId: string) => getPhaseWindow(db, exerciseId, 'diagnosis');
 
 /** Refuses (409 `diagnosisClosed`) unless `today` is within the exercise's diagnosis window. */
 export async function assertDiagnosisOpen(db: Db, exerciseId: string, today: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { ProblemStatus } from './schema.js';
+import { problemSupportersOf } from './support-count.js';
 
 /** At most this many similar problems are offered. */
 export const SIMILAR_LIMIT = 5;
@@ -33,7 +34,7 @@ export async function findSimilarProblems(
     await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(threshold)}, true)`);
     const result = await tx.execute(sql`
       select p.id, p.number, p.title, p.status,
-             (select count(*)::int from problem_supports s where s.problem_id = p.id) as supports,
+             ${problemSupportersOf(sql.raw('p.id'))} as supports,
              greatest(similarity(immutable_unaccent(p.title), immutable_unaccent(${title})),
                       similarity(immutable_unaccent(p.title || ' ' || p.description), immutable_unaccent(${text}))) as score
       from problems p

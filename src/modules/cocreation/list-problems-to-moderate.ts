@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { ProblemStatus, ReportReason } from './schema.js';
+import { problemSupportersOf } from './support-count.js';
 
 export interface ProblemToModerate {
   exerciseSlug: string;
@@ -23,7 +24,7 @@ export async function listProblemsToModerate(
 ): Promise<{ reported: ProblemToModerate[]; undecided: ProblemToModerate[] }> {
   const result = await db.execute(sql`
     select e.slug as "exerciseSlug", e.title as "exerciseTitle", p.number, p.title, p.status, p.created_at as "createdAt",
-           (select count(*)::int from problem_supports s where s.problem_id = p.id) as supports,
+           ${problemSupportersOf(sql.raw('p.id'))} as supports,
            (select count(*)::int from problem_reports r where r.problem_id = p.id) as reports,
            (select coalesce(json_agg(x.reason order by x.n desc, x.reason), '[]'::json)
               from (select r.reason, count(*) as n from problem_reports r where r.problem_id = p.id group by r.reason) x) as reasons

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { problems, type ProblemStatus, type ProblemTheme } from './schema.js';
+import { problemSupportersOf } from './support-count.js';
 
 export const PROBLEMS_PAGE_SIZE = 50;
 export const problemSorts = ['apoyos', 'fecha'] as const;
@@ -20,7 +21,7 @@ export interface ProblemFilters {
  */
 const listedProblemId = sql.raw('"problems"."id"');
 /** A problem's current number of supports (the one figure every page and dataset shows). */
-const supportsOf = sql<number>`(select count(*)::int from problem_supports s where s.problem_id = ${listedProblemId})`;
+const supportsOf = problemSupportersOf(listedProblemId);
 /** The names of the municipalities a problem affects, in alphabetical order, joined by "; ". */
 const municipalityNamesOf = sql<string>`(select coalesce(string_agg(m.name, '; ' order by m.name), '') from problem_municipalities pm join municipalities m on m.cvegeo = pm.cvegeo where pm.problem_id = ${listedProblemId})`;
 

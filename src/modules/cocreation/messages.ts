@@ -107,6 +107,26 @@ export const cocreationMessages = defineMessages(
     'cocreation.problem.noEvidence': 'Sin evidencia adjunta',
     'cocreation.merged.title': 'Este problema se fusionó con otro',
     'cocreation.merged.body': 'Sigue la conversación en',
+    'cocreation.merged.counted': 'Sus apoyos cuentan para ese problema: cada persona una sola vez.',
+    'cocreation.mergedFrom.title': 'Problemas fusionados con este',
+    'cocreation.mergedFrom.lead': 'Sus apoyos cuentan aquí: una persona que apoyó más de uno cuenta una sola vez.',
+    'cocreation.undoMerge.title': 'Deshacer la fusión',
+    'cocreation.undoMerge.reason': 'Por qué se deshace (se publica)',
+    'cocreation.undoMerge.hint':
+      'El problema vuelve al estado que tenía, los apoyos de ambos problemas vuelven a contarse por separado y se avisa a quienes lo apoyaron.',
+    'cocreation.undoMerge.submit': 'Deshacer la fusión',
+    'cocreation.notice.unmerged': 'La fusión se deshizo: los apoyos de cada problema se cuentan otra vez por separado.',
+    'cocreation.refused.notMerged': 'Este problema no está fusionado.',
+    'cocreation.form.undoReason.required': 'Escribe por qué se deshace, con al menos 10 caracteres.',
+    'cocreation.form.undoReason.tooLong': 'El motivo es demasiado largo.',
+    'cocreation.mergeEmail.subject': 'El problema {number} que apoyaste se fusionó con otro',
+    'cocreation.mergeEmail.body':
+      'El problema {number}, «{title}», que apoyaste, se fusionó con el problema {into}, «{intoTitle}», porque tratan lo mismo.',
+    'cocreation.mergeEmail.counted':
+      'Tu apoyo ahora cuenta para el problema {into}; si también lo apoyabas, cuentas una sola vez. No tienes que hacer nada.',
+    'cocreation.unmergeEmail.subject': 'Se deshizo la fusión del problema {number}',
+    'cocreation.unmergeEmail.body':
+      'El problema {number}, «{title}», que apoyaste o propusiste, ya no está fusionado con el problema {into}: vuelve a contar sus apoyos por separado.',
     'cocreation.hidden.title': 'Problema {number} (oculto)',
     'cocreation.hidden.alertTitle': 'La moderación ocultó este problema',
     'cocreation.hidden.body': 'Se ocultó el {date}. No se borró: su dirección sigue aquí y dice por qué.',
@@ -206,7 +226,7 @@ export const cocreationMessages = defineMessages(
       'Cada problema propuesto en el diagnóstico de cada ejercicio, con su tema, municipios, estado y número de apoyos. Sin datos de quien lo propuso; de un problema oculto por la moderación solo se publica el motivo.',
     'cocreation.data.supports.title': 'Apoyos a problemas por día',
     'cocreation.data.supports.description':
-      'Cuántos apoyos vigentes recibió cada problema cada día (fecha UTC). Solo cifras: nunca quién apoyó. La suma por problema es su número de apoyos.',
+      'Cuántos apoyos vigentes recibió cada problema cada día (fecha UTC). Solo cifras: nunca quién apoyó. La suma por problema es su número de apoyos; un problema suma los apoyos de los que se fusionaron con él, cada persona una sola vez, el primer día en que contó.',
     'cocreation.data.responses.title': 'Respuesta razonada',
     'cocreation.data.responses.description':
       'La respuesta a cada problema: resultado, motivo, explicación, quién decidió (cargo e institución, nunca una persona) y el acuerdo del Secretariado.',
@@ -220,16 +240,18 @@ export const cocreationMessages = defineMessages(
     'cocreation.data.field.municipalities':
       'Claves INEGI (cvegeo) de los municipios afectados, separadas por punto y coma',
     'cocreation.data.field.channel': 'Cómo llegó: online (en el portal) o in_person (en papel)',
-    'cocreation.data.field.status': 'Estado: proposed, admitted, discarded, merged o not_selected',
+    'cocreation.data.field.status': 'Estado: proposed, admitted, prioritized, discarded, merged o not_selected',
     'cocreation.data.field.mergedInto': 'Número del problema con el que se fusionó',
-    'cocreation.data.field.supports': 'Número de apoyos vigentes',
+    'cocreation.data.field.supports':
+      'Número de apoyos vigentes: personas distintas que lo apoyaron a él o a un problema fusionado con él',
     'cocreation.data.field.supportsOfDay': 'Apoyos vigentes dados ese día',
     'cocreation.data.field.day': 'Día (AAAA-MM-DD, UTC)',
     'cocreation.data.field.hidden': 'Si la moderación lo ocultó',
     'cocreation.data.field.hiddenReason': 'Motivo público del ocultamiento',
     'cocreation.data.field.createdAt': 'Fecha y hora en que se propuso (ISO 8601, UTC)',
-    'cocreation.data.field.subjectType': 'Qué se responde: problem (más adelante, también propuestas)',
-    'cocreation.data.field.outcome': 'Resultado: admitted, discarded, merged o not_selected (vacío: en revisión)',
+    'cocreation.data.field.subjectType': 'Qué se responde: problem (un problema) o proposal (una propuesta)',
+    'cocreation.data.field.outcome':
+      'Resultado: admitted, prioritized, discarded, merged o not_selected para un problema; accepted o rejected para una propuesta (vacío: en revisión)',
     'cocreation.data.field.reasonCode':
       'Motivo: out_of_scope, duplicated, not_open_government, outside_competence, insufficient_evidence, meets_criteria u other',
     'cocreation.data.field.explanation': 'Explicación de la decisión',
@@ -244,6 +266,7 @@ export const cocreationMessages = defineMessages(
     'audit.field.mergedIntoId': 'Fusionado con el problema',
     'audit.field.isHidden': 'Oculto por la moderación',
     'audit.field.hiddenReason': 'Motivo del ocultamiento',
+    'audit.field.mergeUndoneReason': 'Por qué se deshizo la fusión',
     'audit.field.reasonCode': 'Motivo de la decisión',
     'audit.field.explanation': 'Explicación de la decisión',
     'audit.field.agreementCode': 'Acuerdo del Secretariado',
@@ -354,6 +377,26 @@ export const cocreationMessages = defineMessages(
     'cocreation.problem.noEvidence': 'No evidence attached',
     'cocreation.merged.title': 'This problem was merged into another',
     'cocreation.merged.body': 'The conversation goes on at',
+    'cocreation.merged.counted': 'Its supports count for that problem: each person once.',
+    'cocreation.mergedFrom.title': 'Problems merged into this one',
+    'cocreation.mergedFrom.lead': 'Their supports count here: a person who supported more than one counts once.',
+    'cocreation.undoMerge.title': 'Undo the merge',
+    'cocreation.undoMerge.reason': 'Why it is undone (published)',
+    'cocreation.undoMerge.hint':
+      'The problem returns to the status it had, the supports of both problems are counted apart again, and its supporters are told.',
+    'cocreation.undoMerge.submit': 'Undo the merge',
+    'cocreation.notice.unmerged': 'The merge was undone: each problem’s supports are counted apart again.',
+    'cocreation.refused.notMerged': 'This problem is not merged.',
+    'cocreation.form.undoReason.required': 'Write why it is undone, at least 10 characters long.',
+    'cocreation.form.undoReason.tooLong': 'The reason is too long.',
+    'cocreation.mergeEmail.subject': 'Problem {number}, which you supported, was merged into another',
+    'cocreation.mergeEmail.body':
+      'Problem {number}, “{title}”, which you supported, was merged into problem {into}, “{intoTitle}”, because they are about the same thing.',
+    'cocreation.mergeEmail.counted':
+      'Your support now counts for problem {into}; if you supported it too, you count once. You need not do anything.',
+    'cocreation.unmergeEmail.subject': 'The merge of problem {number} was undone',
+    'cocreation.unmergeEmail.body':
+      'Problem {number}, “{title}”, which you supported or proposed, is no longer merged into problem {into}: its supports are counted apart again.',
     'cocreation.hidden.title': 'Problem {number} (hidden)',
     'cocreation.hidden.alertTitle': 'The moderators hid this problem',
     'cocreation.hidden.body': 'It was hidden on {date}. It was not deleted: its address stays here and says why.',
@@ -453,7 +496,7 @@ export const cocreationMessages = defineMessages(
       'Every problem proposed in the diagnosis of each exercise, with its theme, municipalities, status and number of supports. Nothing about who proposed it; of a problem the moderators hid, only the reason is published.',
     'cocreation.data.supports.title': 'Supports of problems per day',
     'cocreation.data.supports.description':
-      'How many current supports each problem received each day (UTC date). Figures only: never who supported. The sum per problem is its number of supports.',
+      'How many current supports each problem received each day (UTC date). Figures only: never who supported. The sum per problem is its number of supports; a problem adds the supports of the problems merged into it, each person once, on the first day they counted.',
     'cocreation.data.responses.title': 'Reasoned response',
     'cocreation.data.responses.description':
       'The answer to each problem: outcome, reason, explanation, who decided (role and institution, never a person) and the agreement of the Secretariat.',
@@ -467,16 +510,18 @@ export const cocreationMessages = defineMessages(
     'cocreation.data.field.municipalities':
       'INEGI codes (cvegeo) of the municipalities affected, separated by semicolons',
     'cocreation.data.field.channel': 'How it arrived: online (on the portal) or in_person (on paper)',
-    'cocreation.data.field.status': 'Status: proposed, admitted, discarded, merged or not_selected',
+    'cocreation.data.field.status': 'Status: proposed, admitted, prioritized, discarded, merged or not_selected',
     'cocreation.data.field.mergedInto': 'Number of the problem it was merged into',
-    'cocreation.data.field.supports': 'Number of current supports',
+    'cocreation.data.field.supports':
+      'Number of current supports: distinct people who supported it or a problem merged into it',
     'cocreation.data.field.supportsOfDay': 'Current supports given that day',
     'cocreation.data.field.day': 'Day (YYYY-MM-DD, UTC)',
     'cocreation.data.field.hidden': 'Whether the moderators hid it',
     'cocreation.data.field.hiddenReason': 'Public reason for hiding it',
     'cocreation.data.field.createdAt': 'Date and time it was proposed (ISO 8601, UTC)',
-    'cocreation.data.field.subjectType': 'What is answered: problem (proposals later too)',
-    'cocreation.data.field.outcome': 'Outcome: admitted, discarded, merged or not_selected (empty: under review)',
+    'cocreation.data.field.subjectType': 'What is answered: problem or proposal',
+    'cocreation.data.field.outcome':
+      'Outcome: admitted, prioritized, discarded, merged or not_selected for a problem; accepted or rejected for a proposal (empty: under review)',
     'cocreation.data.field.reasonCode':
       'Reason: out_of_scope, duplicated, not_open_government, outside_competence, insufficient_evidence, meets_criteria or other',
     'cocreation.data.field.explanation': 'Explanation of the decision',
@@ -490,6 +535,7 @@ export const cocreationMessages = defineMessages(
     'audit.field.mergedIntoId': 'Merged into the problem',
     'audit.field.isHidden': 'Hidden by the moderators',
     'audit.field.hiddenReason': 'Reason for hiding it',
+    'audit.field.mergeUndoneReason': 'Why the merge was undone',
     'audit.field.reasonCode': 'Reason for the decision',
     'audit.field.explanation': 'Explanation of the decision',
     'audit.field.agreementCode': 'Agreement of the Secretariat',

@@ -10,6 +10,7 @@ import { sendRecordHistoryPage } from '../audit/history-routes.js';
 import { getProblem } from './get-problem.js';
 import { moderatorRoles } from './policy.js';
 import { reportProblem, reportProblemInput } from './report-problem.js';
+import { undoMerge, undoMergeInput } from './undo-merge.js';
 import {
   fieldIssueOf,
   formMessages,
@@ -19,7 +20,10 @@ import {
   type ProblemParams,
 } from './route-context.js';
 
-/** A problem's page (/ejercicios/:slug/problemas/:number), reporting it, and its moderation: hiding and deciding. */
+/**
+ * A problem's page (/ejercicios/:slug/problemas/:number), reporting it, and its moderation: hiding, deciding (a merge
+ * among the decisions) and undoing a merge.
+ */
 export function problemRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { db, config, baseUrl, limit, problemPage, problemOf, refusedOnPage, loadExercise } = problemPageContext(deps);
 
@@ -115,6 +119,32 @@ export function problemRoutes(app: FastifyInstance, deps: ModuleDeps) {
           return `${problemPath(target.slug, target.number)}?aviso=decidido`;
         },
         rejected: fieldIssueOf,
+        refused: (error) => (refusalOf(error) ? refusedOnPage(request, reply, target, error) : undefined),
+      });
+    },
+  );
+
+  app.post<ProblemParams>(
+    '/ejercicios/:slug/problemas/:number/deshacer-fusion',
+    access.roles(...moderatorRoles),
+    async (request, reply) => {
+      const target = await problemOf(request);
+      const values = formValues(request.body, ['reason']);
+      return submitForm(request, reply, {
+        messages: formMessages('undoMerge'),
+        values,
+        parsed: undoMergeInput.safeParse(values),
+        invalid: (form, status) =>
+          problemPage(request, reply, target.slug, target.number, { status, forms: { undoMerge: form } }),
+        submit: async (data) => {
+          await undoMerge(db, target.problem.id, data, {
+            actor: actorOf(request),
+            now: deps.now(),
+            baseUrl: baseUrl(request),
+            siteName: config.SITE_NAME,
+          });
+          return `${problemPath(target.slug, target.number)}?aviso=separado`;
+        },
         refused: (error) => (refusalOf(error) ? refusedOnPage(request, reply, target, error) : undefined),
       });
     },

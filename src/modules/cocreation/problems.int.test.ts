@@ -462,7 +462,8 @@ describe('the demo diagnosis of the third exercise', () => {
     const list = await app.inject({ url: '/ejercicios/tercer-pal-2020-2021/problemas' });
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('9 problemas encontrados.');
-    expect(list.body).toMatch(/Basura revuelta y tiraderos en la colonia El Dorado[\s\S]*58 apoyos/);
+    // Problem 7 (12 supports on paper) was merged into it: 58 + 12 distinct supporters.
+    expect(list.body).toMatch(/Basura revuelta y tiraderos en la colonia El Dorado[\s\S]*70 apoyos/);
 
     const merged = await app.inject({ url: '/ejercicios/tercer-pal-2020-2021/problemas/7' });
     expect(merged.body).toContain('Este problema se fusionó con otro');

@@ -30,6 +30,9 @@ const notices = {
   reportado: 'cocreation.notice.reported',
   oculto: 'cocreation.notice.hidden',
   decidido: 'cocreation.notice.decided',
+  separado: 'cocreation.notice.unmerged',
+  vinculado: 'cocreation.origins.linked',
+  desvinculado: 'cocreation.origins.unlinked',
 } as const satisfies Record<string, MessageKey>;
 
 /** A use case's refusal in words, by the reason it gives. */
@@ -38,6 +41,12 @@ const refusals: Record<string, MessageKey> = {
   notSupportable: 'cocreation.refused.notSupportable',
   unconfirmed: 'cocreation.refused.unconfirmed',
   wrongMove: 'cocreation.refused.wrongMove',
+  cocreationClosed: 'cocreation.refused.cocreationClosed',
+  proposalHidden: 'cocreation.refused.proposalHidden',
+  notMerged: 'cocreation.refused.notMerged',
+  registrationClosed: 'cocreation.refused.registrationClosed',
+  tableClosed: 'cocreation.refused.tableClosed',
+  notHeldYet: 'cocreation.refused.notHeldYet',
 };
 const refusalOf = (error: unknown): MessageKey | undefined => {
   if (!(error instanceof AppError) || (error.code !== 'conflict' && error.code !== 'forbidden')) return undefined;
@@ -52,7 +61,11 @@ const fieldIssueOf = (error: unknown): FormIssue[] | undefined => {
 };
 
 /** Proposing and reporting are cheap to abuse: at most this many posts per person (and per address) in the window. */
-const rateLimits = { propose: { max: 10, windowMinutes: 60 }, report: { max: 20, windowMinutes: 60 } } as const;
+const rateLimits = {
+  propose: { max: 10, windowMinutes: 60 },
+  report: { max: 20, windowMinutes: 60 },
+  proposeSolution: { max: 10, windowMinutes: 60 },
+} as const;
 
 const formMessages = (prefix?: string): FormMessages => ({
   prefix: 'cocreation.form',

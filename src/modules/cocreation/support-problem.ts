@@ -1,4 +1,4 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { assertHoldsRole, isSystemActor, type ActingParty, type Actor } from '../../kernel/actor.js';
@@ -6,6 +6,7 @@ import { invalidatePublicPages } from '../audit/append-change.js';
 import { assertDiagnosisOpen, localDate } from './diagnosis-window.js';
 import { isConfirmedPerson } from './policy.js';
 import { finalProblemStatuses, problems, problemSupports } from './schema.js';
+import { problemSupportersOf } from './support-count.js';
 
 /** A problem that can be supported: visible and not in a final state (discarded, merged, not selected). */
 async function supportableProblem(tx: Db, problemId: string) {
@@ -17,10 +18,11 @@ async function supportableProblem(tx: Db, problemId: string) {
   return problem;
 }
 
-export const supportCount = async (db: Db, problemId: string) =>
-  Number(
-    (await db.select({ n: count() }).from(problemSupports).where(eq(problemSupports.problemId, problemId)))[0]?.n ?? 0,
-  );
+/** A problem's number of supports, as every page and dataset counts them (support-count.ts). */
+export async function supportCount(db: Db, problemId: string) {
+  const result = await db.execute(sql`select ${problemSupportersOf(sql`${problemId}::uuid`)} as n`);
+  return Number((result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+}
 
 function personOf(actor: ActingParty): Actor {
   if (isSystemActor(actor) || !isConfirmedPerson(actor))

@@ -16,7 +16,11 @@ import { createTestDatabase } from '../../testing/test-db.js';
 import { requestEmailChange } from '../accounts/request-email-change.js';
 import { sessions, users } from '../accounts/schema.js';
 import { calls } from '../calls/schema.js';
+import { decideProblem } from '../cocreation/decide-problem.js';
+import { submitProposal } from '../cocreation/proposals/submit-proposal.js';
 import { submitProblem } from '../cocreation/submit-problem.js';
+import { createTable } from '../cocreation/tables/create-table.js';
+import { registerForTable } from '../cocreation/tables/register.js';
 import { supportProblem } from '../cocreation/support-problem.js';
 import { reportProblem } from '../cocreation/report-problem.js';
 import { problems } from '../cocreation/schema.js';
@@ -202,6 +206,47 @@ async function personWhoDidEverything() {
   );
   await supportProblem(db, another.id, options);
   await reportProblem(db, another.id, { reason: 'other', details: `Escríbanme a ${email}` }, { actor });
+  // Co-creation: a solution she proposed with her phone in it, and her registration to a table with her needs.
+  await db
+    .update(exercisePhases)
+    .set({ startsOn: '2026-11-20', endsOn: '2026-12-20' })
+    .where(and(eq(exercisePhases.exerciseId, exercise!.id), eq(exercisePhases.phase, 'cocreation')));
+  await decideProblem(
+    db,
+    another.id,
+    { outcome: 'admitted', reasonCode: 'meets_criteria', explanation: 'Cumple los criterios del diagnóstico.' },
+    { ...options, baseUrl: 'https://cocrea.example.mx', siteName: 'Cocrea' },
+  );
+  await submitProposal(
+    db,
+    exercise!.id,
+    {
+      problemNumber: another.number,
+      title: 'Luminarias solares en el parque',
+      description: `Poner luminarias solares; yo ayudo a organizar, mi teléfono es ${PHONE}.`,
+    },
+    { ...options, as: 'author' },
+  );
+  const table = await createTable(
+    db,
+    exercise!.id,
+    {
+      title: 'Alumbrado de los parques',
+      problemNumbers: [another.number],
+      startsAt: new Date('2026-12-01T23:00:00Z'),
+      durationMinutes: 120,
+      place: 'Centro comunitario',
+      facilitator: 'Equipo de facilitación',
+      capacity: 20,
+    },
+    options,
+  );
+  await registerForTable(
+    db,
+    table.id,
+    { accessibilityNeeds: `Llego en silla de ruedas; confirmen al ${PHONE}.`, interpreterLanguage: 'Lengua de señas' },
+    { ...options, baseUrl: 'https://cocrea.example.mx', siteName: 'Cocrea' },
+  );
 
   // The plan: a note, a piece of evidence whose file is named after her, and a commitment listing her as contact.
   await addActivityNote(db, work!.activityId, { body: 'Avance de la semana: se firmó el convenio.' }, options);

@@ -7,7 +7,7 @@ export const en: Catalog = {
   'layout.skipLink': 'Skip to main content',
   'layout.mainNav': 'Main navigation',
   'layout.siteSearch': 'Search the plans',
-  'layout.siteSearchLabel': 'Search commitments, milestones and activities',
+  'layout.siteSearchLabel': 'Search commitments, activities, problems and proposals',
   'layout.siteSearchSubmit': 'Go',
   'layout.convenedBy': 'Convened by: {name}',
   'layout.languageSwitch': 'Language',

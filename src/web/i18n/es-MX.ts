@@ -8,7 +8,7 @@ export const esMX = {
   'layout.skipLink': 'Saltar al contenido principal',
   'layout.mainNav': 'Navegación principal',
   'layout.siteSearch': 'Buscar en los planes',
-  'layout.siteSearchLabel': 'Buscar compromisos, hitos y actividades',
+  'layout.siteSearchLabel': 'Buscar compromisos, actividades, problemas y propuestas',
   'layout.siteSearchSubmit': 'Ir',
   'layout.convenedBy': 'Convoca: {name}',
   'layout.languageSwitch': 'Idioma',

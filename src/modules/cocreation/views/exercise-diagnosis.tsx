@@ -1,11 +1,12 @@
 import { ButtonLink } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import type { ExerciseDiagnosis } from '../get-exercise-diagnosis.js';
-import { newProblemPath, problemsPath, reasonedResponsePath } from '../paths.js';
+import { newProblemPath, problemsPath, proposalsPath, rankingPath, reasonedResponsePath } from '../paths.js';
 import { DiagnosisWindowNote } from './labels.js';
 
 /**
- * The diagnosis on an exercise's page: "propose a problem" while it is open, and the way to its problems and answers.
+ * The diagnosis on an exercise's page: "propose a problem" while it is open, and the way to its problems, their
+ * prioritisation, the proposals and the answers.
  */
 export function ExerciseDiagnosisSection(props: { slug: string; diagnosis: ExerciseDiagnosis }) {
   const { t } = usePage();
@@ -24,9 +25,17 @@ export function ExerciseDiagnosisSection(props: { slug: string; diagnosis: Exerc
           {t('cocreation.exerciseLink.problems')}
         </ButtonLink>
         {diagnosis.problems > 0 ? (
-          <ButtonLink href={reasonedResponsePath(slug)} variant="secondary">
-            {t('cocreation.response.title')}
-          </ButtonLink>
+          <>
+            <ButtonLink href={rankingPath(slug)} variant="secondary">
+              {t('cocreation.ranking.title')}
+            </ButtonLink>
+            <ButtonLink href={proposalsPath(slug)} variant="secondary">
+              {t('cocreation.proposals.title')}
+            </ButtonLink>
+            <ButtonLink href={reasonedResponsePath(slug)} variant="secondary">
+              {t('cocreation.response.title')}
+            </ButtonLink>
+          </>
         ) : null}
       </p>
     </section>

@@ -6,6 +6,7 @@ import type { ProblemStatus } from '../schema.js';
 const statusTones: Record<ProblemStatus, BadgeTone> = {
   proposed: 'info',
   admitted: 'success',
+  prioritized: 'success',
   discarded: 'neutral',
   merged: 'neutral',
   not_selected: 'neutral',

@@ -18,11 +18,14 @@ import type { RecordHistoryData } from '../../audit/present-history.js';
 import { RecordHistory } from '../../audit/views/record-history.js';
 import type { ParticipationNotice, ParticipationPanel } from '../../participation/load-participation.js';
 import { CommentsSection, FollowButton } from '../../participation/views/comments-section.js';
-import { EXPLANATION_MAX } from '../decide-problem.js';
+import { EXPLANATION_MAX } from '../reasoned-decision.js';
 import type { DiagnosisWindow, WindowState } from '../diagnosis-window.js';
 import type { ProblemDetail } from '../get-problem.js';
-import { problemPath, problemsPath, reasonedResponsePath } from '../paths.js';
-import { reasonCodes, reportReasons, responseOutcomes } from '../schema.js';
+import { BecameCommitments, LinkCommitmentForms } from '../origins/views/became-commitments.js';
+import { newProposalPath, problemPath, problemsPath, proposalPath, reasonedResponsePath } from '../paths.js';
+import { problemsOpenToProposals } from '../proposals/submit-proposal.js';
+import { ProposalStatusBadge } from '../proposals/views/proposal-labels.js';
+import { problemOutcomes, reasonCodes, reportReasons } from '../schema.js';
 import { DiagnosisWindowNote, ProblemStatusBadge } from './labels.js';
 import type { ExerciseRef } from './problems-page.js';
 
@@ -36,6 +39,8 @@ export interface ProblemForms {
   report: FormState;
   hide: FormState;
   decide: FormState;
+  link: FormState;
+  undoMerge: FormState;
 }
 
 /** A problem's decision as the public reads it: outcome, reason, explanation, who decided and under which agreement. */
@@ -104,7 +109,14 @@ export function ProblemPage(props: {
   const { exercise, detail, viewer } = props;
   const { problem } = detail;
   const path = problemPath(exercise.slug, problem.number);
-  const forms: ProblemForms = { report: emptyForm(), hide: emptyForm(), decide: emptyForm(), ...props.forms };
+  const forms: ProblemForms = {
+    report: emptyForm(),
+    hide: emptyForm(),
+    decide: emptyForm(),
+    link: emptyForm(),
+    undoMerge: emptyForm(),
+    ...props.forms,
+  };
   const crumbs = [
     { href: '/', label: t('nav.home') },
     { href: `/ejercicios/${exercise.slug}`, label: exercise.title },
@@ -143,17 +155,34 @@ export function ProblemPage(props: {
               {t('cocreation.problem.heading', { number: detail.mergedInto.number, title: detail.mergedInto.title })}
             </a>
           </p>
+          <p>{t('cocreation.merged.counted')}</p>
         </Alert>
       ) : null}
       <ProblemAbout detail={detail} />
 
-      <ProblemSupports detail={detail} path={path} window={props.window} state={props.state} viewer={viewer} />
+      <ProblemSupports
+        exerciseSlug={exercise.slug}
+        detail={detail}
+        path={path}
+        window={props.window}
+        state={props.state}
+        viewer={viewer}
+      />
 
       <ProblemResponseSection exerciseSlug={exercise.slug} detail={detail} />
 
+      <ProblemProposals exerciseSlug={exercise.slug} detail={detail} />
+
+      <BecameCommitments
+        exerciseSlug={exercise.slug}
+        commitments={detail.commitments}
+        isStaff={viewer.canModerate}
+        what="problem"
+      />
+
       {viewer.isSignedIn ? <ReportProblemForm path={path} form={forms.report} /> : null}
 
-      {viewer.canModerate ? <ProblemModeration path={path} forms={forms} /> : null}
+      {viewer.canModerate ? <ProblemModeration path={path} forms={forms} detail={detail} /> : null}
 
       <RecordHistory entries={props.history.entries} hasMore={props.history.hasMore} fullHref={`${path}/historial`} />
       {props.participation ? (
@@ -223,6 +252,7 @@ function ProblemAbout(props: { detail: ProblemDetail }) {
 
 /** The problem's supports: how many, the diagnosis window, and supporting it or withdrawing the support. */
 function ProblemSupports(props: {
+  exerciseSlug: string;
   detail: ProblemDetail;
   path: string;
   window: DiagnosisWindow | undefined;
@@ -236,7 +266,8 @@ function ProblemSupports(props: {
     detail.supports === 1
       ? t('cocreation.supports.one')
       : t('cocreation.supports.count', { count: format.number(detail.supports) });
-  const canSupport = props.state === 'open' && (problem.status === 'proposed' || problem.status === 'admitted');
+  const canSupport =
+    props.state === 'open' && (['proposed', 'admitted', 'prioritized'] as const).some((s) => s === problem.status);
   return (
     <section id="apoyos" aria-labelledby="supports-heading">
       <h2 id="supports-heading">{t('cocreation.supports.title')}</h2>
@@ -263,6 +294,21 @@ function ProblemSupports(props: {
         </form>
       )}
       <p class="field__hint">{t('cocreation.supports.hint')}</p>
+      {detail.mergedFrom.length > 0 ? (
+        <>
+          <h3>{t('cocreation.mergedFrom.title')}</h3>
+          <p>{t('cocreation.mergedFrom.lead')}</p>
+          <ul>
+            {detail.mergedFrom.map((merged) => (
+              <li key={merged.number}>
+                <a href={problemPath(props.exerciseSlug, merged.number)}>
+                  {t('cocreation.problem.heading', { number: merged.number, title: merged.title })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }
@@ -323,13 +369,51 @@ function ReportProblemForm(props: { path: string; form: FormState }) {
   );
 }
 
-/** The moderators' panel: the disposition of the problem with its reason, and hiding it with a public reason. */
-function ProblemModeration(props: { path: string; forms: ProblemForms }) {
+/** The proposals that answer the problem, and the way to propose one while it is open to proposals. */
+function ProblemProposals(props: { exerciseSlug: string; detail: ProblemDetail }) {
+  const { t } = usePage();
+  const { detail } = props;
+  return (
+    <section aria-labelledby="proposals-heading">
+      <h2 id="proposals-heading">{t('cocreation.proposals.ofProblem')}</h2>
+      {detail.proposals.length === 0 ? (
+        <p>{t('cocreation.proposals.noneForProblem')}</p>
+      ) : (
+        <ul>
+          {detail.proposals.map((proposal) => (
+            <li key={proposal.number}>
+              <a href={proposalPath(props.exerciseSlug, proposal.number)}>
+                {t('cocreation.proposal.heading', { number: proposal.number, title: proposal.title })}
+              </a>{' '}
+              <ProposalStatusBadge status={proposal.status} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {problemsOpenToProposals.includes(detail.problem.status) ? (
+        <p>
+          <a href={newProposalPath(props.exerciseSlug, detail.problem.number)}>{t('cocreation.proposals.propose')}</a>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * The moderators' panel: the disposition of the problem with its reason, the commitment it became, and hiding it
+ * with a public reason.
+ */
+function ProblemModeration(props: { path: string; forms: ProblemForms; detail: ProblemDetail }) {
   const { t } = usePage();
   return (
     <section aria-labelledby="moderation-heading" class="panel">
       <h2 id="moderation-heading">{t('cocreation.moderation.title')}</h2>
-      <DecideProblemForm path={props.path} form={props.forms.decide} />
+      {props.detail.problem.status === 'merged' ? (
+        <UndoMergeForm path={props.path} form={props.forms.undoMerge} />
+      ) : (
+        <DecideProblemForm path={props.path} form={props.forms.decide} />
+      )}
+      <LinkCommitmentForms path={props.path} commitments={props.detail.commitments} form={props.forms.link} />
       <HideProblemForm path={props.path} form={props.forms.hide} />
     </section>
   );
@@ -350,7 +434,7 @@ function DecideProblemForm(props: { path: string; form: FormState }) {
         legend={t('cocreation.decide.outcome')}
         value={form.values.outcome}
         error={form.errors.outcome}
-        options={responseOutcomes.map((outcome) => ({
+        options={problemOutcomes.map((outcome) => ({
           value: outcome,
           label: t(`cocreation.outcome.${outcome}`),
         }))}
@@ -397,6 +481,30 @@ function DecideProblemForm(props: { path: string; form: FormState }) {
         maxLength={7}
       />
       <Button>{t('cocreation.decide.submit')}</Button>
+    </form>
+  );
+}
+
+/** Undoing a merge, with the reason the public will read. */
+function UndoMergeForm(props: { path: string; form: FormState }) {
+  const { t } = usePage();
+  const { path, form } = props;
+  return (
+    <form method="post" action={`${path}/deshacer-fusion`} novalidate class="form-section">
+      <h3>{t('cocreation.undoMerge.title')}</h3>
+      <ErrorSummary errors={form.summary} />
+      <CsrfField />
+      <TextArea
+        id="undoMerge-reason"
+        name="reason"
+        label={t('cocreation.undoMerge.reason')}
+        hint={t('cocreation.undoMerge.hint')}
+        value={form.values.reason}
+        error={form.errors.reason}
+        rows={3}
+        maxLength={1000}
+      />
+      <Button variant="warning">{t('cocreation.undoMerge.submit')}</Button>
     </form>
   );
 }

@@ -10,7 +10,14 @@ import {
 import { usePage } from '../../../web/page-context.js';
 import type { DiagnosisWindow, WindowState } from '../diagnosis-window.js';
 import type { ProblemFilters, ProblemListItem } from '../list-problems.js';
-import { newProblemPath, problemPath, problemsPath, reasonedResponsePath } from '../paths.js';
+import {
+  newProblemPath,
+  problemPath,
+  problemsPath,
+  proposalsPath,
+  rankingPath,
+  reasonedResponsePath,
+} from '../paths.js';
 import { problemStatuses, problemThemes } from '../schema.js';
 import { DiagnosisWindowNote, ProblemStatusBadge } from './labels.js';
 
@@ -63,6 +70,12 @@ export function ProblemsPage(props: {
         {props.state === 'open' ? (
           <ButtonLink href={newProblemPath(exercise.slug)}>{t('cocreation.propose')}</ButtonLink>
         ) : null}
+        <ButtonLink href={rankingPath(exercise.slug)} variant="secondary">
+          {t('cocreation.ranking.title')}
+        </ButtonLink>
+        <ButtonLink href={proposalsPath(exercise.slug)} variant="secondary">
+          {t('cocreation.proposals.title')}
+        </ButtonLink>
         <ButtonLink href={reasonedResponsePath(exercise.slug)} variant="secondary">
           {t('cocreation.response.title')}
         </ButtonLink>

@@ -5,6 +5,7 @@ import { parseParams, slugParam } from '../../../web/params.js';
 import { access } from '../../../kernel/access.js';
 import type { ModuleDeps } from '../../../kernel/manifest.js';
 import { loadParticipation, participationNoticeOf } from '../../participation/load-participation.js';
+import { commitmentPageSlot } from './commitment-page-slot.js';
 import { getCommitmentDetail, listCommitmentHistory } from './get-commitment-detail.js';
 import { describeHistory } from '../../audit/present-history.js';
 import { sendRecordHistoryPage } from '../../audit/history-routes.js';
@@ -13,7 +14,10 @@ import { CommitmentPage } from './views/commitment-page.js';
 
 const commitmentParams = z.object({ slug: slugParam, number: z.coerce.number().int().min(1).max(100_000) });
 
-/** A commitment's public page (/ejercicios/:slug/plan/compromisos/:number), with its comments and follow button. */
+/**
+ * A commitment's public page (/ejercicios/:slug/plan/compromisos/:number), with its comments and follow button, and
+ * the sections later modules add to it (commitment-page-slot.ts).
+ */
 export function commitmentRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { db, config } = deps;
 
@@ -29,13 +33,22 @@ export function commitmentRoutes(app: FastifyInstance, deps: ModuleDeps) {
         { recordType: 'commitment', recordId: detail.commitment.id },
         request.actor,
       );
+      const sections = await deps.sections.render(commitmentPageSlot, {
+        db,
+        config,
+        request,
+        now: deps.now(),
+        subject: { exerciseSlug: slug, commitmentId: detail.commitment.id, number: detail.commitment.number },
+      });
       const participationView = participation
         ? { ...participation, notice: participationNoticeOf(request.query) }
         : undefined;
       const history = await describeHistory(db, deps.records, detail.history, detail.knownNames);
       return sendPage(request, reply, deps, {
         title: request.t('plan.commitment.title', { number: detail.commitment.number, title: detail.commitment.title }),
-        body: <CommitmentPage detail={detail} history={history} participation={participationView} />,
+        body: (
+          <CommitmentPage detail={detail} history={history} participation={participationView} sections={sections} />
+        ),
       });
     },
   );

@@ -24,6 +24,12 @@ import {
 } from '../schema.js';
 import { commitmentIsPublic } from './visibility.js';
 
+/** A municipality a commitment covers. */
+interface Place {
+  cvegeo: string;
+  name: string;
+}
+
 /**
  * The change-log entries of a commitment, its milestones and its activities, newest first (one more than the page
  * shows, from the one before `olderThan` on a page of its full history), with those of the milestones and activities
@@ -75,13 +81,17 @@ async function commitmentHistory(
  */
 export async function getCommitmentDetail(db: Db, slug: string, number: number, today: string) {
   if (!Number.isInteger(number) || number < 1 || number > 100000) throw notFound('commitment');
-  const [head] = await db
+  const [found] = await db
     .select({
       exercise: exercises,
       plan: actionPlans,
       commitment: commitments,
       lead: institutions,
       approvalAgreementCode: agreements.code,
+      // In the same statement (the page's budget, plan/data/queries.int.test.ts): the municipalities by name.
+      places: sql<Place[] | string>`(select coalesce(json_agg(json_build_object('cvegeo', m.cvegeo, 'name', m.name)
+        order by m.name), '[]'::json) from ${commitmentMunicipalities} cm join ${municipalities} m on m.cvegeo = cm.cvegeo
+        where cm.commitment_id = ${commitments.id})`,
     })
     .from(commitments)
     .innerJoin(actionPlans, eq(actionPlans.id, commitments.planId))
@@ -96,7 +106,9 @@ export async function getCommitmentDetail(db: Db, slug: string, number: number, 
       ),
     )
     .limit(1);
-  if (!head) throw notFound('commitment');
+  if (!found) throw notFound('commitment');
+  const { places: placesJson, ...head } = found;
+  const places = (typeof placesJson === 'string' ? JSON.parse(placesJson) : placesJson) as Place[];
   const id = head.commitment.id;
   const partners = await db
     .select({
@@ -110,12 +122,6 @@ export async function getCommitmentDetail(db: Db, slug: string, number: number, 
     .leftJoin(institutions, eq(institutions.id, commitmentPartners.institutionId))
     .where(eq(commitmentPartners.commitmentId, id))
     .orderBy(asc(commitmentPartners.position));
-  const places = await db
-    .select({ cvegeo: municipalities.cvegeo, name: municipalities.name })
-    .from(commitmentMunicipalities)
-    .innerJoin(municipalities, eq(municipalities.cvegeo, commitmentMunicipalities.cvegeo))
-    .where(eq(commitmentMunicipalities.commitmentId, id))
-    .orderBy(asc(municipalities.name));
   const stones = await db
     .select({ milestone: milestones, responsibleName: institutions.name })
     .from(milestones)

@@ -37,7 +37,7 @@ const activityText = sql`immutable_unaccent(a.title || ' ' || a.description)`;
 const pattern = (term: string) => `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
 /** Every term must appear (AND), accents and case ignored on both sides. */
-function matchesAll(text: SQL, terms: string[]): SQL {
+export function matchesAll(text: SQL, terms: string[]): SQL {
   return sql.join(
     terms.map((term) => sql`${text} ilike immutable_unaccent(${pattern(term)})`),
     sql` and `,

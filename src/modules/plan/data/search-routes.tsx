@@ -3,9 +3,13 @@ import { sendPage } from '../../../web/http.js';
 import { access } from '../../../kernel/access.js';
 import type { ModuleDeps } from '../../../kernel/manifest.js';
 import { parseSearchQuery, SEARCH_MAX_LENGTH, searchPlan } from './search-plan.js';
+import { searchResultsSlot } from './search-slot.js';
 import { SearchPage } from './views/search-page.js';
 
-/** Search across every public plan (/buscar): commitments, milestones and activities, by trigram similarity. */
+/**
+ * Search across every public plan (/buscar): commitments, milestones and activities, by trigram similarity; later
+ * modules add their own results (search-slot.ts).
+ */
 export function searchRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { db } = deps;
 
@@ -24,10 +28,19 @@ export function searchRoutes(app: FastifyInstance, deps: ModuleDeps) {
         body: <SearchPage q={query.q} terms={[]} error={{ field: 'q', message }} />,
       });
     }
-    const results = await searchPlan(db, query.terms);
+    const [results, sections] = await Promise.all([
+      searchPlan(db, query.terms),
+      deps.sections.render(searchResultsSlot, {
+        db,
+        config: deps.config,
+        request,
+        now: deps.now(),
+        subject: { q: query.q, terms: query.terms },
+      }),
+    ]);
     return sendPage(request, reply, deps, {
       title: `${query.q} · ${title}`,
-      body: <SearchPage q={query.q} terms={query.terms} results={results} />,
+      body: <SearchPage q={query.q} terms={query.terms} results={results} sections={sections} />,
     });
   });
 }

@@ -356,6 +356,8 @@ export function CommitmentPage(props: {
   /** The latest changes in words (its full history is on …/historial). */
   history: readonly ShownEntry[];
   participation?: (ParticipationPanel & { notice?: ParticipationNotice | undefined }) | undefined;
+  /** Sections later modules add to this page (see commitment-page-slot.ts), already loaded. */
+  sections?: ComponentChildren[];
 }) {
   const { t, format } = usePage();
   const { exercise, plan, commitment: c, series } = props.detail;
@@ -399,6 +401,8 @@ export function CommitmentPage(props: {
       </section>
 
       <CommitmentTemplate detail={props.detail} />
+
+      {props.sections}
 
       <MilestonesSection milestones={props.detail.milestones} />
 

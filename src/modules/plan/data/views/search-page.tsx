@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import {
   Breadcrumbs,
   Button,
@@ -18,7 +19,8 @@ import {
 export const commitmentHref = (hit: Pick<SearchHit, 'exerciseSlug' | 'commitmentNumber'>) =>
   `/ejercicios/${encodeURIComponent(hit.exerciseSlug)}/plan/compromisos/${hit.commitmentNumber}`;
 
-function Marked(props: { text: string; terms: string[] }) {
+/** A text with the searched terms marked. */
+export function Marked(props: { text: string; terms: string[] }) {
   return (
     <>
       {highlight(props.text, props.terms).map((part, i) =>
@@ -28,7 +30,7 @@ function Marked(props: { text: string; terms: string[] }) {
   );
 }
 
-const excerpt = (text: string) => (text.length > 240 ? `${text.slice(0, 237).trimEnd()}…` : text);
+export const excerpt = (text: string) => (text.length > 240 ? `${text.slice(0, 237).trimEnd()}…` : text);
 
 function Group(props: {
   id: string;
@@ -80,6 +82,8 @@ export function SearchPage(props: {
   error?: FieldError | undefined;
   terms: string[];
   results?: SearchResults | undefined;
+  /** Results later modules add (see search-slot.ts), already loaded. */
+  sections?: ComponentChildren[];
 }) {
   const { t } = usePage();
   const { results } = props;
@@ -135,6 +139,7 @@ export function SearchPage(props: {
             terms={props.terms}
             {...results.activities}
           />
+          {props.sections}
         </div>
       ) : null}
     </>

@@ -27,7 +27,9 @@ test('on a phone the plan’s progress and the call’s button are on the first 
   await expect(page.locator('.demo-banner')).toHaveCount(1);
 
   // The header's search leads to the results, without JavaScript needed.
-  await page.getByRole('searchbox', { name: 'Buscar compromisos, actividades, problemas y propuestas' }).fill('senalizacion');
+  await page
+    .getByRole('searchbox', { name: 'Buscar compromisos, actividades, problemas y propuestas' })
+    .fill('senalizacion');
   await page.getByRole('button', { name: 'Ir' }).click();
   await expect(page).toHaveURL(/\/buscar\?q=senalizacion$/);
   await expectNoAxeViolations(page);

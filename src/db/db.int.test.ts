@@ -10,7 +10,7 @@ import { backupDatabase, restoreDatabase } from './backup.js';
 import { seedDemoIfEmpty } from '../demo/seed-demo.js';
 import { calls } from '../modules/calls/schema.js';
 import { exercises } from '../modules/exercises/schema.js';
-import { institutions, municipalities } from '../modules/directory/schema.js';
+import { municipalities } from '../modules/directory/schema.js';
 import { privacyNotices } from '../modules/privacy/schema.js';
 import type { Db } from './client.js';
 
@@ -61,20 +61,9 @@ describe('database', () => {
     const written = await backupDatabase(database.db, file);
     expect(written.municipalities).toBe(39);
 
-    // Co-creation's and evaluation's rows reference exercises, commitments and institutions, and the plan's rows
-    // reference exercises and institutions: they go first.
-    await database.db.execute(
-      sql`truncate problems, reasoned_responses, progress_reports, design_assessments, end_assessments, evaluation_methods cascade`,
-    );
-    await database.db.execute(sql`delete from commitments`);
-    await database.db.execute(sql`delete from action_plans`);
-    await database.db.delete(calls);
-    await database.db.delete(privacyNotices);
-    await database.db.execute(sql`delete from exercise_phases`);
-    await database.db.execute(sql`truncate secretariats cascade`);
-    await database.db.delete(exercises);
-    await database.db.delete(institutions);
-    await database.db.delete(municipalities);
+    // Every stage's rows reference exercises, institutions or municipalities: emptying those three with CASCADE empties
+    // every table that refers to them, whatever later modules add.
+    await database.db.execute(sql`truncate exercises, institutions, municipalities, privacy_notices cascade`);
     expect((await snapshot(database.db)).municipalities).toMatchObject({ n: 0 });
 
     const restored = await restoreDatabase(database.db, file);

@@ -100,6 +100,7 @@ export const cocreationModule: ModuleManifest = {
     proposal: {
       fields: {
         status: enumField(proposalStatuses, 'cocreation.proposalStatus.'),
+        channel: enumField(channels, 'cocreation.channel.'),
         reasonCode: enumField(reasonCodes, 'cocreation.reason.'),
         problemId: referenceTo('problem'),
         workshopId: referenceTo('workshop'),
@@ -154,6 +155,11 @@ export const cocreationModule: ModuleManifest = {
     commitment_origin: {
       owner: commitmentOriginOwner,
       liveTable: commitmentOrigins,
+      fields: {
+        commitmentId: referenceTo('commitment'),
+        problemId: referenceTo('problem'),
+        proposalId: referenceTo('proposal'),
+      },
       publicFields: ['commitmentId', 'problemId', 'proposalId'],
     },
   },

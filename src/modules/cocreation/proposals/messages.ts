@@ -123,8 +123,8 @@ export const proposalMessages = defineMessages(
     'cocreation.search.summaryOne': 'En el diagnóstico y la co-creación encontramos 1 resultado para «{q}».',
     'audit.recordType.proposal': 'Propuesta de solución',
     'audit.recordType.commitment_origin': 'Origen de un compromiso',
-    'audit.field.problemId': 'Problema que atiende (identificador)',
-    'audit.field.proposalId': 'Propuesta (identificador)',
+    'audit.field.problemId': 'Problema que atiende',
+    'audit.field.proposalId': 'Propuesta',
   },
   {
     'cocreation.outcome.accepted': 'Accepted for the plan',
@@ -247,8 +247,8 @@ export const proposalMessages = defineMessages(
     'cocreation.search.summaryOne': 'In the diagnosis and co-creation we found 1 result for “{q}”.',
     'audit.recordType.proposal': 'Proposed solution',
     'audit.recordType.commitment_origin': 'Origin of a commitment',
-    'audit.field.problemId': 'Problem it addresses (identifier)',
-    'audit.field.proposalId': 'Proposal (identifier)',
+    'audit.field.problemId': 'Problem it addresses',
+    'audit.field.proposalId': 'Proposal',
   },
 );
 

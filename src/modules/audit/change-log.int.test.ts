@@ -192,6 +192,7 @@ describe('the change log', () => {
       // The demo's hidden problem: its text was redacted from its creation entry.
       { recordType: 'change_log_entry', action: 'update', n: 1 },
       { recordType: 'commitment', action: 'create', n: 17 },
+      { recordType: 'commitment_origin', action: 'create', n: 14 },
       { recordType: 'design_assessment', action: 'create', n: 8 },
       { recordType: 'document', action: 'create', n: 2 },
       { recordType: 'end_assessment', action: 'create', n: 7 },
@@ -200,10 +201,15 @@ describe('the change log', () => {
       { recordType: 'institution', action: 'create', n: 16 },
       { recordType: 'lesson', action: 'create', n: 4 },
       { recordType: 'milestone', action: 'create', n: 27 },
+      { recordType: 'prioritisation', action: 'update', n: 2 },
+      { recordType: 'priority_criterion', action: 'create', n: 3 },
       { recordType: 'privacy_notice', action: 'create', n: 2 },
       { recordType: 'problem', action: 'create', n: 10 },
-      { recordType: 'problem', action: 'update', n: 12 },
+      { recordType: 'problem', action: 'update', n: 18 },
+      { recordType: 'problem_score', action: 'create', n: 21 },
       { recordType: 'progress_report', action: 'create', n: 17 },
+      { recordType: 'proposal', action: 'create', n: 8 },
+      { recordType: 'proposal', action: 'update', n: 16 },
       { recordType: 'results_report_version', action: 'create', n: 1 },
       { recordType: 'secretariat', action: 'create', n: 1 },
       { recordType: 'secretariat_attendance', action: 'update', n: 5 },
@@ -211,10 +217,12 @@ describe('the change log', () => {
       { recordType: 'secretariat_seat', action: 'create', n: 10 },
       { recordType: 'secretariat_session', action: 'create', n: 5 },
       { recordType: 'secretariat_session', action: 'update', n: 20 },
+      { recordType: 'workshop', action: 'create', n: 4 },
+      { recordType: 'workshop', action: 'update', n: 4 },
     ]);
     const rows = await db.select().from(changeLog);
     expect(rows.every((row) => row.actorId === null && row.actorLabel === 'Sistema')).toBe(true);
-    expect(await verifyChangeLog(db)).toMatchObject({ ok: true, checked: 252 });
+    expect(await verifyChangeLog(db)).toMatchObject({ ok: true, checked: 330 });
   });
 
   it('still verifies after a backup is restored into another database', async () => {
@@ -223,8 +231,8 @@ describe('the change log', () => {
     await backupDatabase(source.db, file);
     const target = await createTestDatabase();
     await restoreDatabase(target.db, file);
-    expect(await verifyChangeLog(target.db)).toMatchObject({ ok: true, checked: 252 });
+    expect(await verifyChangeLog(target.db)).toMatchObject({ ok: true, checked: 330 });
     await target.db.transaction((tx) => appendChange(tx, entry(1)));
-    expect(await verifyChangeLog(target.db)).toMatchObject({ ok: true, checked: 253 });
+    expect(await verifyChangeLog(target.db)).toMatchObject({ ok: true, checked: 331 });
   });
 });

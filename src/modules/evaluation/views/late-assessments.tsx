@@ -25,6 +25,7 @@ export function LateAssessments(props: { slug: string; late: Late; settings: Dea
           caption={t('evaluation.late.caption', { count: format.number(props.late.length) })}
           rowKey={(r) => `${r.commitment.id}-${r.deadline.kind}`}
           rows={props.late}
+          stack
           columns={[
             { header: t('evaluation.late.due'), cell: (r) => format.calendarDate(r.deadline.dueOn) },
             {
@@ -35,6 +36,7 @@ export function LateAssessments(props: { slug: string; late: Late; settings: Dea
             { header: t('evaluation.late.kind'), cell: (r) => t(`evaluation.late.kind.${r.deadline.kind}`) },
             {
               header: t('evaluation.results.table.commitment'),
+              isPrimary: true,
               cell: (r) => (
                 <a href={evaluationHref(props.slug, r.commitment.number)}>
                   {`${format.number(r.commitment.number)}. ${r.commitment.title}`}

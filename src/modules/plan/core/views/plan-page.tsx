@@ -494,11 +494,12 @@ export function PlanPage(props: {
     <PlanPeriodEnded.Provider value={props.overview.periodEnded}>
       <PlanHeader overview={props.overview} />
 
+      {/* The key figure first (on a phone it must be on the first screen), then what an ended plan left pending. */}
+      <OverallSection overview={props.overview} />
+
       {props.overview.periodEnded ? (
         <PeriodEndedNotice overview={props.overview} pending={props.pending ?? []} />
       ) : null}
-
-      <OverallSection overview={props.overview} />
 
       <section aria-labelledby="vision-heading">
         <h2 id="vision-heading">{t('plan.page.vision')}</h2>

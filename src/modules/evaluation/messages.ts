@@ -318,7 +318,7 @@ export const evaluationMessages = defineMessages(
     'audit.field.evidenceUrls': 'Evidencias consultadas',
     'audit.field.finalReportId': 'Informe final evaluado',
     'audit.field.progressAtAssessment': 'Avance calculado a la fecha de la evaluación',
-    'evaluation.desk.title': 'Evaluación',
+    'evaluation.desk.title': 'Evaluación: métodos, informes de resultados, lecciones y siguiente ejercicio',
     'evaluation.desk.lead': 'El método de evaluación de cada ejercicio.',
     'evaluation.myWork.waiting':
       'Informes finales pendientes: {reports}. Evaluaciones finales pendientes: {assessments}.',
@@ -642,7 +642,7 @@ export const evaluationMessages = defineMessages(
     'audit.field.evidenceUrls': 'Evidence consulted',
     'audit.field.finalReportId': 'Final report assessed',
     'audit.field.progressAtAssessment': 'Computed progress on the date of the assessment',
-    'evaluation.desk.title': 'Evaluation',
+    'evaluation.desk.title': 'Evaluation: methods, results reports, lessons and the next exercise',
     'evaluation.desk.lead': 'The evaluation method of each exercise.',
     'evaluation.myWork.waiting': 'Final reports to file: {reports}. End-of-term assessments to do: {assessments}.',
     'evaluation.pending.finalReports':

@@ -27,7 +27,7 @@ describe('cocrea verify-log', () => {
         : { DATA_DIR: mkdtempSync(join(tmpdir(), 'cocrea-data-')) };
     expect((await run(env, 'seed-demo')).output).toContain('Demo loaded.');
     const intact = await run(env, 'verify-log');
-    expect(intact.output).toContain('Change log verified: 247 entries, chain intact.');
+    expect(intact.output).toContain('Change log verified: 330 entries, chain intact.');
     expect(intact.code).toBe(0);
 
     const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR ?? 'unused' });

@@ -7,11 +7,12 @@ import { SessionCache, SESSIONS_CHANNEL } from './modules/accounts/session-cache
 import { listenForNotifications } from './db/listen.js';
 import { PUBLIC_PAGES_CHANNEL } from './modules/audit/append-change.js';
 import { RenderCache } from './web/render-cache.js';
+import { answerCachedPagesFirst } from './web/render-cache-fast-path.js';
 import type { ModuleDeps } from './kernel/manifest.js';
 import type { Registry } from './kernel/registry.js';
 import { registry as portalRegistry } from './registry.js';
 import { registerErrorHandler, registerNotFoundHandler, unavailablePageSender } from './app/error-handler.js';
-import { fastifyOptions } from './app/fastify-options.js';
+import { fastifyOptions, requestId } from './app/fastify-options.js';
 import { registerDrain } from './app/drain.js';
 import { registerOperationalRoutes } from './app/operational-routes.js';
 import { registerPlugins } from './app/plugins.js';
@@ -87,9 +88,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook('onClose', () => listener.stop());
 
-  await registerPlugins(app, config);
+  const { securityHeaders } = await registerPlugins(app, config);
   registerRequestHooks(app, { config, deps, renderCache, sendUnavailable });
   registerDrain(app);
+  answerCachedPagesFirst(app, {
+    cache: renderCache,
+    defaultLocale: config.DEFAULT_LOCALE,
+    headers: securityHeaders,
+    requestId,
+    isDraining: () => app.draining,
+  });
   registerOperationalRoutes(app, config, database);
 
   for (const module of registry.modules) module.routes?.(app, deps);

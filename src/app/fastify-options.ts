@@ -7,6 +7,10 @@ import { frameworkErrorHandler } from './error-handler.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** A request's id: the incoming X-Request-Id when well-formed (a proxy's), else a new one. */
+export const requestId = (incoming: string | string[] | undefined): string =>
+  typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+
 /**
  * Fastify's trust in X-Forwarded-*: nobody, the listed proxies, or a number of hops (the socket's peer and the
  * entries nearest it in X-Forwarded-For, so with one nginx the client is the address nginx appended). Fastify fails
@@ -33,10 +37,7 @@ export function fastifyOptions(
     // Fastify would take any incoming X-Request-Id as it is: genReqId reads the header itself and keeps it only when
     // well-formed.
     requestIdHeader: false,
-    genReqId: (request) => {
-      const incoming = request.headers['x-request-id'];
-      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    },
+    genReqId: (request) => requestId(request.headers['x-request-id']),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // Malformed URLs fail in the router, before hooks and the error handler: answer them with the same 400 page.
     frameworkErrors: frameworkErrorHandler(config, deps),

@@ -19,7 +19,7 @@ export const isHttps = (config: Config) => config.PUBLIC_URL?.startsWith('https:
 export async function registerPlugins(app: FastifyInstance, config: Config) {
   // Before any route (plugins' included): a route that does not declare who may use it stops the start.
   requireDeclaredAccess(app);
-  registerSecurityHeaders(app, {
+  const securityHeaders = registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -50,4 +50,5 @@ export async function registerPlugins(app: FastifyInstance, config: Config) {
     maxAge: '365d',
     index: false,
   });
+  return { securityHeaders };
 }

@@ -59,7 +59,11 @@ export const PERMISSIONS_POLICY = [
  * Sets the security headers on every response (as helmet does, on the raw response, so a route can still override
  * one), with a Permissions-Policy that helmet does not set.
  */
-export function registerSecurityHeaders(app: FastifyInstance, options: HelmetOptions): void {
+/** Sets the headers on every response; returns them, for answers written without Fastify (render-cache-fast-path.ts). */
+export function registerSecurityHeaders(
+  app: FastifyInstance,
+  options: HelmetOptions,
+): readonly [string, string | number | readonly string[]][] {
   const { set, remove } = securityHeaders(options);
   set.push(['Permissions-Policy', PERMISSIONS_POLICY]);
   app.addHook('onRequest', (_request, reply, done) => {
@@ -68,4 +72,5 @@ export function registerSecurityHeaders(app: FastifyInstance, options: HelmetOpt
     for (const [name, value] of set) raw.setHeader(name, value);
     done();
   });
+  return set;
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { localeFromAcceptLanguage, matchLocale, type Locale } from './i18n/i18n.js';
-import { chooseEncoding, matchesEtag, type RenderCache } from './render-cache.js';
+import { chooseEncoding, matchesEtag, type CachedPage, type Encoding, type RenderCache } from './render-cache.js';
 
 /**
  * Render-cache hits answered before Fastify sees the request (docs/decisions/0036-render-cache-fast-path.md).
@@ -53,10 +53,34 @@ function eligibleLocale(request: IncomingMessage, defaultLocale: Locale): Locale
   return matchLocale(fromCookie) ?? localeFromAcceptLanguage(request.headers['accept-language']) ?? defaultLocale;
 }
 
+type Flat = (string | number | readonly string[])[];
+
 /** Answers the request from the render cache and returns true, or returns false and writes nothing. */
 export function cachedPageAnswerer(options: FastPathOptions) {
   const { cache, headers } = options;
   const logRequests = () => options.log.isLevelEnabled?.('info') ?? true;
+  // A page's headers are the same on every hit but the request id: built once per page, answer and encoding.
+  const built = new WeakMap<CachedPage, Map<string, Flat>>();
+  const headersFor = (page: CachedPage, answer: Encoding | 'not-modified'): Flat => {
+    let byAnswer = built.get(page);
+    if (!byAnswer) built.set(page, (byAnswer = new Map()));
+    let flat = byAnswer.get(answer);
+    if (!flat) {
+      flat = [];
+      for (const [name, value] of headers) flat.push(name, value);
+      flat.push('etag', page.etag, 'vary', page.vary, 'x-render-cache', 'hit');
+      // As the session hooks say of an anonymous page without a form (accounts/guards.ts); cached pages have none.
+      flat.push('cache-control', 'public, no-cache');
+      if (answer !== 'not-modified') {
+        flat.push('content-type', page.contentType);
+        if (answer !== 'identity') flat.push('content-encoding', answer);
+        flat.push('content-length', page.bodies[answer]!.length);
+      }
+      byAnswer.set(answer, flat);
+    }
+    return flat;
+  };
+
   return (request: IncomingMessage, response: ServerResponse): boolean => {
     const method = request.method;
     if ((method !== 'GET' && method !== 'HEAD') || !cache.enabled || options.isDraining()) return false;
@@ -67,28 +91,18 @@ export function cachedPageAnswerer(options: FastPathOptions) {
 
     const startedAt = performance.now();
     const id = options.requestId(request.headers['x-request-id']);
-    for (const [name, value] of headers) response.setHeader(name, value);
-    response.setHeader('etag', page.etag);
-    response.setHeader('vary', page.vary);
-    response.setHeader('x-render-cache', 'hit');
-    // As the session hooks say of an anonymous page without a form (accounts/guards.ts); cached pages have none.
-    response.setHeader('cache-control', 'public, no-cache');
-    response.setHeader('x-request-id', id);
-    if (logRequests()) options.log.info({ reqId: id, req: request }, 'incoming request');
+    const logging = logRequests();
+    if (logging) options.log.info({ reqId: id, req: request }, 'incoming request');
     if (matchesEtag(request.headers['if-none-match'], page.etag)) {
-      response.writeHead(304);
+      response.writeHead(304, [...headersFor(page, 'not-modified'), 'x-request-id', id] as string[]);
       response.end();
     } else {
       const encoding = chooseEncoding(request.headers['accept-encoding'], page.bodies);
-      const body = page.bodies[encoding]!;
-      response.setHeader('content-type', page.contentType);
-      if (encoding !== 'identity') response.setHeader('content-encoding', encoding);
-      response.setHeader('content-length', body.length);
-      response.writeHead(200);
+      response.writeHead(200, [...headersFor(page, encoding), 'x-request-id', id] as string[]);
       if (method === 'HEAD') response.end();
-      else response.end(body);
+      else response.end(page.bodies[encoding]);
     }
-    if (logRequests())
+    if (logging)
       options.log.info(
         { reqId: id, res: { statusCode: response.statusCode }, responseTime: performance.now() - startedAt },
         'request completed',

@@ -27,6 +27,13 @@ describe('a plan whose period ended says so', () => {
     expect(commitment.body).not.toContain('>Con retraso<');
     const calendar = await app.inject({ url: `${PLAN}/calendario` });
     expect(calendar.body).not.toContain('>Con retraso<');
+    // The printed document too: the period's end on its cover, no "in implementation", nothing "late".
+    const printed = (await app.inject({ url: `${PLAN}/imprimir` })).body;
+    expect(printed).toContain('El periodo de este plan terminó el 31 de diciembre de 2021');
+    expect(printed).toContain('Periodo terminado');
+    expect(printed).toContain('Sin terminar al cierre');
+    expect(printed).not.toContain('En implementación');
+    expect(printed).not.toContain('Con retraso');
     const english = await app.inject({ url: `${PLAN}?lang=en` });
     expect(english.body).toContain('This plan’s period ended on 31 December 2021');
   }, 120_000);
@@ -37,5 +44,9 @@ describe('a plan whose period ended says so', () => {
     expect(page.body).not.toContain('El periodo de este plan terminó');
     expect(page.body).toContain('>En implementación<');
     expect(page.body).toContain('>Con retraso<');
+    const printed = (await app.inject({ url: `${PLAN}/imprimir` })).body;
+    expect(printed).not.toContain('El periodo de este plan terminó');
+    expect(printed).toContain('En implementación');
+    expect(printed).toContain('Con retraso');
   }, 120_000);
 });

@@ -4,7 +4,7 @@ import type { Db } from '../../../db/client.js';
 import { notFound } from '../../../shared/errors.js';
 import { institutions } from '../../directory/schema.js';
 import { exercises } from '../../exercises/schema.js';
-import { isActivityDelayed, isDelayed } from '../core/progress.js';
+import { isActivityDelayed, isDelayed, periodEnded } from '../core/progress.js';
 import { actionPlans, activities, commitmentPartners, commitments, milestones } from '../schema.js';
 import { commitmentStatusIsPublic, planIsPublic } from '../core/visibility.js';
 import { listCommitmentPlaces } from '../core/list-commitment-places.js';
@@ -114,6 +114,13 @@ export async function getPlanDocument(db: Db, slug: string, today: string) {
       milestones: milestonesOf.get(commitment.id) ?? [],
     };
   });
-  return { exercise: found.exercise, convenerName: convening?.name ?? '', plan, commitments: list };
+  return {
+    exercise: found.exercise,
+    convenerName: convening?.name ?? '',
+    plan,
+    /** The period ended while the plan still says it is being carried out (progress.ts): the document says so. */
+    periodEnded: periodEnded(plan, today),
+    commitments: list,
+  };
 }
 export type PlanDocument = Awaited<ReturnType<typeof getPlanDocument>>;

@@ -17,7 +17,9 @@ export function printRoutes(app: FastifyInstance, deps: ModuleDeps) {
     return sendStreamedPage(request, reply, deps, {
       title: `${document.plan.title} · ${request.t('planData.print.title')}`,
       body: <PlanPrintPage document={document} issuedAt={deps.now()} />,
-      parts: document.commitments.map((c) => <CommitmentSection key={c.id} commitment={c} />),
+      parts: document.commitments.map((c) => (
+        <CommitmentSection key={c.id} commitment={c} periodEnded={document.periodEnded} />
+      )),
     });
   });
 }

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { Breadcrumbs, Table } from '../../../../web/components/index.js';
 import { StreamSlot } from '../../../../web/http.js';
 import { usePage } from '../../../../web/page-context.js';
+import type { Translate } from '../../../../web/i18n/i18n.js';
 import type { PlanDocument } from '../get-plan-document.js';
 import { escapeHtml, tableHtml } from '../../../../web/raw-html.js';
 import { ogpValues, smartCriteria } from '../../schema.js';
@@ -36,15 +37,27 @@ function useDates() {
 
 const percent = (value: number) => `${Math.round(value)} %`;
 
+/** "Con retraso", or once the plan's period ended "Sin terminar al cierre" (as the plan's pages say). */
+const lateLabel = (t: Translate, periodEnded: boolean) =>
+  periodEnded ? t('plan.periodEnded.unfinished') : t('planData.print.delayed');
+
+/** Statuses that say a commitment is still being carried out: after the plan's period they say it ended. */
+const ongoing = new Set(['approved', 'in_implementation']);
+
 /**
  * A milestone's activities. Built as a string (web/raw-html.ts): a large plan's print view has 25,000 of these rows,
  * and Preact's cost per element made it take over a second.
  */
-function ActivitiesTable(props: { commitment: Commitment; milestone: Milestone; range: ReturnType<typeof useDates> }) {
+function ActivitiesTable(props: {
+  commitment: Commitment;
+  milestone: Milestone;
+  range: ReturnType<typeof useDates>;
+  periodEnded: boolean;
+}) {
   const { t } = usePage();
   const m = props.milestone;
   const caption = t('planData.print.activitiesCaption', { position: m.position, number: props.commitment.number });
-  const delayed = ` · ${t('planData.print.delayed')}`;
+  const delayed = ` · ${lateLabel(t, props.periodEnded)}`;
   const html = tableHtml({
     caption,
     headers: [
@@ -75,7 +88,7 @@ function ActivitiesTable(props: { commitment: Commitment; milestone: Milestone; 
   );
 }
 
-function MilestoneSection(props: { commitment: Commitment; milestone: Milestone }) {
+function MilestoneSection(props: { commitment: Commitment; milestone: Milestone; periodEnded: boolean }) {
   const { t } = usePage();
   const range = useDates();
   const m = props.milestone;
@@ -90,12 +103,12 @@ function MilestoneSection(props: { commitment: Commitment; milestone: Milestone 
         <Row label={t('planData.print.weight')}>{m.weight}</Row>
         <Row label={t('planData.print.commitmentProgress')}>
           {percent(m.progress)}
-          {m.isDelayed ? ` · ${t('planData.print.delayed')}` : ''}
+          {m.isDelayed ? ` · ${lateLabel(t, props.periodEnded)}` : ''}
         </Row>
       </dl>
       {m.cancelledAt ? <p>{t('planData.print.cancelled', { reason: m.cancellationReason ?? '' })}</p> : null}
       {m.activities.length ? (
-        <ActivitiesTable commitment={props.commitment} milestone={m} range={range} />
+        <ActivitiesTable commitment={props.commitment} milestone={m} range={range} periodEnded={props.periodEnded} />
       ) : (
         <p class="hint">{t('planData.print.noActivities')}</p>
       )}
@@ -103,7 +116,7 @@ function MilestoneSection(props: { commitment: Commitment; milestone: Milestone 
   );
 }
 
-export function CommitmentSection(props: { commitment: Commitment }) {
+export function CommitmentSection(props: { commitment: Commitment; periodEnded: boolean }) {
   const { t } = usePage();
   const range = useDates();
   const c = props.commitment;
@@ -122,11 +135,15 @@ export function CommitmentSection(props: { commitment: Commitment }) {
         <Row label={t('planData.print.municipalities')}>{list(c.municipalities.map((m) => m.name))}</Row>
         <Row label={t('planData.print.dates')}>{range(c.startsOn, c.endsOn)}</Row>
         <Row label={t('planData.print.theme')}>{c.theme ?? t('planData.print.empty')}</Row>
-        <Row label={t('planData.print.commitmentStatus')}>{t(`plan.commitmentStatus.${c.status}`)}</Row>
+        <Row label={t('planData.print.commitmentStatus')}>
+          {props.periodEnded && ongoing.has(c.status)
+            ? t('plan.periodEnded.badge')
+            : t(`plan.commitmentStatus.${c.status}`)}
+        </Row>
         {c.statusNote ? <Row label={t('planData.print.statusNote')}>{c.statusNote}</Row> : null}
         <Row label={t('planData.print.commitmentProgress')}>
           {percent(c.progress)}
-          {c.isDelayed ? ` · ${t('planData.print.delayed')}` : ''}
+          {c.isDelayed ? ` · ${lateLabel(t, props.periodEnded)}` : ''}
         </Row>
         <Row label={t('planData.print.contacts')}>
           {c.contacts.length ? (
@@ -205,7 +222,9 @@ export function CommitmentSection(props: { commitment: Commitment }) {
       />
       <h3>{t('planData.print.milestones')}</h3>
       {c.milestones.length ? (
-        c.milestones.map((m) => <MilestoneSection key={m.id} commitment={c} milestone={m} />)
+        c.milestones.map((m) => (
+          <MilestoneSection key={m.id} commitment={c} milestone={m} periodEnded={props.periodEnded} />
+        ))
       ) : (
         <p class="hint">{t('planData.print.noMilestones')}</p>
       )}
@@ -243,9 +262,14 @@ export function PlanPrintPage(props: { document: PlanDocument; issuedAt: Date })
             })}
           </p>
           <dl class="plan-document__facts">
-            <Row label={t('planData.print.status')}>{t(`plan.planStatus.${plan.status}`)}</Row>
+            <Row label={t('planData.print.status')}>
+              {props.document.periodEnded ? t('plan.periodEnded.badge') : t(`plan.planStatus.${plan.status}`)}
+            </Row>
             <Row label={t('planData.print.progress')}>{percent(plan.progress)}</Row>
           </dl>
+          {props.document.periodEnded ? (
+            <p>{t('plan.periodEnded.title', { date: format.calendarDate(plan.periodEnd) })}</p>
+          ) : null}
           <p class="hint">{t('planData.print.issued', { date: format.date(props.issuedAt) })}</p>
           <p class="hint print-hint">{t('planData.print.printHint')}</p>
         </header>

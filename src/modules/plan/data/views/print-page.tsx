@@ -34,8 +34,6 @@ function useDates() {
     t('planData.print.dateRange', { start: day(start), end: day(end) });
 }
 
-const percent = (value: number) => `${Math.round(value)} %`;
-
 /**
  * A milestone's activities. Built as a string (web/raw-html.ts): a large plan's print view has 25,000 of these rows,
  * and Preact's cost per element made it take over a second.
@@ -76,7 +74,7 @@ function ActivitiesTable(props: { commitment: Commitment; milestone: Milestone; 
 }
 
 function MilestoneSection(props: { commitment: Commitment; milestone: Milestone }) {
-  const { t } = usePage();
+  const { t, format } = usePage();
   const range = useDates();
   const m = props.milestone;
   const id = `compromiso-${props.commitment.number}-hito-${m.position}`;
@@ -89,7 +87,7 @@ function MilestoneSection(props: { commitment: Commitment; milestone: Milestone 
         <Row label={t('planData.print.plannedDates')}>{range(m.plannedStart, m.plannedEnd)}</Row>
         <Row label={t('planData.print.weight')}>{m.weight}</Row>
         <Row label={t('planData.print.commitmentProgress')}>
-          {percent(m.progress)}
+          {format.percent(Math.round(m.progress))}
           {m.isDelayed ? ` · ${t('planData.print.delayed')}` : ''}
         </Row>
       </dl>
@@ -104,7 +102,7 @@ function MilestoneSection(props: { commitment: Commitment; milestone: Milestone 
 }
 
 export function CommitmentSection(props: { commitment: Commitment }) {
-  const { t } = usePage();
+  const { t, format } = usePage();
   const range = useDates();
   const c = props.commitment;
   const id = `compromiso-${c.number}`;
@@ -125,7 +123,7 @@ export function CommitmentSection(props: { commitment: Commitment }) {
         <Row label={t('planData.print.commitmentStatus')}>{t(`plan.commitmentStatus.${c.status}`)}</Row>
         {c.statusNote ? <Row label={t('planData.print.statusNote')}>{c.statusNote}</Row> : null}
         <Row label={t('planData.print.commitmentProgress')}>
-          {percent(c.progress)}
+          {format.percent(Math.round(c.progress))}
           {c.isDelayed ? ` · ${t('planData.print.delayed')}` : ''}
         </Row>
         <Row label={t('planData.print.contacts')}>
@@ -244,7 +242,7 @@ export function PlanPrintPage(props: { document: PlanDocument; issuedAt: Date })
           </p>
           <dl class="plan-document__facts">
             <Row label={t('planData.print.status')}>{t(`plan.planStatus.${plan.status}`)}</Row>
-            <Row label={t('planData.print.progress')}>{percent(plan.progress)}</Row>
+            <Row label={t('planData.print.progress')}>{format.percent(Math.round(plan.progress))}</Row>
           </dl>
           <p class="hint">{t('planData.print.issued', { date: format.date(props.issuedAt) })}</p>
           <p class="hint print-hint">{t('planData.print.printHint')}</p>

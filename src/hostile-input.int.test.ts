@@ -281,7 +281,7 @@ describe('input is normalised once, at the edge', () => {
     const english = await signUp(app, { motivation: 'Quiero\u0000 ayudar' }, { 'accept-language': 'en' });
     expect(english.statusCode).toBe(400);
     expect(english.body).toContain('There is a character we cannot store');
-    expect(english.body).toContain('«motivation»');
+    expect(english.body).toContain('“motivation”');
     expect(await database.db.select().from(registrations)).toEqual([]);
     const query = await app.inject({ url: '/buscar?q=agua%00' });
     expect(query.statusCode).toBe(400);

@@ -7,3 +7,11 @@ export const withoutStackAttributes = (html: string) =>
     / (role="(table|rowgroup|row|columnheader|rowheader|cell)"|data-label="[^"]*"|class="cell--primary")/g,
     '',
   );
+
+/** The ids that more than one element of a page carries (a label, a link or a summary would reach only the first). */
+export function duplicateIds(html: string): string[] {
+  const seen = new Map<string, number>();
+  for (const match of html.matchAll(/<[a-zA-Z][^>]*?\sid="([^"]*)"/g))
+    seen.set(match[1]!, (seen.get(match[1]!) ?? 0) + 1);
+  return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+}

@@ -62,11 +62,19 @@ export function failedForm(
   return { values, errors: byField, summary };
 }
 
-/** The form with one message on one field (a refusal worded by the route rather than by a schema). */
-export const formWithMessage = (values: Record<string, string>, field: string, message: string): FormState => ({
+/**
+ * The form with one message on one field (a refusal worded by the route rather than by a schema); `id` is the
+ * field's input, where the summary links (the field's name unless the page gives it another id).
+ */
+export const formWithMessage = (
+  values: Record<string, string>,
+  field: string,
+  message: string,
+  id: string = field,
+): FormState => ({
   values,
   errors: { [field]: message },
-  summary: [{ field, message }],
+  summary: [{ field: id, message }],
 });
 
 /** A submitted field as it was parsed (a string, a list of strings, or an uploaded file), unchecked. */

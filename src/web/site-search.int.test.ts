@@ -36,6 +36,6 @@ describe('search covers the diagnosis and co-creation', () => {
     const hidden = await app.inject({ url: '/buscar?q=domicilio+persona+particular' });
     expect(hidden.body).not.toContain('/problemas/10');
     const english = await app.inject({ url: '/buscar?q=camaras&lang=en' });
-    expect(english.body).toContain('In the diagnosis and co-creation we found 1 result for “camaras”.');
+    expect(english.body).toContain('We found 1 result for “camaras” in the diagnosis and co-creation.');
   });
 });

@@ -17,6 +17,16 @@ export async function expectNoAxeViolations(page: Page) {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
+/** Fails with the ids that more than one element of the page carries (a label or a link reaches only the first). */
+export async function expectUniqueIds(page: Page) {
+  const duplicates = await page.evaluate(() => {
+    const counts = new Map<string, number>();
+    for (const element of document.querySelectorAll('[id]')) counts.set(element.id, (counts.get(element.id) ?? 0) + 1);
+    return [...counts].filter(([, n]) => n > 1).map(([id]) => id);
+  });
+  expect(duplicates, `duplicate ids on ${page.url()}`).toEqual([]);
+}
+
 /** Pages come from a fresh browser context (as ENGINEERING.md asks), closed after each test. */
 export const test = base.extend<{ page: Page }>({
   page: async ({ browser }, use) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test } from './fixtures.js';
+import { expect, expectNoAxeViolations, expectUniqueIds, test } from './fixtures.js';
 import { waitForMail } from './mailbox.js';
 
 /** The demo's fourth exercise has no Secretariat yet: this journey installs one. */
@@ -45,8 +45,17 @@ test('an admin installs a Secretariat, convenes and holds a session with quorum,
 }) => {
   test.setTimeout(150_000);
   await signInAdmin(page);
-  await page.goto('/admin/secretariado');
+  // The admin's desk and the exercises' page first, in both languages.
+  for (const path of ['/admin', '/admin/ejercicios']) {
+    for (const lang of ['es', 'en']) {
+      await page.goto(`${path}?lang=${lang}`);
+      await expectNoAxeViolations(page);
+      await expectUniqueIds(page);
+    }
+  }
+  await page.goto('/admin/secretariado?lang=es');
   await expectNoAxeViolations(page);
+  await expectUniqueIds(page);
 
   // Install it.
   await page.getByLabel('Ejercicio', { exact: true }).selectOption({ label: EXERCISE_TITLE });
@@ -60,6 +69,9 @@ test('an admin installs a Secretariat, convenes and holds a session with quorum,
   await page.getByRole('button', { name: 'Instalar el Secretariado' }).click();
   await expect(page.getByText('Quedó instalado el Secretariado.')).toBeVisible();
   await expectNoAxeViolations(page);
+  // Its admin page holds the seat, member, document and session forms: every control has its own id.
+  await expectUniqueIds(page);
+  await expect(page.getByLabel('Tipo de documento', { exact: true })).toHaveAttribute('id', 'documentKind');
 
   // Its composition; a second guarantor seat is refused with a clear message, and nothing typed is lost.
   await addSeat(page, 'Órgano garante', { institution: 'Órgano Garante Local (institución de demostración)' });
@@ -79,6 +91,7 @@ test('an admin installs a Secretariat, convenes and holds a session with quorum,
   await addSeat(page, 'Sociedad civil', { label: 'Colectivo Joven de Prueba' });
   await addSeat(page, 'Facilitación', {});
   await expect(page.getByText('Agregamos el lugar.')).toBeVisible();
+  await expectUniqueIds(page);
 
   await addMember(page, 'Órgano Garante Local (institución de demostración) (Órgano garante)', 'Gabriela Garante');
   await addMember(page, 'Ayuntamiento de Durango (Autoridades participantes)', 'Mauricio Municipal');

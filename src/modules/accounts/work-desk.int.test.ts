@@ -1,9 +1,10 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/client.js';
 import { signInAs } from '../../testing/sign-in.js';
 import { createTestApp } from '../../testing/test-app.js';
+import { problemReports, problems } from '../cocreation/schema.js';
 import { institutions } from '../directory/schema.js';
 import { emails } from '../notifications/schema.js';
 import { activities } from '../plan/schema.js';
@@ -133,5 +134,44 @@ describe('staff find their work', () => {
     expect(cardOf(evaluatorWork.body, '/evaluacion')).toMatch(/Evaluaciones finales pendientes: \d+/);
     const nothing = await app.inject({ url: '/mi-trabajo', cookies: participant.cookies });
     expect(nothing.body).toContain('Por ahora no hay nada pendiente para ti.');
+  }, 120_000);
+
+  it('only those who moderate see the problems and comments to moderate on “Mi trabajo”', async () => {
+    const member = await signInAs(database, { roles: [{ role: 'secretariat_member' }] });
+    const facilitator = await signInAs(database, { roles: [{ role: 'facilitator' }] });
+    const both = await signInAs(database, { roles: [{ role: 'secretariat_member' }, { role: 'facilitator' }] });
+
+    // A Secretariat member follows the Secretariat, but moderates neither problems nor comments.
+    const memberWork = await app.inject({ url: '/mi-trabajo', cookies: member.cookies });
+    expect(memberWork.statusCode).toBe(200);
+    expect(memberWork.body).toContain('Secretariado Técnico');
+    expect(memberWork.body).not.toContain('href="/admin/problemas"');
+    expect(memberWork.body).not.toContain('Problemas por moderar');
+    expect(memberWork.body).not.toContain('href="/admin/comentarios"');
+    expect((await app.inject({ url: '/admin/problemas', cookies: member.cookies })).statusCode).toBe(403);
+
+    // Someone reports a visible problem: it waits for the moderators.
+    const [visible] = await database.db
+      .select({ id: problems.id })
+      .from(problems)
+      .where(isNull(problems.hiddenAt))
+      .limit(1);
+    await database.db
+      .insert(problemReports)
+      .values({ problemId: visible!.id, reporterId: member.user.id, reason: 'spam' });
+    expect(
+      (await app.inject({ url: '/mi-trabajo', cookies: member.cookies })).body,
+      'a member never sees the moderation queue',
+    ).not.toContain('href="/admin/problemas"');
+
+    // A facilitator moderates: the queue is on their page with what waits, and its link opens.
+    const facilitatorWork = await app.inject({ url: '/mi-trabajo', cookies: facilitator.cookies });
+    expect(cardOf(facilitatorWork.body, '/admin/problemas')).toMatch(/Problemas reportados o sin decisión: [1-9]\d*/);
+    cardOf(facilitatorWork.body, '/admin/comentarios');
+    expect((await app.inject({ url: '/admin/problemas', cookies: facilitator.cookies })).statusCode).toBe(200);
+
+    // A member who also facilitates sees the queue once.
+    const bothWork = await app.inject({ url: '/mi-trabajo', cookies: both.cookies });
+    expect(bothWork.body.split('<a href="/admin/problemas">')).toHaveLength(2);
   }, 120_000);
 });

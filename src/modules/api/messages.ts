@@ -82,7 +82,7 @@ export const apiMessages = defineMessages(
   {
     'api.title': 'Public API',
     'api.lead':
-      'Query the exercises, the calls, the Technical Secretariat, the action plans and every commitment with its milestones and activities from your own programs: JSON, no account or key, the same public information the portal shows.',
+      'Query the exercises, the calls, the Local Technical Secretariat, the action plans and every commitment with its milestones and activities from your own programs: JSON, no account or key, the same public information the portal shows.',
     'api.start.title': 'Getting started',
     'api.start.body':
       'Every route answers GET with JSON. For example, to fetch one commitment with all its fields, its milestones and its progress:',
@@ -120,10 +120,10 @@ export const apiMessages = defineMessages(
     'api.op.getExercise': 'One exercise.',
     'api.op.listCalls': 'The published calls (never drafts).',
     'api.op.getCall': 'One call.',
-    'api.op.listSessions': 'The Technical Secretariat sessions; minutes only once approved.',
-    'api.op.getSession': 'One Technical Secretariat session.',
-    'api.op.listAgreements': 'The Technical Secretariat agreements, with their vote and follow-up.',
-    'api.op.getAgreement': 'One Technical Secretariat agreement.',
+    'api.op.listSessions': 'The Secretariat’s sessions; their minutes only once approved.',
+    'api.op.getSession': 'One session of the Secretariat.',
+    'api.op.listAgreements': 'The Secretariat’s agreements, with their vote and follow-up.',
+    'api.op.getAgreement': 'One agreement of the Secretariat.',
     'api.op.listPlans': 'The public action plans, with their progress.',
     'api.op.getPlan': 'One action plan.',
     'api.op.listCommitments':

@@ -176,6 +176,95 @@ describe('admin pages of calls', () => {
     expect(await database.db.select().from(calls).where(eq(calls.exerciseId, exerciseId))).toEqual([]);
   });
 
+  it('takes the themes in English beside the Spanish ones, one for each in the same order, or none', async () => {
+    const { exerciseId, post, get, database } = await setUp();
+    const form = await get('/admin/convocatorias/nueva');
+    expect(form.body).toContain('<label class="field__label" for="themesEn">Temas de interés en inglés');
+    const id = await createDraft(post, {
+      ...validForm(exerciseId),
+      themesEn: 'Public safety\r\n\n  Environment  \n',
+    });
+    expect(await callRow(database, id)).toMatchObject({
+      themes: ['Seguridad ciudadana', 'Medio ambiente'],
+      themesEn: ['Public safety', 'Environment'],
+    });
+    expect((await get(`/admin/convocatorias/${id}/editar`)).body).toMatch(
+      /<textarea[^>]*id="themesEn"[^>]*>Public safety\nEnvironment<\/textarea>/,
+    );
+    // Without English themes (the English page then shows the Spanish ones).
+    const plain = await createDraft(post, { ...validForm(exerciseId), title: 'Convocatoria sin temas en inglés' });
+    expect((await callRow(database, plain)).themesEn).toEqual([]);
+
+    // One too few, or one too many: refused next to the field, with everything typed kept.
+    const fewer = await post('/admin/convocatorias/nueva', { ...validForm(exerciseId), themesEn: 'Public safety' });
+    expect(fewer.statusCode).toBe(400);
+    expect(fewer.body).toContain(
+      '<a href="#themesEn">Faltan temas en inglés: escribe uno por cada tema en español, en el mismo orden, o deja vacío este campo.</a>',
+    );
+    expect(fewer.body).toContain('id="themesEn-error"');
+    expect(fewer.body).toMatch(/<textarea[^>]*id="themesEn"[^>]*>Public safety<\/textarea>/);
+    const more = await post('/admin/convocatorias/nueva', {
+      ...validForm(exerciseId),
+      themes: '',
+      themesEn: 'Public safety',
+    });
+    expect(more.statusCode).toBe(400);
+    expect(more.body).toContain('<a href="#themesEn">Sobran temas en inglés');
+    // Said together with the form's other problems, in the form's order.
+    const both = await post('/admin/convocatorias/nueva', {
+      ...validForm(exerciseId),
+      title: '',
+      themesEn: 'Public safety\nEnvironment\nHealth',
+      contactEmail: 'no-es-un-correo',
+    });
+    expect(both.statusCode).toBe(400);
+    expect(both.body.indexOf('href="#title"')).toBeLessThan(both.body.indexOf('href="#themesEn"'));
+    expect(both.body.indexOf('href="#themesEn"')).toBeLessThan(both.body.indexOf('href="#contactEmail"'));
+    // In English, the message is English.
+    const english = await post('/admin/convocatorias/nueva?lang=en', {
+      ...validForm(exerciseId),
+      themesEn: 'Public safety',
+    });
+    expect(english.statusCode).toBe(400);
+    expect(english.body).toContain(
+      'Some English themes are missing: enter one for each Spanish theme, in the same order, or leave this field empty.',
+    );
+
+    // Hostile input is refused or cleaned, never a server error, and nothing half-written is stored.
+    const before = (await database.db.select().from(calls).where(eq(calls.exerciseId, exerciseId))).length;
+    const nul = await post('/admin/convocatorias/nueva', {
+      ...validForm(exerciseId),
+      themesEn: 'Public\u0000safety\nEnvironment',
+    });
+    expect(nul.statusCode).toBe(400);
+    const tooLong = await post('/admin/convocatorias/nueva', {
+      ...validForm(exerciseId),
+      themesEn: `${'x'.repeat(121)}\nEnvironment`,
+    });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.body).toContain('Cada tema en inglés puede tener hasta 120 caracteres.');
+    const huge = await post('/admin/convocatorias/nueva', {
+      ...validForm(exerciseId),
+      themesEn: 'Public safety\n'.repeat(30_000),
+    });
+    expect(huge.statusCode).toBeGreaterThanOrEqual(400);
+    expect(huge.statusCode).toBeLessThan(500);
+    const manyLines = await post('/admin/convocatorias/nueva', {
+      ...validForm(exerciseId),
+      themes: Array.from({ length: 41 }, (_, i) => `Tema ${i}`).join('\n'),
+      themesEn: Array.from({ length: 41 }, (_, i) => `Theme ${i}`).join('\n'),
+    });
+    expect(manyLines.statusCode).toBe(400);
+    expect(manyLines.body).toContain('Escribe como máximo 40 temas en inglés.');
+    expect((await database.db.select().from(calls).where(eq(calls.exerciseId, exerciseId))).length).toBe(before);
+    const controls = await createDraft(post, {
+      ...validForm(exerciseId),
+      title: 'Convocatoria con caracteres de control',
+      themesEn: 'Public\u0007 safety\u001b\nEnvironment',
+    });
+    expect((await callRow(database, controls)).themesEn).toEqual(['Public safety', 'Environment']);
+  });
+
   it('reads dates on Durango’s clocks with the rules of their year: 15 November 2020, 23:59 is 05:59 UTC the next day', async () => {
     const { exerciseId, post, get, database } = await setUp();
     const id = await createDraft(post, {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { callFieldsInput } from './create-call.js';
+import { callFieldsInput, themesMisalignment } from './create-call.js';
 import { utcToZonedTime, zonedTimeToUtc } from './local-time.js';
 import type { calls } from './schema.js';
 
@@ -13,6 +13,7 @@ export const callFormFields = [
   'specificObjectives',
   'requirements',
   'themes',
+  'themesEn',
   'opensDate',
   'opensTime',
   'closesDate',
@@ -63,6 +64,8 @@ export function parseCallForm(values: CallFormValues, timeZone: string): CallFor
   };
   const opensAt = instant('opens');
   const closesAt = instant('closes');
+  const themes = linesOf(values.themes);
+  const themesEn = linesOf(values.themesEn);
   const parsed = callFieldsInput.safeParse({
     title: values.title,
     summary: values.summary,
@@ -70,7 +73,8 @@ export function parseCallForm(values: CallFormValues, timeZone: string): CallFor
     generalObjective: values.generalObjective,
     specificObjectives: linesOf(values.specificObjectives),
     requirements: linesOf(values.requirements),
-    themes: linesOf(values.themes),
+    themes,
+    themesEn,
     // Placeholders when a date is missing or wrong: its problem is already listed.
     opensAt: opensAt ?? new Date(0),
     closesAt: closesAt ?? new Date(1),
@@ -83,6 +87,9 @@ export function parseCallForm(values: CallFormValues, timeZone: string): CallFor
       if (field === 'closesAt' && (!opensAt || !closesAt)) continue;
       issues.push(issue(formFieldOf[field] ?? field, zodIssue.message));
     }
+    // The schema checks the English themes against the Spanish ones only once every field is valid: say it now.
+    const misaligned = themesMisalignment(themes, themesEn);
+    if (misaligned && !issues.some((i) => i.path[0] === 'themesEn')) issues.push(issue('themesEn', misaligned));
   }
   if (issues.length > 0 || !parsed.success) {
     const order = (i: CallFormIssue) => callFormFields.indexOf(i.path[0] as (typeof callFormFields)[number]);
@@ -104,6 +111,7 @@ export function callFormValuesOf(call: typeof calls.$inferSelect, timeZone: stri
     specificObjectives: call.specificObjectives.join('\n'),
     requirements: call.requirements.join('\n'),
     themes: call.themes.join('\n'),
+    themesEn: call.themesEn.join('\n'),
     opensDate: opens.date,
     opensTime: opens.time,
     closesDate: closes.date,

@@ -27,6 +27,7 @@ export const callFields = z.object({
   specificObjectives: listOf('specificObjectives', 50, 5000),
   requirements: listOf('requirements', 50, 2000).refine((list) => list.length > 0, 'requirements.required'),
   themes: listOf('themes', 40, 120),
+  themesEn: listOf('themesEn', 40, 120),
   opensAt: z.date(),
   closesAt: z.date(),
   contactEmail: z.email('contactEmail.invalid').max(254, 'contactEmail.invalid'),
@@ -36,8 +37,26 @@ export const callFields = z.object({
 const closesAfterOpens = (value: { opensAt: Date; closesAt: Date }) => value.opensAt < value.closesAt;
 const closesAfterOpensIssue = { message: 'closesAt.beforeOpens', path: ['closesAt'] };
 
+/**
+ * The English themes are none (English pages then show the Spanish ones) or one for each Spanish theme, in its order:
+ * fewer or more would put an English label on the wrong Spanish theme.
+ */
+export const themesMisalignment = (themes: readonly string[], themesEn: readonly string[]) =>
+  themesEn.length === 0 || themesEn.length === themes.length
+    ? undefined
+    : themesEn.length < themes.length
+      ? 'themesEn.fewer'
+      : 'themesEn.more';
+const themesAligned = <T extends { themes: string[]; themesEn: string[] }>(
+  value: T,
+  context: z.core.$RefinementCtx<T>,
+) => {
+  const message = themesMisalignment(value.themes, value.themesEn);
+  if (message) context.addIssue({ code: 'custom', path: ['themesEn'], message });
+};
+
 /** The fields of a call an admin may correct (not its exercise nor its status). */
-export const callFieldsInput = callFields.refine(closesAfterOpens, closesAfterOpensIssue);
+export const callFieldsInput = callFields.refine(closesAfterOpens, closesAfterOpensIssue).superRefine(themesAligned);
 export type CallFieldsInput = z.input<typeof callFieldsInput>;
 
 export const createCallInput = callFields
@@ -47,7 +66,8 @@ export const createCallInput = callFields
     eligibleStateCode: z.string().regex(/^\d{2}$/),
     status: z.enum(callStatuses).default('draft'),
   })
-  .refine(closesAfterOpens, closesAfterOpensIssue);
+  .refine(closesAfterOpens, closesAfterOpensIssue)
+  .superRefine(themesAligned);
 export type CreateCallInput = z.input<typeof createCallInput>;
 
 /**

@@ -7,6 +7,26 @@ import { demoDateFrom, demoExerciseSlugs } from '../exercises/demo.js';
 import { exercises } from '../exercises/schema.js';
 import { createCall } from './create-call.js';
 
+/** The themes a person may choose when signing up, and their English labels in the same order. */
+const demoThemes = [
+  'Seguridad ciudadana',
+  'Medio ambiente y residuos',
+  'Movilidad y seguridad vial',
+  'Salud mental',
+  'Trámites y servicios',
+  'Espacios públicos',
+  'Transparencia y rendición de cuentas',
+];
+const demoThemesEn = [
+  'Public safety',
+  'Environment and waste',
+  'Mobility and road safety',
+  'Mental health',
+  'Public services and paperwork',
+  'Public spaces',
+  'Transparency and accountability',
+];
+
 const thirdCall = {
   title: 'Convocatoria para participar en el Tercer Plan de Acción Local de Gobierno Abierto Durango',
   summary:
@@ -31,15 +51,8 @@ const thirdCall = {
     'Manifestar por escrito, en el formulario en línea «Súmate», la intención de participar de manera honoraria.',
     'Inscribirse entre el 29 de septiembre y el 15 de noviembre de 2020.',
   ],
-  themes: [
-    'Seguridad ciudadana',
-    'Medio ambiente y residuos',
-    'Movilidad y seguridad vial',
-    'Salud mental',
-    'Trámites y servicios',
-    'Espacios públicos',
-    'Transparencia y rendición de cuentas',
-  ],
+  themes: demoThemes,
+  themesEn: demoThemesEn,
   resultsText:
     'La convocatoria cerró el 15 de noviembre de 2020. Cada persona inscrita recibió por correo electrónico la invitación a la sesión de instalación del Secretariado Técnico Local.',
 };
@@ -58,15 +71,8 @@ const fourthCall = {
     'Conocer cómo se integra el Secretariado Técnico Local y cómo decide.',
     'Ver cómo se da seguimiento público a los compromisos de un plan.',
   ],
-  themes: [
-    'Seguridad ciudadana',
-    'Medio ambiente y residuos',
-    'Movilidad y seguridad vial',
-    'Salud mental',
-    'Trámites y servicios',
-    'Espacios públicos',
-    'Transparencia y rendición de cuentas',
-  ],
+  themes: demoThemes,
+  themesEn: demoThemesEn,
   requirements: [
     'Residir en el estado de Durango.',
     'Tener interés en participar de manera honoraria.',

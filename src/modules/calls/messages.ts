@@ -52,6 +52,9 @@ export const callsMessages = defineMessages(
     'calls.field.onePerLine': 'Uno por línea.',
     'calls.field.themes': 'Temas de interés',
     'calls.field.themesHint': 'Los temas que cada persona podrá elegir al inscribirse. Uno por línea.',
+    'calls.field.themesEn': 'Temas de interés en inglés',
+    'calls.field.themesEnHint':
+      'Para la página de inscripción en inglés: la traducción de cada tema, uno por línea y en el mismo orden. Si lo dejas vacío, esa página muestra los temas en español. La inscripción guarda siempre el tema en español.',
     'calls.field.opens': 'Apertura',
     'calls.field.opensHint': 'Fecha y hora de {zone}. Desde ese minuto se reciben inscripciones.',
     'calls.field.closes': 'Cierre',
@@ -84,6 +87,12 @@ export const callsMessages = defineMessages(
     'calls.error.requirements.tooMany': 'Escribe como máximo 50 requisitos.',
     'calls.error.themes.itemTooLong': 'Cada tema puede tener hasta 120 caracteres.',
     'calls.error.themes.tooMany': 'Escribe como máximo 40 temas.',
+    'calls.error.themesEn.itemTooLong': 'Cada tema en inglés puede tener hasta 120 caracteres.',
+    'calls.error.themesEn.tooMany': 'Escribe como máximo 40 temas en inglés.',
+    'calls.error.themesEn.fewer':
+      'Faltan temas en inglés: escribe uno por cada tema en español, en el mismo orden, o deja vacío este campo.',
+    'calls.error.themesEn.more':
+      'Sobran temas en inglés: escribe uno por cada tema en español, en el mismo orden, o deja vacío este campo.',
     'calls.error.opensDate.required': 'Escribe la fecha de apertura.',
     'calls.error.opensDate.invalid': 'La fecha de apertura no existe: revísala.',
     'calls.error.opensTime.invalid': 'Escribe la hora de apertura con horas y minutos, como 00:00.',
@@ -182,6 +191,9 @@ export const callsMessages = defineMessages(
     'calls.field.onePerLine': 'One per line.',
     'calls.field.themes': 'Themes of interest',
     'calls.field.themesHint': 'The themes each person can choose when signing up. One per line.',
+    'calls.field.themesEn': 'Themes of interest in English',
+    'calls.field.themesEnHint':
+      'For the sign-up page in English: the translation of each theme, one per line, in the same order. If you leave it empty, that page shows the Spanish themes. A sign-up always stores the Spanish theme.',
     'calls.field.opens': 'Opening',
     'calls.field.opensHint': 'Date and time in {zone}. Sign-ups are accepted from that minute on.',
     'calls.field.closes': 'Closing',
@@ -212,6 +224,12 @@ export const callsMessages = defineMessages(
     'calls.error.requirements.tooMany': 'Enter at most 50 requirements.',
     'calls.error.themes.itemTooLong': 'Each theme can be up to 120 characters long.',
     'calls.error.themes.tooMany': 'Enter at most 40 themes.',
+    'calls.error.themesEn.itemTooLong': 'Each English theme can be up to 120 characters long.',
+    'calls.error.themesEn.tooMany': 'Enter at most 40 English themes.',
+    'calls.error.themesEn.fewer':
+      'Some English themes are missing: enter one for each Spanish theme, in the same order, or leave this field empty.',
+    'calls.error.themesEn.more':
+      'There are more English themes than Spanish ones: enter one for each Spanish theme, in the same order, or leave this field empty.',
     'calls.error.opensDate.required': 'Enter the opening date.',
     'calls.error.opensDate.invalid': 'The opening date does not exist: check it.',
     'calls.error.opensTime.invalid': 'Enter the opening time in hours and minutes, like 00:00.',

@@ -39,6 +39,7 @@ export const callsModule: ModuleManifest = {
         'requirements',
         'considerations',
         'themes',
+        'themesEn',
         'opensAt',
         'closesAt',
         'status',

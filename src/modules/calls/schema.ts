@@ -20,6 +20,11 @@ export const calls = pgTable(
     requirements: jsonb('requirements').$type<string[]>().notNull().default([]),
     /** Themes a registrant can pick as interests (e.g. "Seguridad ciudadana", "Medio ambiente"). */
     themes: jsonb('themes').$type<string[]>().notNull().default([]),
+    /**
+     * The same themes in English, in the same order (empty: English pages show the Spanish ones). A sign-up stores the
+     * Spanish theme whatever the language of its page.
+     */
+    themesEn: jsonb('themes_en').$type<string[]>().notNull().default([]),
     /** INEGI state code whose residents may register (the default eligibility rule). */
     eligibleStateCode: varchar('eligible_state_code', { length: 2 }).notNull(),
     opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),

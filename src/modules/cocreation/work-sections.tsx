@@ -1,8 +1,8 @@
 import { pageSection, type SectionContext } from '../../kernel/page-sections.js';
-import { hasRole } from '../../kernel/actor.js';
 import { adminDeskSlot, myWorkSlot, type WorkSubject } from '../accounts/work-slots.js';
 import { WorkCard } from '../accounts/views/work-card.js';
 import { listProblemsToModerate } from './list-problems-to-moderate.js';
+import { canModerateProblems } from './policy.js';
 
 /** Reported problems and problems still without a disposition: the moderators' queue of the diagnosis. */
 async function card({ db, request }: SectionContext<WorkSubject>) {
@@ -18,10 +18,11 @@ async function card({ db, request }: SectionContext<WorkSubject>) {
 }
 
 export const problemsDeskSection = pageSection({ slot: adminDeskSlot, id: 'cocreation.desk', load: card });
+/** The same queue on the work page of those who moderate (the cocreation policy's roles), and of nobody else. */
 export const problemsWorkSection = pageSection({
   slot: myWorkSlot,
   id: 'cocreation.work',
   async load(context) {
-    return hasRole(context.subject.actor, 'facilitator') ? card(context) : null;
+    return canModerateProblems(context.subject.actor) ? card(context) : null;
   },
 });

@@ -420,7 +420,7 @@ export const evaluationMessages = defineMessages(
     'evaluation.results.rule.levels':
       'The status the government declared in its latest report and the completion the assessment gave are different levels (for the comparison, "no evidence available" counts as "not started").',
     'evaluation.results.rule.progress':
-      'The government declared the commitment complete, but the progress computed from its activities is under 100 %.',
+      'The government declared the commitment complete, but the progress computed from its activities is under 100%.',
     'evaluation.results.counts.title': 'How many commitments are at each level',
     'evaluation.results.counts.lead': 'Each table adds up to the {count} commitments shown.',
     'evaluation.results.counts.declared': 'Declared by the government (latest report)',
@@ -443,7 +443,7 @@ export const evaluationMessages = defineMessages(
     'evaluation.results.none': 'No commitment matches the filter.',
     'evaluation.disagreement.badge': 'Disagreement',
     'evaluation.disagreement.levels_differ': 'Declared and assessed do not match.',
-    'evaluation.disagreement.complete_under_100': 'Declared complete with computed progress under 100 %.',
+    'evaluation.disagreement.complete_under_100': 'Declared complete with computed progress under 100%.',
     'evaluation.disagreement.none': 'No disagreement',
 
     'evaluation.commitment.title': 'Assessment of commitment {number}',
@@ -462,7 +462,7 @@ export const evaluationMessages = defineMessages(
     'evaluation.end.narrative': 'What was achieved',
     'evaluation.end.evidence': 'Evidence',
     'evaluation.end.progressAt': 'Progress computed when assessed: {progress}.',
-    'evaluation.end.justification': 'Why it is considered complete with computed progress under 100 %',
+    'evaluation.end.justification': 'Why it is considered complete with computed progress under 100%',
     'evaluation.end.finalReportFirst': 'The end assessment needs the lead institution’s final report.',
 
     'evaluation.work.title': 'Reports and assessments',
@@ -492,7 +492,7 @@ export const evaluationMessages = defineMessages(
     'evaluation.work.none': '—',
     'evaluation.reminder.subject': 'Late assessments: {count}',
     'evaluation.reminder.intro':
-      'Hello, {name}. These assessments of commitments are past their deadline, and you may make them, since you have no tie to the lead institution:',
+      'Hello, {name}. These commitment assessments are overdue, and you can carry them out because you have no ties to the lead institution:',
     'evaluation.reminder.item': 'Commitment {number}. {title} ({plan}): {kind} assessment, due on {due}.',
     'evaluation.reminder.kind.design': 'design',
     'evaluation.reminder.kind.end': 'end',
@@ -537,12 +537,12 @@ export const evaluationMessages = defineMessages(
     'evaluation.form.design.submit': 'Save the design assessment',
     'evaluation.form.end.title': 'End assessment: commitment {number}',
     'evaluation.form.end.lead':
-      'The progress computed today is {progress}. If you judge it complete with progress under 100 %, say why: the justification is public.',
+      'The progress computed today is {progress}. If you judge it complete with progress under 100%, say why: the justification is public.',
     'evaluation.form.narrativeEnd.hint':
       'What changed thanks to the commitment and how you know. At least 200 characters.',
     'evaluation.form.evidence': 'Links to the evidence',
     'evaluation.form.evidence.hint': 'One link per line (https://…). At least one.',
-    'evaluation.form.completeJustification': 'Justification of "complete" with progress under 100 %',
+    'evaluation.form.completeJustification': 'Justification of "complete" with progress under 100%',
     'evaluation.form.end.submit': 'Save the end assessment',
     'evaluation.notice.report': 'The report was filed and is now public.',
     'evaluation.notice.design': 'The design assessment was saved and is now public.',
@@ -573,7 +573,7 @@ export const evaluationMessages = defineMessages(
     'evaluation.error.evidence.invalid': 'Each line must be a web address starting with https:// or http://.',
     'evaluation.error.evidence.tooMany': 'Too many links (20 at most).',
     'evaluation.error.completeJustification.required':
-      'The computed progress is under 100 %: explain why you judge it complete.',
+      'The computed progress is under 100%: explain why you judge it complete.',
     'evaluation.error.completeJustification.tooLong': 'The justification is too long.',
     'evaluation.error.assessorName.required': 'Write your public name.',
     'evaluation.error.assessorName.tooLong': 'The name is too long.',
@@ -624,7 +624,7 @@ export const evaluationMessages = defineMessages(
     'audit.field.period': 'Report',
     'audit.field.reportedOn': 'Date of the report',
     'audit.field.declaredStatus': 'Declared progress',
-    'audit.field.narrative': 'Account',
+    'audit.field.narrative': 'Narrative',
     'audit.field.progressAtReport': 'Computed progress on the date of the report',
     'audit.field.method': 'Evaluation method',
     'audit.field.assessedOn': 'Date of the assessment',

@@ -153,12 +153,12 @@ export const notificationsMessages = defineMessages(
       '{inviter} invites you to take part in {site} with the role of {role}. To accept, open this link and choose your password:',
     'notifications.invitation.action': 'Accept the invitation',
     'notifications.invitation.ignore': 'If you were not expecting this invitation, ignore this message.',
-    'notifications.confirmRegistration.subject': 'Confirm your sign-up to the call (reference {reference})',
+    'notifications.confirmRegistration.subject': 'Confirm your sign-up for the call (reference {reference})',
     'notifications.confirmRegistration.subjectUpdate': 'Confirm the changes to your sign-up (reference {reference})',
     'notifications.confirmRegistration.intro':
-      'We received your expression of interest in taking part, on an honorary basis, in “{call}”. For your sign-up to count, confirm that this e-mail address is yours:',
+      'We received your request to take part, as an unpaid volunteer, in “{call}”. For your sign-up to count, confirm that this e-mail address is yours:',
     'notifications.confirmRegistration.introUpdate':
-      'We received changes to your sign-up to “{call}”. They will only be saved if you confirm that this e-mail address is yours:',
+      'We received changes to your sign-up for “{call}”. They will only be saved if you confirm that this e-mail address is yours:',
     'notifications.confirmRegistration.action': 'Confirm my sign-up',
     'notifications.confirmRegistration.next':
       'What happens next: the call closes on {closesOn}. After that, the guarantor body will write to this address with the next step. Your reference is {reference}.',
@@ -199,8 +199,8 @@ export const notificationsMessages = defineMessages(
       'When the mail server does not answer, each e-mail is tried again, waiting longer each time (up to 30 minutes), for {hours} hours; after that it is marked “could not be sent”.',
     'notifications.outbox.alarmTitle': 'Some e-mails have been waiting for more than an hour',
     'notifications.outbox.alarm':
-      'The oldest unsent e-mail was written on {date}. Check that the mail server is reachable; the e-mails will keep being tried.',
-    'notifications.outbox.retryFailed': 'Try again the {count} e-mails that could not be sent',
+      'The oldest unsent e-mail was written on {date}. Check that the mail server is reachable; the portal keeps trying to send them.',
+    'notifications.outbox.retryFailed': 'Retry the {count} e-mails that could not be sent',
     'notifications.outbox.retryFailedHint': 'They will be tried within a minute, with the same content and link.',
     'notifications.outbox.retried': '{count} e-mails will be tried again within a minute.',
     'notifications.email.title': 'E-mail: {subject}',

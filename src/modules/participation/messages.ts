@@ -223,9 +223,9 @@ export const participationMessages = defineMessages(
 
     'participation.email.update.subjectOne': 'News on “{title}”',
     'participation.email.update.subjectMany': 'News on {count} records you follow',
-    'participation.email.update.intro': 'Things changed in what you follow on {site}:',
+    'participation.email.update.intro': 'Some things you follow on {site} have changed:',
     'participation.email.digest.subject': 'Your weekly digest from {site}',
-    'participation.email.digest.intro': 'This changed this week in what you follow on {site}:',
+    'participation.email.digest.intro': 'Here is what changed this week in what you follow on {site}:',
     'participation.email.change.created': 'Created ({actor}, {when})',
     'participation.email.change.updated': 'Updated ({actor}, {when})',
     'participation.email.change.deleted': 'Deleted ({actor}, {when})',
@@ -236,7 +236,7 @@ export const participationMessages = defineMessages(
     'participation.email.unfollow': 'Stop following “{title}”',
     'participation.email.why':
       'You get this e-mail because you follow these records. You can change how often you hear from us, or stop following them, whenever you like.',
-    'participation.email.manage': 'See what you follow and how often you are told',
+    'participation.email.manage': 'See what you follow and how often we write to you',
     'participation.kind.comment': 'Comment',
     'participation.kind.official_response': 'Official response',
     'participation.status.visible': 'Visible',

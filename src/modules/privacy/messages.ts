@@ -84,10 +84,10 @@ export const privacyMessages = defineMessages(
       'You can see all the data the portal keeps about you, ask for them to be corrected or cancelled, or object to their use (ARCO rights).',
     'privacy.download.title': 'Download my data',
     'privacy.download.body':
-      'A JSON file with everything the portal keeps about you: your account and roles, your sign-ups, comments, follows and reports, the problems you proposed and supported, your notes and the evidence you uploaded, your seats on the Technical Secretariat, your reports and assessments, your consents and requests, and the e-mails we sent you. Only the keys we keep hashed (your password, your links) and the contents of files are left out; the file itself says which.',
+      'A JSON file with everything the portal keeps about you: your account and roles, your sign-ups, comments, follows and reports, the problems you proposed and supported, your notes and the evidence you uploaded, your seats on the Local Technical Secretariat, your reports and assessments, your consents and requests, and the e-mails we sent you. Only the keys we keep hashed (your password, your links) and the contents of files are left out; the file itself says which.',
     'privacy.download.button': 'Download my data (JSON)',
     'privacy.arco.title': 'File an ARCO request',
-    'privacy.arco.kind': 'What do you want to do',
+    'privacy.arco.kind': 'What do you want to do?',
     'privacy.arco.kind.access': 'Access: know which data we hold and how we use them',
     'privacy.arco.kind.rectification': 'Rectification: correct inaccurate or incomplete data',
     'privacy.arco.kind.cancellation': 'Cancellation: have your data deleted',
@@ -124,9 +124,9 @@ export const privacyMessages = defineMessages(
     'privacy.arco.closed': 'This request is already closed.',
     'privacy.cancel.title': 'Cancel my account',
     'privacy.cancel.body':
-      'We will delete your name, e-mail, phone and password, close your sessions, remove your roles and stop your follows. Your sign-ups keep only what the statistics count (sector, municipality, themes). Your comments, problems, supports and reports stay as from a cancelled account, without your e-mail, phone or name. This cannot be undone.',
+      'We will delete your name, e-mail, phone and password, close your sessions, remove your roles and stop your follows. Your sign-ups keep only what the statistics count (sector, municipality, themes). Your comments, problems, supports and reports remain, credited to a cancelled account, without your e-mail, phone or name. This cannot be undone.',
     'privacy.cancel.publicActs':
-      'What is a public act stays: if you held a seat on the Technical Secretariat, your public name and organisation remain in its composition, attendance and approved minutes (your e-mail and biography are deleted); if you signed an assessment, your name and organisation remain on it. Your notes and evidence on the plan stay, signed by the position, not by you.',
+      'What is a public act stays: if you held a seat on the Local Technical Secretariat, your public name and organisation remain in its composition, attendance and approved minutes (your e-mail and biography are deleted); if you signed an assessment, your name and organisation remain on it. Your notes and evidence on the plan remain, credited to your role, not to you.',
     'privacy.cancel.noticeTitle': 'If you cancel your account',
     'privacy.cancel.confirm': 'Yes, cancel my account',
     'privacy.cancel.done': 'Your account is cancelled and your personal data were deleted.',

@@ -48,7 +48,7 @@ export const registrationFiguresMessages = defineMessages(
   {
     'figures.crumb': 'Figures',
     'figures.title': 'Call figures',
-    'figures.lead': 'How many people have signed up to “{call}”, by sector and by municipality.',
+    'figures.lead': 'How many people have signed up for “{call}”, by sector and by municipality.',
     'figures.total.one': 'person signed up',
     'figures.total.other': 'people signed up',
     'figures.asOf': 'Figures as of {date}.',
@@ -79,7 +79,7 @@ export const registrationFiguresMessages = defineMessages(
     'figures.people.one': '{count} person',
     'figures.people.other': '{count} people',
     'figures.readCall': 'Read the call',
-    'figures.sector.civil_society_org': 'Civil society organisation',
+    'figures.sector.civil_society_org': 'Civil-society organisation',
     'figures.sector.academia': 'Academia or research',
     'figures.sector.private_sector': 'Private sector or business',
     'figures.sector.professional_college': 'Professional association',

@@ -191,7 +191,7 @@ describe('the public figures page of a call', () => {
     expect(html).toContain(
       '<strong class="figures-total__number">6</strong> <span class="figures-total__label">people signed up</span>',
     );
-    expect(rowsOf(html, 'People signed up, by sector')[0]).toEqual(['Civil society organisation', '3', '50\u00a0%']);
+    expect(rowsOf(html, 'People signed up, by sector')[0]).toEqual(['Civil-society organisation', '3', '50%']);
     expect(html).toContain('<title>Lerdo: 1 person</title>');
     expect(html).toContain('We count only confirmed registrations');
   });

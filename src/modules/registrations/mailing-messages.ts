@@ -101,7 +101,7 @@ export const mailingMessages = defineMessages(
     'mailing.notForCancelled': 'The call was cancelled: there is no next step to announce.',
     'mailing.defaultSubject': 'Next step: {call}',
     'mailing.defaultBody':
-      'Thank you for signing up to the call “{call}”, which closed on {date}.\n\nThe next step is: [describe here what comes next, when and where].\n\nIf you have any questions, write to us at {contact}.',
+      'Thank you for signing up for the call “{call}”, which closed on {date}.\n\nThe next step is: [describe here what comes next, when and where].\n\nIf you have any questions, write to us at {contact}.',
     'mailing.list.title': 'Mailings',
     'mailing.list.caption': 'Mailings of the next-step message, newest first',
     'mailing.list.date': 'Date',

@@ -125,11 +125,11 @@ export const registrationsMessages = defineMessages(
   },
   {
     'registrations.cta': 'Sign up',
-    'registrations.title': 'Sign up to the call',
+    'registrations.title': 'Join the call',
     'registrations.lead':
-      'State in writing your interest in taking part, on an honorary basis, in “{call}”. We will ask you to confirm your e-mail.',
+      'Tell us in writing that you would like to take part, as an unpaid volunteer, in “{call}”. We will ask you to confirm your e-mail address.',
     'registrations.requirements':
-      'To sign up you need to live in the state and be available to collaborate. Taking part is honorary: it is not paid.',
+      'To sign up, you need to live in the state and have time to collaborate. Taking part is voluntary and unpaid.',
     'registrations.section.you': 'About you',
     'registrations.section.participation': 'Your participation',
     'registrations.section.consent': 'Confirmation',
@@ -143,17 +143,17 @@ export const registrationsMessages = defineMessages(
     'registrations.field.municipalityHint': 'Type the first letters to find it in the list.',
     'registrations.field.chooseMunicipality': 'Choose your municipality',
     'registrations.field.outside': 'I live outside the state',
-    'registrations.field.sector': 'You take part as',
+    'registrations.field.sector': 'How do you take part?',
     'registrations.field.organization': 'Organisation or institution',
     'registrations.field.organizationHint': 'If you take part on behalf of an organisation, write its name.',
     'registrations.field.themes': 'Themes you are interested in',
     'registrations.field.themesHint': 'Choose as many as you like.',
-    'registrations.field.motivation': 'Why you want to take part',
+    'registrations.field.motivation': 'Why do you want to take part?',
     'registrations.field.motivationHint':
       'Your written statement: tell us in a few lines what interests you and how you can help.',
-    'registrations.field.honorary':
-      'I state my intention to take part on an honorary basis (unpaid) in the work of the exercise.',
-    'registrations.field.consent': 'I have read the short privacy notice and agree that my data be used for this call.',
+    'registrations.field.honorary': 'I wish to take part in the work of the exercise as an unpaid volunteer.',
+    'registrations.field.consent':
+      'I have read the short privacy notice and agree to my data being used for this call.',
     'registrations.field.consentLink': 'Privacy notice',
     'registrations.field.honeypot': 'Do not fill in this field',
     'registrations.submit': 'Send my sign-up',
@@ -177,7 +177,7 @@ export const registrationsMessages = defineMessages(
     'registrations.error.motivation.tooShort': 'Write at least 20 characters about why you want to take part.',
     'registrations.error.motivation.tooLong': 'The statement cannot be longer than 3,000 characters.',
     'registrations.error.acceptsHonorary.required':
-      'To sign up you need to state that you will take part on an honorary basis.',
+      'To sign up, you need to confirm that you will take part as an unpaid volunteer.',
     'registrations.error.consent.required': 'To sign up you need to accept the privacy notice.',
     'registrations.error.decision.required': 'Choose accept or reject.',
     'registrations.error.reason.required': 'Write the reason for the rejection: it will be sent to the person.',

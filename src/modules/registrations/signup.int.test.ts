@@ -7,12 +7,13 @@ import { signInAs } from '../../testing/sign-in.js';
 import { changeLog } from '../audit/schema.js';
 import { emails } from '../notifications/schema.js';
 import { users, userTokens } from '../accounts/schema.js';
+import { calls } from '../calls/read-models.js';
 import { registrations } from './schema.js';
 
 const FORM = '/ejercicios/cuarto-pal-demostracion/convocatoria/sumate';
 
-async function openForm(app: FastifyInstance) {
-  const page = await app.inject({ url: FORM });
+async function openForm(app: FastifyInstance, headers: Record<string, string> = {}) {
+  const page = await app.inject({ url: FORM, headers });
   const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
   const noticeId = /name="privacyNoticeId" value="([^"]+)"/.exec(page.body)![1]!;
   const cookie = page.cookies.find((c) => c.name === 'csrf')!.value;
@@ -36,8 +37,9 @@ const person = (overrides: Record<string, string | string[]> = {}) => ({
 async function submit(
   app: FastifyInstance,
   fields: Record<string, string | string[]>,
+  headers: Record<string, string> = {},
 ): Promise<LightMyRequestResponse> {
-  const { csrf, noticeId, cookies } = await openForm(app);
+  const { csrf, noticeId, cookies } = await openForm(app, headers);
   const body = new URLSearchParams();
   for (const [key, value] of Object.entries({ _csrf: csrf, privacyNoticeId: noticeId, ...fields })) {
     for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
@@ -46,9 +48,16 @@ async function submit(
     method: 'POST',
     url: FORM,
     cookies,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
     payload: body.toString(),
   });
+}
+
+/** The text of the label of the theme checkbox whose value (the stored theme) is `value`. */
+function themeLabelOf(html: string, value: string) {
+  const input = new RegExp(`<input[^>]*id="(theme-\\d+)"[^>]*name="themes" value="${value}"[^>]*>`).exec(html);
+  expect(input, `a theme checkbox for ${value}`).not.toBeNull();
+  return new RegExp(`<label[^>]*for="${input![1]}"[^>]*>([^<]*)</label>`).exec(html)?.[1];
 }
 
 async function lastEmail(database: Database, to: string) {
@@ -198,6 +207,41 @@ describe('Súmate: signing up to an open call', () => {
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await submit(app, person({ email: `p${i}@example.mx` }))).statusCode);
     expect(statuses).toEqual([303, 303, 303, 429]);
+  });
+
+  it('in English the themes read in English, and a sign-up stores the call’s Spanish themes', async () => {
+    const { app, database } = await createTestApp();
+    const english = { 'accept-language': 'en' };
+    const { page } = await openForm(app, english);
+    expect(page.body).toContain('<html lang="en"');
+    expect(themeLabelOf(page.body, 'Espacios públicos')).toBe('Public spaces');
+    expect(themeLabelOf(page.body, 'Seguridad ciudadana')).toBe('Public safety');
+    expect(page.body).not.toContain('>Espacios públicos</label>');
+    // The Spanish page keeps the Spanish labels.
+    expect(themeLabelOf((await openForm(app)).page.body, 'Espacios públicos')).toBe('Espacios públicos');
+
+    // A form sent back in English keeps the chosen themes checked, with their English labels.
+    const refused = await submit(app, person({ motivation: 'corto', themes: ['Salud mental'] }), english);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toMatch(/<input[^>]*name="themes" value="Salud mental" checked/);
+    expect(themeLabelOf(refused.body, 'Salud mental')).toBe('Mental health');
+
+    const sent = await submit(app, person(), english);
+    expect(sent.statusCode).toBe(303);
+    const [registration] = await database.db.select().from(registrations);
+    expect(registration).toMatchObject({ locale: 'en', themes: ['Espacios públicos', 'Medio ambiente y residuos'] });
+    // An English label sent as if it were a theme is not one of the call's themes: it is not stored.
+    await submit(app, person({ email: 'otra@example.mx', themes: ['Public spaces', 'Salud mental'] }), english);
+    const [other] = await database.db.select().from(registrations).where(eq(registrations.email, 'otra@example.mx'));
+    expect(other!.themes).toEqual(['Salud mental']);
+  });
+
+  it('in English, a call without English themes shows its Spanish ones', async () => {
+    const { app, database } = await createTestApp();
+    await database.db.update(calls).set({ themesEn: [] });
+    const { page } = await openForm(app, { 'accept-language': 'en' });
+    expect(page.body).toContain('<html lang="en"');
+    expect(themeLabelOf(page.body, 'Espacios públicos')).toBe('Espacios públicos');
   });
 });
 

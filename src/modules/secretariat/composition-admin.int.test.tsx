@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signInAs } from '../../testing/sign-in.js';
 import { createTestApp } from '../../testing/test-app.js';
+import { duplicateIds } from '../../testing/html.js';
 import { multipart } from '../../testing/multipart.js';
 import { changeLog } from '../audit/schema.js';
 import { exercises } from '../exercises/schema.js';
@@ -210,6 +211,39 @@ describe('the Secretariat after installation: seats, members, sessions and docum
     expect((await app.inject({ url: PUBLIC })).body).not.toContain('Minutas firmadas del primer semestre</a>');
     const history = await app.inject({ url: `${PUBLIC}/historial` });
     expect(history.body).toContain('Documento «Minutas firmadas del primer semestre» · Eliminación');
+  }, 120_000);
+
+  it('gives every control of the admin page its own id, so each label and error link reaches its field', async () => {
+    const { admin, secretariatId, get, upload } = await setUp();
+    const page = await get(`/admin/secretariado/${secretariatId}`);
+    expect(page.statusCode).toBe(200);
+    expect(duplicateIds(page.body)).toEqual([]);
+    // The seat's kind and the document's kind are two questions, each with its own label.
+    expect(page.body).toContain('<label class="field__label" for="documentKind">Tipo de documento</label>');
+    expect(page.body).toMatch(/<select[^>]*id="documentKind"[^>]*name="kind"/);
+    expect(page.body).toMatch(/<input[^>]*type="radio"[^>]*id="kind"[^>]*name="kind"/);
+
+    // A refused document links each message to the document's own fields, and the page still has unique ids.
+    const refused = await upload(
+      `/admin/secretariado/${secretariatId}/documentos`,
+      multipart({ _csrf: admin.csrf, kind: 'minutes', title: 'x', issuedOn: '', url: '' }),
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain(
+      '<a href="#documentTitle">Escribe el título del documento (al menos 3 caracteres).</a>',
+    );
+    expect(refused.body).toContain('<a href="#documentFile">Elige un archivo o escribe un enlace.</a>');
+    expect(refused.body).toContain('id="documentTitle-error"');
+    expect(duplicateIds(refused.body)).toEqual([]);
+    // A file of a refused type, worded by the route, links the document's file field too.
+    const wrongType = await upload(
+      `/admin/secretariado/${secretariatId}/documentos`,
+      multipart({ _csrf: admin.csrf, kind: 'minutes', title: 'Minutas en un formato raro', issuedOn: '', url: '' }, [
+        { name: 'file', filename: 'minutas.exe', type: 'application/octet-stream', content: Buffer.from('MZ\x90\x00') },
+      ]),
+    );
+    expect(wrongType.statusCode).toBe(400);
+    expect(wrongType.body).toMatch(/<a href="#documentFile">[^<]+<\/a>/);
   }, 120_000);
 
   it('moves a scheduled session to another date and place, in its public history', async () => {

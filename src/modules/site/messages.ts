@@ -69,11 +69,11 @@ export const siteMessages = defineMessages(
   {
     'site.participate.title': 'How can I take part?',
     'site.participate.lead':
-      'An open government exercise has stages, and there is something you can do in each of them. You need no expertise and no organisation behind you.',
+      'An open-government exercise has stages, and there is something you can do in each of them. You need no expertise and no organisation behind you.',
     'site.participate.now': 'Right now, in {exercise}: {phase}',
     'site.participate.call.title': '1. The call: join in',
     'site.participate.call.body':
-      'While the call is open, any person, organisation, university or business in the state can sign up online, in writing and without pay. You get an e-mail to confirm your sign-up, and we tell you about every step that follows.',
+      'While the call is open, any person, organisation, university or business in the state can sign up online, in writing, as an unpaid volunteer. You get an e-mail to confirm your sign-up, and we tell you about every step that follows.',
     'site.participate.call.link': 'Read the call',
     'site.participate.diagnosis.title': '2. Diagnosis: name the problems',
     'site.participate.diagnosis.body':
@@ -110,7 +110,7 @@ export const siteMessages = defineMessages(
     'site.municipalities.municipality': 'Municipality',
     'site.municipalities.commitments': 'Commitments',
     'site.municipalities.progress': 'Average progress',
-    'site.municipalities.range': '{from} to {to} %',
+    'site.municipalities.range': '{from}% to {to}%',
     'site.municipality.lead': 'A municipality of {population} inhabitants, according to INEGI.',
     'site.municipality.summary': '{count} commitments name this municipality; on average they are {progress} complete.',
     'site.municipality.summaryOne': 'One commitment names this municipality; it is {progress} complete.',
@@ -122,7 +122,7 @@ export const siteMessages = defineMessages(
     'site.municipality.status': 'Status',
     'site.municipality.progress': 'Progress',
     'site.municipality.all': 'All municipalities',
-    'site.home.nextSession': 'Next meeting of the Secretariat',
+    'site.home.nextSession': 'Next meeting of the Local Technical Secretariat',
     'site.home.nextSessionAt': '{session}: {date}',
     'site.home.nextSessionPlace': 'Place: {place}',
     'site.home.nextSessionOnline': 'Also online',

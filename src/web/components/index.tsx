@@ -286,7 +286,7 @@ export function ProgressBar(props: { value: number; label: string; id: string })
         {t('progress.value', { value: format.number(value) })}
       </progress>
       <span class="progress__figure" aria-hidden="true">
-        {format.number(value)} %
+        {format.percent(value)}
       </span>
     </div>
   );

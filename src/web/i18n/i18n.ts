@@ -137,6 +137,8 @@ function createFormatters(locale: Locale, timeZone: string) {
     /** An instant with a 24-hour time and the zone: "15 de noviembre de 2020, 23:59 GMT-6". */
     dateTime: (value: Date) => dateTime.format(value),
     number: (value: number) => number.format(value),
+    /** A percentage already scaled to 0-100, as each language writes it: "62 %" in Spanish, "62%" in English. */
+    percent: (value: number) => (locale === 'en' ? `${number.format(value)}%` : `${number.format(value)} %`),
     isoDate: (value: Date) => value.toISOString(),
   };
 }

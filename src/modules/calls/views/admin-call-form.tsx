@@ -77,7 +77,7 @@ export interface CallFormPageProps {
     | { kind: 'edit'; id: string; title: string; status: CallStatus; exerciseTitle: string };
 }
 
-/** The call's texts: title, summary, considerations, objectives, requirements and themes. */
+/** The call's texts: title, summary, considerations, objectives, requirements and themes (in Spanish and English). */
 function CallTextFields(props: { form: FormState }) {
   const { t } = usePage();
   const { values, errors } = props.form;
@@ -147,6 +147,16 @@ function CallTextFields(props: { form: FormState }) {
         hint={t('calls.field.themesHint')}
         value={values.themes}
         error={errors.themes}
+        rows={5}
+        isOptional
+      />
+      <TextArea
+        id="themesEn"
+        name="themesEn"
+        label={t('calls.field.themesEn')}
+        hint={t('calls.field.themesEnHint')}
+        value={values.themesEn}
+        error={errors.themesEn}
         rows={5}
         isOptional
       />

@@ -96,7 +96,7 @@ export const priorityMessages = defineMessages(
     'cocreation.ranking.weightHint': 'A number from 1 to 100. It counts in proportion to the sum of the weights.',
     'cocreation.ranking.share': 'Share of the total',
     'cocreation.ranking.formula':
-      'Each problem gets a score from 0 to {max} on each criterion. Its total is the weighted mean: the sum of weight × score, divided by the sum of the weights. Ties are ordered by number of supports.',
+      'Each problem gets a score from 0 to {max} on each criterion. Its total is the weighted average: the sum of weight × score, divided by the sum of the weights. Ties are ordered by number of supports.',
     'cocreation.ranking.rankingTitle': 'Admitted problems by their total',
     'cocreation.ranking.problem': 'Problem',
     'cocreation.ranking.total': 'Total',

@@ -229,7 +229,7 @@ export const evaluationLessonsMessages = defineMessages(
     'evaluationLessons.next.crumb': 'Next exercise',
     'evaluationLessons.next.title': 'Create the next exercise from a previous one',
     'evaluationLessons.next.lead':
-      'The new exercise starts from what the previous one left: the call (as a draft), the Technical Secretariat’s composition (its seats and institutions, without people) and the lessons learned, to say whether they are addressed. No personal data is copied: no sign-ups, no members, no accounts.',
+      'The new exercise starts from what the previous one left: the call (as a draft), the Local Technical Secretariat’s composition (its seats and institutions, without people) and the lessons learned, to say whether they are addressed. No personal data is copied: no sign-ups, no members, no accounts.',
     'evaluationLessons.next.previous': 'Exercise it starts from',
     'evaluationLessons.next.choose': 'Choose an exercise',
     'evaluationLessons.next.exerciseTitle': 'Title of the new exercise',
@@ -246,7 +246,7 @@ export const evaluationLessonsMessages = defineMessages(
     'evaluationLessons.start.callDraft': 'A draft with the previous call’s text: “{title}”.',
     'evaluationLessons.start.callEdit': 'Review it and set its dates',
     'evaluationLessons.start.noCall': 'The previous exercise had no public call on the portal.',
-    'evaluationLessons.start.composition': 'The Technical Secretariat’s composition',
+    'evaluationLessons.start.composition': 'The Local Technical Secretariat’s composition',
     'evaluationLessons.start.noComposition': 'The previous exercise had no Secretariat on record in the portal.',
     'evaluationLessons.start.quorum': 'Quorum rule: {rule}.',
     'evaluationLessons.start.seatsCaption': 'Seats it brings from the previous Secretariat ({count})',

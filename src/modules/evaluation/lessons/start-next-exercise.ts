@@ -60,6 +60,7 @@ async function carryCall(
       specificObjectives: call.specificObjectives,
       requirements: call.requirements,
       themes: call.themes,
+      themesEn: call.themesEn,
       opensAt,
       closesAt: new Date(opensAt.getTime() + length),
       contactEmail: call.contactEmail,

@@ -164,7 +164,7 @@ export const evaluationReportMessages = defineMessages(
     'evaluationReport.summary.strongResults': 'That opened government in a major or outstanding way: {count}.',
     'evaluationReport.summary.starred': 'Starred commitments (computed): {count}.',
     'evaluationReport.summary.promising': 'Promising commitments: {count}.',
-    'evaluationReport.summary.notVerifiable': 'Not verifiable, hence not reviewable: {count}.',
+    'evaluationReport.summary.notVerifiable': 'Not verifiable, so not reviewed further: {count}.',
     'evaluationReport.summary.disagreements':
       'With a disagreement between what the government declared and what was assessed: {count}.',
     'evaluationReport.summary.completionCaption': 'Commitments by completion',
@@ -172,7 +172,7 @@ export const evaluationReportMessages = defineMessages(
 
     'evaluationReport.process': 'The process',
     'evaluationReport.process.lead':
-      'What the portal recorded of the exercise: who joined, how the Technical Secretariat met and what answer the inputs received. Aggregate figures only; no data about people.',
+      'What the portal recorded of the exercise: who joined, how the Local Technical Secretariat met and what answer the inputs received. Aggregate figures only; no data about people.',
     'evaluationReport.process.signUps': 'People who joined the call',
     'evaluationReport.process.signUps.total': 'Confirmed or accepted sign-ups: {count}.',
     'evaluationReport.process.signUps.bySector': 'Sign-ups by sector',
@@ -181,8 +181,8 @@ export const evaluationReportMessages = defineMessages(
     'evaluationReport.process.sector': 'Sector',
     'evaluationReport.process.municipality': 'Municipality',
     'evaluationReport.process.people': 'People',
-    'evaluationReport.process.secretariat': 'The Technical Secretariat',
-    'evaluationReport.process.noSecretariat': 'The portal has no record of this exercise’s Technical Secretariat.',
+    'evaluationReport.process.secretariat': 'The Secretariat',
+    'evaluationReport.process.noSecretariat': 'The portal has no record of this exercise’s Secretariat.',
     'evaluationReport.process.installedOn': 'Installed',
     'evaluationReport.process.sessionsHeld': 'Sessions held',
     'evaluationReport.process.sessionsHeld.formula':

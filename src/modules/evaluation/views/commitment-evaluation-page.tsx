@@ -13,7 +13,7 @@ import {
   OpenedBadge,
 } from './labels.js';
 
-const percent = (format: { number: (n: number) => string }, value: number) => `${format.number(Math.round(value))} %`;
+const percent = (format: { percent: (n: number) => string }, value: number) => format.percent(Math.round(value));
 
 function Assessor(props: { name: string; organisation: string; on: string }) {
   const { t, format } = usePage();

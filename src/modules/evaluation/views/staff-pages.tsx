@@ -373,7 +373,7 @@ export function EndFormPage(props: { commitment: EvaluatedCommitment; form: Form
   return (
     <FormFrame
       title={t('evaluation.form.end.title', { number: format.number(commitment.number) })}
-      lead={t('evaluation.form.end.lead', { progress: `${format.number(Math.round(commitment.progress))} %` })}
+      lead={t('evaluation.form.end.lead', { progress: format.percent(Math.round(commitment.progress)) })}
       commitment={commitment}
       problem={props.problem}
     >

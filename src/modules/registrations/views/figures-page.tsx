@@ -14,7 +14,7 @@ export interface FiguresPageProps {
   countedAt: Date;
 }
 
-/** A share of the total as a figure with one decimal at most, e.g. "41.7 %"; nothing to share of zero. */
+/** A share of the total as a figure with one decimal at most, e.g. "41.7 %" ("41.7%" in English); nothing to share of zero. */
 const share = (count: number, total: number) => (total === 0 ? 0 : Math.round((count / total) * 1000) / 10);
 
 /** A horizontal bar for a table row: decoration only (the figures are in the same row), drawn without inline style. */
@@ -29,13 +29,14 @@ function ShareBar(props: { value: number }) {
 
 /** The public figures of a call: totals by sector and by municipality (map and table), never a person's data. */
 export function FiguresPage(props: FiguresPageProps) {
-  const { t, format } = usePage();
+  const { t, format, locale } = usePage();
   const { figures } = props;
   const callHref = `/ejercicios/${props.exercise.slug}/convocatoria`;
   const people = (count: number) =>
     t(count === 1 ? 'figures.people.one' : 'figures.people.other', { count: format.number(count) });
   const sectorLabel = (sector: Sector) => t(`figures.sector.${sector}`);
-  const percent = (value: number) => `${format.number(value)}\u00a0%`;
+  // Spanish keeps the share and its sign together on one line; English writes them as one word.
+  const percent = (value: number) => (locale === 'en' ? format.percent(value) : `${format.number(value)}\u00a0%`);
   const reached = figures.byMunicipality.filter((row) => row.count > 0).length;
   // The message without parameters keeps its "{date}" placeholder: the date goes in a <time> element in its place.
   const [asOfBefore = '', asOfAfter = ''] = t('figures.asOf').split('{date}');

@@ -19,7 +19,8 @@ import type { FormState } from '../../../web/forms.js';
 
 export interface SignupContext {
   exercise: { slug: string; title: string };
-  call: { title: string; themes: string[]; closesAt: Date };
+  /** `themesEn`: the themes' English labels in their order, or none (English pages then show the Spanish ones). */
+  call: { title: string; themes: string[]; themesEn: string[]; closesAt: Date };
   municipalities: { cvegeo: string; name: string }[];
   organizations: string[];
   privacyNoticeId: string | undefined;
@@ -49,8 +50,15 @@ function Fieldset(props: { legend: string; children: ComponentChildren }) {
   );
 }
 
+/**
+ * A theme as a person reads it: its English label on an English page when the call gives one for each theme, else the
+ * Spanish theme (which is what a sign-up stores, whatever the page's language).
+ */
+const themeLabel = (call: SignupContext['call'], locale: string, index: number) =>
+  locale === 'en' && call.themesEn.length === call.themes.length ? call.themesEn[index]! : call.themes[index]!;
+
 export function SignupFormPage(props: { context: SignupContext; form: FormState; action: string }) {
-  const { t } = usePage();
+  const { t, locale } = usePage();
   const { values, errors, summary } = props.form;
   const { call } = props.context;
   const chosenThemes = new Set((values.themes ?? '').split('\n').filter(Boolean));
@@ -156,7 +164,7 @@ export function SignupFormPage(props: { context: SignupContext; form: FormState;
                     checked={chosenThemes.has(theme)}
                   />
                   <label class="choice__label" for={`theme-${index}`}>
-                    {theme}
+                    {themeLabel(call, locale, index)}
                   </label>
                 </div>
               ))}

@@ -33,6 +33,7 @@ import {
 import { seatName } from '../views/labels.js';
 import {
   documentFailure,
+  documentForms,
   documentIssues,
   forms,
   problemOf,
@@ -245,7 +246,7 @@ function documentRoutes(app: FastifyInstance, deps: Deps) {
       const file = uploadedFile(request.body, 'file');
       const reason = sourceProblem({ file, url: trimmed(values.url) }, true);
       return submitForm(request, reply, {
-        messages: forms,
+        messages: documentForms,
         values,
         parsed: withIssues(documentInput.safeParse(values), {
           after: documentIssues(reason ? [{ field: reason === 'missing' ? 'file' : 'url', reason }] : []),
@@ -274,7 +275,7 @@ function documentRoutes(app: FastifyInstance, deps: Deps) {
       const file = uploadedFile(request.body, 'file');
       const reason = sourceProblem({ file, url: trimmed(values.url) }, false);
       return submitForm(request, reply, {
-        messages: forms,
+        messages: documentForms,
         values,
         parsed: withIssues(documentInput.safeParse(values), {
           after: documentIssues(reason ? [{ field: 'url', reason }] : []),

@@ -81,6 +81,16 @@ const fileReasons: Record<string, MessageKey> = {
   fileSize: 'secretariat.error.file.size',
   fileArchive: 'secretariat.error.file.archive',
 };
+/**
+ * The id of a document field's input: the admin page of a Secretariat holds the seat form too (whose `kind` is its
+ * own), so the document's fields have ids of their own.
+ */
+const documentFieldId = (field: string) => `document${field.charAt(0).toUpperCase()}${field.slice(1)}`;
+const documentForms: FormMessages = {
+  prefix: 'secretariat.error',
+  fallback: 'error.badRequest.body',
+  idFor: documentFieldId,
+};
 const documentIssues = (problems: { field: string; reason: string }[]): FormIssue[] =>
   problems.map((p) => ({ path: [p.field], message: `${p.field}.${p.reason}` }));
 const documentFailure = (
@@ -92,7 +102,7 @@ const documentFailure = (
   const { reason, field } = error.details ?? {};
   if (typeof reason !== 'string' || typeof field !== 'string') return undefined;
   const key = fileReasons[reason];
-  if (key) return formWithMessage(values, field, request.t(key));
+  if (key) return formWithMessage(values, field, request.t(key), documentFieldId(field));
   return reason === 'missing' || reason === 'both' ? documentIssues([{ field, reason }]) : undefined;
 };
 const trimmed = (value: string | undefined) => value?.trim() || undefined;
@@ -306,4 +316,14 @@ export function sessionAdminContext(deps: Deps) {
   return { ...base, sessionPage, sessionProblem, attempt };
 }
 
-export { documentFailure, documentIssues, forms, isAttendanceStatus, prefixed, problemOf, trimmed, type Deps };
+export {
+  documentFailure,
+  documentForms,
+  documentIssues,
+  forms,
+  isAttendanceStatus,
+  prefixed,
+  problemOf,
+  trimmed,
+  type Deps,
+};

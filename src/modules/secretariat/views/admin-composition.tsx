@@ -262,14 +262,17 @@ export function AdminMembershipPage(props: {
   );
 }
 
-/** The fields of a document: kind, title, date, and its file or link (one of them). */
+/**
+ * The fields of a document: kind, title, date, and its file or link (one of them). Their ids say "document" (the
+ * Secretariat's admin page also holds the seat form, with a `kind` of its own).
+ */
 export function DocumentFields(props: { form: FormState; current?: SecretariatDocument | undefined }) {
   const { t } = usePage();
   const { form, current } = props;
   return (
     <>
       <SelectField
-        id="kind"
+        id="documentKind"
         name="kind"
         label={t('secretariat.documentForm.kind')}
         value={form.values.kind}
@@ -277,7 +280,7 @@ export function DocumentFields(props: { form: FormState; current?: SecretariatDo
         options={documentKinds.map((k) => ({ value: k, label: t(`secretariat.documentKind.${k}`) }))}
       />
       <TextField
-        id="title"
+        id="documentTitle"
         name="title"
         label={t('secretariat.documentForm.title')}
         value={form.values.title}
@@ -285,7 +288,7 @@ export function DocumentFields(props: { form: FormState; current?: SecretariatDo
         maxLength={300}
       />
       <TextField
-        id="issuedOn"
+        id="documentIssuedOn"
         name="issuedOn"
         type="date"
         label={t('secretariat.documentForm.issuedOn')}
@@ -306,7 +309,7 @@ export function DocumentFields(props: { form: FormState; current?: SecretariatDo
         </p>
       ) : null}
       <FileField
-        id="file"
+        id="documentFile"
         name="file"
         accept={ACCEPTED_FILES}
         label={t(current ? 'secretariat.documentForm.replaceFile' : 'secretariat.documentForm.file')}
@@ -315,7 +318,7 @@ export function DocumentFields(props: { form: FormState; current?: SecretariatDo
         isOptional
       />
       <TextField
-        id="url"
+        id="documentUrl"
         name="url"
         type="url"
         label={t(current ? 'secretariat.documentForm.replaceUrl' : 'secretariat.documentForm.url')}

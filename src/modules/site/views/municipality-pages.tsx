@@ -16,7 +16,7 @@ export const municipalityPath = (cvegeo: string) => `/municipios/${cvegeo}`;
 export function MunicipalitiesPage(props: { municipalities: Municipality[]; figures: MunicipalityFigure[] }) {
   const { t, format } = usePage();
   const byCode = new Map(props.figures.map((figure) => [figure.cvegeo, figure]));
-  const percent = (value: number) => `${format.number(Math.round(value))} %`;
+  const percent = (value: number) => format.percent(Math.round(value));
   // A municipality with commitments is never shaded as "none", even at 0 %.
   const values = Object.fromEntries(
     props.figures.map((figure) => [figure.cvegeo, Math.max(1, Math.round(figure.progress ?? 0))]),
@@ -99,10 +99,10 @@ export function MunicipalityPage(props: { municipality: Municipality; commitment
       {commitments.length ? (
         <p class="figures-total">
           {commitments.length === 1
-            ? t('site.municipality.summaryOne', { progress: `${format.number(Math.round(mean))} %` })
+            ? t('site.municipality.summaryOne', { progress: format.percent(Math.round(mean)) })
             : t('site.municipality.summary', {
                 count: format.number(commitments.length),
-                progress: `${format.number(Math.round(mean))} %`,
+                progress: format.percent(Math.round(mean)),
               })}
         </p>
       ) : (

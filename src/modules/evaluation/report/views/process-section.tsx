@@ -5,7 +5,7 @@ import type { ProcessFigures } from '../process-figures.js';
 /** A share (0-1) as a percentage with one decimal, or a dash when there is nothing to share. */
 export function useShare() {
   const { format } = usePage();
-  return (share: number | null) => (share === null ? '—' : `${format.number(Math.round(share * 1000) / 10)} %`);
+  return (share: number | null) => (share === null ? '—' : format.percent(Math.round(share * 1000) / 10));
 }
 
 /** An indicator: its name, its value, its flag in words (never colour alone) and its formula. */

@@ -30,7 +30,7 @@ function Text(props: { value: string }) {
   return props.value.trim() ? <p class="prewrap">{props.value}</p> : <p class="hint">{t('evaluationReport.empty')}</p>;
 }
 
-const percent = (format: { number: (n: number) => string }, value: number) => `${format.number(Math.round(value))} %`;
+const percent = (format: { percent: (n: number) => string }, value: number) => format.percent(Math.round(value));
 
 function Summary(props: { content: ResultsReportContent }) {
   const { t, format } = usePage();

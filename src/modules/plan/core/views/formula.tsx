@@ -17,7 +17,7 @@ const example = (() => {
 /** The public formula of progress, with a worked example (DOMAIN.md: "the formula is shown on the public pages"). */
 export function FormulaExplained() {
   const { t, format } = usePage();
-  const pct = (value: number) => `${format.number(Math.round(value * 100) / 100)} %`;
+  const pct = (value: number) => format.percent(Math.round(value * 100) / 100);
   return (
     <section aria-labelledby="formula" class="panel">
       <h2 id="formula">{t('plan.formula.title')}</h2>

@@ -76,5 +76,5 @@ export function DelayedBadge(props: { isDelayed: boolean }) {
 /** A progress figure as text, rounded to a whole percentage. */
 export function Percent(props: { value: number }) {
   const { format } = usePage();
-  return <>{format.number(Math.round(props.value))} %</>;
+  return <>{format.percent(Math.round(props.value))}</>;
 }

@@ -35,8 +35,6 @@ function useDates() {
     t('planData.print.dateRange', { start: day(start), end: day(end) });
 }
 
-const percent = (value: number) => `${Math.round(value)} %`;
-
 /** "Con retraso", or once the plan's period ended "Sin terminar al cierre" (as the plan's pages say). */
 const lateLabel = (t: Translate, periodEnded: boolean) =>
   periodEnded ? t('plan.periodEnded.unfinished') : t('planData.print.delayed');
@@ -89,7 +87,7 @@ function ActivitiesTable(props: {
 }
 
 function MilestoneSection(props: { commitment: Commitment; milestone: Milestone; periodEnded: boolean }) {
-  const { t } = usePage();
+  const { t, format } = usePage();
   const range = useDates();
   const m = props.milestone;
   const id = `compromiso-${props.commitment.number}-hito-${m.position}`;
@@ -102,7 +100,7 @@ function MilestoneSection(props: { commitment: Commitment; milestone: Milestone;
         <Row label={t('planData.print.plannedDates')}>{range(m.plannedStart, m.plannedEnd)}</Row>
         <Row label={t('planData.print.weight')}>{m.weight}</Row>
         <Row label={t('planData.print.commitmentProgress')}>
-          {percent(m.progress)}
+          {format.percent(Math.round(m.progress))}
           {m.isDelayed ? ` · ${lateLabel(t, props.periodEnded)}` : ''}
         </Row>
       </dl>
@@ -117,7 +115,7 @@ function MilestoneSection(props: { commitment: Commitment; milestone: Milestone;
 }
 
 export function CommitmentSection(props: { commitment: Commitment; periodEnded: boolean }) {
-  const { t } = usePage();
+  const { t, format } = usePage();
   const range = useDates();
   const c = props.commitment;
   const id = `compromiso-${c.number}`;
@@ -142,7 +140,7 @@ export function CommitmentSection(props: { commitment: Commitment; periodEnded: 
         </Row>
         {c.statusNote ? <Row label={t('planData.print.statusNote')}>{c.statusNote}</Row> : null}
         <Row label={t('planData.print.commitmentProgress')}>
-          {percent(c.progress)}
+          {format.percent(Math.round(c.progress))}
           {c.isDelayed ? ` · ${lateLabel(t, props.periodEnded)}` : ''}
         </Row>
         <Row label={t('planData.print.contacts')}>
@@ -265,7 +263,7 @@ export function PlanPrintPage(props: { document: PlanDocument; issuedAt: Date })
             <Row label={t('planData.print.status')}>
               {props.document.periodEnded ? t('plan.periodEnded.badge') : t(`plan.planStatus.${plan.status}`)}
             </Row>
-            <Row label={t('planData.print.progress')}>{percent(plan.progress)}</Row>
+            <Row label={t('planData.print.progress')}>{format.percent(Math.round(plan.progress))}</Row>
           </dl>
           {props.document.periodEnded ? (
             <p>{t('plan.periodEnded.title', { date: format.calendarDate(plan.periodEnd) })}</p>

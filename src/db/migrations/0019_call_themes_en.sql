@@ -1,0 +1,1 @@
+ALTER TABLE "calls" ADD COLUMN "themes_en" jsonb DEFAULT '[]'::jsonb NOT NULL;

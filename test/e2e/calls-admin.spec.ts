@@ -124,7 +124,9 @@ test('an admin writes a call, previews it privately and publishes it; every admi
   await page
     .getByLabel('Requisitos para participar')
     .fill('Ser residente del estado de Durango.\nTener disponibilidad e interés.');
-  await page.getByLabel('Temas de interés').fill('Participación ciudadana\nTransparencia');
+  // The themes, and the same themes in English for the English sign-up page, one per line in the same order.
+  await page.locator('#themes').fill('Participación ciudadana\nTransparencia');
+  await page.getByLabel('Temas de interés en inglés').fill('Civic participation\nTransparency');
   await page.locator('#opensDate').fill(opens.date);
   await page.locator('#opensTime').fill('00:00');
   await page.locator('#closesDate').fill(closes.date);

@@ -36,6 +36,8 @@ const ZONE = 'America/Monterrey';
 const SCAN = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 
 test.describe.configure({ mode: 'serial' });
+// A step that cannot find its control fails in seconds rather than at the end of the journey's long timeout.
+test.use({ actionTimeout: 20_000 });
 
 /** A calendar date or a time of day in the portal's zone, `days` from now. */
 const localDay = (days = 0) =>
@@ -243,7 +245,7 @@ test('co-creation: a table with a waiting list, attendance and a closing report;
   await admin.page.getByLabel('Fecha', { exact: true }).fill(dayOf(startsAt));
   await admin.page.getByLabel('Hora de inicio').fill(localTime(startsAt));
   await admin.page.getByLabel('Duración en minutos').fill('60');
-  await admin.page.getByLabel('Lugar', { exact: true }).fill('Biblioteca Pública Central, Durango');
+  await admin.page.getByLabel('Lugar (opcional)').fill('Biblioteca Pública Central, Durango');
   await admin.page.getByLabel('Facilita').fill('Red Ciudadana de Facilitación');
   await admin.page.getByLabel('Cupo (personas)').fill('1');
   await expectNoAxeViolations(admin.page);
@@ -292,7 +294,7 @@ test('co-creation: a table with a waiting list, attendance and a closing report;
   await admin.page.getByLabel('Organizaciones que asistieron').fill('Colectivo Parques Vivos\nRed Vecinal Centro');
   await admin.page
     .getByRole('group', { name: 'Propuestas que salieron de esta mesa' })
-    .getByLabel(new RegExp(`Propuesta ${proposalNumber}`))
+    .getByLabel(new RegExp(`Propuesta ${proposalNumber}:`))
     .check();
   await expectNoAxeViolations(admin.page);
   await admin.page.getByRole('button', { name: 'Cerrar la mesa' }).click();
@@ -316,7 +318,11 @@ test('co-creation: a table with a waiting list, attendance and a closing report;
   await expect(visitor.page.getByRole('heading', { name: 'De dónde viene este compromiso' })).toBeVisible();
   await expectNoAxeViolations(visitor.page);
   await visitor.page.getByRole('link', { name: new RegExp(`Propuesta ${proposalNumber}: Comités vecinales`) }).click();
-  await expect(visitor.page.getByText(`Mesa ${tableNumber}`).first()).toBeVisible();
+  await expect(
+    visitor.page.getByRole('link', {
+      name: `La mesa de co-creación ${tableNumber}: Mesa de prueba: espacios públicos seguros`,
+    }),
+  ).toBeVisible();
   await expectNoAxeViolations(visitor.page);
   await visitor.page
     .getByRole('link', { name: new RegExp(`^Problema ${problemNumber}:`) })

@@ -41,10 +41,11 @@ export default defineConfig({
   },
   webServer: {
     // Administrators are made as an operator would (cocrea create-admin); each journey reads its own one-time link.
-    command: `node bin/cocrea.js create-admin admin@example.mx > ${join(dataDir, 'admin-link.txt')} && node bin/cocrea.js create-admin revisora@example.mx > ${join(dataDir, 'reviewer-link.txt')} && node bin/cocrea.js create-admin convocatorias@example.mx > ${join(dataDir, 'calls-admin-link.txt')} && node bin/cocrea.js create-admin participacion@example.mx > ${join(dataDir, 'participation-admin-link.txt')} && node bin/cocrea.js create-admin secretariado@example.mx > ${join(dataDir, 'secretariat-admin-link.txt')} && node bin/cocrea.js create-admin plan@example.mx > ${join(dataDir, 'plan-admin-link.txt')} && node bin/cocrea.js create-admin evaluacion@example.mx > ${join(dataDir, 'evaluation-admin-link.txt')} && node dist/main.js`,
+    command: `node bin/cocrea.js create-admin admin@example.mx > ${join(dataDir, 'admin-link.txt')} && node bin/cocrea.js create-admin revisora@example.mx > ${join(dataDir, 'reviewer-link.txt')} && node bin/cocrea.js create-admin convocatorias@example.mx > ${join(dataDir, 'calls-admin-link.txt')} && node bin/cocrea.js create-admin participacion@example.mx > ${join(dataDir, 'participation-admin-link.txt')} && node bin/cocrea.js create-admin secretariado@example.mx > ${join(dataDir, 'secretariat-admin-link.txt')} && node bin/cocrea.js create-admin plan@example.mx > ${join(dataDir, 'plan-admin-link.txt')} && node bin/cocrea.js create-admin evaluacion@example.mx > ${join(dataDir, 'evaluation-admin-link.txt')} && node bin/cocrea.js create-admin cocreacion@example.mx > ${join(dataDir, 'cocreation-admin-link.txt')} && node dist/main.js`,
     url: `http://127.0.0.1:${port}/readyz`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    // Eight one-time admin links (each command opens the embedded database) and the first start with the demo.
+    timeout: 180_000,
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -2,14 +2,20 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import type { Database } from './db/client.js';
 import { updateInstitution } from './modules/directory/update-institution.js';
 import { institutions } from './modules/directory/schema.js';
+import { capturePaperProblem } from './modules/cocreation/paper/capture-paper.js';
+import { problemPath, problemsPath, proposalPath, tablePath } from './modules/cocreation/paths.js';
+import { problems } from './modules/cocreation/schema.js';
+import { captureInPersonSupports } from './modules/cocreation/support-problem.js';
+import { exercises } from './modules/exercises/schema.js';
 import { registry } from './registry.js';
-import { portalActor } from './testing/actors.js';
+import { personActor, portalActor } from './testing/actors.js';
+import { createTestUser } from './testing/sign-in.js';
 import { createTestApp } from './testing/test-app.js';
 
 /*
@@ -45,6 +51,10 @@ const canaries = {
   'user_tokens.data': 'canario.tokens.newemail@canario.invalid',
   'workshop_registrations.accessibility_needs': 'Canario necesidad de accesibilidad privada',
   'workshop_registrations.interpreter_language': 'Canario lengua de intérprete privada',
+  // A paper form captured by staff: who captured it (an account of its own) and what the scan says.
+  'problems.captured_by.name': 'Canario Capturista Papelez',
+  'problems.captured_by.email': 'canario.captura.papel@canario.invalid',
+  'problems.scan_file_id.content': 'canario.formato.escaneado@canario.invalid',
 } as const;
 
 /** Where each canary turned up (the change log's public outputs are reported apart: issue 12, item 9). */
@@ -57,7 +67,7 @@ function leaksIn(body: string): string[] {
     .map(([field]) => field);
 }
 
-async function plant(app: FastifyInstance, database: Database) {
+async function plant(app: FastifyInstance, database: Database): Promise<{ scanIds: string[] }> {
   const { db } = database;
   // Through a use case, so the change log records it as it would in real life.
   const [institution] = await db.select().from(institutions).limit(1);
@@ -130,6 +140,7 @@ async function plant(app: FastifyInstance, database: Database) {
         from workshops w order by w.number limit 1`,
   ];
   for (const statement of statements) await db.execute(statement);
+  const paper = await plantPaperCapture(database);
   const count = async (table: string) =>
     Number(
       ((await db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as { rows: { n: number }[] }).rows[0]!.n,
@@ -145,6 +156,87 @@ async function plant(app: FastifyInstance, database: Database) {
     'workshop_registrations',
   ])
     expect(await count(table), table).toBeGreaterThan(0);
+  return paper;
+}
+
+/**
+ * A problem and a sheet of supports handed in on paper in the third exercise's diagnosis, captured by a facilitator
+ * (an account with canaries of its own) with scans that carry the resident's contact: who captured them and the scans
+ * are staff-only. Returns the scans' ids, which no public output may name.
+ */
+async function plantPaperCapture(database: Database) {
+  const { db } = database;
+  const capturer = await createTestUser(database, {
+    roles: [{ role: 'facilitator' }],
+    name: canaries['problems.captured_by.name'],
+    email: canaries['problems.captured_by.email'],
+  });
+  const [third] = await db.select().from(exercises).where(eq(exercises.slug, 'tercer-pal-2020-2021'));
+  const options = {
+    actor: personActor(capturer.id, ['facilitator']),
+    now: new Date('2021-01-20T18:00:00Z'),
+    timeZone: 'America/Monterrey',
+    scan: {
+      filename: 'formato-maria-lopez.pdf',
+      content: Buffer.from(`%PDF-1.4\n% ${canaries['problems.scan_file_id.content']}\n%%EOF\n`),
+    },
+  };
+  const captured = await capturePaperProblem(
+    db,
+    third!.id,
+    {
+      title: 'Calles sin banquetas junto al mercado',
+      description: 'Las calles junto al mercado no tienen banquetas y la gente camina entre los coches.',
+      theme: 'mobility',
+      municipalities: ['10005'],
+    },
+    options,
+  );
+  const [first] = await db
+    .select()
+    .from(problems)
+    .where(and(eq(problems.exerciseId, third!.id), eq(problems.number, 1)));
+  await captureInPersonSupports(db, first!.id, { count: 3, scan: options.scan }, options);
+  const scans = await db.execute(sql`select distinct scan_file_id::text as id from problem_supports
+    where scan_file_id is not null union select ${captured.scanFileId}::text`);
+  return { number: captured.number, scanIds: (scans as unknown as { rows: { id: string }[] }).rows.map((r) => r.id) };
+}
+
+/**
+ * The co-creation's public pages (issue 13 item 10): every exercise's problems, reasoned response, proposals, ranking
+ * and tables, and each problem (with its history), proposal and table.
+ */
+async function cocreationPages(app: FastifyInstance, database: Database): Promise<Map<string, string>> {
+  const rows = async (query: ReturnType<typeof sql>) =>
+    ((await database.db.execute(query)) as unknown as { rows: { slug: string; number: number }[] }).rows;
+  const urls: string[] = [];
+  for (const { slug } of await rows(sql`select slug, 0 as number from exercises`))
+    urls.push(
+      problemsPath(slug),
+      `/ejercicios/${slug}/respuesta-razonada`,
+      `/ejercicios/${slug}/propuestas`,
+      `/ejercicios/${slug}/priorizacion`,
+      `/ejercicios/${slug}/mesas`,
+    );
+  for (const { slug, number } of await rows(
+    sql`select e.slug, p.number from problems p join exercises e on e.id = p.exercise_id`,
+  ))
+    urls.push(problemPath(slug, number), `${problemPath(slug, number)}/historial`);
+  for (const { slug, number } of await rows(
+    sql`select e.slug, p.number from proposals p join exercises e on e.id = p.exercise_id`,
+  ))
+    urls.push(proposalPath(slug, number));
+  for (const { slug, number } of await rows(
+    sql`select e.slug, w.number from workshops w join exercises e on e.id = w.exercise_id`,
+  ))
+    urls.push(tablePath(slug, number), `${tablePath(slug, number)}/calendario.ics`);
+  const pages = new Map<string, string>();
+  for (const url of urls) {
+    const response = await app.inject({ url });
+    expect(response.statusCode, url).toBe(200);
+    pages.set(url, response.body);
+  }
+  return pages;
 }
 
 /** The names and texts of every entry of a ZIP (Python's zipfile reads it). */
@@ -218,11 +310,21 @@ async function openDataFiles(app: FastifyInstance): Promise<Map<string, string>>
 const isChangeLog = (where: string) => /\/api\/v1\/changes|historial/.test(where);
 
 describe('no personal data in any public output', () => {
-  it('canaries planted in every personal field appear in no API answer and no /datos file', async () => {
+  it('canaries planted in every personal field appear in no API answer, no /datos file and no co-creation page', async () => {
     const { app, database } = await createTestApp({ env: { RENDER_CACHE_SECONDS: '0' } });
-    await plant(app, database);
-    const outputs = new Map([...(await apiAnswers(app)), ...(await openDataFiles(app))]);
+    const { scanIds } = await plant(app, database);
+    const outputs = new Map([
+      ...(await apiAnswers(app)),
+      ...(await openDataFiles(app)),
+      ...(await cocreationPages(app, database)),
+    ]);
     expect(outputs.size).toBeGreaterThan(50);
+    // The scans of paper forms: named by no public output, and not served to anyone signed out.
+    expect(scanIds).toHaveLength(2);
+    for (const id of scanIds) {
+      expect([...outputs].filter(([, body]) => body.includes(id)).map(([where]) => where)).toEqual([]);
+      expect((await app.inject({ url: `/archivos/${id}/formato.pdf` })).statusCode).toBe(404);
+    }
     const leaks = [...outputs].flatMap(([where, body]) => leaksIn(body).map((field) => `${where}: ${field}`));
     expect(
       leaks.filter((leak) => !isChangeLog(leak)),
@@ -230,5 +332,5 @@ describe('no personal data in any public output', () => {
     ).toEqual([]);
     expect(leaks, 'personal data in the change log').toEqual([]);
     await app.close();
-  });
+  }, 180_000);
 });

@@ -169,6 +169,19 @@ describe('role matrix: every route of the app declares who may use it, and each 
     }
   });
 
+  it('keeps the capture of paper forms and their scans for the co-creation staff: admins and facilitators', async () => {
+    const capture = routesOf((await createTestApp()).app).filter((route) => route.url.startsWith('/admin/problemas'));
+    expect(capture.map((route) => `${route.method} ${route.url}`).sort()).toEqual([
+      'GET /admin/problemas',
+      'GET /admin/problemas/papel',
+      'GET /admin/problemas/papel/:slug',
+      'POST /admin/problemas/papel/:slug/apoyos',
+      'POST /admin/problemas/papel/:slug/problema',
+    ]);
+    for (const route of capture)
+      expect(route.access, `${route.method} ${route.url}`).toEqual({ roles: ['admin', 'facilitator'] });
+  });
+
   it('sends anonymous visitors to sign in, and refuses the wrong roles with 403', async () => {
     const { app, database } = await createTestApp();
     const [institution] = await database.db.select({ id: institutions.id }).from(institutions).limit(1);

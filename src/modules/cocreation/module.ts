@@ -1,5 +1,9 @@
 import type { ModuleManifest } from '../../kernel/manifest.js';
 import { problemsDeskSection, problemsWorkSection } from './work-sections.js';
+import { paperMessages } from './paper/messages.js';
+import { paperCaptureRoutes } from './paper/paper-routes.js';
+import { paperScanAccess } from './paper/scan-file-access.js';
+import { paperDeskSection, paperWorkSection } from './paper/work-sections.js';
 import { enumField, referenceTo, technicalField } from '../../kernel/records.js';
 import { cocreationDatasets } from './datasets.js';
 import { cocreationDemo } from './demo.js';
@@ -45,12 +49,13 @@ import { tableRoutes } from './tables/table-routes.js';
  * Diagnosis and co-creation: public problems of an exercise, their supports, moderation, dispositions with a reason,
  * their prioritisation, the co-creation tables, the proposals that answer them, the commitments of the plan they
  * became (traceability) and the reasoned response.
- * Rooms: `proposals/`, `origins/` (traceability), `priorities/` (prioritisation), `tables/` (co-creation tables); the
+ * Rooms: `proposals/`, `origins/` (traceability), `priorities/` (prioritisation), `tables/` (co-creation tables),
+ * `paper/` (staff capture paper forms with their scans); the
  * problems' files at the top are what every room shares.
  */
 export const cocreationModule: ModuleManifest = {
   name: 'cocreation',
-  messages: [cocreationMessages, proposalMessages, priorityMessages, tableMessages],
+  messages: [cocreationMessages, proposalMessages, priorityMessages, tableMessages, paperMessages],
   routes: (app, deps) => {
     problemsRoutes(app, deps);
     newProblemRoutes(app, deps);
@@ -64,6 +69,7 @@ export const cocreationModule: ModuleManifest = {
     rankingRoutes(app, deps);
     tableRoutes(app, deps);
     tableActionRoutes(app, deps);
+    paperCaptureRoutes(app, deps);
   },
   records: {
     problem: {
@@ -164,7 +170,16 @@ export const cocreationModule: ModuleManifest = {
     },
   },
 
-  sections: [problemsDeskSection, problemsWorkSection, commitmentOriginsSection, searchSection],
+  sections: [
+    problemsDeskSection,
+    problemsWorkSection,
+    paperDeskSection,
+    paperWorkSection,
+    commitmentOriginsSection,
+    searchSection,
+  ],
+  // The scans of paper forms: staff only, never public.
+  fileAccess: paperScanAccess,
   datasets: cocreationDatasets,
   demo: cocreationDemo,
   personalData: cocreationPersonalData,

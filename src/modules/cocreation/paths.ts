@@ -12,3 +12,6 @@ export const commitmentPagePath = (slug: string, number: number) => `/ejercicios
 export const rankingPath = (slug: string) => `/ejercicios/${slug}/priorizacion`;
 export const tablesPath = (slug: string) => `/ejercicios/${slug}/mesas`;
 export const tablePath = (slug: string, number: number) => `/ejercicios/${slug}/mesas/${number}`;
+/** The staff pages where paper forms are captured (all exercises, then one). */
+export const paperCapturesPath = '/admin/problemas/papel';
+export const paperCapturePath = (slug: string) => `/admin/problemas/papel/${slug}`;

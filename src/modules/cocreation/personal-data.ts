@@ -97,13 +97,15 @@ async function anonymiseCocreation(tx: Db, subject: PersonalDataSubject, { now }
 }
 
 /**
- * Co-creation: the problems the person proposed (or hid as a moderator), their supports and reports, the proposals
- * they made, recorded or hid, and their registrations to co-creation tables.
+ * Co-creation: the problems the person proposed (or hid as a moderator, or captured from paper), their supports (and
+ * those they captured from paper) and reports, the proposals they made, recorded or hid, and their registrations to
+ * co-creation tables.
  */
 export const cocreationPersonalData: PersonalDataDeclaration = {
   tables: [
-    { table: problems, byUser: [problems.authorId, problems.hiddenBy] },
-    { table: problemSupports, byUser: [problemSupports.userId] },
+    // `capturedBy`: the staff member who captured a paper form (the resident on the form has no account).
+    { table: problems, byUser: [problems.authorId, problems.hiddenBy, problems.capturedBy] },
+    { table: problemSupports, byUser: [problemSupports.userId, problemSupports.capturedBy] },
     { table: problemReports, byUser: [problemReports.reporterId] },
     { table: proposals, byUser: [proposals.authorId, proposals.recordedBy, proposals.hiddenBy] },
     // A person's registrations to co-creation tables, with their accessibility needs and interpreter language.

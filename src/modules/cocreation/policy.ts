@@ -9,3 +9,9 @@ export const canModerateProblems = (actor: Actor | undefined) => moderatorRoles.
 /** A person who may submit or support problems: signed in with a confirmed e-mail address. */
 export const isConfirmedPerson = (actor: ActingParty): actor is Actor =>
   !isSystemActor(actor) && actor.isEmailConfirmed;
+
+/**
+ * Who captures problems and supports handed in on paper at a table (channel in_person, with the scanned form): the
+ * moderators, who also see the scans.
+ */
+export const paperCaptureRoles = moderatorRoles;

@@ -17,6 +17,7 @@ import { id, timestamps } from '../../db/columns.js';
 import { users } from '../accounts/schema.js';
 import { institutions, municipalities } from '../directory/schema.js';
 import { exercises } from '../exercises/schema.js';
+import { storedFiles } from '../files/schema.js';
 import { commitments } from '../plan/schema.js';
 
 /** The themes a problem is filed under (labels in messages.ts: cocreation.theme.*). */
@@ -50,8 +51,10 @@ export const channels = ['online', 'in_person'] as const;
 
 /**
  * A public problem raised in an exercise's diagnosis. `number` is its public reference within the exercise (its
- * page is /ejercicios/:slug/problemas/:number). The author is never shown; a problem captured from paper has none.
- * Never deleted: moderation hides it with a public reason, and its page then says it was hidden and why.
+ * page is /ejercicios/:slug/problemas/:number). The author is never shown; a problem captured from paper has none,
+ * and keeps who captured it (`capturedBy`) and the scanned paper form (`scanFileId`), both for staff only: never on a
+ * public page, in a dataset or in the change log. Never deleted: moderation hides it with a public reason, and its
+ * page then says it was hidden and why.
  */
 export const problems = pgTable(
   'problems',
@@ -73,12 +76,17 @@ export const problems = pgTable(
     hiddenReason: text('hidden_reason'),
     hiddenAt: timestamp('hidden_at', { withTimezone: true }),
     hiddenBy: uuid('hidden_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The staff member who captured it from paper (channel in_person; none when the portal itself did). */
+    capturedBy: uuid('captured_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The scanned paper form it was captured from (staff only: it carries the resident's personal data). */
+    scanFileId: uuid('scan_file_id').references(() => storedFiles.id),
     ...timestamps(),
   },
   (t) => [
     uniqueIndex('problems_exercise_number_unique').on(t.exerciseId, t.number),
     index('problems_exercise_status_idx').on(t.exerciseId, t.status),
     index('problems_merged_into_idx').on(t.mergedIntoId),
+    index('problems_scan_file_idx').on(t.scanFileId),
   ],
 );
 
@@ -98,7 +106,8 @@ export const problemMunicipalities = pgTable(
 
 /**
  * A person's support of a problem: one per person and problem (withdrawing deletes it). A support handed in on paper
- * has no account (`userId` null, channel `in_person`). Never public per person: only counts are shown.
+ * has no account (`userId` null, channel `in_person`) and keeps who captured it and the scanned sheet it came from
+ * (several supports of one sheet share its scan; both for staff only). Never public per person: only counts are shown.
  */
 export const problemSupports = pgTable(
   'problem_supports',
@@ -109,11 +118,16 @@ export const problemSupports = pgTable(
       .references(() => problems.id),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
     channel: text('channel', { enum: channels }).notNull().default('online'),
+    /** The staff member who captured it from paper (none when the portal itself did). */
+    capturedBy: uuid('captured_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The scanned sheet of paper supports it came from (staff only). */
+    scanFileId: uuid('scan_file_id').references(() => storedFiles.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('problem_supports_person_unique').on(t.problemId, t.userId),
     index('problem_supports_problem_idx').on(t.problemId, t.createdAt),
+    index('problem_supports_scan_file_idx').on(t.scanFileId),
   ],
 );
 

@@ -10,6 +10,7 @@ import { assertDiagnosisOpen, localDate } from './diagnosis-window.js';
 import { isConfirmedPerson } from './policy.js';
 import { problemLogView } from './problem-log.js';
 import { problemMunicipalities, problems, problemThemes } from './schema.js';
+import { storeScan, type PaperScan } from './scan.js';
 
 export const PROBLEM_TITLE_MAX = 160;
 export const PROBLEM_DESCRIPTION_MAX = 4000;
@@ -33,20 +34,26 @@ export const submitProblemInput = z.object({
 });
 export type SubmitProblemInput = z.input<typeof submitProblemInput>;
 
+/** How a problem reached the portal: who is its author, who captured it from paper, and the scan of that paper. */
+interface ProblemOrigin {
+  channel: 'online' | 'in_person';
+  authorId: string | null;
+  capturedBy: string | null;
+  scan?: PaperScan;
+}
+
 /**
- * A public problem of an exercise, submitted while its diagnosis window is open (the date of `now` in the portal's
- * zone): by a signed-in person with a confirmed e-mail (channel online, they are its author, never shown), or by the
- * portal itself capturing one handed in on paper (channel in_person, no author). Outside the window nothing is stored.
+ * Stores a problem of an exercise while its diagnosis window is open (the date of `now` in the portal's zone), with its
+ * municipalities, the scan of its paper form (if any) and its public change-log entry, all in one transaction: outside
+ * the window, or with an unknown municipality, nothing is stored (not even the scan).
  */
-export async function submitProblem(
+export async function insertProblem(
   db: Db,
   exerciseId: string,
   input: SubmitProblemInput,
+  origin: ProblemOrigin,
   options: { actor: ActingParty; now: Date; timeZone: string },
 ) {
-  const { actor } = options;
-  if (!isSystemActor(actor) && !isConfirmedPerson(actor))
-    throw new AppError('forbidden', 'confirm your e-mail address first', { reason: 'unconfirmed' });
   const values = submitProblemInput.parse(input);
   return db.transaction(async (tx) => {
     const [exercise] = await tx
@@ -69,6 +76,9 @@ export async function submitProblem(
       .select({ next: sql<number>`coalesce(max(${problems.number}), 0) + 1` })
       .from(problems)
       .where(eq(problems.exerciseId, exerciseId))) as [{ next: number }];
+    const scanFileId = origin.scan
+      ? await storeScan(tx, origin.scan, { name: `formato-problema-${next}`, capturedBy: origin.capturedBy })
+      : null;
     const [problem] = await tx
       .insert(problems)
       .values({
@@ -78,8 +88,10 @@ export async function submitProblem(
         description: values.description,
         evidenceUrl: values.evidenceUrl || null,
         theme: values.theme,
-        channel: isSystemActor(actor) ? 'in_person' : 'online',
-        authorId: isSystemActor(actor) ? null : actor.userId,
+        channel: origin.channel,
+        authorId: origin.authorId,
+        capturedBy: origin.capturedBy,
+        scanFileId,
         createdAt: options.now,
         updatedAt: options.now,
       })
@@ -87,8 +99,9 @@ export async function submitProblem(
     await tx
       .insert(problemMunicipalities)
       .values(values.municipalities.map((cvegeo) => ({ problemId: problem!.id, cvegeo })));
+    // The public projection only: never the author, who captured it or the scan (problem-log.ts).
     await appendChange(tx, {
-      actor: changeActorOf(actor),
+      actor: changeActorOf(options.actor),
       recordType: 'problem',
       recordId: problem!.id,
       action: 'create',
@@ -97,4 +110,25 @@ export async function submitProblem(
     });
     return problem!;
   });
+}
+
+/**
+ * A public problem of an exercise, submitted while its diagnosis window is open: by a signed-in person with a
+ * confirmed e-mail (channel online, they are its author, never shown), or by the portal itself capturing one handed
+ * in on paper (channel in_person, no author). Staff capture paper forms with their scan through
+ * `capturePaperProblem` (paper/). Outside the window nothing is stored.
+ */
+export async function submitProblem(
+  db: Db,
+  exerciseId: string,
+  input: SubmitProblemInput,
+  options: { actor: ActingParty; now: Date; timeZone: string },
+) {
+  const { actor } = options;
+  if (!isSystemActor(actor) && !isConfirmedPerson(actor))
+    throw new AppError('forbidden', 'confirm your e-mail address first', { reason: 'unconfirmed' });
+  const origin: ProblemOrigin = isSystemActor(actor)
+    ? { channel: 'in_person', authorId: null, capturedBy: null }
+    : { channel: 'online', authorId: actor.userId, capturedBy: null };
+  return insertProblem(db, exerciseId, input, origin, options);
 }

@@ -4,9 +4,13 @@ import { AppError, notFound } from '../../shared/errors.js';
 import { assertHoldsRole, isSystemActor, type ActingParty, type Actor } from '../../kernel/actor.js';
 import { invalidatePublicPages } from '../audit/append-change.js';
 import { assertDiagnosisOpen, localDate } from './diagnosis-window.js';
-import { isConfirmedPerson } from './policy.js';
+import { isConfirmedPerson, paperCaptureRoles } from './policy.js';
+import { checkScan, storeScan, type PaperScan } from './scan.js';
 import { finalProblemStatuses, problems, problemSupports } from './schema.js';
 import { problemSupportersOf } from './support-count.js';
+
+/** The most paper supports one scanned sheet (or pile of sheets) may carry. */
+export const MAX_PAPER_SUPPORTS = 1000;
 
 /** A problem that can be supported: visible and not in a final state (discarded, merged, not selected). */
 async function supportableProblem(tx: Db, problemId: string) {
@@ -74,31 +78,42 @@ export async function withdrawSupport(
 }
 
 /**
- * Staff (or the portal itself) capture supports handed in on paper at a table, as of `now` (the day they were given):
- * each
- * is one support without an account (channel in_person). Only while the diagnosis is open on that day.
+ * Supports handed in on paper at a table, as of `now` (the day they were given): each is one support without an
+ * account (channel in_person). Staff capture them from one scanned sheet (`scan`, required from a person: every
+ * support of the sheet keeps it and who captured it, for staff only); the portal itself (the demo) needs none. Only
+ * while the diagnosis is open on that day; otherwise nothing is stored, not even the scan.
  */
 export async function captureInPersonSupports(
   db: Db,
   problemId: string,
-  input: { count: number },
+  input: { count: number; scan?: PaperScan },
   options: { actor: ActingParty; now: Date; timeZone: string },
 ) {
-  assertHoldsRole(options.actor, 'admin', 'facilitator');
-  if (!Number.isInteger(input.count) || input.count < 1 || input.count > 1000)
-    throw new AppError('validation', 'count from 1 to 1000', { reason: 'count' });
+  assertHoldsRole(options.actor, ...paperCaptureRoles);
+  if (!Number.isInteger(input.count) || input.count < 1 || input.count > MAX_PAPER_SUPPORTS)
+    throw new AppError('validation', `count from 1 to ${MAX_PAPER_SUPPORTS}`, {
+      field: 'count',
+      reason: 'count.invalid',
+    });
+  const capturedBy = isSystemActor(options.actor) ? null : options.actor.userId;
+  if (capturedBy !== null || input.scan) checkScan(input.scan);
   return db.transaction(async (tx) => {
     const problem = await supportableProblem(tx, problemId);
     await assertDiagnosisOpen(tx, problem.exerciseId, localDate(options.now, options.timeZone));
+    const scanFileId = input.scan
+      ? await storeScan(tx, input.scan, { name: `formato-apoyos-problema-${problem.number}`, capturedBy })
+      : null;
     await tx.insert(problemSupports).values(
       Array.from({ length: input.count }, () => ({
         problemId,
         userId: null,
         channel: 'in_person' as const,
+        capturedBy,
+        scanFileId,
         createdAt: options.now,
       })),
     );
     await invalidatePublicPages(tx);
-    return { supports: await supportCount(tx, problemId) };
+    return { problem, supports: await supportCount(tx, problemId) };
   });
 }

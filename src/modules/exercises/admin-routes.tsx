@@ -7,12 +7,16 @@ import { emptyForm, formValues, submitForm, type FormMessages, type FormState } 
 import { sendPage } from '../../web/http.js';
 import { noticeKey, requireId } from '../../web/params.js';
 import { calendarPhaseOn, localDate, moveExercisePhase, movePhaseInput } from './exercise-phase.js';
+import { phaseDatesInput, planPhaseDates } from './plan-phase-dates.js';
 import { exercisePhases, exercises } from './schema.js';
-import { AdminExercisesPage, MovePhasePage } from './views/admin-exercises.js';
+import { AdminExercisesPage, MovePhasePage, PhaseDatesPage } from './views/admin-exercises.js';
 
 const forms: FormMessages = { prefix: 'exercises.error', fallback: 'error.badRequest.body' };
 
-/** The exercises' phases for admins (/admin/ejercicios) and moving one by hand with a reason (…/:id/etapa). */
+/**
+ * The exercises' phases for admins (/admin/ejercicios), moving one by hand with a reason (…/:id/etapa) and planning a
+ * phase's dates (…/:id/fechas).
+ */
 export function exerciseAdminRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const { db, config } = deps;
   const admin = access.roles('admin');
@@ -38,7 +42,7 @@ export function exerciseAdminRoutes(app: FastifyInstance, deps: ModuleDeps) {
         phaseMovedOn: e.phaseMovedOn,
       };
     });
-    const notice = noticeKey(request, { movida: 'exercises.move.done' });
+    const notice = noticeKey(request, { movida: 'exercises.move.done', fechas: 'exercises.dates.done' });
     return sendPage(request, reply, deps, {
       title: request.t('exercises.admin.title'),
       body: <AdminExercisesPage exercises={list} notice={notice ? request.t(notice) : undefined} />,
@@ -70,6 +74,40 @@ export function exerciseAdminRoutes(app: FastifyInstance, deps: ModuleDeps) {
       submit: async (data) => {
         await moveExercisePhase(db, id, data, { actor: actorOf(request), now: deps.now(), timeZone: config.TIME_ZONE });
         return '/admin/ejercicios?aviso=movida';
+      },
+    });
+  });
+
+  const datesPage = async (request: FastifyRequest, reply: FastifyReply, id: string, form: FormState, status = 200) => {
+    const [exercise] = await db.select().from(exercises).where(eq(exercises.id, id));
+    if (!exercise) throw notFound('exercise');
+    const timeline = await db
+      .select()
+      .from(exercisePhases)
+      .where(eq(exercisePhases.exerciseId, id))
+      .orderBy(asc(exercisePhases.startsOn));
+    return sendPage(request, reply, deps, {
+      status,
+      title: request.t('exercises.dates.title', { title: exercise.title }),
+      body: <PhaseDatesPage exercise={exercise} timeline={timeline} form={form} />,
+    });
+  };
+
+  app.get<{ Params: { id: string } }>('/admin/ejercicios/:id/fechas', admin, (request, reply) =>
+    datesPage(request, reply, requireId(request.params.id, 'exercise'), emptyForm()),
+  );
+
+  app.post<{ Params: { id: string } }>('/admin/ejercicios/:id/fechas', admin, async (request, reply) => {
+    const id = requireId(request.params.id, 'exercise');
+    const values = formValues(request.body, ['phase', 'startsOn', 'endsOn']);
+    return submitForm(request, reply, {
+      messages: forms,
+      values,
+      parsed: phaseDatesInput.safeParse(values),
+      invalid: (form, status) => datesPage(request, reply, id, form, status),
+      submit: async (data) => {
+        await planPhaseDates(db, id, data, { actor: actorOf(request), now: deps.now() });
+        return '/admin/ejercicios?aviso=fechas';
       },
     });
   });

@@ -1,7 +1,7 @@
 import { PageHeading, Table } from '../../../web/components/index.js';
 import { usePage } from '../../../web/page-context.js';
 import type { ProblemToModerate } from '../list-problems-to-moderate.js';
-import { problemPath } from '../paths.js';
+import { paperCapturesPath, problemPath } from '../paths.js';
 import { ProblemStatusBadge } from './labels.js';
 
 /**
@@ -17,6 +17,9 @@ export function ProblemModerationPage(props: { reported: ProblemToModerate[]; un
   return (
     <>
       <PageHeading title={t('cocreation.moderation.queueTitle')} lead={t('cocreation.moderation.queueLead')} />
+      <p>
+        <a href={paperCapturesPath}>{t('cocreation.paper.link')}</a>
+      </p>
       <h2>{t('cocreation.moderation.reported')}</h2>
       {props.reported.length === 0 ? (
         <p>{t('cocreation.moderation.noReports')}</p>

@@ -9,6 +9,7 @@ import {
   SelectField,
   Table,
   TextArea,
+  TextField,
 } from '../../../web/components/index.js';
 import type { FormState } from '../../../web/forms.js';
 import { usePage } from '../../../web/page-context.js';
@@ -75,6 +76,15 @@ export function AdminExercisesPage(props: { exercises: AdminExerciseRow[]; notic
               </a>
             ),
           },
+          {
+            header: t('exercises.admin.dates'),
+            cell: (e) => (
+              <a href={`/admin/ejercicios/${e.id}/fechas`}>
+                {t('exercises.admin.dates')}
+                <span class="visually-hidden">: {e.title}</span>
+              </a>
+            ),
+          },
         ]}
       />
     </>
@@ -119,6 +129,85 @@ export function MovePhasePage(props: { exercise: { id: string; title: string; ph
         />
         <div class="actions">
           <Button>{t('exercises.move.submit')}</Button>
+          <ButtonLink href="/admin/ejercicios" variant="secondary">
+            {t('exercises.move.back')}
+          </ButtonLink>
+        </div>
+      </form>
+    </>
+  );
+}
+
+/**
+ * Planning the dates of one phase of an exercise (the diagnosis opens and closes by them): the planned calendar, then
+ * the form.
+ */
+export function PhaseDatesPage(props: {
+  exercise: { id: string; title: string };
+  timeline: { phase: Phase; startsOn: string; endsOn: string | null }[];
+  form: FormState;
+}) {
+  const { t, format } = usePage();
+  const { exercise, form } = props;
+  const title = t('exercises.dates.title', { title: exercise.title });
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { href: '/admin', label: t('accounts.admin.title') },
+          { href: '/admin/ejercicios', label: t('exercises.admin.title') },
+          { label: title },
+        ]}
+      />
+      <PageHeading title={title} lead={t('exercises.dates.lead')} />
+      {props.timeline.length === 0 ? (
+        <p>{t('exercises.admin.noCalendar')}</p>
+      ) : (
+        <Table
+          caption={t('exercises.dates.caption')}
+          rows={props.timeline}
+          rowKey={(row) => row.phase}
+          columns={[
+            { header: t('exercises.move.phase'), cell: (row) => t(`phase.${row.phase}`) },
+            { header: t('exercises.dates.startsOn'), cell: (row) => format.calendarDate(row.startsOn) },
+            {
+              header: t('exercises.dates.endsOn'),
+              cell: (row) => (row.endsOn ? format.calendarDate(row.endsOn) : t('exercises.dates.noEnd')),
+            },
+          ]}
+        />
+      )}
+      <form method="post" action={`/admin/ejercicios/${exercise.id}/fechas`} novalidate class="form-narrow">
+        <ErrorSummary errors={form.summary} />
+        <CsrfField />
+        <SelectField
+          id="phase"
+          name="phase"
+          label={t('exercises.dates.phase')}
+          value={form.values.phase ?? 'diagnosis'}
+          error={form.errors.phase}
+          options={phases.map((phase) => ({ value: phase, label: t(`phase.${phase}`) }))}
+        />
+        <TextField
+          id="startsOn"
+          name="startsOn"
+          type="date"
+          label={t('exercises.dates.startsOn')}
+          value={form.values.startsOn}
+          error={form.errors.startsOn}
+        />
+        <TextField
+          id="endsOn"
+          name="endsOn"
+          type="date"
+          isOptional
+          label={t('exercises.dates.endsOn')}
+          hint={t('exercises.dates.endsOnHint')}
+          value={form.values.endsOn}
+          error={form.errors.endsOn}
+        />
+        <div class="actions">
+          <Button>{t('exercises.dates.submit')}</Button>
           <ButtonLink href="/admin/ejercicios" variant="secondary">
             {t('exercises.move.back')}
           </ButtonLink>

@@ -113,7 +113,7 @@ function CriteriaSection(props: { ranking: Ranking }) {
             { header: t('cocreation.ranking.weight'), cell: (c) => format.number(c.weight), isNumeric: true },
             {
               header: t('cocreation.ranking.share'),
-              cell: (c) => `${format.number(Math.round((c.weight / weights) * 1000) / 10)} %`,
+              cell: (c) => format.percent(Math.round((c.weight / weights) * 1000) / 10),
               isNumeric: true,
             },
           ]}

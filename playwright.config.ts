@@ -39,6 +39,13 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    // The Secretariat's journey installs the fourth exercise's Secretariat, whose agreement the co-creation journey
+    // then prioritises a problem by: that journey runs after it; everything else runs alongside.
+    { name: 'secretariat', testMatch: /secretariat-journey\.spec\.ts/ },
+    { name: 'cocreation', testMatch: /cocreation-journey\.spec\.ts/, dependencies: ['secretariat'] },
+    { name: 'portal', testIgnore: [/secretariat-journey\.spec\.ts/, /cocreation-journey\.spec\.ts/] },
+  ],
   webServer: {
     // Administrators are made as an operator would (cocrea create-admin); each journey reads its own one-time link.
     command: `node bin/cocrea.js create-admin admin@example.mx > ${join(dataDir, 'admin-link.txt')} && node bin/cocrea.js create-admin revisora@example.mx > ${join(dataDir, 'reviewer-link.txt')} && node bin/cocrea.js create-admin convocatorias@example.mx > ${join(dataDir, 'calls-admin-link.txt')} && node bin/cocrea.js create-admin participacion@example.mx > ${join(dataDir, 'participation-admin-link.txt')} && node bin/cocrea.js create-admin secretariado@example.mx > ${join(dataDir, 'secretariat-admin-link.txt')} && node bin/cocrea.js create-admin plan@example.mx > ${join(dataDir, 'plan-admin-link.txt')} && node bin/cocrea.js create-admin evaluacion@example.mx > ${join(dataDir, 'evaluation-admin-link.txt')} && node bin/cocrea.js create-admin cocreacion@example.mx > ${join(dataDir, 'cocreation-admin-link.txt')} && node dist/main.js`,

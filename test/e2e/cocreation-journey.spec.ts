@@ -8,7 +8,8 @@ import { linkPath, waitForMail } from './mailbox.js';
  * Issue 13's journey, in a real browser with axe on every page visited. Diagnosis, in the demo's fourth exercise (an
  * admin plans its diagnosis around today): a resident proposes a problem, another is offered it as similar and
  * supports it instead, a third publishes a duplicate anyway; a facilitator merges the duplicate and the supporters
- * count once; staff capture a sheet of paper supports with its scan; the problem is admitted. Co-creation, in the third
+ * count once; staff capture a sheet of paper supports with its scan; the problem is admitted, and the Secretariat
+ * prioritises it by an agreement of its own session (weighted criteria, a score, the selection). Co-creation, in the third
  * exercise (it has a plan): a table with registrations, a waiting list, attendance and a closing report; its proposal
  * becomes a commitment; an anonymous visitor walks from the commitment back to the problem and the reasoned response.
  */
@@ -109,7 +110,7 @@ let beto: Awaited<ReturnType<typeof newPage>>;
 let carla: Awaited<ReturnType<typeof newPage>>;
 let facilitator: Awaited<ReturnType<typeof newPage>>;
 
-test('diagnosis: a problem, a similar one offered, supports, a duplicate merged and counted once, paper supports with their scan', async ({
+test('diagnosis: a problem, a similar one offered, supports, a duplicate merged and counted once, paper supports with their scan, prioritised by an agreement of the Secretariat', async ({
   browser,
 }) => {
   test.setTimeout(300_000);
@@ -219,9 +220,86 @@ test('diagnosis: a problem, a similar one offered, supports, a duplicate merged 
       'Es un problema público del municipio, con evidencia de vecinas y vecinos y apoyos en línea y en papel.',
   });
   await expect(facilitator.page.getByText('La decisión quedó publicada')).toBeVisible();
+
+  // The Secretariat prioritises it by an agreement. Its second ordinary session (the Secretariat's journey installed
+  // it and held the first: playwright.config.ts runs that journey first) agrees on the prioritisation.
+  await admin.page.goto('/admin/secretariado');
+  await admin.page.getByRole('link', { name: `Administrar el Secretariado de ${FOURTH_TITLE}` }).click();
+  await admin.page.getByRole('group', { name: 'Tipo de sesión' }).getByLabel('Ordinaria', { exact: true }).check();
+  await admin.page.getByLabel('Fecha', { exact: true }).fill(localDay(4));
+  await admin.page.getByLabel('Hora', { exact: true }).fill('11:00');
+  await admin.page.locator('#place').fill('Sala de juntas del órgano garante');
+  await admin.page.getByLabel('Orden del día').fill('Lista de asistencia y quórum\nPriorización de los problemas');
+  await admin.page.getByRole('button', { name: 'Programar la sesión' }).click();
+  await expect(admin.page.getByRole('heading', { level: 1 })).toHaveText('Sesión ordinaria 2');
+  await admin.page.getByRole('button', { name: 'Enviar la convocatoria' }).click();
+  await expect(admin.page.getByText('Enviamos la convocatoria a las personas integrantes.')).toBeVisible();
+  const attendance = admin.page.getByRole('region', { name: 'Asistencia y quórum' });
+  for (const present of await attendance.getByLabel('Asistió la persona propietaria').all()) await present.check();
+  await admin.page.getByRole('button', { name: 'Guardar la asistencia' }).click();
+  await expect(admin.page.getByText('Hubo quórum')).toBeVisible();
+  await admin.page
+    .getByLabel('Texto del acuerdo')
+    .fill('Se prioriza el problema de la basura en los lotes baldíos de la colonia Centro para las mesas.');
+  await admin.page.getByRole('group', { name: 'Cómo se decidió' }).getByLabel('Por consenso').check();
+  await admin.page.getByLabel('Responsable de cumplirlo').fill('Facilitación');
+  await admin.page.getByRole('button', { name: 'Registrar el acuerdo' }).click();
+  await expect(admin.page.getByText('Registramos el acuerdo.')).toBeVisible();
+  const agreement = `STL-${localDay(4).slice(0, 4)}-ORD-02-01`;
+  await expect(admin.page.getByRole('link', { name: agreement })).toBeVisible();
+  await expectNoAxeViolations(admin.page);
+
+  // Weighted criteria published before scoring, a score, and the selection tied to that agreement.
+  await admin.page.goto(`/ejercicios/${FOURTH}/priorizacion`);
+  await expectNoAxeViolations(admin.page);
+  for (const [name, weight] of [
+    ['Gravedad', '60'],
+    ['Viabilidad', '40'],
+  ]) {
+    await admin.page.getByLabel('Criterio', { exact: true }).fill(name!);
+    await admin.page.getByLabel('Qué mide').fill(`Cuánto cuenta la ${name!.toLowerCase()} del problema.`);
+    await admin.page.getByLabel('Peso', { exact: true }).fill(weight!);
+    await admin.page.getByRole('button', { name: 'Agregar el criterio' }).click();
+    await expect(admin.page.getByText('El criterio quedó agregado.')).toBeVisible();
+  }
+  await admin.page.getByRole('button', { name: 'Publicar los criterios' }).click();
+  await expect(admin.page.getByText('Los criterios quedaron publicados.')).toBeVisible();
+  await admin.page.locator('#score-1-scores summary').click();
+  await admin.page.getByLabel('1. Gravedad').selectOption('5');
+  await admin.page.getByLabel('2. Viabilidad').selectOption('4');
+  await admin.page.getByRole('button', { name: 'Guardar los puntajes del problema 1' }).click();
+  await expect(admin.page.getByText('Los puntajes quedaron guardados.')).toBeVisible();
+  await admin.page
+    .getByRole('group', { name: 'Problemas que pasan a las mesas de co-creación' })
+    .getByLabel(/^Problema 1:/)
+    .check();
+  await admin.page.getByLabel('Acuerdo del Secretariado').fill(agreement);
+  await admin.page
+    .locator('#select-explanation')
+    .fill('Es el problema con más apoyos y el total más alto; pasa a las mesas de co-creación.');
+  await expectNoAxeViolations(admin.page);
+  await admin.page.getByRole('button', { name: 'Registrar la selección' }).click();
+  await expect(
+    admin.page.getByText('La selección quedó registrada y se avisó a quienes propusieron los problemas.'),
+  ).toBeVisible();
+  await waitForMail('ana.cocreacion@example.mx', /problema 1/i);
+
+  // Anyone sees the ranking with its criteria, weights, score and supports, and the agreement behind it.
+  await visitor.page.goto(`/ejercicios/${FOURTH}/priorizacion`);
+  await expect(visitor.page.getByText('El Secretariado hizo la selección')).toBeVisible();
+  await expect(visitor.page.getByRole('main')).toContainText('Gravedad');
+  await expect(visitor.page.getByRole('main')).toContainText('4.6');
+  await expectNoAxeViolations(visitor.page);
+  await visitor.page.getByRole('link', { name: agreement }).first().click();
+  await expect(visitor.page.getByText('Se prioriza el problema de la basura')).toBeVisible();
+  await expectNoAxeViolations(visitor.page);
+  await visitor.page.goto(`/ejercicios/${FOURTH}/problemas/1`);
+  await expect(visitor.page.getByText('Priorizado por el Secretariado').first()).toBeVisible();
+
   await visitor.page.goto(`/ejercicios/${FOURTH}/respuesta-razonada`);
   await expect(visitor.page.getByText('Fusionado con otro problema').first()).toBeVisible();
-  await expect(visitor.page.getByText('Cumple los criterios del diagnóstico').first()).toBeVisible();
+  await expect(visitor.page.getByText('Priorizado por el Secretariado').first()).toBeVisible();
+  await expect(visitor.page.getByText(agreement).first()).toBeVisible();
   await expectNoAxeViolations(visitor.page);
   await visitor.context.close();
 });

@@ -64,7 +64,7 @@ export async function decideProblem(
     if (!before) throw notFound('problem');
     if (!dispositionFrom[values.outcome].includes(before.status))
       throw new AppError('conflict', `cannot go from ${before.status} to ${values.outcome}`, { reason: 'wrongMove' });
-    await assertAgreementExists(tx, agreementCode);
+    await assertAgreementExists(tx, before.exerciseId, agreementCode);
     const mergedInto =
       values.outcome === 'merged' ? await mergeTarget(tx, before, values.mergedIntoNumber as number) : null;
     const [after] = await tx

@@ -10,6 +10,7 @@ import { notifyFollowers } from '../participation/notify-followers.js';
 import { registry } from '../../registry.js';
 import { finalProblemStatuses, problems, problemSupports } from './schema.js';
 import { verifyChangeLog } from '../audit/verify-change-log.js';
+import { recordTestAgreement } from '../../testing/secretariat-agreement.js';
 
 /**
  * The demo's fourth exercise: in its call phase, its diagnosis planned for later (the tests open it around TEST_NOW).
@@ -314,7 +315,9 @@ describe('moderation', () => {
 
 describe('disposition with a reason', () => {
   it('needs an outcome, a reason code and an explanation; the author gets an e-mail; the reasoned response shows who decided by role, never by person', async () => {
-    const { app, database, as, dataset } = await setUp();
+    const { app, database, exerciseId, as, dataset } = await setUp();
+    const agreement = await recordTestAgreement(database.db, exerciseId, { heldAt: new Date('2026-11-20T17:00:00Z') });
+    expect(agreement).toBe('STL-2026-ORD-01-01');
     const ana = as(await signInAs(database, { email: 'ana.autora@example.mx', name: 'Ana Autora' }));
     await ana.post(BASE, garbage);
     await ana.post(BASE, {
@@ -351,12 +354,19 @@ describe('disposition with a reason', () => {
       agreementCode: 'STL-1999-ORD-01-01',
     });
     expect(unknownAgreement.statusCode).toBe(400);
-    expect(unknownAgreement.body).toContain('No hay un acuerdo con esa clave.');
+    expect(unknownAgreement.body).toContain('El Secretariado de este ejercicio no tiene un acuerdo con esa clave.');
+    // An agreement of another exercise's Secretariat cannot decide this exercise's problems.
+    const otherExercises = await facilitator.post(`${BASE}/1/decision`, {
+      ...decision,
+      agreementCode: 'STL-2021-ORD-02-01',
+    });
+    expect(otherExercises.statusCode).toBe(400);
+    expect(otherExercises.body).toContain('El Secretariado de este ejercicio no tiene un acuerdo con esa clave.');
     const wrongMove = await facilitator.post(`${BASE}/1/decision`, { ...decision, outcome: 'not_selected' });
     expect(wrongMove.statusCode).toBe(409);
     expect(await database.db.select().from(emails).where(eq(emails.toAddress, 'ana.autora@example.mx'))).toEqual([]);
 
-    const decided = await facilitator.post(`${BASE}/1/decision`, { ...decision, agreementCode: 'STL-2021-ORD-02-01' });
+    const decided = await facilitator.post(`${BASE}/1/decision`, { ...decision, agreementCode: agreement });
     expect(decided.statusCode).toBe(303);
     const merged = await facilitator.post(`${BASE}/2/decision`, {
       outcome: 'merged',
@@ -385,7 +395,7 @@ describe('disposition with a reason', () => {
     expect(mail!.text).toContain('Descartado');
     expect(mail!.text).toContain('Fuera de la competencia de las autoridades participantes');
     expect(mail!.text).toContain(decision.explanation);
-    expect(mail!.text).toContain('STL-2021-ORD-02-01');
+    expect(mail!.text).toContain(agreement);
 
     const page = await app.inject({ url: `${BASE}/1` });
     expect(page.body).toContain('Descartado');
@@ -397,7 +407,7 @@ describe('disposition with a reason', () => {
     expect(response.body).toMatch(
       /Problema 1:[\s\S]*Secretariado Técnico Local[\s\S]*Problema 2:[\s\S]*En revisión[\s\S]*Problema 3:[\s\S]*Facilitación/,
     );
-    expect(response.body).toContain('STL-2021-ORD-02-01');
+    expect(response.body).toContain(agreement);
     for (const secret of ['Fernanda', 'fernanda@example.mx', 'Ana Autora', 'ana.autora@example.mx'])
       expect(response.body).not.toContain(secret);
 
@@ -408,7 +418,7 @@ describe('disposition with a reason', () => {
       motivo: 'outside_competence',
       explicacion: decision.explanation,
       decidio: 'Secretariado Técnico Local',
-      acuerdo: 'STL-2021-ORD-02-01',
+      acuerdo: agreement,
     });
     expect(rows[1]).toMatchObject({ numero: 2, resultado: null });
     expect(rows[2]).toMatchObject({ numero: 3, resultado: 'admitted', decidio: 'Facilitación', acuerdo: null });

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { isSystemActor, type ActingParty } from '../../kernel/actor.js';
@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors.js';
 import { translator, type Translate } from '../../web/i18n/i18n.js';
 import { users } from '../accounts/read-models.js';
 import { queueEmails } from '../notifications/queue-email.js';
-import { agreements } from '../secretariat/read-models.js';
+import { agreements, secretariatSessions, secretariats } from '../secretariat/read-models.js';
 import { reasonCodes, reasonedResponses, type ResponseOutcome, type ResponseSubject } from './schema.js';
 
 export const EXPLANATION_MAX = 4000;
@@ -22,13 +22,18 @@ export const reasonFields = {
   agreementCode: z.string().trim().max(60, 'agreementCode.unknown').optional(),
 };
 
-/** Refuses (on the agreement's field) an agreement code the Secretariat never recorded. */
-export async function assertAgreementExists(tx: Db, agreementCode: string | null): Promise<void> {
+/**
+ * Refuses (on the agreement's field) an agreement code that the Secretariat of this exercise never recorded: an
+ * agreement of another exercise's Secretariat cannot decide this exercise's problems or proposals.
+ */
+export async function assertAgreementExists(tx: Db, exerciseId: string, agreementCode: string | null): Promise<void> {
   if (!agreementCode) return;
   const [agreement] = await tx
     .select({ code: agreements.code })
     .from(agreements)
-    .where(eq(agreements.code, agreementCode));
+    .innerJoin(secretariatSessions, eq(secretariatSessions.id, agreements.sessionId))
+    .innerJoin(secretariats, eq(secretariats.id, secretariatSessions.secretariatId))
+    .where(and(eq(agreements.code, agreementCode), eq(secretariats.exerciseId, exerciseId)));
   if (!agreement)
     throw new AppError('validation', 'unknown agreement', { field: 'agreementCode', reason: 'agreementCode.unknown' });
 }

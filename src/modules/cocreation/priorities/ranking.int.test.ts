@@ -5,6 +5,7 @@ import { createTestApp } from '../../../testing/test-app.js';
 import { verifyChangeLog } from '../../audit/verify-change-log.js';
 import { exercisePhases, exercises } from '../../exercises/schema.js';
 import { emails } from '../../notifications/schema.js';
+import { recordTestAgreement } from '../../../testing/secretariat-agreement.js';
 
 const SLUG = 'cuarto-pal-demostracion';
 const BASE = `/ejercicios/${SLUG}`;
@@ -44,13 +45,14 @@ async function setUp() {
     });
   }
   for (let i = 0; i < 2; i += 1) await (await as())(`${BASE}/problemas/2/apoyo`);
-  return { app, database, as, facilitator, titles };
+  const agreement = await recordTestAgreement(database.db, exercise!.id, { heldAt: new Date('2026-11-20T17:00:00Z') });
+  return { app, database, as, facilitator, titles, agreement };
 }
 
 // Many pages in a row, each rendered in full: slow on a busy machine.
 describe('prioritisation', { timeout: 60_000 }, () => {
   it('the Secretariat publishes weighted criteria before scoring, the ranking shows scores, totals and supports, and the selection is tied to an agreement', async () => {
-    const { app, database, as, facilitator, titles } = await setUp();
+    const { app, database, as, facilitator, titles, agreement } = await setUp();
     expect((await app.inject({ url: RANKING })).body).toContain(
       'El Secretariado todavía no publica sus criterios de priorización.',
     );
@@ -130,20 +132,30 @@ describe('prioritisation', { timeout: 60_000 }, () => {
       agreementCode: 'STL-1999-ORD-01-01',
       explanation: 'Es el problema con el total más alto y con más apoyos.',
     });
-    expect(unknown.body).toContain('No hay un acuerdo con esa clave.');
+    expect(unknown.body).toContain('El Secretariado de este ejercicio no tiene un acuerdo con esa clave.');
+    // The third exercise's prioritisation agreement is not this exercise's Secretariat's.
+    const othersAgreement = await facilitator(`${RANKING}/seleccion`, {
+      problemNumbers: ['2'],
+      agreementCode: 'STL-2021-ORD-02-01',
+      explanation: 'Es el problema con el total más alto y con más apoyos.',
+    });
+    expect(othersAgreement.statusCode).toBe(400);
+    expect(othersAgreement.body).toContain('El Secretariado de este ejercicio no tiene un acuerdo con esa clave.');
     const selected = await facilitator(`${RANKING}/seleccion`, {
       problemNumbers: ['2', '1'],
-      agreementCode: 'STL-2021-ORD-02-01',
+      agreementCode: agreement,
       explanation: 'Son los dos problemas con el total más alto; pasan a las mesas de co-creación.',
     });
     expect(selected.statusCode).toBe(303);
     const after = (await app.inject({ url: RANKING })).body;
     expect(after).toContain('hizo la selección');
-    expect(after).toContain(`href="${BASE}/secretariado/acuerdos/STL-2021-ORD-02-01"`);
+    expect(after).toContain(`href="${BASE}/secretariado/acuerdos/${agreement}"`);
+    // The link leads to the agreement itself.
+    expect((await app.inject({ url: `${BASE}/secretariado/acuerdos/${agreement}` })).statusCode).toBe(200);
     expect(after).toMatch(/Problema 2:[\s\S]*?Priorizado[\s\S]*Problema 3:[\s\S]*?Admitido/);
     const problemPage = (await app.inject({ url: `${BASE}/problemas/2` })).body;
     expect(problemPage).toContain('Priorizado por el Secretariado');
-    expect(problemPage).toContain('STL-2021-ORD-02-01');
+    expect(problemPage).toContain(agreement);
     const mails = await database.db
       .select()
       .from(emails)
@@ -154,7 +166,7 @@ describe('prioritisation', { timeout: 60_000 }, () => {
       (
         await facilitator(`${RANKING}/seleccion`, {
           problemNumbers: ['3'],
-          agreementCode: 'STL-2021-ORD-02-01',
+          agreementCode: agreement,
           explanation: 'Otra selección que ya no procede.',
         })
       ).statusCode,
@@ -166,7 +178,7 @@ describe('prioritisation', { timeout: 60_000 }, () => {
     expect(response.data.find((r) => r.ejercicio === SLUG && r.numero === 2)).toMatchObject({
       estado: 'prioritized',
       resultado: 'prioritized',
-      acuerdo: 'STL-2021-ORD-02-01',
+      acuerdo: agreement,
     });
     expect((await app.inject({ url: `${RANKING}?lang=en` })).body).toContain('Prioritisation of problems');
     expect(await verifyChangeLog(database.db)).toMatchObject({ ok: true });

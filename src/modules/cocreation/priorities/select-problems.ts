@@ -41,7 +41,7 @@ export async function selectProblems(
       throw new AppError('conflict', 'criteria not published', { reason: 'criteriaNotPublished' });
     if (prioritisation.selectedAt !== null)
       throw new AppError('conflict', 'the selection is made', { reason: 'selectionMade' });
-    await assertAgreementExists(tx, values.agreementCode);
+    await assertAgreementExists(tx, exerciseId, values.agreementCode);
     const chosen = await tx
       .select()
       .from(problems)

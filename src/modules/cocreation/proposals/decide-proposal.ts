@@ -44,7 +44,7 @@ export async function decideProposal(
     if (!before) throw notFound('proposal');
     if (before.status !== 'proposed' || before.hiddenAt !== null)
       throw new AppError('conflict', `cannot decide a ${before.status} proposal`, { reason: 'wrongMove' });
-    await assertAgreementExists(tx, agreementCode);
+    await assertAgreementExists(tx, before.exerciseId, agreementCode);
     if (typeof values.commitmentNumber === 'number')
       await addOrigin(tx, { type: 'proposal', id: proposalId }, values.commitmentNumber, options);
     const [after] = await tx

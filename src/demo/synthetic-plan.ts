@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { refreshActivityStats } from '../modules/plan/core/activity-stats.js';
 
 export interface SyntheticPlanSize {
   commitments: number;
@@ -91,6 +92,7 @@ export async function seedSyntheticPlan(
       select a.id, concat('https://example.mx/evidencias/', c.number, '/', m.position, '/', a.position), concat('Minuta firmada de la actividad ', a.position), 'accepted', now()
       from activities a join milestones m on m.id = a.milestone_id join commitments c on c.id = m.commitment_id
       where c.plan_id = ${plan.id} and a.status = 'verified'`);
+    await refreshActivityStats(tx, { planId: plan.id });
 
     // Derived figures, bottom up, with the formula of progress.ts.
     await tx.execute(sql`

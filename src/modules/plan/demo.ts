@@ -1,3 +1,4 @@
+import { refreshActivityStats } from './core/activity-stats.js';
 import { inArray } from 'drizzle-orm';
 import { agreements } from '../secretariat/read-models.js';
 import type { Db } from '../../db/client.js';
@@ -856,6 +857,7 @@ async function seedPlans(tx: Db) {
       )
       .returning();
     for (const row of stepRows) await log('activity', row, spec.createdOn);
+    await refreshActivityStats(tx, { planId: plan!.id });
 
     const proofs = stepSpecs.flatMap(({ a }, i) =>
       a.outcome === 'v' || a.outcome === 'd'

@@ -250,8 +250,33 @@ export const activities = pgTable(
   (t) => [
     index('activities_milestone_idx').on(t.milestoneId, t.position),
     index('activities_institution_idx').on(t.responsibleInstitutionId, t.status),
+    // The plan page's first late activities, by the date they fell behind (get-plan-overview.ts).
+    index('activities_open_due_idx')
+      .on(t.plannedEnd)
+      .where(sql`${t.status} in ('not_started', 'in_progress')`),
   ],
 );
+
+/**
+ * Derived, one row per commitment: how many of its activities are in each status, and the planned ends of its
+ * unfinished ones (not started or in progress), ascending. Kept by recomputeCommitment on every write to a milestone or
+ * an activity (activity-stats.ts), so the plan page adds up one row per commitment instead of counting every activity
+ * of the plan, and counts the late ones for any day (those whose planned end is before it).
+ */
+export const commitmentActivityStats = pgTable('commitment_activity_stats', {
+  commitmentId: uuid('commitment_id')
+    .primaryKey()
+    .references(() => commitments.id, { onDelete: 'cascade' }),
+  notStarted: integer('not_started').notNull().default(0),
+  inProgress: integer('in_progress').notNull().default(0),
+  done: integer('done').notNull().default(0),
+  verified: integer('verified').notNull().default(0),
+  cancelled: integer('cancelled').notNull().default(0),
+  openDueDates: date('open_due_dates')
+    .array()
+    .notNull()
+    .default(sql`'{}'::date[]`),
+});
 
 /** Progress notes of an activity (append-only). */
 export const activityNotes = pgTable(

@@ -1,11 +1,11 @@
-import { and, asc, count, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNull, lt, or, sql, type AnyColumn } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client.js';
 import { notFound } from '../../../shared/errors.js';
 import { institutions } from '../../directory/schema.js';
 import { exercises } from '../../exercises/schema.js';
 import { isDelayed, periodEnded } from './progress.js';
-import { actionPlans, activities, commitments, milestones } from '../schema.js';
+import { actionPlans, activities, commitmentActivityStats, commitments, milestones } from '../schema.js';
 import { commitmentStatusIsPublic, planIsPublic } from './visibility.js';
 import { listCommitmentPlaces } from './list-commitment-places.js';
 
@@ -15,10 +15,59 @@ import { listCommitmentPlaces } from './list-commitment-places.js';
 export const OVERVIEW_LIST_LIMIT = 10;
 
 /**
+ * The plan page's activity figures. The first late activities walk the partial index of unfinished activities by
+ * planned end (activities_open_due_idx); how many are late, and how many are in each status, add up the commitments'
+ * derived figures (activity-stats.ts) instead of counting every activity of the plan.
+ */
+function activityQueries(db: Db, planId: string, today: string) {
+  const lateStepsQuery = db
+    .select({
+      id: activities.id,
+      title: activities.title,
+      plannedEnd: activities.plannedEnd,
+      status: activities.status,
+      commitmentNumber: commitments.number,
+      institution: institutions.name,
+    })
+    .from(activities)
+    .innerJoin(milestones, eq(milestones.id, activities.milestoneId))
+    .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
+    .innerJoin(institutions, eq(institutions.id, activities.responsibleInstitutionId))
+    .where(
+      and(
+        eq(commitments.planId, planId),
+        commitmentStatusIsPublic(commitments.status),
+        inArray(activities.status, ['not_started', 'in_progress']),
+        lt(activities.plannedEnd, today),
+      ),
+    )
+    .orderBy(asc(activities.plannedEnd), asc(commitments.number), asc(activities.id))
+    .limit(OVERVIEW_LIST_LIMIT);
+  const stats = commitmentActivityStats;
+  const total = (column: AnyColumn) => sql<number>`coalesce(sum(${column}), 0)`.mapWith(Number);
+  const activityCountsQuery = db
+    .select({
+      not_started: total(stats.notStarted),
+      in_progress: total(stats.inProgress),
+      done: total(stats.done),
+      verified: total(stats.verified),
+      cancelled: total(stats.cancelled),
+      late: sql<number>`coalesce(sum((select count(*) from unnest(${stats.openDueDates}) as due where due < ${today}::date)), 0)`.mapWith(
+        Number,
+      ),
+    })
+    .from(stats)
+    .innerJoin(commitments, eq(commitments.id, stats.commitmentId))
+    .where(and(eq(commitments.planId, planId), commitmentStatusIsPublic(commitments.status)));
+
+  return { lateStepsQuery, activityCountsQuery };
+}
+
+/**
  * Everything the public plan page shows, in a fixed number of queries whatever the size of the plan (nine):
  * exercise, plan, commitments with their lead institution, their municipalities, milestone counts, the first late
- * milestones (by the date they fell behind: their earliest unfinished due date) and activities (with their totals, by a
- * window count), the next milestones due that are not behind, and activity counts by
+ * milestones (by the date they fell behind: their earliest unfinished due date) and activities (their totals from the
+ * commitments' derived figures), the next milestones due that are not behind, and activity counts by
  * status. Progress figures are the stored, derived ones. The page stays small on a plan of thousands of milestones:
  * the whole calendar and every late item have their own paginated pages (`list-plan-milestones.ts`). Only what is
  * public (visibility.ts): a draft plan is not found, and draft or co-creation commitments, with their milestones and
@@ -105,41 +154,11 @@ export async function getPlanOverview(db: Db, slug: string, today: string) {
     )
     .orderBy(asc(milestones.plannedEnd), asc(commitments.number), asc(milestones.position))
     .limit(OVERVIEW_LIST_LIMIT);
-  const lateStepsQuery = db
-    .select({
-      id: activities.id,
-      title: activities.title,
-      plannedEnd: activities.plannedEnd,
-      status: activities.status,
-      commitmentNumber: commitments.number,
-      institution: institutions.name,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
-    })
-    .from(activities)
-    .innerJoin(milestones, eq(milestones.id, activities.milestoneId))
-    .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
-    .innerJoin(institutions, eq(institutions.id, activities.responsibleInstitutionId))
-    .where(
-      and(
-        eq(commitments.planId, plan.id),
-        commitmentStatusIsPublic(commitments.status),
-        inArray(activities.status, ['not_started', 'in_progress']),
-        lt(activities.plannedEnd, today),
-      ),
-    )
-    .orderBy(asc(activities.plannedEnd), asc(commitments.number), asc(activities.id))
-    .limit(OVERVIEW_LIST_LIMIT);
-  const activityCountsQuery = db
-    .select({ status: activities.status, n: count() })
-    .from(activities)
-    .innerJoin(milestones, eq(milestones.id, activities.milestoneId))
-    .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
-    .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)))
-    .groupBy(activities.status);
+  const { lateStepsQuery, activityCountsQuery } = activityQueries(db, plan.id, today);
 
   // Independent of each other: on a PostgreSQL server they run at once on the pool's connections (a plan of 25,000
   // activities spends most of its render in the last two); PGlite runs them one after the other as before.
-  const [rows, places, [milestoneCounts], lateStones, upcoming, lateSteps, activityCounts] = await Promise.all([
+  const [rows, places, [milestoneCounts], lateStones, upcoming, lateSteps, [activityCounts]] = await Promise.all([
     rowsQuery,
     placesQuery,
     milestoneCountsQuery,
@@ -161,7 +180,6 @@ export async function getPlanOverview(db: Db, slug: string, today: string) {
     municipalities: placesByCommitment.get(commitment.id) ?? [],
     isDelayed: isDelayed(commitment.openDueOn, today),
   }));
-  const withoutTotal = <T extends { total: number }>(items: T[]) => items.map(({ total: _total, ...item }) => item);
   return {
     exercise,
     plan,
@@ -172,9 +190,15 @@ export async function getPlanOverview(db: Db, slug: string, today: string) {
     lateMilestones: lateStones,
     lateMilestoneCount: milestoneCounts?.late ?? 0,
     upcomingMilestones: upcoming,
-    lateActivities: withoutTotal(lateSteps),
-    lateActivityCount: lateSteps[0]?.total ?? 0,
-    activityCounts: Object.fromEntries(activityCounts.map((r) => [r.status, r.n])) as Record<string, number>,
+    lateActivities: lateSteps,
+    lateActivityCount: activityCounts?.late ?? 0,
+    activityCounts: {
+      not_started: activityCounts?.not_started ?? 0,
+      in_progress: activityCounts?.in_progress ?? 0,
+      done: activityCounts?.done ?? 0,
+      verified: activityCounts?.verified ?? 0,
+      cancelled: activityCounts?.cancelled ?? 0,
+    } as Record<string, number>,
   };
 }
 export type PlanOverview = Awaited<ReturnType<typeof getPlanOverview>>;

@@ -8,10 +8,11 @@ import {
   planProgress,
 } from './progress.js';
 import { activities, actionPlans, commitments, milestones, progressSnapshots } from '../schema.js';
+import { refreshActivityStats } from './activity-stats.js';
 
 /**
- * Recomputes the derived progress of one commitment (its milestones, itself) and of its plan, inside the caller's
- * transaction, and appends a point to the time series of each figure that changed. Every write to a milestone or an
+ * Recomputes the derived progress of one commitment (its milestones, itself, its activity counts) and of its plan,
+ * inside the caller's transaction, and appends a point to the time series of each figure that changed. Every write to a milestone or an
  * activity calls it, deletions and cancellations included, so stored figures never drift from the formula.
  */
 export async function recomputeCommitment(tx: Db, commitmentId: string, now: Date = new Date()) {
@@ -48,6 +49,7 @@ export async function recomputeCommitment(tx: Db, commitmentId: string, now: Dat
     if (stone.progress !== progress || stone.openDueOn !== openDue)
       await tx.update(milestones).set({ progress, openDueOn: openDue }).where(eq(milestones.id, stone.id));
   }
+  await refreshActivityStats(tx, { commitmentId });
   const progress = commitmentProgress(
     computed.map((c) => ({ weight: c.stone.weight, progress: c.progress, isCancelled: c.isCancelled })),
   );

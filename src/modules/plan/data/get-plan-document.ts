@@ -12,7 +12,7 @@ import { listCommitmentPlaces } from '../core/list-commitment-places.js';
 /**
  * The whole plan as one document, for the print view: every commitment with every template field, its
  * institutions, municipalities and partners, every milestone and every activity, in the plan's order. Seven
- * statements whatever the size of the plan (no query per commitment or milestone). Only what is public (visibility.ts):
+ * statements whatever the size of the plan, the last five at once (no query per commitment or milestone). Only what is public (visibility.ts):
  * a draft plan is not found, and draft or co-creation commitments are left out with their milestones and activities.
  */
 export async function getPlanDocument(db: Db, slug: string, today: string) {
@@ -30,15 +30,15 @@ export async function getPlanDocument(db: Db, slug: string, today: string) {
     .from(convener)
     .where(eq(convener.id, found.exercise.convenerInstitutionId));
 
-  const commitmentRows = await db
+  const commitmentRowsQuery = db
     .select({ commitment: commitments, lead: { name: institutions.name, acronym: institutions.acronym } })
     .from(commitments)
     .innerJoin(institutions, eq(institutions.id, commitments.leadInstitutionId))
     .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)))
     .orderBy(asc(commitments.number));
-  const places = await listCommitmentPlaces(db, plan.id);
+  const placesQuery = listCommitmentPlaces(db, plan.id);
   const partnerInstitution = alias(institutions, 'partner_institution');
-  const partners = await db
+  const partnersQuery = db
     .select({
       commitmentId: commitmentPartners.commitmentId,
       role: commitmentPartners.role,
@@ -50,14 +50,14 @@ export async function getPlanDocument(db: Db, slug: string, today: string) {
     .leftJoin(partnerInstitution, eq(partnerInstitution.id, commitmentPartners.institutionId))
     .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)))
     .orderBy(asc(commitmentPartners.position));
-  const milestoneRows = await db
+  const milestoneRowsQuery = db
     .select({ milestone: milestones, responsible: institutions.name })
     .from(milestones)
     .innerJoin(commitments, eq(commitments.id, milestones.commitmentId))
     .innerJoin(institutions, eq(institutions.id, milestones.responsibleInstitutionId))
     .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)))
     .orderBy(asc(commitments.number), asc(milestones.position), asc(milestones.id));
-  const activityRows = await db
+  const activityRowsQuery = db
     .select({
       id: activities.id,
       milestoneId: activities.milestoneId,
@@ -75,6 +75,14 @@ export async function getPlanDocument(db: Db, slug: string, today: string) {
     .innerJoin(institutions, eq(institutions.id, activities.responsibleInstitutionId))
     .where(and(eq(commitments.planId, plan.id), commitmentStatusIsPublic(commitments.status)))
     .orderBy(asc(activities.position), asc(activities.id));
+  // Independent of each other: on a PostgreSQL server they run at once on the pool's connections.
+  const [commitmentRows, places, partners, milestoneRows, activityRows] = await Promise.all([
+    commitmentRowsQuery,
+    placesQuery,
+    partnersQuery,
+    milestoneRowsQuery,
+    activityRowsQuery,
+  ]);
 
   const group = <T, K>(rows: T[], key: (row: T) => K) => {
     const map = new Map<K, T[]>();

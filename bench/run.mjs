@@ -687,6 +687,30 @@ async function notifyPortals(databaseUrl) {
   }
 }
 
+/**
+ * Creates the PostgreSQL database of BENCH_DATABASE_URL when it does not exist yet (through the server's `postgres`
+ * database), so a run does not stop after the PGlite part on a fresh server.
+ */
+async function ensureDatabase(databaseUrl) {
+  const pg = require('pg');
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  if (!name)
+    throw new Error('BENCH_DATABASE_URL must name a database, e.g. postgres://postgres@127.0.0.1:5432/cocrea_bench');
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) {
+      await client.query(`create database "${name.replaceAll('"', '""')}"`);
+      console.log(`  created the PostgreSQL database ${name}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 /** `cocrea create-admin` on the database; returns the path of the one-time link it prints. */
 function createAdminLink({ dataDir, databaseUrl }) {
   const env = { ...process.env, LOG_LEVEL: 'warn' };
@@ -858,6 +882,7 @@ async function main() {
     (settings.pages.length + settings.signedInPaths.length) *
     (1 + (nginxPath ? 1 : 0) + (settings.databaseUrl ? 1 : 0));
   armWatchdog(loadRuns);
+  if (settings.databaseUrl) await ensureDatabase(settings.databaseUrl);
 
   if (settings.forceBuild || !existsSync(mainJs)) {
     console.log('Building dist/ (node scripts/build.mjs) ...');
